@@ -1,0 +1,3 @@
+export function eventSourcing(): string {
+  return 'event-sourcing';
+}
