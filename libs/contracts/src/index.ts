@@ -1,1 +1,3 @@
-export * from './lib/contracts';
+export * from './lib/envelope';
+export * from './lib/topics';
+export * from './lib/profile';

@@ -1,1 +1,5 @@
+export * from './lib/types';
+export * from './lib/errors';
 export * from './lib/event-store';
+export * from './lib/validation';
+export * from './lib/sqlite/sqlite-event-store';

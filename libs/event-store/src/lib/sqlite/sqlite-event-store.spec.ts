@@ -1,0 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describeEventStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
+  return {
+    store: new SqliteEventStore({ path: join(dir, 'events.sqlite') }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});

@@ -1,0 +1,140 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { EventStoreUnavailableError } from '../errors';
+import type { EventStore } from '../event-store';
+import type {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../types';
+import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
+import { SqliteGroupCommit } from './sqlite-group-commit';
+import { SqliteQueries } from './sqlite-queries';
+import { toRecordedEvent } from './sqlite-rows';
+import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
+import { createSqliteSubscription } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:' for a private in-process store. */
+  readonly path: string;
+  /** 'full' (default): an acknowledged append survives power loss. 'normal': survives process crashes. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How long an append waits for another process's write lock. */
+  readonly busyTimeoutMs?: number;
+  /** How often a live subscription looks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+}
+
+const DEFAULT_PAGE = 1000;
+const SUBSCRIPTION_PAGE = 500;
+
+/** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly queries: SqliteQueries;
+  private readonly writer: SqliteGroupCommit;
+  private readonly appended = new EventEmitter();
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
+    this.queries = new SqliteQueries(this.db);
+    this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.appended.setMaxListeners(0);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    const prepared = prepareAppend(streamId, events, expected);
+    this.assertOpen();
+    return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    validateStreamId(streamId);
+    const maxCount = options.maxCount === undefined ? -1 : validateCount('maxCount', options.maxCount, true);
+    this.assertOpen();
+    const rows =
+      options.direction === 'backwards'
+        ? this.queries.backwards.all(streamId, options.fromRevision === undefined ? Number.MAX_SAFE_INTEGER : validateCount('fromRevision', options.fromRevision), maxCount)
+        : this.queries.forwards.all(streamId, options.fromRevision === undefined ? 0 : validateCount('fromRevision', options.fromRevision), maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = validateCount('fromPosition', options.fromPosition ?? 0);
+    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
+    validateFilter(options.filter);
+    this.assertOpen();
+    return this.queries.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter).map(toRecordedEvent);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    validateCount('fromPosition', options.fromPosition ?? 0);
+    validateFilter(options.filter);
+    this.assertOpen();
+    const subscription = createSqliteSubscription(
+      { readPage: (from) => this.readPage(from, options), waitForAppend: (signal) => this.waitForAppend(signal) },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.queries.headPosition();
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.queries.headPosition();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.closed = true;
+    // Let a group commit scheduled in this turn finish before the handle goes away.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.db.close();
+  }
+
+  /** One consistent snapshot: the head first, then the page below it, so filtered scans never repeat. */
+  private readPage(fromPosition: number, options: SubscribeOptions) {
+    if (this.closed) return { events: [], scannedUpTo: fromPosition };
+    const head = this.queries.headPosition();
+    const rows = this.queries.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
+    const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1].position : head;
+    return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
+  }
+
+  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        signal.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.on('append', done);
+      signal.wake = done;
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}

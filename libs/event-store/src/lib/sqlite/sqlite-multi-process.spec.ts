@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const WORKER = join(__dirname, 'testing', 'append-worker.ts');
+
+interface Ack {
+  streamId: string;
+  revision: number;
+  position: number;
+  eventId: string;
+}
+
+function startWorker(dbPath: string, name: string, count: number, mode: 'shared' | 'own') {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', WORKER, dbPath, name, String(count), mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const acks: Ack[] = [];
+  let buffer = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      const [, streamId, revision, position, eventId] = line.split(' ');
+      acks.push({ streamId, revision: Number(revision), position: Number(position), eventId });
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, acks, exited, stderr: () => stderr };
+}
+
+async function waitFor(condition: () => boolean, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('worker did not get there');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('SQLite event store shared by several processes', () => {
+  let dir: string;
+  let dbPath: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'es-multi-'));
+    dbPath = join(dir, 'events.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('two processes racing on the same streams never duplicate a revision nor lose an event', async () => {
+    const a = startWorker(dbPath, 'a', 300, 'shared');
+    const b = startWorker(dbPath, 'b', 300, 'shared');
+    expect(await a.exited).toBe(0);
+    expect(await b.exited).toBe(0);
+    const acks = [...a.acks, ...b.acks];
+    expect(acks).toHaveLength(600);
+
+    const store = new SqliteEventStore({ path: dbPath });
+    const all = await store.readAll({ maxCount: 10_000 });
+    expect(all).toHaveLength(600);
+    for (let s = 0; s < 5; s++) {
+      const events = await store.readStream(`shared-${s}`);
+      expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+    }
+    const stored = new Set(all.map((e) => e.eventId));
+    expect(acks.every((ack) => stored.has(ack.eventId))).toBe(true);
+    const positions = all.map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    expect(new Set(positions).size).toBe(600);
+    await store.close();
+  }, 120_000);
+
+  it('kill -9 of a writer loses no acknowledged append and leaves the file intact', async () => {
+    const worker = startWorker(dbPath, 'victim', 100_000, 'own');
+    await waitFor(() => worker.acks.length >= 300, worker.child);
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    const acked = [...worker.acks];
+
+    const check = new Database(dbPath, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+
+    const store = new SqliteEventStore({ path: dbPath });
+    const events = await store.readStream('own-victim');
+    const stored = new Map(events.map((e) => [e.eventId, e]));
+    for (const ack of acked) {
+      expect(stored.get(ack.eventId)).toMatchObject({ revision: ack.revision, position: ack.position });
+    }
+    expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+    // The store keeps working after the crash: a new writer continues at the next revision.
+    await expect(store.append('own-victim', [{ type: 'After', data: {} }], events.length - 1)).resolves.toMatchObject({
+      nextRevision: events.length,
+    });
+    await store.close();
+  }, 120_000);
+});

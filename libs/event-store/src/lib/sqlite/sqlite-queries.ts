@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import type { EventFilter } from '../types';
+import type { EventRow } from './sqlite-rows';
+
+/** Prepared statements for reading, cached per filter shape. */
+export class SqliteQueries {
+  private readonly readAllCache = new Map<string, Database.Statement>();
+  readonly head: Database.Statement<[], { head: number | null }>;
+  readonly forwards: Database.Statement<[string, number, number], EventRow>;
+  readonly backwards: Database.Statement<[string, number, number], EventRow>;
+
+  constructor(private readonly db: Database.Database) {
+    this.head = db.prepare('SELECT max(position) AS head FROM events');
+    this.forwards = db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+    );
+    this.backwards = db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+    );
+  }
+
+  /** Events with fromPosition < position <= upTo matching the filter, in position order. */
+  readAll(fromPosition: number, upTo: number, maxCount: number, filter: EventFilter = {}): EventRow[] {
+    const prefixes = filter.streamPrefixes ?? [];
+    const types = filter.eventTypes ?? [];
+    const key = `${prefixes.map((p) => p.length).join(',')}|${types.length}`;
+    let statement = this.readAllCache.get(key);
+    if (!statement) {
+      const where = ['position > ?', 'position <= ?'];
+      if (prefixes.length) where.push(`(${prefixes.map((p) => `substr(stream_id, 1, ${p.length}) = ?`).join(' OR ')})`);
+      if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
+      statement = this.db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      this.readAllCache.set(key, statement);
+    }
+    return statement.all(fromPosition, upTo, ...prefixes, ...types, maxCount) as EventRow[];
+  }
+
+  headPosition(): number {
+    return this.head.get()?.head ?? 0;
+  }
+}

@@ -1,0 +1,44 @@
+import type { RecordedEvent, SubscribeOptions, Subscription } from '../types';
+
+/** What a catch-up subscription needs from its store. */
+export interface SubscriptionSource {
+  /** The next page after `fromPosition` and the position it is complete up to. */
+  readPage(fromPosition: number, options: SubscribeOptions): { events: RecordedEvent[]; scannedUpTo: number };
+  /** Resolves when new events may be there: an append in this process, or the poll interval. */
+  waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void>;
+}
+
+/**
+ * Catch-up then live, in position order. Pages are only read when the consumer pulls, which is
+ * the back-pressure; `stop()` ends the iteration after the event being processed.
+ */
+export function createSqliteSubscription(source: SubscriptionSource, options: SubscribeOptions): Subscription {
+  const signal: { stopped: boolean; wake?: () => void } = { stopped: false };
+  async function* iterate(): AsyncGenerator<RecordedEvent> {
+    let position = options.fromPosition ?? 0;
+    let caughtUp = false;
+    while (!signal.stopped) {
+      const page = source.readPage(position, options);
+      for (const event of page.events) {
+        if (signal.stopped) return;
+        yield event;
+      }
+      position = page.scannedUpTo;
+      if (page.events.length === 0) {
+        if (!caughtUp) {
+          caughtUp = true;
+          options.onCaughtUp?.();
+        }
+        await source.waitForAppend(signal);
+      }
+    }
+  }
+  const iterator = iterate();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async stop() {
+      signal.stopped = true;
+      signal.wake?.();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * A separate OS process that appends to a shared SQLite store, for the multi-process and
+ * kill -9 tests. Prints one `ack <streamId> <revision> <position> <eventId>` line per acknowledged append.
+ * Usage: append-worker <dbPath> <name> <count> <mode: shared|own>
+ */
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedVersionError } from '../../errors';
+import { SqliteEventStore } from '../sqlite-event-store';
+
+async function main(): Promise<void> {
+  const [path, name, countText, mode] = process.argv.slice(2);
+  const store = new SqliteEventStore({ path });
+  const count = Number(countText);
+  for (let i = 0; i < count; i++) {
+    const streamId = mode === 'shared' ? `shared-${i % 5}` : `own-${name}`;
+    const eventId = randomUUID();
+    for (;;) {
+      const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      try {
+        const expected = last ? last.revision : 'no_stream';
+        const result = await store.append(streamId, [{ type: 'Appended', data: { worker: name, i }, eventId }], expected);
+        process.stdout.write(`ack ${streamId} ${result.nextRevision} ${result.position} ${eventId}\n`);
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+    }
+  }
+  await store.close();
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
