@@ -116,7 +116,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return { events: [], scannedUpTo: fromPosition };
     const head = this.queries.headPosition();
     const rows = this.queries.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
-    const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1].position : head;
+    const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
     return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../types';
-import type { EventRow } from './sqlite-rows';
+import { EVENT_COLUMNS, type EventRow } from './sqlite-rows';
 
 /** Prepared statements for reading, cached per filter shape. */
 export class SqliteQueries {
@@ -11,12 +11,16 @@ export class SqliteQueries {
 
   constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT max(position) AS head FROM events');
-    this.forwards = db.prepare(
-      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-    );
-    this.backwards = db.prepare(
-      'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-    );
+    this.forwards = db
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      )
+      .raw(true);
+    this.backwards = db
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true);
   }
 
   /** Events with fromPosition < position <= upTo matching the filter, in position order. */
@@ -29,7 +33,9 @@ export class SqliteQueries {
       const where = ['position > ?', 'position <= ?'];
       if (prefixes.length) where.push(`(${prefixes.map((p) => `substr(stream_id, 1, ${p.length}) = ?`).join(' OR ')})`);
       if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
-      statement = this.db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      statement = this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
+        .raw(true);
       this.readAllCache.set(key, statement);
     }
     return statement.all(fromPosition, upTo, ...prefixes, ...types, maxCount) as EventRow[];

@@ -1,27 +1,30 @@
 import type { RecordedEvent } from '../types';
 
-export interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  occurred_at: string;
-  data: string;
-  metadata: string;
-}
+/** Columns read for an event, in this order; rows are read in raw (array) mode, about 2x faster than objects. */
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
+
+export type EventRow = [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  occurredAt: string,
+  data: string,
+  metadata: string,
+];
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    occurredAt: row.occurred_at,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    eventId: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
+    occurredAt: row[6],
+    data: JSON.parse(row[7]),
+    metadata: JSON.parse(row[8]),
   };
 }
