@@ -1,0 +1,36 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InvalidTokenError, TokenVerifier } from '../tokens/token-verifier';
+import { IS_PUBLIC } from './public.decorator';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/** Global guard: every route needs a valid bearer access token unless marked @Public(). */
+@Injectable()
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest();
+    const response = context.switchToHttp().getResponse();
+    const header: unknown = request.headers?.authorization;
+    const token = typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header) ? header.slice(7) : undefined;
+    try {
+      if (!token) throw new InvalidTokenError('missing');
+      request.principal = await this.verifier.verify(token);
+      return true;
+    } catch (error) {
+      const reason = error instanceof InvalidTokenError ? error.reason : 'verification failed';
+      response.setHeader?.('WWW-Authenticate', `Bearer error="invalid_token"`);
+      throw new UnauthorizedException(
+        reason === 'missing'
+          ? 'Sign in first: send an access token as "Authorization: Bearer <token>"'
+          : `The access token is not valid (${reason}); sign in again`,
+      );
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { type Principal, toClaims } from './principal';
+import { SIGNING_ALGORITHM, type SigningKeyRing } from './signing-key-ring';
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  /** Seconds. */
+  readonly expiresIn: number;
+}
+
+/** Signs short-lived access tokens (at most 5 minutes, DESIGN.md). */
+export class TokenIssuer {
+  constructor(
+    private readonly keys: SigningKeyRing,
+    private readonly issuer: string,
+    private readonly audience: string,
+    private readonly ttlSeconds = 300,
+  ) {
+    if (ttlSeconds > 300) throw new Error('access tokens live at most 300 seconds');
+  }
+
+  async issue(principal: Principal, now: Date = new Date()): Promise<IssuedToken> {
+    const { kid, key } = await this.keys.current();
+    const iat = Math.floor(now.getTime() / 1000);
+    const accessToken = await new SignJWT({ ...toClaims(principal) })
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds)
+      .setJti(randomUUID())
+      .sign(key);
+    return { accessToken, expiresIn: this.ttlSeconds };
+  }
+}

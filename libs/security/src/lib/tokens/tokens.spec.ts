@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from './principal';
+import { SigningKeyRing } from './signing-key-ring';
+import { TokenIssuer } from './token-issuer';
+import { InvalidTokenError, parseTrustedIssuers, TokenVerifier } from './token-verifier';
+
+const alice: Principal = {
+  kind: 'user', accountId: 'acc-1', orgId: 'org-1', accountType: 'standard', sessionId: 's-1', amr: ['pwd'], authTime: 1_700_000_000,
+};
+
+describe('access tokens', () => {
+  let dir: string;
+  let ring: SigningKeyRing;
+  let issuer: TokenIssuer;
+  let verifier: TokenVerifier;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tokens-'));
+    ring = await SigningKeyRing.loadOrCreate(join(dir, 'keys.json'));
+    issuer = new TokenIssuer(ring, 'auth-service', 'accounts');
+    verifier = new TokenVerifier({ 'auth-service': { jwks: () => ring.publicJwks() } }, 'accounts');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('issues a 5-minute EdDSA token that verifies back to the same principal', async () => {
+    const { accessToken, expiresIn } = await issuer.issue(alice);
+    expect(expiresIn).toBe(300);
+    await expect(verifier.verify(accessToken)).resolves.toEqual(alice);
+  });
+
+  it('refuses an expired token', async () => {
+    const { accessToken } = await issuer.issue(alice, new Date(Date.now() - 301_000));
+    await expect(verifier.verify(accessToken)).rejects.toMatchObject({ reason: 'expired' });
+  });
+
+  it('refuses a tampered token, garbage and an untrusted issuer', async () => {
+    const { accessToken } = await issuer.issue(alice);
+    const [h, p, s] = accessToken.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), acct: 'administrator' })).toString('base64url');
+    await expect(verifier.verify(`${h}.${forged}.${s}`)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify('not-a-token')).rejects.toMatchObject({ reason: 'not a JWT' });
+    const stranger = new TokenIssuer(await SigningKeyRing.loadOrCreate(join(dir, 'other.json')), 'evil', 'accounts');
+    await expect(verifier.verify((await stranger.issue(alice)).accessToken)).rejects.toMatchObject({ reason: 'issuer not trusted' });
+  });
+
+  it('refuses a token signed by a key the issuer never published', async () => {
+    const impostor = new TokenIssuer(await SigningKeyRing.loadOrCreate(join(dir, 'other.json')), 'auth-service', 'accounts');
+    await expect(verifier.verify((await impostor.issue(alice)).accessToken)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('refuses a token for another audience', async () => {
+    const other = new TokenIssuer(ring, 'auth-service', 'somewhere-else');
+    await expect(verifier.verify((await other.issue(alice)).accessToken)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('keeps verifying tokens signed with the previous key after a rotation, read from the published file', async () => {
+    const jwksFile = join(dir, 'auth.jwks.json');
+    const publish = () => writeFileSync(jwksFile, JSON.stringify(ring.publicJwks()));
+    publish();
+    const fromFile = new TokenVerifier({ 'auth-service': { file: jwksFile } }, 'accounts');
+    const before = (await issuer.issue(alice)).accessToken;
+    await ring.rotate();
+    publish();
+    const after = (await issuer.issue(alice)).accessToken;
+    await expect(fromFile.verify(before)).resolves.toEqual(alice);
+    await expect(fromFile.verify(after)).resolves.toEqual(alice);
+    expect(ring.publicJwks().keys).toHaveLength(2);
+    expect(ring.publicJwks().keys.every((k) => k.d === undefined)).toBe(true);
+  });
+
+  it('reloads the same key ring from its file', async () => {
+    const again = await SigningKeyRing.loadOrCreate(join(dir, 'keys.json'));
+    expect(again.publicJwks()).toEqual(ring.publicJwks());
+  });
+
+  it('parses trusted issuers from configuration and names a bad entry', () => {
+    expect(parseTrustedIssuers('auth-service=http://127.0.0.1:3002/.well-known/jwks.json, creds=file:/data/k.json')).toEqual({
+      'auth-service': { url: 'http://127.0.0.1:3002/.well-known/jwks.json' },
+      creds: { file: '/data/k.json' },
+    });
+    expect(() => parseTrustedIssuers('nonsense')).toThrow('"nonsense" is not issuer=url-or-file:path');
+  });
+});
