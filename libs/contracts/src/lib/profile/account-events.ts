@@ -22,7 +22,10 @@ export interface AccountRegisteredData {
    * profile-service generates it, hands it to its notifier (the activation email) and stores only
    * the lowercase hex SHA-256 of the token and the instant it stops working (ISO-8601 UTC).
    */
-  readonly activation: { readonly tokenSha256: string; readonly expiresAt: string };
+  readonly activation: {
+    readonly tokenSha256: string;
+    readonly expiresAt: string;
+  };
 }
 
 interface AccountChange<Value> extends Change<Value> {
@@ -38,7 +41,8 @@ export type AccountMobilePhoneChangedData = AccountChange<string | null>;
 export type AccountTimeZoneChangedData = AccountChange<string>;
 export type AccountSessionTimeoutChangedData = AccountChange<SessionTimeout>;
 export type AccountTypeChangedData = AccountChange<AccountType>;
-export type AccountGroupRestrictionChangedData = AccountChange<GroupRestriction>;
+export type AccountGroupRestrictionChangedData =
+  AccountChange<GroupRestriction>;
 
 /** Other services react: sessions end, API credentials stop working. */
 export interface AccountDisabledData {
@@ -50,24 +54,54 @@ export interface AccountEnabledData {
   readonly accountId: string;
 }
 
-export type AccountRegistered = ProfileEventOf<'AccountRegistered', AccountRegisteredData>;
-export type AccountUserNameChanged = ProfileEventOf<'AccountUserNameChanged', AccountUserNameChangedData>;
-export type AccountFirstNameChanged = ProfileEventOf<'AccountFirstNameChanged', AccountFirstNameChangedData>;
-export type AccountLastNameChanged = ProfileEventOf<'AccountLastNameChanged', AccountLastNameChangedData>;
-export type AccountEmailChanged = ProfileEventOf<'AccountEmailChanged', AccountEmailChangedData>;
-export type AccountMobilePhoneChanged = ProfileEventOf<'AccountMobilePhoneChanged', AccountMobilePhoneChangedData>;
-export type AccountTimeZoneChanged = ProfileEventOf<'AccountTimeZoneChanged', AccountTimeZoneChangedData>;
+export type AccountRegistered = ProfileEventOf<
+  'AccountRegistered',
+  AccountRegisteredData
+>;
+export type AccountUserNameChanged = ProfileEventOf<
+  'AccountUserNameChanged',
+  AccountUserNameChangedData
+>;
+export type AccountFirstNameChanged = ProfileEventOf<
+  'AccountFirstNameChanged',
+  AccountFirstNameChangedData
+>;
+export type AccountLastNameChanged = ProfileEventOf<
+  'AccountLastNameChanged',
+  AccountLastNameChangedData
+>;
+export type AccountEmailChanged = ProfileEventOf<
+  'AccountEmailChanged',
+  AccountEmailChangedData
+>;
+export type AccountMobilePhoneChanged = ProfileEventOf<
+  'AccountMobilePhoneChanged',
+  AccountMobilePhoneChangedData
+>;
+export type AccountTimeZoneChanged = ProfileEventOf<
+  'AccountTimeZoneChanged',
+  AccountTimeZoneChangedData
+>;
 export type AccountSessionTimeoutChanged = ProfileEventOf<
   'AccountSessionTimeoutChanged',
   AccountSessionTimeoutChangedData
 >;
-export type AccountTypeChanged = ProfileEventOf<'AccountTypeChanged', AccountTypeChangedData>;
+export type AccountTypeChanged = ProfileEventOf<
+  'AccountTypeChanged',
+  AccountTypeChangedData
+>;
 export type AccountGroupRestrictionChanged = ProfileEventOf<
   'AccountGroupRestrictionChanged',
   AccountGroupRestrictionChangedData
 >;
-export type AccountDisabled = ProfileEventOf<'AccountDisabled', AccountDisabledData>;
-export type AccountEnabled = ProfileEventOf<'AccountEnabled', AccountEnabledData>;
+export type AccountDisabled = ProfileEventOf<
+  'AccountDisabled',
+  AccountDisabledData
+>;
+export type AccountEnabled = ProfileEventOf<
+  'AccountEnabled',
+  AccountEnabledData
+>;
 
 export type AccountEvent =
   | AccountRegistered

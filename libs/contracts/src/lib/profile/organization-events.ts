@@ -14,7 +14,8 @@ export interface OrganizationRenamedData extends Change<string> {
   readonly orgId: string;
 }
 
-export interface OrganizationTwoFactorRequirementChangedData extends Change<boolean> {
+export interface OrganizationTwoFactorRequirementChangedData
+  extends Change<boolean> {
   readonly orgId: string;
 }
 
@@ -23,7 +24,8 @@ export interface OrganizationEmailEditingChangedData extends Change<boolean> {
 }
 
 /** `from`/`to` are listed in the order of SecondFactors. */
-export interface OrganizationAllowedSecondFactorsChangedData extends Change<readonly SecondFactor[]> {
+export interface OrganizationAllowedSecondFactorsChangedData
+  extends Change<readonly SecondFactor[]> {
   readonly orgId: string;
 }
 
@@ -44,8 +46,14 @@ export interface OrganizationAdministratorRemovedData {
   readonly reason: AdministratorRemovalReason;
 }
 
-export type OrganizationCreated = ProfileEventOf<'OrganizationCreated', OrganizationCreatedData>;
-export type OrganizationRenamed = ProfileEventOf<'OrganizationRenamed', OrganizationRenamedData>;
+export type OrganizationCreated = ProfileEventOf<
+  'OrganizationCreated',
+  OrganizationCreatedData
+>;
+export type OrganizationRenamed = ProfileEventOf<
+  'OrganizationRenamed',
+  OrganizationRenamedData
+>;
 export type OrganizationTwoFactorRequirementChanged = ProfileEventOf<
   'OrganizationTwoFactorRequirementChanged',
   OrganizationTwoFactorRequirementChangedData

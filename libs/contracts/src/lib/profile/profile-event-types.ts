@@ -10,9 +10,11 @@ export type ProfileEventType = ProfileEvent['type'];
 export const ProfileEventTypes = {
   OrganizationCreated: 'OrganizationCreated',
   OrganizationRenamed: 'OrganizationRenamed',
-  OrganizationTwoFactorRequirementChanged: 'OrganizationTwoFactorRequirementChanged',
+  OrganizationTwoFactorRequirementChanged:
+    'OrganizationTwoFactorRequirementChanged',
   OrganizationEmailEditingChanged: 'OrganizationEmailEditingChanged',
-  OrganizationAllowedSecondFactorsChanged: 'OrganizationAllowedSecondFactorsChanged',
+  OrganizationAllowedSecondFactorsChanged:
+    'OrganizationAllowedSecondFactorsChanged',
   OrganizationAdministratorAdded: 'OrganizationAdministratorAdded',
   OrganizationAdministratorRemoved: 'OrganizationAdministratorRemoved',
   AccountRegistered: 'AccountRegistered',
@@ -32,7 +34,9 @@ export const ProfileEventTypes = {
 } as const satisfies { [T in ProfileEventType]: T };
 
 /** Current schemaVersion written in the envelope of each type; bump it and add an upcaster on change. */
-export const ProfileEventSchemaVersions: { readonly [T in ProfileEventType]: number } = {
+export const ProfileEventSchemaVersions: {
+  readonly [T in ProfileEventType]: number;
+} = {
   OrganizationCreated: 1,
   OrganizationRenamed: 1,
   OrganizationTwoFactorRequirementChanged: 1,

@@ -1,0 +1,106 @@
+import type { Message } from '@accounts/event-sourcing';
+import type { ActorFacts } from '../shared/actor';
+
+/** Raw values as received; the decider validates them (400 naming the field). */
+export interface NewAccountProfile {
+  readonly userName: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+  /** Absent, null or '' for none. */
+  readonly mobilePhone?: string | null;
+  /** Defaults to UTC. */
+  readonly timeZone?: string;
+  /** Defaults to 30m. */
+  readonly sessionTimeout?: string;
+}
+
+/** The handler generates the one-time token, gives it to the notifier, and passes only its hash here. */
+interface Activation {
+  /** Lowercase hex SHA-256 of the activation token. */
+  readonly activationTokenSha256: string;
+}
+
+/** POST /organizations/:orgId/accounts by an administrator of that organization. */
+export type RegisterAccount = Message<
+  'RegisterAccount',
+  NewAccountProfile &
+    Activation & {
+      readonly accountId: string;
+      readonly orgId: string;
+      readonly actor: ActorFacts;
+      readonly accountType: string;
+      readonly groupRestriction: unknown;
+    }
+>;
+
+/** The administrator created together with the organization (POST /organizations, already authorized). */
+export type RegisterFirstAdministrator = Message<
+  'RegisterFirstAdministrator',
+  NewAccountProfile &
+    Activation & { readonly accountId: string; readonly orgId: string }
+>;
+
+/** PATCH /accounts/me: only the fields present are considered. */
+export interface ProfileChanges {
+  readonly userName?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly email?: string;
+  /** null or '' removes the phone. */
+  readonly mobilePhone?: string | null;
+  readonly timeZone?: string;
+  readonly sessionTimeout?: string;
+}
+
+export type UpdateProfile = Message<
+  'UpdateProfile',
+  {
+    readonly accountId: string;
+    readonly actor: Pick<ActorFacts, 'accountId'>;
+    /** The organization's "email editable by users" setting, read from its stream. */
+    readonly emailEditableByUsers: boolean;
+    readonly changes: ProfileChanges;
+  }
+>;
+
+export type ChangeAccountType = Message<
+  'ChangeAccountType',
+  {
+    readonly accountId: string;
+    readonly actor: ActorFacts;
+    readonly accountType: string;
+  }
+>;
+
+export type ChangeGroupRestriction = Message<
+  'ChangeGroupRestriction',
+  {
+    readonly accountId: string;
+    readonly actor: ActorFacts;
+    readonly groupRestriction: unknown;
+  }
+>;
+
+export type DisableAccount = Message<
+  'DisableAccount',
+  {
+    readonly accountId: string;
+    readonly actor: ActorFacts;
+    readonly reason?: string;
+  }
+>;
+
+export type EnableAccount = Message<
+  'EnableAccount',
+  { readonly accountId: string; readonly actor: ActorFacts }
+>;
+
+export type AccountCommand =
+  | RegisterAccount
+  | RegisterFirstAdministrator
+  | UpdateProfile
+  | ChangeAccountType
+  | ChangeGroupRestriction
+  | DisableAccount
+  | EnableAccount;

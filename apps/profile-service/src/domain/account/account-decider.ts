@@ -1,0 +1,55 @@
+import type { AccountEvent } from '@accounts/contracts';
+import { assertNever, CommandContext, Decider } from '@accounts/event-sourcing';
+import type { AccountCommand } from './account-commands';
+import {
+  AccountState,
+  evolveAccount,
+  initialAccountState,
+} from './account-state';
+import {
+  decideChangeAccountType,
+  decideChangeGroupRestriction,
+  decideDisableAccount,
+  decideEnableAccount,
+} from './decide-administration';
+import { decideUpdateProfile } from './decide-profile-update';
+import {
+  decideRegisterAccount,
+  decideRegisterFirstAdministrator,
+} from './decide-registration';
+
+export function decideAccount(
+  command: AccountCommand,
+  state: AccountState,
+  ctx: CommandContext,
+): AccountEvent[] {
+  switch (command.type) {
+    case 'RegisterAccount':
+      return decideRegisterAccount(command, state, ctx);
+    case 'RegisterFirstAdministrator':
+      return decideRegisterFirstAdministrator(command, state, ctx);
+    case 'UpdateProfile':
+      return decideUpdateProfile(command, state);
+    case 'ChangeAccountType':
+      return decideChangeAccountType(command, state);
+    case 'ChangeGroupRestriction':
+      return decideChangeGroupRestriction(command, state);
+    case 'DisableAccount':
+      return decideDisableAccount(command, state);
+    case 'EnableAccount':
+      return decideEnableAccount(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Stream `account-<accountId>`. */
+export const accountDecider: Decider<
+  AccountState,
+  AccountCommand,
+  AccountEvent
+> = {
+  decide: decideAccount,
+  evolve: evolveAccount,
+  initialState: initialAccountState,
+};

@@ -1,0 +1,50 @@
+import type { AccountEvent, AccountRegisteredData } from '@accounts/contracts';
+import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+
+/** The profile as registered (without the activation hash) and whether the account may be used. */
+export type Account = Omit<AccountRegisteredData, 'activation'> & {
+  readonly status: 'enabled' | 'disabled';
+};
+
+export type AccountState = { readonly status: 'none' } | Account;
+
+export const initialAccountState = (): AccountState => ({ status: 'none' });
+
+export function evolveAccount(
+  state: AccountState,
+  event: AccountEvent,
+): AccountState {
+  if (event.type === 'AccountRegistered') {
+    // The activation hash is auth-service's business: the state (and GET /accounts/me) never holds it.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { activation, ...profile } = event.data;
+    return { status: 'enabled', ...profile };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'AccountUserNameChanged':
+      return { ...state, userName: event.data.to };
+    case 'AccountFirstNameChanged':
+      return { ...state, firstName: event.data.to };
+    case 'AccountLastNameChanged':
+      return { ...state, lastName: event.data.to };
+    case 'AccountEmailChanged':
+      return { ...state, email: event.data.to };
+    case 'AccountMobilePhoneChanged':
+      return { ...state, mobilePhone: event.data.to };
+    case 'AccountTimeZoneChanged':
+      return { ...state, timeZone: event.data.to };
+    case 'AccountSessionTimeoutChanged':
+      return { ...state, sessionTimeout: event.data.to };
+    case 'AccountTypeChanged':
+      return { ...state, accountType: event.data.to };
+    case 'AccountGroupRestrictionChanged':
+      return { ...state, groupRestriction: event.data.to };
+    case 'AccountDisabled':
+      return { ...state, status: 'disabled' };
+    case 'AccountEnabled':
+      return { ...state, status: 'enabled' };
+    default:
+      return tolerateUnknownEvent(event, state);
+  }
+}

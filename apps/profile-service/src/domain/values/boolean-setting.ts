@@ -1,0 +1,10 @@
+import { invalid } from '../shared/invalid';
+
+export function parseBooleanSetting(raw: unknown, field: string): boolean {
+  if (typeof raw === 'boolean') return raw;
+  throw invalid(
+    field,
+    'PROFILE-setting-invalid',
+    `${field} must be true or false`,
+  );
+}
