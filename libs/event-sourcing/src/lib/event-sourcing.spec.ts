@@ -1,7 +1,0 @@
-import { eventSourcing } from './event-sourcing';
-
-describe('eventSourcing', () => {
-  it('should work', () => {
-    expect(eventSourcing()).toEqual('event-sourcing');
-  });
-});

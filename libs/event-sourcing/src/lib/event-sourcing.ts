@@ -1,3 +1,0 @@
-export function eventSourcing(): string {
-  return 'event-sourcing';
-}

@@ -1,0 +1,297 @@
+import type { EventMetadata } from '@accounts/contracts';
+import { type EventStore, SqliteEventStore } from '@accounts/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertNever, type Decider } from './decider';
+import { DomainError } from './domain-error';
+import { handleCommand } from './handle-command';
+import { loadAggregate } from './load-aggregate';
+import { Upcasters } from './upcasters';
+
+// A small account decider: enough rules to see what handleCommand folds, decides and appends.
+type State = { exists: boolean; email: string; changes: number };
+type Command =
+  | { type: 'Register'; data: { email: string } }
+  | { type: 'ChangeEmail'; data: { email: string } }
+  | { type: 'Rename'; data: { first: string; last: string } };
+type Event =
+  | { type: 'Registered'; data: { email: string } }
+  | { type: 'EmailChanged'; data: { from: string; to: string } }
+  | { type: 'FirstNameChanged'; data: { to: string } }
+  | { type: 'LastNameChanged'; data: { to: string } };
+
+const account: Decider<State, Command, Event> = {
+  initialState: () => ({ exists: false, email: '', changes: 0 }),
+  decide(command, state) {
+    switch (command.type) {
+      case 'Register':
+        return state.exists ? [] : [{ type: 'Registered', data: { email: command.data.email } }];
+      case 'ChangeEmail':
+        if (!state.exists) throw new DomainError('not_found', 'TEST-account-not-found', 'No such account');
+        return state.email === command.data.email
+          ? []
+          : [{ type: 'EmailChanged', data: { from: state.email, to: command.data.email } }];
+      case 'Rename':
+        return [
+          { type: 'FirstNameChanged', data: { to: command.data.first } },
+          { type: 'LastNameChanged', data: { to: command.data.last } },
+        ];
+      default:
+        return assertNever(command);
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'Registered':
+        return { ...state, exists: true, email: event.data.email };
+      case 'EmailChanged':
+        return { ...state, email: event.data.to, changes: state.changes + 1 };
+      case 'FirstNameChanged':
+      case 'LastNameChanged':
+        return { ...state, changes: state.changes + 1 };
+      default:
+        return assertNever(event);
+    }
+  },
+};
+
+const metadata: EventMetadata = {
+  correlationId: 'corr-1',
+  causationId: 'cause-1',
+  actor: { kind: 'user', accountId: 'acc-1' },
+  orgId: 'org-1',
+  ip: '203.0.113.7',
+  userAgent: 'jest',
+};
+const now = new Date('2026-03-01T10:00:00.000Z');
+const stream = 'account-acc-1';
+const register = { type: 'Register', data: { email: 'ann@example.com' } } as const;
+const changeEmail = (email: string) => ({ type: 'ChangeEmail', data: { email } }) as const;
+
+/** The real store, with another writer that slips in a change between our read and our append. */
+function withRivalWriter(store: EventStore, rivalWritesBeforeAppend: number) {
+  const counts = { reads: 0, appends: 0, rivalWrites: 0 };
+  const racing: Pick<EventStore, 'readStream' | 'append'> = {
+    readStream: (id, options) => {
+      if (options?.fromRevision === undefined) counts.reads++;
+      return store.readStream(id, options);
+    },
+    append: async (id, events, expected) => {
+      counts.appends++;
+      if (counts.rivalWrites < rivalWritesBeforeAppend) {
+        counts.rivalWrites++;
+        const [last] = await store.readStream(id, { direction: 'backwards', maxCount: 1 });
+        const to = `rival${counts.rivalWrites}@example.com`;
+        await store.append(
+          id,
+          [{ type: 'EmailChanged', data: { from: (last.data as { to?: string; email?: string }).to ?? '', to } }],
+          last.revision,
+        );
+      }
+      return store.append(id, events, expected);
+    },
+  };
+  return { racing, counts };
+}
+
+describe('handleCommand against the SQLite event store', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'handle-command-'));
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('appends the decided events to a new stream and returns them as stored', async () => {
+    const result = await handleCommand(store, {
+      streamId: stream,
+      decider: account,
+      command: register,
+      metadata,
+      context: { now },
+    });
+
+    expect(result.appended).toHaveLength(1);
+    expect(result.appended[0]).toMatchObject({
+      type: 'Registered',
+      streamId: stream,
+      revision: 0,
+      schemaVersion: 1,
+      data: { email: 'ann@example.com' },
+      occurredAt: now.toISOString(),
+    });
+    expect(result.nextRevision).toBe(0);
+    expect(result.position).toBe(result.appended[0].position);
+    expect(result.state).toEqual({ exists: true, email: 'ann@example.com', changes: 0 });
+    expect(await store.readStream(stream)).toEqual(result.appended);
+  });
+
+  it('appends nothing when the command changes nothing', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const result = await handleCommand(store, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('ann@example.com'),
+      metadata,
+    });
+
+    expect(result).toEqual({
+      appended: [],
+      nextRevision: 0,
+      position: 0,
+      state: { exists: true, email: 'ann@example.com', changes: 0 },
+    });
+    expect(await store.readStream(stream)).toHaveLength(1);
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('lets a refused command through unchanged and writes nothing', async () => {
+    const refused = handleCommand(store, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('x@example.com'),
+      metadata,
+    });
+    await expect(refused).rejects.toMatchObject({ kind: 'not_found', code: 'TEST-account-not-found' });
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('attaches the request metadata, the schema version of each type and the decision time to every event', async () => {
+    const result = await handleCommand(store, {
+      streamId: stream,
+      decider: account,
+      command: { type: 'Rename', data: { first: 'Ann', last: 'Lee' } },
+      metadata,
+      context: { now },
+      schemaVersions: { FirstNameChanged: 2 },
+    });
+
+    const stored = await store.readStream(stream);
+    expect(stored.map((e) => [e.type, e.schemaVersion])).toEqual([
+      ['FirstNameChanged', 2],
+      ['LastNameChanged', 1],
+    ]);
+    for (const event of stored) {
+      expect(event.metadata).toEqual(metadata);
+      expect(event.occurredAt).toBe(now.toISOString());
+    }
+    expect(result.appended.map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
+    expect(result.nextRevision).toBe(1);
+  });
+
+  it('decides again on fresh state when another writer got there first, and succeeds', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const { racing, counts } = withRivalWriter(store, 1);
+
+    const result = await handleCommand(racing, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('new@example.com'),
+      metadata,
+    });
+
+    expect(counts).toEqual({ reads: 2, appends: 2, rivalWrites: 1 });
+    // Decided on the rival's email, not on the stale one read first.
+    expect(result.appended.map((e) => e.data)).toEqual([{ from: 'rival1@example.com', to: 'new@example.com' }]);
+    expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect(result.state).toEqual({ exists: true, email: 'new@example.com', changes: 2 });
+  });
+
+  it('answers a conflict error after 1 + maxRetries attempts when other writers keep winning', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const { racing, counts } = withRivalWriter(store, Number.POSITIVE_INFINITY);
+
+    const attempt = handleCommand(racing, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('me@example.com'),
+      metadata,
+      maxRetries: 3,
+    });
+
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'COMMAND-concurrency-conflict',
+      details: { streamId: stream, attempts: 4 },
+    });
+    expect(counts.appends).toBe(4);
+    const stored = await store.readStream(stream);
+    expect(stored.some((e) => (e.data as { to?: string }).to === 'me@example.com')).toBe(false);
+  });
+
+  it('serialises many concurrent commands on one stream without losing any', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const emails = Array.from({ length: 8 }, (_, i) => `user${i}@example.com`);
+
+    await Promise.all(
+      emails.map((email) =>
+        handleCommand(store, {
+          streamId: stream,
+          decider: account,
+          command: changeEmail(email),
+          metadata,
+          maxRetries: 30,
+        }),
+      ),
+    );
+
+    const changes = (await store.readStream(stream)).slice(1).map((e) => e.data as { from: string; to: string });
+    expect(changes.map((c) => c.to).sort()).toEqual([...emails].sort());
+    // Each change was decided on the state left by the previous one.
+    changes.forEach((change, i) => expect(change.from).toBe(i === 0 ? 'ann@example.com' : changes[i - 1].to));
+  });
+
+  it('upcasts old events on read without rewriting them', async () => {
+    // v1 { mail }, v2 { email }, v3 { email, verified }
+    await store.append(
+      stream,
+      [{ type: 'Registered', data: { mail: 'OLD@example.com' }, schemaVersion: 1 }],
+      'no_stream',
+    );
+    const upcasters = new Upcasters({ Registered: 3 })
+      .register<{ mail: string }, { email: string }>('Registered', 1, (v1) => ({ email: v1.mail }))
+      .register<
+        { email: string },
+        { email: string; verified: boolean }
+      >('Registered', 2, (v2) => ({ ...v2, verified: false }));
+    const seen: unknown[] = [];
+    const spying: Decider<State, Command, Event> = {
+      ...account,
+      evolve: (state, event) => {
+        seen.push({ data: event.data, schemaVersion: (event as { schemaVersion?: number }).schemaVersion });
+        return account.evolve(state, event);
+      },
+    };
+
+    const result = await handleCommand(store, {
+      streamId: stream,
+      decider: spying,
+      command: changeEmail('new@example.com'),
+      metadata,
+      upcasters,
+    });
+
+    expect(seen[0]).toEqual({ data: { email: 'OLD@example.com', verified: false }, schemaVersion: 3 });
+    expect(result.appended[0].data).toEqual({ from: 'OLD@example.com', to: 'new@example.com' });
+    const [stored] = await store.readStream(stream);
+    expect(stored).toMatchObject({ schemaVersion: 1, data: { mail: 'OLD@example.com' } });
+  });
+
+  it('loadAggregate folds a stream for query paths', async () => {
+    expect(await loadAggregate(store, stream, account)).toEqual({ state: account.initialState(), revision: -1 });
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    await handleCommand(store, { streamId: stream, decider: account, command: changeEmail('b@example.com'), metadata });
+
+    expect(await loadAggregate(store, stream, account)).toEqual({
+      state: { exists: true, email: 'b@example.com', changes: 1 },
+      revision: 1,
+    });
+  });
+});

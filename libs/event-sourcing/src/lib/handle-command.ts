@@ -1,0 +1,82 @@
+import type { EventMetadata } from '@accounts/contracts';
+import type { EventStore, RecordedEvent } from '@accounts/event-store';
+import { concurrencyConflict, conflictBackoffMs, isWrongExpectedVersion } from './concurrency-conflict';
+import type { CommandContext, Decider, Message } from './decider';
+import { foldEvents } from './load-aggregate';
+import { toNewEvent } from './to-new-event';
+import type { SchemaVersions, Upcasters } from './upcasters';
+
+export interface HandleCommandOptions<State, Command extends Message, Event extends Message> {
+  readonly streamId: string;
+  readonly decider: Decider<State, Command, Event>;
+  readonly command: Command;
+  /** Attached to every appended event. */
+  readonly metadata: EventMetadata;
+  /** `now` defaults to the current time. */
+  readonly context?: Partial<CommandContext>;
+  readonly upcasters?: Upcasters;
+  /** Versions written into new events; defaults to `upcasters.versions`. */
+  readonly schemaVersions?: SchemaVersions;
+  /** Retries after a concurrent write; the command is tried 1 + maxRetries times in all. */
+  readonly maxRetries?: number;
+}
+
+export interface CommandResult<State> {
+  /** State after the new events (the unchanged state when nothing was appended). */
+  readonly state: State;
+  /** The events as stored; empty when the command changed nothing. */
+  readonly appended: RecordedEvent[];
+  /** Stream revision after the command; -1 when the stream still does not exist. */
+  readonly nextRevision: number;
+  /** Global position of the last appended event, for read-your-writes; 0 when nothing was appended. */
+  readonly position: number;
+}
+
+type Store = Pick<EventStore, 'readStream' | 'append'>;
+
+/**
+ * The one place where commands meet the store: read -> fold -> decide -> append with the revision
+ * read. A concurrent writer makes the append fail; the whole command is then decided again on
+ * fresh state, a bounded number of times, before the caller gets a conflict.
+ */
+export async function handleCommand<State, Command extends Message, Event extends Message>(
+  store: Store,
+  options: HandleCommandOptions<State, Command, Event>,
+): Promise<CommandResult<State>> {
+  const maxRetries = options.maxRetries ?? 5;
+  const context: CommandContext = { ...options.context, now: options.context?.now ?? new Date() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await decideAndAppend(store, options, context);
+    } catch (error) {
+      if (!isWrongExpectedVersion(error)) throw error;
+      if (attempt >= maxRetries) throw concurrencyConflict(options.streamId, attempt + 1);
+      await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+    }
+  }
+}
+
+async function decideAndAppend<State, Command extends Message, Event extends Message>(
+  store: Store,
+  options: HandleCommandOptions<State, Command, Event>,
+  context: CommandContext,
+): Promise<CommandResult<State>> {
+  const { streamId, decider, upcasters } = options;
+  const history = await store.readStream(streamId);
+  const revision = history.length === 0 ? -1 : history[history.length - 1].revision;
+  const state = foldEvents(history, decider, decider.initialState(), upcasters);
+  const events = decider.decide(options.command, state, context);
+  if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
+
+  const versions = options.schemaVersions ?? upcasters?.versions ?? {};
+  const newEvents = events.map((event) => toNewEvent(event, options.metadata, versions, context.now));
+  const result = await store.append(streamId, newEvents, revision === -1 ? 'no_stream' : revision);
+  // Read back what the store assigned (ids, positions): positions need not be contiguous in every adapter.
+  const appended = await store.readStream(streamId, { fromRevision: revision + 1, maxCount: events.length });
+  return {
+    state: events.reduce(decider.evolve, state),
+    appended,
+    nextRevision: result.nextRevision,
+    position: result.position,
+  };
+}

@@ -1,0 +1,235 @@
+import { readCheckpoint } from './checkpoint';
+import { createCopy, swapLiveCopy } from './copies';
+import type { EventSource } from './event-source';
+import { listParkedEvents, type ParkedEvent } from './failed-events';
+import { prepareCopies } from './prepare-copies';
+import type { Projection } from './projection';
+import { ProjectionError } from './projection-error';
+import { consoleProjectionLogger, type ProjectionFailure, type ProjectionLogger } from './projection-logger';
+import type { ProjectionStatus } from './projection-status';
+import { ProjectionWorker, type WorkerSettings } from './projection-worker';
+import type { ReadModelDatabase } from './read-model-database';
+import { deferred, Signal, withTimeout } from './signal';
+import { assertValidProjections, type Copy } from './table-names';
+
+export interface ProjectionRunnerOptions {
+  readonly database: ReadModelDatabase;
+  /** The event store (embedded bus), or a Kafka source later. */
+  readonly source: EventSource;
+  readonly projections: readonly Projection[];
+  /** Events per transaction at most (default 500). */
+  readonly batchSize?: number;
+  /** Milliseconds a transaction may collect events (default 50). */
+  readonly batchMs?: number;
+  /** Attempts before a failing event is parked (default 3). */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+  readonly restartDelayMs?: number;
+  readonly logger?: ProjectionLogger;
+  readonly onFailure?: (failure: ProjectionFailure) => void;
+}
+
+interface Entry {
+  readonly projection: Projection;
+  liveCopy: Copy;
+  /** Absent while the live copy is stale (built by an older version) and a rebuild replaces it. */
+  live?: ProjectionWorker;
+  shadow?: ProjectionWorker;
+  rebuilding?: Promise<void>;
+}
+
+/**
+ * Runs a service's projections: each is fed from its checkpoint by its own subscription, can be
+ * rebuilt from position 0 into a fresh copy while the live copy keeps serving, and is swapped in
+ * in one transaction. One runner per read-model database.
+ */
+export class ProjectionRunner {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changed = new Signal();
+  private readonly settings: WorkerSettings;
+  private running = false;
+  private stopping = false;
+  private stopped = deferred();
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    assertValidProjections(options.projections);
+    this.settings = {
+      batchSize: options.batchSize ?? 500,
+      batchMs: options.batchMs ?? 50,
+      maxAttempts: options.maxAttempts ?? 3,
+      retryDelayMs: options.retryDelayMs ?? 100,
+      restartDelayMs: options.restartDelayMs ?? 1000,
+      logger: options.logger ?? consoleProjectionLogger,
+      onFailure: options.onFailure,
+      onCommitted: () => this.changed.notify(),
+    };
+  }
+
+  /** Creates missing copies, resumes every projection from its checkpoint, starts the rebuilds a version bump needs. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.stopped = deferred();
+    for (const projection of this.options.projections) {
+      const { live, resumable, stale } = prepareCopies(this.options.database, projection);
+      const entry: Entry = { projection, liveCopy: live };
+      this.entries.set(projection.name, entry);
+      if (!stale) entry.live = this.startWorker(projection, live);
+      if (stale || resumable)
+        void this.startRebuild(entry, resumable).catch((error) => this.logRebuildError(projection, error));
+    }
+  }
+
+  /** Each worker finishes its batch; checkpoints stay consistent. Interrupted rebuilds resume at next start. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.stopping = true;
+    this.stopped.resolve();
+    const entries = [...this.entries.values()];
+    await Promise.all(entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]));
+    await Promise.allSettled(entries.map((entry) => entry.rebuilding));
+    this.entries.clear();
+    this.running = false;
+  }
+
+  /** Rebuilds from position 0 into a fresh copy while the live copy keeps serving; resolves once swapped in. */
+  rebuild(name: string): Promise<void> {
+    return this.startRebuild(this.entryOf(name));
+  }
+
+  /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
+  async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
+    for (const entry of entries) {
+      if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
+    }
+    return true;
+  }
+
+  /** Resolves when the rebuilds in flight now (e.g. from a version bump at start) are done. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.entries.values()].map((entry) => entry.rebuilding));
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    // An unreachable source must not break /health: the head (and so the lag) is then unknown.
+    const head = await this.options.source.headPosition?.().catch(() => undefined);
+    const parked = this.parkedEvents();
+    const statuses: ProjectionStatus[] = [];
+    for (const entry of this.entries.values()) {
+      const worker = entry.live;
+      const position = worker?.position ?? readCheckpoint(this.options.database, entry.liveCopy);
+      const reachedHead = head !== undefined && worker ? await worker.reached(head).catch(() => false) : false;
+      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
+      statuses.push({
+        name: entry.projection.name,
+        version: entry.projection.version,
+        liveVersion: entry.liveCopy.version,
+        generation: entry.liveCopy.generation,
+        position,
+        headPosition: head,
+        lag,
+        caughtUp: worker?.caughtUp ?? false,
+        rebuilding: entry.rebuilding !== undefined,
+        rebuildPosition: entry.shadow?.position,
+        parkedEvents: parked.filter((event) => event.name === entry.projection.name).length,
+        error: worker?.lastError === undefined ? undefined : String(worker.lastError),
+      });
+    }
+    return statuses;
+  }
+
+  /** Events the live copies skipped after `maxAttempts` failures. */
+  parkedEvents(name?: string): ParkedEvent[] {
+    return listParkedEvents(this.options.database, name);
+  }
+
+  private startRebuild(entry: Entry, resumable?: Copy): Promise<void> {
+    if (!this.running || this.stopping) {
+      return Promise.reject(
+        new ProjectionError('PROJECTION-not-running', 'Start the projection runner before rebuilding'),
+      );
+    }
+    entry.rebuilding ??= this.runRebuild(entry, resumable).finally(() => {
+      entry.rebuilding = undefined;
+      entry.shadow = undefined;
+    });
+    return entry.rebuilding;
+  }
+
+  private async runRebuild(entry: Entry, resumable?: Copy): Promise<void> {
+    const { projection } = entry;
+    const { database } = this.options;
+    const copy = resumable ?? createCopy(database, projection, false);
+    const shadow = this.startWorker(projection, copy);
+    entry.shadow = shadow;
+    this.settings.logger.info(
+      { projection: projection.name, generation: copy.generation },
+      'projection rebuild started',
+    );
+    await this.unlessStopped(shadow.whenCaughtUp());
+    // The live copy stands still from here to the swap, so the fresh copy can reach exactly its position.
+    const previous = entry.live;
+    await previous?.stop();
+    try {
+      const target = previous?.position ?? readCheckpoint(database, entry.liveCopy);
+      await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
+      swapLiveCopy(database, projection, entry.liveCopy, copy);
+    } catch (error) {
+      if (previous && !this.stopping) entry.live = this.startWorker(projection, entry.liveCopy);
+      throw error;
+    }
+    entry.liveCopy = copy;
+    entry.live = shadow;
+    this.changed.notify();
+    this.settings.logger.info(
+      { projection: projection.name, generation: copy.generation },
+      'projection rebuild swapped in',
+    );
+  }
+
+  private startWorker(projection: Projection, copy: Copy): ProjectionWorker {
+    const worker = new ProjectionWorker(this.options.database, this.options.source, projection, copy, this.settings);
+    worker.start();
+    return worker;
+  }
+
+  private async waitUntil(
+    worker: () => ProjectionWorker | undefined,
+    position: number,
+    deadline: number,
+  ): Promise<boolean> {
+    for (;;) {
+      const changed = this.changed.next();
+      const current = worker();
+      if (current && (await current.reached(position))) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      // Re-check at least every second, whatever happened to the notifications.
+      await withTimeout(changed, Math.min(left, 1000));
+    }
+  }
+
+  private async unlessStopped<T>(promise: Promise<T>): Promise<T> {
+    const stopped = this.stopped.promise.then(() => {
+      throw new ProjectionError(
+        'PROJECTION-rebuild-interrupted',
+        'The runner stopped before the rebuild was swapped in; it resumes at next start',
+      );
+    });
+    return Promise.race([promise, stopped]);
+  }
+
+  private entryOf(name: string): Entry {
+    const entry = this.entries.get(name);
+    if (!entry) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
+    return entry;
+  }
+
+  private logRebuildError(projection: Projection, error: unknown): void {
+    if (error instanceof ProjectionError && error.code === 'PROJECTION-rebuild-interrupted') return;
+    this.settings.logger.error({ projection: projection.name, err: error }, 'projection rebuild failed');
+  }
+}

@@ -1,0 +1,227 @@
+import type { RecordedEvent } from '@accounts/event-store';
+import { applyBatch, type BatchTarget } from './apply-batch';
+import { readCheckpoint } from './checkpoint';
+import type { EventSource, SourceSubscription } from './event-source';
+import { loadFailureCounts, recordFailure } from './failed-events';
+import type { Projection } from './projection';
+import type { ProjectionFailure, ProjectionLogger } from './projection-logger';
+import { createProjectionTx } from './projection-tx-impl';
+import type { ReadModelDatabase } from './read-model-database';
+import { IDLE, unlessIdle } from './signal';
+import { type Copy, physicalTables } from './table-names';
+
+export interface WorkerSettings {
+  /** A transaction closes after this many events... */
+  readonly batchSize: number;
+  /** ...or this many milliseconds, or as soon as the source has nothing ready. */
+  readonly batchMs: number;
+  readonly maxAttempts: number;
+  readonly retryDelayMs: number;
+  /** Pause before resubscribing after the source or the database failed. */
+  readonly restartDelayMs: number;
+  readonly logger: ProjectionLogger;
+  readonly onFailure?: (failure: ProjectionFailure) => void;
+  /** After every committed batch. */
+  readonly onCommitted: () => void;
+}
+
+/** Feeds one copy of one projection from the source, batch by batch, from its checkpoint. */
+export class ProjectionWorker {
+  position: number;
+  caughtUp = false;
+  lastError?: unknown;
+  private sourceCaughtUp = false;
+  private stopping = false;
+  private batch: RecordedEvent[] = [];
+  private flushing = false;
+  private subscription?: SourceSubscription;
+  private done?: Promise<void>;
+  private readonly target: BatchTarget;
+  private readonly failures: Map<string, number>;
+  private readonly toPark = new Set<string>();
+  /** Set while the loop waits (for the source or a retry delay); one waiter at a time, so nothing piles up. */
+  private wakeOnStop?: () => void;
+  private readonly caughtUpOnce: Promise<void>;
+  private resolveCaughtUp!: () => void;
+
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly source: EventSource,
+    readonly projection: Projection,
+    readonly copy: Copy,
+    private readonly settings: WorkerSettings,
+  ) {
+    this.position = readCheckpoint(database, copy);
+    this.failures = loadFailureCounts(database, copy);
+    const tx = createProjectionTx(database, physicalTables(projection, copy));
+    this.target = { database, projection, copy, tx, failures: this.failures, toPark: this.toPark };
+    this.caughtUpOnce = new Promise((resolve) => (this.resolveCaughtUp = resolve));
+  }
+
+  start(): void {
+    this.done ??= this.run();
+  }
+
+  /** Finishes the batch in hand (its checkpoint stays consistent) and stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeOnStop?.();
+    await this.subscription?.stop().catch(() => undefined);
+    await this.done;
+  }
+
+  /** Resolves once everything that existed at subscription time has been committed. */
+  whenCaughtUp(): Promise<void> {
+    return this.caughtUpOnce;
+  }
+
+  /** True when every event of the filter up to `position` is in this copy. */
+  async reached(position: number): Promise<boolean> {
+    if (this.position >= position) return true;
+    if (!this.source.readAll || !this.source.headPosition) return false;
+    // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.
+    if ((await this.source.headPosition()) < position) return false;
+    const [next] = await this.source.readAll({
+      fromPosition: this.position,
+      maxCount: 1,
+      filter: this.projection.filter,
+    });
+    return !next || next.position > position;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.consume();
+        this.lastError = undefined;
+      } catch (error) {
+        this.lastError = error;
+        this.settings.logger.error(
+          { projection: this.projection.name, err: error },
+          'projection stopped on an error; resubscribing',
+        );
+      }
+      if (!this.stopping) await this.pause(this.settings.restartDelayMs);
+    }
+  }
+
+  private async consume(): Promise<void> {
+    this.batch = [];
+    this.sourceCaughtUp = false;
+    this.caughtUp = false;
+    const subscription = this.source.subscribe({
+      fromPosition: this.position,
+      filter: this.projection.filter,
+      onCaughtUp: () => {
+        this.sourceCaughtUp = true;
+        this.checkCaughtUp();
+      },
+    });
+    this.subscription = subscription;
+    const iterator = subscription[Symbol.asyncIterator]();
+    let batchStarted = 0;
+    try {
+      let pending = iterator.next();
+      while (!this.stopping) {
+        const next = await this.unlessStopped(this.batch.length > 0 ? unlessIdle(pending) : pending);
+        if (next === STOPPED) break;
+        if (next === IDLE) {
+          await this.flush();
+          continue;
+        }
+        if (next.done) break;
+        this.batch.push(next.value);
+        if (this.batch.length === 1) batchStarted = Date.now();
+        if (this.batch.length >= this.settings.batchSize || Date.now() - batchStarted >= this.settings.batchMs) {
+          await this.flush();
+        }
+        pending = iterator.next();
+      }
+      await this.flush();
+    } finally {
+      this.subscription = undefined;
+      await subscription.stop().catch(() => undefined);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const events = this.batch;
+    this.batch = [];
+    this.flushing = true;
+    try {
+      if (events.length > 0) await this.applyEvents(events);
+      // Catch-up arrives in microtasks; yield to the event loop so HTTP requests get answered between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      this.flushing = false;
+      this.checkCaughtUp();
+    }
+  }
+
+  /** On a failing event: count the failure, commit the events before it alone, then retry it or park it. */
+  private async applyEvents(events: readonly RecordedEvent[]): Promise<void> {
+    let rest = events;
+    while (rest.length > 0) {
+      const outcome = applyBatch(this.target, rest);
+      if (outcome.ok) return this.committed(outcome.position, rest);
+      const parked = this.countFailure(rest[outcome.index], outcome.error);
+      await this.applyEvents(rest.slice(0, outcome.index));
+      if (!parked) {
+        await this.pause(this.settings.retryDelayMs);
+        if (this.stopping) return;
+      }
+      rest = rest.slice(outcome.index);
+    }
+  }
+
+  private countFailure(event: RecordedEvent, error: unknown): boolean {
+    const attempts = recordFailure(this.database, this.copy, event, error);
+    this.failures.set(event.eventId, attempts);
+    const parked = attempts >= this.settings.maxAttempts;
+    if (parked) this.toPark.add(event.eventId);
+    this.settings.logger.warn(
+      { projection: this.projection.name, eventId: event.eventId, type: event.type, attempts, err: error },
+      parked ? 'projection parked a failing event' : 'projection event failed; retrying',
+    );
+    const { name: projection, generation } = this.copy;
+    this.settings.onFailure?.({ projection, generation, event, error, attempts, parked });
+    return parked;
+  }
+
+  private async committed(position: number, events: readonly RecordedEvent[]): Promise<void> {
+    this.position = position;
+    for (const event of events) {
+      this.failures.delete(event.eventId);
+      this.toPark.delete(event.eventId);
+    }
+    this.settings.onCommitted();
+    await this.subscription?.acknowledge?.(events);
+  }
+
+  private checkCaughtUp(): void {
+    if (!this.sourceCaughtUp || this.flushing || this.batch.length > 0) return;
+    this.caughtUp = true;
+    this.resolveCaughtUp();
+  }
+
+  private unlessStopped<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
+    if (this.stopping) return Promise.resolve(STOPPED);
+    return new Promise((resolve, reject) => {
+      const wake = () => resolve(STOPPED);
+      const settle = <V>(then: (value: V) => void) => (value: V) => {
+        if (this.wakeOnStop === wake) this.wakeOnStop = undefined;
+        then(value);
+      };
+      this.wakeOnStop = wake;
+      promise.then(settle(resolve), settle(reject));
+    });
+  }
+
+  private async pause(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await this.unlessStopped(new Promise((resolve) => (timer = setTimeout(resolve, ms))));
+    clearTimeout(timer);
+  }
+}
+
+const STOPPED = Symbol('stopped');

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { META_SCHEMA } from './meta-schema';
+
+export interface ReadModelDatabaseOptions {
+  readonly path: string;
+  /** `normal` (default) may lose the last batches on power loss; they are re-applied from the checkpoint. */
+  readonly synchronous?: 'full' | 'normal';
+}
+
+/**
+ * One SQLite file per service for its read models (WAL). Queries and the runner share this one
+ * connection: better-sqlite3 is synchronous, so a query never sees half a batch.
+ */
+export class ReadModelDatabase {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
+  /** `${dataDir}/<service>-read.sqlite` */
+  static forService(dataDir: string, service: string): ReadModelDatabase {
+    return new ReadModelDatabase({ path: join(dataDir, `${service}-read.sqlite`) });
+  }
+
+  constructor(readonly options: ReadModelDatabaseOptions) {
+    mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(META_SCHEMA);
+  }
+
+  get path(): string {
+    return this.options.path;
+  }
+
+  /** A prepared statement, cached by its text: statements over views survive a swap (SQLite re-prepares). */
+  statement(sql: string): Database.Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  all<Row = Record<string, unknown>>(sql: string, ...params: unknown[]): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+
+  get<Row = Record<string, unknown>>(sql: string, ...params: unknown[]): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.statement(sql).run(...params);
+  }
+
+  /** Runs `fn` in a write transaction taken at BEGIN, so two writers never deadlock on upgrade. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Drops cached statements that mention `text` (the tables of a dropped copy). */
+  forgetStatements(text: string): void {
+    for (const sql of this.statements.keys()) if (sql.includes(text)) this.statements.delete(sql);
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}
