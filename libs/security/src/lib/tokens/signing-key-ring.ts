@@ -26,6 +26,11 @@ export class SigningKeyRing {
     return ring;
   }
 
+  /** A ring kept in memory only (tests, or a service given no data folder). */
+  static async generate(): Promise<SigningKeyRing> {
+    return new SigningKeyRing([await newKey()]);
+  }
+
   /** From a JSON array of private JWKs (with kid), newest last, e.g. from an environment variable. */
   static fromJwks(json: string): SigningKeyRing {
     const jwks = JSON.parse(json) as JWK[];
