@@ -1,6 +1,16 @@
 import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
 
+// One jest run over every Nx project (each project's own `test` target still works for `nx affected`),
+// plus the workspace tooling tests under tools/.
 export default async (): Promise<Config> => ({
-  projects: await getJestProjectsAsync(),
+  projects: [
+    ...(await getJestProjectsAsync()),
+    {
+      displayName: 'tools',
+      preset: './jest.preset.js',
+      testMatch: ['<rootDir>/tools/**/*.spec.ts'],
+    },
+  ],
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
 });

@@ -1,0 +1,101 @@
+// `npm test`: lint every project, then one jest run over every project, ending with the plain line
+// `tests: N passed, N failed, N skipped`. Extra arguments go to jest (`npm test -- libs/event-store`).
+// A lint failure does not stop the tests, but the run still exits non-zero. SKIP_LINT=1 skips lint.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+// The JS entry of a package's command, so that it runs under this same node without a shell.
+function bin(pkg, command) {
+  const manifest = JSON.parse(
+    readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8'),
+  );
+  const entry =
+    typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
+  return join(root, 'node_modules', pkg, entry);
+}
+const isCi = ['true', '1'].includes(String(process.env.CI).toLowerCase());
+
+function lint() {
+  if (process.env.SKIP_LINT === '1') {
+    console.log('lint: skipped (SKIP_LINT=1)');
+    return true;
+  }
+  const started = Date.now();
+  // Output is kept back unless something fails: a green lint is one line, a red one shows every error.
+  const result = spawnSync(
+    process.execPath,
+    [bin('nx', 'nx'), 'run-many', '-t', 'lint', '--outputStyle=static'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...process.env,
+        NX_TUI: 'false',
+        FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+      },
+    },
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    console.log(`lint: passed in ${seconds}s`);
+    return true;
+  }
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  if (result.error) console.error(result.error);
+  console.log(
+    `lint: FAILED in ${seconds}s (errors above); running the tests anyway`,
+  );
+  return false;
+}
+
+function jest(args) {
+  const started = Date.now();
+  const summaryDir = mkdtempSync(join(tmpdir(), 'jest-summary-'));
+  const summaryFile = join(summaryDir, 'summary.json');
+  const result = spawnSync(
+    process.execPath,
+    [bin('jest', 'jest'), '--maxWorkers=2', ...(isCi ? ['--ci'] : []), ...args],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, JEST_SUMMARY_FILE: summaryFile },
+    },
+  );
+  let summary;
+  try {
+    summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    summary = undefined;
+  } finally {
+    rmSync(summaryDir, { recursive: true, force: true });
+  }
+  console.log(
+    `jest: finished in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
+  return { status: result.status ?? 1, summary };
+}
+
+const lintPassed = lint();
+const tests = jest(process.argv.slice(2));
+
+if (!lintPassed)
+  console.log('lint: FAILED (see the lint errors above the test output)');
+let line = tests.summary?.line;
+if (!line) {
+  // Jest stopped before its reporters ran (bad config, no test found, crash): that is a failed run.
+  console.log(
+    `jest ended without reporting results (exit code ${tests.status})`,
+  );
+  line = 'tests: 0 passed, 1 failed, 0 skipped';
+}
+console.log(line);
+
+const failedTests = tests.summary ? tests.summary.failed > 0 : true;
+process.exitCode =
+  tests.status !== 0 ? tests.status : !lintPassed || failedTests ? 1 : 0;
