@@ -1,0 +1,17 @@
+export * from './lib/notification';
+export * from './lib/notifier';
+export * from './lib/notifier-logger';
+export * from './lib/delivery-error';
+export { maskRecipient } from './lib/check-message';
+export type { OutboxEntry } from './lib/outbox/outbox-entry';
+export * from './lib/outbox/dev-outbox';
+export * from './lib/outbox/dev-outbox.controller';
+export * from './lib/outbox/dev-outbox.module';
+export * from './lib/smtp/smtp-notifier';
+export * from './lib/sms/http-sms-notifier';
+export * from './lib/retry/backoff';
+export * from './lib/retry/retrying-notifier';
+export * from './lib/routing-notifier';
+export * from './lib/config/notifier-config';
+export * from './lib/config/notifier-config-error';
+export * from './lib/create-notifier';
