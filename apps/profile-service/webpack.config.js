@@ -19,6 +19,8 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // node_modules stay require()d at run time: native addons (better-sqlite3, argon2) cannot be bundled.
+      externalDependencies: 'all',
       sourceMap: true,
     }),
   ],

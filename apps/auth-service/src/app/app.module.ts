@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
+/**
+ * The auth-service's own modules. bootstrapService adds ServiceKitModule (global: logging, /health,
+ * /metrics, errors, validation, EVENT_STORE, SERVICE_CONFIG) next to it; do not import it here.
+ */
+@Module({})
 export class AppModule {}

@@ -1,0 +1,75 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { BaseConfig } from '../config/base-config';
+import { ConfigError } from '../config/config-error';
+import type { ConfigOf, ConfigSchema } from '../config/config-var';
+import { loadConfig } from '../config/load-config';
+import { configureApp } from './configure-app';
+import { exitGracefullyOnSignals } from './graceful-shutdown';
+import { InFlightRequests } from './in-flight-requests';
+import { serviceRootModule, type ServiceModules } from './service-root.module';
+
+export interface BootstrapOptions<S extends ConfigSchema> extends ServiceModules {
+  readonly serviceName: string;
+  /** The service's schema: `{ ...baseConfigSchema, ... }`. */
+  readonly schema: S;
+  /** The service's AppModule (it must not import ServiceKitModule: the kit is added here). */
+  readonly module?: NonNullable<ServiceModules['imports']>[number];
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A service's whole main.ts: validates the environment (exit 1 naming every bad variable),
+ * starts the app on HOST:PORT and shuts it down gracefully on SIGTERM/SIGINT.
+ */
+export async function bootstrapService<S extends ConfigSchema>(
+  options: BootstrapOptions<S>,
+): Promise<NestExpressApplication> {
+  const config = loadConfigOrExit(options);
+  const logger = new Logger('Bootstrap');
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      serviceRootModule(
+        { serviceName: options.serviceName, config },
+        {
+          imports: [...(options.module ? [options.module] : []), ...(options.imports ?? [])],
+          controllers: options.controllers,
+          providers: options.providers,
+        },
+      ),
+      { bufferLogs: true, abortOnError: false },
+    );
+    configureApp(app);
+    const inFlight = new InFlightRequests(app.getHttpServer() as Server);
+    exitGracefullyOnSignals(app, inFlight, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger: new Logger('Shutdown') });
+    await app.listen(config.PORT, config.HOST);
+    const url = `http://${displayHost(config.HOST)}:${config.PORT}`;
+    logger.log(`${options.serviceName} listening on ${url} (API docs: ${url}/docs)`);
+    return app;
+  } catch (error) {
+    if (app) logger.fatal(error, `${options.serviceName} could not start`);
+    // Before the JSON logger exists Nest has printed the stack already; one plain line says why.
+    else process.stderr.write(`${options.serviceName} could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Log writes are synchronous, so nothing is lost by leaving now.
+    process.exit(1);
+  }
+}
+
+function loadConfigOrExit<S extends ConfigSchema>(options: BootstrapOptions<S>): ConfigOf<S> & BaseConfig {
+  try {
+    return loadConfig(options.schema, options.env ?? process.env) as ConfigOf<S> & BaseConfig;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${options.serviceName}: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** 0.0.0.0 is not an address one can browse to. */
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,69 @@
+import type { EventStore } from '@accounts/event-store';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BaseConfig, baseConfigSchema } from '../config/base-config';
+import type { ConfigSchema } from '../config/config-var';
+import { loadConfig } from '../config/load-config';
+import { configureApp } from './configure-app';
+import { serviceRootModule, type ServiceModules } from './service-root.module';
+
+export interface TestAppOptions extends ServiceModules {
+  readonly serviceName?: string;
+  /** Defaults to baseConfigSchema. */
+  readonly schema?: ConfigSchema;
+  /** Configuration variables; process.env is never read. DATA_DIR defaults to a fresh temp folder. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A store to use instead of the SQLite store in DATA_DIR; the test closes it. */
+  readonly eventStore?: EventStore;
+}
+
+/** One JSON log line as written by the app. */
+export type LogLine = Record<string, unknown> & { readonly level: string; readonly msg?: string };
+
+export interface TestApp {
+  /** Initialised, not listening: `request(app.getHttpServer())`, or `app.listen(0)` for a real port. */
+  readonly app: NestExpressApplication;
+  /** Every log line so far, parsed. */
+  readonly logs: LogLine[];
+  readonly dataDir: string;
+  /** Closes the app (hooks, store) and removes the temp data folder it created. */
+  close(): Promise<void>;
+}
+
+/** The app exactly as bootstrapService builds it, for HTTP tests with supertest. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const tempDir = options.env?.['DATA_DIR'] ? undefined : mkdtempSync(join(tmpdir(), 'service-kit-test-'));
+  try {
+    const config = loadConfig(options.schema ?? baseConfigSchema, {
+      PORT: '3000',
+      ...(tempDir && { DATA_DIR: tempDir }),
+      ...options.env,
+    }) as BaseConfig;
+    const logs: LogLine[] = [];
+    const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
+    const app = await NestFactory.create<NestExpressApplication>(
+      serviceRootModule(
+        { serviceName: options.serviceName ?? 'test-service', config, eventStore: options.eventStore, logStream },
+        options,
+      ),
+      { bufferLogs: true, abortOnError: false },
+    );
+    configureApp(app);
+    await app.init();
+    return {
+      app,
+      logs,
+      dataDir: config.DATA_DIR,
+      async close() {
+        await app.close();
+        if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}

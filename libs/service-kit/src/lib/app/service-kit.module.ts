@@ -1,0 +1,85 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { Registry } from 'prom-client';
+import { RequestContextMiddleware } from '../context/request-context.middleware';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+import { createEventStore } from '../event-store/create-event-store';
+import { EventStoreHandle } from '../event-store/event-store-handle';
+import { EVENT_STORE } from '../event-store/event-store.token';
+import { EventStoreHealthIndicator } from '../health/event-store.health';
+import { HealthController } from '../health/health.controller';
+import { HealthIndicatorRegistry } from '../health/health-indicator-registry';
+import { createPinoHttpOptions } from '../logging/pino-http-options';
+import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { MetricsController } from '../metrics/metrics.controller';
+import {
+  createHttpRequestDuration,
+  createMetricsRegistry,
+  HTTP_REQUEST_DURATION,
+  METRICS_REGISTRY,
+} from '../metrics/metrics-registry';
+import { createRequestValidationPipe } from '../validation/request-validation.pipe';
+import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
+
+/**
+ * What every service has: JSON logs with correlation ids, /health, /metrics, the error filter,
+ * the validation pipe and the event store. Global, so feature modules inject EVENT_STORE,
+ * SERVICE_CONFIG, METRICS_REGISTRY and HealthIndicatorRegistry without importing it.
+ * bootstrapService and createTestApp import it; an AppModule does not.
+ */
+@Module({})
+export class ServiceKitModule implements NestModule {
+  static forRoot(options: ServiceKitOptions): DynamicModule {
+    const pinoHttp = createPinoHttpOptions(options.serviceName, options.config.LOG_LEVEL);
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_KIT_OPTIONS, useValue: options },
+        { provide: SERVICE_CONFIG, useValue: options.config },
+        {
+          provide: EventStoreHandle,
+          useFactory: () =>
+            options.eventStore
+              ? new EventStoreHandle(options.eventStore, false)
+              : new EventStoreHandle(createEventStore(options.config), true),
+        },
+        { provide: EVENT_STORE, useFactory: (handle: EventStoreHandle) => handle.store, inject: [EventStoreHandle] },
+        { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry(options.serviceName) },
+        {
+          provide: HTTP_REQUEST_DURATION,
+          useFactory: (registry: Registry) => createHttpRequestDuration(registry),
+          inject: [METRICS_REGISTRY],
+        },
+        HealthIndicatorRegistry,
+        EventStoreHealthIndicator,
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createRequestValidationPipe },
+      ],
+      exports: [
+        // HealthIndicatorService, for indicators registered by other modules.
+        TerminusModule,
+        SERVICE_KIT_OPTIONS,
+        SERVICE_CONFIG,
+        EventStoreHandle,
+        EVENT_STORE,
+        METRICS_REGISTRY,
+        HTTP_REQUEST_DURATION,
+        HealthIndicatorRegistry,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(RequestContextMiddleware, HttpMetricsMiddleware)
+      .forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,45 @@
+import type { ConfigOf } from './config-var';
+import { int, oneOf, port, str, url } from './config-vars';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+/**
+ * Variables every service reads. A service spreads this into its own schema and overrides PORT
+ * with its default port: `{ ...baseConfigSchema, PORT: port({ description, default: 3001 }) }`.
+ */
+export const baseConfigSchema = {
+  PORT: port({ description: 'HTTP port the service listens on' }),
+  HOST: str({
+    description: 'Interface to listen on; 0.0.0.0 in a container, 127.0.0.1 on a workstation',
+    default: '127.0.0.1',
+  }),
+  DATA_DIR: str({
+    description: 'Folder for the embedded SQLite event store and other local data (created if missing)',
+    default: './data',
+  }),
+  LOG_LEVEL: oneOf(LOG_LEVELS, { description: 'Minimum level of the JSON log lines', default: 'info' }),
+  EVENTSTORE_CONNECTION_STRING: url({
+    description: 'EventStoreDB/KurrentDB connection string; when unset the embedded SQLite store is used',
+    protocols: ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'],
+    optional: true,
+    secret: true,
+  }),
+  SQLITE_SYNCHRONOUS: oneOf(['full', 'normal'], {
+    description: 'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',
+    default: 'full',
+  }),
+  SHUTDOWN_TIMEOUT_MS: int({
+    description:
+      'On SIGTERM/SIGINT, how long in-flight requests may finish before being cut off (the whole shutdown: at most twice this + 1 s)',
+    min: 0,
+    max: 600_000,
+    default: 5_000,
+  }),
+  TRUST_PROXY: str({
+    description:
+      'Express "trust proxy" setting (e.g. loopback, 1, 10.0.0.0/8) so client IPs come from X-Forwarded-For; unset trusts no proxy',
+    optional: true,
+  }),
+};
+
+export type BaseConfig = ConfigOf<typeof baseConfigSchema>;

@@ -1,0 +1,34 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requestContextOf } from '../context/request-context-storage';
+import { toErrorResponse } from './error-response';
+
+/** Every error thrown while handling an HTTP request leaves through here, as DESIGN.md's error JSON. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    // Other transports (RPC, WebSockets) keep their own error handling.
+    if (host.getType() !== 'http') throw exception;
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const { body, headers, unexpected } = toErrorResponse(exception);
+    const { correlationId } = requestContextOf(req, res);
+    if (unexpected) {
+      if ((req as { log?: unknown }).log) {
+        // pino-http's access line then carries the real error and its stack (one line per request).
+        res.err = exception instanceof Error ? exception : new Error(String(exception));
+      } else {
+        // The request failed before the access logger ran.
+        this.logger.error({ err: exception, correlationId, method: req.method, url: req.originalUrl }, 'Unexpected error');
+      }
+    }
+    if (res.headersSent) {
+      // A streamed answer failed midway: the status is gone, closing is all we can do.
+      res.destroy();
+      return;
+    }
+    res.status(body.statusCode).set(headers).json(body);
+  }
+}

@@ -1,0 +1,30 @@
+/** Header values that are credentials. */
+const SECRET_HEADERS = ['authorization', 'cookie', 'x-trusted-device', 'x-api-key'];
+
+/** Body fields that hold secrets (a one-time `code` included), wherever a log line carries a body. */
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'repeatPassword',
+  'secret',
+  'clientSecret',
+  'client_secret',
+  'code',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'trustedDeviceToken',
+];
+
+/**
+ * pino `redact` paths. `code` is only redacted inside a body: at other levels it is our error
+ * code (`STORE-unavailable`), which a log line must keep.
+ */
+export const REDACT_PATHS: readonly string[] = [
+  ...SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `*.headers["${h}"]`]),
+  'res.headers["set-cookie"]',
+  '*.headers["set-cookie"]',
+  ...SECRET_FIELDS.flatMap((f) => [`req.body["${f}"]`, `body["${f}"]`, `*.body["${f}"]`]),
+  ...SECRET_FIELDS.filter((f) => f !== 'code').flatMap((f) => [`["${f}"]`, `*["${f}"]`]),
+];

@@ -1,0 +1,25 @@
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** DI token of the app's prom-client Registry; register a service's own metrics on it. */
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
+/** DI token of the `http_request_duration_seconds` histogram. */
+export const HTTP_REQUEST_DURATION = Symbol('HTTP_REQUEST_DURATION');
+
+/** One registry per app (not prom-client's global one), so several apps can live in one test process. */
+export function createMetricsRegistry(serviceName: string): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: serviceName });
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+export function createHttpRequestDuration(registry: Registry): Histogram<'method' | 'route' | 'status'> {
+  return new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Duration of HTTP requests, by method, route pattern and status code',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+}
