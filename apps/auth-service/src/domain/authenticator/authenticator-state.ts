@@ -1,0 +1,147 @@
+import type {
+  AuthenticationMethod,
+  AuthenticatorEvent,
+  ContactChannel,
+} from '@accounts/contracts';
+import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+
+export interface TrustedDevice {
+  readonly deviceId: string;
+  readonly tokenSha256: string;
+  readonly label: string;
+  readonly ip: string | null;
+  readonly addedAt: string;
+  readonly expiresAt: string;
+  readonly revoked: boolean;
+}
+
+export interface PendingContactVerification {
+  readonly channel: ContactChannel;
+  readonly destination: string;
+  readonly codeSha256: string;
+  readonly expiresAt: string;
+  readonly failedAttempts: number;
+}
+
+/** A value proved by a code, and when (enrollment during a sign-in needs a proof made after it began). */
+export interface Verified {
+  readonly value: string;
+  readonly at: string;
+}
+
+/** How one account signs in. Everything secret is a hash or a ciphertext. */
+export interface AuthenticatorState {
+  /** Null until the account is activated (first password set). */
+  readonly passwordHash: string | null;
+  readonly method: AuthenticationMethod;
+  /** The confirmed TOTP secret (ciphertext), or null (never enrolled, or reset by an administrator). */
+  readonly totp: {
+    readonly encryptedSecret: string;
+    readonly enrolledAt: string;
+  } | null;
+  /** A secret shown to the user and not confirmed yet. */
+  readonly pendingTotp: {
+    readonly encryptedSecret: string;
+    readonly method: AuthenticationMethod;
+  } | null;
+  readonly verifiedEmail: Verified | null;
+  readonly verifiedPhone: Verified | null;
+  readonly pendingVerification: PendingContactVerification | null;
+  readonly trustedDevices: readonly TrustedDevice[];
+}
+
+export const initialAuthenticatorState = (): AuthenticatorState => ({
+  passwordHash: null,
+  method: 'password',
+  totp: null,
+  pendingTotp: null,
+  verifiedEmail: null,
+  verifiedPhone: null,
+  pendingVerification: null,
+  trustedDevices: [],
+});
+
+export function evolveAuthenticator(
+  state: AuthenticatorState,
+  event: AuthenticatorEvent,
+): AuthenticatorState {
+  switch (event.type) {
+    case 'PasswordSet':
+    case 'PasswordChanged':
+    case 'PasswordRehashed':
+      return { ...state, passwordHash: event.data.passwordHash };
+    case 'AuthenticationMethodChanged':
+      return { ...state, method: event.data.to };
+    case 'ContactVerificationStarted': {
+      const { channel, destination, codeSha256, expiresAt } = event.data;
+      const pending = { channel, destination, codeSha256, expiresAt };
+      return {
+        ...state,
+        pendingVerification: { ...pending, failedAttempts: 0 },
+      };
+    }
+    case 'ContactVerificationFailed':
+      return state.pendingVerification
+        ? {
+            ...state,
+            pendingVerification: {
+              ...state.pendingVerification,
+              failedAttempts: event.data.failedAttempts,
+            },
+          }
+        : state;
+    case 'EmailVerified': {
+      const verifiedEmail = {
+        value: event.data.email,
+        at: event.data.verifiedAt,
+      };
+      return { ...state, verifiedEmail, pendingVerification: null };
+    }
+    case 'PhoneVerified': {
+      const verifiedPhone = {
+        value: event.data.mobilePhone,
+        at: event.data.verifiedAt,
+      };
+      return { ...state, verifiedPhone, pendingVerification: null };
+    }
+    case 'AuthenticatorEnrollmentStarted': {
+      const { encryptedSecret, method } = event.data;
+      return { ...state, pendingTotp: { encryptedSecret, method } };
+    }
+    case 'AuthenticatorEnrolled':
+      return state.pendingTotp
+        ? {
+            ...state,
+            totp: {
+              encryptedSecret: state.pendingTotp.encryptedSecret,
+              enrolledAt: event.data.enrolledAt,
+            },
+            pendingTotp: null,
+          }
+        : state;
+    case 'AuthenticatorReset':
+      return { ...state, totp: null, pendingTotp: null };
+    case 'TrustedDeviceAdded': {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { accountId, ...device } = event.data;
+      return {
+        ...state,
+        trustedDevices: [
+          ...state.trustedDevices,
+          { ...device, revoked: false },
+        ],
+      };
+    }
+    case 'TrustedDeviceRevoked':
+      return {
+        ...state,
+        trustedDevices: state.trustedDevices.map((device) =>
+          device.deviceId === event.data.deviceId
+            ? { ...device, revoked: true }
+            : device,
+        ),
+      };
+    default:
+      return tolerateUnknownEvent(event, state);
+  }
+}

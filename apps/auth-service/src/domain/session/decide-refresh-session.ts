@@ -1,0 +1,54 @@
+import type { SessionEvent } from '@accounts/contracts';
+import type { CommandContext } from '@accounts/event-sourcing';
+import { refuse } from '../shared/refuse';
+import type { RefreshSession } from './session-commands';
+import { sessionEnded } from './session-ended';
+import { type SessionState, sessionExpiryReason } from './session-state';
+
+const invalidRefreshToken = () =>
+  refuse(
+    'unauthorized',
+    'AUTH-refresh-token-invalid',
+    'Your session is not valid: sign in again',
+  );
+
+/**
+ * Rotation with reuse detection: the current token gets a new one; a token already rotated out means
+ * it was copied, so the whole session ends. An over session is ended (the handler answers 401).
+ */
+export function decideRefreshSession(
+  { data }: RefreshSession,
+  state: SessionState,
+  { now }: CommandContext,
+): SessionEvent[] {
+  if (state.status === 'none') throw invalidRefreshToken();
+  if (state.status === 'ended')
+    throw refuse(
+      'unauthorized',
+      'AUTH-session-ended',
+      'Your session has ended: sign in again',
+      {
+        reason: state.endReason,
+      },
+    );
+  const presented = data.presentedRefreshTokenSha256;
+  if (state.rotatedRefreshTokens.includes(presented))
+    return [sessionEnded(state, 'refresh-token-reused', now)];
+  if (presented !== state.refreshTokenSha256) throw invalidRefreshToken();
+  if (!data.accountEnabled)
+    return [sessionEnded(state, 'account-disabled', now)];
+  const over = sessionExpiryReason(state, data.idleTimeoutSeconds, now);
+  if (over) return [sessionEnded(state, over, now)];
+  return [
+    {
+      type: 'SessionRefreshed',
+      data: {
+        sessionId: state.sessionId,
+        accountId: state.accountId,
+        refreshTokenSha256: data.newRefreshTokenSha256,
+        refreshedAt: now.toISOString(),
+        idleTimeoutSeconds: data.idleTimeoutSeconds,
+      },
+    },
+  ];
+}

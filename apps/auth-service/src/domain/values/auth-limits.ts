@@ -1,0 +1,16 @@
+/** Limits of the 6-digit codes sent by email or SMS (sign-in challenges and contact verification). */
+export const OneTimeCodePolicy = {
+  lifetimeSeconds: 10 * 60,
+  /** Wrong guesses allowed per challenge; a resend does not give more. */
+  maxAttempts: 5,
+  /** New codes a sign-in challenge may ask for. */
+  maxResends: 3,
+  /** Time to scan a QR code or confirm an address during a sign-in that must enroll. */
+  enrollmentLifetimeSeconds: 15 * 60,
+} as const;
+
+/** How long a computer that passed the second factor stays trusted, unless configured otherwise. */
+export const DefaultTrustedDeviceLifetimeSeconds = 30 * 24 * 60 * 60;
+
+/** However active, a session ends after this long, unless configured otherwise. */
+export const DefaultSessionAbsoluteLifetimeSeconds = 30 * 24 * 60 * 60;

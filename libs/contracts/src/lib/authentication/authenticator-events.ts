@@ -1,0 +1,143 @@
+import type { AuthenticationMethod } from '../profile/authentication-methods';
+import type { Change } from '../profile/event-shape';
+import type { AuthenticationEventOf as EventOf } from './event-shape';
+
+/**
+ * Stream `authenticator-<accountId>`: only what changes how the account signs in. Per-sign-in facts
+ * live in `signin-<id>` and `signinguard-<accountId>`, so loading this stream stays small.
+ * Passwords appear only as argon2id PHC strings, TOTP secrets only encrypted, codes and tokens only
+ * as lowercase hex SHA-256.
+ */
+interface OfAccount {
+  readonly accountId: string;
+}
+
+/** First password, set with the activation link. */
+export interface PasswordSetData extends OfAccount {
+  readonly passwordHash: string;
+}
+export interface PasswordChangedData extends OfAccount {
+  readonly passwordHash: string;
+  /** The user asked to end their other sessions; the handler ends them. */
+  readonly endOtherSessions: boolean;
+}
+/** Same password, hashed again because the configured argon2 parameters changed. */
+export interface PasswordRehashedData extends OfAccount {
+  readonly passwordHash: string;
+}
+export interface AuthenticationMethodChangedData
+  extends OfAccount,
+    Change<AuthenticationMethod> {}
+
+/** A code (hash only) was sent to confirm an email address or a mobile phone. */
+export interface ContactVerificationStartedData extends OfAccount {
+  readonly channel: ContactChannel;
+  /** The address or E.164 number the code went to: the one that becomes verified. */
+  readonly destination: string;
+  readonly codeSha256: string;
+  readonly expiresAt: string;
+}
+export type ContactChannel = 'email' | 'sms';
+export interface ContactVerificationFailedData extends OfAccount {
+  readonly channel: ContactChannel;
+  readonly failedAttempts: number;
+  readonly attemptsLeft: number;
+}
+export interface EmailVerifiedData extends OfAccount {
+  readonly email: string;
+  readonly verifiedAt: string;
+}
+export interface PhoneVerifiedData extends OfAccount {
+  readonly mobilePhone: string;
+  readonly verifiedAt: string;
+}
+
+/** A TOTP secret was generated; the method changes only when a code from it is confirmed. */
+export interface AuthenticatorEnrollmentStartedData extends OfAccount {
+  /** AES-256-GCM ciphertext of the base32 secret, as produced by libs/security. */
+  readonly encryptedSecret: string;
+  /** The authenticator method chosen (`authenticator` or `authenticator-every-time`). */
+  readonly method: AuthenticationMethod;
+}
+export interface AuthenticatorEnrolledData extends OfAccount {
+  readonly method: AuthenticationMethod;
+  readonly enrolledAt: string;
+}
+/** An administrator cleared a lost authenticator; the method stays, the user enrolls at next sign-in. */
+export interface AuthenticatorResetData extends OfAccount {
+  readonly by: string;
+  readonly reason: string;
+}
+
+/** A computer that passed the second factor; its token is only known as a hash. */
+export interface TrustedDeviceAddedData extends OfAccount {
+  readonly deviceId: string;
+  readonly tokenSha256: string;
+  /** e.g. "Firefox on Windows", from the user agent. */
+  readonly label: string;
+  readonly ip: string | null;
+  readonly addedAt: string;
+  readonly expiresAt: string;
+}
+/** Only the owner revokes today; the field leaves room for other reasons. */
+export type TrustedDeviceRevocationReason = 'user';
+export interface TrustedDeviceRevokedData extends OfAccount {
+  readonly deviceId: string;
+  readonly reason: TrustedDeviceRevocationReason;
+}
+
+export type PasswordSet = EventOf<'PasswordSet', PasswordSetData>;
+export type PasswordChanged = EventOf<'PasswordChanged', PasswordChangedData>;
+export type PasswordRehashed = EventOf<
+  'PasswordRehashed',
+  PasswordRehashedData
+>;
+export type AuthenticationMethodChanged = EventOf<
+  'AuthenticationMethodChanged',
+  AuthenticationMethodChangedData
+>;
+export type ContactVerificationStarted = EventOf<
+  'ContactVerificationStarted',
+  ContactVerificationStartedData
+>;
+export type ContactVerificationFailed = EventOf<
+  'ContactVerificationFailed',
+  ContactVerificationFailedData
+>;
+export type EmailVerified = EventOf<'EmailVerified', EmailVerifiedData>;
+export type PhoneVerified = EventOf<'PhoneVerified', PhoneVerifiedData>;
+export type AuthenticatorEnrollmentStarted = EventOf<
+  'AuthenticatorEnrollmentStarted',
+  AuthenticatorEnrollmentStartedData
+>;
+export type AuthenticatorEnrolled = EventOf<
+  'AuthenticatorEnrolled',
+  AuthenticatorEnrolledData
+>;
+export type AuthenticatorReset = EventOf<
+  'AuthenticatorReset',
+  AuthenticatorResetData
+>;
+export type TrustedDeviceAdded = EventOf<
+  'TrustedDeviceAdded',
+  TrustedDeviceAddedData
+>;
+export type TrustedDeviceRevoked = EventOf<
+  'TrustedDeviceRevoked',
+  TrustedDeviceRevokedData
+>;
+
+export type AuthenticatorEvent =
+  | PasswordSet
+  | PasswordChanged
+  | PasswordRehashed
+  | AuthenticationMethodChanged
+  | ContactVerificationStarted
+  | ContactVerificationFailed
+  | EmailVerified
+  | PhoneVerified
+  | AuthenticatorEnrollmentStarted
+  | AuthenticatorEnrolled
+  | AuthenticatorReset
+  | TrustedDeviceAdded
+  | TrustedDeviceRevoked;
