@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ProfileModule } from './profile.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
+/**
+ * The profile-service's own modules. bootstrapService adds ServiceKitModule (global: logging, /health,
+ * /metrics, errors, validation, EVENT_STORE, SERVICE_CONFIG) next to it; do not import it here.
+ */
+@Module({ imports: [ProfileModule.forRoot()] })
 export class AppModule {}

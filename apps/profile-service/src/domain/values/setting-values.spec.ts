@@ -108,6 +108,12 @@ describe('organization settings values', () => {
     expect(refusal(() => parseOrganizationName('x'.repeat(201))).code).toBe(
       'PROFILE-org-name-invalid',
     );
+    expect(refusal(() => parseOrganizationName('Acme\u0000')).field).toBe(
+      'name',
+    );
+    expect(refusal(() => parseOrganizationName('Acme\nCorp')).field).toBe(
+      'name',
+    );
   });
 
   it('keeps second factors unique in a fixed order', () => {

@@ -1,0 +1,66 @@
+import { AccessTokenGuard, type TokenVerifier } from '@accounts/security';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
+import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
+import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
+import { UpdateProfileHandler } from '../application/accounts/update-profile.handler';
+import { ListAccountsHandler } from '../application/directory/list-accounts.handler';
+import { ChangeOrganizationSettingsHandler } from '../application/organizations/change-organization-settings.handler';
+import { CreateOrganizationHandler } from '../application/organizations/create-organization.handler';
+import { GetOrganizationHandler } from '../application/organizations/get-organization.handler';
+import { ProfileReader } from '../application/shared/profile-reader';
+import { ProfileAccessGuard } from '../http/access.guard';
+import { AccountAdministrationController } from '../http/controllers/account-administration.controller';
+import { MyAccountController } from '../http/controllers/my-account.controller';
+import { OrganizationAccountsController } from '../http/controllers/organization-accounts.controller';
+import { OrganizationsController } from '../http/controllers/organizations.controller';
+import { AccountDirectoryQueries } from '../projections/account-directory.queries';
+import { ReadModels } from '../projections/read-models';
+import { activationLinkSenderProvider } from './activation-link-sender.provider';
+import { tokenVerifierProvider } from './token-verifier.provider';
+
+export interface ProfileModuleOptions {
+  /** Tests pass TestTokens' verifier; the service builds one from TRUSTED_ISSUERS and JWT_AUDIENCE. */
+  readonly tokenVerifier?: TokenVerifier;
+}
+
+const handlers = [
+  CreateOrganizationHandler,
+  ChangeOrganizationSettingsHandler,
+  GetOrganizationHandler,
+  RegisterAccountHandler,
+  UpdateProfileHandler,
+  AdministerAccountHandler,
+  GetMyAccountHandler,
+  ListAccountsHandler,
+];
+
+/** profile-service: HTTP -> command/query bus -> handlers -> event store; the account directory read model. */
+@Module({})
+export class ProfileModule {
+  static forRoot(options: ProfileModuleOptions = {}): DynamicModule {
+    return {
+      module: ProfileModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        OrganizationsController,
+        OrganizationAccountsController,
+        MyAccountController,
+        AccountAdministrationController,
+      ],
+      providers: [
+        ...handlers,
+        ProfileReader,
+        ReadModels,
+        AccountDirectoryQueries,
+        activationLinkSenderProvider,
+        tokenVerifierProvider(options.tokenVerifier),
+        AccessTokenGuard,
+        { provide: APP_GUARD, useClass: ProfileAccessGuard },
+      ],
+      exports: [ReadModels, AccountDirectoryQueries],
+    };
+  }
+}

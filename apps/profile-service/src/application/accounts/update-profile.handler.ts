@@ -1,0 +1,118 @@
+import type { AccountEvent, AccountUserNameChanged, EventMetadata } from '@accounts/contracts';
+import { type Decider, DomainError, handleCommand } from '@accounts/event-sourcing';
+import type { EventStore } from '@accounts/event-store';
+import { EVENT_STORE } from '@accounts/service-kit';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  type AccountCommand,
+  accountDecider,
+  accountInActorOrganization,
+  type AccountState,
+  accountStreamId,
+  sameUserName,
+  type UpdateProfile,
+} from '../../domain';
+import { ReadModels } from '../../projections/read-models';
+import { loadCallerFacts } from '../shared/caller-facts';
+import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { loadHistory } from '../shared/history';
+import { ProfileReader } from '../shared/profile-reader';
+import { releaseUserName, withReservedUserName } from '../shared/user-names';
+import type { AccountView } from './account-view';
+import { UpdateProfileCommand } from './update-profile.command';
+
+/** Many people may save the same profile at once: more retries than the default before a 409. */
+const PROFILE_UPDATE_RETRIES = 10;
+
+type Rename = AccountUserNameChanged['data'];
+
+/**
+ * One event per changed field, appended together. A new user name (not a new letter case of the
+ * current one, which the account already holds) is reserved first; the old one is released once the
+ * account event is stored.
+ */
+@CommandHandler(UpdateProfileCommand)
+export class UpdateProfileHandler implements ICommandHandler<UpdateProfileCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+    private readonly reader: ProfileReader,
+  ) {}
+
+  async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
+    const { principal } = caller;
+    const { accountId, orgId } = principal;
+    const context = { now: new Date() };
+    const streamId = accountStreamId(accountId);
+    const [{ organization }, { state }] = await Promise.all([
+      loadCallerFacts(this.store, principal),
+      loadHistory(this.store, streamId, accountDecider),
+    ]);
+    accountInActorOrganization(state, { orgId });
+    const command: UpdateProfile = {
+      type: 'UpdateProfile',
+      data: {
+        accountId,
+        actor: { accountId },
+        emailEditableByUsers: organization.status === 'created' && organization.emailEditableByUsers,
+        changes,
+      },
+    };
+    const planned = newNameIn(accountDecider.decide(command, state, context));
+    const metadata = eventMetadata(caller.request, actorOf(principal, 'user'), orgId);
+    const write = () =>
+      handleCommand(this.store, {
+        streamId,
+        decider: holdingUserName(planned?.to),
+        command,
+        metadata,
+        context,
+        maxRetries: PROFILE_UPDATE_RETRIES,
+      });
+
+    const result = planned
+      ? await withReservedUserName(this.store, { userName: planned.to, accountId, metadata }, write)
+      : await write();
+    const current = result.state.status === 'none' ? undefined : result.state.userName;
+    const unused = [newNameIn(result.appended)?.from, planned?.to].filter(
+      (name): name is string => name !== undefined && !(current && sameUserName(name, current)),
+    );
+    await this.release(unused, accountId, metadata);
+    await this.readModels.waitFor(result.position);
+    return this.reader.account(accountId, orgId);
+  }
+
+  private async release(userNames: readonly string[], accountId: string, metadata: EventMetadata): Promise<void> {
+    for (const userName of userNames) await releaseUserName(this.store, userName, accountId, metadata);
+  }
+}
+
+/** A rename to another name (not a letter-case change), which needs a reservation. */
+function newNameIn(events: readonly { type: string; data: unknown }[]): Rename | undefined {
+  const rename = events.find((event): event is AccountUserNameChanged => event.type === 'AccountUserNameChanged');
+  return rename && !sameUserName(rename.data.from, rename.data.to) ? rename.data : undefined;
+}
+
+/**
+ * The account decider, refusing a decision (made again after a concurrent write) that would rename the
+ * account to a name this request has not reserved.
+ */
+function holdingUserName(reserved: string | undefined): Decider<AccountState, AccountCommand, AccountEvent> {
+  return {
+    ...accountDecider,
+    decide(command, state, context) {
+      const events = accountDecider.decide(command, state, context);
+      const rename = newNameIn(events);
+      if (rename && !(reserved && sameUserName(rename.to, reserved))) {
+        throw new DomainError(
+          'conflict',
+          'PROFILE-user-name-changed-concurrently',
+          'Your user name was changed at the same time by another request; reload and try again',
+          { field: 'userName' },
+        );
+      }
+      return events;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { RequestContext } from '@accounts/service-kit';
+import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type AccountAdministration,
+  AdministerAccountCommand,
+} from '../../application/accounts/administer-account.command';
+import type { AccountView } from '../../application/accounts/account-view';
+import { ChangeAccountTypeDto, ChangeGroupRestrictionDto, DisableAccountDto } from '../dto/administration.dto';
+import { AccountIdPipe } from '../id-params';
+
+/** Another administrator of the same organization, never on one's own account. */
+@ApiTags('account administration')
+@ApiBearerAuth()
+@Controller('accounts/:id')
+export class AccountAdministrationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put('account-type')
+  @ApiOperation({ summary: "Change an account's type (another administrator of the organization)" })
+  changeType(
+    @Param('id', AccountIdPipe) id: string,
+    @Body() body: ChangeAccountTypeDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<AccountView> {
+    return this.administer({ principal, request }, id, { kind: 'accountType', accountType: body.accountType });
+  }
+
+  @Put('group-restriction')
+  @ApiOperation({ summary: "Change an account's group restriction (another administrator of the organization)" })
+  changeGroupRestriction(
+    @Param('id', AccountIdPipe) id: string,
+    @Body() body: ChangeGroupRestrictionDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<AccountView> {
+    return this.administer({ principal, request }, id, {
+      kind: 'groupRestriction',
+      groupRestriction: body.groupRestriction,
+    });
+  }
+
+  @Post('disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: it can no longer sign in (another administrator)' })
+  disable(
+    @Param('id', AccountIdPipe) id: string,
+    @Body() body: DisableAccountDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<AccountView> {
+    return this.administer({ principal, request }, id, { kind: 'disable', reason: body.reason });
+  }
+
+  @Post('enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account again (another administrator)' })
+  enable(
+    @Param('id', AccountIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<AccountView> {
+    return this.administer({ principal, request }, id, { kind: 'enable' });
+  }
+
+  private administer(
+    caller: { principal: Principal; request: RequestContext },
+    id: string,
+    change: AccountAdministration,
+  ): Promise<AccountView> {
+    return this.commands.execute(new AdministerAccountCommand(caller, id, change));
+  }
+}

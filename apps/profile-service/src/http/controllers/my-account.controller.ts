@@ -1,0 +1,38 @@
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { RequestContext } from '@accounts/service-kit';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccountView } from '../../application/accounts/account-view';
+import { GetMyAccountQuery } from '../../application/accounts/get-my-account.query';
+import { UpdateProfileCommand } from '../../application/accounts/update-profile.command';
+import { UpdateProfileDto } from '../dto/update-profile.dto';
+
+@ApiTags('my account')
+@ApiBearerAuth()
+@Controller('accounts/me')
+export class MyAccountController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My profile; times also in my time zone (…Local)' })
+  get(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    return this.queries.execute(new GetMyAccountQuery(principal));
+  }
+
+  @Patch()
+  @ApiOperation({
+    summary: 'Edit my profile: only the fields sent change',
+    description: 'The email cannot change when the organization locks it (403).',
+  })
+  update(
+    @Body() body: UpdateProfileDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<AccountView> {
+    return this.commands.execute(new UpdateProfileCommand({ principal, request }, body));
+  }
+}
