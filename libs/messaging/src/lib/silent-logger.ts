@@ -1,0 +1,3 @@
+import type { ProjectionLogger } from '@accounts/projections';
+
+export const silentLogger: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
