@@ -6,3 +6,4 @@ export * from './lib/to-new-event';
 export * from './lib/load-aggregate';
 export { concurrencyConflict, isWrongExpectedVersion } from './lib/concurrency-conflict';
 export * from './lib/handle-command';
+export * from './lib/aggregate-cache';

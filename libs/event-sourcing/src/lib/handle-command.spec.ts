@@ -74,7 +74,7 @@ function withRivalWriter(store: EventStore, rivalWritesBeforeAppend: number) {
   const counts = { reads: 0, appends: 0, rivalWrites: 0 };
   const racing: Pick<EventStore, 'readStream' | 'append'> = {
     readStream: (id, options) => {
-      if (options?.fromRevision === undefined) counts.reads++;
+      if (options?.maxCount === undefined) counts.reads++; // decision reads, not the read-back of appended events
       return store.readStream(id, options);
     },
     append: async (id, events, expected) => {
@@ -183,6 +183,22 @@ describe('handleCommand against the SQLite event store', () => {
     }
     expect(result.appended.map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
     expect(result.nextRevision).toBe(1);
+  });
+
+  it('reads only the events appended since its last command on a stream, yet sees other writers', async () => {
+    const fromRevisions: Array<number | undefined> = [];
+    const spy: Pick<EventStore, 'readStream' | 'append'> = {
+      readStream: (id, options) => {
+        if (options?.maxCount === undefined) fromRevisions.push(options?.fromRevision);
+        return store.readStream(id, options);
+      },
+      append: (id, events, expected) => store.append(id, events, expected),
+    };
+    await handleCommand(spy, { streamId: stream, decider: account, command: register, metadata });
+    await store.append(stream, [{ type: 'EmailChanged', data: { from: 'ann@example.com', to: 'other@example.com' } }], 'any');
+    const result = await handleCommand(spy, { streamId: stream, decider: account, command: changeEmail('new@example.com'), metadata });
+    expect(fromRevisions).toEqual([undefined, 1]);
+    expect(result.appended.map((e) => e.data)).toEqual([{ from: 'other@example.com', to: 'new@example.com' }]);
   });
 
   it('decides again on fresh state when another writer got there first, and succeeds', async () => {

@@ -2,7 +2,8 @@ import type { EventMetadata } from '@accounts/contracts';
 import type { EventStore, RecordedEvent } from '@accounts/event-store';
 import { concurrencyConflict, conflictBackoffMs, isWrongExpectedVersion } from './concurrency-conflict';
 import type { CommandContext, Decider, Message } from './decider';
-import { foldEvents } from './load-aggregate';
+import { type AggregateCache, defaultAggregateCache } from './aggregate-cache';
+import { loadAggregate } from './load-aggregate';
 import { toNewEvent } from './to-new-event';
 import type { SchemaVersions, Upcasters } from './upcasters';
 
@@ -19,6 +20,8 @@ export interface HandleCommandOptions<State, Command extends Message, Event exte
   readonly schemaVersions?: SchemaVersions;
   /** Retries after a concurrent write; the command is tried 1 + maxRetries times in all. */
   readonly maxRetries?: number;
+  /** Folded states kept between commands; `null` reads the whole stream every time. */
+  readonly cache?: AggregateCache | null;
 }
 
 export interface CommandResult<State> {
@@ -62,9 +65,8 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   context: CommandContext,
 ): Promise<CommandResult<State>> {
   const { streamId, decider, upcasters } = options;
-  const history = await store.readStream(streamId);
-  const revision = history.length === 0 ? -1 : history[history.length - 1].revision;
-  const state = foldEvents(history, decider, decider.initialState(), upcasters);
+  const cache = options.cache === undefined ? defaultAggregateCache : options.cache;
+  const { state, revision } = await loadAggregate(store, streamId, decider, upcasters, cache);
   const events = decider.decide(options.command, state, context);
   if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
 
@@ -73,8 +75,13 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   const result = await store.append(streamId, newEvents, revision === -1 ? 'no_stream' : revision);
   // Read back what the store assigned (ids, positions): positions need not be contiguous in every adapter.
   const appended = await store.readStream(streamId, { fromRevision: revision + 1, maxCount: events.length });
+  const newState = appended.reduce(
+    (current, recorded) => decider.evolve(current, (upcasters ? upcasters.upcast(recorded) : recorded) as unknown as Event),
+    state,
+  );
+  if (appended.length === events.length) cache?.set(store, decider.evolve, streamId, { state: newState, revision: result.nextRevision });
   return {
-    state: events.reduce(decider.evolve, state),
+    state: newState,
     appended,
     nextRevision: result.nextRevision,
     position: result.position,

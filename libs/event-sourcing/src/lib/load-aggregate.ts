@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@accounts/event-store';
+import { type AggregateCache, defaultAggregateCache } from './aggregate-cache';
 import type { Decider, Message } from './decider';
 import type { Upcasters } from './upcasters';
 
@@ -21,16 +22,24 @@ export function foldEvents<State, Event extends Message>(
   );
 }
 
-/** Reads a stream and folds it: the state and revision a query path needs, without deciding anything. */
+/**
+ * Reads a stream and folds it: the state and revision a query path needs, without deciding anything.
+ * Only the events after the cached revision are read (pass `cache: null` to read everything).
+ */
 export async function loadAggregate<State, Command extends Message, Event extends Message>(
   store: Pick<EventStore, 'readStream'>,
   streamId: string,
   decider: Decider<State, Command, Event>,
   upcasters?: Upcasters,
+  cache: AggregateCache | null = defaultAggregateCache,
 ): Promise<LoadedAggregate<State>> {
-  const events = await store.readStream(streamId);
-  return {
-    state: foldEvents(events, decider, decider.initialState(), upcasters),
-    revision: events.length === 0 ? -1 : events[events.length - 1].revision,
+  // Keyed by evolve: the folded state depends on it alone, even when a caller wraps decide.
+  const cached = cache?.get<State>(store, decider.evolve, streamId);
+  const events = await store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
+  const loaded = {
+    state: foldEvents(events, decider, cached ? cached.state : decider.initialState(), upcasters),
+    revision: events.length === 0 ? (cached?.revision ?? -1) : events[events.length - 1].revision,
   };
+  if (loaded.revision >= 0) cache?.set(store, decider.evolve, streamId, loaded);
+  return loaded;
 }

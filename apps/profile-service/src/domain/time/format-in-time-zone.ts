@@ -4,6 +4,27 @@ import { parseTimeZone } from '../values/time-zone';
 const pad = (value: number, width = 2): string =>
   String(Math.abs(value)).padStart(width, '0');
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: creating one costs far more than formatting with it. */
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /**
  * An instant as local time in an IANA zone, ISO-8601 with its offset:
  * ('2026-01-01T00:00:00Z', 'Europe/Paris') -> '2026-01-01T01:00:00+01:00'.
@@ -26,16 +47,7 @@ export function formatInTimeZone(
     );
   }
   const zone = parseTimeZone(timeZone);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
+  const parts = formatterFor(zone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
   const ms = ((millis % 1000) + 1000) % 1000;

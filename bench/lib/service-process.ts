@@ -1,0 +1,76 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
+
+/** A built service running in its own process, as in production, for HTTP benchmarks. */
+export interface ServiceProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function ensureBuilt(app: string): string {
+  const main = join(process.cwd(), 'dist', 'apps', app, 'main.js');
+  if (!existsSync(main) || process.env['BENCH_REBUILD']) {
+    console.log(`building ${app} ...`);
+    const result = spawnSync('npx', ['nx', 'build', app, '--skip-nx-cache'], { stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`nx build ${app} failed`);
+  }
+  return main;
+}
+
+export async function startService(app: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const main = ensureBuilt(app);
+  const port = await freePort();
+  const nodeArgs = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${app} did not become healthy`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Publishes a fresh auth-service key in the data folder, as auth-service does, and mints tokens with it. */
+export async function devTokenIssuer(dataDir: string): Promise<(p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>) => Promise<string>> {
+  const ring = await SigningKeyRing.generate();
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  writeFileSync(join(dataDir, 'keys', 'auth-service.jwks.json'), JSON.stringify(ring.publicJwks()));
+  const issuer = new TokenIssuer(ring, 'auth-service', 'accounts');
+  return async (p) =>
+    (
+      await issuer.issue({
+        kind: 'user', accountType: 'standard', sessionId: `bench-${p.accountId}`, amr: ['pwd'],
+        authTime: Math.floor(Date.now() / 1000), ...p,
+      })
+    ).accessToken;
+}

@@ -1,0 +1,36 @@
+import type { LoadedAggregate } from './load-aggregate';
+
+/**
+ * Folded state per (store, evolve function, stream), so a command reads only the events appended since it
+ * last looked instead of the whole history. Always safe: the tail is read from the store every time,
+ * and the append's expected revision still guards against concurrent writers, in any process.
+ * Works because evolve never mutates a state (it returns a new one).
+ */
+export class AggregateCache {
+  private readonly perStore = new WeakMap<object, WeakMap<object, Map<string, LoadedAggregate<unknown>>>>();
+
+  constructor(private readonly maxStreamsPerFold = 10_000) {}
+
+  get<State>(store: object, evolve: object, streamId: string): LoadedAggregate<State> | undefined {
+    const streams = this.perStore.get(store)?.get(evolve);
+    const entry = streams?.get(streamId);
+    if (entry && streams) {
+      streams.delete(streamId); // least recently used goes first
+      streams.set(streamId, entry);
+    }
+    return entry as LoadedAggregate<State> | undefined;
+  }
+
+  set<State>(store: object, evolve: object, streamId: string, entry: LoadedAggregate<State>): void {
+    let deciders = this.perStore.get(store);
+    if (!deciders) this.perStore.set(store, (deciders = new WeakMap()));
+    let streams = deciders.get(evolve);
+    if (!streams) deciders.set(evolve, (streams = new Map()));
+    streams.delete(streamId);
+    streams.set(streamId, entry);
+    if (streams.size > this.maxStreamsPerFold) streams.delete(streams.keys().next().value as string);
+  }
+}
+
+/** The process-wide cache that handleCommand and loadAggregate use unless told otherwise. */
+export const defaultAggregateCache = new AggregateCache();
