@@ -2,4 +2,6 @@ module.exports = {
   displayName: 'auth-service',
   preset: '../../jest.preset.js',
   coverageDirectory: '../../coverage/apps/auth-service',
+  // otplib@13 pulls in ESM-only @scure/@noble packages: Node 20 require()s them, jest must transform them.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
 };

@@ -1,9 +1,77 @@
-import { baseConfigSchema, type ConfigOf, port } from '@accounts/service-kit';
+import { parseTrustedIssuers } from '@accounts/security';
+import {
+  baseConfigSchema,
+  type ConfigOf,
+  type ConfigVar,
+  ConfigValueError,
+  int,
+  port,
+  str,
+  url,
+} from '@accounts/service-kit';
+import { join } from 'node:path';
 
 /** Every environment variable auth-service reads; validated at start, documented in the README. */
 export const authConfigSchema = {
   ...baseConfigSchema,
   PORT: port({ description: 'HTTP port auth-service listens on', default: 3002 }),
+  TRUSTED_ISSUERS: trustedIssuers(),
+  JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
+  SIGNING_KEYS: str({
+    description:
+      'Production: JSON array of private JWKs (newest last) shared by every replica; unset: a key ring is generated into ${DATA_DIR}/keys',
+    optional: true,
+    secret: true,
+  }),
+  ARGON2_MEMORY_KIB: int({ description: 'argon2id memory cost in KiB (OWASP: 19456)', min: 1024, max: 4_194_304, default: 19_456 }),
+  ARGON2_TIME_COST: int({ description: 'argon2id iterations (OWASP: 2)', min: 1, max: 100, default: 2 }),
+  ARGON2_PARALLELISM: int({ description: 'argon2id lanes (OWASP: 1)', min: 1, max: 64, default: 1 }),
+  TRUSTED_DEVICE_DAYS: int({ description: 'How long a computer that passed the second factor skips it', min: 1, max: 365, default: 30 }),
+  SESSION_ABSOLUTE_DAYS: int({ description: 'However active, a session ends after this many days', min: 1, max: 365, default: 30 }),
+  TOTP_ENCRYPTION_KEY: dataKey(),
+  WEB_ORIGIN: url({
+    description: 'Origin of the web page (links in emails)',
+    protocols: ['http', 'https'],
+    default: 'http://localhost:3000',
+  }),
+  TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
 };
 
 export type AuthConfig = ConfigOf<typeof authConfigSchema>;
+
+/** TRUSTED_ISSUERS, or the embedded default: this service's own public key file. */
+export const trustedIssuersOf = (config: AuthConfig): string =>
+  config.TRUSTED_ISSUERS ?? `auth-service=file:${join(config.DATA_DIR, 'keys', 'auth-service.jwks.json')}`;
+
+function trustedIssuers(): ConfigVar<string | undefined> {
+  return {
+    description:
+      'Issuers whose access tokens are accepted: issuer=url or issuer=file:path, comma-separated; unset: auth-service=file:${DATA_DIR}/keys/auth-service.jwks.json',
+    expected: 'issuer=https://host/.well-known/jwks.json or issuer=file:/path/keys.json, comma-separated',
+    optional: true,
+    secret: false,
+    parse(raw) {
+      try {
+        if (Object.keys(parseTrustedIssuers(raw)).length === 0) throw new Error('no issuer');
+      } catch {
+        throw new ConfigValueError('not a list of issuer=location');
+      }
+      return raw;
+    },
+  };
+}
+
+/** A 32-byte AES key, base64; checked at start so a bad key stops the service with its name. */
+function dataKey(): ConfigVar<string | undefined> {
+  return {
+    description:
+      'AES-256-GCM key (base64 of 32 bytes) encrypting TOTP secrets; unset: generated into ${DATA_DIR}/keys/auth-service.data-key (0600)',
+    expected: 'base64 of 32 bytes',
+    optional: true,
+    secret: true,
+    parse(raw) {
+      if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigValueError('not base64 of 32 bytes');
+      return raw;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  createNotifier,
+  DevOutbox,
+  DevOutboxController,
+  NOTIFIER,
+  type NotifierSetup,
+  readNotifierConfig,
+} from '@accounts/notifications';
+import { AccessTokenGuard, JwksController } from '@accounts/security';
+import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
+import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { AccountSecurityService } from '../application/account-security.service';
+import { ActivationService } from '../application/activation.service';
+import { AuthStore } from '../application/auth-store';
+import { issuerProviders } from '../application/issuer.provider';
+import { Notifications } from '../application/notifications';
+import { PasswordHasher } from '../application/passwords';
+import { SecretBox } from '../application/secrets';
+import { SessionTokens } from '../application/session-tokens';
+import { SignInService } from '../application/sign-in.service';
+import type { AuthConfig } from '../config';
+import { AuthController } from '../http/auth.controller';
+import { AuthAccessGuard } from '../http/access.guard';
+import { MeController } from '../http/me.controller';
+import { ProfileFacts } from '../projections/profile-facts.queries';
+import { ReadModels } from '../projections/read-models';
+import { loadDataKey } from './data-key';
+
+export const NOTIFIER_SETUP = Symbol('NOTIFIER_SETUP');
+
+export interface AuthModuleOptions {
+  /** Where the notifier variables are read (NOTIFIER_EMAIL, SMTP_*...); process.env by default. */
+  readonly notifierEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Closes the notifier (SMTP pools) at shutdown. */
+class NotifierLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(NOTIFIER_SETUP) private readonly setup: NotifierSetup) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.setup.close();
+  }
+}
+
+/** auth-service: activation, sign-in, sessions, sign-in settings; the profile facts read model. */
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions = {}): DynamicModule {
+    const notifierConfig = readNotifierConfig(options.notifierEnv ?? process.env);
+    // GET /dev/outbox exists only while messages go to the dev outbox (embedded/development).
+    const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
+    return {
+      module: AuthModule,
+      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      providers: [
+        ...issuerProviders,
+        AccessTokenGuard,
+        { provide: APP_GUARD, useClass: AuthAccessGuard },
+        {
+          provide: NOTIFIER_SETUP,
+          useFactory: (config: AuthConfig, health: HealthIndicatorRegistry, indicators: HealthIndicatorService) => {
+            const logger = new Logger('Notifier');
+            const setup = createNotifier(notifierConfig, {
+              dataDir: config.DATA_DIR,
+              logger: { info: (obj, msg) => logger.log({ ...obj, msg }), warn: (obj, msg) => logger.warn({ ...obj, msg }) },
+            });
+            if (setup.channels.email === 'smtp')
+              health.register(async () => {
+                try {
+                  await setup.verify();
+                  return indicators.check('notifier').up();
+                } catch {
+                  return indicators.check('notifier').down();
+                }
+              });
+            return setup;
+          },
+          inject: [SERVICE_CONFIG, HealthIndicatorRegistry, HealthIndicatorService],
+        },
+        { provide: NOTIFIER, useFactory: (setup: NotifierSetup) => setup.notifier, inject: [NOTIFIER_SETUP] },
+        { provide: DevOutbox, useFactory: (setup: NotifierSetup) => setup.outbox, inject: [NOTIFIER_SETUP] },
+        NotifierLifecycle,
+        {
+          provide: SecretBox,
+          useFactory: (config: AuthConfig) => new SecretBox(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          inject: [SERVICE_CONFIG],
+        },
+        {
+          provide: PasswordHasher,
+          useFactory: (config: AuthConfig) =>
+            new PasswordHasher({
+              memoryCost: config.ARGON2_MEMORY_KIB,
+              timeCost: config.ARGON2_TIME_COST,
+              parallelism: config.ARGON2_PARALLELISM,
+            }),
+          inject: [SERVICE_CONFIG],
+        },
+        ReadModels,
+        ProfileFacts,
+        AuthStore,
+        Notifications,
+        SessionTokens,
+        ActivationService,
+        SignInService,
+        AccountSecurityService,
+      ],
+      exports: [ReadModels, ProfileFacts],
+    };
+  }
+}

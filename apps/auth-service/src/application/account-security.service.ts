@@ -1,0 +1,221 @@
+import type { ContactChannel } from '@accounts/contracts';
+import type { Principal } from '@accounts/security';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  activeTrustedDevices,
+  authenticatorDecider,
+  authenticatorStreamId,
+  type AuthenticatorCommand,
+  type ChangePassword,
+  needsAuthenticatorEnrollment,
+  refuse,
+  refusalOf,
+} from '../domain';
+import type { AuthConfig } from '../config';
+import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
+import { AuthStore, metadataOf } from './auth-store';
+import { Notifications } from './notifications';
+import { isCommonPassword, PasswordHasher } from './passwords';
+import { newSixDigitCode, SecretBox, sha256 } from './secrets';
+import { SessionTokens } from './session-tokens';
+import { checkTotp, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
+
+/** What the signed-in user changes about how they sign in (PUT /auth/me/...). */
+@Injectable()
+export class AccountSecurityService {
+  constructor(
+    private readonly store: AuthStore,
+    private readonly profiles: ProfileFacts,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionTokens,
+    private readonly notifications: Notifications,
+    private readonly box: SecretBox,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  account(principal: Principal): AccountFacts {
+    const account = this.profiles.byId(principal.accountId);
+    if (!account || account.orgId !== principal.orgId)
+      throw refuse('not_found', 'AUTH-account-not-found', 'No such account');
+    return account;
+  }
+
+  private run(account: AccountFacts, command: AuthenticatorCommand, now = new Date()) {
+    return this.store.run(
+      authenticatorStreamId(account.accountId),
+      authenticatorDecider,
+      command,
+      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
+      now,
+    );
+  }
+
+  async changePassword(
+    principal: Principal,
+    input: { currentPassword: string; newPassword: string; repeatPassword: string; endOtherSessions: boolean },
+  ): Promise<{ endedSessions: number }> {
+    const account = this.account(principal);
+    const state = await this.store.authenticator(account.accountId);
+    const command = (newPasswordHash: string): ChangePassword => ({
+      type: 'ChangePassword',
+      data: {
+        accountId: account.accountId,
+        ...input,
+        currentPasswordVerified,
+        newPasswordHash,
+        passwordPolicy: { userName: account.userName, isCommonPassword },
+      },
+    });
+    const currentPasswordVerified = await this.hasher.verify(state.passwordHash, input.currentPassword);
+    // Decide before hashing: a refused change costs no second argon2 run.
+    authenticatorDecider.decide(command('not-hashed-yet'), state, { now: new Date() });
+    await this.run(account, command(await this.hasher.hash(input.newPassword)));
+    let endedSessions = 0;
+    if (input.endOtherSessions) {
+      for (const session of this.profiles.activeSessions(account.accountId)) {
+        if (session.session_id === principal.sessionId) continue;
+        await this.sessions.end(session.session_id, account.accountId, account.orgId, 'password-changed');
+        endedSessions++;
+      }
+    }
+    await this.notifications.notice({
+      kind: 'email',
+      to: account.email,
+      subject: 'Your password was changed',
+      text: 'The password of your account was just changed. If it was not you, contact an administrator of your organization now.',
+      tag: 'password-changed',
+    });
+    return { endedSessions };
+  }
+
+  /** PUT /auth/me/method; an authenticator method without an enrolled app starts enrollment. */
+  async changeMethod(principal: Principal, method: unknown) {
+    const account = this.account(principal);
+    const state = await this.store.authenticator(account.accountId);
+    const enrolls = typeof method === 'string' && needsAuthenticatorEnrollment(state, method as never);
+    const secret = enrolls ? newTotpSecret() : null;
+    const result = await this.run(account, {
+      type: 'ChangeMethod',
+      data: {
+        accountId: account.accountId,
+        method,
+        organization: this.profiles.organization(account.orgId),
+        contacts: { email: account.email, mobilePhone: account.mobilePhone },
+        newTotpSecret: secret ? this.box.encrypt(secret) : null,
+      },
+    });
+    if (!secret) return { method: result.state.method, enrollment: null };
+    const uri = totpUri(this.config.TOTP_ISSUER, account.userName, secret);
+    return {
+      method: result.state.method,
+      enrollment: { otpauthUri: uri, secret, qrCode: await qrCodeDataUrl(uri), pendingMethod: method },
+    };
+  }
+
+  async confirmAuthenticator(principal: Principal, code: string, now = new Date()) {
+    const account = this.account(principal);
+    const state = await this.store.authenticator(account.accountId);
+    const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
+    const totp = secret ? await checkTotp(secret, code, now) : { valid: false };
+    const result = await this.run(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }, now);
+    return { method: result.state.method };
+  }
+
+  async startVerification(principal: Principal, channel: ContactChannel) {
+    const account = this.account(principal);
+    const code = newSixDigitCode();
+    const contacts = { email: account.email, mobilePhone: account.mobilePhone };
+    await this.run(account, {
+      type: 'StartContactVerification',
+      data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
+    });
+    if (channel === 'email')
+      await this.notifications.sendOrFail({
+        kind: 'email',
+        to: account.email,
+        subject: 'Confirm your email address',
+        text: `Your confirmation code is ${code}. It is valid for 10 minutes.`,
+        tag: 'contact-verification',
+      });
+    else
+      await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone!, text: `Your confirmation code: ${code}`, tag: 'contact-verification' });
+    return { channel, sentTo: channel === 'email' ? account.email : account.mobilePhone };
+  }
+
+  async confirmVerification(principal: Principal, channel: ContactChannel, code: string) {
+    const account = this.account(principal);
+    const result = await this.run(account, {
+      type: 'ConfirmContactVerification',
+      data: { accountId: account.accountId, channel, contacts: { email: account.email, mobilePhone: account.mobilePhone }, codeSha256: sha256(code) },
+    });
+    const refusal = refusalOf(result.appended as never);
+    if (refusal) throw refusal;
+    return { channel, verified: true };
+  }
+
+  async trustedDevices(principal: Principal) {
+    const account = this.account(principal);
+    const state = await this.store.authenticator(account.accountId);
+    return {
+      items: activeTrustedDevices(state, new Date()).map((d) => ({
+        id: d.deviceId,
+        label: d.label,
+        ip: d.ip,
+        addedAt: d.addedAt,
+        expiresAt: d.expiresAt,
+      })),
+    };
+  }
+
+  async revokeTrustedDevice(principal: Principal, deviceId: string): Promise<void> {
+    const account = this.account(principal);
+    await this.run(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } });
+  }
+
+  async resetAuthenticator(principal: Principal, accountId: string, reason: unknown): Promise<void> {
+    const target = this.profiles.byId(accountId);
+    // Unknown and other-organization accounts get the same 404.
+    const accountOrgId = target?.orgId ?? '';
+    await this.store.run(
+      authenticatorStreamId(accountId),
+      authenticatorDecider,
+      {
+        type: 'ResetAuthenticator',
+        data: {
+          accountId,
+          actor: {
+            accountId: principal.accountId,
+            orgId: principal.orgId,
+            isAdministrator: this.profiles.isAdministrator(principal.orgId, principal.accountId),
+          },
+          accountOrgId,
+          reason,
+        },
+      },
+      metadataOf({ kind: 'admin', accountId: principal.accountId }, principal.orgId),
+    );
+    if (target)
+      await this.notifications.notice({
+        kind: 'email',
+        to: target.email,
+        subject: 'Your authenticator was reset',
+        text: 'An administrator reset the authenticator app of your account. You will set up a new one at your next sign-in.',
+        tag: 'authenticator-reset',
+      });
+  }
+
+  sessionList(principal: Principal) {
+    this.account(principal);
+    return {
+      items: this.profiles.activeSessions(principal.accountId).map((s) => ({
+        id: s.session_id,
+        device: s.device,
+        ip: s.ip,
+        startedAt: s.started_at,
+        lastActiveAt: s.last_active_at,
+        current: s.session_id === principal.sessionId,
+      })),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { DeliveryError, NOTIFIER, type Notification, type Notifier } from '@accounts/notifications';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+
+/** Sends through the configured notifier; a failed delivery is logged without body or full recipient. */
+@Injectable()
+export class Notifications {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(@Inject(NOTIFIER) private readonly notifier: Notifier) {}
+
+  /** For codes the user waits for: a failure is answered (503), since the sign-in cannot go on. */
+  async sendOrFail(message: Notification): Promise<void> {
+    try {
+      await this.notifier.send(message);
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      this.logger.warn({ failure: error.toFailure() }, 'Could not deliver a code');
+      throw new ServiceUnavailableException({ code: 'AUTH-delivery-failed', message: 'The code could not be sent: try again in a moment' });
+    }
+  }
+
+  /** For notices (password changed, code replayed): the action already happened, so never fail it. */
+  async notice(message: Notification): Promise<void> {
+    try {
+      await this.notifier.send(message);
+    } catch (error) {
+      this.logger.warn({ failure: error instanceof DeliveryError ? error.toFailure() : String(error) }, 'Could not deliver a notice');
+    }
+  }
+}

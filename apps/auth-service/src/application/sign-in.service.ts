@@ -1,0 +1,237 @@
+import type { SignInChallengeIssuedData, SignInCompletedData } from '@accounts/contracts';
+import type { RecordedEvent } from '@accounts/event-store';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  answerableChallenge,
+  type AuthenticatorState,
+  authenticatorDecider,
+  authenticatorStreamId,
+  type ChallengeAnswer,
+  passwordNeedsRehash,
+  refusalOf,
+  signInDecider,
+  signInFailed,
+  signInStreamId,
+  totpVerdictOf,
+} from '../domain';
+import type { AuthConfig } from '../config';
+import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
+import { AuthStore, metadataOf } from './auth-store';
+import { Notifications } from './notifications';
+import { PasswordHasher } from './passwords';
+import { newOpaqueToken, newSixDigitCode, SecretBox, sha256 } from './secrets';
+import { SessionTokens, type TokenAnswer } from './session-tokens';
+import { checkTotp } from './totp';
+
+export interface ChallengeAnswerBody {
+  readonly challengeId: string;
+  readonly method: string;
+  readonly sentTo: string | null;
+  readonly reason?: string;
+}
+
+export type LoginAnswer = { kind: 'tokens'; tokens: TokenAnswer & { trustedDeviceToken?: string } } | { kind: 'challenge'; challenge: ChallengeAnswerBody };
+
+const find = <T>(events: readonly RecordedEvent[], type: string): T | undefined =>
+  events.find((e) => e.type === type)?.data as T | undefined;
+
+/** POST /auth/login and POST /auth/login/:challengeId, in the order the domain README gives. */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly store: AuthStore,
+    private readonly profiles: ProfileFacts,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionTokens,
+    private readonly notifications: Notifications,
+    private readonly box: SecretBox,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
+    const account = this.profiles.byUserName(userName);
+    if (!account) {
+      await this.hasher.verify(null, password);
+      throw signInFailed();
+    }
+    const { accountId } = account;
+    const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
+    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId } }, metadata, now);
+    const authenticator = await this.store.authenticator(accountId);
+    const passwordVerified = await this.hasher.verify(authenticator.passwordHash, password);
+    if (!passwordVerified) {
+      await this.store.guard({ type: 'RecordSignInFailure', data: { accountId, signinId: null, factor: 'password' } }, metadata, now);
+      throw signInFailed();
+    }
+    await this.rehashIfNeeded(authenticator, password, account, now);
+    const signinId = randomUUID();
+    const code = newSixDigitCode();
+    const started = await this.store.run(
+      signInStreamId(signinId),
+      signInDecider,
+      {
+        type: 'StartSignIn',
+        data: {
+          signinId,
+          accountId,
+          passwordVerified,
+          account: { email: account.email, mobilePhone: account.mobilePhone, enabled: account.enabled },
+          organization: this.profiles.organization(account.orgId),
+          authenticator,
+          trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
+          codeSha256: sha256(code),
+          sessionId: randomUUID(),
+          ip: metadata.ip ?? null,
+          userAgent: metadata.userAgent ?? null,
+        },
+      },
+      metadata,
+      now,
+    );
+    const completed = find<SignInCompletedData>(started.appended, 'SignInCompleted');
+    if (completed) return { kind: 'tokens', tokens: await this.complete(completed, account, now) };
+    const challenge = find<SignInChallengeIssuedData>(started.appended, 'SignInChallengeIssued');
+    if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
+    await this.sendCode(challenge.challenge, account, code);
+    return {
+      kind: 'challenge',
+      challenge: {
+        challengeId: signinId,
+        method: challenge.challenge,
+        sentTo: challenge.sentTo,
+        ...(challenge.reason && { reason: challenge.reason }),
+      },
+    };
+  }
+
+  async answer(challengeId: string, code: string, now = new Date()): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
+    const streamId = signInStreamId(challengeId);
+    const { state } = await this.store.load(streamId, signInDecider);
+    const flow = answerableChallenge(state, now);
+    const account = this.profiles.byId(flow.accountId);
+    if (!account) throw signInFailed();
+    const { accountId } = account;
+    const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
+    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId } }, metadata, now);
+    const factor = flow.challenge.kind;
+    let guardEvents: RecordedEvent[] = [];
+    let answer: ChallengeAnswer;
+    if (factor === 'authenticator') {
+      const authenticator = await this.store.authenticator(accountId);
+      const secret = authenticator.totp ? this.box.decrypt(authenticator.totp.encryptedSecret) : null;
+      const totp = secret ? await checkTotp(secret, code, now) : { valid: false, timeStep: 0 };
+      guardEvents = await this.store.guard(
+        { type: 'UseTotpCode', data: { accountId, signinId: challengeId, totpValid: totp.valid, timeStep: totp.timeStep } },
+        metadata,
+        now,
+      );
+      answer = { kind: 'totp', verdict: totpVerdictOf(guardEvents as never) };
+      if (answer.verdict === 'replayed') await this.noticeReplay(account);
+    } else {
+      answer = { kind: 'code', codeSha256: sha256(code) };
+    }
+    const newTrustedDeviceId = randomUUID();
+    const result = await this.store.run(
+      streamId,
+      signInDecider,
+      {
+        type: 'AnswerChallenge',
+        data: { signinId: challengeId, sessionId: randomUUID(), newTrustedDeviceId, answer, accountEnabled: account.enabled },
+      },
+      metadata,
+      now,
+    );
+    if (factor !== 'authenticator' && result.appended.some((e) => e.type === 'SignInChallengeCodeFailed'))
+      guardEvents = await this.store.guard(
+        { type: 'RecordSignInFailure', data: { accountId, signinId: challengeId, factor: factor as 'email' | 'sms' } },
+        metadata,
+        now,
+      );
+    const refusal = refusalOf([...result.appended, ...guardEvents] as never);
+    if (refusal) throw refusal;
+    const completed = find<SignInCompletedData>(result.appended, 'SignInCompleted');
+    if (!completed) throw new Error('AnswerChallenge neither refused nor completed');
+    const tokens = await this.complete(completed, account, now);
+    if (!completed.newTrustedDeviceId) return tokens;
+    const trustedDeviceToken = newOpaqueToken();
+    await this.store.run(
+      authenticatorStreamId(accountId),
+      authenticatorDecider,
+      {
+        type: 'AddTrustedDevice',
+        data: {
+          accountId,
+          deviceId: completed.newTrustedDeviceId,
+          tokenSha256: sha256(trustedDeviceToken),
+          userAgent: metadata.userAgent ?? null,
+          ip: metadata.ip ?? null,
+          lifetimeSeconds: this.config.TRUSTED_DEVICE_DAYS * 86_400,
+        },
+      },
+      metadata,
+      now,
+    );
+    return { ...tokens, trustedDeviceToken };
+  }
+
+  private async complete(completed: SignInCompletedData, account: AccountFacts, now: Date): Promise<TokenAnswer> {
+    const tokens = await this.sessions.start(completed, account, now);
+    await this.store.guard(
+      { type: 'RecordSignInSuccess', data: { accountId: account.accountId, signinId: completed.signinId } },
+      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
+      now,
+    );
+    return tokens;
+  }
+
+  /** Best effort: a failed rehash must not fail a correct sign-in. */
+  private async rehashIfNeeded(authenticator: AuthenticatorState, password: string, account: AccountFacts, now: Date): Promise<void> {
+    const stored = authenticator.passwordHash;
+    if (!stored || !passwordNeedsRehash(stored, this.hasher.parameters)) return;
+    try {
+      await this.store.run(
+        authenticatorStreamId(account.accountId),
+        authenticatorDecider,
+        {
+          type: 'RehashPassword',
+          data: {
+            accountId: account.accountId,
+            passwordVerified: true,
+            verifiedPasswordHash: stored,
+            passwordHash: await this.hasher.hash(password),
+            configured: this.hasher.parameters,
+          },
+        },
+        metadataOf({ kind: 'system' }, account.orgId),
+        now,
+      );
+    } catch {
+      // The next sign-in tries again.
+    }
+  }
+
+  private async sendCode(challenge: string, account: AccountFacts, code: string): Promise<void> {
+    if (challenge === 'email')
+      await this.notifications.sendOrFail({
+        kind: 'email',
+        to: account.email,
+        subject: 'Your sign-in code',
+        text: `Your sign-in code is ${code}. It is valid for 10 minutes. If you did not try to sign in, change your password.`,
+        tag: 'sign-in-code',
+      });
+    else if (challenge === 'sms' && account.mobilePhone)
+      await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone, text: `Your sign-in code: ${code}`, tag: 'sign-in-code' });
+  }
+
+  private noticeReplay(account: AccountFacts): Promise<void> {
+    return this.notifications.notice({
+      kind: 'email',
+      to: account.email,
+      subject: 'An authenticator code was used twice',
+      text: 'Someone presented an authenticator code of your account that was already used. If it was not you, change your password.',
+      tag: 'totp-replayed',
+    });
+  }
+}

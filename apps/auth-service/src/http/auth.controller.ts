@@ -1,0 +1,55 @@
+import { Public } from '@accounts/security';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ActivationService } from '../application/activation.service';
+import { SessionTokens } from '../application/session-tokens';
+import { SignInService } from '../application/sign-in.service';
+import type { AuthConfig } from '../config';
+import { ActivateDto, ChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
+
+/** Activation, sign-in and refresh: the routes used before having an access token. */
+@ApiTags('sign-in')
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly activation: ActivationService,
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionTokens,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  @Post('activate')
+  @HttpCode(200)
+  activate(@Body() body: ActivateDto) {
+    return this.activation.activate(body.token, body.password);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Req() request: Request) {
+    const answer = await this.signIn.login(body.userName, body.password, presentedTrustedDevice(request));
+    return answer.kind === 'tokens' ? answer.tokens : answer.challenge;
+  }
+
+  @Post('login/:challengeId')
+  @HttpCode(200)
+  async answer(
+    @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
+    @Body() body: ChallengeCodeDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const tokens = await this.signIn.answer(challengeId, body.code);
+    if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
+    return tokens;
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto) {
+    return this.sessions.refresh(body.refreshToken);
+  }
+}

@@ -1,0 +1,83 @@
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccountSecurityService } from '../application/account-security.service';
+import { SessionTokens } from '../application/session-tokens';
+import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
+
+/** The signed-in user's own sign-in settings and sessions. */
+@ApiTags('my sign-in')
+@ApiBearerAuth()
+@Controller('auth')
+export class MeController {
+  constructor(
+    private readonly security: AccountSecurityService,
+    private readonly sessions: SessionTokens,
+  ) {}
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.sessions.end(principal.sessionId, principal.accountId, principal.orgId, 'logout');
+  }
+
+  @Get('me/sessions')
+  sessionList(@CurrentPrincipal() principal: Principal) {
+    return this.security.sessionList(principal);
+  }
+
+  @Delete('me/sessions/:id')
+  @HttpCode(204)
+  async endSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.sessions.end(id, principal.accountId, principal.orgId, 'revoked');
+  }
+
+  @Put('me/password')
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto) {
+    return this.security.changePassword(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false });
+  }
+
+  @Put('me/method')
+  changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
+    return this.security.changeMethod(principal, body.method);
+  }
+
+  @Post('me/authenticator/confirm')
+  @HttpCode(200)
+  confirmAuthenticator(@CurrentPrincipal() principal: Principal, @Body() body: ChallengeCodeDto) {
+    return this.security.confirmAuthenticator(principal, body.code);
+  }
+
+  @Post('me/verification/:channel')
+  @HttpCode(200)
+  startVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam) {
+    return this.security.startVerification(principal, params.channel);
+  }
+
+  @Post('me/verification/:channel/confirm')
+  @HttpCode(200)
+  confirmVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam, @Body() body: ChallengeCodeDto) {
+    return this.security.confirmVerification(principal, params.channel, body.code);
+  }
+
+  @Get('me/trusted-devices')
+  trustedDevices(@CurrentPrincipal() principal: Principal) {
+    return this.security.trustedDevices(principal);
+  }
+
+  @Delete('me/trusted-devices/:id')
+  @HttpCode(204)
+  async revokeTrustedDevice(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.security.revokeTrustedDevice(principal, id);
+  }
+
+  @Post('accounts/:id/authenticator/reset')
+  @HttpCode(204)
+  async resetAuthenticator(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ResetAuthenticatorDto,
+  ): Promise<void> {
+    await this.security.resetAuthenticator(principal, id, body.reason);
+  }
+}
