@@ -1,3 +1,5 @@
 export * from './lib/envelope';
 export * from './lib/topics';
 export * from './lib/profile';
+export * from './lib/authentication';
+export * from './lib/credentials';

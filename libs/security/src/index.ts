@@ -5,3 +5,5 @@ export * from './lib/tokens/token-verifier';
 export * from './lib/nest/public.decorator';
 export * from './lib/nest/current-principal.decorator';
 export * from './lib/nest/access-token.guard';
+export * from './lib/issuer/issuer-keys';
+export * from './lib/issuer/jwks.controller';

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { CredentialsModule } from './credentials.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
+/**
+ * The credentials-service's own modules. bootstrapService adds ServiceKitModule (global: logging, /health,
+ * /metrics, errors, validation, EVENT_STORE, SERVICE_CONFIG) next to it; do not import it here.
+ */
+@Module({ imports: [CredentialsModule.register()] })
 export class AppModule {}

@@ -1,0 +1,81 @@
+import { JwksController, type TokenVerifier } from '@accounts/security';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApiCredentialsStream } from '../application/api-credentials-stream';
+import { CallerFacts } from '../application/caller-facts';
+import { CLOCK, type Clock, systemClock } from '../application/clock';
+import { GenerateApiCredentialHandler } from '../application/commands/generate-api-credential';
+import { RegenerateApiCredentialHandler } from '../application/commands/regenerate-api-credential';
+import { RevokeApiCredentialHandler } from '../application/commands/revoke-api-credential';
+import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
+import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
+import { loadPepper } from '../application/secrets/pepper';
+import { SecretHasher } from '../application/secrets/secret-hasher';
+import { ClientBackoff } from '../application/token/client-backoff';
+import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
+import type { CredentialsConfig } from '../config';
+import { ApiCredentialsController } from '../http/api-credentials.controller';
+import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
+import { AccountDirectory } from '../projections/account-directory';
+import { CredentialsReadModels } from '../projections/credentials-read-models';
+import { KeyStatusQueries } from '../projections/key-status.queries';
+import { LastUsedRecorder } from '../projections/last-used-recorder';
+import { ReadModelsHealth } from '../projections/read-models.health';
+import { issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
+
+export interface CredentialsModuleOptions {
+  /** Tests: TestTokens' verifier instead of TRUSTED_ISSUERS. */
+  readonly tokenVerifier?: TokenVerifier;
+  /** Tests: a clock they can move. */
+  readonly clock?: Clock;
+}
+
+/** API credentials: generate / regenerate / revoke / list, and the client-credentials token endpoint. */
+@Module({})
+export class CredentialsModule {
+  static register(options: CredentialsModuleOptions = {}): DynamicModule {
+    return {
+      module: CredentialsModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [ApiCredentialsController, OAuthTokenController, JwksController],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        tokenVerifierProvider(options.tokenVerifier),
+        issuerKeysProvider,
+        tokenIssuerProvider,
+        {
+          provide: SecretHasher,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: CredentialsConfig) => new SecretHasher(loadPepper(config)),
+        },
+        {
+          provide: CREDENTIAL_POLICY,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: CredentialsConfig): CredentialPolicy => ({
+            maxCredentials: config.CREDENTIALS_MAX_PER_ACCOUNT,
+            recentSignInSeconds: config.CREDENTIALS_RECENT_SIGN_IN_SECONDS,
+          }),
+        },
+        {
+          provide: ClientBackoff,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: CredentialsConfig) =>
+            new ClientBackoff({ afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES, maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS }),
+        },
+        CredentialsReadModels,
+        KeyStatusQueries,
+        AccountDirectory,
+        LastUsedRecorder,
+        ReadModelsHealth,
+        CallerFacts,
+        ApiCredentialsStream,
+        ClientCredentialsGrant,
+        GenerateApiCredentialHandler,
+        RegenerateApiCredentialHandler,
+        RevokeApiCredentialHandler,
+        ListApiCredentialsHandler,
+      ],
+    };
+  }
+}

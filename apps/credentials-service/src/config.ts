@@ -1,0 +1,64 @@
+import { baseConfigSchema, type ConfigOf, int, port, str } from '@accounts/service-kit';
+
+/** Every environment variable credentials-service reads; validated at start, documented in the README. */
+export const credentialsConfigSchema = {
+  ...baseConfigSchema,
+  PORT: port({ description: 'HTTP port credentials-service listens on', default: 3003 }),
+  CREDENTIALS_SECRET_PEPPER: str({
+    description:
+      'Server-side key of the HMAC-SHA-256 that API secrets are stored as (at least 32 characters; the same on every replica). Unset in embedded mode: generated into DATA_DIR/keys/credentials-service.pepper; required with EVENTSTORE_CONNECTION_STRING',
+    minLength: 32,
+    optional: true,
+    secret: true,
+  }),
+  CREDENTIALS_MAX_PER_ACCOUNT: int({
+    description: 'API credentials an account may hold at once (revoked ones do not count)',
+    min: 1,
+    max: 1000,
+    default: 10,
+  }),
+  CREDENTIALS_RECENT_SIGN_IN_SECONDS: int({
+    description: 'How old a sign-in (auth_time) may be to generate or regenerate a secret',
+    min: 60,
+    max: 86_400,
+    default: 900,
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: int({
+    description: 'Lifetime of the access tokens POST /oauth/token issues',
+    min: 30,
+    max: 300,
+    default: 300,
+  }),
+  CLIENT_BACKOFF_AFTER_FAILURES: int({
+    description: 'Failed client authentications in a row after which POST /oauth/token answers 429 for that clientId',
+    min: 1,
+    max: 1000,
+    default: 5,
+  }),
+  CLIENT_BACKOFF_MAX_SECONDS: int({
+    description: 'Longest back-off of a clientId after repeated failures (it doubles from 1 s up to this)',
+    min: 1,
+    max: 86_400,
+    default: 900,
+  }),
+  LAST_USED_FLUSH_MS: int({
+    description: 'How often the "last used" times of credentials are written to the read model (one transaction)',
+    min: 10,
+    max: 60_000,
+    default: 1000,
+  }),
+  JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
+  TRUSTED_ISSUERS: str({
+    description:
+      'Issuers whose user access tokens are accepted: issuer=url or issuer=file:path, comma-separated. Unset: auth-service=file:DATA_DIR/keys/auth-service.jwks.json',
+    optional: true,
+  }),
+  SIGNING_KEYS: str({
+    description:
+      'JSON array of private JWKs (Ed25519, with kid; newest last) signing the access tokens. Unset in embedded mode: generated into DATA_DIR/keys/credentials-service.private.json; required with EVENTSTORE_CONNECTION_STRING',
+    optional: true,
+    secret: true,
+  }),
+};
+
+export type CredentialsConfig = ConfigOf<typeof credentialsConfigSchema>;

@@ -1,0 +1,43 @@
+import type { CredentialActor, CredentialPolicy } from './credential-actor';
+
+/**
+ * Randomness comes in through the command: the handler draws credentialId, clientId and the
+ * secret, and passes only the secret's hash, so the decider stays pure and never sees a secret.
+ */
+export type GenerateApiCredential = {
+  readonly type: 'GenerateApiCredential';
+  readonly data: {
+    readonly accountId: string;
+    readonly credentialId: string;
+    readonly clientId: string;
+    readonly secretHash: string;
+    /** As given by the caller; blank or absent means none. */
+    readonly name?: string | null;
+    /** ISO-8601 as given by the caller; absent means never. */
+    readonly expiresAt?: string | null;
+    readonly actor: CredentialActor;
+    readonly policy: CredentialPolicy;
+  };
+};
+
+export type RegenerateApiCredential = {
+  readonly type: 'RegenerateApiCredential';
+  readonly data: {
+    readonly accountId: string;
+    readonly credentialId: string;
+    readonly secretHash: string;
+    readonly actor: CredentialActor;
+    readonly policy: Pick<CredentialPolicy, 'recentSignInSeconds'>;
+  };
+};
+
+export type RevokeApiCredential = {
+  readonly type: 'RevokeApiCredential';
+  readonly data: {
+    readonly accountId: string;
+    readonly credentialId: string;
+    readonly actor: CredentialActor;
+  };
+};
+
+export type ApiCredentialsCommand = GenerateApiCredential | RegenerateApiCredential | RevokeApiCredential;

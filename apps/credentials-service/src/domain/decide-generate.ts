@@ -1,0 +1,32 @@
+import type { ApiCredentialGenerated } from '@accounts/contracts';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
+import type { GenerateApiCredential } from './api-credentials-commands';
+import { type ApiCredentialsState, heldCredentials } from './api-credentials-state';
+import { requireOwner } from './credential-access';
+import { requireRecentSignIn } from './recent-sign-in';
+import { parseCredentialName } from './values/credential-name';
+import { parseExpiry } from './values/expiry';
+
+export function decideGenerate(
+  command: GenerateApiCredential,
+  state: ApiCredentialsState,
+  { now }: CommandContext,
+): ApiCredentialGenerated[] {
+  const { accountId, credentialId, clientId, secretHash, actor, policy } = command.data;
+  requireOwner(accountId, actor, 'CREDENTIALS-generate-own-only', 'Only the account itself can generate its API credentials');
+  requireRecentSignIn(actor, policy, now);
+  const name = parseCredentialName(command.data.name);
+  const expiresAt = parseExpiry(command.data.expiresAt, now);
+  if (state.credentials[credentialId]) {
+    throw new DomainError('conflict', 'CREDENTIALS-credential-exists', 'An API credential with this id already exists');
+  }
+  if (heldCredentials(state).length >= policy.maxCredentials) {
+    throw new DomainError(
+      'conflict',
+      'CREDENTIALS-limit-reached',
+      `An account holds at most ${policy.maxCredentials} API credentials; remove one (expired ones included) first`,
+      { maxCredentials: policy.maxCredentials },
+    );
+  }
+  return [{ type: 'ApiCredentialGenerated', data: { accountId, credentialId, clientId, name, expiresAt, secretHash } }];
+}

@@ -1,0 +1,20 @@
+import { TestTokens } from '@accounts/testing';
+import { CredentialsHarness } from '../test/credentials-harness';
+
+describe('GET /health', () => {
+  it('reports the read models next to the event store, without a token', async () => {
+    const h = await CredentialsHarness.start((await TestTokens.create()).verifier);
+    try {
+      const response = await h.http.get('/health').expect(200);
+      expect(response.body.info).toMatchObject({
+        eventStore: { status: 'up' },
+        readModels: {
+          status: 'up',
+          projections: [expect.objectContaining({ name: 'api_credential_keys' }), expect.objectContaining({ name: 'accounts' })],
+        },
+      });
+    } finally {
+      await h.close();
+    }
+  });
+});

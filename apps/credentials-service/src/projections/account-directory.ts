@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialsReadModels } from './credentials-read-models';
+
+export interface AccountRow {
+  readonly account_id: string;
+  readonly org_id: string;
+  readonly account_type: string;
+  readonly status: 'enabled' | 'disabled';
+}
+
+/** The accounts read model: organization, type and status of every account, from profile events. */
+@Injectable()
+export class AccountDirectory {
+  constructor(private readonly readModels: CredentialsReadModels) {}
+
+  get(accountId: string): AccountRow | undefined {
+    return this.readModels.database.get<AccountRow>('SELECT * FROM accounts WHERE account_id = ?', accountId);
+  }
+}

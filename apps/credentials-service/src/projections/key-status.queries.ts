@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialsReadModels } from './credentials-read-models';
+
+/** What the token path needs about one clientId, with its account's state, in one indexed read. */
+export interface KeyCheckRow {
+  readonly credential_id: string;
+  readonly account_id: string;
+  readonly secret_hash: string | null;
+  readonly status: 'active' | 'revoked';
+  readonly expires_at: string | null;
+  /** NULL when profile-service's events about the account have not arrived. */
+  readonly org_id: string | null;
+  readonly account_type: string | null;
+  readonly account_status: 'enabled' | 'disabled' | null;
+}
+
+/** One credential as listed: never its hash. */
+export interface KeyListRow {
+  readonly credential_id: string;
+  readonly client_id: string;
+  readonly name: string | null;
+  readonly status: 'active' | 'revoked';
+  readonly expires_at: string | null;
+  readonly created_at: string;
+  readonly regenerated_at: string | null;
+  readonly revoked_at: string | null;
+  readonly last_used_at: string | null;
+}
+
+/** Queries on the key-status read model (views, so they keep working across a rebuild swap). */
+@Injectable()
+export class KeyStatusQueries {
+  constructor(private readonly readModels: CredentialsReadModels) {}
+
+  forTokenRequest(clientId: string): KeyCheckRow | undefined {
+    return this.readModels.database.get<KeyCheckRow>(
+      `SELECT k.credential_id, k.account_id, k.secret_hash, k.status, k.expires_at,
+              a.org_id, a.account_type, a.status AS account_status
+         FROM api_credential_keys k LEFT JOIN accounts a ON a.account_id = k.account_id
+        WHERE k.client_id = ?`,
+      clientId,
+    );
+  }
+
+  ownerOf(credentialId: string): string | undefined {
+    return this.readModels.database.get<{ account_id: string }>(
+      'SELECT account_id FROM api_credential_keys WHERE credential_id = ?',
+      credentialId,
+    )?.account_id;
+  }
+
+  listForAccount(accountId: string): KeyListRow[] {
+    return this.readModels.database.all<KeyListRow>(
+      `SELECT k.credential_id, k.client_id, k.name, k.status, k.expires_at, k.created_at, k.regenerated_at, k.revoked_at,
+              u.last_used_at
+         FROM api_credential_keys k LEFT JOIN credential_last_used u ON u.credential_id = k.credential_id
+        WHERE k.account_id = ? ORDER BY k.created_at, k.credential_id`,
+      accountId,
+    );
+  }
+}

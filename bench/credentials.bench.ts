@@ -1,0 +1,197 @@
+/**
+ * npm run bench -- credentials [--grants=20000] [--concurrency=32] [--built] [--profile=<dir>] [--log-level=info]
+ * POST /oauth/token (client-credentials grant) against credentials-service running in its own
+ * process (as in production: the service on one core, these clients on the other), next to the
+ * raw cost of what a grant must do: one HMAC check of the secret and one EdDSA JWT signature.
+ * Prints figures and writes bench/results/credentials.json.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@accounts/event-store';
+import { IssuerKeys, type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
+import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
+import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
+import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
+
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const GRANTS = arg('grants', 20_000);
+const CONCURRENCY = arg('concurrency', 32);
+const BUILT = process.argv.includes('--built');
+const BUILT_MAIN = join(process.cwd(), 'dist', 'apps', 'credentials-service', 'main.js');
+// A V8 CPU profile of the service (written when it stops), to see where a grant's time goes.
+const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+// info (the default) writes one access-log line per grant, as in production.
+const LOG_LEVEL = process.argv.find((a) => a.startsWith('--log-level='))?.split('=')[1] ?? 'info';
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/** node:http with keep-alive: cheaper per request than fetch, so the client side disturbs less. */
+function call(port: number, method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** CPU seconds (user + system) a process has used, from /proc: what a grant costs, however busy the machine is. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** What profile-service and auth-service would have done: an account in the store, a signed-in user's token. */
+async function seed(dataDir: string): Promise<string> {
+  const store = new SqliteEventStore({ path: join(dataDir, 'events.sqlite') });
+  await store.append('account-bench-user', [
+    {
+      type: 'AccountRegistered',
+      data: { accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', userName: 'benchuser' },
+      metadata: { correlationId: 'bench', causationId: 'bench', actor: { kind: 'system' } },
+    },
+  ]);
+  await store.close();
+  const auth = await IssuerKeys.load({ service: 'auth-service', dataDir });
+  const user: Principal = {
+    kind: 'user', accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', sessionId: 'bench', amr: ['pwd'],
+    authTime: Math.floor(Date.now() / 1000),
+  };
+  return (await auth.issuer('auth-service', 'accounts').issue(user)).accessToken;
+}
+
+function startService(dataDir: string, port: number): ChildProcess {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const args = [...profile, ...(BUILT ? [BUILT_MAIN] : ['-r', '@swc-node/register', 'apps/credentials-service/src/main.ts'])];
+  // Request logs go to /dev/null: written (pino, synchronous) as in production, not kept.
+  return spawn(process.execPath, args, {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`credentials-service exited with ${child.exitCode}`);
+    const ok = await call(port, 'GET', '/health', {}).then((a) => a.status === 200, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('credentials-service did not become healthy within 30 s');
+}
+
+/** One HMAC check plus one JWT signature, back to back, in this process: the floor of a grant. */
+async function rawGrantCost(count: number): Promise<Awaited<ReturnType<typeof runConcurrent>>> {
+  const hasher = new SecretHasher(randomBytes(32));
+  const secret = newApiSecret();
+  const stored = hasher.hash(secret);
+  const issuer = new TokenIssuer(await SigningKeyRing.generate(), 'credentials-service', 'accounts');
+  const principal: Principal = {
+    kind: 'api', accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', sessionId: 'c', amr: ['client_credentials'], authTime: 0,
+  };
+  const once = async () => {
+    if (!hasher.matches(secret, stored)) throw new Error('hash check failed');
+    await issuer.issue(principal);
+  };
+  for (let i = 0; i < 1000; i++) await once();
+  return runConcurrent(count, 1, once);
+}
+
+async function main(): Promise<void> {
+  if (BUILT && !existsSync(BUILT_MAIN)) throw new Error(`--built: ${BUILT_MAIN} is missing; run npx nx build credentials-service`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-credentials-'));
+  const figures: BenchFigure[] = [];
+  const report = (f: BenchFigure) => (figures.push(f), print(f));
+  let child: ChildProcess | undefined;
+  try {
+    const userToken = await seed(dataDir);
+    const port = await freePort();
+    child = startService(dataDir, port);
+    await waitHealthy(port, child);
+    console.log(`credentials benchmark: service ${BUILT ? 'built bundle' : 'from source'} on :${port}, LOG_LEVEL=${LOG_LEVEL}, data in ${dataDir}`);
+
+    const generated = await call(port, 'POST', '/api-credentials', { Authorization: `Bearer ${userToken}`, 'Content-Type': 'application/json' }, '{}');
+    if (generated.status !== 201) throw new Error(`generate answered ${generated.status}: ${generated.body}`);
+    const { clientId, secret } = JSON.parse(generated.body) as { clientId: string; secret: string };
+    const headers = {
+      Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    };
+    const grant = async () => {
+      const answer = await call(port, 'POST', '/oauth/token', headers, 'grant_type=client_credentials');
+      if (answer.status !== 200) throw new Error(`token answered ${answer.status}: ${answer.body}`);
+    };
+
+    await runConcurrent(Math.min(3000, GRANTS), CONCURRENCY, grant);
+    const pid = child.pid ?? 0;
+    const serverCpuBefore = cpuSecondsOf(pid);
+    const grants = await runConcurrent(GRANTS, CONCURRENCY, grant);
+    const serverCpu = cpuSecondsOf(pid) - serverCpuBefore;
+    report(figure(`POST /oauth/token, ${CONCURRENCY} concurrent keep-alive clients`, grants.perSecond, 'grants/s', grants.latencies, `${GRANTS.toLocaleString('en')} grants, all 200`));
+    // Wall-clock figures depend on what else runs on the machine; CPU per grant does not.
+    const grantsPerCpuSecond = GRANTS / serverCpu;
+    report(figure('  the same, per second of service CPU (one free core)', grantsPerCpuSecond, 'grants/s', undefined, `${((serverCpu / GRANTS) * 1e6).toFixed(0)} µs of CPU per grant`));
+
+    const rawCpuBefore = process.cpuUsage();
+    const raw = await rawGrantCost(Math.max(5000, Math.floor(GRANTS / 2)));
+    const rawCpu = process.cpuUsage(rawCpuBefore);
+    const rawCpuSeconds = (rawCpu.user + rawCpu.system) / 1e6;
+    const rawCount = Math.max(5000, Math.floor(GRANTS / 2));
+    report(figure('raw: 1 HMAC-SHA-256 check + 1 EdDSA JWT signature, one after the other', raw.perSecond, 'ops/s', raw.latencies));
+    report(figure('  the same, per second of CPU', rawCount / rawCpuSeconds, 'ops/s', undefined, `${((rawCpuSeconds / rawCount) * 1e6).toFixed(0)} µs of CPU per op (incl. 1000 warm-up)`));
+    const ratio = grants.perSecond / raw.perSecond;
+    const cpuRatio = grantsPerCpuSecond / (rawCount / rawCpuSeconds);
+    console.log(`  grants/s ÷ raw ops/s: ${ratio.toFixed(2)} wall clock, ${cpuRatio.toFixed(2)} per CPU second (the rest of a grant is HTTP, Nest, logging, the read-model lookup)`);
+    console.log(`  aim >= 2,000 grants/s: ${grants.perSecond >= 2000 ? 'met' : 'NOT met'} (wall clock), ${grantsPerCpuSecond >= 2000 ? 'met' : 'NOT met'} (per CPU second)`);
+    console.log(`  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+
+    const file = writeResults('credentials', figures, {
+      grants: GRANTS,
+      concurrency: CONCURRENCY,
+      service: BUILT ? 'built' : 'source',
+      ratio: Math.round(ratio * 100) / 100,
+      cpuRatio: Math.round(cpuRatio * 100) / 100,
+    });
+    console.log(`results written to ${file}`);
+  } finally {
+    agent.destroy();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './api-credential-events';
+export * from './credentials-event-types';
