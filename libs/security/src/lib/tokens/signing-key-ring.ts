@@ -17,6 +17,8 @@ interface StoredKey {
  * production passes the private JWK set through configuration.
  */
 export class SigningKeyRing {
+  private imported?: { kid: string; key: KeyLike | Uint8Array };
+
   private constructor(private keys: StoredKey[], private readonly file?: string) {}
 
   static async loadOrCreate(file: string): Promise<SigningKeyRing> {
@@ -45,7 +47,11 @@ export class SigningKeyRing {
 
   async current(): Promise<{ kid: string; key: KeyLike | Uint8Array }> {
     const newest = this.keys[this.keys.length - 1];
-    return { kid: newest.kid, key: await importJWK(newest.privateJwk, SIGNING_ALGORITHM) };
+    // Importing a JWK costs about as much as a signature: keep the imported key until the next rotation.
+    if (this.imported?.kid !== newest.kid) {
+      this.imported = { kid: newest.kid, key: await importJWK(newest.privateJwk, SIGNING_ALGORITHM) };
+    }
+    return this.imported;
   }
 
   /** The public JWK set to publish at /.well-known/jwks.json: current and previous key. */

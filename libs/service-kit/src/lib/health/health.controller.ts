@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { HealthIndicatorRegistry } from './health-indicator-registry';
@@ -6,6 +6,8 @@ import { HealthIndicatorRegistry } from './health-indicator-registry';
 export const HEALTH_CHECK_FAILED = 'HEALTH-check-failed';
 
 @ApiTags('operations')
+// The same marker @accounts/security's @Public() sets: no access token needed.
+@SetMetadata('accounts:public', true)
 @Controller('health')
 export class HealthController {
   constructor(
