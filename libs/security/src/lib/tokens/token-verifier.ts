@@ -22,12 +22,30 @@ type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 /** Verifies access tokens locally against the trusted issuers' public keys; no call on the request path. */
 export class TokenVerifier {
   private readonly resolvers = new Map<string, () => KeyResolver>();
+  /** Tokens already verified, until they expire: a signature check costs more than the rest of a request. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(issuers: Readonly<Record<string, KeySource>>, private readonly audience: string) {
     for (const [issuer, source] of Object.entries(issuers)) this.resolvers.set(issuer, resolverFor(source));
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.principal;
+    if (known) this.verified.delete(token);
+    const principal = await this.verifySignature(token);
+    this.remember(token, principal);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal): void {
+    const exp = decodeJwt(token).exp;
+    if (typeof exp !== 'number') return;
+    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expiresAtMs: exp * 1000 });
+  }
+
+  private async verifySignature(token: string): Promise<Principal> {
     let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
