@@ -68,7 +68,11 @@ for (const w of words) {
   add(w);
   add(w + w);
   add(w.split('').reverse().join(''));
-  for (const s of suffixes) add(w + s), add(capital(w) + s), add(s + w);
+  for (const s of suffixes) {
+    add(w + s);
+    add(capital(w) + s);
+    add(s + w);
+  }
   for (let year = 1950; year <= 2030; year++) {
     add(w + year);
     add(w + String(year).slice(2));
