@@ -1,19 +1,77 @@
 /**
- * npm run bench -- auth [--signins=200] [--concurrency=8]
+ * npm run bench -- auth [--signins=200] [--concurrency=8] [--history=10000] [--rounds=40]
  * auth-service over HTTP (in process, supertest) on the SQLite store, with the production argon2id
  * parameters (19 MiB, t=2, p=1): password sign-ins/s next to raw argon2 verifications/s in the same
- * run (the sign-in ceiling), refresh/s, authenticator second step/s. Writes bench/results/auth.json.
+ * run (the sign-in ceiling), refresh/s, authenticator second step/s; a sign-in of an account with
+ * `history` past sign-ins against a fresh account's. Writes bench/results/auth.json.
  */
 import argon2 from 'argon2';
 import { generate } from 'otplib';
+import { AuthStore } from '../apps/auth-service/src/application/auth-store';
+import { ReadModels } from '../apps/auth-service/src/projections/read-models';
 import { AuthTestApp, STRONG_PASSWORD } from '../apps/auth-service/src/testing/auth-test-app';
-import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
+import { seedPastSignIns } from '../apps/auth-service/src/testing/seed-past-sign-ins';
+import { figure, Latencies, now, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SIGNINS = arg('signins', 200);
 const CONCURRENCY = arg('concurrency', 8);
+const HISTORY = arg('history', 10_000);
+const ROUNDS = arg('rounds', 40);
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/**
+ * "Loading an account's sign-in state must not slow down as its history grows": sign-ins of an account
+ * with HISTORY past sign-ins and of a fresh one, one at a time and alternating, same argon2 settings.
+ */
+async function signInVersusHistory(app: AuthTestApp, orgId: string, report: (f: BenchFigure) => void): Promise<void> {
+  const veteran = await app.activeAccount(orgId, 'veteran');
+  const fresh = await app.activeAccount(orgId, 'newcomer');
+  const seedStart = now();
+  await seedPastSignIns(app, veteran.accountId, HISTORY);
+  const seedMs = now() - seedStart;
+  if (!(await app.t.app.get(ReadModels).runner.waitForPosition(await app.store.headPosition(), 300_000)))
+    throw new Error('read models did not catch up with the seeded history');
+  console.log(`  seeded ${HISTORY} past sign-ins (${HISTORY * 5} events) in ${Math.round(seedMs)} ms`);
+
+  const signIn = async (userName: string, latencies?: Latencies) => {
+    const t = now();
+    const res = await app.login(userName);
+    if (res.status !== 200 || !res.body.accessToken) throw new Error(`sign-in ${userName}: ${res.status} ${JSON.stringify(res.body)}`);
+    latencies?.add(now() - t);
+  };
+  const withHistory = new Latencies();
+  const without = new Latencies();
+  for (let i = 0; i < 3; i++) await Promise.all([signIn(veteran.userName), signIn(fresh.userName)]);
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternating order so that neither account always runs first.
+    if (i % 2) await signIn(veteran.userName, withHistory).then(() => signIn(fresh.userName, without));
+    else await signIn(fresh.userName, without).then(() => signIn(veteran.userName, withHistory));
+  }
+  const p50 = (l: Latencies) => l.percentile(50);
+  report(figure(`sign-in, account with ${HISTORY} past sign-ins`, 1000 / p50(withHistory), 'sign-ins/s (1 at a time)', withHistory));
+  report(figure('sign-in, fresh account', 1000 / p50(without), 'sign-ins/s (1 at a time)', without));
+  const ratio = p50(withHistory) / p50(without);
+  report(figure('ratio p50 with history / fresh', ratio * 100, '%', undefined, `${ratio.toFixed(3)}x`));
+
+  // The loads themselves, without argon2: the authenticator fold and the guard's last event.
+  const store = app.t.app.get(AuthStore);
+  const loads = async (accountId: string) => {
+    const latencies = new Latencies();
+    for (let i = 0; i < 500; i++) {
+      const t = now();
+      await store.authenticator(accountId);
+      await store.store.readStream(`signinguard-${accountId}`, { direction: 'backwards', maxCount: 1 });
+      latencies.add(now() - t);
+    }
+    return latencies;
+  };
+  const loadHistory = await loads(veteran.accountId);
+  const loadFresh = await loads(fresh.accountId);
+  report(figure(`load sign-in state (authenticator + guard), ${HISTORY} past sign-ins`, 1000 / p50(loadHistory), 'loads/s', loadHistory));
+  report(figure('load sign-in state (authenticator + guard), fresh account', 1000 / p50(loadFresh), 'loads/s', loadFresh));
+}
 
 async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
@@ -60,7 +118,8 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`totp ${i}: ${res.status} ${JSON.stringify(res.body)}`);
     });
     report(figure('authenticator second step (POST /auth/login/:id)', totp.perSecond, 'completions/s', totp.latencies, `only ${CONCURRENCY} samples: one code per account and 30 s step`));
-    console.log(`results: ${writeResults('auth', figures, { signins: SIGNINS, concurrency: CONCURRENCY, argon2: PARAMS })}`);
+    await signInVersusHistory(app, orgId, report);
+    console.log(`results: ${writeResults('auth', figures, { signins: SIGNINS, concurrency: CONCURRENCY, history: HISTORY, rounds: ROUNDS, argon2: PARAMS })}`);
   } finally {
     await app.close();
   }

@@ -5,7 +5,9 @@ import {
   type ConfigVar,
   ConfigValueError,
   int,
+  kafkaConfigSchema,
   port,
+  profileEventsSourceConfigSchema,
   str,
   url,
 } from '@accounts/service-kit';
@@ -35,6 +37,8 @@ export const authConfigSchema = {
     default: 'http://localhost:3000',
   }),
   TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
+  ...kafkaConfigSchema,
+  ...profileEventsSourceConfigSchema,
 };
 
 export type AuthConfig = ConfigOf<typeof authConfigSchema>;

@@ -1,4 +1,12 @@
-import { baseConfigSchema, type ConfigOf, int, port, str } from '@accounts/service-kit';
+import {
+  baseConfigSchema,
+  type ConfigOf,
+  int,
+  kafkaConfigSchema,
+  port,
+  profileEventsSourceConfigSchema,
+  str,
+} from '@accounts/service-kit';
 
 /** Every environment variable credentials-service reads; validated at start, documented in the README. */
 export const credentialsConfigSchema = {
@@ -59,6 +67,8 @@ export const credentialsConfigSchema = {
     optional: true,
     secret: true,
   }),
+  ...kafkaConfigSchema,
+  ...profileEventsSourceConfigSchema,
 };
 
 export type CredentialsConfig = ConfigOf<typeof credentialsConfigSchema>;

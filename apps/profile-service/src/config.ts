@@ -5,6 +5,7 @@ import {
   type ConfigVar,
   ConfigValueError,
   int,
+  kafkaConfigSchema,
   port,
   str,
   url,
@@ -42,6 +43,7 @@ export const profileConfigSchema = {
     max: 60_000,
     default: 2_000,
   }),
+  ...kafkaConfigSchema,
 };
 
 /** Checked at start, so a typo stops the service with the variable named instead of failing every request. */

@@ -22,3 +22,7 @@ export * from './lib/app/service-kit.module';
 export * from './lib/app/bootstrap-service';
 export * from './lib/app/create-test-app';
 export * from './lib/app/graceful-shutdown';
+export * from './lib/kafka/kafka-config';
+export * from './lib/kafka/relay-host';
+export * from './lib/kafka/kafka-relay.provider';
+export * from './lib/kafka/kafka-fed-source';

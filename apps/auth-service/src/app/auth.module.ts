@@ -19,6 +19,8 @@ import { Notifications } from '../application/notifications';
 import { PasswordHasher } from '../application/passwords';
 import { SecretBox } from '../application/secrets';
 import { SessionTokens } from '../application/session-tokens';
+import { SignInEnrollment } from '../application/sign-in-enrollment';
+import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
@@ -26,6 +28,7 @@ import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
+import { authRelayProvider } from '../messaging/auth-relay';
 import { loadDataKey } from './data-key';
 
 export const NOTIFIER_SETUP = Symbol('NOTIFIER_SETUP');
@@ -97,12 +100,15 @@ export class AuthModule {
           inject: [SERVICE_CONFIG],
         },
         ReadModels,
+        authRelayProvider,
         ProfileFacts,
         AuthStore,
         Notifications,
         SessionTokens,
         ActivationService,
         SignInService,
+        SignInEnrollment,
+        DisabledAccountSessionsReactor,
         AccountSecurityService,
       ],
       exports: [ReadModels, ProfileFacts],

@@ -6,7 +6,6 @@ import {
   activeTrustedDevices,
   authenticatorDecider,
   authenticatorStreamId,
-  type AuthenticatorCommand,
   type ChangePassword,
   needsAuthenticatorEnrollment,
   refuse,
@@ -15,7 +14,7 @@ import {
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
 import { AuthStore, metadataOf } from './auth-store';
-import { Notifications } from './notifications';
+import { contactVerificationMessage, Notifications } from './notifications';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { newSixDigitCode, SecretBox, sha256 } from './secrets';
 import { SessionTokens } from './session-tokens';
@@ -41,15 +40,6 @@ export class AccountSecurityService {
     return account;
   }
 
-  private run(account: AccountFacts, command: AuthenticatorCommand, now = new Date()) {
-    return this.store.run(
-      authenticatorStreamId(account.accountId),
-      authenticatorDecider,
-      command,
-      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
-      now,
-    );
-  }
 
   async changePassword(
     principal: Principal,
@@ -70,7 +60,7 @@ export class AccountSecurityService {
     const currentPasswordVerified = await this.hasher.verify(state.passwordHash, input.currentPassword);
     // Decide before hashing: a refused change costs no second argon2 run.
     authenticatorDecider.decide(command('not-hashed-yet'), state, { now: new Date() });
-    await this.run(account, command(await this.hasher.hash(input.newPassword)));
+    await this.store.runAuthenticator(account, command(await this.hasher.hash(input.newPassword)));
     let endedSessions = 0;
     if (input.endOtherSessions) {
       for (const session of this.profiles.activeSessions(account.accountId)) {
@@ -95,7 +85,7 @@ export class AccountSecurityService {
     const state = await this.store.authenticator(account.accountId);
     const enrolls = typeof method === 'string' && needsAuthenticatorEnrollment(state, method as never);
     const secret = enrolls ? newTotpSecret() : null;
-    const result = await this.run(account, {
+    const result = await this.store.runAuthenticator(account, {
       type: 'ChangeMethod',
       data: {
         accountId: account.accountId,
@@ -118,7 +108,7 @@ export class AccountSecurityService {
     const state = await this.store.authenticator(account.accountId);
     const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
     const totp = secret ? await checkTotp(secret, code, now) : { valid: false };
-    const result = await this.run(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }, now);
+    const result = await this.store.runAuthenticator(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }, now);
     return { method: result.state.method };
   }
 
@@ -126,26 +116,17 @@ export class AccountSecurityService {
     const account = this.account(principal);
     const code = newSixDigitCode();
     const contacts = { email: account.email, mobilePhone: account.mobilePhone };
-    await this.run(account, {
+    await this.store.runAuthenticator(account, {
       type: 'StartContactVerification',
       data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
     });
-    if (channel === 'email')
-      await this.notifications.sendOrFail({
-        kind: 'email',
-        to: account.email,
-        subject: 'Confirm your email address',
-        text: `Your confirmation code is ${code}. It is valid for 10 minutes.`,
-        tag: 'contact-verification',
-      });
-    else
-      await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone!, text: `Your confirmation code: ${code}`, tag: 'contact-verification' });
+    await this.notifications.sendOrFail(contactVerificationMessage(channel, channel === 'email' ? account.email : account.mobilePhone!, code));
     return { channel, sentTo: channel === 'email' ? account.email : account.mobilePhone };
   }
 
   async confirmVerification(principal: Principal, channel: ContactChannel, code: string) {
     const account = this.account(principal);
-    const result = await this.run(account, {
+    const result = await this.store.runAuthenticator(account, {
       type: 'ConfirmContactVerification',
       data: { accountId: account.accountId, channel, contacts: { email: account.email, mobilePhone: account.mobilePhone }, codeSha256: sha256(code) },
     });
@@ -170,7 +151,7 @@ export class AccountSecurityService {
 
   async revokeTrustedDevice(principal: Principal, deviceId: string): Promise<void> {
     const account = this.account(principal);
-    await this.run(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } });
+    await this.store.runAuthenticator(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } });
   }
 
   async resetAuthenticator(principal: Principal, accountId: string, reason: unknown): Promise<void> {

@@ -15,6 +15,7 @@ import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type AuthenticatorCommand,
   type AuthenticatorState,
   authenticatorDecider,
   authenticatorStreamId,
@@ -57,6 +58,17 @@ export class AuthStore {
       context: { now },
       schemaVersions: AuthenticationEventSchemaVersions,
     });
+  }
+
+  /** A command of the account's own sign-in setup, with the account holder as the actor. */
+  runAuthenticator(account: { accountId: string; orgId: string }, command: AuthenticatorCommand, now: Date = new Date()) {
+    return this.run(
+      authenticatorStreamId(account.accountId),
+      authenticatorDecider,
+      command,
+      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
+      now,
+    );
   }
 
   async authenticator(accountId: string): Promise<AuthenticatorState> {

@@ -1,6 +1,12 @@
 import { DeliveryError, NOTIFIER, type Notification, type Notifier } from '@accounts/notifications';
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 
+/** The message with a code that proves an email address or a mobile phone. */
+export const contactVerificationMessage = (channel: 'email' | 'sms', to: string, code: string): Notification =>
+  channel === 'email'
+    ? { kind: 'email', to, subject: 'Confirm your email address', text: `Your confirmation code is ${code}. It is valid for 10 minutes.`, tag: 'contact-verification' }
+    : { kind: 'sms', to, text: `Your confirmation code: ${code}`, tag: 'contact-verification' };
+
 /** Sends through the configured notifier; a failed delivery is logged without body or full recipient. */
 @Injectable()
 export class Notifications {

@@ -14,6 +14,7 @@ import {
   signInDecider,
   signInFailed,
   signInStreamId,
+  type SignInFlow,
   totpVerdictOf,
 } from '../domain';
 import type { AuthConfig } from '../config';
@@ -24,6 +25,7 @@ import { PasswordHasher } from './passwords';
 import { newOpaqueToken, newSixDigitCode, SecretBox, sha256 } from './secrets';
 import { SessionTokens, type TokenAnswer } from './session-tokens';
 import { checkTotp } from './totp';
+import { isEnrollmentChallenge, SignInEnrollment } from './sign-in-enrollment';
 
 export interface ChallengeAnswerBody {
   readonly challengeId: string;
@@ -47,12 +49,14 @@ export class SignInService {
     private readonly sessions: SessionTokens,
     private readonly notifications: Notifications,
     private readonly box: SecretBox,
+    private readonly enrollment: SignInEnrollment,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
     const account = this.profiles.byUserName(userName);
-    if (!account) {
+    // A disabled account answers like an unknown one: nothing tells that the user name exists.
+    if (!account || !account.enabled) {
       await this.hasher.verify(null, password);
       throw signInFailed();
     }
@@ -106,9 +110,18 @@ export class SignInService {
     };
   }
 
-  async answer(challengeId: string, code: string, now = new Date()): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
+  async answer(
+    challengeId: string,
+    code: string,
+    now = new Date(),
+    enrollmentMethod?: string,
+  ): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
     const streamId = signInStreamId(challengeId);
     const { state } = await this.store.load(streamId, signInDecider);
+    if (isEnrollmentChallenge(state)) {
+      const { completed, account } = await this.enrollment.prove(state, code, enrollmentMethod, now);
+      return this.finish(completed, account, now);
+    }
     const flow = answerableChallenge(state, now);
     const account = this.profiles.byId(flow.accountId);
     if (!account) throw signInFailed();
@@ -153,6 +166,39 @@ export class SignInService {
     if (refusal) throw refusal;
     const completed = find<SignInCompletedData>(result.appended, 'SignInCompleted');
     if (!completed) throw new Error('AnswerChallenge neither refused nor completed');
+    return this.finish(completed, account, now);
+  }
+
+  /** POST /auth/login/:challengeId/resend: a new code replaces the old one; wrong guesses still count. */
+  async resend(challengeId: string, now = new Date()): Promise<ChallengeAnswerBody> {
+    const streamId = signInStreamId(challengeId);
+    const { state } = await this.store.load(streamId, signInDecider);
+    const account = state.status === 'none' ? null : this.profiles.byId(state.accountId);
+    if (state.status !== 'none' && (!account || !account.enabled)) throw signInFailed();
+    const code = newSixDigitCode();
+    // The decider answers a missing, used or non-code challenge and the resend limit before anything is sent.
+    const result = await this.store.run(
+      streamId,
+      signInDecider,
+      { type: 'ResendChallengeCode', data: { signinId: challengeId, codeSha256: sha256(code) } },
+      metadataOf({ kind: 'user', accountId: account?.accountId }, account?.orgId),
+      now,
+    );
+    const flow = result.state as SignInFlow & { challenge: NonNullable<SignInFlow['challenge']> };
+    // Unreachable: the decider refused a sign-in that does not exist.
+    if (!account) throw signInFailed();
+    await this.sendCode(flow.challenge.kind, account, code);
+    return { challengeId, method: flow.challenge.kind, sentTo: flow.challenge.sentTo };
+  }
+
+  /** Tokens for a completed sign-in; a computer that becomes trusted gets its token. */
+  private async finish(
+    completed: SignInCompletedData,
+    account: AccountFacts,
+    now: Date,
+  ): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
+    const { accountId } = account;
+    const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
     const tokens = await this.complete(completed, account, now);
     if (!completed.newTrustedDeviceId) return tokens;
     const trustedDeviceToken = newOpaqueToken();

@@ -5,9 +5,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ActivationService } from '../application/activation.service';
 import { SessionTokens } from '../application/session-tokens';
+import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
-import { ActivateDto, ChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { ActivateDto, ChangeMethodDto, LoginChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(
     private readonly activation: ActivationService,
     private readonly signIn: SignInService,
+    private readonly enrollment: SignInEnrollment,
     private readonly sessions: SessionTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
@@ -39,12 +41,25 @@ export class AuthController {
   @HttpCode(200)
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
-    @Body() body: ChallengeCodeDto,
+    @Body() body: LoginChallengeCodeDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const tokens = await this.signIn.answer(challengeId, body.code);
+    const tokens = await this.signIn.answer(challengeId, body.code, new Date(), body.method);
     if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
+  }
+
+  @Post('login/:challengeId/resend')
+  @HttpCode(200)
+  resend(@Param('challengeId', new ParseUUIDPipe()) challengeId: string) {
+    return this.signIn.resend(challengeId);
+  }
+
+  /** The second factor chosen during a sign-in that must set one up. */
+  @Post('login/:challengeId/enrollment')
+  @HttpCode(200)
+  chooseEnrollment(@Param('challengeId', new ParseUUIDPipe()) challengeId: string, @Body() body: ChangeMethodDto) {
+    return this.enrollment.choose(challengeId, body.method);
   }
 
   @Post('refresh')

@@ -1,7 +1,4 @@
-import { generate } from 'otplib';
-import { AuthTestApp, expectStatus, type SeededAccount } from '../testing/auth-test-app';
-
-const totpAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
+import { AuthTestApp, expectStatus, totpAt, type SeededAccount } from '../testing/auth-test-app';
 
 describe('second factors: email and authenticator, both variants; trusted devices; reset', () => {
   let app: AuthTestApp;

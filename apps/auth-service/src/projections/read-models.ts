@@ -1,6 +1,6 @@
 import type { EventStore } from '@accounts/event-store';
 import { type ProjectionLogger, ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE, HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
+import { EVENT_STORE, HealthIndicatorRegistry, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { AuthConfig } from '../config';
@@ -23,7 +23,8 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
     this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service');
     this.runner = new ProjectionRunner({
       database: this.database,
-      source: store,
+      // PROFILE_EVENTS_SOURCE=kafka: profile facts from accounts.profile.v1 (group auth-service.profile_facts).
+      source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection]),
       projections: [profileFactsProjection, sessionListProjection],
       batchMs: 5,
       logger: this.projectionLogger(),

@@ -9,11 +9,15 @@ import type { EventStore, RecordedEvent } from '@accounts/event-store';
 import { toNewEvent } from '@accounts/event-sourcing';
 import { createTestApp, EVENT_STORE, type TestApp } from '@accounts/service-kit';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { generate } from 'otplib';
 import request from 'supertest';
 import { AuthModule } from '../app/auth.module';
 import { sha256 } from '../application/secrets';
 import { authConfigSchema } from '../config';
 import { ReadModels } from '../projections/read-models';
+
+/** The code an authenticator app shows at `ms` (epoch milliseconds). */
+export const totpAt = (secret: string, ms: number): Promise<string> => generate({ secret, epoch: Math.floor(ms / 1000) });
 
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
 

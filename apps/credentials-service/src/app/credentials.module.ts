@@ -19,6 +19,7 @@ import { ApiCredentialsController } from '../http/api-credentials.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
 import { AccountDirectory } from '../projections/account-directory';
 import { CredentialsReadModels } from '../projections/credentials-read-models';
+import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
 import { ReadModelsHealth } from '../projections/read-models.health';
@@ -64,6 +65,7 @@ export class CredentialsModule {
             new ClientBackoff({ afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES, maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS }),
         },
         CredentialsReadModels,
+        credentialsRelayProvider,
         KeyStatusQueries,
         AccountDirectory,
         LastUsedRecorder,

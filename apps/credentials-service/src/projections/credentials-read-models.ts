@@ -1,6 +1,6 @@
 import type { EventStore } from '@accounts/event-store';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
+import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -39,7 +39,8 @@ export class CredentialsReadModels implements OnModuleInit, BeforeApplicationShu
     );
     this.runner = new ProjectionRunner({
       database: this.database,
-      source: store,
+      // PROFILE_EVENTS_SOURCE=kafka: accounts from accounts.profile.v1 (group credentials-service.accounts).
+      source: profileEventsSource(store, config, 'credentials-service', [accountsProjection]),
       projections: [apiCredentialKeysProjection, accountsProjection],
       logger: {
         info: (details, message) => logger.info(details, message),

@@ -18,6 +18,7 @@ import { OrganizationAccountsController } from '../http/controllers/organization
 import { OrganizationsController } from '../http/controllers/organizations.controller';
 import { AccountDirectoryQueries } from '../projections/account-directory.queries';
 import { ReadModels } from '../projections/read-models';
+import { profileRelayProvider } from '../messaging/profile-relay';
 import { activationLinkSenderProvider } from './activation-link-sender.provider';
 import { tokenVerifierProvider } from './token-verifier.provider';
 
@@ -54,6 +55,7 @@ export class ProfileModule {
         ...handlers,
         ProfileReader,
         ReadModels,
+        profileRelayProvider,
         AccountDirectoryQueries,
         activationLinkSenderProvider,
         tokenVerifierProvider(options.tokenVerifier),

@@ -16,6 +16,11 @@ export class ChallengeCodeDto {
   @ApiProperty({ example: '123456' }) @IsString() @Matches(/^\d{6}$/, { message: 'must be the 6 digits you received' }) code!: string;
 }
 
+/** An enrollment challenge may also say which email/SMS method to keep (e.g. `email-every-time`). */
+export class LoginChallengeCodeDto extends ChallengeCodeDto {
+  @ApiPropertyOptional({ example: 'email-every-time' }) @IsOptional() @IsString() @MaxLength(64) method?: string;
+}
+
 export class RefreshDto {
   @ApiProperty() @IsString() @Length(1, 256) refreshToken!: string;
 }

@@ -1,0 +1,7 @@
+// Tests of the whole stack (docker-compose.yml, the Kafka path between services): *.test.ts, so that the
+// workspace `tools` jest project (tools/**/*.spec.ts, no path aliases) does not pick them up as well.
+module.exports = {
+  displayName: 'compose',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/**/*.test.ts'],
+};

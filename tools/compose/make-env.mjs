@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Prints a .env for docker-compose.yml with fresh secrets: `node tools/compose/make-env.mjs > .env`.
+// Every replica of a service must share these, so they come from the environment, not from a volume.
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+
+/** A JSON array with one private Ed25519 JWK (with kid), the format SIGNING_KEYS expects. */
+function signingKeys() {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return JSON.stringify([{ ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'EdDSA', use: 'sig' }]);
+}
+
+const values = {
+  BOOTSTRAP_TOKEN: randomBytes(24).toString('base64url'),
+  AUTH_SIGNING_KEYS: signingKeys(),
+  TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  CREDENTIALS_SIGNING_KEYS: signingKeys(),
+  CREDENTIALS_SECRET_PEPPER: randomBytes(36).toString('base64url'),
+};
+
+// Single quotes: compose takes the JSON of the keys literally.
+process.stdout.write(Object.entries(values).map(([name, value]) => `${name}='${value}'`).join('\n') + '\n');
