@@ -1,4 +1,3 @@
-import { parseTrustedIssuers } from '@accounts/security';
 import {
   baseConfigSchema,
   type ConfigOf,
@@ -9,16 +8,15 @@ import {
   port,
   profileEventsSourceConfigSchema,
   str,
+  tokenVerificationConfigSchema,
   url,
 } from '@accounts/service-kit';
-import { join } from 'node:path';
 
 /** Every environment variable auth-service reads; validated at start, documented in the README. */
 export const authConfigSchema = {
   ...baseConfigSchema,
   PORT: port({ description: 'HTTP port auth-service listens on', default: 3002 }),
-  TRUSTED_ISSUERS: trustedIssuers(),
-  JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
+  ...tokenVerificationConfigSchema,
   SIGNING_KEYS: str({
     description:
       'Production: JSON array of private JWKs (newest last) shared by every replica; unset: a key ring is generated into ${DATA_DIR}/keys',
@@ -42,28 +40,6 @@ export const authConfigSchema = {
 };
 
 export type AuthConfig = ConfigOf<typeof authConfigSchema>;
-
-/** TRUSTED_ISSUERS, or the embedded default: this service's own public key file. */
-export const trustedIssuersOf = (config: AuthConfig): string =>
-  config.TRUSTED_ISSUERS ?? `auth-service=file:${join(config.DATA_DIR, 'keys', 'auth-service.jwks.json')}`;
-
-function trustedIssuers(): ConfigVar<string | undefined> {
-  return {
-    description:
-      'Issuers whose access tokens are accepted: issuer=url or issuer=file:path, comma-separated; unset: auth-service=file:${DATA_DIR}/keys/auth-service.jwks.json',
-    expected: 'issuer=https://host/.well-known/jwks.json or issuer=file:/path/keys.json, comma-separated',
-    optional: true,
-    secret: false,
-    parse(raw) {
-      try {
-        if (Object.keys(parseTrustedIssuers(raw)).length === 0) throw new Error('no issuer');
-      } catch {
-        throw new ConfigValueError('not a list of issuer=location');
-      }
-      return raw;
-    },
-  };
-}
 
 /** A 32-byte AES key, base64; checked at start so a bad key stops the service with its name. */
 function dataKey(): ConfigVar<string | undefined> {

@@ -6,6 +6,7 @@ import {
   port,
   profileEventsSourceConfigSchema,
   str,
+  tokenVerificationConfigSchema,
 } from '@accounts/service-kit';
 
 /** Every environment variable credentials-service reads; validated at start, documented in the README. */
@@ -55,12 +56,7 @@ export const credentialsConfigSchema = {
     max: 60_000,
     default: 1000,
   }),
-  JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
-  TRUSTED_ISSUERS: str({
-    description:
-      'Issuers whose user access tokens are accepted: issuer=url or issuer=file:path, comma-separated. Unset: auth-service=file:DATA_DIR/keys/auth-service.jwks.json',
-    optional: true,
-  }),
+  ...tokenVerificationConfigSchema,
   SIGNING_KEYS: str({
     description:
       'JSON array of private JWKs (Ed25519, with kid; newest last) signing the access tokens. Unset in embedded mode: generated into DATA_DIR/keys/credentials-service.private.json; required with EVENTSTORE_CONNECTION_STRING',

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '@accounts/service-kit';
-import { exposesActivationLinks, profileConfigSchema, trustedIssuersOf } from './config';
+import { ConfigError, loadConfig, trustedIssuersOf } from '@accounts/service-kit';
+import { exposesActivationLinks, profileConfigSchema } from './config';
 
 describe('profile-service configuration', () => {
   it('defaults to the embedded setup: auth-service keys in the data folder, audience accounts', () => {

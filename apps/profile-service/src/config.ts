@@ -1,16 +1,13 @@
-import { parseTrustedIssuers } from '@accounts/security';
 import {
   baseConfigSchema,
   type ConfigOf,
-  type ConfigVar,
-  ConfigValueError,
   int,
   kafkaConfigSchema,
   port,
   str,
+  tokenVerificationConfigSchema,
   url,
 } from '@accounts/service-kit';
-import { resolve } from 'node:path';
 
 /** Every environment variable profile-service reads; validated at start, documented in the README. */
 export const profileConfigSchema = {
@@ -23,10 +20,7 @@ export const profileConfigSchema = {
     secret: true,
     minLength: 16,
   }),
-  TRUSTED_ISSUERS: trustedIssuers(
-    'Issuers whose access tokens are accepted and where their public keys are: issuer=url or issuer=file:path, comma-separated; unset: auth-service=file:${DATA_DIR}/keys/auth-service.jwks.json (embedded)',
-  ),
-  JWT_AUDIENCE: str({ description: 'Audience an access token must be issued for', default: 'accounts' }),
+  ...tokenVerificationConfigSchema,
   WEB_ORIGIN: url({
     description: 'Origin of the web page, used to build activation links (<WEB_ORIGIN>/activate?token=...)',
     protocols: ['http', 'https'],
@@ -46,30 +40,7 @@ export const profileConfigSchema = {
   ...kafkaConfigSchema,
 };
 
-/** Checked at start, so a typo stops the service with the variable named instead of failing every request. */
-function trustedIssuers(description: string): ConfigVar<string | undefined> {
-  return {
-    description,
-    expected: 'issuer=https://host/.well-known/jwks.json or issuer=file:/path/keys.json, comma-separated',
-    optional: true,
-    secret: false,
-    parse(raw) {
-      try {
-        if (Object.keys(parseTrustedIssuers(raw)).length === 0) throw new Error('no issuer');
-      } catch {
-        throw new ConfigValueError('not a list of issuer=location');
-      }
-      return raw;
-    },
-  };
-}
-
 export type ProfileConfig = ConfigOf<typeof profileConfigSchema>;
-
-/** Embedded default: auth-service publishes its public keys in the shared data folder. */
-export function trustedIssuersOf(config: Pick<ProfileConfig, 'TRUSTED_ISSUERS' | 'DATA_DIR'>): string {
-  return config.TRUSTED_ISSUERS ?? `auth-service=file:${resolve(config.DATA_DIR, 'keys', 'auth-service.jwks.json')}`;
-}
 
 /** Activation links go back to the caller only in development with the embedded store (no email yet). */
 export function exposesActivationLinks(config: Pick<ProfileConfig, 'NODE_ENV' | 'EVENTSTORE_CONNECTION_STRING'>): boolean {

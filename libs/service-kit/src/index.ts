@@ -4,6 +4,7 @@ export * from './lib/config/config-error';
 export * from './lib/config/load-config';
 export * from './lib/config/describe-config';
 export * from './lib/config/base-config';
+export * from './lib/config/token-verification-config';
 export * from './lib/context/correlation-id';
 export * from './lib/context/request-context';
 export { currentRequestContext } from './lib/context/request-context-storage';

@@ -1,7 +1,7 @@
-import { ISSUER_KEYS, IssuerKeys, parseTrustedIssuers, TOKEN_VERIFIER, TokenVerifier } from '@accounts/security';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
+import { createTokenVerifier, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
-import { type AuthConfig, trustedIssuersOf } from '../config';
+import type { AuthConfig } from '../config';
 
 /** The issuer name other services list in TRUSTED_ISSUERS. */
 export const AUTH_ISSUER = 'auth-service';
@@ -27,8 +27,7 @@ export const issuerProviders: Provider[] = [
   {
     provide: TOKEN_VERIFIER,
     // Depends on the keys so the JWKS file exists before the first verification reads it.
-    useFactory: (config: AuthConfig, _keys: IssuerKeys) =>
-      new TokenVerifier(parseTrustedIssuers(trustedIssuersOf(config)), config.JWT_AUDIENCE),
+    useFactory: (config: AuthConfig, _keys: IssuerKeys) => createTokenVerifier(config),
     inject: [SERVICE_CONFIG, ISSUER_KEYS],
   },
 ];

@@ -1,7 +1,7 @@
-import { ISSUER_KEYS, IssuerKeys, parseTrustedIssuers, TOKEN_VERIFIER, TokenVerifier } from '@accounts/security';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER, type TokenVerifier } from '@accounts/security';
+import { createTokenVerifier, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { TOKEN_ISSUER } from '../application/token/client-credentials-grant';
 import type { CredentialsConfig } from '../config';
 import { SERVICE_NAME } from './service-name';
@@ -12,10 +12,7 @@ export function tokenVerifierProvider(override?: TokenVerifier): Provider {
     provide: TOKEN_VERIFIER,
     inject: [SERVICE_CONFIG],
     useFactory: (config: CredentialsConfig) => {
-      if (override) return override;
-      const trusted =
-        config.TRUSTED_ISSUERS ?? `auth-service=file:${join(resolve(config.DATA_DIR), 'keys', 'auth-service.jwks.json')}`;
-      return new TokenVerifier(parseTrustedIssuers(trusted), config.JWT_AUDIENCE);
+      return override ?? createTokenVerifier(config);
     },
   };
 }
