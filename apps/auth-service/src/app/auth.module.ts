@@ -28,6 +28,7 @@ import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
+import { TrustedDevices } from '../projections/trusted-devices.queries';
 import { authRelayProvider } from '../messaging/auth-relay';
 import { loadDataKey } from './data-key';
 
@@ -102,6 +103,7 @@ export class AuthModule {
         ReadModels,
         authRelayProvider,
         ProfileFacts,
+        TrustedDevices,
         AuthStore,
         Notifications,
         SessionTokens,

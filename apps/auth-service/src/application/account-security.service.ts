@@ -3,7 +3,6 @@ import type { Principal } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  activeTrustedDevices,
   authenticatorDecider,
   authenticatorStreamId,
   type ChangePassword,
@@ -13,6 +12,7 @@ import {
 } from '../domain';
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
+import { TrustedDevices } from '../projections/trusted-devices.queries';
 import { AuthStore, metadataOf } from './auth-store';
 import { contactVerificationMessage, Notifications } from './notifications';
 import { isCommonPassword, PasswordHasher } from './passwords';
@@ -31,6 +31,7 @@ export class AccountSecurityService {
     private readonly notifications: Notifications,
     private readonly box: SecretBox,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+    private readonly devices: TrustedDevices,
   ) {}
 
   account(principal: Principal): AccountFacts {
@@ -135,23 +136,17 @@ export class AccountSecurityService {
     return { channel, verified: true };
   }
 
-  async trustedDevices(principal: Principal) {
+  /** From the trusted_devices read model; `presentedToken` is the request's trusted-device token, if any. */
+  trustedDevices(principal: Principal, presentedToken: string | null) {
     const account = this.account(principal);
-    const state = await this.store.authenticator(account.accountId);
-    return {
-      items: activeTrustedDevices(state, new Date()).map((d) => ({
-        id: d.deviceId,
-        label: d.label,
-        ip: d.ip,
-        addedAt: d.addedAt,
-        expiresAt: d.expiresAt,
-      })),
-    };
+    return { items: this.devices.active(account.accountId, presentedToken ? sha256(presentedToken) : null) };
   }
 
+  /** Another account's device id is unknown to the caller's authenticator: 404. */
   async revokeTrustedDevice(principal: Principal, deviceId: string): Promise<void> {
     const account = this.account(principal);
-    await this.store.runAuthenticator(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } });
+    const result = await this.store.runAuthenticator(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } });
+    await this.devices.caughtUp(result.position);
   }
 
   async resetAuthenticator(principal: Principal, accountId: string, reason: unknown): Promise<void> {

@@ -24,7 +24,8 @@ export const openSessionsProjection = defineProjection({
   name: 'open_sessions',
   version: 1,
   tables: ['open_sessions'],
-  filter: { streamPrefixes: ['session-'] },
+  // Refreshes (the hot path) change nothing here: the subscription does not even read them.
+  filter: { streamPrefixes: ['session-'], eventTypes: ['SessionStarted', 'SessionEnded'] },
   schema: (t) => `
     CREATE TABLE ${t.open_sessions} (session_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, org_id TEXT);
     CREATE INDEX ${t.open_sessions}_by_account ON ${t.open_sessions} (account_id);`,

@@ -9,6 +9,7 @@ import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.qu
 import { ACCESS_TOKEN_ISSUER } from './issuer.provider';
 import { AuthStore, metadataOf } from './auth-store';
 import { newOpaqueToken, sha256 } from './secrets';
+import { SessionStarts } from './session-starts';
 
 /** What a successful sign-in or refresh answers. */
 export interface TokenAnswer {
@@ -26,6 +27,8 @@ const newRefreshToken = (sessionId: string) => `${sessionId}.${newOpaqueToken()}
 
 @Injectable()
 export class SessionTokens {
+  private readonly starts = new SessionStarts();
+
   constructor(
     private readonly store: AuthStore,
     private readonly profiles: ProfileFacts,
@@ -41,7 +44,7 @@ export class SessionTokens {
   ): Promise<TokenAnswer> {
     const refreshToken = newRefreshToken(completed.sessionId);
     const metadata = metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId);
-    await this.store.run(
+    const result = await this.store.run(
       sessionStreamId(completed.sessionId),
       sessionDecider,
       {
@@ -62,6 +65,11 @@ export class SessionTokens {
       metadata,
       now,
     );
+    const [first] = result.appended;
+    if (first?.type === 'SessionStarted') {
+      const { accountId, amr, startedAt } = first.data as SessionStartedData;
+      this.starts.remember(sessionStreamId(completed.sessionId), { accountId, amr, startedAt });
+    }
     return this.answer(account, completed.sessionId, completed.amr, now, refreshToken, now);
   }
 
@@ -70,9 +78,9 @@ export class SessionTokens {
     const sessionId = refreshToken.split('.')[0];
     if (!sessionId || !/^[0-9a-f-]{36}$/.test(sessionId)) throw sessionInvalid();
     const streamId = sessionStreamId(sessionId);
-    const [first] = await this.store.store.readStream(streamId, { maxCount: 1 });
-    if (!first || first.type !== 'SessionStarted') throw sessionInvalid();
-    const started = first.data as SessionStartedData;
+    // No projection is waited for: the answer comes from the session stream and the profile facts.
+    const started = await this.starts.of(this.store.store, streamId);
+    if (!started) throw sessionInvalid();
     const account = this.profiles.byId(started.accountId);
     if (!account) throw sessionInvalid();
     const next = newRefreshToken(sessionId);

@@ -19,6 +19,7 @@ import {
 } from '../domain';
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
+import { TrustedDevices } from '../projections/trusted-devices.queries';
 import { AuthStore, metadataOf } from './auth-store';
 import { Notifications } from './notifications';
 import { PasswordHasher } from './passwords';
@@ -51,6 +52,7 @@ export class SignInService {
     private readonly box: SecretBox,
     private readonly enrollment: SignInEnrollment,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+    private readonly devices: TrustedDevices,
   ) {}
 
   async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
@@ -95,7 +97,12 @@ export class SignInService {
       now,
     );
     const completed = find<SignInCompletedData>(started.appended, 'SignInCompleted');
-    if (completed) return { kind: 'tokens', tokens: await this.complete(completed, account, now) };
+    if (completed) {
+      const tokens = await this.complete(completed, account, now);
+      // The device's last use is in the list the user may open next.
+      if (completed.trustedDeviceId) await this.devices.caughtUp(started.position);
+      return { kind: 'tokens', tokens };
+    }
     const challenge = find<SignInChallengeIssuedData>(started.appended, 'SignInChallengeIssued');
     if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
     await this.sendCode(challenge.challenge, account, code);
@@ -202,7 +209,7 @@ export class SignInService {
     const tokens = await this.complete(completed, account, now);
     if (!completed.newTrustedDeviceId) return tokens;
     const trustedDeviceToken = newOpaqueToken();
-    await this.store.run(
+    const added = await this.store.run(
       authenticatorStreamId(accountId),
       authenticatorDecider,
       {
@@ -219,6 +226,7 @@ export class SignInService {
       metadata,
       now,
     );
+    await this.devices.caughtUp(added.position);
     return { ...tokens, trustedDeviceToken };
   }
 

@@ -1,9 +1,11 @@
 import { CurrentPrincipal, type Principal } from '@accounts/security';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { AccountSecurityService } from '../application/account-security.service';
 import { SessionTokens } from '../application/session-tokens';
 import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
+import { presentedTrustedDevice } from './trusted-device-cookie';
 
 /** The signed-in user's own sign-in settings and sessions. */
 @ApiTags('my sign-in')
@@ -61,8 +63,8 @@ export class MeController {
   }
 
   @Get('me/trusted-devices')
-  trustedDevices(@CurrentPrincipal() principal: Principal) {
-    return this.security.trustedDevices(principal);
+  trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    return this.security.trustedDevices(principal, presentedTrustedDevice(request));
   }
 
   @Delete('me/trusted-devices/:id')

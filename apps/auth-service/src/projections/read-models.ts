@@ -6,6 +6,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import type { AuthConfig } from '../config';
 import { profileFactsProjection } from './profile-facts.projection';
 import { sessionListProjection } from './sessions.projection';
+import { trustedDevicesProjection } from './trusted-devices.projection';
 
 /** auth-service's read models (`${DATA_DIR}/auth-service-read.sqlite`), fed from the event store. */
 @Injectable()
@@ -25,7 +26,7 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
       database: this.database,
       // PROFILE_EVENTS_SOURCE=kafka: profile facts from accounts.profile.v1 (group auth-service.profile_facts).
       source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection]),
-      projections: [profileFactsProjection, sessionListProjection],
+      projections: [profileFactsProjection, sessionListProjection, trustedDevicesProjection],
       batchMs: 5,
       logger: this.projectionLogger(),
     });
@@ -41,11 +42,11 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
     this.database.close();
   }
 
-  /** Read-your-writes for the session list; answers anyway after the timeout. */
-  async waitFor(position: number, timeoutMs = 2000): Promise<void> {
+  /** Read-your-writes (one projection, or all of them); answers anyway after the timeout. */
+  async waitFor(position: number, timeoutMs = 2000, projection?: string): Promise<void> {
     if (position <= 0) return;
-    if (!(await this.runner.waitForPosition(position, timeoutMs)))
-      this.logger.warn({ position }, 'Read models lag behind a write; answering anyway');
+    if (!(await this.runner.waitForPosition(position, timeoutMs, projection)))
+      this.logger.warn({ position, projection }, 'Read models lag behind a write; answering anyway');
   }
 
   private async check(): Promise<HealthIndicatorResult> {
