@@ -1,3 +1,4 @@
+import argon2 from 'argon2';
 import { AuthTestApp, expectStatus, STRONG_PASSWORD } from '../testing/auth-test-app';
 
 describe('POST /auth/activate and POST /auth/login (password method)', () => {
@@ -22,6 +23,28 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
     expect(claims.exp - claims.iat).toBe(300);
     const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
     expect(header.alg).toBe('EdDSA');
+  });
+
+  it('does not rehash a password already hashed with the configured parameters', async () => {
+    await app.activeAccount(orgId, 'dave');
+    expectStatus(await app.login('dave'), 200);
+    expectStatus(await app.login('dave'), 200);
+    const rehashed = (await app.allEvents()).filter((e) => e.type === 'PasswordRehashed');
+    expect(rehashed).toEqual([]);
+  });
+
+  it('rehashes, at the next sign-in, a password hashed with other parameters, once', async () => {
+    const account = await app.account(orgId, 'erin');
+    // As if activated while the service was configured with t=2 (this test app uses t=1).
+    const oldHash = await argon2.hash(STRONG_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 2, parallelism: 1 });
+    await app.store.append(`authenticator-${account.accountId}`, [
+      { type: 'PasswordSet', data: { accountId: account.accountId, passwordHash: oldHash }, metadata: { correlationId: 'c', causationId: 'c', actor: { kind: 'system' } } },
+    ]);
+    expectStatus(await app.login('erin'), 200);
+    expectStatus(await app.login('erin'), 200);
+    const rehashed = (await app.allEvents()).filter((e) => e.type === 'PasswordRehashed' && e.streamId === `authenticator-${account.accountId}`);
+    expect(rehashed).toHaveLength(1);
+    expect((rehashed[0].data as { passwordHash: string }).passwordHash).toMatch(/^\$argon2id\$v=19\$m=1024,p=1,t=1\$/);
   });
 
   it('publishes the public keys at /.well-known/jwks.json, never a private part', async () => {
