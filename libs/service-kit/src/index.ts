@@ -27,3 +27,4 @@ export * from './lib/kafka/kafka-config';
 export * from './lib/kafka/relay-host';
 export * from './lib/kafka/kafka-relay.provider';
 export * from './lib/kafka/kafka-fed-source';
+export * from './lib/projections/read-models-host';

@@ -47,6 +47,6 @@ export class TrustedDevices {
 
   /** Read-your-writes after a write that changes the list. */
   caughtUp(position: number): Promise<void> {
-    return this.readModels.waitFor(position, 2000, TRUSTED_DEVICES);
+    return this.readModels.waitFor(position, TRUSTED_DEVICES);
   }
 }

@@ -22,7 +22,6 @@ import { CredentialsReadModels } from '../projections/credentials-read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
-import { ReadModelsHealth } from '../projections/read-models.health';
 import { issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
 
 export interface CredentialsModuleOptions {
@@ -69,7 +68,6 @@ export class CredentialsModule {
         KeyStatusQueries,
         AccountDirectory,
         LastUsedRecorder,
-        ReadModelsHealth,
         CallerFacts,
         ApiCredentialsStream,
         ClientCredentialsGrant,

@@ -38,7 +38,7 @@ export class ApiCredentialsStream {
       context: { now: this.clock() },
       maxRetries: options.maxRetries,
     });
-    await this.readModels.caughtUpTo(position);
+    await this.readModels.waitFor(position);
     return state;
   }
 }

@@ -8,9 +8,11 @@ describe('GET /health', () => {
       const response = await h.http.get('/health').expect(200);
       expect(response.body.info).toMatchObject({
         eventStore: { status: 'up' },
-        readModels: {
+        // The same shape as every service: one entry per projection with its lag.
+        projections: {
           status: 'up',
-          projections: [expect.objectContaining({ name: 'api_credential_keys' }), expect.objectContaining({ name: 'accounts' })],
+          api_credential_keys: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
+          accounts: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
         },
       });
     } finally {

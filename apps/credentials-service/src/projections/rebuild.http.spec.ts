@@ -82,6 +82,6 @@ async function fillerHistory(h: CredentialsHarness, accounts: number): Promise<v
       ];
     });
     const { position } = await h.store.append(`apicredentials-filler${i}`, events, 'no_stream');
-    if (i === accounts - 1) await h.readModels.caughtUpTo(position);
+    if (i === accounts - 1) await h.readModels.waitFor(position);
   }
 }

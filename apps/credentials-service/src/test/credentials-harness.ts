@@ -108,7 +108,7 @@ export class CredentialsHarness {
   private async profileEvent(accountId: string, event: Pick<NewEvent, 'type' | 'data'>): Promise<void> {
     const metadata = { correlationId: 'profile-test', causationId: 'profile-test', actor: { kind: 'system' } };
     const { position } = await this.store.append(`account-${accountId}`, [{ ...event, metadata }]);
-    await this.readModels.caughtUpTo(position);
+    await this.readModels.waitFor(position);
   }
 }
 

@@ -1,0 +1,90 @@
+import { type EventSource, type Projection, ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
+import {
+  type BeforeApplicationShutdown,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { HealthIndicatorRegistry } from '../health/health-indicator-registry';
+
+export interface ReadModelsHostOptions {
+  /** Names the file: `${dataDir}/<service>-read.sqlite`. */
+  readonly service: string;
+  readonly dataDir: string;
+  readonly source: EventSource;
+  readonly projections: readonly Projection[];
+  /** Writes wait for their own events to reach the read models (read-your-writes) at most this long. */
+  readonly readYourWritesTimeoutMs: number;
+  /** Small batches keep a write's wait short. */
+  readonly batchMs?: number;
+  /** Registers a `projections` indicator (lag, caught up, parked events) in /health. */
+  readonly health?: { readonly registry: HealthIndicatorRegistry; readonly indicators: HealthIndicatorService };
+}
+
+/**
+ * A service's read models as a Nest provider: one SQLite file, one ProjectionRunner started with the
+ * app and stopped at a checkpoint before the store closes. Each service extends it with its projections.
+ */
+export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  readonly database: ReadModelDatabase;
+  readonly runner: ProjectionRunner;
+  protected readonly logger = new Logger('Projections');
+
+  protected constructor(private readonly options: ReadModelsHostOptions) {
+    this.database = ReadModelDatabase.forService(options.dataDir, options.service);
+    this.runner = new ProjectionRunner({
+      database: this.database,
+      source: options.source,
+      projections: options.projections,
+      ...(options.batchMs !== undefined && { batchMs: options.batchMs }),
+      logger: {
+        info: (details, message) => this.logger.log({ ...details, msg: message }),
+        warn: (details, message) => this.logger.warn({ ...details, msg: message }),
+        error: (details, message) => this.logger.error({ ...details, msg: message }),
+      },
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.runner.start();
+    this.options.health?.registry.register(() => this.check());
+  }
+
+  /** Before the store closes (its hook runs last), so the checkpoint is consistent. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  onApplicationShutdown(): void {
+    this.database.close();
+  }
+
+  /**
+   * Read-your-writes: waits until the read models (or one of them) include `position`. After the
+   * timeout the write has still succeeded; only a read right after it may not show it yet.
+   */
+  async waitFor(position: number, projection?: string, timeoutMs = this.options.readYourWritesTimeoutMs): Promise<void> {
+    if (position <= 0) return;
+    if (!(await this.runner.waitForPosition(position, timeoutMs, projection))) {
+      this.logger.warn({ position, projection }, 'Read models lag behind a write; answering anyway');
+    }
+  }
+
+  /** Rebuilds one projection from position 0 into a fresh copy while the live one keeps answering. */
+  rebuild(name: string): Promise<void> {
+    return this.runner.rebuild(name);
+  }
+
+  private async check(): Promise<HealthIndicatorResult> {
+    const session = this.options.health!.indicators.check('projections');
+    const statuses = await this.runner.status();
+    const details = Object.fromEntries(
+      statuses.map((s) => [
+        s.name,
+        { lag: s.lag ?? null, caughtUp: s.caughtUp, parkedEvents: s.parkedEvents, ...(s.error && { error: s.error }) },
+      ]),
+    );
+    return statuses.some((s) => s.error) ? session.down(details) : session.up(details);
+  }
+}
