@@ -2,7 +2,7 @@
 # (docker-compose.yml passes both). Build with the full toolchain, run on node:20-slim as a non-root user.
 ARG NODE_VERSION=20
 
-# --- build: the whole workspace, then `nx build <app>` (webpack; node_modules stay external) -------------
+# --- build: the whole workspace, then `nx build <app>` (swc, file by file; node_modules stay external) ---
 FROM node:${NODE_VERSION} AS build
 ARG APP
 WORKDIR /workspace
@@ -10,14 +10,13 @@ ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI=true
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Writes dist/apps/<app>/main.js, assets/, and a package.json + package-lock.json of what main.js requires.
+# Writes dist/apps/<app>/main.js with the compiled app and the workspace libraries it imports.
 RUN npx nx build "${APP}" --skip-nx-cache
 
-# --- deps: the production node_modules of that package.json only (native addons built here, same glibc) ---
+# --- deps: the workspace's production dependencies only (native addons built here, same glibc) ----------
 FROM node:${NODE_VERSION} AS deps
-ARG APP
 WORKDIR /app
-COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
+COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # --- runtime ---------------------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const apps = ['profile-service', 'auth-service', 'credentials-service'];
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? jsFiles(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+  );
+}
+const packageOf = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+
+// `npm run build` must give output that runs under plain node with `npm ci --omit=dev` (the Dockerfile):
+// every bare require of the compiled code is a Node built-in or a production dependency.
+describe('tools/build.mjs', () => {
+  let out: string;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'build-spec-'));
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it.each(apps)('%s: compiles to main.js whose requires are built-ins or production dependencies only', (app) => {
+    const target = join(out, app);
+    const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), app, '--out-dir', target], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const files = jsFiles(target);
+    expect(files).toContain(join(target, 'main.js'));
+    expect(files.some((file) => /\.(spec|test)\.js$/.test(file) || /\/src\/testing\//.test(file))).toBe(false);
+    const bare = new Set<string>();
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toMatch(/require\("@accounts\//); // aliases are rewritten to relative paths
+      for (const [, specifier] of code.matchAll(/require\("([^".][^"]*)"\)/g)) bare.add(packageOf(specifier));
+    }
+    const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+    const notProduction = [...bare].filter(
+      (name) => !builtins.has(name.replace(/^node:/, '')) && !(name in manifest.dependencies),
+    );
+    expect(notProduction).toEqual([]);
+    expect(bare.has('@nestjs/core')).toBe(true);
+  });
+
+  it('refuses an unknown app with a usage line', () => {
+    const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/usage: node tools\/build\.mjs <app>/);
+  });
+});
