@@ -1,0 +1,351 @@
+/**
+ * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
+ *
+ * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
+ * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
+ *   with a service account);
+ * - password sign-in, 8 connections, 8 users (argon2id m=19456 t=2 p=1 on both sides);
+ * - refresh with rotation, 32 connections (single-use refresh tokens on both sides: each connection
+ *   keeps its own token and replaces it with the one each answer returns).
+ * Rounds interleave (ours, Keycloak, ours, Keycloak) after a warm-up of each (the JVM needs 10 s or
+ * more). CPU per request is read from /proc for every process of each system. Prints a table and
+ * writes bench/results/peers.json. Stops what it started, by process group id. Not part of npm test.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYCLOAK_VERSION, type RunningKeycloak, startKeycloak } from './lib/keycloak';
+import { Latencies, now, writeResults } from './lib/measure';
+import { ensureBuilt, freePort } from './lib/service-process';
+
+const option = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const SECONDS = Number(option('seconds', '20'));
+const WARMUP = Number(option('warmup', '12'));
+const ROUNDS = Number(option('rounds', '2'));
+const FLOWS = option('flows', 'grant,signin,refresh').split(',');
+const WITH_KEYCLOAK = !process.argv.includes('--no-keycloak');
+const PASSWORD = 'correct horse battery staple 42';
+const USERS = 8;
+/** Hard bound on any one loop, whatever the clock says. */
+const MAX_REQUESTS_PER_ROUND = 500_000;
+
+// ---------------------------------------------------------------------------------------------- HTTP
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+function call(agent: Agent, base: string, method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+// ----------------------------------------------------------------------------------------------- CPU
+
+/** CPU seconds (user + system) of every process in these process groups, from /proc. */
+function cpuSecondsOfGroups(groups: readonly number[]): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
+      if (groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100;
+}
+
+// ---------------------------------------------------------------------------------------------- ours
+
+interface System {
+  readonly name: string;
+  readonly groups: readonly number[];
+  /** One flow's operation for one connection; each connection keeps its own state. */
+  connection(flow: string, index: number, agent: Agent): Promise<() => Promise<boolean>>;
+  stop(): Promise<void>;
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: the service exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function startOurs(): Promise<System> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'peers-ours-'));
+  const apps = ['profile-service', 'auth-service', 'credentials-service'];
+  const ports = await Promise.all(apps.map(() => freePort()));
+  const children = apps.map((app, i) =>
+    spawn(process.execPath, [ensureBuilt(app)], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports[i]), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    }),
+  );
+  const [profile, auth, credentials] = ports.map((port) => `http://127.0.0.1:${port}`);
+  await Promise.all([profile, auth, credentials].map((url, i) => waitHealthy(url, children[i])));
+  const setup = new Agent({ keepAlive: true });
+
+  const post = async (base: string, path: string, body: unknown, token?: string) => {
+    const answer = await call(setup, base, 'POST', path, { ...JSON_TYPE, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, JSON.stringify(body));
+    if (answer.status >= 300) throw new Error(`POST ${path}: ${answer.status} ${answer.body}`);
+    return JSON.parse(answer.body) as Record<string, any>;
+  };
+  /** The activation token: from the answer where it is still given, else from the dev outbox. */
+  const activationToken = async (answer: Record<string, any>, email: string): Promise<string> => {
+    const link = answer['activationLink'] ?? answer['administrator']?.['activationLink'];
+    if (typeof link === 'string') return new URL(link).searchParams.get('token') as string;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const outbox = await call(setup, auth, 'GET', '/dev/outbox', {});
+      const text = outbox.body;
+      const found = [...text.matchAll(/activate\?token=([A-Za-z0-9_-]+)/g)];
+      const mine = JSON.parse(text) as unknown;
+      const entries = Array.isArray(mine) ? mine : ((mine as { messages?: unknown[] }).messages ?? []);
+      for (const entry of entries as Array<Record<string, unknown>>) {
+        const match = JSON.stringify(entry).match(/activate\?token=([A-Za-z0-9_-]+)/);
+        if (match && JSON.stringify(entry).includes(email)) return match[1];
+      }
+      if (found.length && attempt > 40) return found[found.length - 1][1];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no activation link for ${email}`);
+  };
+  /** auth-service learns of a new account from the store a moment later: retry an unknown token briefly. */
+  const activate = async (answer: Record<string, any>, email: string) => {
+    const token = await activationToken(answer, email);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await post(auth, '/auth/activate', { token, password: PASSWORD });
+      } catch (error) {
+        if (attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
+
+  const created = await post(profile, '/organizations', {
+    name: 'Bench',
+    administrator: { userName: 'benchadmin', firstName: 'Bench', lastName: 'Admin', email: 'benchadmin@example.com', timeZone: 'UTC' },
+  });
+  const orgId = created['organization']['id'] as string;
+  await activate(created, 'benchadmin@example.com');
+  const adminToken = (await post(auth, '/auth/login', { userName: 'benchadmin', password: PASSWORD }))['accessToken'] as string;
+  for (let i = 0; i < USERS; i++) {
+    const email = `benchuser${i}@example.com`;
+    const account = await post(profile, `/organizations/${orgId}/accounts`, { userName: `benchuser${i}`, firstName: 'Bench', lastName: `User${i}`, email, accountType: 'standard' }, adminToken);
+    await activate(account, email);
+  }
+  const credential = await post(credentials, '/api-credentials', { name: 'bench', scopes: ['profile:read'] }, adminToken).catch(() =>
+    post(credentials, '/api-credentials', { name: 'bench' }, adminToken),
+  );
+  const basic = `Basic ${Buffer.from(`${credential['clientId']}:${credential['secret']}`).toString('base64')}`;
+
+  return {
+    name: 'ours',
+    groups: children.map((child) => child.pid as number),
+    async connection(flow, index, agent) {
+      if (flow === 'grant') {
+        const body = form({ grant_type: 'client_credentials' });
+        return async () => (await call(agent, credentials, 'POST', '/oauth/token', { ...FORM, Authorization: basic }, body)).status === 200;
+      }
+      const userName = `benchuser${index % USERS}`;
+      const login = JSON.stringify({ userName, password: PASSWORD });
+      if (flow === 'signin') return async () => (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).status === 200;
+      let refreshToken = JSON.parse((await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).body)['refreshToken'] as string;
+      return async () => {
+        const answer = await call(agent, auth, 'POST', '/auth/refresh', JSON_TYPE, JSON.stringify({ refreshToken }));
+        if (answer.status !== 200) return false;
+        refreshToken = JSON.parse(answer.body)['refreshToken'];
+        return true;
+      };
+    },
+    async stop() {
+      setup.destroy();
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              process.kill(-(child.pid as number), 'SIGTERM');
+            }),
+        ),
+      );
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------ Keycloak
+
+function keycloakSystem(kc: RunningKeycloak): System {
+  const basic = `Basic ${Buffer.from(`${kc.serviceClient.id}:${kc.serviceClient.secret}`).toString('base64')}`;
+  return {
+    name: 'keycloak',
+    groups: [kc.pid],
+    async connection(flow, index, agent) {
+      if (flow === 'grant') {
+        const body = form({ grant_type: 'client_credentials' });
+        return async () => (await call(agent, kc.url, 'POST', kc.tokenPath, { ...FORM, Authorization: basic }, body)).status === 200;
+      }
+      const login = form({ grant_type: 'password', client_id: kc.publicClient, username: `benchuser${index % USERS}`, password: PASSWORD, scope: 'openid' });
+      if (flow === 'signin') return async () => (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).status === 200;
+      let refreshToken = JSON.parse((await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).body)['refresh_token'] as string;
+      return async () => {
+        const answer = await call(agent, kc.url, 'POST', kc.tokenPath, FORM, form({ grant_type: 'refresh_token', client_id: kc.publicClient, refresh_token: refreshToken }));
+        if (answer.status !== 200) return false;
+        refreshToken = JSON.parse(answer.body)['refresh_token'];
+        return true;
+      };
+    },
+    stop: () => kc.stop(),
+  };
+}
+
+// ------------------------------------------------------------------------------------------- rounds
+
+const CONNECTIONS: Record<string, number> = { grant: 32, signin: 8, refresh: 32 };
+
+interface RoundResult {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly cpuMsPerRequest: number;
+  readonly cpuPercent: number;
+}
+
+async function round(system: System, flow: string, seconds: number): Promise<RoundResult> {
+  const connections = CONNECTIONS[flow];
+  const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const operations = await Promise.all(agents.map((agent, i) => system.connection(flow, i, agent)));
+  const latencies = new Latencies();
+  let done = 0;
+  let errors = 0;
+  const cpuBefore = cpuSecondsOfGroups(system.groups);
+  const start = now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    operations.map(async (operation) => {
+      while (now() < end && done + errors < MAX_REQUESTS_PER_ROUND) {
+        const t = now();
+        const ok = await operation().catch(() => false);
+        if (ok) {
+          done++;
+          latencies.add(now() - t);
+        } else errors++;
+      }
+    }),
+  );
+  const elapsed = (now() - start) / 1000;
+  const cpu = cpuSecondsOfGroups(system.groups) - cpuBefore;
+  agents.forEach((agent) => agent.destroy());
+  return {
+    perSecond: done / elapsed,
+    p50: latencies.percentile(50),
+    p99: latencies.percentile(99),
+    errors,
+    cpuMsPerRequest: done ? (cpu * 1000) / done : 0,
+    cpuPercent: (cpu / elapsed) * 100,
+  };
+}
+
+function mean(results: RoundResult[]): RoundResult {
+  const avg = (pick: (r: RoundResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  return {
+    perSecond: avg((r) => r.perSecond),
+    p50: avg((r) => r.p50),
+    p99: avg((r) => r.p99),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    cpuMsPerRequest: avg((r) => r.cpuMsPerRequest),
+    cpuPercent: avg((r) => r.cpuPercent),
+  };
+}
+
+const cell = (r?: RoundResult) =>
+  r ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %)` : '—';
+
+async function main(): Promise<void> {
+  const systems: System[] = [];
+  const stopAll = async () => {
+    for (const system of systems.splice(0)) await system.stop().catch(() => undefined);
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    console.log('starting ours (three built services, embedded SQLite store) …');
+    systems.push(await startOurs());
+    if (WITH_KEYCLOAK) {
+      console.log(`starting Keycloak ${KEYCLOAK_VERSION} (start-dev) …`);
+      const users = Array.from({ length: USERS }, (_, i) => ({ userName: `benchuser${i}`, password: PASSWORD }));
+      systems.push(keycloakSystem(await startKeycloak(await freePort(), users)));
+    }
+    const table: Array<{ flow: string; connections: number; ours: RoundResult; keycloak?: RoundResult; ratio?: number }> = [];
+    for (const flow of FLOWS) {
+      if (!CONNECTIONS[flow]) throw new Error(`unknown flow ${flow}; flows: ${Object.keys(CONNECTIONS).join(', ')}`);
+      for (const system of systems) {
+        process.stdout.write(`${flow}: warming up ${system.name} for ${WARMUP} s … `);
+        await round(system, flow, WARMUP);
+        console.log('done');
+      }
+      const results = new Map<string, RoundResult[]>(systems.map((s) => [s.name, []]));
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const system of systems) {
+          const result = await round(system, flow, SECONDS);
+          results.get(system.name)?.push(result);
+          console.log(`  ${flow} round ${r + 1} ${system.name.padEnd(8)} ${cell(result)}`);
+        }
+      }
+      const ours = mean(results.get('ours') ?? []);
+      const keycloak = WITH_KEYCLOAK ? mean(results.get('keycloak') ?? []) : undefined;
+      table.push({ flow, connections: CONNECTIONS[flow], ours, keycloak, ratio: keycloak ? ours.perSecond / keycloak.perSecond : undefined });
+    }
+    console.log('\n| flow | ours | Keycloak | ratio |\n|---|---|---|---|');
+    for (const row of table) {
+      console.log(`| ${row.flow}, ${row.connections} connections | ${cell(row.ours)} | ${cell(row.keycloak)} | ${row.ratio ? `${row.ratio.toFixed(2)}×` : '—'} |`);
+    }
+    const file = writeResults('peers', [], { keycloak: KEYCLOAK_VERSION, seconds: SECONDS, warmup: WARMUP, rounds: ROUNDS, table });
+    console.log(`\n${JSON.stringify(table)}\nwritten to ${file}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+// Keep-alive sockets would hold the process open: exit once everything started has stopped.
+void main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
