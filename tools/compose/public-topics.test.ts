@@ -185,6 +185,8 @@ describeWithKafka(
       profile = await ProfileTestApp.start(tokens, env);
       auth = await AuthTestApp.create(env);
       credentials = await CredentialsHarness.start(tokens.verifier, env);
+      const authApp = auth;
+      const credentialsApp = credentials;
 
       // profile-service: an organization with its administrator, a member, settings, profile edits.
       const { admin, body } = await profile.createOrganization('alice');
@@ -215,7 +217,7 @@ describeWithKafka(
       await eventually(
         async () =>
           (
-            await auth!
+            await authApp
               .http()
               .post('/auth/activate')
               .send({ token, password: STRONG_PASSWORD })
@@ -268,7 +270,7 @@ describeWithKafka(
       await eventually(
         async () =>
           (
-            await credentials!.http
+            await credentialsApp.http
               .post('/api-credentials')
               .set(bobBearer)
               .send({ name: 'probe' })
