@@ -17,4 +17,7 @@ async function main(): Promise<void> {
   await app.listen();
 }
 
-void main();
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
