@@ -49,3 +49,21 @@ export const CredentialsPublicContracts = {
     },
   ),
 } as const satisfies Record<string, PublicEventContract>;
+
+/** `data` of the public events of accounts.credentials.v2 (v1 of each), for TypeScript consumers. */
+export interface PublicApiCredentialGenerated {
+  readonly accountId: string;
+  readonly credentialId: string;
+  readonly clientId: string;
+  readonly name: string | null;
+  readonly expiresAt: string | null;
+}
+export interface PublicApiCredentialRegenerated {
+  readonly accountId: string;
+  readonly credentialId: string;
+}
+export interface PublicApiCredentialRevoked {
+  readonly accountId: string;
+  readonly credentialId: string;
+  readonly reason: (typeof ApiCredentialRevocationReasons)[number];
+}

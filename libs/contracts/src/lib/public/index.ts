@@ -12,3 +12,4 @@ export * from './event-schemas';
 export * from './asyncapi';
 export * from './upcasters';
 export * from './credential-scan';
+export * from './authentication-public-data';
