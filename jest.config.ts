@@ -2,7 +2,7 @@ import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
 
 // One jest run over every Nx project (each project's own `test` target still works for `nx affected`),
-// plus the workspace tooling tests under tools/.
+// plus the workspace tooling tests under tools/ and the consumer example under examples/.
 export default async (): Promise<Config> => ({
   projects: [
     ...(await getJestProjectsAsync()),
@@ -11,6 +11,8 @@ export default async (): Promise<Config> => ({
       preset: './jest.preset.js',
       testMatch: ['<rootDir>/tools/**/*.spec.ts'],
     },
+    // Not an Nx project (a package another team would own), so listed here for `npm test` to run it.
+    '<rootDir>/examples/nestjs-consumer',
   ],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
 });

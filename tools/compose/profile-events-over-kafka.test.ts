@@ -10,7 +10,7 @@ import { ReadModels } from '../../apps/profile-service/src/projections/read-mode
 import { expectStatus, ProfileTestApp } from '../../apps/profile-service/src/testing/profile-test-app';
 
 // The path the compose stack runs (PROFILE_EVENTS_SOURCE=kafka): profile-service's relay publishes
-// its events to accounts.profile.v1; auth-service's profile facts are built from that topic.
+// its events to accounts.profile.v2; auth-service's profile facts are built from that topic.
 type Harness = typeof import('../kafka/broker.cjs');
 const harness: Harness = require(join(__dirname, '..', 'kafka', 'broker.cjs'));
 const availability = harness.kafkaAvailability();
@@ -85,12 +85,12 @@ describeWithKafka('profile events over a real Kafka broker', () => {
     // The relay (started by the app because KAFKA_BROKERS is set) catches up: /health and /metrics say so.
     await eventually(async () => (await app.http().get('/health')).body?.info?.kafkaRelay?.lag === 0, 30_000, 'relay caught up');
     const health = (await app.http().get('/health')).body;
-    expect(health.info.kafkaRelay).toMatchObject({ status: 'up', topic: 'accounts.profile.v1', running: true, connected: true, lag: 0 });
+    expect(health.info.kafkaRelay).toMatchObject({ status: 'up', topic: 'accounts.profile.v2', running: true, connected: true, lag: 0 });
     const metrics = (await app.http().get('/metrics')).text;
-    expect(metrics).toMatch(/^relay_lag_events\{topic="accounts\.profile\.v1",service="profile-service"\} 0$/m);
+    expect(metrics).toMatch(/^relay_lag_events\{topic="accounts\.profile\.v2",service="profile-service"\} 0$/m);
 
     // The checkpoint is in profile-service's read-model file, at the last profile event.
-    const checkpoint = app.t.app.get(ReadModels).database.get<{ position: number }>('SELECT position FROM relay_checkpoints WHERE name = ?', 'profile-service');
+    const checkpoint = app.t.app.get(ReadModels).database.get<{ position: number }>('SELECT position FROM relay_checkpoints WHERE name = ?', 'profile-service accounts.profile.v2');
     expect(checkpoint?.position).toBe(await app.headPosition());
 
     const fromStore = await runReadModel('auth-store-fed', 'auth-service', profileFactsProjection, { PROFILE_EVENTS_SOURCE: 'store' });

@@ -3,3 +3,4 @@ export * from './lib/topics';
 export * from './lib/profile';
 export * from './lib/authentication';
 export * from './lib/credentials';
+export * from './lib/public';

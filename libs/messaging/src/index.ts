@@ -6,5 +6,8 @@ export * from './lib/relay-checkpoint';
 export * from './lib/relay-status';
 export * from './lib/kafka-relay';
 export * from './lib/parse-event';
+export * from './lib/public-message';
+export type { MessageFormat } from './lib/kafka-subscription';
 export * from './lib/dead-letter';
 export * from './lib/kafka-event-source';
+export * from './lib/public-event-source';

@@ -1,13 +1,17 @@
-import type {
-  AccountRegisteredData,
-  OrganizationCreatedData,
+import {
+  DefaultSessionTimeout,
+  ProfilePublicContracts,
+  type PublicAccountRegistered,
+  type PublicAccountSessionTimeoutChanged,
+  type PublicOrganizationCreated,
+  sessionTimeoutOfSeconds,
 } from '@accounts/contracts';
 import type { ProjectionTx } from '@accounts/projections';
 
 /**
- * What auth-service needs to know of profile events, as pure SQL steps. Independent of where the
- * events come from: the embedded bus (the shared store) today, a Kafka consumer of
- * accounts.profile.v1 later — both call `applyProfileFact` with the event's type and data.
+ * What auth-service needs to know of profile-service's PUBLIC events (accounts.profile.v2), as pure
+ * SQL steps. The same whether they come from Kafka or from the shared store through the publication
+ * table. The activation link is not a public fact: see activation-links.projection.ts.
  */
 export type ProfileFactsTable = 'profile_accounts' | 'profile_orgs' | 'profile_org_admins';
 
@@ -20,12 +24,9 @@ export const profileFactsSchema = (t: Readonly<Record<ProfileFactsTable, string>
     mobile_phone TEXT,
     account_type TEXT NOT NULL,
     enabled INTEGER NOT NULL,
-    session_timeout TEXT NOT NULL,
-    activation_token_sha256 TEXT,
-    activation_expires_at TEXT
+    session_timeout TEXT NOT NULL
   );
   CREATE UNIQUE INDEX ${t.profile_accounts}_by_name ON ${t.profile_accounts} (user_name_lower);
-  CREATE INDEX ${t.profile_accounts}_by_activation ON ${t.profile_accounts} (activation_token_sha256);
   CREATE TABLE ${t.profile_orgs} (
     org_id TEXT PRIMARY KEY,
     two_factor_required INTEGER NOT NULL,
@@ -43,9 +44,28 @@ type Data = Record<string, unknown>;
 const ACCOUNT_COLUMN: Readonly<Record<string, string>> = {
   AccountEmailChanged: 'email',
   AccountMobilePhoneChanged: 'mobile_phone',
-  AccountSessionTimeoutChanged: 'session_timeout',
   AccountTypeChanged: 'account_type',
 };
+
+/** The public event types this read model needs (the projection's filter: public events have no stream). */
+export const PROFILE_FACT_TYPES = [
+  'AccountRegistered',
+  'AccountUserNameChanged',
+  'AccountDisabled',
+  'AccountEnabled',
+  'AccountSessionTimeoutChanged',
+  'OrganizationCreated',
+  'OrganizationTwoFactorRequirementChanged',
+  'OrganizationAllowedSecondFactorsChanged',
+  'OrganizationAdministratorAdded',
+  'OrganizationAdministratorRemoved',
+  'AccountEmailChanged',
+  'AccountMobilePhoneChanged',
+  'AccountTypeChanged',
+] as const satisfies readonly (keyof typeof ProfilePublicContracts)[];
+
+/** The account's choice again ('30m'…) from the seconds public events give; a length that is no choice gets the default. */
+const timeoutOf = (seconds: number | null): string => sessionTimeoutOfSeconds(seconds) ?? DefaultSessionTimeout;
 
 /** Applies one profile event; unknown types are ignored (newer producers). */
 export function applyProfileFact(type: string, data: Data, tx: Tx): void {
@@ -53,20 +73,23 @@ export function applyProfileFact(type: string, data: Data, tx: Tx): void {
   const orgs = tx.table.profile_orgs;
   switch (type) {
     case 'AccountRegistered': {
-      const a = data as unknown as AccountRegisteredData;
+      const a = data as unknown as PublicAccountRegistered;
       tx.run(
         `INSERT OR REPLACE INTO ${accounts} (account_id, org_id, user_name_lower, email, mobile_phone, account_type, enabled,
-           session_timeout, activation_token_sha256, activation_expires_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+           session_timeout) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
         a.accountId,
         a.orgId,
         a.userName.toLowerCase(),
         a.email,
         a.mobilePhone ?? null,
         a.accountType,
-        a.sessionTimeout,
-        a.activation?.tokenSha256 ?? null,
-        a.activation?.expiresAt ?? null,
+        timeoutOf(a.sessionTimeoutSeconds),
       );
+      return;
+    }
+    case 'AccountSessionTimeoutChanged': {
+      const c = data as unknown as PublicAccountSessionTimeoutChanged;
+      tx.run(`UPDATE ${accounts} SET session_timeout = ? WHERE account_id = ?`, timeoutOf(c.toSeconds), c.accountId);
       return;
     }
     case 'AccountUserNameChanged':
@@ -77,7 +100,7 @@ export function applyProfileFact(type: string, data: Data, tx: Tx): void {
       tx.run(`UPDATE ${accounts} SET enabled = ? WHERE account_id = ?`, type === 'AccountEnabled' ? 1 : 0, data['accountId']);
       return;
     case 'OrganizationCreated': {
-      const o = data as unknown as OrganizationCreatedData;
+      const o = data as unknown as PublicOrganizationCreated;
       tx.run(
         `INSERT OR REPLACE INTO ${orgs} (org_id, two_factor_required, allowed_second_factors) VALUES (?, ?, ?)`,
         o.orgId,

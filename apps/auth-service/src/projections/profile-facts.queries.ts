@@ -30,6 +30,10 @@ export interface SessionRow {
 
 type AccountRow = Record<string, string | number | null>;
 
+// Profile facts come from public events (store or Kafka); the activation link from the store only.
+const ACCOUNT_SELECT = `SELECT p.*, a.token_sha256 AS activation_token_sha256, a.expires_at AS activation_expires_at
+  FROM profile_accounts p LEFT JOIN activation_links a ON a.account_id = p.account_id`;
+
 const toAccount = (r: AccountRow): AccountFacts => ({
   accountId: String(r['account_id']),
   orgId: String(r['org_id']),
@@ -49,17 +53,17 @@ export class ProfileFacts {
   constructor(private readonly readModels: ReadModels) {}
 
   byUserName(userName: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>('SELECT * FROM profile_accounts WHERE user_name_lower = ?', userName.toLowerCase());
+    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.user_name_lower = ?`, userName.toLowerCase());
     return row ? toAccount(row) : null;
   }
 
   byId(accountId: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>('SELECT * FROM profile_accounts WHERE account_id = ?', accountId);
+    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.account_id = ?`, accountId);
     return row ? toAccount(row) : null;
   }
 
   byActivationHash(tokenSha256: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>('SELECT * FROM profile_accounts WHERE activation_token_sha256 = ?', tokenSha256);
+    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE a.token_sha256 = ?`, tokenSha256);
     return row ? toAccount(row) : null;
   }
 

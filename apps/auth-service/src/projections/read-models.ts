@@ -3,6 +3,7 @@ import { EVENT_STORE, HealthIndicatorRegistry, profileEventsSource, ReadModelsHo
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { AuthConfig } from '../config';
+import { activationLinksProjection } from './activation-links.projection';
 import { profileFactsProjection } from './profile-facts.projection';
 import { sessionListProjection } from './sessions.projection';
 import { trustedDevicesProjection } from './trusted-devices.projection';
@@ -19,9 +20,10 @@ export class ReadModels extends ReadModelsHost {
     super({
       service: 'auth-service',
       dataDir: config.DATA_DIR,
-      // PROFILE_EVENTS_SOURCE=kafka: profile facts from accounts.profile.v1 (group auth-service.profile_facts).
+      // Profile facts read public profile events (PROFILE_EVENTS_SOURCE=kafka: accounts.profile.v2, group
+      // auth-service.profile_facts); activation links always come from the store.
       source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection]),
-      projections: [profileFactsProjection, sessionListProjection, trustedDevicesProjection],
+      projections: [profileFactsProjection, activationLinksProjection, sessionListProjection, trustedDevicesProjection],
       readYourWritesTimeoutMs: 2_000,
       batchMs: 5,
       health: { registry, indicators },

@@ -1,13 +1,15 @@
-import { ApiCredentialsStreamPrefix, Topics } from '@accounts/contracts';
+import { CredentialsPublication, ApiCredentialsStreamPrefix, Topics } from '@accounts/contracts';
 import { kafkaRelayProvider } from '@accounts/service-kit';
 import { SERVICE_NAME } from '../app/service-name';
 import { CredentialsReadModels } from '../projections/credentials-read-models';
 
-/** With KAFKA_BROKERS: the apicredentials- streams to accounts.credentials.v1, checkpoint in credentials-service-read.sqlite. */
+/** With KAFKA_BROKERS: the apicredentials- streams to accounts.credentials.v2, checkpoint in credentials-service-read.sqlite. */
 export const credentialsRelayProvider = kafkaRelayProvider({
   serviceName: SERVICE_NAME,
   topic: Topics.credentials,
   streamPrefixes: [ApiCredentialsStreamPrefix],
+  // Public events only: the explicit internal -> public decisions of libs/contracts/src/lib/public.
+  publication: CredentialsPublication,
   readModels: CredentialsReadModels,
   database: (readModels) => readModels.database,
 });

@@ -4,15 +4,16 @@ import { ACCOUNT_EVENT_TYPES, applyAccountEvent } from './account-events.apply';
 export const ACCOUNTS = 'accounts';
 
 /**
- * What credentials-service knows of accounts, from profile-service's events: organization,
- * account type (administrator checks) and enabled/disabled (a disabled account's keys stop working).
- * Fed by event id, not position, so the same projection can later be fed from Kafka.
+ * What credentials-service knows of accounts, from profile-service's public events (shared store or
+ * accounts.profile.v2): organization, account type (administrator checks) and enabled/disabled (a
+ * disabled account's keys stop working). By event id, not position: Kafka delivers at least once.
+ * Version 2: public events, filtered by type only (they have no stream).
  */
 export const accountsProjection = defineProjection({
   name: ACCOUNTS,
-  version: 1,
+  version: 2,
   tables: ['accounts'],
-  filter: { streamPrefixes: ['account-'], eventTypes: [...ACCOUNT_EVENT_TYPES] },
+  filter: { eventTypes: [...ACCOUNT_EVENT_TYPES] },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.accounts} (

@@ -22,7 +22,7 @@ export class CredentialsReadModels extends ReadModelsHost {
     super({
       service: 'credentials-service',
       dataDir: config.DATA_DIR,
-      // PROFILE_EVENTS_SOURCE=kafka: accounts from accounts.profile.v1 (group credentials-service.accounts).
+      // PROFILE_EVENTS_SOURCE=kafka: public account events from accounts.profile.v2 (group credentials-service.accounts).
       source: profileEventsSource(store, config, 'credentials-service', [accountsProjection]),
       projections: [apiCredentialKeysProjection, accountsProjection],
       // Regenerate and revoke must reach the key-status model before the answer: the very next token request sees them.

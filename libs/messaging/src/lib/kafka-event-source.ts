@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { DeadLetterPublisher, deadLetterTopic, type MalformedHandler } from './dead-letter';
 import { ensureTopics } from './ensure-topics';
 import { kafkaClient, type KafkaConnection, topicPartitionsFromEnv } from './kafka-connection';
-import { KafkaSubscription } from './kafka-subscription';
+import { KafkaSubscription, type MessageFormat } from './kafka-subscription';
 import { retryRetriable } from './retry-retriable';
 import type { EventValidator } from './parse-event';
 import { silentLogger } from './silent-logger';
@@ -19,6 +19,8 @@ export interface KafkaEventSourceOptions {
   readonly groupId: string;
   /** Topics to read, e.g. `[Topics.profile]`. */
   readonly topics: readonly string[];
+  /** `public` (the services' topics: public events) or `store` (stored envelopes as they are; the default). */
+  readonly format?: MessageFormat;
   /** Rejects events of unknown type or schema version (they are parked like malformed ones). */
   readonly validate?: EventValidator;
   /** Park malformed messages on `<topic>.dlq` (default true). */
@@ -64,6 +66,7 @@ export class KafkaEventSource implements EventSource {
         heartbeatInterval: this.options.heartbeatInterval ?? Math.min(3000, Math.floor((this.options.sessionTimeout ?? 10_000) / 3)),
         maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
         validate: this.options.validate,
+        format: this.options.format ?? 'store',
         onMalformed: this.options.onMalformed,
         deadLetter,
         logger: this.options.logger ?? silentLogger,

@@ -1,9 +1,10 @@
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@accounts/event-store';
 import type { ProjectionLogger } from '@accounts/projections';
-import { CompressionTypes, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import { Backoff, Sleeper } from './backoff';
 import { ensureTopics } from './ensure-topics';
 import { accountIdKey, type PartitionKey, toMessage } from './event-message';
+import { publish, type PublicationTableLike, toPublicKafkaMessage } from './public-message';
 import { kafkaClient, type KafkaConnection, topicPartitionsFromEnv } from './kafka-connection';
 import type { RelayCheckpointStore } from './relay-checkpoint';
 import type { RelayStatus } from './relay-status';
@@ -22,7 +23,13 @@ export interface KafkaRelayOptions {
   /** Partitions when the relay creates the topic (default `KAFKA_TOPIC_PARTITIONS` or 3). */
   readonly partitions?: number;
   readonly replicationFactor?: number;
-  /** Default: data.accountId, else the stream id after its prefix. */
+  /**
+   * The service's publication table: each event goes out as its public event (key by the key rule),
+   * or not at all when the table says so. Without one the stored envelope is sent as it is (tests of
+   * the relay only: services always give one, see service-kit's kafkaRelayProvider).
+   */
+  readonly publication?: PublicationTableLike;
+  /** Without a publication table: default data.accountId, else the stream id after its prefix. */
   readonly key?: PartitionKey;
   /** Events per send at most (default 500). */
   readonly batchSize?: number;
@@ -190,9 +197,11 @@ export class KafkaRelay {
 
   /** Sends until Kafka acknowledges (backing off in between), then moves the checkpoint. */
   private async publish(events: readonly RecordedEvent[]): Promise<void> {
-    const messages = events.map((event) => toMessage(event, this.key));
+    const messages = this.messagesOf(events);
     for (;;) {
       if (this.stopping) return;
+      // A batch of events that are all kept private: nothing to send, the checkpoint still moves.
+      if (messages.length === 0) break;
       try {
         const producer = await this.connect();
         await producer.send({ topic: this.options.topic, acks: -1, compression: CompressionTypes.None, messages });
@@ -213,6 +222,23 @@ export class KafkaRelay {
     this.lastPublishedAt = new Date().toISOString();
     this.lastError = undefined;
     this.backoff.reset();
+  }
+
+  private messagesOf(events: readonly RecordedEvent[]): Message[] {
+    const table = this.options.publication;
+    if (!table) return events.map((event) => toMessage(event, this.key));
+    const messages: Message[] = [];
+    for (const event of events) {
+      const result = publish(table, event);
+      if (result.kind === 'published') messages.push(toPublicKafkaMessage(result.message));
+      // Default-deny: a type without a decision is never published (the contracts test makes this a failing build).
+      else if (result.kind === 'no-decision')
+        this.logger.error(
+          { relay: this.options.name, topic: this.options.topic, position: event.position, type: event.type },
+          'event type has no publication decision; not published',
+        );
+    }
+    return messages;
   }
 
   private fail(error: unknown, message: string): void {

@@ -6,6 +6,9 @@ import { type DeadLetterPublisher, type MalformedHandler } from './dead-letter';
 import { matchesFilter } from './event-filter';
 import { EventQueue } from './event-queue';
 import { type EventValidator, parseEventMessage } from './parse-event';
+import { parsePublicEventMessage } from './public-message';
+
+export type MessageFormat = 'store' | 'public';
 import { PartitionOffsets } from './partition-offsets';
 import { retryRetriable } from './retry-retriable';
 
@@ -17,6 +20,8 @@ export interface KafkaSubscriptionSettings {
   readonly heartbeatInterval: number;
   readonly maxWaitTimeInMs: number;
   readonly validate?: EventValidator;
+  /** `public`: the topic carries public events (see parsePublicEventMessage); `store`: stored envelopes. */
+  readonly format: MessageFormat;
   readonly onMalformed?: MalformedHandler;
   readonly deadLetter?: DeadLetterPublisher;
   readonly logger: ProjectionLogger;
@@ -139,7 +144,10 @@ export class KafkaSubscription implements SourceSubscription {
     for (const message of batch.messages) {
       if (!active()) return;
       const offset = Number(message.offset);
-      const parsed = parseEventMessage(message.value, this.settings.validate);
+      const parsed =
+        this.settings.format === 'public'
+          ? parsePublicEventMessage(message, this.settings.validate)
+          : parseEventMessage(message.value, this.settings.validate);
       if (!parsed.ok) {
         if (!(await this.park(batch, message, parsed.reason))) return;
         offsets.passed(offset);

@@ -25,3 +25,8 @@ export const DefaultSessionTimeout: SessionTimeout = '30m';
 export function sessionTimeoutSeconds(timeout: SessionTimeout): number | null {
   return SessionTimeoutSeconds[timeout];
 }
+
+/** The choice of a length in seconds (null: `never`), as public events give it; undefined for a length that is no choice. */
+export function sessionTimeoutOfSeconds(seconds: number | null): SessionTimeout | undefined {
+  return SessionTimeouts.find((timeout) => SessionTimeoutSeconds[timeout] === seconds);
+}

@@ -20,7 +20,7 @@ export const kafkaConfigSchema = {
 export const profileEventsSourceConfigSchema = {
   PROFILE_EVENTS_SOURCE: oneOf(['store', 'kafka'], {
     description:
-      'Where read models of profile events are fed from: store (the shared event store, embedded bus) or kafka (topic accounts.profile.v1; needs KAFKA_BROKERS)',
+      'Where read models of profile events are fed from: store (the shared event store, embedded bus) or kafka (topic accounts.profile.v2, public events; needs KAFKA_BROKERS)',
     default: 'store',
   }),
 };

@@ -12,7 +12,7 @@ const accounts = defineProjection({
   name: 'accounts',
   version: 1,
   tables: ['accounts'],
-  filter: { streamPrefixes: ['account-'] },
+  filter: { eventTypes: ['AccountRegistered', 'UserNameReserved'] },
   idempotency: 'eventId',
   schema: (t) => `CREATE TABLE ${t.accounts} (id TEXT PRIMARY KEY)`,
   apply: () => undefined,
@@ -33,10 +33,31 @@ describe('profileEventsSource', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is the store itself by default: without Kafka settings nothing changes', () => {
+  it('by default feeds the given projections the public events from the store, and the others the store as it is', async () => {
     const config = loadConfig(schema, {});
     expect(config).toEqual({ KAFKA_BROKERS: undefined, KAFKA_TOPIC_PARTITIONS: 3, PROFILE_EVENTS_SOURCE: 'store' });
-    expect(profileEventsSource(store, config, 'auth-service', [accounts])).toBe(store);
+    const source = profileEventsSource(store, config, 'auth-service', [accounts]);
+    const metadata = { correlationId: 'c', causationId: 'k', actor: { kind: 'admin', accountId: 'x' }, orgId: 'o', ip: '127.0.0.1' };
+    await store.append('username-ann', [{ type: 'UserNameReserved', data: { userName: 'ann', accountId: 'a' }, metadata }]);
+    const registered = {
+      accountId: 'a', orgId: 'o', userName: 'ann', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', mobilePhone: null,
+      timeZone: 'UTC', sessionTimeout: '1h', accountType: 'standard', groupRestriction: { kind: 'all' },
+      activation: { tokenSha256: 'a'.repeat(64), expiresAt: '2030-01-01T00:00:00.000Z' },
+    };
+    await store.append('account-a', [{ type: 'AccountRegistered', data: registered, metadata }]);
+    const first = async (options: Parameters<typeof source.subscribe>[0]) => {
+      const subscription = source.subscribe(options);
+      const next = await subscription[Symbol.asyncIterator]().next();
+      await subscription.stop();
+      return next.value;
+    };
+    // The reservation is not published: the projection's first event is the public AccountRegistered.
+    const seen = await first({ fromPosition: 0, filter: accounts.filter });
+    expect(seen).toMatchObject({ type: 'AccountRegistered', position: 2, streamId: 'a', data: { sessionTimeoutSeconds: 3600 } });
+    expect(JSON.stringify(seen)).not.toContain('a'.repeat(64));
+    expect(seen.metadata).toEqual({ correlationId: 'c', causationId: 'k', actor: { kind: 'admin', accountId: 'x' }, ip: '127.0.0.1' });
+    // Any other subscription (the service's own projections) reads the store unchanged.
+    expect(await first({ fromPosition: 0 })).toMatchObject({ type: 'UserNameReserved', streamId: 'username-ann' });
   });
 
   it('refuses PROFILE_EVENTS_SOURCE=kafka without KAFKA_BROKERS at start, naming the variable', () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@accounts/event-store';
-import { KafkaRelay, SqliteRelayCheckpoint } from '@accounts/messaging';
+import { KafkaRelay, type PublicationTableLike, SqliteRelayCheckpoint } from '@accounts/messaging';
 import type { ReadModelDatabase } from '@accounts/projections';
 import type { Provider, Type } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
@@ -21,6 +21,8 @@ export interface KafkaRelaySpec<R> {
   readonly topic: string;
   /** The service's own streams: only these are published. */
   readonly streamPrefixes: readonly string[];
+  /** Internal event -> public event, or deliberately not published (`ProfilePublication`, …): never the stored event. */
+  readonly publication: PublicationTableLike;
   /** The app's read-model provider: the relay's checkpoint lives in its database file. */
   readonly readModels: Type<R>;
   readonly database: (readModels: R) => ReadModelDatabase;
@@ -30,6 +32,9 @@ interface KafkaSettings {
   readonly KAFKA_BROKERS?: string;
   readonly KAFKA_TOPIC_PARTITIONS?: number;
 }
+
+/** The relay's checkpoint row, e.g. `profile-service accounts.profile.v2`. */
+export const relayCheckpointName = (serviceName: string, topic: string): string => `${serviceName} ${topic}`;
 
 /**
  * The relay of a service's own events to its topic, when KAFKA_BROKERS is set. Handlers keep
@@ -56,7 +61,9 @@ export function kafkaRelayProvider<R>(spec: KafkaRelaySpec<R>): Provider {
         filter: { streamPrefixes: [...spec.streamPrefixes] },
         topic: spec.topic,
         kafka: { brokers: config.KAFKA_BROKERS },
-        checkpoint: new SqliteRelayCheckpoint(spec.database(readModels), spec.serviceName),
+        // One checkpoint per topic: a new topic version (…v2) is filled from the start of the store.
+        checkpoint: new SqliteRelayCheckpoint(spec.database(readModels), relayCheckpointName(spec.serviceName, spec.topic)),
+        publication: spec.publication,
         partitions: config.KAFKA_TOPIC_PARTITIONS,
         logger: nestProjectionLogger('KafkaRelay'),
       });

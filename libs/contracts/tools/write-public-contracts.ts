@@ -1,0 +1,14 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { publicContractFiles, SCHEMAS_DIR } from './public-contract-files';
+
+// Rewrites libs/contracts/schemas/ and asyncapi.yaml from the code (run after changing a public contract).
+const root = join(__dirname, '..');
+rmSync(join(root, SCHEMAS_DIR), { recursive: true, force: true });
+for (const [path, content] of publicContractFiles()) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+console.log(
+  `wrote ${readdirSync(join(root, SCHEMAS_DIR), { recursive: true }).length} schema entries and asyncapi.yaml`,
+);
