@@ -5,22 +5,39 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
   let orgId: string;
   beforeAll(async () => {
     // A small per-address budget of wrong codes, so that two accounts reach it.
-    app = await AuthTestApp.create({ TRUST_PROXY: 'loopback', CODE_FAILURES_PER_ADDRESS: '8' });
+    app = await AuthTestApp.create({
+      TRUST_PROXY: 'loopback',
+      CODE_FAILURES_PER_ADDRESS: '8',
+    });
     orgId = await app.organization();
   });
   afterAll(() => app.close());
 
-  const messagesTo = async (to: string) => (await app.http().get('/dev/outbox').query({ to, limit: 100 })).body.items.length;
+  const messagesTo = async (to: string) =>
+    (await app.http().get('/dev/outbox').query({ to, limit: 100 })).body.items
+      .length;
   const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
 
   it('sends at most 5 codes per hour: 15 requests give 5 emails and 10 answers 429 with Retry-After', async () => {
     const user = await app.activeAccount(orgId, 'vera');
     const { bearer } = await app.tokens('vera');
     const statuses: number[] = [];
-    for (let i = 0; i < 15; i++) statuses.push((await app.http().post('/auth/me/verification/email').set(bearer).set('X-Forwarded-For', `192.0.2.${i}`)).status);
+    for (let i = 0; i < 15; i++)
+      statuses.push(
+        (
+          await app
+            .http()
+            .post('/auth/me/verification/email')
+            .set(bearer)
+            .set('X-Forwarded-For', `192.0.2.${i}`)
+        ).status,
+      );
     expect(statuses).toEqual([...Array(5).fill(200), ...Array(10).fill(429)]);
     expect(await messagesTo(user.email)).toBe(5);
-    const refused = await app.http().post('/auth/me/verification/email').set(bearer);
+    const refused = await app
+      .http()
+      .post('/auth/me/verification/email')
+      .set(bearer);
     expect(refused.body.code).toBe('AUTH-verification-send-limit');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
   });
@@ -30,19 +47,37 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
     const { bearer } = await app.tokens('walt');
     const statuses: number[] = [];
     for (let restart = 0; restart < 4; restart++) {
-      const sent = await app.http().post('/auth/me/verification/email').set(bearer).set('X-Forwarded-For', '192.0.2.50');
+      const sent = await app
+        .http()
+        .post('/auth/me/verification/email')
+        .set(bearer)
+        .set('X-Forwarded-For', '192.0.2.50');
       if (sent.status !== 200) {
         statuses.push(sent.status);
         continue;
       }
       const code = await app.codeSentTo(user.email);
       for (let i = 0; i < 5; i++)
-        statuses.push((await app.http().post('/auth/me/verification/email/confirm').set(bearer).set('X-Forwarded-For', '192.0.2.50').send({ code: wrongCode(code) })).status);
+        statuses.push(
+          (
+            await app
+              .http()
+              .post('/auth/me/verification/email/confirm')
+              .set(bearer)
+              .set('X-Forwarded-For', '192.0.2.50')
+              .send({ code: wrongCode(code) })
+          ).status,
+        );
     }
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
     expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
     const code = await app.codeSentTo(user.email);
-    const right = await app.http().post('/auth/me/verification/email/confirm').set(bearer).set('X-Forwarded-For', '192.0.2.51').send({ code });
+    const right = await app
+      .http()
+      .post('/auth/me/verification/email/confirm')
+      .set(bearer)
+      .set('X-Forwarded-For', '192.0.2.51')
+      .send({ code });
     expectStatus(right, 429);
     expect(right.body.code).toBe('AUTH-verification-attempts-exhausted');
   });
@@ -55,23 +90,57 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
       const user = await app.activeAccount(orgId, name);
       const { bearer } = await app.tokens(name);
       users.push({ user, bearer });
-      expectStatus(await app.http().post('/auth/me/verification/email').set(bearer).set('X-Forwarded-For', from), 200);
+      expectStatus(
+        await app
+          .http()
+          .post('/auth/me/verification/email')
+          .set(bearer)
+          .set('X-Forwarded-For', from),
+        200,
+      );
       const code = await app.codeSentTo(user.email);
       for (let i = 0; i < 5; i++)
-        statuses.push((await app.http().post('/auth/me/verification/email/confirm').set(bearer).set('X-Forwarded-For', from).send({ code: wrongCode(code) })).status);
+        statuses.push(
+          (
+            await app
+              .http()
+              .post('/auth/me/verification/email/confirm')
+              .set(bearer)
+              .set('X-Forwarded-For', from)
+              .send({ code: wrongCode(code) })
+          ).status,
+        );
     }
     // 5 wrong for xena, then 3 more for yves reach the address's 8; the rest are refused before any check.
-    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 429, 429]);
+    expect(statuses).toEqual([
+      400, 400, 400, 400, 400, 400, 400, 400, 429, 429,
+    ]);
     const { user, bearer } = users[1];
-    const fromThere = await app.http().post('/auth/me/verification/email/confirm').set(bearer).set('X-Forwarded-For', from).send({ code: await app.codeSentTo(user.email) });
+    const fromThere = await app
+      .http()
+      .post('/auth/me/verification/email/confirm')
+      .set(bearer)
+      .set('X-Forwarded-For', from)
+      .send({ code: await app.codeSentTo(user.email) });
     expectStatus(fromThere, 429);
     expect(fromThere.body.code).toBe('AUTH-address-code-limit');
-    const elsewhere = await app.http().post('/auth/me/verification/email/confirm').set(bearer).set('X-Forwarded-For', '198.51.100.24').send({ code: await app.codeSentTo(user.email) });
+    const elsewhere = await app
+      .http()
+      .post('/auth/me/verification/email/confirm')
+      .set(bearer)
+      .set('X-Forwarded-For', '198.51.100.24')
+      .send({ code: await app.codeSentTo(user.email) });
     expectStatus(elsewhere, 200);
   });
 
   it('asks for a token (401) before any limit is counted', async () => {
     expectStatus(await app.http().post('/auth/me/verification/email'), 401);
-    expectStatus(await app.http().post('/auth/me/verification/email/confirm').send({ code: '123456' }), 401);
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/me/verification/email/confirm')
+        .send({ code: '123456' }),
+      401,
+    );
   });
 });

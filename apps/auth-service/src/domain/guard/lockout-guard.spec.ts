@@ -122,5 +122,14 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
       .given(given)
       .when(fromAddress(check, '198.51.100.99'), { now: at(3600) })
       .thenNothingHappened();
+    // At the cap, a new address waits too; the owner's known address does not.
+    spec
+      .given(given)
+      .when(fromAddress(check, '192.0.2.200'), { now: at(3599) })
+      .thenThrows('AUTH-sign-in-failed', 'too_many_attempts');
+    spec
+      .given(given)
+      .when(fromAddress(check, HOME), { now: at(3599) })
+      .thenNothingHappened();
   });
 });

@@ -9,10 +9,12 @@ import { plusSeconds } from '../shared/time';
  * cannot lock out the one who does:
  * - per client address on the account: after 5 failures in a row from that address, it waits
  *   1 s, 2 s, 4 s ... up to 15 minutes (a success from it clears it);
- * - account-wide: the same back-off over the account's failures from every address, and at most
- *   100 failures per rolling hour. It slows down only the addresses that failed on the account
- *   and are not known good: an address without failures, or one the account signed in from
- *   before, is still let through, and the correct password from it still works.
+ * - account-wide: the same back-off over the account's failures from every address. It slows
+ *   down only the addresses that failed on the account and are not known good: an address
+ *   without failures, or one the account signed in from before, is still let through, and the
+ *   correct password from it still works;
+ * - at most 100 failures per rolling hour on the account (an attack from many addresses): then
+ *   only known-good addresses are let through until the oldest failure is an hour old.
  */
 export const LockoutPolicy = {
   /** Consecutive failures after which each failure locks for a while. */
@@ -22,8 +24,8 @@ export const LockoutPolicy = {
   /** Failures allowed in any rolling hour, whatever successes come between. */
   failuresPerHour: 100,
   windowSeconds: 60 * 60,
-  /** Addresses tracked per account (the most recent failures win). */
-  maxAddresses: 100,
+  /** Addresses tracked per account (the most recent failures win; keeps every guard event small). */
+  maxAddresses: 20,
   /** Known-good addresses kept per account, and for how long after their last success. */
   maxKnownAddresses: 10,
   knownAddressDays: 30,
@@ -61,12 +63,33 @@ export function isSuspectAddress(
   address: string,
   now: Date,
 ): boolean {
-  const known = guard.knownAddresses?.[address];
-  if (known && isRecent(known, now, LockoutPolicy.knownAddressDays * 86_400))
-    return false;
+  if (isKnownAddress(guard, address, now)) return false;
   const pair = guard.addresses?.[address];
   return (
     !!pair && isRecent(pair.lastFailureAt, now, LockoutPolicy.windowSeconds)
+  );
+}
+
+/** An address a sign-in of the account succeeded from in the last 30 days. */
+export function isKnownAddress(
+  guard: SignInGuardSnapshot,
+  address: string,
+  now: Date,
+): boolean {
+  const known = guard.knownAddresses?.[address];
+  return (
+    !!known && isRecent(known, now, LockoutPolicy.knownAddressDays * 86_400)
+  );
+}
+
+/** End of the hourly cap's lock (the cap-th latest failure, an hour on), or null below the cap. */
+function hourlyCapUntil(guard: SignInGuardSnapshot, now: Date): string | null {
+  const recent = withinWindow(guard.recentFailures, now);
+  const cap = LockoutPolicy.failuresPerHour;
+  if (recent.length < cap) return null;
+  return plusSeconds(
+    new Date(recent[recent.length - cap]),
+    LockoutPolicy.windowSeconds,
   );
 }
 
@@ -81,9 +104,12 @@ export function lockedFor(
 ): number | null {
   if (address === undefined) return secondsLeft(guard.lockedUntil, now);
   const own = secondsLeft(guard.addresses?.[address]?.lockedUntil ?? null, now);
+  // Suspect: the whole account-wide lock; new: the hourly cap only; known good: neither.
   const accountWide = isSuspectAddress(guard, address, now)
     ? secondsLeft(guard.lockedUntil, now)
-    : null;
+    : isKnownAddress(guard, address, now)
+      ? null
+      : secondsLeft(hourlyCapUntil(guard, now), now);
   if (own === null && accountWide === null) return null;
   return Math.max(own ?? 0, accountWide ?? 0);
 }
