@@ -133,6 +133,80 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
     expectStatus(elsewhere, 200);
   });
 
+  it('counts wrong sign-in codes per address over accounts too: 429 AUTH-address-code-limit, then nothing is checked', async () => {
+    const from = '198.51.100.77';
+    const challenges: string[] = [];
+    for (const name of ['zoe', 'zack']) {
+      const user = await app.activeAccount(orgId, name);
+      const { bearer } = await app.tokens(name);
+      expectStatus(
+        await app.http().post('/auth/me/verification/email').set(bearer),
+        200,
+      );
+      expectStatus(
+        await app
+          .http()
+          .post('/auth/me/verification/email/confirm')
+          .set(bearer)
+          .send({ code: await app.codeSentTo(user.email) }),
+        200,
+      );
+      expectStatus(
+        await app
+          .http()
+          .put('/auth/me/method')
+          .set(bearer)
+          .send({ method: 'email-every-time' }),
+        200,
+      );
+      const challenge = await app.login(name);
+      expectStatus(challenge, 200);
+      challenges.push(challenge.body.challengeId);
+    }
+    const answer = (challengeId: string, code: string) =>
+      app
+        .http()
+        .post(`/auth/login/${challengeId}`)
+        .set('X-Forwarded-For', from)
+        .send({ code });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await answer(
+            challenges[0],
+            wrongCode(await app.codeSentTo('zoe@example.com')),
+          )
+        ).status,
+      );
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await answer(
+            challenges[1],
+            wrongCode(await app.codeSentTo('zack@example.com')),
+          )
+        ).status,
+      );
+    expect(statuses).toEqual([
+      401, 401, 401, 401, 401, 401, 401, 401, 429, 429,
+    ]);
+    const refused = await answer(
+      challenges[1],
+      await app.codeSentTo('zack@example.com'),
+    );
+    expectStatus(refused, 429);
+    expect(refused.body.code).toBe('AUTH-address-code-limit');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The owner, elsewhere, still gets in with the right code.
+    const owner = await app
+      .http()
+      .post(`/auth/login/${challenges[1]}`)
+      .set('X-Forwarded-For', '203.0.113.77')
+      .send({ code: await app.codeSentTo('zack@example.com') });
+    expectStatus(owner, 200);
+  });
+
   it('asks for a token (401) before any limit is counted', async () => {
     expectStatus(await app.http().post('/auth/me/verification/email'), 401);
     expectStatus(
