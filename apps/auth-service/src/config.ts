@@ -11,6 +11,7 @@ import {
   tokenVerificationConfigSchema,
   url,
 } from '@accounts/service-kit';
+import { clientAddressLimitsConfigSchema } from './application/client-address-limits.config';
 
 /** Every environment variable auth-service reads; validated at start, documented in the README. */
 export const authConfigSchema = {
@@ -35,6 +36,7 @@ export const authConfigSchema = {
     default: 'http://localhost:3000',
   }),
   TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
+  ...clientAddressLimitsConfigSchema,
   ...kafkaConfigSchema,
   ...profileEventsSourceConfigSchema,
 };

@@ -7,3 +7,5 @@ export * from './lib/nest/current-principal.decorator';
 export * from './lib/nest/access-token.guard';
 export * from './lib/issuer/issuer-keys';
 export * from './lib/issuer/jwks.controller';
+export * from './lib/limits/sliding-window-limiter';
+export * from './lib/limits/client-address';

@@ -14,6 +14,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { AccountSecurityService } from '../application/account-security.service';
 import { ActivationService } from '../application/activation.service';
 import { AuthStore } from '../application/auth-store';
+import { ClientAddressLimits } from '../application/client-address-limits';
 import { issuerProviders } from '../application/issuer.provider';
 import { Notifications } from '../application/notifications';
 import { PasswordHasher } from '../application/passwords';
@@ -112,6 +113,7 @@ export class AuthModule {
         SignInEnrollment,
         DisabledAccountSessionsReactor,
         AccountSecurityService,
+        ClientAddressLimits,
       ],
       exports: [ReadModels, ProfileFacts],
     };

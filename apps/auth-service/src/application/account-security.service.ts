@@ -2,6 +2,7 @@ import type { ContactChannel } from '@accounts/contracts';
 import type { Principal } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@accounts/event-sourcing';
 import {
   authenticatorDecider,
   authenticatorStreamId,
@@ -14,6 +15,7 @@ import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
 import { AuthStore, metadataOf } from './auth-store';
+import { ClientAddressLimits } from './client-address-limits';
 import { contactVerificationMessage, Notifications } from './notifications';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { newSixDigitCode, SecretBox, sha256 } from './secrets';
@@ -32,6 +34,7 @@ export class AccountSecurityService {
     private readonly box: SecretBox,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     private readonly devices: TrustedDevices,
+    private readonly limits: ClientAddressLimits,
   ) {}
 
   account(principal: Principal): AccountFacts {
@@ -47,6 +50,14 @@ export class AccountSecurityService {
     input: { currentPassword: string; newPassword: string; repeatPassword: string; endOtherSessions: boolean },
   ): Promise<{ endedSessions: number }> {
     const account = this.account(principal);
+    // A wrong current password is a password guess (a stolen session must not test passwords
+    // freely): the sign-in guard and the address budget count it and lock it out alike.
+    const address = this.limits.address();
+    const metadata = metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId);
+    await passwordAttemptsRefused(async () => {
+      this.limits.assertSignInAllowed(address);
+      await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId: account.accountId, address } }, metadata);
+    });
     const state = await this.store.authenticator(account.accountId);
     const command = (newPasswordHash: string): ChangePassword => ({
       type: 'ChangePassword',
@@ -59,6 +70,11 @@ export class AccountSecurityService {
       },
     });
     const currentPasswordVerified = await this.hasher.verify(state.passwordHash, input.currentPassword);
+    if (!currentPasswordVerified) {
+      const failure = { accountId: account.accountId, signinId: null, factor: 'password' as const, address };
+      await this.store.guard({ type: 'RecordSignInFailure', data: failure }, metadata);
+      this.limits.signInFailed(address);
+    }
     // Decide before hashing: a refused change costs no second argon2 run.
     authenticatorDecider.decide(command('not-hashed-yet'), state, { now: new Date() });
     await this.store.runAuthenticator(account, command(await this.hasher.hash(input.newPassword)));
@@ -115,6 +131,7 @@ export class AccountSecurityService {
 
   async startVerification(principal: Principal, channel: ContactChannel) {
     const account = this.account(principal);
+    this.limits.takeCodeSend(this.limits.address());
     const code = newSixDigitCode();
     const contacts = { email: account.email, mobilePhone: account.mobilePhone };
     await this.store.runAuthenticator(account, {
@@ -127,12 +144,17 @@ export class AccountSecurityService {
 
   async confirmVerification(principal: Principal, channel: ContactChannel, code: string) {
     const account = this.account(principal);
+    const address = this.limits.address();
+    this.limits.assertCodeAllowed(address);
     const result = await this.store.runAuthenticator(account, {
       type: 'ConfirmContactVerification',
       data: { accountId: account.accountId, channel, contacts: { email: account.email, mobilePhone: account.mobilePhone }, codeSha256: sha256(code) },
     });
     const refusal = refusalOf(result.appended as never);
-    if (refusal) throw refusal;
+    if (refusal) {
+      this.limits.codeFailed(address);
+      throw refusal;
+    }
     return { channel, verified: true };
   }
 
@@ -193,5 +215,15 @@ export class AccountSecurityService {
         current: s.session_id === principal.sessionId,
       })),
     };
+  }
+}
+
+/** The guard's 429 in words that fit a password change rather than a sign-in. */
+async function passwordAttemptsRefused(check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'too_many_attempts') throw error;
+    throw refuse('too_many_attempts', 'AUTH-password-attempts', 'Too many wrong passwords: try again later', error.details);
   }
 }

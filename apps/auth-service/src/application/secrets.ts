@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 
 /** Lowercase hex SHA-256: the only form in which tokens and codes reach events. */
 export const sha256 = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
@@ -14,8 +14,16 @@ export const newSixDigitCode = (): string => String(randomInt(0, 1_000_000)).pad
  * key or algorithm change can be told apart by its prefix.
  */
 export class SecretBox {
+  private readonly fingerprintKey: Buffer;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('the data key must be 32 bytes');
+    this.fingerprintKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'accounts fingerprint v1', 32));
+  }
+
+  /** A keyed, stable hex digest of a value (e.g. an unknown user name): nobody without the key can test guesses. */
+  fingerprint(value: string): string {
+    return createHmac('sha256', this.fingerprintKey).update(value, 'utf8').digest('hex');
   }
 
   encrypt(plain: string): string {

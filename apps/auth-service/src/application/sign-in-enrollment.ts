@@ -17,6 +17,7 @@ import {
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
 import { AuthStore, metadataOf } from './auth-store';
+import { ClientAddressLimits } from './client-address-limits';
 import { contactVerificationMessage, Notifications } from './notifications';
 import { newSixDigitCode, SecretBox, sha256 } from './secrets';
 import { checkTotp, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
@@ -40,6 +41,7 @@ export class SignInEnrollment {
     private readonly notifications: Notifications,
     private readonly box: SecretBox,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+    private readonly limits: ClientAddressLimits,
   ) {}
 
   /** POST /auth/login/:challengeId/enrollment { method }. */
@@ -67,6 +69,7 @@ export class SignInEnrollment {
       const uri = totpUri(this.config.TOTP_ISSUER, account.userName, secret);
       return { challengeId: flow.signinId, method, enrollment: { otpauthUri: uri, secret, qrCode: await qrCodeDataUrl(uri) } };
     }
+    this.limits.takeCodeSend(this.limits.address(), now);
     const code = newSixDigitCode();
     const started = await this.store.runAuthenticator(account, {
       type: 'StartContactVerification',
@@ -94,12 +97,17 @@ export class SignInEnrollment {
     const channel = before.pendingVerification?.channel;
     const wantsContact = channel !== undefined && (method === undefined ? !before.pendingTotp : secondFactorOf(method) === channel);
     if (wantsContact) {
+      const address = this.limits.address();
+      this.limits.assertCodeAllowed(address, now);
       const confirmed = await this.store.runAuthenticator(account, {
         type: 'ConfirmContactVerification',
         data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
       }, now);
       const refusal = refusalOf(confirmed.appended as never);
-      if (refusal) throw refusal;
+      if (refusal) {
+        this.limits.codeFailed(address, now);
+        throw refusal;
+      }
       await this.store.runAuthenticator(account, {
         type: 'ChangeMethod',
         data: {

@@ -21,6 +21,7 @@ import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
 import { AuthStore, metadataOf } from './auth-store';
+import { ClientAddressLimits } from './client-address-limits';
 import { Notifications } from './notifications';
 import { PasswordHasher } from './passwords';
 import { newOpaqueToken, newSixDigitCode, SecretBox, sha256 } from './secrets';
@@ -36,6 +37,9 @@ export interface ChallengeAnswerBody {
 }
 
 export type LoginAnswer = { kind: 'tokens'; tokens: TokenAnswer & { trustedDeviceToken?: string } } | { kind: 'challenge'; challenge: ChallengeAnswerBody };
+
+/** The guard stream of a user name no account has: `signinguard-unknown-<fingerprint>`. */
+const unknownUserGuardId = (fingerprint: string) => `unknown-${fingerprint.slice(0, 32)}`;
 
 const find = <T>(events: readonly RecordedEvent[], type: string): T | undefined =>
   events.find((e) => e.type === type)?.data as T | undefined;
@@ -53,24 +57,29 @@ export class SignInService {
     private readonly enrollment: SignInEnrollment,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     private readonly devices: TrustedDevices,
+    private readonly limits: ClientAddressLimits,
   ) {}
 
   async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
-    const account = this.profiles.byUserName(userName);
-    // A disabled account answers like an unknown one: nothing tells that the user name exists.
-    if (!account || !account.enabled) {
-      await this.hasher.verify(null, password);
+    const address = this.limits.address();
+    this.limits.assertSignInAllowed(address, now);
+    const found = this.profiles.byUserName(userName);
+    // An unknown user name goes through the same steps as an account (its own guard stream under a
+    // keyed fingerprint, an empty authenticator, a dummy hash): the same time, the same lock-out
+    // after 5 failures, so neither tells which user names exist. A disabled account likewise.
+    const guardId = found ? found.accountId : unknownUserGuardId(this.box.fingerprint(userName.toLowerCase()));
+    const metadata = metadataOf({ kind: 'user', ...(found && { accountId: found.accountId }) }, found?.orgId);
+    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId: guardId, address } }, metadata, now);
+    const authenticator = await this.store.authenticator(guardId);
+    const passwordVerified = await this.hasher.verify(authenticator.passwordHash, password);
+    const account = found?.enabled ? found : null;
+    if (!passwordVerified || !account) {
+      const failure = { accountId: guardId, signinId: null, factor: 'password' as const, address };
+      await this.store.guard({ type: 'RecordSignInFailure', data: failure }, metadata, now);
+      this.limits.signInFailed(address, now);
       throw signInFailed();
     }
     const { accountId } = account;
-    const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
-    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId } }, metadata, now);
-    const authenticator = await this.store.authenticator(accountId);
-    const passwordVerified = await this.hasher.verify(authenticator.passwordHash, password);
-    if (!passwordVerified) {
-      await this.store.guard({ type: 'RecordSignInFailure', data: { accountId, signinId: null, factor: 'password' } }, metadata, now);
-      throw signInFailed();
-    }
     await this.rehashIfNeeded(authenticator, password, account, now);
     const signinId = randomUUID();
     const code = newSixDigitCode();
@@ -134,7 +143,9 @@ export class SignInService {
     if (!account) throw signInFailed();
     const { accountId } = account;
     const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
-    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId } }, metadata, now);
+    const address = this.limits.address();
+    this.limits.assertCodeAllowed(address, now);
+    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId, address } }, metadata, now);
     const factor = flow.challenge.kind;
     let guardEvents: RecordedEvent[] = [];
     let answer: ChallengeAnswer;
@@ -143,7 +154,7 @@ export class SignInService {
       const secret = authenticator.totp ? this.box.decrypt(authenticator.totp.encryptedSecret) : null;
       const totp = secret ? await checkTotp(secret, code, now) : { valid: false, timeStep: 0 };
       guardEvents = await this.store.guard(
-        { type: 'UseTotpCode', data: { accountId, signinId: challengeId, totpValid: totp.valid, timeStep: totp.timeStep } },
+        { type: 'UseTotpCode', data: { accountId, signinId: challengeId, totpValid: totp.valid, timeStep: totp.timeStep, address } },
         metadata,
         now,
       );
@@ -165,12 +176,15 @@ export class SignInService {
     );
     if (factor !== 'authenticator' && result.appended.some((e) => e.type === 'SignInChallengeCodeFailed'))
       guardEvents = await this.store.guard(
-        { type: 'RecordSignInFailure', data: { accountId, signinId: challengeId, factor: factor as 'email' | 'sms' } },
+        { type: 'RecordSignInFailure', data: { accountId, signinId: challengeId, factor: factor as 'email' | 'sms', address } },
         metadata,
         now,
       );
     const refusal = refusalOf([...result.appended, ...guardEvents] as never);
-    if (refusal) throw refusal;
+    if (refusal) {
+      this.limits.codeFailed(address, now);
+      throw refusal;
+    }
     const completed = find<SignInCompletedData>(result.appended, 'SignInCompleted');
     if (!completed) throw new Error('AnswerChallenge neither refused nor completed');
     return this.finish(completed, account, now);
@@ -182,6 +196,7 @@ export class SignInService {
     const { state } = await this.store.load(streamId, signInDecider);
     const account = state.status === 'none' ? null : this.profiles.byId(state.accountId);
     if (state.status !== 'none' && (!account || !account.enabled)) throw signInFailed();
+    this.limits.takeCodeSend(this.limits.address(), now);
     const code = newSixDigitCode();
     // The decider answers a missing, used or non-code challenge and the resend limit before anything is sent.
     const result = await this.store.run(
@@ -233,7 +248,7 @@ export class SignInService {
   private async complete(completed: SignInCompletedData, account: AccountFacts, now: Date): Promise<TokenAnswer> {
     const tokens = await this.sessions.start(completed, account, now);
     await this.store.guard(
-      { type: 'RecordSignInSuccess', data: { accountId: account.accountId, signinId: completed.signinId } },
+      { type: 'RecordSignInSuccess', data: { accountId: account.accountId, signinId: completed.signinId, address: this.limits.address() } },
       metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
       now,
     );

@@ -86,9 +86,13 @@ describe('sessions: refresh, logout, list, end; password change', () => {
   it('changes the password, ends the other sessions on request, and emails the user', async () => {
     const keep = await app.tokens('alice');
     const other = await app.tokens('alice');
-    const head = await app.store.headPosition();
+    let head = await app.store.headPosition();
     const wrong = await app.http().put('/auth/me/password').set(keep.bearer).send({ currentPassword: 'nope nope nope', newPassword: 'a much better passphrase 7', repeatPassword: 'a much better passphrase 7' });
     expect([400, 401, 403]).toContain(wrong.status);
+    // The wrong current password is counted by the sign-in guard, and nothing else is written.
+    const counted = await app.store.readAll({ fromPosition: head, maxCount: 10 });
+    expect(counted.map((e) => e.type)).toEqual(['SignInAttemptFailed']);
+    head = await app.store.headPosition();
     const mismatch = await app.http().put('/auth/me/password').set(keep.bearer).send({ currentPassword: STRONG_PASSWORD, newPassword: 'a much better passphrase 7', repeatPassword: 'something else entirely' });
     expectStatus(mismatch, 400);
     expect(mismatch.body.details.field).toBe('repeatPassword');

@@ -23,6 +23,12 @@ export interface PendingContactVerification {
   readonly failedAttempts: number;
 }
 
+/** Instants of the codes sent and wrong codes of one channel's verification, oldest first (bounded). */
+export interface VerificationLog {
+  readonly sends: readonly string[];
+  readonly failures: readonly string[];
+}
+
 /** A value proved by a code, and when (enrollment during a sign-in needs a proof made after it began). */
 export interface Verified {
   readonly value: string;
@@ -47,6 +53,10 @@ export interface AuthenticatorState {
   readonly verifiedEmail: Verified | null;
   readonly verifiedPhone: Verified | null;
   readonly pendingVerification: PendingContactVerification | null;
+  /** Per channel, what the hourly limits of contact verification count. */
+  readonly verificationLog: Readonly<
+    Partial<Record<ContactChannel, VerificationLog>>
+  >;
   readonly trustedDevices: readonly TrustedDevice[];
 }
 
@@ -58,8 +68,35 @@ export const initialAuthenticatorState = (): AuthenticatorState => ({
   verifiedEmail: null,
   verifiedPhone: null,
   pendingVerification: null,
+  verificationLog: {},
   trustedDevices: [],
 });
+
+const LOG_LENGTH = 20;
+const logged = (
+  state: AuthenticatorState,
+  channel: ContactChannel,
+  kind: keyof VerificationLog,
+  at: string,
+): AuthenticatorState['verificationLog'] => {
+  const log = state.verificationLog[channel] ?? { sends: [], failures: [] };
+  return {
+    ...state.verificationLog,
+    [channel]: { ...log, [kind]: [...log[kind], at].slice(-LOG_LENGTH) },
+  };
+};
+/** A proved channel forgets its wrong codes; its sends still count. */
+const provedChannel = (
+  state: AuthenticatorState,
+  channel: ContactChannel,
+): AuthenticatorState['verificationLog'] => {
+  const log = state.verificationLog[channel];
+  return log
+    ? { ...state.verificationLog, [channel]: { ...log, failures: [] } }
+    : state.verificationLog;
+};
+const sentAtOf = (expiresAt: string) =>
+  new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();
 
 export function evolveAuthenticator(
   state: AuthenticatorState,
@@ -75,34 +112,67 @@ export function evolveAuthenticator(
     case 'ContactVerificationStarted': {
       const { channel, destination, codeSha256, expiresAt } = event.data;
       const pending = { channel, destination, codeSha256, expiresAt };
+      const sentAt = event.data.sentAt ?? sentAtOf(expiresAt);
+      // A new code replaces the old one; the wrong guesses still count (verificationLog).
+      const failedAttempts =
+        state.pendingVerification?.channel === channel
+          ? state.pendingVerification.failedAttempts
+          : 0;
       return {
         ...state,
-        pendingVerification: { ...pending, failedAttempts: 0 },
+        pendingVerification: { ...pending, failedAttempts },
+        verificationLog: logged(state, channel, 'sends', sentAt),
       };
     }
-    case 'ContactVerificationFailed':
-      return state.pendingVerification
+    case 'ContactVerificationFailed': {
+      const pending = state.pendingVerification;
+      const failedAt =
+        event.data.failedAt ??
+        (pending ? sentAtOf(pending.expiresAt) : undefined);
+      const withLog = failedAt
         ? {
             ...state,
+            verificationLog: logged(
+              state,
+              event.data.channel,
+              'failures',
+              failedAt,
+            ),
+          }
+        : state;
+      return pending
+        ? {
+            ...withLog,
             pendingVerification: {
-              ...state.pendingVerification,
+              ...pending,
               failedAttempts: event.data.failedAttempts,
             },
           }
-        : state;
+        : withLog;
+    }
     case 'EmailVerified': {
       const verifiedEmail = {
         value: event.data.email,
         at: event.data.verifiedAt,
       };
-      return { ...state, verifiedEmail, pendingVerification: null };
+      return {
+        ...state,
+        verifiedEmail,
+        pendingVerification: null,
+        verificationLog: provedChannel(state, 'email'),
+      };
     }
     case 'PhoneVerified': {
       const verifiedPhone = {
         value: event.data.mobilePhone,
         at: event.data.verifiedAt,
       };
-      return { ...state, verifiedPhone, pendingVerification: null };
+      return {
+        ...state,
+        verifiedPhone,
+        pendingVerification: null,
+        verificationLog: provedChannel(state, 'sms'),
+      };
     }
     case 'AuthenticatorEnrollmentStarted': {
       const { encryptedSecret, method } = event.data;

@@ -42,6 +42,7 @@ const confirm = (
 const started = (
   channel: ContactChannel,
   destination: string,
+  sentAt = 0,
 ): AuthenticatorEvent => ({
   type: 'ContactVerificationStarted',
   data: {
@@ -49,16 +50,18 @@ const started = (
     channel,
     destination,
     codeSha256: sha('c'),
-    expiresAt: iso(600),
+    expiresAt: iso(sentAt + 600),
+    sentAt: iso(sentAt),
   },
 });
-const failed = (failedAttempts: number): AuthenticatorEvent => ({
+const failed = (failedAttempts: number, failedAt = 0): AuthenticatorEvent => ({
   type: 'ContactVerificationFailed',
   data: {
     accountId: ACCOUNT,
     channel: 'email',
     failedAttempts,
     attemptsLeft: 5 - failedAttempts,
+    failedAt: iso(failedAt),
   },
 });
 
@@ -102,7 +105,7 @@ describe('verifying an email address or a mobile phone with a code', () => {
   it('counts wrong codes and stops after 5', () => {
     spec
       .given([passwordSet, started('email', EMAIL), failed(1)])
-      .when(confirm('email', sha('x')))
+      .when(confirm('email', sha('x')), { now: NOW })
       .then([failed(2)]);
     spec
       .given([
@@ -110,8 +113,71 @@ describe('verifying an email address or a mobile phone with a code', () => {
         started('email', EMAIL),
         ...[1, 2, 3, 4, 5].map(failed),
       ])
-      .when(confirm('email'))
+      .when(confirm('email'), { now: NOW })
       .thenThrows('AUTH-verification-attempts-exhausted', 'too_many_attempts');
+  });
+
+  it('keeps the wrong codes across new codes: 5 per channel and hour, however many codes were sent', () => {
+    const given = [
+      passwordSet,
+      started('email', EMAIL, 0),
+      failed(1, 10),
+      failed(2, 20),
+      failed(3, 30),
+      started('email', EMAIL, 40),
+      failed(4, 50),
+    ];
+    spec
+      .given(given)
+      .when(confirm('email', sha('x')), { now: at(60) })
+      .then([failed(5, 60)]);
+    const exhausted = [...given, failed(5, 60)];
+    // Neither a new code nor the right one helps until the first wrong code is an hour old.
+    spec
+      .given([...exhausted, started('email', EMAIL, 70)])
+      .when(confirm('email'), { now: at(80) })
+      .thenThrows('AUTH-verification-attempts-exhausted', 'too_many_attempts');
+    spec
+      .given(exhausted)
+      .when(start('email'), { now: at(80) })
+      .thenThrows('AUTH-verification-attempts-exhausted', 'too_many_attempts');
+    spec
+      .given(exhausted)
+      .when(start('email'), { now: at(3610) })
+      .then([started('email', EMAIL, 3610)]);
+    // The other channel has its own count.
+    spec
+      .given(exhausted)
+      .when(start('sms'), { now: at(80) })
+      .then([started('sms', PHONE, 80)]);
+  });
+
+  it('sends at most 5 codes per channel and hour, then 429 until the oldest is an hour old', () => {
+    const five = [0, 60, 120, 180, 240].map((t) => started('email', EMAIL, t));
+    expect(
+      (() => {
+        try {
+          authenticatorDecider.decide(
+            start('email'),
+            [passwordSet, ...five].reduce(
+              authenticatorDecider.evolve,
+              authenticatorDecider.initialState(),
+            ),
+            { now: at(300) },
+          );
+        } catch (error) {
+          return error;
+        }
+      })(),
+    ).toMatchObject({
+      code: 'AUTH-verification-send-limit',
+      kind: 'too_many_attempts',
+      details: { retryAfterSeconds: 3300 },
+    });
+    spec
+      .given([passwordSet, ...five])
+      .when(start('email'), { now: at(3600) })
+      .then([started('email', EMAIL, 3600)]);
   });
 
   it('refuses an expired code, a code never asked for, and a code used already', () => {

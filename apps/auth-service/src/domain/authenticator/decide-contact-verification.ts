@@ -1,7 +1,7 @@
-import type { AuthenticatorEvent } from '@accounts/contracts';
+import type { AuthenticatorEvent, ContactChannel } from '@accounts/contracts';
 import type { CommandContext } from '@accounts/event-sourcing';
 import { invalid, refuse } from '../shared/refuse';
-import { plusSeconds, reached } from '../shared/time';
+import { plusSeconds, reached, secondsUntil } from '../shared/time';
 import { OneTimeCodePolicy } from '../values/auth-limits';
 import type {
   ConfirmContactVerification,
@@ -10,12 +10,61 @@ import type {
 import { destinationOf } from './authenticator-queries';
 import type { AuthenticatorState } from './authenticator-state';
 
-/** A code to the profile's current email or phone; a new one replaces any pending code. */
+const { verificationWindowSeconds: WINDOW } = OneTimeCodePolicy;
+
+/** Instants of the last hour in `instants`, oldest first. */
+const lastHour = (instants: readonly string[] | undefined, now: Date) =>
+  (instants ?? []).filter(
+    (at) => now.getTime() - Date.parse(at) < WINDOW * 1000,
+  );
+
+/** Refused while the channel has used its wrong codes of the hour, with the wait until one leaves it. */
+function assertGuessesLeft(
+  state: AuthenticatorState,
+  channel: ContactChannel,
+  now: Date,
+): string[] {
+  const failures = lastHour(state.verificationLog[channel]?.failures, now);
+  const max = OneTimeCodePolicy.verificationFailuresPerHour;
+  if (failures.length >= max)
+    throw refuse(
+      'too_many_attempts',
+      'AUTH-verification-attempts-exhausted',
+      'Too many wrong codes: try again later',
+      {
+        retryAfterSeconds: secondsUntil(
+          now,
+          plusSeconds(new Date(failures[failures.length - max]), WINDOW),
+        ),
+      },
+    );
+  return failures;
+}
+
+/**
+ * A code to the profile's current email or phone; a new one replaces any pending code. At most 5
+ * codes per channel and hour, and none while the hour's wrong codes are used up.
+ */
 export function decideStartContactVerification(
   { data }: StartContactVerification,
-  _state: AuthenticatorState,
+  state: AuthenticatorState,
   { now }: CommandContext,
 ): AuthenticatorEvent[] {
+  const sends = lastHour(state.verificationLog[data.channel]?.sends, now);
+  const maxSends = OneTimeCodePolicy.verificationSendsPerHour;
+  if (sends.length >= maxSends)
+    throw refuse(
+      'too_many_attempts',
+      'AUTH-verification-send-limit',
+      'Too many codes asked for: try again later',
+      {
+        retryAfterSeconds: secondsUntil(
+          now,
+          plusSeconds(new Date(sends[sends.length - maxSends]), WINDOW),
+        ),
+      },
+    );
+  assertGuessesLeft(state, data.channel, now);
   const destination = destinationOf(data.channel, data.contacts);
   if (destination === null)
     throw refuse(
@@ -32,6 +81,7 @@ export function decideStartContactVerification(
         destination,
         codeSha256: data.codeSha256,
         expiresAt: plusSeconds(now, OneTimeCodePolicy.lifetimeSeconds),
+        sentAt: now.toISOString(),
       },
     },
   ];
@@ -56,12 +106,8 @@ export function decideConfirmContactVerification(
       'AUTH-verification-destination-changed',
       'Your profile changed since the code was sent: ask for a new code',
     );
-  if (pending.failedAttempts >= OneTimeCodePolicy.maxAttempts)
-    throw refuse(
-      'too_many_attempts',
-      'AUTH-verification-attempts-exhausted',
-      'Too many wrong codes: ask for a new code',
-    );
+  // The wrong codes of the hour count whatever codes were sent meanwhile.
+  const failures = assertGuessesLeft(state, pending.channel, now);
   if (reached(now, pending.expiresAt))
     throw invalid(
       'code',
@@ -70,13 +116,15 @@ export function decideConfirmContactVerification(
     );
   const { accountId } = data;
   if (data.codeSha256 !== pending.codeSha256) {
-    const failedAttempts = pending.failedAttempts + 1;
-    const attemptsLeft = OneTimeCodePolicy.maxAttempts - failedAttempts;
+    const failedAttempts = failures.length + 1;
+    const attemptsLeft =
+      OneTimeCodePolicy.verificationFailuresPerHour - failedAttempts;
     const failure = {
       accountId,
       channel: pending.channel,
       failedAttempts,
       attemptsLeft,
+      failedAt: now.toISOString(),
     };
     return [{ type: 'ContactVerificationFailed', data: failure }];
   }

@@ -4,9 +4,11 @@ import type { Message } from '@accounts/event-sourcing';
 /** Commands of the `signinguard-<accountId>` stream (brute force and TOTP replay protection). */
 interface OfAccount {
   readonly accountId: string;
+  /** The client address key of the attempt (clientAddressKey); absent: `unknown`. */
+  readonly address?: string;
 }
 
-/** Before any argon2 work: refused with 429 and Retry-After while the account is locked. */
+/** Before any argon2 work: refused with 429 and Retry-After while this address is locked out of the account. */
 export type CheckSignInAllowed = Message<'CheckSignInAllowed', OfAccount>;
 
 /** A wrong password (signinId null) or a wrong email/SMS code of a sign-in. */

@@ -14,6 +14,7 @@ import {
   guardAfterSuccess,
   initialGuard,
   lockedFor,
+  UNKNOWN_ADDRESS,
 } from '../values/lockout';
 import type { SignInGuardCommand } from './guard-commands';
 
@@ -30,7 +31,8 @@ export function decideSignInGuard(
   guard: SignInGuardState,
   { now }: CommandContext,
 ): SignInGuardEvent[] {
-  const retryAfter = lockedFor(guard, now);
+  const address = command.data.address ?? UNKNOWN_ADDRESS;
+  const retryAfter = lockedFor(guard, now, address);
   // Locked: refused like a wrong password but with 429, and nothing recorded (no attempt happened).
   if (retryAfter !== null && command.type !== 'RecordSignInSuccess')
     throw signInFailed(retryAfter);
@@ -46,7 +48,7 @@ export function decideSignInGuard(
       signinId,
       factor,
       failedAt: at,
-      guard: guardAfterFailure(guard, now),
+      guard: guardAfterFailure(guard, now, address),
     },
   });
   switch (command.type) {
@@ -58,7 +60,7 @@ export function decideSignInGuard(
       const { signinId, totpValid, timeStep } = command.data;
       if (!totpValid) return [failed(signinId, 'authenticator')];
       if (guard.lastTotpStep !== null && timeStep <= guard.lastTotpStep) {
-        const after = guardAfterFailure(guard, now);
+        const after = guardAfterFailure(guard, now, address);
         const data = {
           accountId,
           signinId,
@@ -78,7 +80,7 @@ export function decideSignInGuard(
     }
     case 'RecordSignInSuccess': {
       const { signinId } = command.data;
-      const after = guardAfterSuccess(guard, now);
+      const after = guardAfterSuccess(guard, now, address);
       return [
         {
           type: 'SignInSucceeded',

@@ -7,6 +7,8 @@ import { signInGuardDecider } from './guard-decider';
 import {
   check,
   failures,
+  fromAddress,
+  HOME,
   history,
   success,
   wrongPassword,
@@ -31,6 +33,13 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
               ...initialGuard,
               consecutiveFailures: 1,
               recentFailures: [iso(0)],
+              addresses: {
+                unknown: {
+                  consecutiveFailures: 1,
+                  lockedUntil: null,
+                  lastFailureAt: iso(0),
+                },
+              },
             },
           },
         },
@@ -93,11 +102,12 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
     });
   });
 
-  it('allows at most 100 failures per rolling hour, even with successes between', () => {
+  it('allows at most 100 failures per rolling hour from addresses that failed, even with successes between', () => {
+    // 100 addresses fail once each; the owner signs in from home between them.
     const steps: [SignInGuardCommand, Date][] = [];
     for (let i = 0; i < 100; i++) {
-      steps.push([wrongPassword, at(i * 30)]);
-      if (i % 4 === 3) steps.push([success, at(i * 30 + 1)]);
+      steps.push([fromAddress(wrongPassword, `198.51.100.${i}`), at(i * 30)]);
+      if (i % 4 === 3) steps.push([fromAddress(success, HOME), at(i * 30 + 1)]);
     }
     const given = history(steps);
     const last = given[given.length - 1].data.guard;
@@ -106,11 +116,20 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
     expect(last.lockedUntil).toBe(iso(3600));
     spec
       .given(given)
-      .when(check, { now: at(3599) })
+      .when(fromAddress(check, '198.51.100.99'), { now: at(3599) })
       .thenThrows('AUTH-sign-in-failed', 'too_many_attempts');
     spec
       .given(given)
-      .when(check, { now: at(3600) })
+      .when(fromAddress(check, '198.51.100.99'), { now: at(3600) })
+      .thenNothingHappened();
+    // At the cap, a new address waits too; the owner's known address does not.
+    spec
+      .given(given)
+      .when(fromAddress(check, '192.0.2.200'), { now: at(3599) })
+      .thenThrows('AUTH-sign-in-failed', 'too_many_attempts');
+    spec
+      .given(given)
+      .when(fromAddress(check, HOME), { now: at(3599) })
       .thenNothingHappened();
   });
 });

@@ -28,6 +28,13 @@ describe('TOTP replay protection of an account', () => {
               lockedUntil: null,
               recentFailures: [iso(5)],
               lastTotpStep: 1000,
+              addresses: {
+                unknown: {
+                  consecutiveFailures: 1,
+                  lockedUntil: null,
+                  lastFailureAt: iso(5),
+                },
+              },
             },
           },
         },

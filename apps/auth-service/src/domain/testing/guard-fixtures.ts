@@ -23,6 +23,17 @@ export const totp = (
   data: { accountId: ACCOUNT, signinId: 's-1', totpValid, timeStep },
 });
 
+/** The owner's usual address, and an attacker's. */
+export const HOME = '203.0.113.10';
+export const ATTACKER = '198.51.100.66';
+
+/** The same command made from a given client address. */
+export const fromAddress = (
+  command: SignInGuardCommand,
+  address: string,
+): SignInGuardCommand =>
+  ({ ...command, data: { ...command.data, address } }) as SignInGuardCommand;
+
 /** The history the decider itself writes: each command decided at its instant. */
 export function history(
   steps: readonly [SignInGuardCommand, Date][],

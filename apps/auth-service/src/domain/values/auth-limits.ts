@@ -5,6 +5,10 @@ export const OneTimeCodePolicy = {
   maxAttempts: 5,
   /** New codes a sign-in challenge may ask for. */
   maxResends: 3,
+  /** Contact verification, per channel and rolling hour: codes sent, and wrong codes however many were sent. */
+  verificationSendsPerHour: 5,
+  verificationFailuresPerHour: 5,
+  verificationWindowSeconds: 60 * 60,
   /** Time to scan a QR code or confirm an address during a sign-in that must enroll. */
   enrollmentLifetimeSeconds: 15 * 60,
 } as const;

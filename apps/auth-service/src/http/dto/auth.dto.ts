@@ -41,5 +41,5 @@ export class ResetAuthenticatorDto {
 }
 
 export class ContactChannelParam {
-  @IsIn(['email', 'sms']) channel!: 'email' | 'sms';
+  @ApiProperty({ enum: ['email', 'sms'] }) @IsIn(['email', 'sms']) channel!: 'email' | 'sms';
 }

@@ -36,12 +36,16 @@ export interface ContactVerificationStartedData extends OfAccount {
   readonly destination: string;
   readonly codeSha256: string;
   readonly expiresAt: string;
+  /** When the code was sent (absent in older events: expiresAt minus 10 minutes). */
+  readonly sentAt?: string;
 }
 export type ContactChannel = 'email' | 'sms';
 export interface ContactVerificationFailedData extends OfAccount {
   readonly channel: ContactChannel;
   readonly failedAttempts: number;
   readonly attemptsLeft: number;
+  /** Absent in older events: read as the instant the pending code was sent. */
+  readonly failedAt?: string;
 }
 export interface EmailVerifiedData extends OfAccount {
   readonly email: string;

@@ -16,6 +16,23 @@ export interface SignInGuardSnapshot {
   readonly recentFailures: readonly string[];
   /** Highest TOTP time step accepted for this account; a step not above it is a replay. */
   readonly lastTotpStep: number | null;
+  /**
+   * Per client address (IPv4, or IPv6 /64) that failed on this account in the last hour: its own
+   * back-off. Absent in events written before per-address limits (read as none).
+   */
+  readonly addresses?: Readonly<Record<string, SignInAddressGuard>>;
+  /**
+   * Client addresses a sign-in of this account succeeded from (address -> last success, at most
+   * 10, 30 days): the account-wide slow-down does not apply to them. Absent in older events.
+   */
+  readonly knownAddresses?: Readonly<Record<string, string>>;
+}
+
+/** One client address's failures on one account. */
+export interface SignInAddressGuard {
+  readonly consecutiveFailures: number;
+  readonly lockedUntil: string | null;
+  readonly lastFailureAt: string;
 }
 
 /** What was wrong: the password or the code of a second factor. */
