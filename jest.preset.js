@@ -18,4 +18,6 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // HTTP specs run argon2 and real SQLite; 5 s is too tight on a busy 2-core machine.
+  testTimeout: 20_000,
 };
