@@ -94,6 +94,8 @@ function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
   switch (exception['type']) {
     case 'entity.parse.failed':
       return expected(errorBody(400, 'Malformed JSON body', { code: 'REQUEST-malformed-json' }));
+    case 'entity.too.deep':
+      return expected(errorBody(400, String(exception['message']), { code: 'REQUEST-json-too-deep' }));
     case 'entity.too.large':
       return expected(errorBody(413, 'Request body is too large', { code: 'REQUEST-body-too-large' }));
     default:
