@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -39,7 +39,9 @@ export class MeController {
     return this.security.changePassword(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false });
   }
 
+  // Any change: to a weaker method removes a factor; to an authenticator enrolls the caller's device.
   @Put('me/method')
+  @RequireRecentSignIn()
   changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
     return this.security.changeMethod(principal, body.method);
   }
@@ -74,6 +76,7 @@ export class MeController {
   }
 
   @Post('accounts/:id/authenticator/reset')
+  @RequireRecentSignIn()
   @HttpCode(204)
   async resetAuthenticator(
     @CurrentPrincipal() principal: Principal,

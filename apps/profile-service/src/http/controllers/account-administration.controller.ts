@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -14,6 +14,8 @@ import { AccountIdPipe } from '../id-params';
 /** Another administrator of the same organization, never on one's own account. */
 @ApiTags('account administration')
 @ApiBearerAuth()
+// Every route here changes another person's security (type, groups, whether they can sign in).
+@RequireRecentSignIn()
 @Controller('accounts/:id')
 export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}

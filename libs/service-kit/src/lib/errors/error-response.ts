@@ -71,14 +71,20 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   // A deliberate HttpException is expected, except a bare 500 which means "something broke".
   const unexpected = status === 500;
   if (typeof response === 'string') return { body: errorBody(status, response), headers: {}, unexpected };
-  const { message, code, details } = response as { message?: unknown; code?: unknown; details?: unknown };
+  const { message, code, details, headers } = response as {
+    message?: unknown;
+    code?: unknown;
+    details?: unknown;
+    headers?: unknown;
+  };
   const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
   return {
     body: errorBody(status, text, {
       code: typeof code === 'string' ? code : undefined,
       details: isRecord(details) ? details : undefined,
     }),
-    headers: {},
+    // A challenge such as WWW-Authenticate travels with the exception; it never enters the body.
+    headers: isStringRecord(headers) ? headers : {},
     unexpected,
   };
 }
@@ -105,4 +111,8 @@ function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
