@@ -8,3 +8,4 @@ export * from './lib/nest/access-token.guard';
 export * from './lib/issuer/issuer-keys';
 export * from './lib/issuer/jwks.controller';
 export * from './lib/nest/recent-sign-in.guard';
+export * from './lib/tokens/token-revocations';
