@@ -11,6 +11,7 @@ import { ProfileModule } from '../../apps/profile-service/src/app/profile.module
 import { profileConfigSchema } from '../../apps/profile-service/src/config';
 
 export const PASSWORD = 'correct horse battery staple 42';
+const BOOTSTRAP_TOKEN = 'stack-bootstrap-token-0123456789';
 
 /** A person of the stack, signed in through auth-service. */
 export interface SignedIn {
@@ -39,6 +40,7 @@ export class Stack {
       DATA_DIR: dir,
       ARGON2_MEMORY_KIB: '1024',
       ARGON2_TIME_COST: '1',
+      BOOTSTRAP_TOKEN,
     };
     // auth-service first: it writes the public keys the other two read.
     const auth = await createTestApp({
@@ -70,7 +72,7 @@ export class Stack {
   async organization(userName: string): Promise<SignedIn> {
     const res = await this.http('profile')
       .post('/organizations')
-      .set('X-Bootstrap-Token', 'unused-while-no-organization-exists')
+      .set('X-Bootstrap-Token', BOOTSTRAP_TOKEN)
       .send({ name: `Org of ${userName}`, administrator: person(userName) });
     expectOk(res, 201);
     await this.activate(res.body.administrator.activationLink);
@@ -109,6 +111,22 @@ export class Stack {
     };
   }
 
+  /** `METHOD /path/:param` of every route a service serves, read from its router. */
+  routes(service: 'auth' | 'profile' | 'credentials'): string[] {
+    const express = this[service].app.getHttpAdapter().getInstance() as {
+      router?: { stack: RouterLayer[] };
+      _router?: { stack: RouterLayer[] };
+    };
+    const stack = (express.router ?? express._router)?.stack ?? [];
+    return stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+      );
+  }
+
   async close(): Promise<void> {
     await this.credentials.close();
     await this.profile.close();
@@ -132,6 +150,13 @@ export class Stack {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+interface RouterLayer {
+  readonly route?: {
+    readonly path: string;
+    readonly methods: Record<string, boolean>;
+  };
 }
 
 export function person(userName: string): Record<string, unknown> {
