@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { randomUUID } from 'node:crypto';
-import { type SignedIn, Stack } from './stack';
+import { PASSWORD, type SignedIn, Stack } from './stack';
 
 type Service = 'auth' | 'profile' | 'credentials';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -196,6 +196,68 @@ describe('the served OpenAPI documents match the real answers', () => {
       expect(documented).toBe(true);
     },
   );
+
+  it('answers the token routes, the method change and the profile in their documented shapes', async () => {
+    const login = await conforms(
+      'auth',
+      'post',
+      '/auth/login',
+      undefined,
+      { userName: 'bob', password: PASSWORD },
+      200,
+    );
+    expect(login.documented).toBe(true);
+    const refresh = await conforms(
+      'auth',
+      'post',
+      '/auth/refresh',
+      undefined,
+      { refreshToken: login.res.body.refreshToken },
+      200,
+    );
+    expect(refresh.documented).toBe(true);
+    const fresh = {
+      ...user,
+      bearer: { Authorization: `Bearer ${refresh.res.body.accessToken}` },
+    };
+    expect(
+      (
+        await conforms(
+          'auth',
+          'put',
+          '/auth/me/method',
+          fresh,
+          { method: 'authenticator' },
+          200,
+        )
+      ).documented,
+    ).toBe(true);
+    expect(
+      (await conforms('profile', 'get', '/accounts/me', user, undefined, 200))
+        .documented,
+    ).toBe(true);
+    expect(
+      (
+        await conforms(
+          'profile',
+          'patch',
+          '/accounts/me',
+          user,
+          { firstName: 'Robert' },
+          200,
+        )
+      ).documented,
+    ).toBe(true);
+    const typed = await conforms(
+      'profile',
+      'put',
+      `/accounts/${user.accountId}/group-restriction`,
+      admin,
+      { groupRestriction: { kind: 'groups', groups: ['Paris'] } },
+      200,
+    );
+    expect(typed.documented).toBe(true);
+  });
 
   it('answers the success cases with a documented status (and the documented shape where one is declared)', async () => {
     await conforms('profile', 'get', '/accounts/me', user, undefined, 200);

@@ -2,7 +2,8 @@ import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
 import {
   type AccountAdministration,
   AdministerAccountCommand,
@@ -21,6 +22,7 @@ export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put('account-type')
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: "Change an account's type (another administrator of the organization)" })
   changeType(
     @Param('id', AccountIdPipe) id: string,
@@ -32,6 +34,7 @@ export class AccountAdministrationController {
   }
 
   @Put('group-restriction')
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: "Change an account's group restriction (another administrator of the organization)" })
   changeGroupRestriction(
     @Param('id', AccountIdPipe) id: string,
@@ -47,6 +50,7 @@ export class AccountAdministrationController {
 
   @Post('disable')
   @HttpCode(200)
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: 'Disable an account: it can no longer sign in (another administrator)' })
   disable(
     @Param('id', AccountIdPipe) id: string,
@@ -59,6 +63,7 @@ export class AccountAdministrationController {
 
   @Post('enable')
   @HttpCode(200)
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: 'Enable a disabled account again (another administrator)' })
   enable(
     @Param('id', AccountIdPipe) id: string,
