@@ -5,8 +5,8 @@
  * "exe.jpg"), and zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF).
  * Names shown to other people (in lists, emails, audit trails) must not carry them.
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_FORMATTING =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 /** The first invisible formatting character in `text` as "U+202E", or undefined when there is none. */
