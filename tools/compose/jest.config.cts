@@ -4,6 +4,6 @@ module.exports = {
   displayName: 'compose',
   preset: '../../jest.preset.js',
   testMatch: ['<rootDir>/**/*.test.ts'],
-  // The journey drives auth-service, whose otplib@13 pulls in ESM-only @scure/@noble packages.
+  // The stack tests load auth-service, whose otplib@13 pulls in ESM-only packages (as in its own config).
   transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
 };

@@ -28,3 +28,5 @@ export * from './lib/kafka/relay-host';
 export * from './lib/kafka/kafka-relay.provider';
 export * from './lib/kafka/kafka-fed-source';
 export * from './lib/projections/read-models-host';
+export * from './lib/revocations/revoked-tokens.projection';
+export * from './lib/revocations/revoked-tokens';

@@ -6,7 +6,7 @@ import {
   type NotifierSetup,
   readNotifierConfig,
 } from '@accounts/notifications';
-import { AccessTokenGuard, JwksController } from '@accounts/security';
+import { AccessTokenGuard, JwksController, TOKEN_REVOCATIONS } from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -61,6 +61,7 @@ export class AuthModule {
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
+        { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
         { provide: APP_GUARD, useClass: AuthAccessGuard },
         {
           provide: NOTIFIER_SETUP,

@@ -15,7 +15,7 @@ export function loadDataKey(dataDir: string, configured: string | undefined): Bu
     if (key.length !== 32) throw new Error(`${file} does not hold base64 of 32 bytes`);
     return key;
   }
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx': two processes starting together must not overwrite each other's key.
   try {

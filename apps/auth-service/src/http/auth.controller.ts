@@ -1,13 +1,14 @@
 import { Public } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ActivationService } from '../application/activation.service';
 import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
+import { LOGIN_ANSWER, TOKEN_ANSWER } from './openapi/answer-schemas';
 import { ActivateDto, ChangeMethodDto, LoginChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
@@ -32,6 +33,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Tokens, or a second-factor challenge to answer', schema: LOGIN_ANSWER })
   async login(@Body() body: LoginDto, @Req() request: Request) {
     const answer = await this.signIn.login(body.userName, body.password, presentedTrustedDevice(request));
     return answer.kind === 'tokens' ? answer.tokens : answer.challenge;
@@ -39,6 +41,7 @@ export class AuthController {
 
   @Post('login/:challengeId')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Tokens', schema: TOKEN_ANSWER })
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
     @Body() body: LoginChallengeCodeDto,
@@ -64,6 +67,7 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'New tokens; the refresh token presented stops working', schema: TOKEN_ANSWER })
   refresh(@Body() body: RefreshDto) {
     return this.sessions.refresh(body.refreshToken);
   }

@@ -41,10 +41,13 @@ describe('a disabled account (profile event AccountDisabled)', () => {
       const refused = await app.http().post('/auth/refresh').send({ refreshToken: session.refreshToken });
       expectStatus(refused, 401);
     }
-    // The access token is still valid for its few minutes: the list shows no open session.
-    const list = await app.http().get('/auth/me/sessions').set(a.bearer);
-    expectStatus(list, 200);
-    expect(list.body.items).toEqual([]);
+    // The access tokens, though unexpired, stop working with the event (the revoked_tokens read model).
+    for (const session of [a, b]) {
+      const list = await app.http().get('/auth/me/sessions').set(session.bearer);
+      expectStatus(list, 401);
+      expect(list.body.message).toBe('The access token is not valid (account disabled); sign in again');
+    }
+    expectStatus(await app.http().get('/auth/me/sessions').set(kept.bearer), 200);
 
     const login = await app.login('dora');
     expectStatus(login, 401);

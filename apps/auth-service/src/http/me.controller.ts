@@ -1,10 +1,11 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountSecurityService } from '../application/account-security.service';
 import { SessionTokens } from '../application/session-tokens';
 import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
+import { METHOD_ANSWER } from './openapi/answer-schemas';
 import { presentedTrustedDevice } from './trusted-device-cookie';
 
 /** The signed-in user's own sign-in settings and sessions. */
@@ -39,7 +40,10 @@ export class MeController {
     return this.security.changePassword(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false });
   }
 
+  // Any change: to a weaker method removes a factor; to an authenticator enrolls the caller's device.
   @Put('me/method')
+  @RequireRecentSignIn()
+  @ApiOkResponse({ description: 'The method now in force, and the enrollment to confirm if one started', schema: METHOD_ANSWER })
   changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
     return this.security.changeMethod(principal, body.method);
   }
@@ -74,6 +78,7 @@ export class MeController {
   }
 
   @Post('accounts/:id/authenticator/reset')
+  @RequireRecentSignIn()
   @HttpCode(204)
   async resetAuthenticator(
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,4 @@
-import { JwksController, type TokenVerifier } from '@accounts/security';
+import { JwksController, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -64,6 +64,11 @@ export class CredentialsModule {
             new ClientBackoff({ afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES, maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS }),
         },
         CredentialsReadModels,
+        {
+          provide: TOKEN_REVOCATIONS,
+          useFactory: (readModels: CredentialsReadModels) => readModels.revocations,
+          inject: [CredentialsReadModels],
+        },
         credentialsRelayProvider,
         KeyStatusQueries,
         AccountDirectory,

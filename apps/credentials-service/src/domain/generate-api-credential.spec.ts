@@ -50,6 +50,10 @@ describe('generating an API credential', () => {
     spec.given([]).when(generate('c1', { name: 'a\nb' }), at).thenThrows('CREDENTIALS-name-invalid', 'invalid');
   });
 
+  it.each(['CI\u202etxt.exe', 'CI\u2028pipeline', 'CI\u0085', 'C\u200bI'])('refuses a name %p that spoofs its display', (name) => {
+    spec.given([]).when(generate('c1', { name }), at).thenThrows('CREDENTIALS-name-invalid', 'invalid');
+  });
+
   it('never generates for another account, even for an administrator', () => {
     spec.given([]).when(generate('c1', { actor: admin }), at).thenThrows('CREDENTIALS-generate-own-only', 'forbidden');
   });

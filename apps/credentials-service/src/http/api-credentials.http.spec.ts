@@ -107,10 +107,12 @@ describe('API credentials over HTTP', () => {
       });
     });
 
-    it('refuses a disabled account whose token is still valid', async () => {
+    it('refuses the unexpired token of a disabled account as soon as the account is disabled (401)', async () => {
       await h.disableAccount('ann');
-      const response = await h.http.post('/api-credentials').set(await as(ann)).send({}).expect(403);
-      expect(response.body.code).toBe('CREDENTIALS-account-disabled');
+      await expectNothingWritten(async () => {
+        const response = await h.http.post('/api-credentials').set(await as(ann)).send({}).expect(401);
+        expect(response.body.message).toBe('The access token is not valid (account disabled); sign in again');
+      });
     });
 
     it('lets an account hold 10 credentials, and no 11th until one is removed', async () => {

@@ -1,4 +1,4 @@
-import { AccessTokenGuard, type TokenVerifier } from '@accounts/security';
+import { AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -60,6 +60,7 @@ export class ProfileModule {
         activationLinkSenderProvider,
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
+        { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
         { provide: APP_GUARD, useClass: ProfileAccessGuard },
       ],
       exports: [ReadModels, AccountDirectoryQueries],

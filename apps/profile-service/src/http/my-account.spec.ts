@@ -143,6 +143,10 @@ describe('GET and PATCH /accounts/me', () => {
     ['userName', { userName: 42 }],
     ['firstName', { firstName: 'x'.repeat(101) }],
     ['firstName', { firstName: 'Line\nBreak' }],
+    ['firstName', { firstName: 'Jane\u202eeoD' }],
+    ['firstName', { firstName: 'Jane\u2028Doe' }],
+    ['lastName', { lastName: 'Doe\u0085' }],
+    ['lastName', { lastName: 'D\u200boe' }],
     ['lastName', { lastName: '   ' }],
     ['email', { email: 'not an email' }],
     ['email', { email: { address: 'a@b.co' } }],
@@ -187,14 +191,14 @@ describe('GET and PATCH /accounts/me', () => {
     expect(await app.headPosition()).toBe(head);
   });
 
-  it('refuses changes to a disabled account (409), still shows it', async () => {
+  it('refuses the tokens of a disabled account (401) as soon as it is disabled, and writes nothing', async () => {
     const { member } = await app.registerAccount(admin, 'carol');
     expectStatus(await app.http().post(`/accounts/${member.accountId}/disable`).set(await app.as(admin)).send({}), 200);
+    const head = await app.headPosition();
     const res = await patch(member, { firstName: 'Caroline' });
-    expectStatus(res, 409);
-    expect(res.body.code).toBe('PROFILE-account-disabled');
-    const read = await me(member);
-    expectStatus(read, 200);
-    expect(read.body.enabled).toBe(false);
+    expectStatus(res, 401);
+    expect(res.body.message).toBe('The access token is not valid (account disabled); sign in again');
+    expectStatus(await me(member), 401);
+    expect(await app.headPosition()).toBe(head);
   });
 });

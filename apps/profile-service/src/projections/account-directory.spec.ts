@@ -1,3 +1,4 @@
+import { REVOKED_TOKENS } from '@accounts/service-kit';
 import { TestTokens } from '@accounts/testing';
 import { expectStatus, type Member, ProfileTestApp } from '../testing/profile-test-app';
 import { ACCOUNT_DIRECTORY } from './account-directory.projection';
@@ -65,6 +66,7 @@ describe('the account directory read model', () => {
     expect(res.body.details.projections).toEqual({
       status: 'up',
       [ACCOUNT_DIRECTORY]: { lag: 0, caughtUp: true, parkedEvents: 0 },
+      [REVOKED_TOKENS]: { lag: 0, caughtUp: true, parkedEvents: 0 },
     });
     expectStatus(await app.http().get('/metrics'), 200);
   });

@@ -1,7 +1,6 @@
 import type { ReadModelDatabase } from '@accounts/projections';
+import { preparePrivateSqliteFile } from '@accounts/event-store';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 /** Where a relay keeps the position of the last event Kafka acknowledged. */
 export interface RelayCheckpointStore {
@@ -26,7 +25,7 @@ export class SqliteRelayCheckpoint implements RelayCheckpointStore {
   private readonly upsert: Database.Statement<[string, number, string]>;
 
   static open(path: string, name: string): SqliteRelayCheckpoint {
-    mkdirSync(dirname(path), { recursive: true });
+    preparePrivateSqliteFile(path);
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');

@@ -167,3 +167,36 @@ describe('notifierConfigVariables', () => {
     ]);
   });
 });
+
+describe('the dev outbox in production', () => {
+  it('is refused with NODE_ENV=production, naming each channel still on the outbox', () => {
+    expect(configProblems({ NODE_ENV: 'production' })).toEqual([
+      'NOTIFIER_EMAIL: outbox is for development only (NODE_ENV=production); set smtp',
+      'NOTIFIER_SMS: outbox is for development only (NODE_ENV=production); set http',
+    ]);
+  });
+
+  it('is refused when EventStoreDB is configured, even without NODE_ENV', () => {
+    expect(
+      configProblems({
+        EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113',
+        NOTIFIER_EMAIL: 'smtp',
+        SMTP_HOST: 'mail.example.com',
+        SMTP_FROM: 'no-reply@example.com',
+      }),
+    ).toEqual(['NOTIFIER_SMS: outbox is for development only (EVENTSTORE_CONNECTION_STRING is set); set http']);
+  });
+
+  it('is not needed in production once both channels are real', () => {
+    const config = readNotifierConfig({
+      NODE_ENV: 'production',
+      NOTIFIER_EMAIL: 'smtp',
+      SMTP_HOST: 'mail.example.com',
+      SMTP_FROM: 'no-reply@example.com',
+      NOTIFIER_SMS: 'http',
+      SMS_GATEWAY_URL: 'https://sms.example.com/send',
+    });
+    expect(config).toMatchObject({ NOTIFIER_EMAIL: 'smtp', NOTIFIER_SMS: 'http' });
+    expect(readNotifierConfig({ NODE_ENV: 'development' })).toMatchObject({ NOTIFIER_EMAIL: 'outbox' });
+  });
+});

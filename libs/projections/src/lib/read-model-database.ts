@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { preparePrivateSqliteFile } from '@accounts/event-store';
+import { join } from 'node:path';
 import { META_SCHEMA } from './meta-schema';
 
 export interface ReadModelDatabaseOptions {
@@ -23,7 +23,7 @@ export class ReadModelDatabase {
   }
 
   constructor(readonly options: ReadModelDatabaseOptions) {
-    mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);

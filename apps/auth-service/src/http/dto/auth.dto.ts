@@ -41,5 +41,7 @@ export class ResetAuthenticatorDto {
 }
 
 export class ContactChannelParam {
-  @ApiProperty({ enum: ['email', 'sms'] }) @IsIn(['email', 'sms']) channel!: 'email' | 'sms';
+  @ApiProperty({ enum: ['email', 'sms'], description: 'Which contact to verify: the email address or the mobile phone' })
+  @IsIn(['email', 'sms'])
+  channel!: 'email' | 'sms';
 }

@@ -21,7 +21,7 @@ export function loadPepper(settings: PepperSettings): Buffer {
     );
   }
   const file = join(settings.DATA_DIR, 'keys', 'credentials-service.pepper');
-  mkdirSync(join(settings.DATA_DIR, 'keys'), { recursive: true });
+  mkdirSync(join(settings.DATA_DIR, 'keys'), { recursive: true, mode: 0o700 });
   try {
     // 'wx': if two processes start at once, the second one reads the first one's pepper.
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });

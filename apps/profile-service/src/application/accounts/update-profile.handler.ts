@@ -1,6 +1,7 @@
 import type { AccountEvent, AccountUserNameChanged, EventMetadata } from '@accounts/contracts';
 import { type Decider, DomainError, handleCommand } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
+import { assertRecentSignIn, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -27,6 +28,9 @@ const PROFILE_UPDATE_RETRIES = 10;
 
 type Rename = AccountUserNameChanged['data'];
 
+/** Where codes and reset links go: a stolen session must not redirect them. */
+const CONTACT_CHANGES = new Set(['AccountEmailChanged', 'AccountMobilePhoneChanged']);
+
 /**
  * One event per changed field, appended together. A new user name (not a new letter case of the
  * current one, which the account already holds) is reserved first; the old one is released once the
@@ -38,6 +42,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
     private readonly reader: ProfileReader,
+    @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
   ) {}
 
   async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
@@ -59,7 +64,10 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
         changes,
       },
     };
-    const planned = newNameIn(accountDecider.decide(command, state, context));
+    const decided = accountDecider.decide(command, state, context);
+    // Before the user name is reserved; only a real change of address needs the fresh sign-in.
+    if (decided.some((event) => CONTACT_CHANGES.has(event.type))) assertRecentSignIn(principal, this.recentSignInSeconds);
+    const planned = newNameIn(decided);
     const metadata = eventMetadata(caller.request, actorOf(principal, 'user'), orgId);
     const write = () =>
       handleCommand(this.store, {

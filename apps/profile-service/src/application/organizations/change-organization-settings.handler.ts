@@ -1,5 +1,6 @@
 import { handleCommand } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
+import { RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -7,8 +8,12 @@ import { organizationDecider, organizationStreamId } from '../../domain';
 import { loadCallerTimeZone } from '../shared/caller-facts';
 import { actorOf, eventMetadata } from '../shared/event-metadata';
 import { ProfileReader } from '../shared/profile-reader';
+import { requiringRecentSignInFor } from '../shared/recent-sign-in';
 import { ChangeOrganizationSettingsCommand } from './change-organization-settings.command';
 import type { OrganizationView } from './organization-view';
+
+/** Settings whose change weakens every account of the organization, or lets the caller do so. */
+const WEAKENING = new Set(['OrganizationTwoFactorRequirementChanged', 'OrganizationAllowedSecondFactorsChanged']);
 
 /** One event per changed setting, appended together; the organization stream decides who may. */
 @CommandHandler(ChangeOrganizationSettingsCommand)
@@ -16,6 +21,7 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly reader: ProfileReader,
+    @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
   ) {}
 
   async execute({ caller, orgId, changes }: ChangeOrganizationSettingsCommand): Promise<OrganizationView> {
@@ -23,7 +29,10 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
     const timeZone = await loadCallerTimeZone(this.store, principal);
     await handleCommand(this.store, {
       streamId: organizationStreamId(orgId),
-      decider: organizationDecider,
+      decider: requiringRecentSignInFor(organizationDecider, WEAKENING, {
+        principal,
+        maxAgeSeconds: this.recentSignInSeconds,
+      }),
       command: {
         type: 'ChangeOrganizationSettings',
         data: { ...changes, orgId, actor: { accountId: principal.accountId, orgId: principal.orgId } },

@@ -39,7 +39,7 @@ describe('first and last name', () => {
     expect(parseLastName('Doe-Smith')).toBe('Doe-Smith');
   });
 
-  it.each(['', '   ', 'a'.repeat(101), 'Jane\nDoe', null])(
+  it.each(['', '   ', 'a'.repeat(101), 'Jane\nDoe', null, 'Jane\u202eeoD', 'Jane\u2028Doe', 'Jane\u0085', 'Ja\u200dne', 'Ja\ufeffne'])(
     'refuses %p',
     (name) => {
       expect(refusal(() => parseFirstName(name))).toEqual({

@@ -1,8 +1,7 @@
+import { invisibleFormattingIn } from '@accounts/event-sourcing';
 import { invalid } from '../shared/invalid';
 
 const MAX_LENGTH = 100;
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function parsePersonName(
   raw: unknown,
@@ -10,15 +9,19 @@ function parsePersonName(
   code: string,
 ): string {
   const value = typeof raw === 'string' ? raw.trim() : '';
-  if (
-    value.length === 0 ||
-    value.length > MAX_LENGTH ||
-    CONTROL_CHARACTERS.test(value)
-  ) {
+  if (value.length === 0 || value.length > MAX_LENGTH) {
     throw invalid(
       field,
       code,
-      `${field} must be 1 to ${MAX_LENGTH} characters, without line breaks`,
+      `${field} must be 1 to ${MAX_LENGTH} characters`,
+    );
+  }
+  const invisible = invisibleFormattingIn(value);
+  if (invisible) {
+    throw invalid(
+      field,
+      code,
+      `${field} must not contain line breaks or invisible formatting characters (found ${invisible})`,
     );
   }
   return value;

@@ -1,8 +1,9 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
 import {
   type AccountAdministration,
   AdministerAccountCommand,
@@ -14,11 +15,14 @@ import { AccountIdPipe } from '../id-params';
 /** Another administrator of the same organization, never on one's own account. */
 @ApiTags('account administration')
 @ApiBearerAuth()
+// Every route here changes another person's security (type, groups, whether they can sign in).
+@RequireRecentSignIn()
 @Controller('accounts/:id')
 export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put('account-type')
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: "Change an account's type (another administrator of the organization)" })
   changeType(
     @Param('id', AccountIdPipe) id: string,
@@ -30,6 +34,7 @@ export class AccountAdministrationController {
   }
 
   @Put('group-restriction')
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: "Change an account's group restriction (another administrator of the organization)" })
   changeGroupRestriction(
     @Param('id', AccountIdPipe) id: string,
@@ -45,6 +50,7 @@ export class AccountAdministrationController {
 
   @Post('disable')
   @HttpCode(200)
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: 'Disable an account: it can no longer sign in (another administrator)' })
   disable(
     @Param('id', AccountIdPipe) id: string,
@@ -57,6 +63,7 @@ export class AccountAdministrationController {
 
   @Post('enable')
   @HttpCode(200)
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: 'Enable a disabled account again (another administrator)' })
   enable(
     @Param('id', AccountIdPipe) id: string,

@@ -2,7 +2,8 @@ import { CurrentPrincipal, type Principal } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
 import type { AccountView } from '../../application/accounts/account-view';
 import { GetMyAccountQuery } from '../../application/accounts/get-my-account.query';
 import { UpdateProfileCommand } from '../../application/accounts/update-profile.command';
@@ -18,12 +19,14 @@ export class MyAccountController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({ summary: 'My profile; times also in my time zone (…Local)' })
   get(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
     return this.queries.execute(new GetMyAccountQuery(principal));
   }
 
   @Patch()
+  @ApiOkResponse({ schema: ACCOUNT_VIEW })
   @ApiOperation({
     summary: 'Edit my profile: only the fields sent change',
     description: 'The email cannot change when the organization locks it (403).',

@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventStore } from '../event-store';
+import { preparePrivateSqliteFile } from './private-file';
 import type {
   AppendResult,
   ExpectedRevision,
@@ -46,7 +45,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
     this.db = new Database(options.path);
     openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
     this.queries = new SqliteQueries(this.db);

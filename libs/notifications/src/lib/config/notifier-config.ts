@@ -98,9 +98,26 @@ export function readNotifierConfig(env: Readonly<Record<string, string | undefin
     config[name] = value;
   }
   const result = config as NotifierConfig;
-  if (problems.length === 0) problems.push(...missingForChannels(result));
+  if (problems.length === 0) problems.push(...missingForChannels(result), ...outboxRefusedInProduction(result, env));
   if (problems.length > 0) throw new NotifierConfigError(problems);
   return result;
+}
+
+/**
+ * The dev outbox keeps every message (activation links, codes) in a file and serves it over HTTP
+ * without authentication: never in production, which is NODE_ENV=production or EventStoreDB.
+ */
+export function outboxRefusedInProduction(
+  config: Pick<NotifierConfig, 'NOTIFIER_EMAIL' | 'NOTIFIER_SMS'>,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const production = env['NODE_ENV']?.trim() === 'production' || Boolean(env['EVENTSTORE_CONNECTION_STRING']?.trim());
+  if (!production) return [];
+  const why = env['NODE_ENV']?.trim() === 'production' ? 'NODE_ENV=production' : 'EVENTSTORE_CONNECTION_STRING is set';
+  const refused: string[] = [];
+  if (config.NOTIFIER_EMAIL === 'outbox') refused.push(`NOTIFIER_EMAIL: outbox is for development only (${why}); set smtp`);
+  if (config.NOTIFIER_SMS === 'outbox') refused.push(`NOTIFIER_SMS: outbox is for development only (${why}); set http`);
+  return refused;
 }
 
 /** What the chosen channels cannot work without. */

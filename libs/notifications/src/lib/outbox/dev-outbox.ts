@@ -52,9 +52,10 @@ export class DevOutbox implements ChannelNotifier {
   async send(message: Notification): Promise<DeliveryReceipt> {
     const entry = toOutboxEntry(checkMessage(message, 'outbox', ['email', 'sms']), this.now());
     try {
-      await mkdir(dirname(this.file), { recursive: true });
+      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
       // One append per message: O_APPEND keeps lines from several processes whole.
-      await appendFile(this.file, `${JSON.stringify(entry)}\n`, 'utf8');
+      // 0600: the outbox holds activation links and sign-in codes.
+      await appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', mode: 0o600 });
     } catch (error) {
       throw new DeliveryError({
         code: 'NOTIFY-outbox-write-failed',

@@ -59,10 +59,10 @@ export class IssuerKeys {
 
   private publish(): void {
     if (!this.jwksFile) return;
-    mkdirSync(join(this.jwksFile, '..'), { recursive: true });
+    mkdirSync(join(this.jwksFile, '..'), { recursive: true, mode: 0o700 });
     // Readers (other services) must never see half a file.
     const temp = `${this.jwksFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.publicJwks(), null, 2), { mode: 0o644 });
+    writeFileSync(temp, JSON.stringify(this.publicJwks(), null, 2), { mode: 0o600 });
     renameSync(temp, this.jwksFile);
   }
 }

@@ -1,16 +1,21 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { TOKEN_REVOCATIONS, type TokenRevocations } from '../tokens/token-revocations';
 import { InvalidTokenError, TokenVerifier } from '../tokens/token-verifier';
 import { IS_PUBLIC } from './public.decorator';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
-/** Global guard: every route needs a valid bearer access token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid bearer access token unless marked @Public(). A token of
+ * an ended session or a disabled account is refused as soon as the service's read model knows.
+ */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() @Inject(TOKEN_REVOCATIONS) private readonly revocations?: TokenRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,7 +26,10 @@ export class AccessTokenGuard implements CanActivate {
     const token = typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header) ? header.slice(7) : undefined;
     try {
       if (!token) throw new InvalidTokenError('missing');
-      request.principal = await this.verifier.verify(token);
+      const principal = await this.verifier.verify(token);
+      const revoked = this.revocations?.revocationOf(principal);
+      if (revoked) throw new InvalidTokenError(revoked);
+      request.principal = principal;
       return true;
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'verification failed';

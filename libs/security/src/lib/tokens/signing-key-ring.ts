@@ -66,7 +66,7 @@ export class SigningKeyRing {
 
   private save(): void {
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify({ keys: this.keys }, null, 2), { mode: 0o600 });
     renameSync(temp, this.file);

@@ -19,13 +19,27 @@ export class InvalidTokenError extends Error {
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 
+/** How old and how long-lived an accepted token may be; issuers sign for at most 300 s (DESIGN.md). */
+export interface TokenLimits {
+  /** Longest accepted exp - iat, and oldest accepted iat. */
+  readonly maxLifetimeSeconds: number;
+  /** Allowed clock skew between issuer and verifier. */
+  readonly clockToleranceSeconds: number;
+}
+
+export const DEFAULT_TOKEN_LIMITS: TokenLimits = { maxLifetimeSeconds: 300, clockToleranceSeconds: 30 };
+
 /** Verifies access tokens locally against the trusted issuers' public keys; no call on the request path. */
 export class TokenVerifier {
   private readonly resolvers = new Map<string, () => KeyResolver>();
   /** Tokens already verified, until they expire: a signature check costs more than the rest of a request. */
   private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
-  constructor(issuers: Readonly<Record<string, KeySource>>, private readonly audience: string) {
+  constructor(
+    issuers: Readonly<Record<string, KeySource>>,
+    private readonly audience: string,
+    private readonly limits: TokenLimits = DEFAULT_TOKEN_LIMITS,
+  ) {
     for (const [issuer, source] of Object.entries(issuers)) this.resolvers.set(issuer, resolverFor(source));
   }
 
@@ -60,13 +74,25 @@ export class TokenVerifier {
         audience: this.audience,
         algorithms: ['EdDSA', 'ES256'],
         typ: 'at+jwt',
+        // A validly signed token without exp would never expire; one without iat could not be aged.
+        requiredClaims: ['exp', 'iat', 'sub'],
+        // Also refuses an iat in the future (beyond the tolerance).
+        maxTokenAge: this.limits.maxLifetimeSeconds,
+        clockTolerance: this.limits.clockToleranceSeconds,
       });
+      // The tolerance is for an issuer's clock ahead of ours (iat); expiry stays exact.
+      if ((payload.exp as number) <= Date.now() / 1000) throw new InvalidTokenError('expired');
+      // A leaked signing key must not mint a ten-year token that stays valid after rotation.
+      if ((payload.exp as number) - (payload.iat as number) > this.limits.maxLifetimeSeconds) {
+        throw new InvalidTokenError('lifetime too long');
+      }
       const principal = fromClaims(payload);
       if (!principal) throw new InvalidTokenError('claims missing');
       return principal;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('expired');
+      if (error instanceof errors.JWTClaimValidationFailed) throw new InvalidTokenError(`claim ${error.claim} refused`);
       throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'verification failed');
     }
   }

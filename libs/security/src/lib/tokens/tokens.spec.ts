@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Principal } from './principal';
-import { SigningKeyRing } from './signing-key-ring';
+import { SignJWT } from 'jose';
+import { type Principal, toClaims } from './principal';
+import { SIGNING_ALGORITHM, SigningKeyRing } from './signing-key-ring';
 import { TokenIssuer } from './token-issuer';
 import { InvalidTokenError, parseTrustedIssuers, TokenVerifier } from './token-verifier';
 
@@ -81,5 +82,56 @@ describe('access tokens', () => {
       creds: { file: '/data/k.json' },
     });
     expect(() => parseTrustedIssuers('nonsense')).toThrow('"nonsense" is not issuer=url-or-file:path');
+  });
+
+  describe('refuses validly signed tokens whose claims a real issuer never writes', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** Signs with the trusted key, so only the claims can be wrong. */
+    async function signed(claims: { iat?: number; exp?: number; sub?: string | null }): Promise<string> {
+      const { kid, key } = await ring.current();
+      const { sub, ...rest } = toClaims(alice);
+      const payload: Record<string, unknown> = { ...rest, ...(claims.sub !== null && { sub: claims.sub ?? sub }) };
+      const jwt = new SignJWT(payload)
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
+        .setIssuer('auth-service')
+        .setAudience('accounts');
+      if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+      if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+      return jwt.sign(key);
+    }
+
+    it('without exp', async () => {
+      await expect(verifier.verify(await signed({ iat: now() }))).rejects.toMatchObject({ reason: 'claim exp refused' });
+    });
+
+    it('without iat', async () => {
+      await expect(verifier.verify(await signed({ exp: now() + 60 }))).rejects.toMatchObject({ reason: 'claim iat refused' });
+    });
+
+    it('without sub', async () => {
+      await expect(verifier.verify(await signed({ iat: now(), exp: now() + 60, sub: null }))).rejects.toMatchObject({
+        reason: 'claim sub refused',
+      });
+    });
+
+    it('issued in the future beyond the clock tolerance', async () => {
+      const token = await signed({ iat: now() + 120, exp: now() + 300 });
+      await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'claim iat refused' });
+    });
+
+    it('with a ten-year lifetime', async () => {
+      const token = await signed({ iat: now(), exp: now() + 10 * 365 * 24 * 3600 });
+      await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'lifetime too long' });
+    });
+
+    it('older than the maximum token age even when exp says otherwise', async () => {
+      const token = await signed({ iat: now() - 3600, exp: now() + 60 });
+      await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'expired' });
+    });
+
+    it('but accepts an iat a few seconds ahead, within the clock tolerance', async () => {
+      const token = await signed({ iat: now() + 10, exp: now() + 300 });
+      await expect(verifier.verify(token)).resolves.toEqual(alice);
+    });
   });
 });

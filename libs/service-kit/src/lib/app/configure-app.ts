@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { rethrowBodyParserErrors } from '../errors/body-parser-error';
+import { refuseDeepJson } from '../hardening/json-depth';
+import { noStore, securityHeaders } from '../hardening/security-headers';
 import { setupOpenApi } from '../openapi/setup-openapi';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
 
@@ -12,11 +14,13 @@ export function configureApp(app: NestExpressApplication): void {
   app.flushLogs();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
+  app.use(securityHeaders(), noStore);
   // Registered before init, so Nest skips its own parsers; the error middleware right behind them
   // lets the error filter answer "Malformed JSON body" instead of the parser's message.
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
-  app.use(rethrowBodyParserErrors);
+  // Depth is checked on the parsed body, before the validation pipe recurses into it.
+  app.use(refuseDeepJson(), rethrowBodyParserErrors);
   setupOpenApi(app, serviceName);
 }
 

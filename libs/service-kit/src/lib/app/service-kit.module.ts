@@ -1,3 +1,4 @@
+import { DEFAULT_RECENT_SIGN_IN_SECONDS, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -45,6 +46,11 @@ export class ServiceKitModule implements NestModule {
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
         { provide: SERVICE_CONFIG, useValue: options.config },
         {
+          provide: RECENT_SIGN_IN_SECONDS,
+          useValue:
+            (options.config as { RECENT_SIGN_IN_SECONDS?: number }).RECENT_SIGN_IN_SECONDS ?? DEFAULT_RECENT_SIGN_IN_SECONDS,
+        },
+        {
           provide: EventStoreHandle,
           useFactory: () =>
             options.eventStore
@@ -68,6 +74,7 @@ export class ServiceKitModule implements NestModule {
         TerminusModule,
         SERVICE_KIT_OPTIONS,
         SERVICE_CONFIG,
+        RECENT_SIGN_IN_SECONDS,
         EventStoreHandle,
         EVENT_STORE,
         METRICS_REGISTRY,

@@ -1,12 +1,19 @@
 import { join, resolve } from 'node:path';
 import { parseTrustedIssuers, TokenVerifier } from '@accounts/security';
 import { type ConfigVar, ConfigValueError } from './config-var';
-import { str } from './config-vars';
+import { int, str } from './config-vars';
 
 /** The variables every service that verifies access tokens reads (all three). */
 export const tokenVerificationConfigSchema = {
   TRUSTED_ISSUERS: trustedIssuersVar(),
   JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
+  RECENT_SIGN_IN_SECONDS: int({
+    description:
+      'How recent a sign-in must be (auth_time) to weaken an account: sign-in method, email, mobile phone, administrator security changes',
+    min: 60,
+    max: 86_400,
+    default: 900,
+  }),
 };
 
 /** TRUSTED_ISSUERS, or the embedded default: auth-service's public keys in the shared data folder. */

@@ -71,14 +71,20 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   // A deliberate HttpException is expected, except a bare 500 which means "something broke".
   const unexpected = status === 500;
   if (typeof response === 'string') return { body: errorBody(status, response), headers: {}, unexpected };
-  const { message, code, details } = response as { message?: unknown; code?: unknown; details?: unknown };
+  const { message, code, details, headers } = response as {
+    message?: unknown;
+    code?: unknown;
+    details?: unknown;
+    headers?: unknown;
+  };
   const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
   return {
     body: errorBody(status, text, {
       code: typeof code === 'string' ? code : undefined,
       details: isRecord(details) ? details : undefined,
     }),
-    headers: {},
+    // A challenge such as WWW-Authenticate travels with the exception; it never enters the body.
+    headers: isStringRecord(headers) ? headers : {},
     unexpected,
   };
 }
@@ -94,6 +100,8 @@ function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
   switch (exception['type']) {
     case 'entity.parse.failed':
       return expected(errorBody(400, 'Malformed JSON body', { code: 'REQUEST-malformed-json' }));
+    case 'entity.too.deep':
+      return expected(errorBody(400, String(exception['message']), { code: 'REQUEST-json-too-deep' }));
     case 'entity.too.large':
       return expected(errorBody(413, 'Request body is too large', { code: 'REQUEST-body-too-large' }));
     default:
@@ -103,4 +111,8 @@ function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }

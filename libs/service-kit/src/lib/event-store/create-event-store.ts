@@ -1,4 +1,4 @@
-import { type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@accounts/event-store';
+import { type EventStore, EventStoreDbEventStore, PRIVATE_DIR_MODE, SqliteEventStore } from '@accounts/event-store';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BaseConfig } from '../config/base-config';
@@ -14,7 +14,7 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     return EventStoreDbEventStore.fromConnectionString(toEsdbScheme(config.EVENTSTORE_CONNECTION_STRING));
   }
   const dataDir = resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   return new SqliteEventStore({ path: join(dataDir, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
 }
 

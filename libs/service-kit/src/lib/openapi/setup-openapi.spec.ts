@@ -13,7 +13,10 @@ class ThingsController {
 describe('OpenAPI', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ serviceName: 'profile-service', controllers: [ThingsController] });
+    t = await createTestApp({
+      serviceName: 'profile-service',
+      controllers: [ThingsController],
+    });
   });
   afterAll(() => t.close());
 
@@ -25,8 +28,23 @@ describe('OpenAPI', () => {
   });
 
   it('serves the document at /docs-json, titled after the service, with the operational routes', async () => {
-    const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get('/docs-json')
+      .expect(200);
     expect(res.body.info.title).toBe('profile-service');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/things', '/health', '/metrics']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/things', '/health', '/metrics']),
+    );
+  });
+
+  it('declares every error answer of every operation with the one ErrorBody schema', async () => {
+    const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(res.body.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
+    for (const status of ['400', '401', '403', '404', '409', '429']) {
+      expect(res.body.paths['/things'].get.responses[status].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/ErrorBody',
+      });
+    }
+    expect(res.body.paths['/things'].get.responses['200']).toBeDefined();
   });
 });

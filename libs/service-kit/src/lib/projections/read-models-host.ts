@@ -6,7 +6,10 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { TokenRevocations } from '@accounts/security';
 import type { HealthIndicatorRegistry } from '../health/health-indicator-registry';
+import { revokedTokensProjection } from '../revocations/revoked-tokens.projection';
+import { RevokedTokens } from '../revocations/revoked-tokens';
 
 export interface ReadModelsHostOptions {
   /** Names the file: `${dataDir}/<service>-read.sqlite`. */
@@ -24,11 +27,14 @@ export interface ReadModelsHostOptions {
 
 /**
  * A service's read models as a Nest provider: one SQLite file, one ProjectionRunner started with the
- * app and stopped at a checkpoint before the store closes. Each service extends it with its projections.
+ * app and stopped at a checkpoint before the store closes. Each service extends it with its projections;
+ * every service also gets the revoked_tokens model, read by its access-token guard (`revocations`).
  */
 export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
+  /** Provide it as TOKEN_REVOCATIONS: tokens of ended sessions and disabled accounts stop working. */
+  readonly revocations: TokenRevocations;
   protected readonly logger = new Logger('Projections');
 
   protected constructor(private readonly options: ReadModelsHostOptions) {
@@ -36,7 +42,8 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
     this.runner = new ProjectionRunner({
       database: this.database,
       source: options.source,
-      projections: options.projections,
+      // From the store: session events are not on the profile topic, and every service shares the store.
+      projections: [...options.projections, revokedTokensProjection],
       ...(options.batchMs !== undefined && { batchMs: options.batchMs }),
       logger: {
         info: (details, message) => this.logger.log({ ...details, msg: message }),
@@ -44,6 +51,7 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
         error: (details, message) => this.logger.error({ ...details, msg: message }),
       },
     });
+    this.revocations = new RevokedTokens(this.database);
   }
 
   async onModuleInit(): Promise<void> {

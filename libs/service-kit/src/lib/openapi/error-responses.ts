@@ -1,0 +1,72 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** DESIGN.md's error answer, the same in every service (ErrorBody). */
+export const ERROR_BODY_SCHEMA = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer', minimum: 400, maximum: 599 },
+    error: { type: 'string', description: 'HTTP reason phrase' },
+    message: {
+      type: 'string',
+      description: 'What went wrong, in words a caller can act on',
+    },
+    code: {
+      type: 'string',
+      description: 'Stable error code, e.g. PROFILE-user-name-taken',
+    },
+    details: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'field, fields, retryAfterSeconds, ...',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
+
+const ERRORS: Readonly<Record<string, string>> = {
+  '400':
+    'Bad input: the message and details name the field; nothing was written',
+  '401':
+    'Missing, invalid or revoked access token, a failed sign-in, or a sign-in too old for this change (code SECURITY-recent-sign-in-required)',
+  '403': 'The caller may not do this',
+  '404': "No such resource in the caller's organization",
+  '409': 'Conflict with the current state; reload and try again',
+  '429': 'Too many attempts; wait for Retry-After seconds',
+  '500': 'Unexpected error (logged with the correlation id)',
+  '503': 'The event store is unavailable; retry after Retry-After seconds',
+};
+
+/**
+ * Declares the error answers of every operation with the one ErrorBody schema, so that generated
+ * clients know their shape. Every status is declared on every operation: which of them a route
+ * can give is in its description, and declaring one too many costs a client nothing.
+ */
+export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    schemas: {
+      ...document.components?.schemas,
+      ErrorBody: ERROR_BODY_SCHEMA as never,
+    },
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (
+        typeof operation !== 'object' ||
+        operation === null ||
+        !('responses' in operation)
+      )
+        continue;
+      for (const [status, description] of Object.entries(ERRORS)) {
+        operation.responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: ERROR_REF } },
+        };
+      }
+    }
+  }
+  return document;
+}
