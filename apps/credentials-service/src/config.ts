@@ -39,7 +39,8 @@ export const credentialsConfigSchema = {
     default: 300,
   }),
   CLIENT_BACKOFF_AFTER_FAILURES: int({
-    description: 'Failed client authentications in a row after which POST /oauth/token answers 429 for that clientId',
+    description:
+      'Failed client authentications in a row after which POST /oauth/token answers 429 for that clientId from that address (and for every address that failed for it)',
     min: 1,
     max: 1000,
     default: 5,
@@ -49,6 +50,13 @@ export const credentialsConfigSchema = {
     min: 1,
     max: 86_400,
     default: 900,
+  }),
+  CLIENT_ADDRESS_FAILURE_LIMIT: int({
+    description:
+      'Failed client authentications from one client address (any clientIds; TRUST_PROXY decides the address) after which it gets 429, doubling from 1 s; forgotten after 15 quiet minutes',
+    min: 1,
+    max: 100_000,
+    default: 20,
   }),
   LAST_USED_FLUSH_MS: int({
     description: 'How often the "last used" times of credentials are written to the read model (one transaction)',

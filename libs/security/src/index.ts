@@ -7,3 +7,6 @@ export * from './lib/nest/current-principal.decorator';
 export * from './lib/nest/access-token.guard';
 export * from './lib/issuer/issuer-keys';
 export * from './lib/issuer/jwks.controller';
+export * from './lib/nest/access-rule.decorator';
+export * from './lib/nest/access-rules';
+export * from './lib/nest/access-policy.guard';

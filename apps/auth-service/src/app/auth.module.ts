@@ -6,7 +6,11 @@ import {
   type NotifierSetup,
   readNotifierConfig,
 } from '@accounts/notifications';
-import { AccessTokenGuard, JwksController } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  JwksController,
+} from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -24,7 +28,6 @@ import { DisabledAccountSessionsReactor } from '../application/disabled-account-
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
-import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
@@ -60,7 +63,7 @@ export class AuthModule {
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
-        { provide: APP_GUARD, useClass: AuthAccessGuard },
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
         {
           provide: NOTIFIER_SETUP,
           useFactory: (config: AuthConfig, health: HealthIndicatorRegistry, indicators: HealthIndicatorService) => {

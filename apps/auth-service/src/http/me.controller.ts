@@ -1,5 +1,20 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  type Principal,
+  PersonOnly,
+} from '@accounts/security';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountSecurityService } from '../application/account-security.service';
@@ -11,6 +26,8 @@ import { presentedTrustedDevice } from './trusted-device-cookie';
 @ApiTags('my sign-in')
 @ApiBearerAuth()
 @Controller('auth')
+// Sessions, password, sign-in method, factors, trusted computers, authenticator resets: security settings, people only.
+@PersonOnly()
 export class MeController {
   constructor(
     private readonly security: AccountSecurityService,

@@ -1,6 +1,12 @@
-import { JwksController, type TokenVerifier } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  JwksController,
+  type TokenVerifier,
+} from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiCredentialsStream } from '../application/api-credentials-stream';
 import { CallerFacts } from '../application/caller-facts';
@@ -12,8 +18,8 @@ import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credent
 import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
-import { ClientBackoff } from '../application/token/client-backoff';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
+import { TokenRequestLimits } from '../application/token/token-request-limits';
 import type { CredentialsConfig } from '../config';
 import { ApiCredentialsController } from '../http/api-credentials.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
@@ -42,6 +48,8 @@ export class CredentialsModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         tokenVerifierProvider(options.tokenVerifier),
+        AccessTokenGuard,
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
         issuerKeysProvider,
         tokenIssuerProvider,
         {
@@ -58,10 +66,15 @@ export class CredentialsModule {
           }),
         },
         {
-          provide: ClientBackoff,
+          provide: TokenRequestLimits,
           inject: [SERVICE_CONFIG],
           useFactory: (config: CredentialsConfig) =>
-            new ClientBackoff({ afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES, maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS }),
+            new TokenRequestLimits({
+              afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES,
+              maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS,
+              addressAfterFailures: config.CLIENT_ADDRESS_FAILURE_LIMIT,
+              forgetAfterMs: 15 * 60_000,
+            }),
         },
         CredentialsReadModels,
         credentialsRelayProvider,

@@ -1,4 +1,8 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import {
+  CurrentPrincipal,
+  PersonOnly,
+  type Principal,
+} from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -15,6 +19,8 @@ import { AccountIdPipe } from '../id-params';
 @ApiTags('account administration')
 @ApiBearerAuth()
 @Controller('accounts/:id')
+// Account type, group restriction, disable and enable change who can do what: people only.
+@PersonOnly()
 export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}
 
