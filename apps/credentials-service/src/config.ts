@@ -6,6 +6,7 @@ import {
   port,
   profileEventsSourceConfigSchema,
   str,
+  issuerConfigSchema,
   tokenVerificationConfigSchema,
 } from '@accounts/service-kit';
 
@@ -65,6 +66,7 @@ export const credentialsConfigSchema = {
     default: 1000,
   }),
   ...tokenVerificationConfigSchema,
+  ...issuerConfigSchema,
   SIGNING_KEYS: str({
     description:
       'JSON array of private JWKs (Ed25519, with kid; newest last) signing the access tokens. Unset in embedded mode: generated into DATA_DIR/keys/credentials-service.private.json; required with EVENTSTORE_CONNECTION_STRING',

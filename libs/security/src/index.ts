@@ -10,3 +10,4 @@ export * from './lib/issuer/jwks.controller';
 export * from './lib/nest/access-rule.decorator';
 export * from './lib/nest/access-rules';
 export * from './lib/nest/access-policy.guard';
+export * from './lib/issuer/authorization-server-metadata.controller';

@@ -9,6 +9,7 @@ import {
 import {
   AccessPolicyGuard,
   AccessTokenGuard,
+  AuthorizationServerMetadataController,
   JwksController,
 } from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
@@ -59,7 +60,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, MeController, JwksController, AuthorizationServerMetadataController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,

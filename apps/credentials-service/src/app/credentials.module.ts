@@ -1,6 +1,7 @@
 import {
   AccessPolicyGuard,
   AccessTokenGuard,
+  AuthorizationServerMetadataController,
   JwksController,
   type TokenVerifier,
 } from '@accounts/security';
@@ -28,7 +29,7 @@ import { CredentialsReadModels } from '../projections/credentials-read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
-import { issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
+import { authorizationServerMetadataProvider, issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
 
 export interface CredentialsModuleOptions {
   /** Tests: TestTokens' verifier instead of TRUSTED_ISSUERS. */
@@ -44,7 +45,7 @@ export class CredentialsModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApiCredentialsController, OAuthTokenController, JwksController],
+      controllers: [ApiCredentialsController, OAuthTokenController, JwksController, AuthorizationServerMetadataController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         tokenVerifierProvider(options.tokenVerifier),
@@ -52,6 +53,7 @@ export class CredentialsModule {
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
         issuerKeysProvider,
         tokenIssuerProvider,
+        authorizationServerMetadataProvider,
         {
           provide: SecretHasher,
           inject: [SERVICE_CONFIG],

@@ -44,8 +44,9 @@ describe('POST /oauth/token (client-credentials grant)', () => {
 
     const jwks = (await h.http.get('/.well-known/jwks.json').expect(200)).body;
     const fileJwks = JSON.parse(readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.jwks.json'), 'utf8'));
-    expect(fileJwks).toEqual(jwks);
-    const verifier = new TokenVerifier({ 'credentials-service': { jwks: () => jwks } }, 'accounts');
+    // The file other services of the machine verify with names its issuer, the URL in iss.
+    expect(fileJwks).toEqual({ issuer: 'http://127.0.0.1:3000', ...jwks });
+    const verifier = new TokenVerifier({ [fileJwks.issuer]: { jwks: () => jwks } }, 'accounts');
     const principal = await verifier.verify(response.body.access_token);
     expect(principal).toEqual({
       kind: 'api',

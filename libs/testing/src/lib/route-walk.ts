@@ -96,3 +96,79 @@ function joinPath(prefix: string, suffix: string): string {
   const joined = `/${prefix}/${suffix}`.replace(/\/+/g, '/');
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
+
+/** How a route's declaration reads in a route table: `public`, `person`, `scope profile:read (person: email)`. */
+export function describeAccess(access: DeclaredAccess): string {
+  if (access.kind !== 'scope') return access.kind;
+  const fields = access.personOnlyFields?.length ? ` (person: ${access.personOnlyFields.join(', ')})` : '';
+  return `scope ${access.scope}${fields}`;
+}
+
+export interface RouteWalkOptions {
+  readonly app: INestApplication;
+  /** A signed API access token (kind api) with exactly these scopes, for an administrator of the organization in `params`. */
+  apiToken(scopes: readonly string[]): Promise<string>;
+  /** Values for path parameters (`orgId`, `id`...): ids that exist, so a permitted call reaches the handler. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Every scope there is. */
+  readonly allScopes: readonly string[];
+}
+
+export interface RouteWalkFinding {
+  readonly route: string;
+  readonly problem: string;
+}
+
+/**
+ * Calls every route with API tokens and reports each answer that contradicts the declaration:
+ * person-only routes must refuse even a token with every scope (403 AUTH-person-only); scoped routes
+ * must refuse a token with every other scope (403 AUTH-scope-missing) and let one with the scope
+ * through, while person-only body fields are refused; public routes must not ask for a token.
+ */
+export async function walkRoutes(options: RouteWalkOptions): Promise<RouteWalkFinding[]> {
+  const supertest = (await import('supertest')).default;
+  const server = options.app.getHttpServer();
+  const findings: RouteWalkFinding[] = [];
+  const call = async (route: DeclaredRoute, token: string | undefined, body: object = {}) => {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let test = supertest(server)[method](fillPath(route.path, options.params));
+    if (token) test = test.set('Authorization', `Bearer ${token}`);
+    if (method !== 'get' && method !== 'delete') test = test.send(body);
+    const response = await test;
+    return { status: response.status, code: (response.body as { code?: unknown })?.code };
+  };
+  for (const route of declaredRoutes(options.app)) {
+    const name = `${route.method} ${route.path}`;
+    const expect = (ok: boolean, problem: string) => {
+      if (!ok) findings.push({ route: name, problem });
+    };
+    const access = route.access;
+    if (access.kind === 'undeclared') {
+      expect(false, 'declares no access rule (@Public, @PersonOnly or @RequireScope)');
+      continue;
+    }
+    if (access.kind === 'public') {
+      const answer = await call(route, undefined);
+      expect(answer.status !== 401, `public route answered 401 without a token`);
+      continue;
+    }
+    if (access.kind === 'person') {
+      const answer = await call(route, await options.apiToken(options.allScopes));
+      expect(answer.status === 403 && answer.code === 'AUTH-person-only', `person-only route answered ${answer.status} ${String(answer.code)} to an API token with every scope`);
+      continue;
+    }
+    const others = options.allScopes.filter((s) => s !== access.scope);
+    const without = await call(route, await options.apiToken(others));
+    expect(without.status === 403 && without.code === 'AUTH-scope-missing', `answered ${without.status} ${String(without.code)} to an API token without ${access.scope}`);
+    const withScope = await call(route, await options.apiToken([access.scope]));
+    expect(
+      withScope.status !== 401 && withScope.code !== 'AUTH-scope-missing' && withScope.code !== 'AUTH-person-only',
+      `answered ${withScope.status} ${String(withScope.code)} to an API token with ${access.scope}`,
+    );
+    for (const field of access.personOnlyFields ?? []) {
+      const answer = await call(route, await options.apiToken(options.allScopes), { [field]: 'x' });
+      expect(answer.status === 403 && answer.code === 'AUTH-person-only', `accepted the person-only field ${field} from an API token (${answer.status})`);
+    }
+  }
+  return findings;
+}
