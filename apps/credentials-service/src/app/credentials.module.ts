@@ -20,9 +20,11 @@ import { ListApiCredentialsHandler } from '../application/queries/list-api-crede
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
+import { TokenIntrospection } from '../application/token/token-introspection';
 import { TokenRequestLimits } from '../application/token/token-request-limits';
 import type { CredentialsConfig } from '../config';
 import { ApiCredentialsController } from '../http/api-credentials.controller';
+import { OAuthIntrospectionController } from '../http/oauth/oauth-introspection.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
 import { AccountDirectory } from '../projections/account-directory';
 import { CredentialsReadModels } from '../projections/credentials-read-models';
@@ -45,7 +47,7 @@ export class CredentialsModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApiCredentialsController, OAuthTokenController, JwksController, AuthorizationServerMetadataController],
+      controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         tokenVerifierProvider(options.tokenVerifier),
@@ -86,6 +88,7 @@ export class CredentialsModule {
         CallerFacts,
         ApiCredentialsStream,
         ClientCredentialsGrant,
+        TokenIntrospection,
         GenerateApiCredentialHandler,
         RegenerateApiCredentialHandler,
         RevokeApiCredentialHandler,

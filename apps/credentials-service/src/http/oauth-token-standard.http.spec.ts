@@ -270,3 +270,44 @@ describe('POST /oauth/token without TRUST_PROXY', () => {
       .expect(429);
   });
 });
+
+describe('POST /oauth/introspect (RFC 7662)', () => {
+  let tokens: TestTokens;
+  let h: CredentialsHarness;
+  beforeAll(async () => (tokens = await TestTokens.create()));
+  beforeEach(async () => {
+    h = await CredentialsHarness.start(tokens.verifier);
+    await h.registerAccount('ann', 'org-1');
+    await h.registerAccount('zed', 'org-2');
+  });
+  afterEach(() => h.close());
+
+  const introspect = (form: Record<string, string>, auth?: string) => {
+    const test = h.http.post('/oauth/introspect').type('form');
+    return (auth ? test.set('Authorization', auth) : test).send(form);
+  };
+
+  it("tells an authenticated client about its organization's tokens, and nothing about others", async () => {
+    const rs = (await h.http.post('/api-credentials').set(await tokens.bearer(ann)).send({}).expect(201)).body;
+    const annToken = await tokens.mint({ ...ann, scopes: ['profile:read'] });
+    const active = await introspect({ token: annToken }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200);
+    expect(active.body).toMatchObject({ active: true, token_type: 'Bearer', sub: 'ann', org: 'org-1', iss: 'auth-service', aud: 'accounts', scope: 'profile:read', kind: 'user' });
+    expect(active.headers['cache-control']).toBe('no-store');
+    const post = await introspect({ token: annToken, client_id: rs.clientId, client_secret: rs.secret }).expect(200);
+    expect(post.body.active).toBe(true);
+
+    const foreign = await tokens.mint({ accountId: 'zed', orgId: 'org-2' });
+    expect((await introspect({ token: foreign }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200)).body).toEqual({ active: false });
+    expect((await introspect({ token: 'not-a-jwt' }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200)).body).toEqual({ active: false });
+  });
+
+  it('refuses an unauthenticated or badly authenticated caller, and a missing token', async () => {
+    const rs = (await h.http.post('/api-credentials').set(await tokens.bearer(ann)).send({}).expect(201)).body;
+    const annToken = await tokens.mint(ann);
+    expect((await introspect({ token: annToken }).expect(401)).body.error).toBe('invalid_client');
+    expect((await introspect({ token: annToken }, `Basic ${basic(rs.clientId, 'acs_wrong')}`).expect(401)).body.error).toBe('invalid_client');
+    expect((await introspect({}, `Basic ${basic(rs.clientId, rs.secret)}`).expect(400)).body).toEqual({ error: 'invalid_request', error_description: 'token is missing' });
+    // A person's bearer token is not client authentication.
+    await h.http.post('/oauth/introspect').set(await tokens.bearer(ann)).type('form').send({ token: annToken }).expect(401);
+  });
+});

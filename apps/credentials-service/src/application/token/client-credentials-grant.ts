@@ -30,17 +30,13 @@ export class ClientCredentialsGrant {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** `address`: the client's address as Express reports it (TRUST_PROXY honoured). */
-  async exchange(request: {
-    readonly clientId: string;
-    readonly secret: string;
-    readonly scope?: readonly string[];
-    readonly address: string;
-  }): Promise<IssuedToken & { readonly scope: string }> {
+  /**
+   * Client authentication under the guessing limits: the credential, usable now, or invalid_client
+   * (429 while backed off). `address`: the client's address as Express reports it (TRUST_PROXY honoured).
+   */
+  authenticate(request: { readonly clientId: string; readonly secret: string; readonly address: string }, now = this.clock()): UsableKey {
     const { clientId, secret, address } = request;
-    const now = this.clock();
-    const tracked =
-      clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH ? clientId : undefined;
+    const tracked = clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH ? clientId : undefined;
     const wait = this.limits.retryAfterSeconds(tracked, address, now.getTime());
     if (wait > 0) throw OAuthError.backedOff(wait);
     const key = tracked ? this.keys.forTokenRequest(tracked) : undefined;
@@ -51,6 +47,17 @@ export class ClientCredentialsGrant {
       throw OAuthError.invalidClient();
     }
     this.limits.recordSuccess(clientId, address);
+    return key;
+  }
+
+  async exchange(request: {
+    readonly clientId: string;
+    readonly secret: string;
+    readonly scope?: readonly string[];
+    readonly address: string;
+  }): Promise<IssuedToken & { readonly scope: string }> {
+    const now = this.clock();
+    const key = this.authenticate(request, now);
     const scopes = grantedScopes(key, request.scope);
     this.lastUsed.record(key.credential_id, now);
     const issued = await this.issuer.issue(
@@ -63,7 +70,7 @@ export class ClientCredentialsGrant {
         amr: ['client_credentials'],
         authTime: Math.floor(now.getTime() / 1000),
         scopes,
-        clientId,
+        clientId: request.clientId,
       },
       now,
     );
@@ -92,7 +99,7 @@ function grantedScopes(
   return held.filter((s) => requested.includes(s));
 }
 
-type UsableKey = KeyCheckRow & {
+export type UsableKey = KeyCheckRow & {
   readonly org_id: string;
   readonly account_type: string;
 };
