@@ -23,6 +23,7 @@ import { issuerProviders } from '../application/issuer.provider';
 import { Notifications } from '../application/notifications';
 import { PasswordHasher } from '../application/passwords';
 import { SecretBox } from '../application/secrets';
+import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
 import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
@@ -30,6 +31,7 @@ import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';
+import { OAuthRevocationController } from '../http/oauth-revocation.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -60,7 +62,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, AuthorizationServerMetadataController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, MeController, OAuthRevocationController, JwksController, AuthorizationServerMetadataController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
@@ -111,6 +113,7 @@ export class AuthModule {
         AuthStore,
         Notifications,
         SessionTokens,
+        RefreshTokenRevocation,
         ActivationService,
         SignInService,
         SignInEnrollment,

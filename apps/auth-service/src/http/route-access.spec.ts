@@ -1,8 +1,7 @@
 import { ApiScopes } from '@accounts/contracts';
 import { SigningKeyRing, TokenIssuer } from '@accounts/security';
 import { declaredRoutes, describeAccess, walkRoutes } from '@accounts/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthTestApp, type SeededAccount } from '../testing/auth-test-app';
 
@@ -13,13 +12,11 @@ import { AuthTestApp, type SeededAccount } from '../testing/auth-test-app';
  */
 describe('auth-service: what an API token may call', () => {
   let app: AuthTestApp;
-  let keysDir: string;
   let issuer: TokenIssuer;
   let admin: SeededAccount;
   let user: SeededAccount;
 
   beforeAll(async () => {
-    keysDir = mkdtempSync(join(tmpdir(), 'api-issuer-'));
     const ring = await SigningKeyRing.generate();
     issuer = new TokenIssuer(ring, 'http://127.0.0.1:3003', 'accounts');
     // The embedded default: auth-service trusts what credentials-service publishes in the shared data folder.
@@ -34,7 +31,6 @@ describe('auth-service: what an API token may call', () => {
   });
   afterAll(async () => {
     await app.close();
-    rmSync(keysDir, { recursive: true, force: true });
   });
 
   const apiToken = async (scopes: readonly string[]) =>
@@ -67,6 +63,7 @@ describe('auth-service: what an API token may call', () => {
       'GET /dev/outbox -> public',
       'GET /health -> public',
       'GET /metrics -> public',
+      'POST /oauth/revoke -> public',
     ]);
   });
 
