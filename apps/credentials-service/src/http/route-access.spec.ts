@@ -1,5 +1,10 @@
 import { ApiScopes } from '@accounts/contracts';
-import { declaredRoutes, describeAccess, TestTokens, walkRoutes } from '@accounts/testing';
+import {
+  declaredRoutes,
+  describeAccess,
+  TestTokens,
+  walkRoutes,
+} from '@accounts/testing';
 import { CredentialsHarness } from '../test/credentials-harness';
 
 /** Every route of credentials-service with its declared rule, then called with API tokens to prove it. */
@@ -15,7 +20,11 @@ describe('credentials-service: what an API token may call', () => {
   afterAll(() => h.close());
 
   it('declares a rule on every route: credentials are person only, the OAuth endpoints authenticate the client themselves', () => {
-    expect(declaredRoutes(h.t.app).map((r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`)).toEqual([
+    expect(
+      declaredRoutes(h.t.app).map(
+        (r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`,
+      ),
+    ).toEqual([
       'GET /.well-known/jwks.json -> public',
       'GET /.well-known/oauth-authorization-server -> public',
       'GET /api-credentials -> person',
@@ -35,7 +44,14 @@ describe('credentials-service: what an API token may call', () => {
       allScopes: ApiScopes,
       params: {},
       apiToken: (scopes) =>
-        tokens.mint({ accountId: 'ann', orgId: 'org-1', kind: 'api', accountType: 'administrator', scopes, sessionId: 'cred-1' }),
+        tokens.mint({
+          accountId: 'ann',
+          orgId: 'org-1',
+          kind: 'api',
+          accountType: 'administrator',
+          scopes,
+          sessionId: 'cred-1',
+        }),
     });
     expect(findings).toEqual([]);
   });
