@@ -148,9 +148,8 @@ describe('standard clients against a running credentials-service', () => {
   });
 
   it("jose: a resource server verifies the token with the JWKS found through the issuer's metadata (RFC 9068 claims)", async () => {
-    const metadata = await (
-      await fetch(`${issuerUrl}/.well-known/oauth-authorization-server`)
-    ).json();
+    const response = await fetch(`${issuerUrl}/.well-known/oauth-authorization-server`);
+    const metadata = (await response.json()) as { issuer: string; jwks_uri: string };
     const { payload, protectedHeader } = await jwtVerify(
       await token(),
       createRemoteJWKSet(new URL(metadata.jwks_uri)),
