@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { AuthTestApp } from '../testing/auth-test-app';
 
 /** RFC 7009 for refresh tokens, and the RFC 8414 document that announces it. */
@@ -99,3 +103,35 @@ describe('POST /oauth/revoke (RFC 7009) and the authorization server metadata of
     });
   });
 });
+
+describe('openid-client 6 revokes a refresh token at a running auth-service', () => {
+  let app: AuthTestApp;
+  let issuerUrl: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    issuerUrl = `http://127.0.0.1:${port}`;
+    app = await AuthTestApp.create({ PUBLIC_URL: issuerUrl });
+    await app.t.app.listen(port, '127.0.0.1');
+    await app.activeAccount(await app.organization(), 'alice');
+  });
+  afterAll(() => app.close());
+
+  it('discovers the revocation endpoint and ends the session', async () => {
+    const { refreshToken } = await app.tokens('alice');
+    const script = join(__dirname, '..', '..', '..', '..', 'tools', 'oauth-clients', 'openid-client-revoke.mjs');
+    const { stdout } = await promisify(execFile)(process.execPath, [script, issuerUrl, refreshToken], { timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ revocation_endpoint: `${issuerUrl}/oauth/revoke`, revoked: true });
+    await app.http().post('/auth/refresh').send({ refreshToken }).expect(401);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
