@@ -17,6 +17,7 @@ import { IssuerKeys, type Principal, SigningKeyRing, TokenIssuer } from '@accoun
 import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
 import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
+import { BENCH_AUTH_ISSUER } from './lib/service-process';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -79,12 +80,12 @@ async function seed(dataDir: string): Promise<string> {
     },
   ]);
   await store.close();
-  const auth = await IssuerKeys.load({ service: 'auth-service', dataDir });
+  const auth = await IssuerKeys.load({ service: 'auth-service', dataDir, issuer: BENCH_AUTH_ISSUER });
   const user: Principal = {
     kind: 'user', accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', sessionId: 'bench', amr: ['pwd'],
     authTime: Math.floor(Date.now() / 1000),
   };
-  return (await auth.issuer('auth-service', 'accounts').issue(user)).accessToken;
+  return (await auth.issuer(BENCH_AUTH_ISSUER, 'accounts').issue(user)).accessToken;
 }
 
 function startService(dataDir: string, port: number): ChildProcess {

@@ -60,12 +60,16 @@ export async function startService(app: string, env: Record<string, string>): Pr
   };
 }
 
+/** The issuer URL the benchmarks' stand-in auth-service signs as. */
+export const BENCH_AUTH_ISSUER = 'http://127.0.0.1:3002';
+
 /** Publishes a fresh auth-service key in the data folder, as auth-service does, and mints tokens with it. */
 export async function devTokenIssuer(dataDir: string): Promise<(p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>) => Promise<string>> {
   const ring = await SigningKeyRing.generate();
   mkdirSync(join(dataDir, 'keys'), { recursive: true });
-  writeFileSync(join(dataDir, 'keys', 'auth-service.jwks.json'), JSON.stringify(ring.publicJwks()));
-  const issuer = new TokenIssuer(ring, 'auth-service', 'accounts');
+  // With its issuer URL, as auth-service publishes it: the services trust the file for that issuer.
+  writeFileSync(join(dataDir, 'keys', 'auth-service.jwks.json'), JSON.stringify({ issuer: BENCH_AUTH_ISSUER, ...ring.publicJwks() }));
+  const issuer = new TokenIssuer(ring, BENCH_AUTH_ISSUER, 'accounts');
   return async (p) =>
     (
       await issuer.issue({

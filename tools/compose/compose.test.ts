@@ -1,6 +1,6 @@
 import { notifierConfigVariables, readNotifierConfig } from '@accounts/notifications';
 import { parseTrustedIssuers, SigningKeyRing } from '@accounts/security';
-import { assertProfileEventsSource, type ConfigSchema, loadConfig } from '@accounts/service-kit';
+import { assertProfileEventsSource, type ConfigSchema, loadConfig, publicUrlOf } from '@accounts/service-kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authConfigSchema } from '../../apps/auth-service/src/config';
@@ -70,12 +70,15 @@ describe('docker-compose.yml', () => {
       expect(plainSecrets).toEqual([]);
     });
 
-    it('trusts issuers by the http JWKS URLs of services of this stack, and reaches the store and Kafka by service name', () => {
+    it('trusts both issuers of this stack by their URLs (keys by discovery), the URLs they put in iss, and reaches the store and Kafka by service name', () => {
       const env = environment(name);
-      for (const [issuer, source] of Object.entries(parseTrustedIssuers(env['TRUSTED_ISSUERS']))) {
-        const target = apps.find((app) => app.name === issuer);
-        expect(target).toBeDefined();
-        expect(source).toEqual({ url: `http://${issuer}:${target?.port}/.well-known/jwks.json` });
+      expect(parseTrustedIssuers(env['TRUSTED_ISSUERS'])).toEqual({
+        'http://auth-service:3002': { discovery: 'http://auth-service:3002' },
+        'http://credentials-service:3003': { discovery: 'http://credentials-service:3003' },
+      });
+      for (const issuer of apps.filter((app) => app.name !== 'profile-service')) {
+        const config = loadConfig(issuer.schema, environment(issuer.name)) as Parameters<typeof publicUrlOf>[0];
+        expect(publicUrlOf(config)).toBe(`http://${issuer.name}:${issuer.port}`);
       }
       expect(file.services[name].depends_on).toEqual({
         eventstore: { condition: 'service_healthy' },

@@ -8,6 +8,7 @@ import {
   port,
   profileEventsSourceConfigSchema,
   str,
+  issuerConfigSchema,
   tokenVerificationConfigSchema,
   url,
 } from '@accounts/service-kit';
@@ -18,6 +19,7 @@ export const authConfigSchema = {
   ...baseConfigSchema,
   PORT: port({ description: 'HTTP port auth-service listens on', default: 3002 }),
   ...tokenVerificationConfigSchema,
+  ...issuerConfigSchema,
   SIGNING_KEYS: str({
     description:
       'Production: JSON array of private JWKs (newest last) shared by every replica; unset: a key ring is generated into ${DATA_DIR}/keys',

@@ -6,6 +6,7 @@ import {
   port,
   profileEventsSourceConfigSchema,
   str,
+  issuerConfigSchema,
   tokenVerificationConfigSchema,
 } from '@accounts/service-kit';
 
@@ -39,7 +40,8 @@ export const credentialsConfigSchema = {
     default: 300,
   }),
   CLIENT_BACKOFF_AFTER_FAILURES: int({
-    description: 'Failed client authentications in a row after which POST /oauth/token answers 429 for that clientId',
+    description:
+      'Failed client authentications in a row after which POST /oauth/token answers 429 for that clientId from that address (and for every address that failed for it)',
     min: 1,
     max: 1000,
     default: 5,
@@ -50,6 +52,13 @@ export const credentialsConfigSchema = {
     max: 86_400,
     default: 900,
   }),
+  CLIENT_ADDRESS_FAILURE_LIMIT: int({
+    description:
+      'Failed client authentications from one client address (any clientIds; TRUST_PROXY decides the address) after which it gets 429, doubling from 1 s; forgotten after 15 quiet minutes',
+    min: 1,
+    max: 100_000,
+    default: 20,
+  }),
   LAST_USED_FLUSH_MS: int({
     description: 'How often the "last used" times of credentials are written to the read model (one transaction)',
     min: 10,
@@ -57,6 +66,7 @@ export const credentialsConfigSchema = {
     default: 1000,
   }),
   ...tokenVerificationConfigSchema,
+  ...issuerConfigSchema,
   SIGNING_KEYS: str({
     description:
       'JSON array of private JWKs (Ed25519, with kid; newest last) signing the access tokens. Unset in embedded mode: generated into DATA_DIR/keys/credentials-service.private.json; required with EVENTSTORE_CONNECTION_STRING',

@@ -6,7 +6,8 @@ describe('profile-service configuration', () => {
     const config = loadConfig(profileConfigSchema, { DATA_DIR: '/data' });
     expect(config.PORT).toBe(3001);
     expect(config.JWT_AUDIENCE).toBe('accounts');
-    expect(trustedIssuersOf(config)).toBe('auth-service=file:/data/keys/auth-service.jwks.json');
+    // Both issuers of the machine: people's tokens and API credentials' tokens work in every service.
+    expect(trustedIssuersOf(config)).toBe('file:/data/keys/auth-service.jwks.json,file:/data/keys/credentials-service.jwks.json');
     expect(exposesActivationLinks(config)).toBe(true);
   });
 

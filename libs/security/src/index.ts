@@ -11,3 +11,7 @@ export * from './lib/limits/sliding-window-limiter';
 export * from './lib/limits/client-address';
 export * from './lib/nest/recent-sign-in.guard';
 export * from './lib/tokens/token-revocations';
+export * from './lib/nest/access-rule.decorator';
+export * from './lib/nest/access-rules';
+export * from './lib/nest/access-policy.guard';
+export * from './lib/issuer/authorization-server-metadata.controller';

@@ -1,2 +1,3 @@
 export * from './lib/decider-specification';
 export * from './lib/test-tokens';
+export * from './lib/route-walk';

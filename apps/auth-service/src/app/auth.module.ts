@@ -6,7 +6,13 @@ import {
   type NotifierSetup,
   readNotifierConfig,
 } from '@accounts/notifications';
-import { AccessTokenGuard, JwksController, TOKEN_REVOCATIONS } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  AuthorizationServerMetadataController,
+  JwksController,
+  TOKEN_REVOCATIONS,
+} from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -19,14 +25,15 @@ import { issuerProviders } from '../application/issuer.provider';
 import { Notifications } from '../application/notifications';
 import { PasswordHasher } from '../application/passwords';
 import { SecretBox } from '../application/secrets';
+import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
 import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
-import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
+import { OAuthRevocationController } from '../http/oauth-revocation.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -57,12 +64,12 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, MeController, OAuthRevocationController, JwksController, AuthorizationServerMetadataController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
         { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
-        { provide: APP_GUARD, useClass: AuthAccessGuard },
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
         {
           provide: NOTIFIER_SETUP,
           useFactory: (config: AuthConfig, health: HealthIndicatorRegistry, indicators: HealthIndicatorService) => {
@@ -109,6 +116,7 @@ export class AuthModule {
         AuthStore,
         Notifications,
         SessionTokens,
+        RefreshTokenRevocation,
         ActivationService,
         SignInService,
         SignInEnrollment,

@@ -1,27 +1,32 @@
-import { ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
-import { createTokenVerifier, SERVICE_CONFIG } from '@accounts/service-kit';
+import { ApiScopes, scopesAllowedFor } from '@accounts/contracts';
+import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
+import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
 import type { AuthConfig } from '../config';
 
-/** The issuer name other services list in TRUSTED_ISSUERS. */
+/** Names auth-service's key files in the data folder. */
 export const AUTH_ISSUER = 'auth-service';
 export const ACCESS_TOKEN_ISSUER = Symbol('ACCESS_TOKEN_ISSUER');
+/** `client_id` of the tokens people get by signing in (RFC 9068): the account console, a public client. */
+export const ACCOUNT_CONSOLE_CLIENT_ID = 'account-console';
 
 /**
  * Signing keys: embedded mode keeps the ring in ${DATA_DIR}/keys/auth-service.private.json and
- * publishes the public set as auth-service.jwks.json (profile-service verifies from that file).
+ * publishes the public set, with the issuer URL, as auth-service.jwks.json (the other services verify from that file).
+ * The issuer (`iss`) is PUBLIC_URL, the same as in /.well-known/oauth-authorization-server.
  */
 export const issuerProviders: Provider[] = [
   {
     provide: ISSUER_KEYS,
     useFactory: (config: AuthConfig) =>
-      IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS }),
+      IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS, issuer: publicUrlOf(config) }),
     inject: [SERVICE_CONFIG],
   },
   {
     provide: ACCESS_TOKEN_ISSUER,
     // Access tokens live 5 minutes (DESIGN.md); refresh extends a session, not a token.
-    useFactory: (keys: IssuerKeys, config: AuthConfig) => keys.issuer(AUTH_ISSUER, config.JWT_AUDIENCE, 300),
+    useFactory: (keys: IssuerKeys, config: AuthConfig) =>
+      keys.issuer(publicUrlOf(config), config.JWT_AUDIENCE, 300, { clientId: ACCOUNT_CONSOLE_CLIENT_ID, personScopes: scopesAllowedFor }),
     inject: [ISSUER_KEYS, SERVICE_CONFIG],
   },
   {
@@ -29,5 +34,24 @@ export const issuerProviders: Provider[] = [
     // Depends on the keys so the JWKS file exists before the first verification reads it.
     useFactory: (config: AuthConfig, _keys: IssuerKeys) => createTokenVerifier(config),
     inject: [SERVICE_CONFIG, ISSUER_KEYS],
+  },
+  {
+    provide: AUTHORIZATION_SERVER_METADATA,
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: AuthConfig): AuthorizationServerMetadata => {
+      const issuer = publicUrlOf(config);
+      return {
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        // People sign in with /auth/login (not an OAuth flow); refresh tokens are revoked the standard way.
+        revocation_endpoint: `${issuer}/oauth/revoke`,
+        revocation_endpoint_auth_methods_supported: ['none'],
+        grant_types_supported: ['refresh_token'],
+        response_types_supported: [],
+        scopes_supported: ApiScopes,
+        access_token_signing_alg_values_supported: ['EdDSA'],
+        service_documentation: `${issuer}/docs`,
+      };
+    },
   },
 ];

@@ -19,7 +19,11 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
     expectStatus(res, 200);
     expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 300, tokenType: 'Bearer' });
     const claims = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
-    expect(claims).toEqual(expect.objectContaining({ sub: account.accountId, org: orgId, acct: 'standard', amr: ['pwd'], iss: 'auth-service', aud: 'accounts' }));
+    expect(claims).toEqual(expect.objectContaining({ sub: account.accountId, org: orgId, acct: 'standard', amr: ['pwd'], iss: 'http://127.0.0.1:3000', aud: 'accounts' }));
+    // RFC 9068: who it was issued to, what the person may do, when and how they signed in.
+    expect(claims).toEqual(
+      expect.objectContaining({ client_id: 'account-console', scope: 'profile:read profile:write audit:read', jti: expect.any(String), auth_time: expect.any(Number) }),
+    );
     expect(claims.exp - claims.iat).toBe(300);
     const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
     expect(header.alg).toBe('EdDSA');

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
+import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -12,6 +12,8 @@ import { presentedTrustedDevice } from './trusted-device-cookie';
 @ApiTags('my sign-in')
 @ApiBearerAuth()
 @Controller('auth')
+// Sessions, password, sign-in method, factors, trusted computers, authenticator resets: security settings, people only.
+@PersonOnly()
 export class MeController {
   constructor(
     private readonly security: AccountSecurityService,

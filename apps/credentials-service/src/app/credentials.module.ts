@@ -1,6 +1,14 @@
-import { JwksController, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  AuthorizationServerMetadataController,
+  JwksController,
+  TOKEN_REVOCATIONS,
+  type TokenVerifier,
+} from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiCredentialsStream } from '../application/api-credentials-stream';
 import { CallerFacts } from '../application/caller-facts';
@@ -12,17 +20,19 @@ import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credent
 import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
-import { ClientBackoff } from '../application/token/client-backoff';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
+import { TokenIntrospection } from '../application/token/token-introspection';
+import { TokenRequestLimits } from '../application/token/token-request-limits';
 import type { CredentialsConfig } from '../config';
 import { ApiCredentialsController } from '../http/api-credentials.controller';
+import { OAuthIntrospectionController } from '../http/oauth/oauth-introspection.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
 import { AccountDirectory } from '../projections/account-directory';
 import { CredentialsReadModels } from '../projections/credentials-read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
-import { issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
+import { authorizationServerMetadataProvider, issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
 
 export interface CredentialsModuleOptions {
   /** Tests: TestTokens' verifier instead of TRUSTED_ISSUERS. */
@@ -38,12 +48,15 @@ export class CredentialsModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApiCredentialsController, OAuthTokenController, JwksController],
+      controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         tokenVerifierProvider(options.tokenVerifier),
+        AccessTokenGuard,
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
         issuerKeysProvider,
         tokenIssuerProvider,
+        authorizationServerMetadataProvider,
         {
           provide: SecretHasher,
           inject: [SERVICE_CONFIG],
@@ -58,10 +71,15 @@ export class CredentialsModule {
           }),
         },
         {
-          provide: ClientBackoff,
+          provide: TokenRequestLimits,
           inject: [SERVICE_CONFIG],
           useFactory: (config: CredentialsConfig) =>
-            new ClientBackoff({ afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES, maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS }),
+            new TokenRequestLimits({
+              afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES,
+              maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS,
+              addressAfterFailures: config.CLIENT_ADDRESS_FAILURE_LIMIT,
+              forgetAfterMs: 15 * 60_000,
+            }),
         },
         CredentialsReadModels,
         {
@@ -76,6 +94,7 @@ export class CredentialsModule {
         CallerFacts,
         ApiCredentialsStream,
         ClientCredentialsGrant,
+        TokenIntrospection,
         GenerateApiCredentialHandler,
         RegenerateApiCredentialHandler,
         RevokeApiCredentialHandler,

@@ -41,6 +41,11 @@ export class CallerFacts {
     }
   }
 
+  /** The account's type from profile events; unknown accounts count as standard. */
+  accountTypeOf(accountId: string): string {
+    return this.accounts.get(accountId)?.account_type ?? 'standard';
+  }
+
   /** The owner's organization for event metadata: the read model's, else the caller's own claim. */
   orgOf(accountId: string, caller: Principal): string {
     return this.accounts.get(accountId)?.org_id ?? caller.orgId;

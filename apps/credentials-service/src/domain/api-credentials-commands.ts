@@ -15,6 +15,10 @@ export type GenerateApiCredential = {
     readonly name?: string | null;
     /** ISO-8601 as given by the caller; absent means never. */
     readonly expiresAt?: string | null;
+    /** As given by the caller (ApiScopes); absent means profile:read. */
+    readonly scopes?: readonly unknown[] | null;
+    /** The owner's account type from the accounts read model: administrator scopes need an administrator. */
+    readonly ownerAccountType: string;
     readonly actor: CredentialActor;
     readonly policy: CredentialPolicy;
   };

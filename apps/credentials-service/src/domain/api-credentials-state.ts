@@ -1,4 +1,4 @@
-import type { CredentialsEvent } from '@accounts/contracts';
+import { type CredentialsEvent, scopesOfGenerated } from '@accounts/contracts';
 
 /** What the rules need of one credential: never its hash. */
 export interface CredentialState {
@@ -7,6 +7,7 @@ export interface CredentialState {
   readonly name: string | null;
   readonly status: 'active' | 'revoked';
   readonly expiresAt: string | null;
+  readonly scopes: readonly string[];
 }
 
 export interface ApiCredentialsState {
@@ -19,8 +20,18 @@ export function evolveApiCredentials(state: ApiCredentialsState, event: Credenti
   switch (event.type) {
     case 'ApiCredentialGenerated': {
       const { credentialId, clientId, name, expiresAt } = event.data;
-      const credential: CredentialState = { credentialId, clientId, name, expiresAt, status: 'active' };
-      return { credentials: { ...state.credentials, [credentialId]: credential } };
+      const scopes = scopesOfGenerated(event.data);
+      const credential: CredentialState = {
+        credentialId,
+        clientId,
+        name,
+        expiresAt,
+        scopes,
+        status: 'active',
+      };
+      return {
+        credentials: { ...state.credentials, [credentialId]: credential },
+      };
     }
     case 'ApiCredentialRegenerated':
       // Only the hash changed, and the rules never look at it.

@@ -5,6 +5,7 @@ import { type ApiCredentialsState, heldCredentials } from './api-credentials-sta
 import { requireOwner } from './credential-access';
 import { requireRecentSignIn } from './recent-sign-in';
 import { parseCredentialName } from './values/credential-name';
+import { parseCredentialScopes } from './values/credential-scopes';
 import { parseExpiry } from './values/expiry';
 
 export function decideGenerate(
@@ -17,6 +18,10 @@ export function decideGenerate(
   requireRecentSignIn(actor, policy, now);
   const name = parseCredentialName(command.data.name);
   const expiresAt = parseExpiry(command.data.expiresAt, now);
+  const scopes = parseCredentialScopes(
+    command.data.scopes,
+    command.data.ownerAccountType,
+  );
   if (state.credentials[credentialId]) {
     throw new DomainError('conflict', 'CREDENTIALS-credential-exists', 'An API credential with this id already exists');
   }
@@ -28,5 +33,18 @@ export function decideGenerate(
       { maxCredentials: policy.maxCredentials },
     );
   }
-  return [{ type: 'ApiCredentialGenerated', data: { accountId, credentialId, clientId, name, expiresAt, secretHash } }];
+  return [
+    {
+      type: 'ApiCredentialGenerated',
+      data: {
+        accountId,
+        credentialId,
+        clientId,
+        name,
+        expiresAt,
+        secretHash,
+        scopes,
+      },
+    },
+  ];
 }

@@ -62,3 +62,61 @@ describe('generating an API credential', () => {
     spec.given([generated('c1')]).when(generate('c1'), at).thenThrows('CREDENTIALS-credential-exists', 'conflict');
   });
 });
+
+describe('the scopes of a new API credential', () => {
+  it('records the chosen scopes once each, in canonical order; none chosen means profile:read', () => {
+    spec
+      .given([])
+      .when(
+        generate('c1', {
+          scopes: ['audit:read', 'profile:write', 'profile:read', 'audit:read'],
+        }),
+        at,
+      )
+      .then([
+        generated('c1', {
+          scopes: ['profile:read', 'profile:write', 'audit:read'],
+        }),
+      ]);
+    spec
+      .given([])
+      .when(generate('c1', { scopes: null }), at)
+      .then([generated('c1', { scopes: ['profile:read'] })]);
+  });
+
+  it('refuses an empty list or an unknown scope, naming the field', () => {
+    spec
+      .given([])
+      .when(generate('c1', { scopes: [] }), at)
+      .thenThrows('CREDENTIALS-scopes-invalid', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { scopes: ['profile:read', 'admin'] }), at)
+      .thenThrows('CREDENTIALS-scopes-invalid', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { scopes: [42] }), at)
+      .thenThrows('CREDENTIALS-scopes-invalid', 'invalid');
+  });
+
+  it('gives accounts:read and accounts:write to administrators only', () => {
+    spec
+      .given([])
+      .when(generate('c1', { scopes: ['accounts:read'] }), at)
+      .thenThrows('CREDENTIALS-scope-not-allowed', 'forbidden');
+    spec
+      .given([])
+      .when(generate('c1', { scopes: ['accounts:write'] }), at)
+      .thenThrows('CREDENTIALS-scope-not-allowed', 'forbidden');
+    spec
+      .given([])
+      .when(
+        generate('c1', {
+          scopes: ['accounts:write', 'accounts:read'],
+          ownerAccountType: 'administrator',
+        }),
+        at,
+      )
+      .then([generated('c1', { scopes: ['accounts:read', 'accounts:write'] })]);
+  });
+});

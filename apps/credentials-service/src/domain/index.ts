@@ -7,3 +7,4 @@ export * from './api-credentials-state';
 export * from './api-credentials-decider';
 export * from './values/credential-name';
 export * from './values/expiry';
+export * from './values/credential-scopes';

@@ -1,5 +1,20 @@
-import { AccessTokenGuard, CurrentPrincipal, type Principal } from '@accounts/security';
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  PersonOnly,
+  type Principal,
+} from '@accounts/security';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GenerateApiCredentialCommand } from '../application/commands/generate-api-credential';
@@ -10,14 +25,13 @@ import { type ApiCredentialList, ListApiCredentialsQuery } from '../application/
 import { CredentialIdParams } from './dto/credential-id.params';
 import { GenerateApiCredentialDto } from './dto/generate-api-credential.dto';
 import { ListApiCredentialsQueryDto } from './dto/list-api-credentials.query';
-import { PersonOnlyGuard } from './person-only.guard';
 import { StepUpChallengeInterceptor } from './step-up-challenge.interceptor';
 
 @ApiTags('api-credentials')
 @ApiBearerAuth()
 @Controller('api-credentials')
-// Per controller rather than APP_GUARD: the kit's /health and /metrics are not marked @Public() yet.
-@UseGuards(AccessTokenGuard, PersonOnlyGuard)
+// An API token must not mint more secrets: its auth_time is always fresh, so it would pass the recent sign-in rule.
+@PersonOnly()
 @UseInterceptors(StepUpChallengeInterceptor)
 export class ApiCredentialsController {
   constructor(
@@ -27,9 +41,22 @@ export class ApiCredentialsController {
 
   @Post()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Generate a credential; the secret is in this answer and nowhere else, ever' })
-  generate(@CurrentPrincipal() caller: Principal, @Body() body: GenerateApiCredentialDto): Promise<IssuedSecret> {
-    return this.commands.execute(new GenerateApiCredentialCommand(caller, body.name, body.expiresAt));
+  @ApiOperation({
+    summary:
+      'Generate a credential; the secret is in this answer and nowhere else, ever',
+  })
+  generate(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: GenerateApiCredentialDto,
+  ): Promise<IssuedSecret> {
+    return this.commands.execute(
+      new GenerateApiCredentialCommand(
+        caller,
+        body.name,
+        body.expiresAt,
+        body.scopes,
+      ),
+    );
   }
 
   @Post(':id/regenerate')

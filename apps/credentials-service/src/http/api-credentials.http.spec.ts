@@ -48,6 +48,7 @@ describe('API credentials over HTTP', () => {
         clientId: expect.stringMatching(/^aci_[0-9A-Za-z]{22}$/),
         secret: expect.stringMatching(/^acs_[0-9A-Za-z]{49}$/),
         name: 'CI pipeline',
+        scopes: ['profile:read'],
         expiresAt: '2099-01-01T00:00:00.000Z',
       });
       expect(response.headers['cache-control']).toBe('no-store');
@@ -100,10 +101,54 @@ describe('API credentials over HTTP', () => {
       });
     });
 
+    it('keeps the scopes chosen, administrator scopes for administrators only, and refuses bad ones naming the field', async () => {
+      const chosen = await generate(ann, {
+        scopes: ['audit:read', 'profile:read'],
+      });
+      expect((chosen as unknown as { scopes: string[] }).scopes).toEqual([
+        'profile:read',
+        'audit:read',
+      ]);
+      await expectNothingWritten(async () => {
+        for (const scopes of [
+          [],
+          ['profile:read', 'root'],
+          'profile:read',
+          [7],
+        ]) {
+          const response = await h.http
+            .post('/api-credentials')
+            .set(await as(ann))
+            .send({ scopes })
+            .expect(400);
+          const details = response.body.details as {
+            field?: string;
+            fields?: { field: string }[];
+          };
+          expect(
+            details.field ?? details.fields?.map((f) => f.field).join(),
+          ).toBe('scopes');
+        }
+        const standard = await h.http
+          .post('/api-credentials')
+          .set(await as(ann))
+          .send({ scopes: ['accounts:write'] })
+          .expect(403);
+        expect(standard.body).toMatchObject({
+          code: 'CREDENTIALS-scope-not-allowed',
+          details: { field: 'scopes' },
+        });
+      });
+    });
+
     it('refuses an API access token: credentials are managed by a person', async () => {
       await expectNothingWritten(async () => {
-        const response = await h.http.post('/api-credentials').set(await as({ ...ann, kind: 'api' })).send({}).expect(403);
-        expect(response.body.code).toBe('CREDENTIALS-person-required');
+        const response = await h.http
+          .post('/api-credentials')
+          .set(await as({ ...ann, kind: 'api' }))
+          .send({})
+          .expect(403);
+        expect(response.body.code).toBe('AUTH-person-only');
       });
     });
 
@@ -129,7 +174,10 @@ describe('API credentials over HTTP', () => {
 
   describe('GET /api-credentials', () => {
     it('lists name, clientId, status, created, last regenerated, last used and never a secret', async () => {
-      const kept = await generate(ann, { name: 'kept' });
+      const kept = await generate(ann, {
+        name: 'kept',
+        scopes: ['profile:write', 'profile:read'],
+      });
       const gone = await generate(ann, { name: 'gone' });
       const soon = await generate(ann, { name: 'soon', expiresAt: new Date(Date.now() + 60_000).toISOString() });
       await h.http.post(`/api-credentials/${kept.id}/regenerate`).set(await as(ann)).expect(200);
@@ -142,16 +190,40 @@ describe('API credentials over HTTP', () => {
         maxCredentials: 10,
         credentials: [
           {
-            id: kept.id, name: 'kept', clientId: kept.clientId, status: 'active', createdAt: expect.any(String),
-            lastRegeneratedAt: expect.any(String), lastUsedAt: null, expiresAt: null, revokedAt: null,
+            id: kept.id,
+            name: 'kept',
+            clientId: kept.clientId,
+            status: 'active',
+            scopes: ['profile:read', 'profile:write'],
+            createdAt: expect.any(String),
+            lastRegeneratedAt: expect.any(String),
+            lastUsedAt: null,
+            expiresAt: null,
+            revokedAt: null,
           },
           {
-            id: gone.id, name: 'gone', clientId: gone.clientId, status: 'revoked', createdAt: expect.any(String),
-            lastRegeneratedAt: null, lastUsedAt: null, expiresAt: null, revokedAt: expect.any(String),
+            id: gone.id,
+            name: 'gone',
+            clientId: gone.clientId,
+            status: 'revoked',
+            scopes: ['profile:read'],
+            createdAt: expect.any(String),
+            lastRegeneratedAt: null,
+            lastUsedAt: null,
+            expiresAt: null,
+            revokedAt: expect.any(String),
           },
           {
-            id: soon.id, name: 'soon', clientId: soon.clientId, status: 'expired', createdAt: expect.any(String),
-            lastRegeneratedAt: null, lastUsedAt: null, expiresAt: soon.expiresAt, revokedAt: null,
+            id: soon.id,
+            name: 'soon',
+            clientId: soon.clientId,
+            status: 'expired',
+            scopes: ['profile:read'],
+            createdAt: expect.any(String),
+            lastRegeneratedAt: null,
+            lastUsedAt: null,
+            expiresAt: soon.expiresAt,
+            revokedAt: null,
           },
         ],
       });

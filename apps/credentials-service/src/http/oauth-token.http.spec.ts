@@ -33,14 +33,20 @@ describe('POST /oauth/token (client-credentials grant)', () => {
   it('exchanges clientId:secret for a 5-minute access token that verifies against the published keys', async () => {
     const key = await generate();
     const response = await h.token(key.clientId, key.secret).expect(200);
-    expect(response.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 300 });
+    expect(response.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope: 'profile:read',
+    });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['pragma']).toBe('no-cache');
 
     const jwks = (await h.http.get('/.well-known/jwks.json').expect(200)).body;
     const fileJwks = JSON.parse(readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.jwks.json'), 'utf8'));
-    expect(fileJwks).toEqual(jwks);
-    const verifier = new TokenVerifier({ 'credentials-service': { jwks: () => jwks } }, 'accounts');
+    // The file other services of the machine verify with names its issuer, the URL in iss.
+    expect(fileJwks).toEqual({ issuer: 'http://127.0.0.1:3000', ...jwks });
+    const verifier = new TokenVerifier({ [fileJwks.issuer]: { jwks: () => jwks } }, 'accounts');
     const principal = await verifier.verify(response.body.access_token);
     expect(principal).toEqual({
       kind: 'api',
@@ -50,6 +56,8 @@ describe('POST /oauth/token (client-credentials grant)', () => {
       sessionId: key.id,
       amr: ['client_credentials'],
       authTime: expect.any(Number),
+      scopes: ['profile:read'],
+      clientId: key.clientId,
     });
     expect(Math.abs(principal.authTime - Date.now() / 1000)).toBeLessThan(5);
   });
@@ -59,7 +67,7 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     await h.http
       .post('/oauth/token')
       .set('Authorization', `Basic ${basic(key.clientId, key.secret)}`)
-      .send({ grant_type: 'client_credentials', scope: 'ignored', whatever: 1 })
+      .send({ grant_type: 'client_credentials', whatever: 1 })
       .expect(200);
   });
 
@@ -128,15 +136,23 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     for (let i = 0; i < 5; i++) await expectRefused(key.clientId, 'acs_wrong');
     const blocked = await h.token(key.clientId, key.secret).expect(429);
     expect(blocked.headers['retry-after']).toBe('1');
-    expect(blocked.body).toEqual({ error: 'too_many_attempts', error_description: 'Too many failed attempts for this client; retry in 1 seconds' });
+    expect(blocked.body).toEqual({
+      error: 'invalid_client',
+      error_description: 'Too many failed attempts; retry in 1 seconds',
+    });
 
     h.advance(1_000);
     await expectRefused(key.clientId, 'acs_wrong');
     expect((await h.token(key.clientId, key.secret).expect(429)).headers['retry-after']).toBe('2');
     h.advance(2_000);
     await h.token(key.clientId, key.secret).expect(200);
-    // A success clears the count: five more failures pass before the next block.
-    for (let i = 0; i < 5; i++) await expectRefused(key.clientId, 'acs_wrong');
+    // A success clears this address's count, but the credential's slow-down stays for addresses that fail.
+    await expectRefused(key.clientId, 'acs_wrong');
+    expect(
+      (await h.token(key.clientId, key.secret).expect(429)).headers[
+        'retry-after'
+      ],
+    ).toBe('4');
   });
 
   it('backs off unknown clientIds the same way, so a 429 tells nothing about existence', async () => {

@@ -32,13 +32,38 @@ describe('the secret appears in the generate/regenerate answer and nowhere else'
     const regenerated = (await h.http.post(`/api-credentials/${generated.id}/regenerate`).set(ann).expect(200)).body;
     await h.token(generated.clientId, generated.secret).expect(401);
     await h.token(generated.clientId, regenerated.secret).expect(200);
-    // The secret as a JSON body field too, where a careless client might put it.
+    // The secret as a body field too (client_secret_post), JSON and form.
     await h.http
       .post('/oauth/token')
-      .set('Authorization', `Basic ${basic(generated.clientId, regenerated.secret)}`)
-      .send({ grant_type: 'client_credentials', client_secret: regenerated.secret })
+      .send({
+        grant_type: 'client_credentials',
+        client_id: generated.clientId,
+        client_secret: regenerated.secret,
+      })
       .expect(200);
-    const list = (await h.http.get('/api-credentials').set(ann).expect(200)).body;
+    await h.http
+      .post('/oauth/token')
+      .type('form')
+      .send({
+        grant_type: 'client_credentials',
+        client_id: generated.clientId,
+        client_secret: regenerated.secret,
+      })
+      .expect(200);
+    // Both methods at once are refused (RFC 6749 §2.3), and the body secret still logged nowhere.
+    await h.http
+      .post('/oauth/token')
+      .set(
+        'Authorization',
+        `Basic ${basic(generated.clientId, regenerated.secret)}`,
+      )
+      .send({
+        grant_type: 'client_credentials',
+        client_secret: regenerated.secret,
+      })
+      .expect(400);
+    const list = (await h.http.get('/api-credentials').set(ann).expect(200))
+      .body;
     h.lastUsed.flush();
     await h.http.delete(`/api-credentials/${generated.id}`).set(ann).expect(204);
     await h.token(generated.clientId, regenerated.secret).expect(401);

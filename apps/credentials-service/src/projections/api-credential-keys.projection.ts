@@ -4,6 +4,7 @@ import {
   type ApiCredentialRevokedData,
   ApiCredentialsStreamPrefix,
   CredentialsEventTypes,
+  scopesOfGenerated,
 } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
@@ -15,7 +16,8 @@ export const API_CREDENTIAL_KEYS = 'api_credential_keys';
  */
 export const apiCredentialKeysProjection = defineProjection({
   name: API_CREDENTIAL_KEYS,
-  version: 1,
+  // 2: scopes.
+  version: 2,
   tables: ['api_credential_keys'],
   filter: { streamPrefixes: [ApiCredentialsStreamPrefix], eventTypes: Object.values(CredentialsEventTypes) },
   schema: (t) => `
@@ -28,6 +30,8 @@ export const apiCredentialKeysProjection = defineProjection({
       secret_hash    TEXT,
       status         TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
       expires_at     TEXT,
+      -- Space-separated ApiScopes.
+      scopes         TEXT NOT NULL,
       created_at     TEXT NOT NULL,
       regenerated_at TEXT,
       revoked_at     TEXT
@@ -39,9 +43,16 @@ export const apiCredentialKeysProjection = defineProjection({
       case CredentialsEventTypes.ApiCredentialGenerated: {
         const d = event.data as ApiCredentialGeneratedData;
         tx.run(
-          `INSERT INTO ${table} (credential_id, client_id, account_id, name, secret_hash, status, expires_at, created_at)
-           VALUES (?, ?, ?, ?, ?, 'active', ?, ?)`,
-          d.credentialId, d.clientId, d.accountId, d.name, d.secretHash, d.expiresAt, event.occurredAt,
+          `INSERT INTO ${table} (credential_id, client_id, account_id, name, secret_hash, status, expires_at, scopes, created_at)
+           VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+          d.credentialId,
+          d.clientId,
+          d.accountId,
+          d.name,
+          d.secretHash,
+          d.expiresAt,
+          scopesOfGenerated(d).join(' '),
+          event.occurredAt,
         );
         return;
       }

@@ -8,6 +8,7 @@ export interface KeyCheckRow {
   readonly secret_hash: string | null;
   readonly status: 'active' | 'revoked';
   readonly expires_at: string | null;
+  readonly scopes: string;
   /** NULL when profile-service's events about the account have not arrived. */
   readonly org_id: string | null;
   readonly account_type: string | null;
@@ -21,6 +22,7 @@ export interface KeyListRow {
   readonly name: string | null;
   readonly status: 'active' | 'revoked';
   readonly expires_at: string | null;
+  readonly scopes: string;
   readonly created_at: string;
   readonly regenerated_at: string | null;
   readonly revoked_at: string | null;
@@ -34,7 +36,7 @@ export class KeyStatusQueries {
 
   forTokenRequest(clientId: string): KeyCheckRow | undefined {
     return this.readModels.database.get<KeyCheckRow>(
-      `SELECT k.credential_id, k.account_id, k.secret_hash, k.status, k.expires_at,
+      `SELECT k.credential_id, k.account_id, k.secret_hash, k.status, k.expires_at, k.scopes,
               a.org_id, a.account_type, a.status AS account_status
          FROM api_credential_keys k LEFT JOIN accounts a ON a.account_id = k.account_id
         WHERE k.client_id = ?`,
@@ -51,7 +53,7 @@ export class KeyStatusQueries {
 
   listForAccount(accountId: string): KeyListRow[] {
     return this.readModels.database.all<KeyListRow>(
-      `SELECT k.credential_id, k.client_id, k.name, k.status, k.expires_at, k.created_at, k.regenerated_at, k.revoked_at,
+      `SELECT k.credential_id, k.client_id, k.name, k.status, k.expires_at, k.scopes, k.created_at, k.regenerated_at, k.revoked_at,
               u.last_used_at
          FROM api_credential_keys k LEFT JOIN credential_last_used u ON u.credential_id = k.credential_id
         WHERE k.account_id = ? ORDER BY k.created_at, k.credential_id`,

@@ -20,7 +20,8 @@ export class CredentialsHarness {
     private readonly time: { offsetMs: number },
   ) {}
 
-  static async start(verifier: TokenVerifier, env: Record<string, string> = {}): Promise<CredentialsHarness> {
+  /** `verifier` undefined: TRUSTED_ISSUERS or the embedded default, as the service runs. */
+  static async start(verifier: TokenVerifier | undefined, env: Record<string, string> = {}): Promise<CredentialsHarness> {
     const time = { offsetMs: 0 };
     const clock = () => new Date(Date.now() + time.offsetMs);
     const t = await createTestApp({

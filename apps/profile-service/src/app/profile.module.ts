@@ -1,4 +1,4 @@
-import { AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
+import { AccessPolicyGuard, AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -11,7 +11,6 @@ import { ChangeOrganizationSettingsHandler } from '../application/organizations/
 import { CreateOrganizationHandler } from '../application/organizations/create-organization.handler';
 import { GetOrganizationHandler } from '../application/organizations/get-organization.handler';
 import { ProfileReader } from '../application/shared/profile-reader';
-import { ProfileAccessGuard } from '../http/access.guard';
 import { AccountAdministrationController } from '../http/controllers/account-administration.controller';
 import { MyAccountController } from '../http/controllers/my-account.controller';
 import { OrganizationAccountsController } from '../http/controllers/organization-accounts.controller';
@@ -61,7 +60,7 @@ export class ProfileModule {
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
-        { provide: APP_GUARD, useClass: ProfileAccessGuard },
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
       ],
       exports: [ReadModels, AccountDirectoryQueries],
     };

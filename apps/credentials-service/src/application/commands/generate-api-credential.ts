@@ -15,6 +15,7 @@ export class GenerateApiCredentialCommand extends Command<IssuedSecret> {
     readonly caller: Principal,
     readonly name?: string,
     readonly expiresAt?: string,
+    readonly scopes?: readonly unknown[],
   ) {
     super();
   }
@@ -29,7 +30,12 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
     private readonly stream: ApiCredentialsStream,
   ) {}
 
-  async execute({ caller, name, expiresAt }: GenerateApiCredentialCommand): Promise<IssuedSecret> {
+  async execute({
+    caller,
+    name,
+    expiresAt,
+    scopes,
+  }: GenerateApiCredentialCommand): Promise<IssuedSecret> {
     this.callers.requireEnabled(caller);
     const accountId = caller.accountId;
     // Drawn here, outside the decider; only the hash goes into the command and the event.
@@ -45,11 +51,21 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
         secretHash: this.hasher.hash(secret),
         name: name ?? null,
         expiresAt: expiresAt ?? null,
+        scopes: scopes ?? null,
+        // The read model's type, not the token's claim: a demoted administrator's token is still valid for minutes.
+        ownerAccountType: this.callers.accountTypeOf(accountId),
         actor: this.callers.actorFor(caller, accountId),
         policy: this.policy,
       },
     });
     const credential = state.credentials[credentialId];
-    return { id: credentialId, clientId, secret, name: credential.name, expiresAt: credential.expiresAt };
+    return {
+      id: credentialId,
+      clientId,
+      secret,
+      name: credential.name,
+      expiresAt: credential.expiresAt,
+      scopes: credential.scopes,
+    };
   }
 }

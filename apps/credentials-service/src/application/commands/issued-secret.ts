@@ -5,4 +5,6 @@ export interface IssuedSecret {
   readonly secret: string;
   readonly name: string | null;
   readonly expiresAt: string | null;
+  /** What tokens of this credential may do. */
+  readonly scopes: readonly string[];
 }

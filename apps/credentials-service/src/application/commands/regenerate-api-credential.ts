@@ -49,6 +49,13 @@ export class RegenerateApiCredentialHandler implements ICommandHandler<Regenerat
       { maxRetries: 0 },
     );
     const credential = state.credentials[credentialId];
-    return { id: credentialId, clientId: credential.clientId, secret, name: credential.name, expiresAt: credential.expiresAt };
+    return {
+      id: credentialId,
+      clientId: credential.clientId,
+      secret,
+      name: credential.name,
+      expiresAt: credential.expiresAt,
+      scopes: credential.scopes,
+    };
   }
 }

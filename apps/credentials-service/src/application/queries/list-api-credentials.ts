@@ -17,6 +17,8 @@ export interface ApiCredentialView {
   readonly name: string | null;
   readonly clientId: string;
   readonly status: CredentialStatus;
+  /** What its tokens may do. */
+  readonly scopes: readonly string[];
   readonly createdAt: string;
   readonly lastRegeneratedAt: string | null;
   readonly lastUsedAt: string | null;
@@ -62,7 +64,13 @@ export class ListApiCredentialsHandler implements IQueryHandler<ListApiCredentia
         id: row.credential_id,
         name: row.name,
         clientId: row.client_id,
-        status: row.status === 'revoked' ? 'revoked' : hasExpired(row.expires_at, now) ? 'expired' : 'active',
+        status:
+          row.status === 'revoked'
+            ? 'revoked'
+            : hasExpired(row.expires_at, now)
+              ? 'expired'
+              : 'active',
+        scopes: row.scopes.split(' ').filter(Boolean),
         createdAt: row.created_at,
         lastRegeneratedAt: row.regenerated_at,
         lastUsedAt: latest(this.lastUsed.pendingFor(row.credential_id), row.last_used_at),

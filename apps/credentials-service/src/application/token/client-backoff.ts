@@ -4,11 +4,14 @@ export interface ClientBackoffSettings {
   readonly maxSeconds: number;
   /** Bound on memory: the oldest entries are forgotten first. */
   readonly maxTracked?: number;
+  /** A key whose last failure is older than this starts again from zero (unset: only a success clears it). */
+  readonly forgetAfterMs?: number;
 }
 
 interface Entry {
   failures: number;
   blockedUntilMs: number;
+  lastFailureMs: number;
 }
 
 /**
@@ -26,14 +29,24 @@ export class ClientBackoff {
 
   /** Seconds to wait (rounded up), or 0 when the clientId may try now. */
   retryAfterSeconds(clientId: string, nowMs: number): number {
-    const entry = this.entries.get(clientId);
+    const entry = this.live(clientId, nowMs);
     if (!entry || entry.blockedUntilMs <= nowMs) return 0;
     return Math.ceil((entry.blockedUntilMs - nowMs) / 1000);
   }
 
+  /** True while the key has failures on record. */
+  hasFailed(clientId: string, nowMs: number): boolean {
+    return this.live(clientId, nowMs) !== undefined;
+  }
+
   recordFailure(clientId: string, nowMs: number): void {
-    const entry = this.entries.get(clientId) ?? { failures: 0, blockedUntilMs: 0 };
+    const entry = this.live(clientId, nowMs) ?? {
+      failures: 0,
+      blockedUntilMs: 0,
+      lastFailureMs: nowMs,
+    };
     entry.failures += 1;
+    entry.lastFailureMs = nowMs;
     const over = entry.failures - this.settings.afterFailures;
     if (over >= 0) {
       const seconds = Math.min(this.settings.maxSeconds, 2 ** Math.min(over, 30));
@@ -47,5 +60,20 @@ export class ClientBackoff {
 
   recordSuccess(clientId: string): void {
     this.entries.delete(clientId);
+  }
+
+  private live(key: string, nowMs: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    const forgetAfterMs = this.settings.forgetAfterMs;
+    if (
+      entry &&
+      forgetAfterMs !== undefined &&
+      nowMs - entry.lastFailureMs > forgetAfterMs &&
+      entry.blockedUntilMs <= nowMs
+    ) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
   }
 }

@@ -1,3 +1,4 @@
+import { scopesAllowedFor } from '@accounts/contracts';
 import type { IssuedToken, TokenIssuer } from '@accounts/security';
 import { Inject, Injectable } from '@nestjs/common';
 import { hasExpired } from '../../domain';
@@ -5,10 +6,10 @@ import { type KeyCheckRow, KeyStatusQueries } from '../../projections/key-status
 import { LastUsedRecorder } from '../../projections/last-used-recorder';
 import { CLOCK, type Clock } from '../clock';
 import { SecretHasher } from '../secrets/secret-hasher';
-import { ClientBackoff } from './client-backoff';
+import { TokenRequestLimits } from './token-request-limits';
 import { OAuthError } from './oauth-error';
 
-/** DI token of the TokenIssuer signing this service's access tokens (issuer `credentials-service`). */
+/** DI token of the TokenIssuer signing this service's access tokens (issuer: PUBLIC_URL). */
 export const TOKEN_ISSUER = Symbol('TOKEN_ISSUER');
 
 /** Our clientIds are 26 characters; longer ones cannot exist and are not worth memory in the back-off table. */
@@ -23,28 +24,43 @@ export class ClientCredentialsGrant {
   constructor(
     private readonly keys: KeyStatusQueries,
     private readonly hasher: SecretHasher,
-    private readonly backoff: ClientBackoff,
+    private readonly limits: TokenRequestLimits,
     private readonly lastUsed: LastUsedRecorder,
     @Inject(TOKEN_ISSUER) private readonly issuer: TokenIssuer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async exchange(clientId: string, secret: string): Promise<IssuedToken> {
-    const now = this.clock();
-    const tracked = clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH;
-    const wait = tracked ? this.backoff.retryAfterSeconds(clientId, now.getTime()) : 0;
+  /**
+   * Client authentication under the guessing limits: the credential, usable now, or invalid_client
+   * (429 while backed off). `address`: the client's address as Express reports it (TRUST_PROXY honoured).
+   */
+  authenticate(request: { readonly clientId: string; readonly secret: string; readonly address: string }, now = this.clock()): UsableKey {
+    const { clientId, secret, address } = request;
+    const tracked = clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH ? clientId : undefined;
+    const wait = this.limits.retryAfterSeconds(tracked, address, now.getTime());
     if (wait > 0) throw OAuthError.backedOff(wait);
-
-    const key = tracked ? this.keys.forTokenRequest(clientId) : undefined;
+    const key = tracked ? this.keys.forTokenRequest(tracked) : undefined;
     // One HMAC and one constant-time compare on every path: an unknown clientId costs what a known one does.
     const secretMatches = this.hasher.matches(secret, key?.secret_hash);
     if (!key || !secretMatches || !usable(key, now)) {
-      if (tracked) this.backoff.recordFailure(clientId, now.getTime());
+      this.limits.recordFailure(tracked, address, now.getTime());
       throw OAuthError.invalidClient();
     }
-    this.backoff.recordSuccess(clientId);
+    this.limits.recordSuccess(clientId, address);
+    return key;
+  }
+
+  async exchange(request: {
+    readonly clientId: string;
+    readonly secret: string;
+    readonly scope?: readonly string[];
+    readonly address: string;
+  }): Promise<IssuedToken & { readonly scope: string }> {
+    const now = this.clock();
+    const key = this.authenticate(request, now);
+    const scopes = grantedScopes(key, request.scope);
     this.lastUsed.record(key.credential_id, now);
-    return this.issuer.issue(
+    const issued = await this.issuer.issue(
       {
         kind: 'api',
         accountId: key.account_id,
@@ -53,13 +69,40 @@ export class ClientCredentialsGrant {
         sessionId: key.credential_id,
         amr: ['client_credentials'],
         authTime: Math.floor(now.getTime() / 1000),
+        scopes,
+        clientId: request.clientId,
       },
       now,
     );
+    return { ...issued, scope: scopes.join(' ') };
   }
 }
 
-type UsableKey = KeyCheckRow & { readonly org_id: string; readonly account_type: string };
+/**
+ * The credential's scopes, less administrator scopes once its owner is no longer one, narrowed to
+ * the `scope` parameter; asking for one it does not hold is invalid_scope (RFC 6749 §5.2).
+ */
+function grantedScopes(
+  key: UsableKey,
+  requested: readonly string[] | undefined,
+): string[] {
+  const allowed = scopesAllowedFor(key.account_type);
+  const held = key.scopes
+    .split(' ')
+    .filter((s) => allowed.some((a) => a === s));
+  if (requested === undefined) return held;
+  const missing = requested.find((s) => !held.includes(s));
+  if (missing !== undefined)
+    throw OAuthError.invalidScope(
+      `This client may not ask for ${missing}; it holds: ${held.join(' ') || 'nothing'}`,
+    );
+  return held.filter((s) => requested.includes(s));
+}
+
+export type UsableKey = KeyCheckRow & {
+  readonly org_id: string;
+  readonly account_type: string;
+};
 
 /**
  * Active, not expired, and its account known and enabled. An account profile-service never told us

@@ -22,6 +22,7 @@ export function generate(
       credentialId,
       clientId: `aci_${credentialId}`,
       secretHash: `hmac-sha256:hash-of-${credentialId}`,
+      ownerAccountType: 'standard',
       actor: owner,
       policy: DEFAULT_CREDENTIAL_POLICY,
       ...overrides,
@@ -42,6 +43,7 @@ export function generated(
       name: null,
       expiresAt: null,
       secretHash: `hmac-sha256:hash-of-${credentialId}`,
+      scopes: ['profile:read'],
       ...overrides,
     },
   };

@@ -1,5 +1,6 @@
+import { ApiScopes } from '@accounts/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString } from 'class-validator';
+import { IsArray, IsISO8601, IsOptional, IsString } from 'class-validator';
 import { MAX_CREDENTIAL_NAME_LENGTH } from '../../domain';
 
 export class GenerateApiCredentialDto {
@@ -13,4 +14,16 @@ export class GenerateApiCredentialDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date or date-time' })
   expiresAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'What tokens of this credential may do; accounts:* for administrators only. Default: profile:read',
+    type: [String],
+    enum: ApiScopes,
+    example: ['profile:read', 'profile:write'],
+  })
+  @IsOptional()
+  // Which scopes exist and who may hold them is the domain's rule (CREDENTIALS-scopes-invalid).
+  @IsArray({ message: 'must be an array of scopes' })
+  scopes?: unknown[];
 }

@@ -29,11 +29,72 @@ describe('token request parsing', () => {
 
   it('checks the grant type before the client, ignoring unknown parameters', () => {
     const auth = `Basic ${b64('id:secret')}`;
-    expect(parseTokenRequest({ grant_type: 'client_credentials', scope: 'x', foo: ['y'] }, auth)).toEqual({ clientId: 'id', secret: 'secret' });
-    expect(refusal(() => parseTokenRequest(undefined, auth))).toEqual({ status: 400, error: 'invalid_request' });
-    expect(refusal(() => parseTokenRequest({ grant_type: '' }, auth))).toEqual({ status: 400, error: 'invalid_request' });
-    expect(refusal(() => parseTokenRequest({ grant_type: ['client_credentials', 'x'] }, auth))).toEqual({ status: 400, error: 'invalid_request' });
-    expect(refusal(() => parseTokenRequest({ grant_type: 'authorization_code' }, undefined))).toEqual({ status: 400, error: 'unsupported_grant_type' });
-    expect(refusal(() => parseTokenRequest({ grant_type: 'client_credentials' }, undefined))).toEqual({ status: 401, error: 'invalid_client' });
+    expect(
+      parseTokenRequest(
+        { grant_type: 'client_credentials', scope: 'x y', foo: ['y'] },
+        auth,
+      ),
+    ).toEqual({ clientId: 'id', secret: 'secret', scope: ['x', 'y'] });
+    expect(
+      parseTokenRequest(
+        {
+          grant_type: 'client_credentials',
+          client_id: 'id',
+          client_secret: 's',
+        },
+        undefined,
+      ),
+    ).toEqual({ clientId: 'id', secret: 's' });
+    expect(
+      refusal(() =>
+        parseTokenRequest(
+          {
+            grant_type: 'client_credentials',
+            client_id: 'id',
+            client_secret: 's',
+          },
+          auth,
+        ),
+      ),
+    ).toEqual({ status: 400, error: 'invalid_request' });
+    expect(
+      refusal(() =>
+        parseTokenRequest(
+          { grant_type: 'client_credentials', client_id: 'id' },
+          undefined,
+        ),
+      ),
+    ).toEqual({ status: 401, error: 'invalid_client' });
+    expect(
+      refusal(() =>
+        parseTokenRequest(
+          { grant_type: 'client_credentials', scope: 'a\tb' },
+          auth,
+        ),
+      ),
+    ).toEqual({ status: 400, error: 'invalid_scope' });
+    expect(refusal(() => parseTokenRequest(undefined, auth))).toEqual({
+      status: 400,
+      error: 'invalid_request',
+    });
+    expect(refusal(() => parseTokenRequest({ grant_type: '' }, auth))).toEqual({
+      status: 400,
+      error: 'invalid_request',
+    });
+    expect(
+      refusal(() =>
+        parseTokenRequest({ grant_type: ['client_credentials', 'x'] }, auth),
+      ),
+    ).toEqual({ status: 400, error: 'invalid_request' });
+    expect(
+      refusal(() =>
+        parseTokenRequest({ grant_type: 'authorization_code' }, undefined),
+      ),
+    ).toEqual({ status: 400, error: 'unsupported_grant_type' });
+    expect(
+      refusal(() =>
+        parseTokenRequest({ grant_type: 'client_credentials' }, undefined),
+      ),
+    ).toEqual({ status: 401, error: 'invalid_client' });
   });
 });

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal, RequireRecentSignIn } from '@accounts/security';
+import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -18,6 +18,8 @@ import { AccountIdPipe } from '../id-params';
 // Every route here changes another person's security (type, groups, whether they can sign in).
 @RequireRecentSignIn()
 @Controller('accounts/:id')
+// Account type, group restriction, disable and enable change who can do what: people only.
+@PersonOnly()
 export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,4 +1,8 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import {
+  CurrentPrincipal,
+  type Principal,
+  RequireScope,
+} from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -20,6 +24,7 @@ export class MyAccountController {
 
   @Get()
   @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @RequireScope('profile:read')
   @ApiOperation({ summary: 'My profile; times also in my time zone (…Local)' })
   get(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
     return this.queries.execute(new GetMyAccountQuery(principal));
@@ -27,6 +32,10 @@ export class MyAccountController {
 
   @Patch()
   @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  // The sign-in name, the email and phone that codes go to, and the session timeout are security settings.
+  @RequireScope('profile:write', {
+    personOnlyFields: ['userName', 'email', 'mobilePhone', 'sessionTimeout'],
+  })
   @ApiOperation({
     summary: 'Edit my profile: only the fields sent change',
     description: 'The email cannot change when the organization locks it (403).',

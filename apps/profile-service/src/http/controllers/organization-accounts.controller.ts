@@ -1,4 +1,8 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import {
+  CurrentPrincipal,
+  type Principal,
+  RequireScope,
+} from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -19,6 +23,7 @@ export class OrganizationAccountsController {
   ) {}
 
   @Post()
+  @RequireScope('accounts:write')
   @ApiOperation({
     summary: 'Create an account (administrators of the organization)',
     description: 'The account is activated through a one-time link; outside production it is in the answer.',
@@ -33,7 +38,11 @@ export class OrganizationAccountsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and search the accounts of the organization, by user name (administrators)' })
+  @RequireScope('accounts:read')
+  @ApiOperation({
+    summary:
+      'List and search the accounts of the organization, by user name (administrators)',
+  })
   list(
     @Param('orgId', OrganizationIdPipe) orgId: string,
     @Query() query: ListAccountsDto,

@@ -1,4 +1,10 @@
-import { CurrentPrincipal, type Principal, Public } from '@accounts/security';
+import {
+  CurrentPrincipal,
+  PersonOnly,
+  type Principal,
+  Public,
+  RequireScope,
+} from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -41,6 +47,7 @@ export class OrganizationsController {
   }
 
   @Get(':orgId')
+  @RequireScope('profile:read')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The organization and its settings (members)' })
   get(
@@ -51,6 +58,7 @@ export class OrganizationsController {
   }
 
   @Put(':orgId/settings')
+  @PersonOnly()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change company settings (administrators of the organization)' })
   changeSettings(

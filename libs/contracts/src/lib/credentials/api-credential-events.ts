@@ -1,3 +1,5 @@
+import { LegacyCredentialScopes } from './api-scopes';
+
 /** A credentials event as decided by the domain: the `data` of an EventEnvelope with its `type`. */
 export interface CredentialsEventOf<Type extends string, Data> {
   readonly type: Type;
@@ -18,6 +20,11 @@ export interface ApiCredentialGeneratedData {
   /** ISO-8601 UTC instant after which the credential stops working; null: never expires. */
   readonly expiresAt: string | null;
   readonly secretHash: string;
+  /**
+   * What tokens of this credential may do (ApiScopes). Absent in events written before scopes
+   * existed: read them with `scopesOfGenerated`, which gives LegacyCredentialScopes.
+   */
+  readonly scopes?: readonly string[];
 }
 
 /** A new secret replaced the previous one, which stopped working at once. */
@@ -44,3 +51,10 @@ export type ApiCredentialRevoked = CredentialsEventOf<'ApiCredentialRevoked', Ap
 /** Every event credentials-service publishes on Topics.credentials. */
 export type CredentialsEvent = ApiCredentialGenerated | ApiCredentialRegenerated | ApiCredentialRevoked;
 export type CredentialsEventType = CredentialsEvent['type'];
+
+/** The scopes of a generated credential, old events included. */
+export function scopesOfGenerated(
+  data: Pick<ApiCredentialGeneratedData, 'scopes'>,
+): readonly string[] {
+  return data.scopes ?? LegacyCredentialScopes;
+}

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { SigningKeyRing } from '../tokens/signing-key-ring';
-import { TokenIssuer } from '../tokens/token-issuer';
+import { TokenIssuer, type TokenIssuerOptions } from '../tokens/token-issuer';
 
 export interface IssuerKeysOptions {
   /** The issuing service's name: names the key files (`auth-service`, `credentials-service`). */
@@ -10,6 +10,8 @@ export interface IssuerKeysOptions {
   readonly dataDir: string;
   /** Production: a JSON array of private JWKs, newest last (SIGNING_KEYS). Unset: embedded mode. */
   readonly signingKeys?: string;
+  /** The issuer URL (`iss`), written into the published JWKS file so verifiers on the machine know whose keys they are. */
+  readonly issuer?: string;
 }
 
 /** Where embedded mode keeps a service's keys: the private ring (0600) and the public JWKS others verify with. */
@@ -30,12 +32,13 @@ export class IssuerKeys {
     readonly ring: SigningKeyRing,
     /** Embedded mode only. */
     readonly jwksFile?: string,
+    private readonly issuerName?: string,
   ) {}
 
   static async load(options: IssuerKeysOptions): Promise<IssuerKeys> {
     if (options.signingKeys) return new IssuerKeys(SigningKeyRing.fromJwks(options.signingKeys));
     const { privateFile, jwksFile } = issuerKeyFiles(options.dataDir, options.service);
-    const keys = new IssuerKeys(await SigningKeyRing.loadOrCreate(privateFile), jwksFile);
+    const keys = new IssuerKeys(await SigningKeyRing.loadOrCreate(privateFile), jwksFile, options.issuer);
     // Written at every start: the file always matches the ring, even after a manual rotation.
     keys.publish();
     return keys;
@@ -47,8 +50,8 @@ export class IssuerKeys {
   }
 
   /** A signer of access tokens with these keys. */
-  issuer(issuer: string, audience: string, ttlSeconds = 300): TokenIssuer {
-    return new TokenIssuer(this.ring, issuer, audience, ttlSeconds);
+  issuer(issuer: string, audience: string, ttlSeconds = 300, options: TokenIssuerOptions = {}): TokenIssuer {
+    return new TokenIssuer(this.ring, issuer, audience, ttlSeconds, options);
   }
 
   /** New signing key; the previous one stays published so tokens already out keep verifying. */
@@ -62,7 +65,9 @@ export class IssuerKeys {
     mkdirSync(join(this.jwksFile, '..'), { recursive: true, mode: 0o700 });
     // Readers (other services) must never see half a file.
     const temp = `${this.jwksFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.publicJwks(), null, 2), { mode: 0o600 });
+    // RFC 7517 §5: members a reader does not know are ignored, so the file stays a plain JWK set.
+    const published = this.issuerName ? { issuer: this.issuerName, ...this.publicJwks() } : this.publicJwks();
+    writeFileSync(temp, JSON.stringify(published, null, 2), { mode: 0o600 });
     renameSync(temp, this.jwksFile);
   }
 }

@@ -81,7 +81,7 @@ describe('access tokens', () => {
       'auth-service': { url: 'http://127.0.0.1:3002/.well-known/jwks.json' },
       creds: { file: '/data/k.json' },
     });
-    expect(() => parseTrustedIssuers('nonsense')).toThrow('"nonsense" is not issuer=url-or-file:path');
+    expect(() => parseTrustedIssuers('nonsense')).toThrow('"nonsense" is not an issuer URL, issuer=url-or-file:path, or file:path');
   });
 
   describe('refuses validly signed tokens whose claims a real issuer never writes', () => {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseTrustedIssuers, TokenVerifier } from '@accounts/security';
 import { type ConfigVar, ConfigValueError } from './config-var';
-import { int, str } from './config-vars';
+import { int, str, url } from './config-vars';
 
 /** The variables every service that verifies access tokens reads (all three). */
 export const tokenVerificationConfigSchema = {
@@ -16,9 +16,13 @@ export const tokenVerificationConfigSchema = {
   }),
 };
 
-/** TRUSTED_ISSUERS, or the embedded default: auth-service's public keys in the shared data folder. */
+/**
+ * TRUSTED_ISSUERS, or the embedded default: the keys auth-service and credentials-service publish in
+ * the shared data folder (each file names its issuer URL), so people's and API tokens work everywhere.
+ */
 export function trustedIssuersOf(config: { readonly TRUSTED_ISSUERS?: string; readonly DATA_DIR: string }): string {
-  return config.TRUSTED_ISSUERS ?? `auth-service=file:${join(resolve(config.DATA_DIR), 'keys', 'auth-service.jwks.json')}`;
+  const keys = join(resolve(config.DATA_DIR), 'keys');
+  return config.TRUSTED_ISSUERS ?? `file:${join(keys, 'auth-service.jwks.json')},file:${join(keys, 'credentials-service.jwks.json')}`;
 }
 
 export function createTokenVerifier(config: {
@@ -32,8 +36,8 @@ export function createTokenVerifier(config: {
 function trustedIssuersVar(): ConfigVar<string | undefined> {
   return {
     description:
-      'Issuers whose access tokens are accepted and where their public keys are: issuer=url or issuer=file:path, comma-separated; unset: auth-service=file:${DATA_DIR}/keys/auth-service.jwks.json (embedded)',
-    expected: 'issuer=https://host/.well-known/jwks.json or issuer=file:/path/keys.json, comma-separated',
+      'Issuers whose access tokens are accepted, comma-separated: an issuer URL alone (keys found through its /.well-known/oauth-authorization-server), issuer=jwks-url, issuer=file:path, or file:path of a JWKS that names its issuer; unset: file:${DATA_DIR}/keys/auth-service.jwks.json,file:${DATA_DIR}/keys/credentials-service.jwks.json (embedded)',
+    expected: 'https://issuer, issuer=https://host/.well-known/jwks.json, issuer=file:/path/keys.json or file:/path/keys.json, comma-separated',
     optional: true,
     secret: false,
     parse(raw) {
@@ -45,4 +49,21 @@ function trustedIssuersVar(): ConfigVar<string | undefined> {
       return raw;
     },
   };
+}
+
+/** The variable of a service that issues tokens (auth-service, credentials-service). */
+export const issuerConfigSchema = {
+  PUBLIC_URL: url({
+    description:
+      'URL clients and resource servers reach this service at: the issuer (iss) of its tokens and of its /.well-known/oauth-authorization-server metadata; unset: http://HOST:PORT (localhost for 0.0.0.0)',
+    protocols: ['http', 'https'],
+    optional: true,
+  }),
+};
+
+/** PUBLIC_URL without a trailing slash, or the local URL the service listens on. */
+export function publicUrlOf(config: { readonly PUBLIC_URL?: string; readonly HOST: string; readonly PORT: number }): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
 }

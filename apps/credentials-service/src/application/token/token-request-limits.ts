@@ -1,0 +1,85 @@
+import { ClientBackoff } from './client-backoff';
+
+export interface TokenRequestLimitSettings {
+  /** Failures in a row, for one clientId from one address (and for one clientId overall), before the back-off. */
+  readonly afterFailures: number;
+  readonly maxSeconds: number;
+  /** Failures from one client address, whatever the clientIds, before the address is backed off. */
+  readonly addressAfterFailures: number;
+  /** A clientId or address whose last failure is older than this starts again from zero. */
+  readonly forgetAfterMs: number;
+  readonly maxTracked?: number;
+}
+
+/**
+ * Guessing limits of POST /oauth/token, designed so that someone who does not know a secret
+ * cannot lock out the one who does:
+ * - per clientId AND client address: 5 wrong secrets back off that pair only (1 s, doubling to 15 min);
+ *   the same clientId from an address without failures is still checked, so its owner gets in;
+ * - per clientId (the slow-down that stays): after 5 failures from anywhere, every address that has
+ *   failed for this clientId waits the doubling back-off too, so many addresses do not add up to more guesses;
+ * - per client address: 20 failures, whatever the clientIds (spraying random ids), back off the address.
+ * All in this process's memory, bounded; unknown clientIds are tracked like known ones.
+ */
+export class TokenRequestLimits {
+  private readonly pairs: ClientBackoff;
+  private readonly clients: ClientBackoff;
+  private readonly addresses: ClientBackoff;
+
+  constructor(settings: TokenRequestLimitSettings) {
+    const { afterFailures, maxSeconds, maxTracked, forgetAfterMs } = settings;
+    this.pairs = new ClientBackoff({ afterFailures, maxSeconds, maxTracked });
+    this.clients = new ClientBackoff({
+      afterFailures,
+      maxSeconds,
+      maxTracked,
+      forgetAfterMs,
+    });
+    this.addresses = new ClientBackoff({
+      afterFailures: settings.addressAfterFailures,
+      maxSeconds,
+      maxTracked,
+      forgetAfterMs,
+    });
+  }
+
+  /** Seconds to wait before this request is even checked, or 0. `clientId` undefined: not worth tracking. */
+  retryAfterSeconds(
+    clientId: string | undefined,
+    address: string,
+    nowMs: number,
+  ): number {
+    const fromAddress = this.addresses.retryAfterSeconds(address, nowMs);
+    if (clientId === undefined) return fromAddress;
+    const pair = pairKey(clientId, address);
+    const failedHere = this.pairs.hasFailed(pair, nowMs);
+    return Math.max(
+      fromAddress,
+      this.pairs.retryAfterSeconds(pair, nowMs),
+      failedHere ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
+    );
+  }
+
+  recordFailure(
+    clientId: string | undefined,
+    address: string,
+    nowMs: number,
+  ): void {
+    this.addresses.recordFailure(address, nowMs);
+    if (clientId === undefined) return;
+    this.pairs.recordFailure(pairKey(clientId, address), nowMs);
+    this.clients.recordFailure(clientId, nowMs);
+  }
+
+  /**
+   * Clears this address's count for the clientId only: the clientId's own slow-down stays (an
+   * attacker's addresses keep waiting), and so does the address's count (its other guesses still count).
+   */
+  recordSuccess(clientId: string, address: string): void {
+    this.pairs.recordSuccess(pairKey(clientId, address));
+  }
+}
+
+function pairKey(clientId: string, address: string): string {
+  return `${clientId}\n${address}`;
+}

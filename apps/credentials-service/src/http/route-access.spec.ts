@@ -1,0 +1,58 @@
+import { ApiScopes } from '@accounts/contracts';
+import {
+  declaredRoutes,
+  describeAccess,
+  TestTokens,
+  walkRoutes,
+} from '@accounts/testing';
+import { CredentialsHarness } from '../test/credentials-harness';
+
+/** Every route of credentials-service with its declared rule, then called with API tokens to prove it. */
+describe('credentials-service: what an API token may call', () => {
+  let tokens: TestTokens;
+  let h: CredentialsHarness;
+
+  beforeAll(async () => {
+    tokens = await TestTokens.create();
+    h = await CredentialsHarness.start(tokens.verifier);
+    await h.registerAccount('ann', 'org-1', 'administrator');
+  });
+  afterAll(() => h.close());
+
+  it('declares a rule on every route: credentials are person only, the OAuth endpoints authenticate the client themselves', () => {
+    expect(
+      declaredRoutes(h.t.app).map(
+        (r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`,
+      ),
+    ).toEqual([
+      'GET /.well-known/jwks.json -> public',
+      'GET /.well-known/oauth-authorization-server -> public',
+      'GET /api-credentials -> person',
+      'POST /api-credentials -> person',
+      'DELETE /api-credentials/:id -> person',
+      'POST /api-credentials/:id/regenerate -> person',
+      'GET /health -> public',
+      'GET /metrics -> public',
+      'POST /oauth/introspect -> public',
+      'POST /oauth/token -> public',
+    ]);
+  });
+
+  it('every route answers an API token as it declares', async () => {
+    const findings = await walkRoutes({
+      app: h.t.app,
+      allScopes: ApiScopes,
+      params: {},
+      apiToken: (scopes) =>
+        tokens.mint({
+          accountId: 'ann',
+          orgId: 'org-1',
+          kind: 'api',
+          accountType: 'administrator',
+          scopes,
+          sessionId: 'cred-1',
+        }),
+    });
+    expect(findings).toEqual([]);
+  });
+});
