@@ -11,6 +11,8 @@ export interface PostgresServer {
   readonly logFile: string;
   /** createdb; resolves with the new database's connection string. */
   createDatabase(name: string): Promise<string>;
+  /** Starts it again on the same port and data, after a crash (kill -9 of `pid`). */
+  restart(): Promise<void>;
   /** pg_ctl stop -m fast; removes the temp folder it created unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -27,8 +29,12 @@ export interface StartPostgresOptions {
   settings?: Record<string, string>;
 }
 
-export type PostgresAvailability = { ok: true; binDir: string } | { ok: false; reason: string };
+export type PostgresAvailability =
+  | { ok: true; binDir: string }
+  | { ok: false; reason: string };
 
 export function findBinDir(): string | undefined;
 export function postgresAvailability(): PostgresAvailability;
-export function startPostgres(options?: StartPostgresOptions): Promise<PostgresServer>;
+export function startPostgres(
+  options?: StartPostgresOptions,
+): Promise<PostgresServer>;

@@ -1,5 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import {
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../errors';
 import { matchesExpectedRevision } from '../expected-revision';
 import type { AppendResult, ExpectedRevision } from '../types';
 import type { PreparedEvent } from '../validation';
@@ -35,7 +38,11 @@ export class PostgresAppendBatch {
     private readonly onCommitted: (position: number) => void,
   ) {}
 
-  enqueue(streamId: string, expected: ExpectedRevision, events: readonly PreparedEvent[]): Promise<AppendResult> {
+  enqueue(
+    streamId: string,
+    expected: ExpectedRevision,
+    events: readonly PreparedEvent[],
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, expected, events, resolve, reject });
       if (!this.running) void this.drain();
@@ -44,7 +51,8 @@ export class PostgresAppendBatch {
 
   /** Resolves when nothing is queued or being written (close waits for it). */
   async idle(): Promise<void> {
-    while (this.running || this.queue.length) await new Promise((r) => setTimeout(r, 5));
+    while (this.running || this.queue.length)
+      await new Promise((r) => setTimeout(r, 5));
   }
 
   private async drain(): Promise<void> {
@@ -62,7 +70,11 @@ export class PostgresAppendBatch {
   private takeBatch(): PendingAppend[] {
     let events = 0;
     let count = 0;
-    while (count < this.queue.length && (count === 0 || events + this.queue[count].events.length <= MAX_EVENTS_PER_TRANSACTION)) {
+    while (
+      count < this.queue.length &&
+      (count === 0 ||
+        events + this.queue[count].events.length <= MAX_EVENTS_PER_TRANSACTION)
+    ) {
       events += this.queue[count].events.length;
       count++;
     }
@@ -77,7 +89,10 @@ export class PostgresAppendBatch {
       outcomes = await this.transaction(client, batch);
     } catch (error) {
       client?.release(error as Error);
-      const failure = new EventStoreUnavailableError(`PostgreSQL append failed: ${(error as Error).message}`, error);
+      const failure = new EventStoreUnavailableError(
+        `PostgreSQL append failed: ${(error as Error).message}`,
+        error,
+      );
       batch.forEach((item) => item.reject(failure));
       return;
     }
@@ -89,21 +104,43 @@ export class PostgresAppendBatch {
     });
   }
 
-  private async transaction(client: PoolClient, batch: PendingAppend[]): Promise<Array<AppendResult | Error>> {
+  private async transaction(
+    client: PoolClient,
+    batch: PendingAppend[],
+  ): Promise<Array<AppendResult | Error>> {
     await client.query(this.sql.beginAndLock);
     try {
       const streams = [...new Set(batch.map((b) => b.streamId))];
-      const { rows } = await client.query<[string | null, string | null]>({ text: this.sql.revisionsAndHead, values: [streams], rowMode: 'array' });
+      const { rows } = await client.query<[string | null, string | null]>({
+        text: this.sql.revisionsAndHead,
+        values: [streams],
+        rowMode: 'array',
+      });
       const revisions = new Map<string, number>();
       let head = 0;
       for (const [streamId, value] of rows) {
         if (streamId === null) head = Number(value ?? 0);
         else revisions.set(streamId, Number(value));
       }
-      const columns = { position: [] as number[], stream: [] as string[], revision: [] as number[], eventId: [] as string[], type: [] as string[], schemaVersion: [] as number[], occurredAt: [] as string[], data: [] as string[], metadata: [] as string[] };
+      const columns = {
+        position: [] as number[],
+        stream: [] as string[],
+        revision: [] as number[],
+        eventId: [] as string[],
+        type: [] as string[],
+        schemaVersion: [] as number[],
+        occurredAt: [] as string[],
+        data: [] as string[],
+        metadata: [] as string[],
+      };
       const outcomes = batch.map((item): AppendResult | Error => {
         const actual = revisions.get(item.streamId) ?? -1;
-        if (!matchesExpectedRevision(item.expected, actual)) return new WrongExpectedVersionError(item.streamId, item.expected, actual);
+        if (!matchesExpectedRevision(item.expected, actual))
+          return new WrongExpectedVersionError(
+            item.streamId,
+            item.expected,
+            actual,
+          );
         let revision = actual;
         for (const e of item.events) {
           revision += 1;
@@ -123,8 +160,15 @@ export class PostgresAppendBatch {
       });
       if (columns.position.length) {
         await client.query(this.sql.insertMany, [
-          columns.position, columns.stream, columns.revision, columns.eventId, columns.type,
-          columns.schemaVersion, columns.occurredAt, columns.data, columns.metadata,
+          columns.position,
+          columns.stream,
+          columns.revision,
+          columns.eventId,
+          columns.type,
+          columns.schemaVersion,
+          columns.occurredAt,
+          columns.data,
+          columns.metadata,
         ]);
         // NOTIFY is delivered at commit, so listeners in every process wake only for visible events.
         await client.query(this.sql.notifyAndCommit(head));

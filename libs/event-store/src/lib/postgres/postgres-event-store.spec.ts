@@ -6,6 +6,9 @@ const server = postgresForTests();
 
 server.describe('PostgreSQL adapter', () => {
   describeEventStoreContract('PostgreSQL', async () => ({
-    store: new PostgresEventStore({ connectionString: server.connectionString(), pollIntervalMs: 200 }),
+    store: new PostgresEventStore({
+      connectionString: server.connectionString(),
+      pollIntervalMs: 200,
+    }),
   }));
 });

@@ -1,8 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolConfig } from 'pg';
-import { EventStoreUnavailableError, InvalidEventStoreInputError } from '../errors';
+import {
+  EventStoreUnavailableError,
+  InvalidEventStoreInputError,
+} from '../errors';
 import type { EventStore } from '../event-store';
-import { createSqliteSubscription as createCatchUpSubscription, type SubscriptionPage } from '../sqlite/sqlite-subscription';
+import {
+  createSqliteSubscription as createCatchUpSubscription,
+  type SubscriptionPage,
+} from '../sqlite/sqlite-subscription';
 import type {
   AppendResult,
   ExpectedRevision,
@@ -13,7 +19,12 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../types';
-import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
+import {
+  prepareAppend,
+  validateCount,
+  validateFilter,
+  validateStreamId,
+} from '../validation';
 import { PostgresAppendBatch } from './postgres-append-batch';
 import { PostgresListener } from './postgres-listener';
 import { migrate } from './postgres-migrations';
@@ -55,13 +66,23 @@ export class PostgresEventStore implements EventStore {
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const schema = options.schema ?? 'event_store';
-    if (!SCHEMA_NAME.test(schema)) throw new InvalidEventStoreInputError('schema', 'must be 1-63 lower-case letters, digits and _');
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'accounts-event-store' };
+    if (!SCHEMA_NAME.test(schema))
+      throw new InvalidEventStoreInputError(
+        'schema',
+        'must be 1-63 lower-case letters, digits and _',
+      );
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: 'accounts-event-store',
+    };
     this.pool = new Pool(config);
     // An idle connection that breaks must not crash the process; the next query gets a new one.
     this.pool.on('error', () => undefined);
     this.sql = new PostgresSql(schema);
-    this.writer = new PostgresAppendBatch(this.pool, this.sql, () => this.appended.emit('append'));
+    this.writer = new PostgresAppendBatch(this.pool, this.sql, () =>
+      this.appended.emit('append'),
+    );
     this.listener = new PostgresListener(config, this.sql.channel);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.appended.setMaxListeners(0);
@@ -72,28 +93,59 @@ export class PostgresEventStore implements EventStore {
     return this.guard(() => migrate(this.pool, this.sql.schema));
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision = 'any',
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     await this.open();
-    return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
+    return this.writer.enqueue(
+      prepared.streamId,
+      prepared.expected,
+      prepared.events,
+    );
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
-    const maxCount = options.maxCount === undefined ? null : validateCount('maxCount', options.maxCount, true);
+    const maxCount =
+      options.maxCount === undefined
+        ? null
+        : validateCount('maxCount', options.maxCount, true);
     const backwards = options.direction === 'backwards';
     const from =
-      options.fromRevision === undefined ? (backwards ? Number.MAX_SAFE_INTEGER : 0) : validateCount('fromRevision', options.fromRevision);
+      options.fromRevision === undefined
+        ? backwards
+          ? Number.MAX_SAFE_INTEGER
+          : 0
+        : validateCount('fromRevision', options.fromRevision);
     await this.open();
-    return this.rows(backwards ? this.sql.backwards : this.sql.forwards, [streamId, from, maxCount]);
+    return this.rows(backwards ? this.sql.backwards : this.sql.forwards, [
+      streamId,
+      from,
+      maxCount,
+    ]);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validateCount('fromPosition', options.fromPosition ?? 0);
-    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
+    const maxCount = validateCount(
+      'maxCount',
+      options.maxCount ?? DEFAULT_PAGE,
+      true,
+    );
     validateFilter(options.filter);
     await this.open();
-    const query = this.sql.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter);
+    const query = this.sql.readAll(
+      from,
+      Number.MAX_SAFE_INTEGER,
+      maxCount,
+      options.filter,
+    );
     return this.rows(query.text, query.values);
   }
 
@@ -103,7 +155,10 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     void this.listener.ensureStarted();
     const subscription = createCatchUpSubscription(
-      { readPage: (from) => this.readPage(from, options), waitForAppend: (signal) => this.waitForAppend(signal) },
+      {
+        readPage: (from) => this.readPage(from, options),
+        waitForAppend: (signal) => this.waitForAppend(signal),
+      },
       options,
     );
     this.subscriptions.add(subscription);
@@ -144,12 +199,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async head(): Promise<number> {
-    const { rows } = await this.guard(() => this.pool.query<[string]>({ text: this.sql.head, rowMode: 'array' }));
+    const { rows } = await this.guard(() =>
+      this.pool.query<[string]>({ text: this.sql.head, rowMode: 'array' }),
+    );
     return Number(rows[0][0]);
   }
 
-  private async rows(text: string, values: unknown[]): Promise<RecordedEvent[]> {
-    const { rows } = await this.guard(() => this.pool.query<PostgresEventRow>({ text, values, rowMode: 'array' }));
+  private async rows(
+    text: string,
+    values: unknown[],
+  ): Promise<RecordedEvent[]> {
+    const { rows } = await this.guard(() =>
+      this.pool.query<PostgresEventRow>({ text, values, rowMode: 'array' }),
+    );
     return rows.map(toRecordedEvent);
   }
 
@@ -157,18 +219,32 @@ export class PostgresEventStore implements EventStore {
    * The head first, then the page below it: every position up to a visible head is visible (appends
    * commit in position order), so a filtered scan can move its checkpoint to the head safely.
    */
-  private async readPage(fromPosition: number, options: SubscribeOptions): Promise<SubscriptionPage> {
+  private async readPage(
+    fromPosition: number,
+    options: SubscribeOptions,
+  ): Promise<SubscriptionPage> {
     if (this.closed) return { events: [], scannedUpTo: fromPosition };
     await this.open();
     const head = await this.head();
     if (head <= fromPosition) return { events: [], scannedUpTo: fromPosition };
-    const query = this.sql.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
+    const query = this.sql.readAll(
+      fromPosition,
+      head,
+      SUBSCRIPTION_PAGE,
+      options.filter,
+    );
     const events = await this.rows(query.text, query.values);
-    const scannedUpTo = events.length === SUBSCRIPTION_PAGE ? events[events.length - 1].position : head;
+    const scannedUpTo =
+      events.length === SUBSCRIPTION_PAGE
+        ? events[events.length - 1].position
+        : head;
     return { events, scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 
-  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
+  private waitForAppend(signal: {
+    stopped: boolean;
+    wake?: () => void;
+  }): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -189,12 +265,20 @@ export class PostgresEventStore implements EventStore {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof EventStoreUnavailableError || error instanceof InvalidEventStoreInputError) throw error;
-      throw new EventStoreUnavailableError(`PostgreSQL: ${(error as Error).message}`, error);
+      if (
+        error instanceof EventStoreUnavailableError ||
+        error instanceof InvalidEventStoreInputError
+      )
+        throw error;
+      throw new EventStoreUnavailableError(
+        `PostgreSQL: ${(error as Error).message}`,
+        error,
+      );
     }
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    if (this.closed)
+      throw new EventStoreUnavailableError('The event store is closed');
   }
 }

@@ -8,7 +8,11 @@ import type { Pool, PoolClient } from 'pg';
  * postgres-append-batch.ts), so positions only grow and commit in order. UNIQUE(stream_id,
  * revision) is the last line of defence against a duplicate revision; the lock is the first.
  */
-export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const MIGRATIONS: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [
   {
     version: 1,
     name: 'events table',
@@ -40,32 +44,48 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
   const client = await pool.connect();
   const quoted = quoteIdentifier(schema);
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`${MIGRATION_LOCK_SALT}:${schema}`]);
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [
+      `${MIGRATION_LOCK_SALT}:${schema}`,
+    ]);
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${quoted}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
       );
-      const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${quoted}.schema_migrations`)).rows.map((r) => r.version));
+      const done = new Set(
+        (
+          await client.query<{ version: number }>(
+            `SELECT version FROM ${quoted}.schema_migrations`,
+          )
+        ).rows.map((r) => r.version),
+      );
       const applied: number[] = [];
       for (const migration of MIGRATIONS) {
         if (done.has(migration.version)) continue;
         await inTransaction(client, async () => {
           await client.query(migration.sql.replaceAll('{schema}', quoted));
-          await client.query(`INSERT INTO ${quoted}.schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+          await client.query(
+            `INSERT INTO ${quoted}.schema_migrations (version, name) VALUES ($1, $2)`,
+            [migration.version, migration.name],
+          );
         });
         applied.push(migration.version);
       }
       return applied;
     } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`${MIGRATION_LOCK_SALT}:${schema}`]);
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [
+        `${MIGRATION_LOCK_SALT}:${schema}`,
+      ]);
     }
   } finally {
     client.release();
   }
 }
 
-async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+async function inTransaction(
+  client: PoolClient,
+  work: () => Promise<void>,
+): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();

@@ -3,7 +3,8 @@ import type { EventFilter } from '../types';
 import { quoteIdentifier } from './postgres-migrations';
 
 /** Columns read for an event, in this order (rows are read in array mode). */
-const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
+const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
 
 /** The statements of one store, with its schema name and lock key baked in. */
 export class PostgresSql {
@@ -21,7 +22,10 @@ export class PostgresSql {
     this.table = `${quoteIdentifier(schema)}.events`;
     this.channel = `es_${digest(schema).slice(0, 16)}`;
     // A 64-bit key derived from the schema: every writer of this store, in any process, takes it.
-    const lockKey = BigInt.asIntN(64, BigInt(`0x${digest(`append:${schema}`).slice(0, 16)}`)).toString();
+    const lockKey = BigInt.asIntN(
+      64,
+      BigInt(`0x${digest(`append:${schema}`).slice(0, 16)}`),
+    ).toString();
     this.beginAndLock = `BEGIN; SELECT pg_advisory_xact_lock(${lockKey})`;
     // Current revision of each stream of the batch, plus one row (stream_id NULL) with the head.
     this.revisionsAndHead = `SELECT stream_id, max(revision)::text FROM ${this.table} WHERE stream_id = ANY($1::text[]) GROUP BY stream_id
@@ -39,11 +43,18 @@ export class PostgresSql {
   }
 
   /** Events with from < position <= upTo matching the filter, in position order; the filter is done in SQL. */
-  readAll(fromPosition: number, upTo: number, maxCount: number, filter: EventFilter = {}): { text: string; values: unknown[] } {
+  readAll(
+    fromPosition: number,
+    upTo: number,
+    maxCount: number,
+    filter: EventFilter = {},
+  ): { text: string; values: unknown[] } {
     const values: unknown[] = [fromPosition, upTo];
     const where = ['position > $1', 'position <= $2'];
     if (filter.streamPrefixes) {
-      values.push(filter.streamPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`));
+      values.push(
+        filter.streamPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`),
+      );
       where.push(`stream_id LIKE ANY($${values.length}::text[])`);
     }
     if (filter.eventTypes) {
@@ -51,7 +62,10 @@ export class PostgresSql {
       where.push(`type = ANY($${values.length}::text[])`);
     }
     values.push(maxCount);
-    return { text: `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${values.length}`, values };
+    return {
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${values.length}`,
+      values,
+    };
   }
 }
 

@@ -5,7 +5,9 @@ export type PostgresServer = Awaited<ReturnType<Harness['startPostgres']>>;
 
 // tools/ is plain Node, not an Nx project: load the server harness by path.
 const WORKSPACE = join(__dirname, '..', '..', '..', '..', '..', '..');
-const harness: Harness = require(join(WORKSPACE, 'tools', 'postgres', 'server.cjs'));
+const harness: Harness = require(
+  join(WORKSPACE, 'tools', 'postgres', 'server.cjs'),
+);
 
 export const startPostgres = harness.startPostgres;
 
@@ -18,13 +20,20 @@ export interface PostgresForTests {
   /** The server of the enclosing describe (started in beforeAll). */
   server(): PostgresServer;
   connectionString(): string;
+  /** Restarts the server on the same port and data (after a kill -9 of its postmaster). */
+  restart(): Promise<void>;
 }
 
 /** One real PostgreSQL server per test file: started in beforeAll, stopped and removed in afterAll. */
-export function postgresForTests(options: Parameters<Harness['startPostgres']>[0] = {}): PostgresForTests {
+export function postgresForTests(
+  options: Parameters<Harness['startPostgres']>[0] = {},
+): PostgresForTests {
   let server: PostgresServer | undefined;
   const current = () => {
-    if (!server) throw new Error('the PostgreSQL server is not started (use the describe of postgresForTests)');
+    if (!server)
+      throw new Error(
+        'the PostgreSQL server is not started (use the describe of postgresForTests)',
+      );
     return server;
   };
   return {
@@ -45,5 +54,6 @@ export function postgresForTests(options: Parameters<Harness['startPostgres']>[0
     },
     server: current,
     connectionString: () => current().connectionString,
+    restart: () => current().restart(),
   };
 }
