@@ -4,3 +4,4 @@ export * from './lib/event-store';
 export * from './lib/validation';
 export * from './lib/sqlite/sqlite-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';
+export * from './lib/postgres/postgres-event-store';
