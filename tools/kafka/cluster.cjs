@@ -4,15 +4,39 @@
 // Nodes can be killed (-9), stopped and started again on their ports and data.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } = require('node:fs');
+const {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const broker = require('./broker.cjs');
 
-const { freePort, isAlive, stopPid, waitForExit, startWatchdog, tail, javaCommand, randomClusterId } = broker.internal;
+const {
+  freePort,
+  isAlive,
+  stopPid,
+  waitForExit,
+  startWatchdog,
+  tail,
+  javaCommand,
+  randomClusterId,
+} = broker.internal;
 const READY_TIMEOUT_MS = 180_000;
 
-function nodeProperties({ nodeId, port, controllerPort, dataDir, voters, size }) {
+function nodeProperties({
+  nodeId,
+  port,
+  controllerPort,
+  dataDir,
+  voters,
+  size,
+}) {
   const minIsr = Math.min(2, size);
   return [
     'process.roles=broker,controller',
@@ -56,15 +80,25 @@ async function waitForBrokers(brokers, expected, deadline, logs) {
   const { Kafka, logLevel } = require('kafkajs');
   let lastError;
   while (Date.now() < deadline) {
-    const admin = new Kafka({ brokers: brokers.split(','), clientId: 'kafka-cluster-harness', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const admin = new Kafka({
+      brokers: brokers.split(','),
+      clientId: 'kafka-cluster-harness',
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    }).admin();
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
       if (cluster.brokers.length >= expected && cluster.controller !== null) {
-        await admin.fetchOffsets({ groupId: 'kafka-harness-ready', topics: [] });
+        await admin.fetchOffsets({
+          groupId: 'kafka-harness-ready',
+          topics: [],
+        });
         return;
       }
-      lastError = new Error(`${cluster.brokers.length} of ${expected} brokers registered`);
+      lastError = new Error(
+        `${cluster.brokers.length} of ${expected} brokers registered`,
+      );
     } catch (error) {
       lastError = error;
     } finally {
@@ -72,7 +106,9 @@ async function waitForBrokers(brokers, expected, deadline, logs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`Kafka cluster not ready in time (${lastError?.message}); last log lines:\n${logs().join('\n---\n')}`);
+  throw new Error(
+    `Kafka cluster not ready in time (${lastError?.message}); last log lines:\n${logs().join('\n---\n')}`,
+  );
 }
 
 /**
@@ -87,8 +123,16 @@ async function startKafkaCluster(options = {}) {
   const root = options.dataDir || mkdtempSync(join(tmpdir(), 'kafka-cluster-'));
   const clusterId = randomClusterId();
   const specs = [];
-  for (let i = 1; i <= size; i++) specs.push({ nodeId: i, port: await freePort(), controllerPort: await freePort(), dataDir: join(root, `node-${i}`) });
-  const voters = specs.map((s) => `${s.nodeId}@127.0.0.1:${s.controllerPort}`).join(',');
+  for (let i = 1; i <= size; i++)
+    specs.push({
+      nodeId: i,
+      port: await freePort(),
+      controllerPort: await freePort(),
+      dataDir: join(root, `node-${i}`),
+    });
+  const voters = specs
+    .map((s) => `${s.nodeId}@127.0.0.1:${s.controllerPort}`)
+    .join(',');
   const heap = options.heap || '384m';
 
   const nodes = specs.map((spec) => {
@@ -107,15 +151,36 @@ async function startKafkaCluster(options = {}) {
       get pid() {
         return child?.pid;
       },
-      alive: () => Boolean(child && isAlive(child.pid) && child.exitCode === null && child.signalCode === null),
+      alive: () =>
+        Boolean(
+          child &&
+            isAlive(child.pid) &&
+            child.exitCode === null &&
+            child.signalCode === null,
+        ),
       format() {
         if (existsSync(join(spec.dataDir, 'logs', 'meta.properties'))) return;
         const result = spawnSync(
           javaCommand(),
-          ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile, '--ignore-formatted'],
+          [
+            '-XX:TieredStopAtLevel=1',
+            '-XX:+UseSerialGC',
+            '-cp',
+            classpath,
+            'kafka.tools.StorageTool',
+            'format',
+            '-t',
+            clusterId,
+            '-c',
+            configFile,
+            '--ignore-formatted',
+          ],
           { encoding: 'utf8' },
         );
-        if (result.status !== 0) throw new Error(`formatting node ${spec.nodeId} failed: ${result.stderr || result.stdout}`);
+        if (result.status !== 0)
+          throw new Error(
+            `formatting node ${spec.nodeId} failed: ${result.stderr || result.stdout}`,
+          );
       },
       /** Starts the JVM (returns at once; the cluster's ready check waits for it to register). */
       start() {
@@ -123,7 +188,18 @@ async function startKafkaCluster(options = {}) {
         const log = openSync(logFile, 'a');
         child = spawn(
           javaCommand(),
-          [`-Xmx${heap}`, '-Xms128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${join(__dirname, 'log4j2.properties')}`, '-cp', classpath, 'kafka.Kafka', configFile],
+          [
+            `-Xmx${heap}`,
+            '-Xms128m',
+            '-XX:+UseSerialGC',
+            '-XX:TieredStopAtLevel=1',
+            '-Djava.awt.headless=true',
+            `-Dlog4j2.configurationFile=${join(__dirname, 'log4j2.properties')}`,
+            '-cp',
+            classpath,
+            'kafka.Kafka',
+            configFile,
+          ],
           { stdio: ['ignore', log, log] },
         );
         closeSync(log);
@@ -134,10 +210,12 @@ async function startKafkaCluster(options = {}) {
         if (!child || !node.alive()) return;
         process.kill(child.pid, 'SIGKILL');
         await waitForExit(child.pid, 10_000);
-        if (watchdog && isAlive(watchdog.pid)) process.kill(-watchdog.pid, 'SIGKILL');
+        if (watchdog && isAlive(watchdog.pid))
+          process.kill(-watchdog.pid, 'SIGKILL');
       },
       async stop() {
-        if (watchdog && isAlive(watchdog.pid)) process.kill(-watchdog.pid, 'SIGKILL');
+        if (watchdog && isAlive(watchdog.pid))
+          process.kill(-watchdog.pid, 'SIGKILL');
         if (child) await stopPid(child.pid, 20_000);
       },
     };
@@ -153,16 +231,23 @@ async function startKafkaCluster(options = {}) {
     nodes,
     dataDir: root,
     /** Resolves when `expected` brokers (default: every node alive) are registered. */
-    async waitUntilReady(expected = nodes.filter((n) => n.alive()).length, timeoutMs = READY_TIMEOUT_MS) {
+    async waitUntilReady(
+      expected = nodes.filter((n) => n.alive()).length,
+      timeoutMs = READY_TIMEOUT_MS,
+    ) {
       await waitForBrokers(brokers, expected, Date.now() + timeoutMs, logs);
     },
     async stop(stopOptions = {}) {
       await Promise.all(nodes.map((n) => n.stop()));
-      if (stopOptions.removeData !== false) rmSync(root, { recursive: true, force: true });
+      if (stopOptions.removeData !== false)
+        rmSync(root, { recursive: true, force: true });
     },
   };
   try {
-    await cluster.waitUntilReady(size, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
+    await cluster.waitUntilReady(
+      size,
+      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+    );
   } catch (error) {
     await cluster.stop();
     throw error;

@@ -36,4 +36,6 @@ export interface StartKafkaClusterOptions {
   readyTimeoutMs?: number;
 }
 
-export function startKafkaCluster(options?: StartKafkaClusterOptions): Promise<KafkaCluster>;
+export function startKafkaCluster(
+  options?: StartKafkaClusterOptions,
+): Promise<KafkaCluster>;
