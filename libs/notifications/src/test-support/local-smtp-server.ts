@@ -18,8 +18,14 @@ export interface LocalSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (random port) that wants AUTH with `user`/`pass`; no TLS. */
-export async function startLocalSmtpServer(credentials: { user: string; pass: string }): Promise<LocalSmtpServer> {
+/**
+ * A real SMTP server on 127.0.0.1 (random port, or `port` to come back where a closed one was) that
+ * wants AUTH with `user`/`pass`; no TLS.
+ */
+export async function startLocalSmtpServer(
+  credentials: { user: string; pass: string },
+  options: { port?: number } = {},
+): Promise<LocalSmtpServer> {
   const received: ReceivedMail[] = [];
   const rejections: number[] = [];
   const server = new SMTPServer({
@@ -28,23 +34,38 @@ export async function startLocalSmtpServer(credentials: { user: string; pass: st
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, callback) {
-      if (auth.username === credentials.user && auth.password === credentials.pass) {
+      if (
+        auth.username === credentials.user &&
+        auth.password === credentials.pass
+      ) {
         callback(null, { user: auth.username });
       } else {
-        callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+        callback(
+          Object.assign(new Error('Authentication credentials invalid'), {
+            responseCode: 535,
+          }),
+        );
       }
     },
     onRcptTo(_address, _session, callback) {
       const code = rejections.shift();
       if (code === undefined) callback();
-      else callback(Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: code }));
+      else
+        callback(
+          Object.assign(
+            new Error(code >= 500 ? 'No such mailbox' : 'Try again later'),
+            { responseCode: code },
+          ),
+        );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          from: session.envelope.mailFrom
+            ? session.envelope.mailFrom.address
+            : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           user: session.user as string | undefined,
           raw: Buffer.concat(chunks).toString('utf8'),
@@ -55,9 +76,11 @@ export async function startLocalSmtpServer(credentials: { user: string; pass: st
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  const { port } = (
+    server as unknown as { server: { address(): AddressInfo } }
+  ).server.address();
   return {
     port,
     received,
@@ -67,10 +90,16 @@ export async function startLocalSmtpServer(credentials: { user: string; pass: st
 }
 
 /** The header block and the body of a raw message, with folded header lines joined. */
-export function splitMail(raw: string): { headers: Record<string, string>; body: string } {
+export function splitMail(raw: string): {
+  headers: Record<string, string>;
+  body: string;
+} {
   const end = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, end).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, end)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
