@@ -1,12 +1,13 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import {
   EventStoreUnavailableError,
+  InvalidEventStoreInputError,
   WrongExpectedVersionError,
 } from '../errors';
 import { matchesExpectedRevision } from '../expected-revision';
 import type { AppendResult, ExpectedRevision } from '../types';
 import type { PreparedEvent } from '../validation';
-import type { PostgresSql } from './postgres-sql';
+import type { EventRowToInsert, PostgresSql } from './postgres-sql';
 
 interface PendingAppend {
   readonly streamId: string;
@@ -82,21 +83,29 @@ export class PostgresAppendBatch {
   }
 
   private async write(batch: PendingAppend[]): Promise<void> {
-    let client: PoolClient | undefined;
     let outcomes: Array<AppendResult | Error>;
     try {
-      client = await this.pool.connect();
-      outcomes = await this.transaction(client, batch);
-    } catch (error) {
-      client?.release(error as Error);
-      const failure = new EventStoreUnavailableError(
-        `PostgreSQL append failed: ${(error as Error).message}`,
-        error,
+      outcomes = await this.withClient((client) =>
+        this.transaction(client, batch),
       );
+    } catch (error) {
+      if (batch.length > 1 && isRefusedData(error)) {
+        // One append's payload was refused by the server: write them one by one so only it fails.
+        for (const item of batch) await this.write([item]);
+        return;
+      }
+      const failure = isRefusedData(error)
+        ? new InvalidEventStoreInputError(
+            'events',
+            `refused by PostgreSQL: ${(error as Error).message}`,
+          )
+        : new EventStoreUnavailableError(
+            `PostgreSQL append failed: ${(error as Error).message}`,
+            error,
+          );
       batch.forEach((item) => item.reject(failure));
       return;
     }
-    client.release();
     batch.forEach((item, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) item.reject(outcome);
@@ -104,35 +113,41 @@ export class PostgresAppendBatch {
     });
   }
 
+  private async withClient<T>(
+    work: (client: PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      const result = await work(client);
+      client.release();
+      return result;
+    } catch (error) {
+      // A connection in an unknown state is not given back to the pool.
+      client.release(isRefusedData(error) ? undefined : (error as Error));
+      throw error;
+    }
+  }
+
+  /** Two round trips: begin + lock + read revisions and head, then insert + notify + commit. */
   private async transaction(
     client: PoolClient,
     batch: PendingAppend[],
   ): Promise<Array<AppendResult | Error>> {
-    await client.query(this.sql.beginAndLock);
     try {
       const streams = [...new Set(batch.map((b) => b.streamId))];
-      const { rows } = await client.query<[string | null, string | null]>({
-        text: this.sql.revisionsAndHead,
-        values: [streams],
-        rowMode: 'array',
-      });
+      const results = (await client.query(
+        this.sql.beginLockAndRead(streams),
+      )) as unknown as Array<
+        QueryResult<{ stream_id: string | null; value: string | null }>
+      >;
       const revisions = new Map<string, number>();
       let head = 0;
-      for (const [streamId, value] of rows) {
+      for (const { stream_id: streamId, value } of results[results.length - 1]
+        .rows) {
         if (streamId === null) head = Number(value ?? 0);
         else revisions.set(streamId, Number(value));
       }
-      const columns = {
-        position: [] as number[],
-        stream: [] as string[],
-        revision: [] as number[],
-        eventId: [] as string[],
-        type: [] as string[],
-        schemaVersion: [] as number[],
-        occurredAt: [] as string[],
-        data: [] as string[],
-        metadata: [] as string[],
-      };
+      const rows: EventRowToInsert[] = [];
       const outcomes = batch.map((item): AppendResult | Error => {
         const actual = revisions.get(item.streamId) ?? -1;
         if (!matchesExpectedRevision(item.expected, actual))
@@ -145,33 +160,23 @@ export class PostgresAppendBatch {
         for (const e of item.events) {
           revision += 1;
           head += 1;
-          columns.position.push(head);
-          columns.stream.push(item.streamId);
-          columns.revision.push(revision);
-          columns.eventId.push(e.eventId);
-          columns.type.push(e.type);
-          columns.schemaVersion.push(e.schemaVersion);
-          columns.occurredAt.push(e.occurredAt);
-          columns.data.push(e.data);
-          columns.metadata.push(e.metadata);
+          rows.push({
+            position: head,
+            streamId: item.streamId,
+            revision,
+            eventId: e.eventId,
+            type: e.type,
+            schemaVersion: e.schemaVersion,
+            occurredAt: e.occurredAt,
+            data: e.data,
+            metadata: e.metadata,
+          });
         }
         revisions.set(item.streamId, revision);
         return { nextRevision: revision, position: head };
       });
-      if (columns.position.length) {
-        await client.query(this.sql.insertMany, [
-          columns.position,
-          columns.stream,
-          columns.revision,
-          columns.eventId,
-          columns.type,
-          columns.schemaVersion,
-          columns.occurredAt,
-          columns.data,
-          columns.metadata,
-        ]);
-        // NOTIFY is delivered at commit, so listeners in every process wake only for visible events.
-        await client.query(this.sql.notifyAndCommit(head));
+      if (rows.length) {
+        await client.query(this.sql.insertNotifyAndCommit(rows));
         this.onCommitted(head);
       } else {
         await client.query('COMMIT');
@@ -182,4 +187,10 @@ export class PostgresAppendBatch {
       throw error;
     }
   }
+}
+
+/** SQLSTATE class 22 (data exception): the server refused a value; retrying it will not help. */
+function isRefusedData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }

@@ -7,6 +7,8 @@ import type { Pool, PoolClient } from 'pg';
  * `position` is assigned by the writer while it holds the store's append lock (see
  * postgres-append-batch.ts), so positions only grow and commit in order. UNIQUE(stream_id,
  * revision) is the last line of defence against a duplicate revision; the lock is the first.
+ * `data` and `metadata` are `json`, not `jsonb`: kept exactly as the other adapters keep them
+ * (jsonb refuses \u0000 and lone surrogates that JSON.stringify writes and SQLite stores).
  */
 export const MIGRATIONS: readonly {
   readonly version: number;
@@ -25,8 +27,8 @@ CREATE TABLE {schema}.events (
   type           text        NOT NULL,
   schema_version integer     NOT NULL,
   occurred_at    text        NOT NULL,
-  data           jsonb       NOT NULL,
-  metadata       jsonb       NOT NULL,
+  data           json        NOT NULL,
+  metadata       json        NOT NULL,
   recorded_at    timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT events_stream_revision UNIQUE (stream_id, revision)
 );

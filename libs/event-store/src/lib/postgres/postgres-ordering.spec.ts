@@ -130,6 +130,28 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     await store.close();
   });
 
+  it('keeps payloads exactly as the other adapters do: quotes, backslashes, \\u0000, lone surrogates, emoji', async () => {
+    const store = open(schemaName());
+    const data = {
+      quote: "it's",
+      backslash: 'a\\b',
+      nul: 'x\u0000y',
+      lone: '\ud800',
+      emoji: '😀',
+      sql: "'); DROP TABLE events; --",
+    };
+    const metadata = { correlationId: "c'1", causationId: 'c\\2' };
+    const writes = await Promise.all([
+      store.append('acct-1', [{ type: 'A', data, metadata }]),
+      store.append('acct-2', [{ type: 'B', data: { n: 1 } }]),
+    ]);
+    expect(writes.map((w) => w.nextRevision)).toEqual([0, 0]);
+    const [read] = await store.readStream('acct-1');
+    expect(read.data).toEqual(data);
+    expect(read.metadata).toEqual(metadata);
+    await store.close();
+  });
+
   it('creates its schema by versioned migration once, even with several replicas starting together', async () => {
     const schema = schemaName();
     const replicas = Array.from({ length: 4 }, () => open(schema));

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../types';
 
-/** A row of PostgresSql's event columns; bigint columns arrive as text, jsonb already parsed. */
+/** A row of PostgresSql's event columns; bigint columns arrive as text, json already parsed. */
 export type PostgresEventRow = [
   position: string,
   streamId: string,
