@@ -17,6 +17,12 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
+/**
+ * Up to this many rows, the insert, NOTIFY and COMMIT go in one round trip as literals; bigger
+ * appends bind nine arrays instead (measured: faster to parse, one more round trip does not matter).
+ */
+const LITERAL_INSERT_MAX_ROWS = 100;
+
 /** Appends per transaction at most; a bigger queue is written in several transactions. */
 const MAX_EVENTS_PER_TRANSACTION = 5_000;
 
@@ -128,7 +134,7 @@ export class PostgresAppendBatch {
     }
   }
 
-  /** Two round trips: begin + lock + read revisions and head, then insert + notify + commit. */
+  /** Two round trips (three for big appends): begin + lock + read revisions and head, then insert + notify + commit. */
   private async transaction(
     client: PoolClient,
     batch: PendingAppend[],
@@ -175,7 +181,14 @@ export class PostgresAppendBatch {
         revisions.set(item.streamId, revision);
         return { nextRevision: revision, position: head };
       });
-      if (rows.length) {
+      if (rows.length > LITERAL_INSERT_MAX_ROWS) {
+        await client.query(
+          this.sql.insertMany,
+          this.sql.insertManyValues(rows),
+        );
+        await client.query(this.sql.notifyAndCommit(head));
+        this.onCommitted(head);
+      } else if (rows.length) {
         await client.query(this.sql.insertNotifyAndCommit(rows));
         this.onCommitted(head);
       } else {

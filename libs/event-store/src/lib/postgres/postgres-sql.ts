@@ -26,6 +26,8 @@ export class PostgresSql {
   /** LISTEN/NOTIFY channel: one per schema, so two stores on one database do not wake each other. */
   readonly channel: string;
   private readonly lockKey: string;
+  /** Many rows as nine array parameters (faster to parse than literals for big appends). */
+  readonly insertMany: string;
   readonly head: string;
   readonly forwards: string;
   readonly backwards: string;
@@ -38,6 +40,8 @@ export class PostgresSql {
       64,
       BigInt(`0x${digest(`append:${schema}`).slice(0, 16)}`),
     ).toString();
+    this.insertMany = `INSERT INTO ${this.table} (position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata)
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::json[], $9::json[])`;
     this.head = `SELECT coalesce(max(position), 0)::text FROM ${this.table}`;
     this.forwards = `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision ASC LIMIT $3`;
     this.backwards = `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
@@ -69,6 +73,27 @@ export class PostgresSql {
     const head = rows[rows.length - 1].position;
     return `INSERT INTO ${this.table} (position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata) VALUES ${values};
       SELECT pg_notify('${this.channel}', '${head}'); COMMIT`;
+  }
+
+  /** The NOTIFY and the commit after an insertMany; `position` is a number we computed. */
+  notifyAndCommit(position: number): string {
+    return `SELECT pg_notify('${this.channel}', '${Math.trunc(position)}'); COMMIT`;
+  }
+
+  insertManyValues(rows: readonly EventRowToInsert[]): unknown[] {
+    const column = <K extends keyof EventRowToInsert>(key: K) =>
+      rows.map((r) => r[key]);
+    return [
+      column('position'),
+      column('streamId'),
+      column('revision'),
+      column('eventId'),
+      column('type'),
+      column('schemaVersion'),
+      column('occurredAt'),
+      column('data'),
+      column('metadata'),
+    ];
   }
 
   /** Events with from < position <= upTo matching the filter, in position order; the filter is done in SQL. */
