@@ -152,6 +152,29 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     await store.close();
   });
 
+  it('writes a big append (bound arrays) and small ones (literals) of the same batch with contiguous positions', async () => {
+    const store = open(schemaName());
+    const big = Array.from({ length: 250 }, (_, i) => ({
+      type: 'Big',
+      data: { i, text: "it's \\ fine" },
+    }));
+    const results = await Promise.all([
+      store.append('acct-big', big, 'no_stream'),
+      store.append('acct-small', [{ type: 'Small', data: {} }]),
+      store.append('acct-big', [{ type: 'Late', data: {} }], 249),
+    ]);
+    expect(results.map((r) => r.nextRevision)).toEqual([249, 0, 250]);
+    const events = await store.readStream('acct-big');
+    expect(events.map((e) => e.revision)).toEqual(
+      Array.from({ length: 251 }, (_, i) => i),
+    );
+    expect(events[7].data).toEqual({ i: 7, text: "it's \\ fine" });
+    expect(
+      (await store.readAll({ maxCount: 1000 })).map((e) => e.position),
+    ).toEqual(Array.from({ length: 252 }, (_, i) => i + 1));
+    await store.close();
+  });
+
   it('creates its schema by versioned migration once, even with several replicas starting together', async () => {
     const schema = schemaName();
     const replicas = Array.from({ length: 4 }, () => open(schema));
