@@ -20,7 +20,10 @@ const READY_TIMEOUT_MS = 60_000;
 
 /** `$POSTGRES_BIN_DIR`, else the newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl. */
 function findBinDir() {
-  if (process.env.POSTGRES_BIN_DIR) return process.env.POSTGRES_BIN_DIR;
+  if (process.env.POSTGRES_BIN_DIR) {
+    const bin = process.env.POSTGRES_BIN_DIR;
+    return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
+  }
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
