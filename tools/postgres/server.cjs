@@ -22,7 +22,9 @@ const READY_TIMEOUT_MS = 60_000;
 function findBinDir() {
   if (process.env.POSTGRES_BIN_DIR) {
     const bin = process.env.POSTGRES_BIN_DIR;
-    return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
+    return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))
+      ? bin
+      : undefined;
   }
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
@@ -51,6 +53,12 @@ function serverUser() {
 /** Synchronous, for jest's skip decision at load time: `{ ok: true, binDir }` or the reason it cannot run. */
 function postgresAvailability() {
   const binDir = findBinDir();
+  if (!binDir && process.env.POSTGRES_BIN_DIR) {
+    return {
+      ok: false,
+      reason: `POSTGRES_BIN_DIR=${process.env.POSTGRES_BIN_DIR} has no initdb and pg_ctl`,
+    };
+  }
   if (!binDir) {
     return {
       ok: false,
