@@ -34,38 +34,23 @@ export async function startLocalSmtpServer(
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, callback) {
-      if (
-        auth.username === credentials.user &&
-        auth.password === credentials.pass
-      ) {
+      if (auth.username === credentials.user && auth.password === credentials.pass) {
         callback(null, { user: auth.username });
       } else {
-        callback(
-          Object.assign(new Error('Authentication credentials invalid'), {
-            responseCode: 535,
-          }),
-        );
+        callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
       }
     },
     onRcptTo(_address, _session, callback) {
       const code = rejections.shift();
       if (code === undefined) callback();
-      else
-        callback(
-          Object.assign(
-            new Error(code >= 500 ? 'No such mailbox' : 'Try again later'),
-            { responseCode: code },
-          ),
-        );
+      else callback(Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: code }));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         received.push({
-          from: session.envelope.mailFrom
-            ? session.envelope.mailFrom.address
-            : '',
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           user: session.user as string | undefined,
           raw: Buffer.concat(chunks).toString('utf8'),
@@ -78,9 +63,7 @@ export async function startLocalSmtpServer(
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = (
-    server as unknown as { server: { address(): AddressInfo } }
-  ).server.address();
+  const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {
     port,
     received,
@@ -90,16 +73,10 @@ export async function startLocalSmtpServer(
 }
 
 /** The header block and the body of a raw message, with folded header lines joined. */
-export function splitMail(raw: string): {
-  headers: Record<string, string>;
-  body: string;
-} {
+export function splitMail(raw: string): { headers: Record<string, string>; body: string } {
   const end = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw
-    .slice(0, end)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')) {
+  for (const line of raw.slice(0, end).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }

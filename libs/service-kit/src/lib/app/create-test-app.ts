@@ -1,7 +1,7 @@
 import { type EventStore, PostgresEventStore } from '@accounts/event-store';
-import { createHash } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,10 +25,7 @@ export interface TestAppOptions extends ServiceModules {
 }
 
 /** One JSON log line as written by the app. */
-export type LogLine = Record<string, unknown> & {
-  readonly level: string;
-  readonly msg?: string;
-};
+export type LogLine = Record<string, unknown> & { readonly level: string; readonly msg?: string };
 
 export interface TestApp {
   /** Initialised, not listening: `request(app.getHttpServer())`, or `app.listen(0)` for a real port. */
@@ -41,12 +38,8 @@ export interface TestApp {
 }
 
 /** The app exactly as bootstrapService builds it, for HTTP tests with supertest. */
-export async function createTestApp(
-  options: TestAppOptions = {},
-): Promise<TestApp> {
-  const tempDir = options.env?.['DATA_DIR']
-    ? undefined
-    : mkdtempSync(join(tmpdir(), 'service-kit-test-'));
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const tempDir = options.env?.['DATA_DIR'] ? undefined : mkdtempSync(join(tmpdir(), 'service-kit-test-'));
   try {
     const config = loadConfig(options.schema ?? baseConfigSchema, {
       PORT: '3000',
@@ -55,17 +48,10 @@ export async function createTestApp(
     }) as BaseConfig;
     const eventStore = options.eventStore ?? testEventStore(config);
     const logs: LogLine[] = [];
-    const logStream = {
-      write: (line: string) => void logs.push(JSON.parse(line) as LogLine),
-    };
+    const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
     const app = await NestFactory.create<NestExpressApplication>(
       serviceRootModule(
-        {
-          serviceName: options.serviceName ?? 'test-service',
-          config,
-          eventStore,
-          logStream,
-        },
+        { serviceName: options.serviceName ?? 'test-service', config, eventStore, logStream },
         options,
       ),
       { bufferLogs: true, abortOnError: false },
@@ -98,10 +84,5 @@ function testEventStore(config: BaseConfig): EventStore | undefined {
   const url = process.env['TEST_EVENTSTORE_POSTGRES_URL'];
   if (!url || config.EVENTSTORE_CONNECTION_STRING) return undefined;
   const schema = `test_${createHash('sha256').update(resolve(config.DATA_DIR)).digest('hex').slice(0, 24)}`;
-  return new PostgresEventStore({
-    connectionString: url,
-    schema,
-    poolSize: 4,
-    pollIntervalMs: 50,
-  });
+  return new PostgresEventStore({ connectionString: url, schema, poolSize: 4, pollIntervalMs: 50 });
 }

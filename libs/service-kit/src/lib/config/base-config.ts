@@ -1,14 +1,7 @@
 import type { ConfigOf } from './config-var';
 import { int, oneOf, port, str, url } from './config-vars';
 
-export const LOG_LEVELS = [
-  'fatal',
-  'error',
-  'warn',
-  'info',
-  'debug',
-  'trace',
-] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 
 /**
  * Variables every service reads. A service spreads this into its own schema and overrides PORT
@@ -17,48 +10,33 @@ export const LOG_LEVELS = [
 export const baseConfigSchema = {
   PORT: port({ description: 'HTTP port the service listens on' }),
   HOST: str({
-    description:
-      'Interface to listen on; 0.0.0.0 in a container, 127.0.0.1 on a workstation',
+    description: 'Interface to listen on; 0.0.0.0 in a container, 127.0.0.1 on a workstation',
     default: '127.0.0.1',
   }),
   DATA_DIR: str({
-    description:
-      'Folder for the embedded SQLite event store and other local data (created if missing)',
+    description: 'Folder for the embedded SQLite event store and other local data (created if missing)',
     default: './data',
   }),
-  LOG_LEVEL: oneOf(LOG_LEVELS, {
-    description: 'Minimum level of the JSON log lines',
-    default: 'info',
-  }),
+  LOG_LEVEL: oneOf(LOG_LEVELS, { description: 'Minimum level of the JSON log lines', default: 'info' }),
   EVENTSTORE_CONNECTION_STRING: url({
     description:
       'Production event store: EventStoreDB/KurrentDB (esdb://, kurrentdb://) or PostgreSQL (postgres://user:password@host:5432/db); when unset the embedded SQLite store is used',
-    protocols: [
-      'esdb',
-      'esdb+discover',
-      'kurrentdb',
-      'kurrentdb+discover',
-      'postgres',
-      'postgresql',
-    ],
+    protocols: ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'postgres', 'postgresql'],
     optional: true,
     secret: true,
   }),
   EVENTSTORE_POOL_SIZE: int({
-    description:
-      'PostgreSQL event store: connections in the pool of each service process',
+    description: 'PostgreSQL event store: connections in the pool of each service process',
     min: 1,
     max: 200,
     default: 10,
   }),
   EVENTSTORE_SCHEMA: str({
-    description:
-      'PostgreSQL event store: schema holding the events table (created by the migration at start)',
+    description: 'PostgreSQL event store: schema holding the events table (created by the migration at start)',
     default: 'event_store',
   }),
   SQLITE_SYNCHRONOUS: oneOf(['full', 'normal'], {
-    description:
-      'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',
+    description: 'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',
     default: 'full',
   }),
   SHUTDOWN_TIMEOUT_MS: int({

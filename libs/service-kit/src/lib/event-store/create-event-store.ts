@@ -1,17 +1,9 @@
-import {
-  type EventStore,
-  EventStoreDbEventStore,
-  PostgresEventStore,
-  SqliteEventStore,
-} from '@accounts/event-store';
+import { type EventStore, EventStoreDbEventStore, PostgresEventStore, SqliteEventStore } from '@accounts/event-store';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BaseConfig } from '../config/base-config';
 
-export type EventStoreConfig = Pick<
-  BaseConfig,
-  'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'SQLITE_SYNCHRONOUS'
-> &
+export type EventStoreConfig = Pick<BaseConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'SQLITE_SYNCHRONOUS'> &
   Partial<Pick<BaseConfig, 'EVENTSTORE_POOL_SIZE' | 'EVENTSTORE_SCHEMA'>>;
 
 /**
@@ -22,29 +14,17 @@ export type EventStoreConfig = Pick<
 export function createEventStore(config: EventStoreConfig): EventStore {
   const connectionString = config.EVENTSTORE_CONNECTION_STRING;
   if (connectionString && /^postgres(ql)?:\/\//i.test(connectionString)) {
-    return new PostgresEventStore({
-      connectionString,
-      poolSize: config.EVENTSTORE_POOL_SIZE,
-      schema: config.EVENTSTORE_SCHEMA,
-    });
+    return new PostgresEventStore({ connectionString, poolSize: config.EVENTSTORE_POOL_SIZE, schema: config.EVENTSTORE_SCHEMA });
   }
   if (connectionString) {
-    return EventStoreDbEventStore.fromConnectionString(
-      toEsdbScheme(connectionString),
-    );
+    return EventStoreDbEventStore.fromConnectionString(toEsdbScheme(connectionString));
   }
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteEventStore({
-    path: join(dataDir, 'events.sqlite'),
-    synchronous: config.SQLITE_SYNCHRONOUS,
-  });
+  return new SqliteEventStore({ path: join(dataDir, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
 }
 
 /** KurrentDB speaks the same gRPC protocol, but client v6 only parses the esdb:// schemes. */
 function toEsdbScheme(connectionString: string): string {
-  return connectionString.replace(
-    /^kurrentdb(\+discover)?:\/\//i,
-    (_match, discover = '') => `esdb${discover}://`,
-  );
+  return connectionString.replace(/^kurrentdb(\+discover)?:\/\//i, (_match, discover = '') => `esdb${discover}://`);
 }
