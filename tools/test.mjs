@@ -1,7 +1,10 @@
-// `npm test`: lint every project, then one jest run over every project, ending with the plain line
-// `tests: N passed, N failed, N skipped`. Extra arguments go to jest (`npm test -- libs/event-store`).
+// `npm test`: lint every project, then one jest run over every project, then the service suites once
+// more on a real PostgreSQL event store, ending with the plain line `tests: N passed, N failed, N skipped`
+// (both runs counted). Extra arguments go to jest (`npm test -- libs/event-store`); with arguments the
+// PostgreSQL pass runs only when TEST_ON_POSTGRES=1 (over the same arguments). TEST_ON_POSTGRES=0 skips it.
 // A lint failure does not stop the tests, but the run still exits non-zero. SKIP_LINT=1 skips lint.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,7 +57,7 @@ function lint() {
   return false;
 }
 
-function jest(args) {
+function jest(args, label = 'jest', extraEnv = {}) {
   const started = Date.now();
   const summaryDir = mkdtempSync(join(tmpdir(), 'jest-summary-'));
   const summaryFile = join(summaryDir, 'summary.json');
@@ -64,7 +67,7 @@ function jest(args) {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, JEST_SUMMARY_FILE: summaryFile },
+      env: { ...process.env, ...extraEnv, JEST_SUMMARY_FILE: summaryFile },
     },
   );
   let summary;
@@ -76,13 +79,73 @@ function jest(args) {
     rmSync(summaryDir, { recursive: true, force: true });
   }
   console.log(
-    `jest: finished in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    `${label}: finished in ${((Date.now() - started) / 1000).toFixed(1)}s${summary ? ` (${summary.line})` : ''}`,
   );
   return { status: result.status ?? 1, summary };
 }
 
+const SERVICE_PROJECTS = [
+  'profile-service',
+  'auth-service',
+  'credentials-service',
+];
+
+// The service suites again with every test app's events in PostgreSQL (createTestApp reads
+// TEST_EVENTSTORE_POSTGRES_URL): one throwaway server for the pass, fsync off because this pass checks
+// behaviour; durability is proven by the adapter's own tests with fsync on.
+async function postgresPass(args) {
+  const wanted = process.env.TEST_ON_POSTGRES;
+  if (wanted === '0' || (args.length > 0 && wanted !== '1')) return undefined;
+  const harness = createRequire(import.meta.url)('./postgres/server.cjs');
+  const availability = harness.postgresAvailability();
+  if (!availability.ok) {
+    console.log(
+      `jest on PostgreSQL: skipped (${availability.reason}); counted as 1 skipped`,
+    );
+    return { status: 0, summary: { passed: 0, failed: 0, skipped: 1 } };
+  }
+  let server;
+  try {
+    server = await harness.startPostgres({ fsync: false, maxConnections: 300 });
+  } catch (error) {
+    console.log(
+      `jest on PostgreSQL: the server did not start: ${error.message}`,
+    );
+    return { status: 1, summary: { passed: 0, failed: 1, skipped: 0 } };
+  }
+  try {
+    const selection = args.length
+      ? args
+      : ['--selectProjects', ...SERVICE_PROJECTS];
+    return jest(selection, 'jest on PostgreSQL (service suites)', {
+      TEST_EVENTSTORE_POSTGRES_URL: server.connectionString,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
 const lintPassed = lint();
-const tests = jest(process.argv.slice(2));
+const args = process.argv.slice(2);
+const sqliteRun = jest(args);
+const postgresRun = await postgresPass(args);
+const runs = [sqliteRun, postgresRun].filter(Boolean);
+const tests = {
+  status: runs.find((r) => r.status !== 0)?.status ?? 0,
+  summary: runs.every((r) => r.summary)
+    ? sum(runs.map((r) => r.summary))
+    : undefined,
+};
+
+function sum(summaries) {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const s of summaries)
+    for (const key of Object.keys(total)) total[key] += s[key];
+  return {
+    ...total,
+    line: `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`,
+  };
+}
 
 if (!lintPassed)
   console.log('lint: FAILED (see the lint errors above the test output)');

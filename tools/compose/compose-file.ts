@@ -20,9 +20,9 @@ export interface ComposeFile {
   readonly volumes?: Record<string, unknown>;
 }
 
-/** docker-compose.yml as written (YAML merge keys applied, `${...}` left in place). */
-export function readComposeFile(): { text: string; file: ComposeFile } {
-  const text = readFileSync(join(WORKSPACE, 'docker-compose.yml'), 'utf8');
+/** docker-compose.yml (or another compose file of the workspace, by name) as written (YAML merge keys applied, `${...}` left in place). */
+export function readComposeFile(name = 'docker-compose.yml'): { text: string; file: ComposeFile } {
+  const text = readFileSync(join(WORKSPACE, name), 'utf8');
   return { text, file: parse(text, { merge: true }) as ComposeFile };
 }
 

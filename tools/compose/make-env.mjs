@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prints a .env for docker-compose.yml with fresh secrets: `node tools/compose/make-env.mjs > .env`.
+// Prints a .env for docker-compose.yml (and docker-compose.postgres.yml) with fresh secrets: `node tools/compose/make-env.mjs > .env`.
 // Every replica of a service must share these, so they come from the environment, not from a volume.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 
@@ -16,6 +16,9 @@ const values = {
   CREDENTIALS_SIGNING_KEYS: signingKeys(),
   CREDENTIALS_SECRET_PEPPER: randomBytes(36).toString('base64url'),
 };
+// docker-compose.postgres.yml: the database password and the services' connection string with it (hex: URL-safe).
+values.POSTGRES_PASSWORD = randomBytes(24).toString('hex');
+values.POSTGRES_EVENTSTORE_URL = `postgres://accounts:${values.POSTGRES_PASSWORD}@postgres:5432/accounts`;
 
 // Single quotes: compose takes the JSON of the keys literally.
 process.stdout.write(Object.entries(values).map(([name, value]) => `${name}='${value}'`).join('\n') + '\n');

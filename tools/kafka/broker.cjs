@@ -351,3 +351,6 @@ module.exports = {
   stopKafka,
   kafkaStatus,
 };
+
+// For cluster.cjs (three brokers): the process helpers it shares with the single broker.
+module.exports.internal = { freePort, isAlive, stopPid, waitForExit, startWatchdog, tail, javaCommand, randomClusterId };

@@ -18,8 +18,14 @@ export interface LocalSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (random port) that wants AUTH with `user`/`pass`; no TLS. */
-export async function startLocalSmtpServer(credentials: { user: string; pass: string }): Promise<LocalSmtpServer> {
+/**
+ * A real SMTP server on 127.0.0.1 (random port, or `port` to come back where a closed one was) that
+ * wants AUTH with `user`/`pass`; no TLS.
+ */
+export async function startLocalSmtpServer(
+  credentials: { user: string; pass: string },
+  options: { port?: number } = {},
+): Promise<LocalSmtpServer> {
   const received: ReceivedMail[] = [];
   const rejections: number[] = [];
   const server = new SMTPServer({
@@ -55,7 +61,7 @@ export async function startLocalSmtpServer(credentials: { user: string; pass: st
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import { matchesExpectedRevision } from '../expected-revision';
 import type { AppendResult, ExpectedRevision } from '../types';
 import type { PreparedEvent } from '../validation';
 
@@ -80,7 +81,7 @@ export class SqliteGroupCommit {
 
   private appendOne(item: PendingAppend): AppendResult {
     const actual = this.currentRevision.get(item.streamId)?.revision ?? -1;
-    if (!matches(item.expected, actual)) {
+    if (!matchesExpectedRevision(item.expected, actual)) {
       throw new WrongExpectedVersionError(item.streamId, item.expected, actual);
     }
     let revision = actual;
@@ -93,18 +94,5 @@ export class SqliteGroupCommit {
       position = Number(info.lastInsertRowid);
     }
     return { nextRevision: revision, position };
-  }
-}
-
-function matches(expected: ExpectedRevision, actual: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === -1;
-    case 'stream_exists':
-      return actual >= 0;
-    default:
-      return expected === actual;
   }
 }

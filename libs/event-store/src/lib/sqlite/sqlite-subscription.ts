@@ -1,9 +1,17 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../types';
 
-/** What a catch-up subscription needs from its store. */
+export interface SubscriptionPage {
+  readonly events: RecordedEvent[];
+  readonly scannedUpTo: number;
+}
+
+/** What a catch-up subscription needs from its store (SQLite and PostgreSQL share this loop). */
 export interface SubscriptionSource {
-  /** The next page after `fromPosition` and the position it is complete up to. */
-  readPage(fromPosition: number, options: SubscribeOptions): { events: RecordedEvent[]; scannedUpTo: number };
+  /** The next page after `fromPosition` and the position it is complete up to (a promise for network stores). */
+  readPage(
+    fromPosition: number,
+    options: SubscribeOptions,
+  ): SubscriptionPage | Promise<SubscriptionPage>;
   /** Resolves when new events may be there: an append in this process, or the poll interval. */
   waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void>;
 }
@@ -18,7 +26,7 @@ export function createSqliteSubscription(source: SubscriptionSource, options: Su
     let position = options.fromPosition ?? 0;
     let caughtUp = false;
     while (!signal.stopped) {
-      const page = source.readPage(position, options);
+      const page = await source.readPage(position, options);
       for (const event of page.events) {
         if (signal.stopped) return;
         yield event;

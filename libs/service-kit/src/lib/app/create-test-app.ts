@@ -1,9 +1,10 @@
-import type { EventStore } from '@accounts/event-store';
+import { type EventStore, PostgresEventStore } from '@accounts/event-store';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BaseConfig, baseConfigSchema } from '../config/base-config';
 import type { ConfigSchema } from '../config/config-var';
 import { loadConfig } from '../config/load-config';
@@ -14,7 +15,10 @@ export interface TestAppOptions extends ServiceModules {
   readonly serviceName?: string;
   /** Defaults to baseConfigSchema. */
   readonly schema?: ConfigSchema;
-  /** Configuration variables; process.env is never read. DATA_DIR defaults to a fresh temp folder. */
+  /**
+   * Configuration variables; process.env is never read, except TEST_EVENTSTORE_POSTGRES_URL (see
+   * testEventStore). DATA_DIR defaults to a fresh temp folder.
+   */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A store to use instead of the SQLite store in DATA_DIR; the test closes it. */
   readonly eventStore?: EventStore;
@@ -42,11 +46,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ...(tempDir && { DATA_DIR: tempDir }),
       ...options.env,
     }) as BaseConfig;
+    const eventStore = options.eventStore ?? testEventStore(config);
     const logs: LogLine[] = [];
     const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
     const app = await NestFactory.create<NestExpressApplication>(
       serviceRootModule(
-        { serviceName: options.serviceName ?? 'test-service', config, eventStore: options.eventStore, logStream },
+        { serviceName: options.serviceName ?? 'test-service', config, eventStore, logStream },
         options,
       ),
       { bufferLogs: true, abortOnError: false },
@@ -59,6 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       dataDir: config.DATA_DIR,
       async close() {
         await app.close();
+        if (eventStore !== options.eventStore) await eventStore?.close();
         if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       },
     };
@@ -66,4 +72,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The second CI run of the service suites (tools/test.mjs) sets TEST_EVENTSTORE_POSTGRES_URL: every
+ * test app then keeps its events in PostgreSQL instead of DATA_DIR/events.sqlite, in a schema named
+ * after DATA_DIR, so an app restarted on the same DATA_DIR finds its events again and two apps on
+ * one DATA_DIR share them, as they do with SQLite. The app's configuration stays the embedded one.
+ */
+function testEventStore(config: BaseConfig): EventStore | undefined {
+  const url = process.env['TEST_EVENTSTORE_POSTGRES_URL'];
+  if (!url || config.EVENTSTORE_CONNECTION_STRING) return undefined;
+  const schema = `test_${createHash('sha256').update(resolve(config.DATA_DIR)).digest('hex').slice(0, 24)}`;
+  return new PostgresEventStore({ connectionString: url, schema, poolSize: 4, pollIntervalMs: 50 });
 }

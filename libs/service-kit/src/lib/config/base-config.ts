@@ -19,10 +19,21 @@ export const baseConfigSchema = {
   }),
   LOG_LEVEL: oneOf(LOG_LEVELS, { description: 'Minimum level of the JSON log lines', default: 'info' }),
   EVENTSTORE_CONNECTION_STRING: url({
-    description: 'EventStoreDB/KurrentDB connection string; when unset the embedded SQLite store is used',
-    protocols: ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'],
+    description:
+      'Production event store: EventStoreDB/KurrentDB (esdb://, kurrentdb://) or PostgreSQL (postgres://user:password@host:5432/db); when unset the embedded SQLite store is used',
+    protocols: ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'postgres', 'postgresql'],
     optional: true,
     secret: true,
+  }),
+  EVENTSTORE_POOL_SIZE: int({
+    description: 'PostgreSQL event store: connections in the pool of each service process',
+    min: 1,
+    max: 200,
+    default: 10,
+  }),
+  EVENTSTORE_SCHEMA: str({
+    description: 'PostgreSQL event store: schema holding the events table (created by the migration at start)',
+    default: 'event_store',
   }),
   SQLITE_SYNCHRONOUS: oneOf(['full', 'normal'], {
     description: 'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',

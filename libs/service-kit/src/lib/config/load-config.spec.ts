@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       DATA_DIR: './data',
       LOG_LEVEL: 'info',
       EVENTSTORE_CONNECTION_STRING: undefined,
+      EVENTSTORE_POOL_SIZE: 10,
+      EVENTSTORE_SCHEMA: 'event_store',
       SQLITE_SYNCHRONOUS: 'full',
       SHUTDOWN_TIMEOUT_MS: 5000,
       TRUST_PROXY: undefined,
@@ -76,17 +78,19 @@ describe('loadConfig', () => {
     expect(loadConfig(schema, { ISSUER: 'https://a', PORT: '', LOG_LEVEL: ' ' }).PORT).toBe(3001);
   });
 
-  it('accepts EventStoreDB and KurrentDB connection strings, clusters included', () => {
+  it('accepts EventStoreDB, KurrentDB and PostgreSQL connection strings, clusters included', () => {
     for (const cs of [
       'esdb://localhost:2113?tls=false',
       'esdb://admin:changeit@node1:2113,node2:2113,node3:2113?tls=true',
       'esdb+discover://cluster.example.com:2113',
       'kurrentdb://localhost:2113?tls=false',
+      'postgres://accounts:secret@db:5432/accounts',
+      'postgresql://db.example.com/accounts?sslmode=require',
     ]) {
       expect(loadConfig(schema, { ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: cs }).EVENTSTORE_CONNECTION_STRING).toBe(cs);
     }
     expect(problemsOf({ ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: 'localhost:2113' })).toEqual([
-      'EVENTSTORE_CONNECTION_STRING: expected a URL starting with esdb:// or esdb+discover:// or kurrentdb:// or kurrentdb+discover://, (value hidden: secret)',
+      'EVENTSTORE_CONNECTION_STRING: expected a URL starting with esdb:// or esdb+discover:// or kurrentdb:// or kurrentdb+discover:// or postgres:// or postgresql://, (value hidden: secret)',
     ]);
   });
 

@@ -1,17 +1,23 @@
-import { type EventStore, EventStoreDbEventStore, PRIVATE_DIR_MODE, SqliteEventStore } from '@accounts/event-store';
+import { type EventStore, EventStoreDbEventStore, PostgresEventStore, PRIVATE_DIR_MODE, SqliteEventStore } from '@accounts/event-store';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BaseConfig } from '../config/base-config';
 
-export type EventStoreConfig = Pick<BaseConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'SQLITE_SYNCHRONOUS'>;
+export type EventStoreConfig = Pick<BaseConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'SQLITE_SYNCHRONOUS'> &
+  Partial<Pick<BaseConfig, 'EVENTSTORE_POOL_SIZE' | 'EVENTSTORE_SCHEMA'>>;
 
 /**
- * EventStoreDB/KurrentDB when EVENTSTORE_CONNECTION_STRING is set (production), otherwise the
- * embedded SQLite store at `${DATA_DIR}/events.sqlite`, shared by every service of the machine.
+ * The production store named by EVENTSTORE_CONNECTION_STRING (postgres:// or postgresql://:
+ * PostgreSQL; esdb:// or kurrentdb://: EventStoreDB/KurrentDB), otherwise the embedded SQLite
+ * store at `${DATA_DIR}/events.sqlite`, shared by every service of the machine.
  */
 export function createEventStore(config: EventStoreConfig): EventStore {
-  if (config.EVENTSTORE_CONNECTION_STRING) {
-    return EventStoreDbEventStore.fromConnectionString(toEsdbScheme(config.EVENTSTORE_CONNECTION_STRING));
+  const connectionString = config.EVENTSTORE_CONNECTION_STRING;
+  if (connectionString && /^postgres(ql)?:\/\//i.test(connectionString)) {
+    return new PostgresEventStore({ connectionString, poolSize: config.EVENTSTORE_POOL_SIZE, schema: config.EVENTSTORE_SCHEMA });
+  }
+  if (connectionString) {
+    return EventStoreDbEventStore.fromConnectionString(toEsdbScheme(connectionString));
   }
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });

@@ -1,0 +1,14 @@
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+import { postgresForTests } from './testing/postgres-server';
+
+const server = postgresForTests();
+
+server.describe('PostgreSQL adapter', () => {
+  describeEventStoreContract('PostgreSQL', async () => ({
+    store: new PostgresEventStore({
+      connectionString: server.connectionString(),
+      pollIntervalMs: 200,
+    }),
+  }));
+});
