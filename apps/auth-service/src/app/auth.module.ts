@@ -26,6 +26,7 @@ import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
+import { MySignInMethodController } from '../http/my-sign-in-method.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -56,7 +57,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, MeController, MySignInMethodController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,

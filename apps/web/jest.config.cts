@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'web',
+  preset: '../../jest.preset.js',
+  // The gateway's specs and the browser suite; the page's component tests run under vitest (page/).
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
+  coverageDirectory: '../../coverage/apps/web',
+};
