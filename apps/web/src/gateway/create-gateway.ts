@@ -37,7 +37,7 @@ export function createGateway(config: GatewayConfig): Server {
       name,
       createProxyMiddleware<IncomingMessage, ServerResponse>({
         target: config.upstreams[name],
-        pathRewrite: (path) => path.replace(new RegExp(`^/api/${name}`), name === 'auth' ? '/auth' : '') || '/',
+        pathRewrite: (path) => path.replace(new RegExp(`^/api/${name}`), name === 'auth' || name === 'audit' ? `/${name}` : '') || '/',
         xfwd: true,
         proxyTimeout: 30_000,
         on: {

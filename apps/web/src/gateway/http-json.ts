@@ -44,7 +44,10 @@ export function sendError(response: ServerResponse, statusCode: number, message:
 }
 
 export function sendJson(response: ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (response.headersSent) return response.end();
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
   response.writeHead(statusCode, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(JSON.stringify(body));
 }

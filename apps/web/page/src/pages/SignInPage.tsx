@@ -61,7 +61,7 @@ export function SignInPage({ notice }: { notice?: string | null }) {
         </button>
       </form>
       <p className="muted">
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/setup">Create an organization</Link>
       </p>
     </CardPage>
   );
