@@ -58,6 +58,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    // Usable at 360 px: nothing forces the page to scroll sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect({ page: name, width, overflow }).toEqual({ page: name, width, overflow: 0 });
   }
   await page.setViewportSize(size);
 }
