@@ -1,12 +1,25 @@
 import { generate } from 'otplib';
-import { type Browser, checkPage, chromiumMissing, launch, type Page, personContext } from './browser';
+import {
+  type Browser,
+  checkPage,
+  chromiumMissing,
+  launch,
+  type Page,
+  personContext,
+} from './browser';
 import { hasAuditService, hasRecoveryCodes } from './features';
 import { type Stack, startStack } from './stack';
 
 const PASSWORD = 'correct horse battery staple 42';
 const describeInBrowser = chromiumMissing ? describe.skip : describe;
-const title = chromiumMissing ? `account page in Chromium (skipped: ${chromiumMissing})` : 'account page in a real Chromium, services on one origin';
-const itIf = (condition: boolean, reason: string) => (condition ? it : (name: string, fn: () => unknown) => it.skip(`${name} (skipped: ${reason})`, fn as never));
+const title = chromiumMissing
+  ? `account page in Chromium (skipped: ${chromiumMissing})`
+  : 'account page in a real Chromium, services on one origin';
+const itIf = (condition: boolean, reason: string) =>
+  condition
+    ? it
+    : (name: string, fn: () => unknown) =>
+        it.skip(`${name} (skipped: ${reason})`, fn as never);
 
 describeInBrowser(title, () => {
   jest.setTimeout(90_000);
@@ -46,10 +59,19 @@ describeInBrowser(title, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  async function activationLinkFor(email: string, shown: string | null): Promise<string> {
+  async function activationLinkFor(
+    email: string,
+    shown: string | null,
+  ): Promise<string> {
     // The dev outbox of auth-service when the activation email goes through the notifier; else the link the page shows (development).
-    const outbox = (await (await fetch(`${stack.urls['auth-service']}/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { items: { text: string }[] };
-    const fromMail = outbox.items.map((m) => /https?:\/\/\S+\/activate\?token=[\w-]+/.exec(m.text)?.[0]).find(Boolean);
+    const outbox = (await (
+      await fetch(
+        `${stack.urls['auth-service']}/dev/outbox?to=${encodeURIComponent(email)}`,
+      )
+    ).json()) as { items: { text: string }[] };
+    const fromMail = outbox.items
+      .map((m) => /https?:\/\/\S+\/activate\?token=[\w-]+/.exec(m.text)?.[0])
+      .find(Boolean);
     const link = fromMail ?? shown;
     if (!link) throw new Error(`no activation link for ${email}`);
     const url = new URL(link, stack.webOrigin);
@@ -71,8 +93,12 @@ describeInBrowser(title, () => {
     await checkPage(page, 'create-organization');
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.getByText('We sent an activation link').waitFor();
-    const shown = await page.getByRole('link', { name: 'open the activation link' }).getAttribute('href');
-    await page.goto(`${stack.webOrigin}${await activationLinkFor('alice@example.com', shown)}`);
+    const shown = await page
+      .getByRole('link', { name: 'open the activation link' })
+      .getAttribute('href');
+    await page.goto(
+      `${stack.webOrigin}${await activationLinkFor('alice@example.com', shown)}`,
+    );
     await page.getByLabel('New password', { exact: true }).fill('short');
     await checkPage(page, 'activate');
     await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -83,11 +109,21 @@ describeInBrowser(title, () => {
     await page.getByRole('heading', { name: 'My Account' }).waitFor();
     expect(await page.getByLabel('First name').inputValue()).toBe('Alice');
     // The refresh token is an HttpOnly cookie: page scripts cannot read it, and no storage holds a token.
-    const visible = await page.evaluate(() => ({ cookie: document.cookie, local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }));
+    const visible = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: JSON.stringify(localStorage),
+      session: JSON.stringify(sessionStorage),
+    }));
     expect(visible.cookie).not.toMatch(/accounts_session/);
     expect(visible.local + visible.session).not.toMatch(/eyJ|token/i);
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'accounts_session')).toEqual(expect.objectContaining({ httpOnly: true, sameSite: 'Strict', path: '/api/session' }));
+    expect(cookies.find((c) => c.name === 'accounts_session')).toEqual(
+      expect.objectContaining({
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/session',
+      }),
+    );
   });
 
   it('the administrator creates a user, and sees the company settings', async () => {
@@ -104,7 +140,10 @@ describeInBrowser(title, () => {
     await checkPage(page, 'admin-create-account');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.getByText('bob was created').waitFor();
-    bobLinkShown = await page.getByTestId('activation-link').textContent().catch(() => null);
+    bobLinkShown = await page
+      .getByTestId('activation-link')
+      .textContent()
+      .catch(() => null);
     await page.getByRole('cell', { name: 'bob', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Company settings' }).click();
     await page.getByLabel('Organization name').waitFor();
@@ -114,7 +153,9 @@ describeInBrowser(title, () => {
   it('the user activates from the emailed link, signs in and edits the profile (with a field error first)', async () => {
     user = await personContext(browser, stack.webOrigin);
     const { page } = user;
-    await page.goto(`${stack.webOrigin}${await activationLinkFor('bob@example.com', bobLinkShown)}`);
+    await page.goto(
+      `${stack.webOrigin}${await activationLinkFor('bob@example.com', bobLinkShown)}`,
+    );
     await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Repeat the new password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Activate' }).click();
@@ -126,7 +167,9 @@ describeInBrowser(title, () => {
     await page.getByLabel('User name', { exact: true }).fill('bob smith');
     await page.getByRole('button', { name: 'Save Changes' }).click();
     // The message sits under the field and is tied to it (aria-describedby).
-    const fieldError = page.locator(`[id="${await page.getByLabel('User name', { exact: true }).getAttribute('id')}-error"]`);
+    const fieldError = page.locator(
+      `[id="${await page.getByLabel('User name', { exact: true }).getAttribute('id')}-error"]`,
+    );
     await expectText(fieldError, /userName must be 1 to 64 letters or digits/);
     await checkPage(page, 'my-account-field-error');
 
@@ -135,16 +178,23 @@ describeInBrowser(title, () => {
     await page.getByLabel('Time zone').fill('America/New_York');
     await page.getByLabel('Session timeout').selectOption('1h');
     await page.getByRole('button', { name: 'Save Changes' }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'Saved' }), /Saved: .*Mobile phone.*Time zone.*Session timeout/);
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'Saved' }),
+      /Saved: .*Mobile phone.*Time zone.*Session timeout/,
+    );
     await page.reload();
     await page.getByRole('heading', { name: 'My Account' }).waitFor();
-    expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
+    expect(await page.getByLabel('Time zone').inputValue()).toBe(
+      'America/New_York',
+    );
   });
 
   it('the user enrolls an authenticator from the shown key (QR code and "can\'t scan")', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Sign-in method' }).click();
-    await page.getByRole('radio', { name: /^Authenticator app\b(?!, every)/ }).check();
+    await page
+      .getByRole('radio', { name: /^Authenticator app\b(?!, every)/ })
+      .check();
     await checkPage(page, 'sign-in-method');
     await page.getByRole('button', { name: 'Save Changes' }).click();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
@@ -156,7 +206,10 @@ describeInBrowser(title, () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Your authenticator app is set up.').waitFor();
     if (hasRecoveryCodes) {
-      const codes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
+      const codes = await page
+        .getByTestId('recovery-codes')
+        .locator('code')
+        .allTextContents();
       expect(codes).toHaveLength(10);
       recoveryCodes = codes;
       await checkPage(page, 'recovery-codes');
@@ -193,25 +246,42 @@ describeInBrowser(title, () => {
     await page.getByLabel('Name (optional)').fill('ci');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByText('This secret will not be shown again').waitFor();
-    const clientId = (await page.getByTestId('secret-client-id').textContent())!.trim();
-    const secret = (await page.getByTestId('secret-secret').textContent())!.trim();
+    const clientId = (await page
+      .getByTestId('secret-client-id')
+      .textContent())!.trim();
+    const secret = (await page
+      .getByTestId('secret-secret')
+      .textContent())!.trim();
     await checkPage(page, 'api-credentials-secret');
     const grant = () =>
       fetch(`${stack.urls['credentials-service']}/oauth/token`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
         body: 'grant_type=client_credentials',
       });
     const granted = await grant();
     expect(granted.status).toBe(200);
-    expect(await granted.json()).toEqual(expect.objectContaining({ access_token: expect.any(String), token_type: 'Bearer' }));
+    expect(await granted.json()).toEqual(
+      expect.objectContaining({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+      }),
+    );
 
     await page.getByRole('button', { name: 'Done, I have copied it' }).click();
     expect(await page.getByText(secret).count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke ci' }).click();
-    await page.getByRole('dialog', { name: 'Revoke this credential?' }).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Revoke this credential?' })
+      .waitFor();
     await checkPage(page, 'api-credentials-revoke-dialog');
-    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     await page.getByText('ci was revoked').waitFor();
     expect((await grant()).status).toBe(401);
     await checkPage(page, 'api-credentials');
@@ -220,48 +290,60 @@ describeInBrowser(title, () => {
   it('shows the password page with the policy and a strength hint', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Password' }).click();
-    await page.getByLabel('New password', { exact: true }).fill('a much longer passphrase 77');
+    await page
+      .getByLabel('New password', { exact: true })
+      .fill('a much longer passphrase 77');
     await page.getByText(/Strength: (Good|Strong)/).waitFor();
     await checkPage(page, 'password');
   });
 
-  itIf(hasAuditService, 'the audit service (GET /audit/me/activity) is not on this branch yet')('reads the Activity page', async () => {
+  itIf(
+    hasAuditService,
+    'the audit service (GET /audit/me/activity) is not on this branch yet',
+  )('reads the Activity page', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByTestId('activity').locator('li').first().waitFor();
     await checkPage(page, 'activity');
   });
 
-  it('the administrator resets the user\'s authenticator with a reason', async () => {
+  it("the administrator resets the user's authenticator with a reason", async () => {
     const { page } = admin;
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'Manage bob' }).click();
     await page.getByRole('dialog', { name: 'Manage bob' }).waitFor();
     await checkPage(page, 'admin-manage-account');
-    await page.getByLabel('Reason').fill('Lost phone, identity checked by phone call');
+    await page
+      .getByLabel('Reason')
+      .fill('Lost phone, identity checked by phone call');
     await page.getByRole('button', { name: 'Reset authenticator' }).click();
     await page.getByText('The authenticator of bob was reset.').waitFor();
     // Own account: no type or group change offered, and the reason is given.
     await page.getByRole('button', { name: 'Manage alice' }).click();
     await page.getByText('This is your own account').waitFor();
-    expect(await page.getByRole('button', { name: 'Change type' }).count()).toBe(0);
+    expect(
+      await page.getByRole('button', { name: 'Change type' }).count(),
+    ).toBe(0);
   });
 
-  itIf(hasRecoveryCodes, 'recovery codes (GET|POST /auth/me/recovery-codes, challenge { recoveryCode }) are not on this branch yet')(
-    'a user signs in with a recovery code',
-    async () => {
-      const { page } = user;
-      await page.context().clearCookies();
-      await signIn(page, 'bob');
-      await page.getByRole('button', { name: 'Use a recovery code' }).click();
-      await page.getByLabel('Recovery code').fill(recoveryCodes[0]);
-      await page.getByRole('button', { name: 'Verify' }).click();
-      await page.getByRole('heading', { name: 'My Account' }).waitFor();
-    },
-  );
+  itIf(
+    hasRecoveryCodes,
+    'recovery codes (GET|POST /auth/me/recovery-codes, challenge { recoveryCode }) are not on this branch yet',
+  )('a user signs in with a recovery code', async () => {
+    const { page } = user;
+    await page.context().clearCookies();
+    await signIn(page, 'bob');
+    await page.getByRole('button', { name: 'Use a recovery code' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'My Account' }).waitFor();
+  });
 });
 
-async function expectText(locator: { waitFor(): Promise<void>; textContent(): Promise<string | null> }, pattern: RegExp) {
+async function expectText(
+  locator: { waitFor(): Promise<void>; textContent(): Promise<string | null> },
+  pattern: RegExp,
+) {
   await locator.waitFor();
   expect(await locator.textContent()).toMatch(pattern);
 }

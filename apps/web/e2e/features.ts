@@ -11,10 +11,17 @@ export function appMentions(app: string, text: string): boolean {
     readdirSync(d, { withFileTypes: true }).some((entry) => {
       const path = join(d, entry.name);
       if (entry.isDirectory()) return walk(path);
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes(text);
+      return (
+        entry.name.endsWith('.ts') &&
+        !entry.name.endsWith('.spec.ts') &&
+        readFileSync(path, 'utf8').includes(text)
+      );
     });
   return walk(dir);
 }
 
 export const hasAuditService = existsSync(join(root, 'apps/audit/src/main.ts'));
-export const hasRecoveryCodes = appMentions('auth-service', 'me/recovery-codes');
+export const hasRecoveryCodes = appMentions(
+  'auth-service',
+  'me/recovery-codes',
+);

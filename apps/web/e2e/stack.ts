@@ -4,7 +4,11 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
-const SERVICES = ['profile-service', 'auth-service', 'credentials-service'] as const;
+const SERVICES = [
+  'profile-service',
+  'auth-service',
+  'credentials-service',
+] as const;
 
 export interface Stack {
   readonly webOrigin: string;
@@ -19,12 +23,32 @@ export async function startStack(): Promise<Stack> {
   // Inside the repository (tmp/ is ignored), so that the built services find node_modules.
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, 'tmp', 'web-e2e-'));
-  for (const app of [...SERVICES, 'web']) execFileSync(process.execPath, ['tools/build.mjs', app, '--out-dir', join(dir, app)], { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/page/vite.config.mts', '--outDir', join(dir, 'public'), '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
+  for (const app of [...SERVICES, 'web'])
+    execFileSync(
+      process.execPath,
+      ['tools/build.mjs', app, '--out-dir', join(dir, app)],
+      { cwd: root, stdio: 'pipe' },
+    );
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/page/vite.config.mts',
+      '--outDir',
+      join(dir, 'public'),
+      '--logLevel',
+      'error',
+    ],
+    { cwd: root, stdio: 'pipe' },
+  );
   const ports = await Promise.all([0, 1, 2, 3].map(freePort));
   const [webPort, ...servicePorts] = ports;
   const webOrigin = `http://localhost:${webPort}`;
-  const urls = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${servicePorts[i]}`])) as Stack['urls'];
+  const urls = Object.fromEntries(
+    SERVICES.map((s, i) => [s, `http://127.0.0.1:${servicePorts[i]}`]),
+  ) as Stack['urls'];
   const data = join(dir, 'data');
   mkdirSync(data);
   const output: string[] = [];
@@ -32,7 +56,16 @@ export async function startStack(): Promise<Stack> {
   const run = (name: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, [join(dir, name, 'main.js')], {
       cwd: root,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATA_DIR: data, WEB_ORIGIN: webOrigin, TRUST_PROXY: 'loopback', ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        DATA_DIR: data,
+        WEB_ORIGIN: webOrigin,
+        TRUST_PROXY: 'loopback',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk) => output.push(`${name}: ${chunk}`));
@@ -93,5 +126,7 @@ async function waitFor(url: string, output: string[]): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${url} did not answer 200 within 60 s:\n${output.join('').slice(-3000)}`);
+  throw new Error(
+    `${url} did not answer 200 within 60 s:\n${output.join('').slice(-3000)}`,
+  );
 }

@@ -15,7 +15,10 @@ export class MySignInMethodController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'My sign-in method, whether an authenticator app is set up, and which contacts are verified' })
+  @ApiOperation({
+    summary:
+      'My sign-in method, whether an authenticator app is set up, and which contacts are verified',
+  })
   async get(@CurrentPrincipal() principal: Principal) {
     const account = this.security.account(principal);
     const state = await this.store.authenticator(account.accountId);

@@ -14,22 +14,59 @@ describe('GET /auth/me/method: the current sign-in method for the settings page'
     const { bearer } = await app.tokens('mona');
     const before = await app.http().get('/auth/me/method').set(bearer);
     expectStatus(before, 200);
-    expect(before.body).toEqual({ method: 'password', authenticatorEnrolled: false, pendingAuthenticatorMethod: null, emailVerified: false, phoneVerified: false });
+    expect(before.body).toEqual({
+      method: 'password',
+      authenticatorEnrolled: false,
+      pendingAuthenticatorMethod: null,
+      emailVerified: false,
+      phoneVerified: false,
+    });
 
-    const chosen = await app.http().put('/auth/me/method').set(bearer).send({ method: 'authenticator' });
+    const chosen = await app
+      .http()
+      .put('/auth/me/method')
+      .set(bearer)
+      .send({ method: 'authenticator' });
     expectStatus(chosen, 200);
     const pending = await app.http().get('/auth/me/method').set(bearer);
-    expect(pending.body).toEqual(expect.objectContaining({ method: 'password', pendingAuthenticatorMethod: 'authenticator', authenticatorEnrolled: false }));
-    expect(JSON.stringify(pending.body)).not.toContain(chosen.body.enrollment.secret);
+    expect(pending.body).toEqual(
+      expect.objectContaining({
+        method: 'password',
+        pendingAuthenticatorMethod: 'authenticator',
+        authenticatorEnrolled: false,
+      }),
+    );
+    expect(JSON.stringify(pending.body)).not.toContain(
+      chosen.body.enrollment.secret,
+    );
 
     const code = await totpAt(chosen.body.enrollment.secret, Date.now());
-    expectStatus(await app.http().post('/auth/me/authenticator/confirm').set(bearer).send({ code }), 200);
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/me/authenticator/confirm')
+        .set(bearer)
+        .send({ code }),
+      200,
+    );
     const after = await app.http().get('/auth/me/method').set(bearer);
-    expect(after.body).toEqual(expect.objectContaining({ method: 'authenticator', authenticatorEnrolled: true, pendingAuthenticatorMethod: null }));
+    expect(after.body).toEqual(
+      expect.objectContaining({
+        method: 'authenticator',
+        authenticatorEnrolled: true,
+        pendingAuthenticatorMethod: null,
+      }),
+    );
   });
 
   it('401 without a token or with a bad one', async () => {
     expectStatus(await app.http().get('/auth/me/method'), 401);
-    expectStatus(await app.http().get('/auth/me/method').set('Authorization', 'Bearer not-a-token'), 401);
+    expectStatus(
+      await app
+        .http()
+        .get('/auth/me/method')
+        .set('Authorization', 'Bearer not-a-token'),
+      401,
+    );
   });
 });

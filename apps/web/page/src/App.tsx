@@ -13,15 +13,32 @@ import { SignInPage } from './pages/SignInPage';
 import { navigate, useLocation } from './lib/router';
 import { SessionProvider, useSession } from './session/session';
 
-const SIGNED_IN_PAGES: Record<string, { title: string; page: () => JSX.Element | null; admin?: boolean }> = {
+const SIGNED_IN_PAGES: Record<
+  string,
+  { title: string; page: () => JSX.Element | null; admin?: boolean }
+> = {
   '/account': { title: 'My Account', page: MyAccountPage },
-  '/account/sign-in-method': { title: 'Sign-in method', page: SignInMethodPage },
+  '/account/sign-in-method': {
+    title: 'Sign-in method',
+    page: SignInMethodPage,
+  },
   '/account/password': { title: 'Password', page: PasswordPage },
   '/account/devices': { title: 'Computers and sessions', page: DevicesPage },
-  '/account/api-credentials': { title: 'API credentials', page: ApiCredentialsPage },
+  '/account/api-credentials': {
+    title: 'API credentials',
+    page: ApiCredentialsPage,
+  },
   '/account/activity': { title: 'Activity', page: ActivityPage },
-  '/admin/accounts': { title: 'Accounts', page: AdminAccountsPage, admin: true },
-  '/admin/company': { title: 'Company settings', page: CompanySettingsPage, admin: true },
+  '/admin/accounts': {
+    title: 'Accounts',
+    page: AdminAccountsPage,
+    admin: true,
+  },
+  '/admin/company': {
+    title: 'Company settings',
+    page: CompanySettingsPage,
+    admin: true,
+  },
 };
 
 function Routes() {
@@ -33,12 +50,16 @@ function Routes() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [path, entry]);
   useEffect(() => {
-    if (status === 'signed-out' && (entry || path === '/')) navigate('/signin', { replace: true });
-    if (status === 'signed-in' && (path === '/' || path === '/signin')) navigate('/account', { replace: true });
+    if (status === 'signed-out' && (entry || path === '/'))
+      navigate('/signin', { replace: true });
+    if (status === 'signed-in' && (path === '/' || path === '/signin'))
+      navigate('/account', { replace: true });
   }, [status, path, entry]);
 
-  if (path === '/activate') return <ActivatePage token={query.get('token')} mode="activate" />;
-  if (path === '/reset-password') return <ActivatePage token={query.get('token')} mode="reset" />;
+  if (path === '/activate')
+    return <ActivatePage token={query.get('token')} mode="activate" />;
+  if (path === '/reset-password')
+    return <ActivatePage token={query.get('token')} mode="reset" />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
   if (path === '/setup') return <SetupPage />;
   if (status === 'loading') return <p className="loading">Loading…</p>;

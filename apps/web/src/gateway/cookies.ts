@@ -33,22 +33,40 @@ export interface CookieOptions {
   readonly maxAge?: number;
 }
 
-export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'SameSite=Strict'];
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: CookieOptions,
+): string {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path}`,
+    'SameSite=Strict',
+  ];
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   return parts.join('; ');
 }
 
-export function appendSetCookie(response: ServerResponse, cookie: string): void {
+export function appendSetCookie(
+  response: ServerResponse,
+  cookie: string,
+): void {
   const current = response.getHeader('Set-Cookie');
-  const list = Array.isArray(current) ? current : current === undefined ? [] : [String(current)];
+  const list = Array.isArray(current)
+    ? current
+    : current === undefined
+      ? []
+      : [String(current)];
   response.setHeader('Set-Cookie', [...list, cookie]);
 }
 
 /** Max-Age (seconds) of a named cookie in an upstream Set-Cookie header, if it has one. */
-export function upstreamCookieMaxAge(setCookies: readonly string[], name: string): number | undefined {
+export function upstreamCookieMaxAge(
+  setCookies: readonly string[],
+  name: string,
+): number | undefined {
   const cookie = setCookies.find((c) => c.startsWith(`${name}=`));
   const match = cookie ? /;\s*Max-Age=(\d+)/i.exec(cookie) : null;
   return match ? Number(match[1]) : undefined;

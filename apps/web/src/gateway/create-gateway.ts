@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import helmet from 'helmet';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { appendSetCookie, CSRF_COOKIE, readCookies, serializeCookie, SESSION_COOKIE } from './cookies';
+import {
+  appendSetCookie,
+  CSRF_COOKIE,
+  readCookies,
+  serializeCookie,
+  SESSION_COOKIE,
+} from './cookies';
 import { crossSiteRefusal } from './csrf';
 import type { GatewayConfig } from './gateway-config';
 import { sendError } from './http-json';
@@ -37,7 +48,11 @@ export function createGateway(config: GatewayConfig): Server {
       name,
       createProxyMiddleware<IncomingMessage, ServerResponse>({
         target: config.upstreams[name],
-        pathRewrite: (path) => path.replace(new RegExp(`^/api/${name}`), name === 'auth' || name === 'audit' ? `/${name}` : '') || '/',
+        pathRewrite: (path) =>
+          path.replace(
+            new RegExp(`^/api/${name}`),
+            name === 'auth' || name === 'audit' ? `/${name}` : '',
+          ) || '/',
         xfwd: true,
         proxyTimeout: 30_000,
         on: {
@@ -46,7 +61,9 @@ export function createGateway(config: GatewayConfig): Server {
             const cookies = readCookies(req);
             cookies.delete(SESSION_COOKIE);
             cookies.delete(CSRF_COOKIE);
-            const rest = [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+            const rest = [...cookies]
+              .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+              .join('; ');
             if (rest) proxyReq.setHeader('cookie', rest);
             else proxyReq.removeHeader('cookie');
           },
@@ -54,7 +71,13 @@ export function createGateway(config: GatewayConfig): Server {
             delete proxyRes.headers['set-cookie'];
           },
           error: (_error, _req, res) => {
-            if ('writeHead' in res) sendError(res as ServerResponse, 502, `The ${name} service cannot be reached; try again shortly`, 'GATEWAY-upstream-unavailable');
+            if ('writeHead' in res)
+              sendError(
+                res as ServerResponse,
+                502,
+                `The ${name} service cannot be reached; try again shortly`,
+                'GATEWAY-upstream-unavailable',
+              );
           },
         },
       }),
@@ -63,28 +86,52 @@ export function createGateway(config: GatewayConfig): Server {
   const sessions = sessionRoutes(config);
   const page = staticFiles(config.staticDir);
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
     ensureCsrfCookie(request, response);
     if (!path.startsWith('/api/')) return page(request, response, path);
     const refusal = crossSiteRefusal(request, config.webOrigin);
     if (refusal) return sendError(response, 403, refusal, 'GATEWAY-cross-site');
     if (await sessions(request, response, path)) return;
-    const service = PREFIXES.find((name) => path === `/api/${name}` || path.startsWith(`/api/${name}/`));
+    const service = PREFIXES.find(
+      (name) => path === `/api/${name}` || path.startsWith(`/api/${name}/`),
+    );
     const proxy = service && proxies.get(service);
-    if (!proxy) return sendError(response, 404, `No API at ${path}; the APIs are under /api/profile, /api/auth, /api/credentials and /api/audit`);
-    await proxy(request, response, () => sendError(response, 404, `No API at ${path}`));
+    if (!proxy)
+      return sendError(
+        response,
+        404,
+        `No API at ${path}; the APIs are under /api/profile, /api/auth, /api/credentials and /api/audit`,
+      );
+    await proxy(request, response, () =>
+      sendError(response, 404, `No API at ${path}`),
+    );
   }
 
-  function ensureCsrfCookie(request: IncomingMessage, response: ServerResponse) {
+  function ensureCsrfCookie(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) {
     if (readCookies(request).has(CSRF_COOKIE)) return;
     const token = randomBytes(24).toString('base64url');
-    appendSetCookie(response, serializeCookie(CSRF_COOKIE, token, { path: '/', httpOnly: false, secure: config.secureCookies }));
+    appendSetCookie(
+      response,
+      serializeCookie(CSRF_COOKIE, token, {
+        path: '/',
+        httpOnly: false,
+        secure: config.secureCookies,
+      }),
+    );
   }
 
   return createServer((request, response) => {
     securityHeaders(request, response, () => {
-      handle(request, response).catch(() => sendError(response, 502, 'The gateway could not answer'));
+      handle(request, response).catch(() =>
+        sendError(response, 502, 'The gateway could not answer'),
+      );
     });
   });
 }

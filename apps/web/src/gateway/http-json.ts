@@ -16,7 +16,8 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'Request body is too large');
+    if (size > MAX_BODY_BYTES)
+      throw new BodyError(413, 'Request body is too large');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -39,15 +40,34 @@ const REASONS: Record<number, string> = {
 };
 
 /** The same error shape as the services: { statusCode, error, message, code? }. */
-export function sendError(response: ServerResponse, statusCode: number, message: string, code?: string): void {
-  sendJson(response, statusCode, { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...(code ? { code } : {}) });
+export function sendError(
+  response: ServerResponse,
+  statusCode: number,
+  message: string,
+  code?: string,
+): void {
+  sendJson(response, statusCode, {
+    statusCode,
+    error: REASONS[statusCode] ?? 'Error',
+    message,
+    ...(code ? { code } : {}),
+  });
 }
 
-export function sendJson(response: ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (response.headersSent) {
     response.end();
     return;
   }
-  response.writeHead(statusCode, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.writeHead(statusCode, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 }

@@ -18,7 +18,10 @@ export class ApiError extends Error {
 
   /** The sign-in is too old for this action: the page asks for the password again. */
   get needsRecentSignIn(): boolean {
-    return this.status === 401 && (/recent-sign-in|reauth/i.test(this.code ?? '') || this.stepUp);
+    return (
+      this.status === 401 &&
+      (/recent-sign-in|reauth/i.test(this.code ?? '') || this.stepUp)
+    );
   }
 
   stepUp = false;
@@ -32,15 +35,21 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
     // Not JSON (a proxy page): the status says enough.
   }
   const retryAfter = Number(response.headers.get('Retry-After'));
-  const message = Array.isArray(body['message']) ? body['message'].join('; ') : String(body['message'] ?? response.statusText ?? 'Request failed');
+  const message = Array.isArray(body['message'])
+    ? body['message'].join('; ')
+    : String(body['message'] ?? response.statusText ?? 'Request failed');
   const error = new ApiError(
     response.status,
     message || `Request failed (${response.status})`,
     typeof body['code'] === 'string' ? body['code'] : undefined,
-    typeof body['details'] === 'object' && body['details'] !== null ? (body['details'] as Record<string, unknown>) : undefined,
+    typeof body['details'] === 'object' && body['details'] !== null
+      ? (body['details'] as Record<string, unknown>)
+      : undefined,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
-  error.stepUp = /insufficient_user_authentication/.test(response.headers.get('WWW-Authenticate') ?? '');
+  error.stepUp = /insufficient_user_authentication/.test(
+    response.headers.get('WWW-Authenticate') ?? '',
+  );
   return error;
 }
 
@@ -49,11 +58,15 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) {
       const wait = error.retryAfterSeconds;
-      return wait ? `Too many attempts. Try again in ${wait} s.` : 'Too many attempts. Try again in a moment.';
+      return wait
+        ? `Too many attempts. Try again in ${wait} s.`
+        : 'Too many attempts. Try again in a moment.';
     }
-    if (error.status >= 500) return 'Something went wrong on our side. Try again in a moment.';
+    if (error.status >= 500)
+      return 'Something went wrong on our side. Try again in a moment.';
     return error.message;
   }
-  if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
+  if (error instanceof TypeError)
+    return 'The server cannot be reached. Check your connection and try again.';
   return error instanceof Error ? error.message : String(error);
 }

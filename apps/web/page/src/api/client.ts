@@ -28,7 +28,9 @@ export class ApiClient {
   private reauth: ReauthHandler | null = null;
   onSignedOut: () => void = () => undefined;
 
-  constructor(private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {}
+  constructor(
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
 
   get signedIn(): boolean {
     return this.accessToken !== null;
@@ -48,7 +50,11 @@ export class ApiClient {
 
   /** Restores a session from the gateway's cookie (page reload); false when there is none. */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.post<TokenAnswer>('/api/session/refresh', undefined, { auth: false })
+    this.refreshing ??= this.post<TokenAnswer>(
+      '/api/session/refresh',
+      undefined,
+      { auth: false },
+    )
       .then((answer) => {
         this.accessToken = answer.accessToken;
         return true;
@@ -69,7 +75,11 @@ export class ApiClient {
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path, undefined);
   }
-  post<T>(path: string, body?: unknown, options: { auth?: boolean } = {}): Promise<T> {
+  post<T>(
+    path: string,
+    body?: unknown,
+    options: { auth?: boolean } = {},
+  ): Promise<T> {
     return this.request<T>('POST', path, body, options);
   }
   put<T>(path: string, body: unknown): Promise<T> {
@@ -82,7 +92,13 @@ export class ApiClient {
     return this.request<T>('DELETE', path, undefined);
   }
 
-  private async request<T>(method: string, path: string, body: unknown, options: { auth?: boolean } = {}, retried = false): Promise<T> {
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options: { auth?: boolean } = {},
+    retried = false,
+  ): Promise<T> {
     const auth = options.auth !== false;
     const response = await this.fetchImpl(path, {
       method,
@@ -90,19 +106,29 @@ export class ApiClient {
       headers: {
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(method !== 'GET' ? { 'X-CSRF-Token': readCookie(CSRF_COOKIE) ?? '' } : {}),
-        ...(auth && this.accessToken ? { Authorization: `Bearer ${this.accessToken}` } : {}),
+        ...(method !== 'GET'
+          ? { 'X-CSRF-Token': readCookie(CSRF_COOKIE) ?? '' }
+          : {}),
+        ...(auth && this.accessToken
+          ? { Authorization: `Bearer ${this.accessToken}` }
+          : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
-    if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+    if (response.ok)
+      return (response.status === 204 ? undefined : await response.json()) as T;
     const error = await apiErrorOf(response);
     if (auth && !retried && error.status === 401) {
       if (error.needsRecentSignIn && this.reauth) {
         await this.reauth();
         return this.request<T>(method, path, body, options, true);
       }
-      if (!error.needsRecentSignIn && this.accessToken && (await this.refresh())) return this.request<T>(method, path, body, options, true);
+      if (
+        !error.needsRecentSignIn &&
+        this.accessToken &&
+        (await this.refresh())
+      )
+        return this.request<T>(method, path, body, options, true);
       if (!error.needsRecentSignIn && !this.accessToken) this.onSignedOut();
     }
     throw error;

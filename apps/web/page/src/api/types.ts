@@ -10,7 +10,9 @@ export interface Account {
   readonly timeZone: string;
   readonly sessionTimeout: string;
   readonly accountType: string;
-  readonly groupRestriction: { kind: 'all' } | { kind: 'groups'; groups: string[] };
+  readonly groupRestriction:
+    | { kind: 'all' }
+    | { kind: 'groups'; groups: string[] };
   readonly enabled: boolean;
   /** Set when an email change waits for confirmation (when the profile service offers it). */
   readonly pendingEmail?: string | null;

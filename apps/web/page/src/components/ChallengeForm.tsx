@@ -1,12 +1,24 @@
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/api-error';
 import type { Challenge, TokenAnswer } from '../api/client';
-import { answerChallenge, challengePrompt, trustsComputer } from '../api/sign-in';
+import {
+  answerChallenge,
+  challengePrompt,
+  trustsComputer,
+} from '../api/sign-in';
 import { Field } from './Field';
 import { Notice } from './Notice';
 
 /** The second step of sign-in: a code, "trust this computer" where the method allows, or a recovery code. */
-export function ChallengeForm({ challenge, onTokens, offerTrust = true }: { challenge: Challenge; onTokens: (t: TokenAnswer) => void; offerTrust?: boolean }) {
+export function ChallengeForm({
+  challenge,
+  onTokens,
+  offerTrust = true,
+}: {
+  challenge: Challenge;
+  onTokens: (t: TokenAnswer) => void;
+  offerTrust?: boolean;
+}) {
   const [code, setCode] = useState('');
   const [useRecovery, setUseRecovery] = useState(false);
   const [trust, setTrust] = useState(true);
@@ -20,7 +32,12 @@ export function ChallengeForm({ challenge, onTokens, offerTrust = true }: { chal
     setError(null);
     try {
       const value = code.trim();
-      const answer = useRecovery ? { recoveryCode: value } : { code: value.replace(/\s+/g, ''), ...(canTrust ? { trustComputer: trust } : {}) };
+      const answer = useRecovery
+        ? { recoveryCode: value }
+        : {
+            code: value.replace(/\s+/g, ''),
+            ...(canTrust ? { trustComputer: trust } : {}),
+          };
       onTokens(await answerChallenge(challenge.challengeId, answer));
     } catch (e) {
       setError(messageOf(e));
@@ -31,7 +48,11 @@ export function ChallengeForm({ challenge, onTokens, offerTrust = true }: { chal
 
   return (
     <form onSubmit={submit} noValidate>
-      <p>{useRecovery ? 'Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.' : challengePrompt(challenge)}</p>
+      <p>
+        {useRecovery
+          ? 'Enter one of the recovery codes you saved when you set up two-factor sign-in. Each code works once.'
+          : challengePrompt(challenge)}
+      </p>
       {error && <Notice kind="error">{error}</Notice>}
       <Field
         label={useRecovery ? 'Recovery code' : 'Verification code'}
@@ -45,12 +66,21 @@ export function ChallengeForm({ challenge, onTokens, offerTrust = true }: { chal
       />
       {canTrust && !useRecovery && (
         <label className="checkbox">
-          <input type="checkbox" name="trustComputer" checked={trust} onChange={(e) => setTrust(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="trustComputer"
+            checked={trust}
+            onChange={(e) => setTrust(e.target.checked)}
+          />
           Trust this computer (no code needed here next time)
         </label>
       )}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy || !code.trim()}>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || !code.trim()}
+        >
           {busy ? 'Checking…' : 'Verify'}
         </button>
         <button
@@ -62,7 +92,9 @@ export function ChallengeForm({ challenge, onTokens, offerTrust = true }: { chal
             setError(null);
           }}
         >
-          {useRecovery ? 'Use a verification code instead' : 'Use a recovery code'}
+          {useRecovery
+            ? 'Use a verification code instead'
+            : 'Use a recovery code'}
         </button>
       </div>
     </form>

@@ -1,12 +1,22 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /** A modal dialog: focus moves in, Escape closes, focus goes back where it was. */
-export function Dialog({ title, children, onClose }: { title: string; children: ReactNode; onClose: () => void }) {
+export function Dialog({
+  title,
+  children,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('input, button, select, textarea, [href]');
+    const first = box.current?.querySelector<HTMLElement>(
+      'input, button, select, textarea, [href]',
+    );
     (first ?? box.current)?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -20,7 +30,14 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
   }, [onClose]);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={box} tabIndex={-1}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        ref={box}
+        tabIndex={-1}
+      >
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
@@ -29,7 +46,11 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
 }
 
 function trapFocus(container: HTMLElement, event: KeyboardEvent) {
-  const items = [...container.querySelectorAll<HTMLElement>('input, button, select, textarea, [href]')].filter((el) => !el.hasAttribute('disabled'));
+  const items = [
+    ...container.querySelectorAll<HTMLElement>(
+      'input, button, select, textarea, [href]',
+    ),
+  ].filter((el) => !el.hasAttribute('disabled'));
   if (!items.length) return;
   const [first, last] = [items[0], items[items.length - 1]];
   if (event.shiftKey && document.activeElement === first) {
@@ -61,10 +82,19 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onCancel}>
       <div className="dialog__body">{children}</div>
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onCancel}
+        >
           Cancel
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onConfirm}
+          disabled={busy}
+        >
           {confirmLabel}
         </button>
       </div>

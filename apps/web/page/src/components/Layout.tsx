@@ -16,7 +16,13 @@ const ADMIN = [
 ];
 
 /** The signed-in frame: a side navigation on a desktop, a wrapping bar on a phone. */
-export function Layout({ title, children }: { title: string; children: ReactNode }) {
+export function Layout({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) {
   const { me, org, signOut } = useSession();
   const { path } = useLocation();
   const item = (link: { to: string; label: string }) => (
@@ -33,11 +39,18 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       </a>
       <header className="topbar">
         <span className="brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" /> {org?.name ?? 'Accounts'}
+          <img src="/favicon.svg" alt="" width="24" height="24" />{' '}
+          {org?.name ?? 'Accounts'}
         </span>
         <span className="topbar__user">
-          <span className="topbar__name">{me ? `${me.firstName} ${me.lastName}`.trim() || me.userName : ''}</span>
-          <button type="button" className="button button--secondary button--small" onClick={() => void signOut()}>
+          <span className="topbar__name">
+            {me ? `${me.firstName} ${me.lastName}`.trim() || me.userName : ''}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void signOut()}
+          >
             Sign out
           </button>
         </span>
@@ -62,7 +75,13 @@ export function Layout({ title, children }: { title: string; children: ReactNode
 }
 
 /** The frame of the pages before sign-in: one card in the middle. */
-export function CardPage({ title, children }: { title: string; children: ReactNode }) {
+export function CardPage({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <div className="card-page">
       <main className="card" id="main">

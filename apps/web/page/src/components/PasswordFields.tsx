@@ -39,7 +39,10 @@ export function PasswordFields({
               ))}
             </ul>
             {password && (
-              <span className={`strength strength--${strength.score}`} aria-live="polite">
+              <span
+                className={`strength strength--${strength.score}`}
+                aria-live="polite"
+              >
                 <span className="strength__bar" aria-hidden="true" />
                 Strength: {strength.label}
               </span>
@@ -55,7 +58,12 @@ export function PasswordFields({
         required
         value={repeat}
         onChange={(e) => onRepeat(e.target.value)}
-        error={repeatError ?? (repeat && repeat !== password ? 'The two passwords are not the same yet' : null)}
+        error={
+          repeatError ??
+          (repeat && repeat !== password
+            ? 'The two passwords are not the same yet'
+            : null)
+        }
       />
     </>
   );

@@ -8,7 +8,15 @@ import { Field } from './Field';
 import { Notice } from './Notice';
 
 /** "Confirm it's you": asked in place when an action needs a recent sign-in; what was typed stays. */
-export function ReauthDialog({ userName, onDone, onCancel }: { userName: string; onDone: () => void; onCancel: () => void }) {
+export function ReauthDialog({
+  userName,
+  onDone,
+  onCancel,
+}: {
+  userName: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,17 +45,40 @@ export function ReauthDialog({ userName, onDone, onCancel }: { userName: string;
   return (
     <Dialog title="Confirm it's you" onClose={onCancel}>
       {challenge ? (
-        <ChallengeForm challenge={challenge} onTokens={accept} offerTrust={false} />
+        <ChallengeForm
+          challenge={challenge}
+          onTokens={accept}
+          offerTrust={false}
+        />
       ) : (
         <form onSubmit={submit} noValidate>
-          <p>This change needs a recent sign-in. Enter your password to continue; nothing you typed is lost.</p>
+          <p>
+            This change needs a recent sign-in. Enter your password to continue;
+            nothing you typed is lost.
+          </p>
           {error && <Notice kind="error">{error}</Notice>}
-          <Field label="Password" name="reauthPassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <Field
+            label="Password"
+            name="reauthPassword"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
           <div className="actions">
-            <button type="button" className="button button--secondary" onClick={onCancel}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={onCancel}
+            >
               Cancel
             </button>
-            <button type="submit" className="button" disabled={busy || !password}>
+            <button
+              type="submit"
+              className="button"
+              disabled={busy || !password}
+            >
               Continue
             </button>
           </div>

@@ -3,10 +3,21 @@ import { filterTimeZones, timeZones } from '../lib/time';
 import { Field } from './Field';
 
 /** A searchable list of IANA time zones: type a city or region, pick from the suggestions. */
-export function TimeZoneField({ value, onChange, error }: { value: string; onChange: (zone: string) => void; error?: string | null }) {
+export function TimeZoneField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (zone: string) => void;
+  error?: string | null;
+}) {
   const zones = useMemo(timeZones, []);
   const [query, setQuery] = useState(value);
-  const matches = useMemo(() => filterTimeZones(zones, query === value ? '' : query, 400), [zones, query, value]);
+  const matches = useMemo(
+    () => filterTimeZones(zones, query === value ? '' : query, 400),
+    [zones, query, value],
+  );
   const unknown = query !== '' && !zones.includes(query);
   return (
     <>

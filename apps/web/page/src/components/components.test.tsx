@@ -9,24 +9,46 @@ afterEach(cleanup);
 
 describe('Field', () => {
   it('labels the input and ties the error to it', () => {
-    render(<Field label="User name" name="userName" error="userName must be letters or digits" hint="Unique" value="" onChange={() => undefined} />);
+    render(
+      <Field
+        label="User name"
+        name="userName"
+        error="userName must be letters or digits"
+        hint="Unique"
+        value=""
+        onChange={() => undefined}
+      />,
+    );
     const input = screen.getByLabelText('User name');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const described = input.getAttribute('aria-describedby')!.split(' ');
-    expect(described.map((id) => document.getElementById(id)?.textContent)).toEqual(['Unique', 'userName must be letters or digits']);
+    expect(
+      described.map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['Unique', 'userName must be letters or digits']);
   });
   it('has no error state without an error', () => {
     render(<Field label="First name" value="" onChange={() => undefined} />);
-    expect(screen.getByLabelText('First name').hasAttribute('aria-invalid')).toBe(false);
+    expect(
+      screen.getByLabelText('First name').hasAttribute('aria-invalid'),
+    ).toBe(false);
   });
 });
 
 describe('PasswordFields', () => {
   it('shows the policy, a strength hint and a mismatch next to the repeat field', () => {
-    render(<PasswordFields password="correct horse battery staple" repeat="correct" onPassword={() => undefined} onRepeat={() => undefined} />);
+    render(
+      <PasswordFields
+        password="correct horse battery staple"
+        repeat="correct"
+        onPassword={() => undefined}
+        onRepeat={() => undefined}
+      />,
+    );
     expect(screen.getByText(/At least 12 characters/)).toBeTruthy();
     expect(screen.getByText(/Strength: (Good|Strong)/)).toBeTruthy();
-    expect(screen.getByText('The two passwords are not the same yet')).toBeTruthy();
+    expect(
+      screen.getByText('The two passwords are not the same yet'),
+    ).toBeTruthy();
   });
 });
 
@@ -35,11 +57,18 @@ describe('ConfirmDialog', () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();
     render(
-      <ConfirmDialog title="Revoke this credential?" confirmLabel="Revoke" onConfirm={onConfirm} onCancel={onCancel}>
+      <ConfirmDialog
+        title="Revoke this credential?"
+        confirmLabel="Revoke"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
         It stops working at once.
       </ConfirmDialog>,
     );
-    expect(screen.getByRole('dialog', { name: 'Revoke this credential?' })).toBeTruthy();
+    expect(
+      screen.getByRole('dialog', { name: 'Revoke this credential?' }),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     expect(onConfirm).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(document, { key: 'Escape' });
@@ -50,7 +79,10 @@ describe('ConfirmDialog', () => {
 describe('SecretValue', () => {
   it('shows the secret with a Copy button that says it copied', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText },
+      configurable: true,
+    });
     render(<SecretValue label="Secret" value="acs_123" />);
     expect(screen.getByTestId('secret-secret').textContent).toBe('acs_123');
     fireEvent.click(screen.getByRole('button', { name: 'Copy secret' }));

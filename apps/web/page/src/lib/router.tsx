@@ -1,7 +1,10 @@
 import { type AnchorHTMLAttributes, useEffect, useState } from 'react';
 
 /** A few paths, history API only: no router library needed for a dozen pages. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(
+  to: string,
+  options: { replace?: boolean } = {},
+): void {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
@@ -18,14 +21,24 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return { path: url.pathname, query: url.searchParams };
 }
 
-export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({
+  to,
+  ...props
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   return (
     <a
       {...props}
       href={to}
       onClick={(event) => {
         props.onClick?.(event);
-        if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        if (
+          event.defaultPrevented ||
+          event.metaKey ||
+          event.ctrlKey ||
+          event.shiftKey ||
+          event.button !== 0
+        )
+          return;
         event.preventDefault();
         navigate(to);
       }}

@@ -16,11 +16,20 @@ export function ActivityPage() {
     api
       .get<{ items: ActivityItem[] }>('/api/audit/me/activity')
       .then((a) => setItems(a.items))
-      .catch((e) => setError(e instanceof ApiError && (e.status === 502 || e.status === 404) ? 'Your activity history is not available right now. Try again later.' : messageOf(e)));
+      .catch((e) =>
+        setError(
+          e instanceof ApiError && (e.status === 502 || e.status === 404)
+            ? 'Your activity history is not available right now. Try again later.'
+            : messageOf(e),
+        ),
+      );
   }, []);
   return (
     <Layout title="Activity">
-      <p className="lead">Sign-ins and changes to your account's security, newest first. Times are in {me?.timeZone}.</p>
+      <p className="lead">
+        Sign-ins and changes to your account's security, newest first. Times are
+        in {me?.timeZone}.
+      </p>
       {error && <Notice kind="info">{error}</Notice>}
       {items && (
         <section className="panel">
@@ -31,9 +40,14 @@ export function ActivityPage() {
               {items.map((item, i) => (
                 <li key={item.eventId ?? item.id ?? i} className="row">
                   <div>
-                    <strong>{item.summary ?? item.description ?? item.type}</strong>
+                    <strong>
+                      {item.summary ?? item.description ?? item.type}
+                    </strong>
                     <div className="muted">
-                      {formatTime(item.occurredAt ?? item.at, me?.timeZone ?? 'UTC')}
+                      {formatTime(
+                        item.occurredAt ?? item.at,
+                        me?.timeZone ?? 'UTC',
+                      )}
                       {item.ip ? ` · ${item.ip}` : ''}
                       {typeof item.actor === 'string' ? ` · ${item.actor}` : ''}
                     </div>

@@ -26,15 +26,27 @@ export function ApiCredentialsPage() {
   const [nameError, setNameError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedSecret | null>(null);
   const [revoking, setRevoking] = useState<ApiCredential | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{
+    kind: 'success' | 'error';
+    text: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const answer = await api.get<{ credentials: ApiCredential[]; maxCredentials: number }>('/api/credentials/api-credentials');
+    const answer = await api.get<{
+      credentials: ApiCredential[];
+      maxCredentials: number;
+    }>('/api/credentials/api-credentials');
     setList(answer.credentials);
     setMax(answer.maxCredentials);
   }, []);
-  useEffect(() => void load().catch((e) => setNotice({ kind: 'error', text: messageOf(e) })), [load]);
+  useEffect(
+    () =>
+      void load().catch((e) =>
+        setNotice({ kind: 'error', text: messageOf(e) }),
+      ),
+    [load],
+  );
 
   async function generate(event: FormEvent) {
     event.preventDefault();
@@ -42,13 +54,23 @@ export function ApiCredentialsPage() {
     setNotice(null);
     setNameError(null);
     try {
-      const body = { ...(name.trim() ? { name: name.trim() } : {}), ...(scopes.length ? { scopes } : {}) };
-      setIssued(await api.post<IssuedSecret>('/api/credentials/api-credentials', body));
+      const body = {
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(scopes.length ? { scopes } : {}),
+      };
+      setIssued(
+        await api.post<IssuedSecret>('/api/credentials/api-credentials', body),
+      );
       setName('');
       setScopes([]);
       await load();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && /name/i.test(e.field ?? e.code ?? e.message)) setNameError(e.message);
+      if (
+        e instanceof ApiError &&
+        e.status === 400 &&
+        /name/i.test(e.field ?? e.code ?? e.message)
+      )
+        setNameError(e.message);
       else setNotice({ kind: 'error', text: messageOf(e) });
     } finally {
       setBusy(false);
@@ -58,7 +80,11 @@ export function ApiCredentialsPage() {
   async function regenerate(credential: ApiCredential) {
     setNotice(null);
     try {
-      setIssued(await api.post<IssuedSecret>(`/api/credentials/api-credentials/${credential.id}/regenerate`));
+      setIssued(
+        await api.post<IssuedSecret>(
+          `/api/credentials/api-credentials/${credential.id}/regenerate`,
+        ),
+      );
       await load();
     } catch (e) {
       setNotice({ kind: 'error', text: messageOf(e) });
@@ -71,7 +97,10 @@ export function ApiCredentialsPage() {
     try {
       await api.delete(`/api/credentials/api-credentials/${credential.id}`);
       if (issued?.id === credential.id) setIssued(null);
-      setNotice({ kind: 'success', text: `${credential.name ?? credential.clientId} was revoked: it no longer works.` });
+      setNotice({
+        kind: 'success',
+        text: `${credential.name ?? credential.clientId} was revoked: it no longer works.`,
+      });
       await load();
     } catch (e) {
       setNotice({ kind: 'error', text: messageOf(e) });
@@ -81,16 +110,29 @@ export function ApiCredentialsPage() {
   const active = list?.filter((c) => c.status !== 'revoked') ?? [];
   return (
     <Layout title="API credentials">
-      <p className="lead">Credentials let scripts and integrations call the REST API as you (OAuth 2 client credentials).</p>
+      <p className="lead">
+        Credentials let scripts and integrations call the REST API as you (OAuth
+        2 client credentials).
+      </p>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {issued && (
-        <section className="panel panel--warning" aria-labelledby="issued-title">
+        <section
+          className="panel panel--warning"
+          aria-labelledby="issued-title"
+        >
           <h2 id="issued-title">Copy your secret now</h2>
-          <Notice kind="warning">This secret will not be shown again. Copy it now and store it safely; if you lose it, regenerate it.</Notice>
+          <Notice kind="warning">
+            This secret will not be shown again. Copy it now and store it
+            safely; if you lose it, regenerate it.
+          </Notice>
           <SecretValue label="Client ID" value={issued.clientId} />
           <SecretValue label="Secret" value={issued.secret} />
           <div className="actions">
-            <button type="button" className="button" onClick={() => setIssued(null)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setIssued(null)}
+            >
               Done, I have copied it
             </button>
           </div>
@@ -98,7 +140,14 @@ export function ApiCredentialsPage() {
       )}
       <form className="panel" onSubmit={generate} noValidate>
         <h2>New credential</h2>
-        <Field label="Name (optional)" name="credentialName" value={name} onChange={(e) => setName(e.target.value)} error={nameError} hint="To recognise it later, e.g. CI pipeline." />
+        <Field
+          label="Name (optional)"
+          name="credentialName"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+          hint="To recognise it later, e.g. CI pipeline."
+        />
         <fieldset className="inline-choices">
           <legend>Scopes (optional)</legend>
           {SCOPES.map((s) => (
@@ -108,17 +157,29 @@ export function ApiCredentialsPage() {
                 name="scopes"
                 value={s.value}
                 checked={scopes.includes(s.value)}
-                onChange={(e) => setScopes(e.target.checked ? [...scopes, s.value] : scopes.filter((x) => x !== s.value))}
+                onChange={(e) =>
+                  setScopes(
+                    e.target.checked
+                      ? [...scopes, s.value]
+                      : scopes.filter((x) => x !== s.value),
+                  )
+                }
               />
               {s.label}
             </label>
           ))}
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button" disabled={busy || (max !== null && active.length >= max)}>
+          <button
+            type="submit"
+            className="button"
+            disabled={busy || (max !== null && active.length >= max)}
+          >
             Generate
           </button>
-          {max !== null && <span className="muted">{`${active.length} of ${max} in use`}</span>}
+          {max !== null && (
+            <span className="muted">{`${active.length} of ${max} in use`}</span>
+          )}
         </div>
       </form>
       <section className="panel" aria-labelledby="list-title">
@@ -150,17 +211,31 @@ export function ApiCredentialsPage() {
                       <code>{c.clientId}</code>
                     </td>
                     <td>
-                      <span className={`status status--${c.status}`}>{c.status}</span>
+                      <span className={`status status--${c.status}`}>
+                        {c.status}
+                      </span>
                     </td>
                     <td>{formatTime(c.createdAt, zone)}</td>
-                    <td>{c.lastUsedAt ? formatTime(c.lastUsedAt, zone) : 'Never'}</td>
+                    <td>
+                      {c.lastUsedAt ? formatTime(c.lastUsedAt, zone) : 'Never'}
+                    </td>
                     <td className="cell-actions">
                       {c.status !== 'revoked' && (
                         <>
-                          <button type="button" className="button button--secondary button--small" onClick={() => void regenerate(c)} aria-label={`Regenerate ${c.name ?? c.clientId}`}>
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            onClick={() => void regenerate(c)}
+                            aria-label={`Regenerate ${c.name ?? c.clientId}`}
+                          >
                             Regenerate
                           </button>
-                          <button type="button" className="button button--danger button--small" onClick={() => setRevoking(c)} aria-label={`Revoke ${c.name ?? c.clientId}`}>
+                          <button
+                            type="button"
+                            className="button button--danger button--small"
+                            onClick={() => setRevoking(c)}
+                            aria-label={`Revoke ${c.name ?? c.clientId}`}
+                          >
                             Revoke
                           </button>
                         </>
@@ -174,8 +249,14 @@ export function ApiCredentialsPage() {
         )}
       </section>
       {revoking && (
-        <ConfirmDialog title="Revoke this credential?" confirmLabel="Revoke" onConfirm={() => void revoke()} onCancel={() => setRevoking(null)}>
-          Anything using <strong>{revoking.name ?? revoking.clientId}</strong> stops working at once. This cannot be undone.
+        <ConfirmDialog
+          title="Revoke this credential?"
+          confirmLabel="Revoke"
+          onConfirm={() => void revoke()}
+          onCancel={() => setRevoking(null)}
+        >
+          Anything using <strong>{revoking.name ?? revoking.clientId}</strong>{' '}
+          stops working at once. This cannot be undone.
         </ConfirmDialog>
       )}
     </Layout>

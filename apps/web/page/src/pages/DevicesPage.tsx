@@ -13,8 +13,15 @@ export function DevicesPage() {
   const zone = me?.timeZone ?? 'UTC';
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [devices, setDevices] = useState<TrustedDevice[] | null>(null);
-  const [confirm, setConfirm] = useState<{ kind: 'session' | 'device'; id: string; current: boolean } | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [confirm, setConfirm] = useState<{
+    kind: 'session' | 'device';
+    id: string;
+    current: boolean;
+  } | null>(null);
+  const [notice, setNotice] = useState<{
+    kind: 'success' | 'error';
+    text: string;
+  } | null>(null);
 
   const load = useCallback(async () => {
     const [s, d] = await Promise.all([
@@ -24,16 +31,33 @@ export function DevicesPage() {
     setSessions(s.items);
     setDevices(d.items);
   }, []);
-  useEffect(() => void load().catch((e) => setNotice({ kind: 'error', text: messageOf(e) })), [load]);
+  useEffect(
+    () =>
+      void load().catch((e) =>
+        setNotice({ kind: 'error', text: messageOf(e) }),
+      ),
+    [load],
+  );
 
   async function revoke() {
     if (!confirm) return;
     const { kind, id, current } = confirm;
     setConfirm(null);
     try {
-      await api.delete(kind === 'session' ? `/api/auth/me/sessions/${id}` : `/api/auth/me/trusted-devices/${id}`);
-      if (kind === 'session' && current) return void signOut('You signed out this session.');
-      setNotice({ kind: 'success', text: kind === 'session' ? 'The session was signed out.' : 'That computer is no longer trusted: it will ask for a code again.' });
+      await api.delete(
+        kind === 'session'
+          ? `/api/auth/me/sessions/${id}`
+          : `/api/auth/me/trusted-devices/${id}`,
+      );
+      if (kind === 'session' && current)
+        return void signOut('You signed out this session.');
+      setNotice({
+        kind: 'success',
+        text:
+          kind === 'session'
+            ? 'The session was signed out.'
+            : 'That computer is no longer trusted: it will ask for a code again.',
+      });
       await load();
     } catch (e) {
       setNotice({ kind: 'error', text: messageOf(e) });
@@ -45,7 +69,10 @@ export function DevicesPage() {
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <section className="panel" aria-labelledby="trusted-title">
         <h2 id="trusted-title">Trusted computers</h2>
-        <p className="muted">These computers passed your second factor and skip it until they expire.</p>
+        <p className="muted">
+          These computers passed your second factor and skip it until they
+          expire.
+        </p>
         {devices === null ? (
           <p>Loading…</p>
         ) : devices.length === 0 ? (
@@ -55,13 +82,27 @@ export function DevicesPage() {
             {devices.map((d) => (
               <li key={d.id} className="row">
                 <div>
-                  <strong>{d.label ?? d.device ?? 'Computer'}</strong> {d.current && <span className="badge">This computer</span>}
+                  <strong>{d.label ?? d.device ?? 'Computer'}</strong>{' '}
+                  {d.current && <span className="badge">This computer</span>}
                   <div className="muted">
-                    Trusted {formatTime(d.trustedAt ?? d.firstUsedAt, zone)} · last used {formatTime(d.lastUsedAt, zone)}
-                    {d.expiresAt && <> · until {formatTime(d.expiresAt, zone)}</>}
+                    Trusted {formatTime(d.trustedAt ?? d.firstUsedAt, zone)} ·
+                    last used {formatTime(d.lastUsedAt, zone)}
+                    {d.expiresAt && (
+                      <> · until {formatTime(d.expiresAt, zone)}</>
+                    )}
                   </div>
                 </div>
-                <button type="button" className="button button--secondary button--small" onClick={() => setConfirm({ kind: 'device', id: d.id, current: !!d.current })}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() =>
+                    setConfirm({
+                      kind: 'device',
+                      id: d.id,
+                      current: !!d.current,
+                    })
+                  }
+                >
                   Revoke
                 </button>
               </li>
@@ -78,12 +119,25 @@ export function DevicesPage() {
             {sessions.map((s) => (
               <li key={s.id} className="row">
                 <div>
-                  <strong>{s.device ?? 'Browser'}</strong> {s.current && <span className="badge">This session</span>}
+                  <strong>{s.device ?? 'Browser'}</strong>{' '}
+                  {s.current && <span className="badge">This session</span>}
                   <div className="muted">
-                    {s.ip ? `${s.ip} · ` : ''}started {formatTime(s.startedAt, zone)} · active {formatTime(s.lastActiveAt, zone)}
+                    {s.ip ? `${s.ip} · ` : ''}started{' '}
+                    {formatTime(s.startedAt, zone)} · active{' '}
+                    {formatTime(s.lastActiveAt, zone)}
                   </div>
                 </div>
-                <button type="button" className="button button--secondary button--small" onClick={() => setConfirm({ kind: 'session', id: s.id, current: s.current })}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() =>
+                    setConfirm({
+                      kind: 'session',
+                      id: s.id,
+                      current: s.current,
+                    })
+                  }
+                >
                   Sign out
                 </button>
               </li>
@@ -93,7 +147,11 @@ export function DevicesPage() {
       </section>
       {confirm && (
         <ConfirmDialog
-          title={confirm.kind === 'session' ? 'Sign out this session?' : 'Stop trusting this computer?'}
+          title={
+            confirm.kind === 'session'
+              ? 'Sign out this session?'
+              : 'Stop trusting this computer?'
+          }
           confirmLabel={confirm.kind === 'session' ? 'Sign out' : 'Revoke'}
           onConfirm={() => void revoke()}
           onCancel={() => setConfirm(null)}

@@ -9,7 +9,14 @@ import { TimeZoneField } from '../components/TimeZoneField';
 import { SESSION_TIMEOUTS } from '../lib/choices';
 import { useSession } from '../session/session';
 
-type EditableField = 'userName' | 'firstName' | 'lastName' | 'email' | 'mobilePhone' | 'timeZone' | 'sessionTimeout';
+type EditableField =
+  | 'userName'
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'mobilePhone'
+  | 'timeZone'
+  | 'sessionTimeout';
 const LABELS: Record<EditableField, string> = {
   userName: 'User name',
   firstName: 'First name',
@@ -35,8 +42,13 @@ function formOf(me: Account): Record<EditableField, string> {
 export function MyAccountPage() {
   const { me, org, setMe } = useSession();
   const [form, setForm] = useState(() => formOf(me!));
-  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>(
+    {},
+  );
+  const [notice, setNotice] = useState<{
+    kind: 'success' | 'error';
+    text: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   if (!me) return null;
   const emailLocked = org ? !org.emailEditableByUsers : false;
@@ -44,25 +56,45 @@ export function MyAccountPage() {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
-  const changed = (Object.keys(form) as EditableField[]).filter((k) => form[k] !== formOf(me)[k]);
+  const changed = (Object.keys(form) as EditableField[]).filter(
+    (k) => form[k] !== formOf(me)[k],
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    if (!changed.length) return setNotice({ kind: 'success', text: 'Nothing to save: no field was changed.' });
+    if (!changed.length)
+      return setNotice({
+        kind: 'success',
+        text: 'Nothing to save: no field was changed.',
+      });
     setBusy(true);
     try {
-      const body = Object.fromEntries(changed.map((k) => [k, k === 'mobilePhone' && !form[k].trim() ? null : form[k].trim()]));
+      const body = Object.fromEntries(
+        changed.map((k) => [
+          k,
+          k === 'mobilePhone' && !form[k].trim() ? null : form[k].trim(),
+        ]),
+      );
       const saved = await api.patch<Account>('/api/profile/accounts/me', body);
       setMe(saved);
       setForm(formOf(saved));
       setErrors({});
-      setNotice({ kind: 'success', text: `Saved: ${changed.map((k) => LABELS[k]).join(', ')}.` });
+      setNotice({
+        kind: 'success',
+        text: `Saved: ${changed.map((k) => LABELS[k]).join(', ')}.`,
+      });
     } catch (e) {
-      const field = e instanceof ApiError ? (e.field as EditableField | undefined) : undefined;
+      const field =
+        e instanceof ApiError
+          ? (e.field as EditableField | undefined)
+          : undefined;
       if (field && field in LABELS) {
         setErrors({ [field]: e instanceof Error ? e.message : String(e) });
-        setNotice({ kind: 'error', text: `Not saved: check ${LABELS[field]}.` });
+        setNotice({
+          kind: 'error',
+          text: `Not saved: check ${LABELS[field]}.`,
+        });
         document.getElementsByName(field)[0]?.focus();
       } else setNotice({ kind: 'error', text: `Not saved: ${messageOf(e)}` });
     } finally {
@@ -72,12 +104,28 @@ export function MyAccountPage() {
 
   return (
     <Layout title="My Account">
-      <p className="lead">Your account information. Change any field and click Save Changes.</p>
+      <p className="lead">
+        Your account information. Change any field and click Save Changes.
+      </p>
       <form className="panel" onSubmit={save} noValidate>
         {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
         <div className="grid-2">
-          <Field label="First name" name="firstName" autoComplete="given-name" value={form.firstName} onChange={(e) => set('firstName')(e.target.value)} error={errors.firstName} />
-          <Field label="Last name" name="lastName" autoComplete="family-name" value={form.lastName} onChange={(e) => set('lastName')(e.target.value)} error={errors.lastName} />
+          <Field
+            label="First name"
+            name="firstName"
+            autoComplete="given-name"
+            value={form.firstName}
+            onChange={(e) => set('firstName')(e.target.value)}
+            error={errors.firstName}
+          />
+          <Field
+            label="Last name"
+            name="lastName"
+            autoComplete="family-name"
+            value={form.lastName}
+            onChange={(e) => set('lastName')(e.target.value)}
+            error={errors.lastName}
+          />
         </div>
         <Field
           label="User name"
@@ -115,7 +163,11 @@ export function MyAccountPage() {
           error={errors.mobilePhone}
           hint="International format, e.g. +33 6 12 34 56 78. Used for sign-in codes by SMS."
         />
-        <TimeZoneField value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} />
+        <TimeZoneField
+          value={form.timeZone}
+          onChange={set('timeZone')}
+          error={errors.timeZone}
+        />
         <SelectField
           label="Session timeout"
           name="sessionTimeout"
@@ -134,9 +186,16 @@ export function MyAccountPage() {
           <dt>Account type</dt>
           <dd>{me.accountType}</dd>
           <dt>Group restriction</dt>
-          <dd>{me.groupRestriction.kind === 'all' ? 'All groups' : me.groupRestriction.groups.join(', ')}</dd>
+          <dd>
+            {me.groupRestriction.kind === 'all'
+              ? 'All groups'
+              : me.groupRestriction.groups.join(', ')}
+          </dd>
         </dl>
-        <p className="muted">To change your own account type or group restriction, ask another administrator of your organization.</p>
+        <p className="muted">
+          To change your own account type or group restriction, ask another
+          administrator of your organization.
+        </p>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Saving…' : 'Save Changes'}

@@ -42,7 +42,11 @@ export function SignInPage({ notice }: { notice?: string | null }) {
       <CardPage title="Two-step verification">
         <ChallengeForm challenge={challenge} onTokens={(t) => void finish(t)} />
         <p className="muted">
-          <button type="button" className="button button--link" onClick={() => setChallenge(null)}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => setChallenge(null)}
+          >
             Back to sign-in
           </button>
         </p>
@@ -51,17 +55,40 @@ export function SignInPage({ notice }: { notice?: string | null }) {
   }
   return (
     <CardPage title="Sign in">
-      {(notice ?? session.signedOutReason) && <Notice kind="info">{notice ?? session.signedOutReason}</Notice>}
+      {(notice ?? session.signedOutReason) && (
+        <Notice kind="info">{notice ?? session.signedOutReason}</Notice>
+      )}
       {error && <Notice kind="error">{error}</Notice>}
       <form onSubmit={submit} noValidate>
-        <Field label="User name" name="userName" autoComplete="username" autoFocus required value={userName} onChange={(e) => setUserName(e.target.value)} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        <button type="submit" className="button button--wide" disabled={busy || !userName || !password}>
+        <Field
+          label="User name"
+          name="userName"
+          autoComplete="username"
+          autoFocus
+          required
+          value={userName}
+          onChange={(e) => setUserName(e.target.value)}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="button button--wide"
+          disabled={busy || !userName || !password}
+        >
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       <p className="muted">
-        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/setup">Create an organization</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> ·{' '}
+        <Link to="/setup">Create an organization</Link>
       </p>
     </CardPage>
   );

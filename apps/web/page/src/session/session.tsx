@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { api, type TokenAnswer } from '../api/client';
 import type { Account, Organization } from '../api/types';
 import { ReauthDialog } from '../components/ReauthDialog';
@@ -30,13 +38,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Account | null>(null);
   const [org, setOrg] = useState<Organization | null>(null);
   const [signedOutReason, setReason] = useState<string | null>(null);
-  const [reauth, setReauth] = useState<{ resolve: () => void; reject: (e: Error) => void } | null>(null);
+  const [reauth, setReauth] = useState<{
+    resolve: () => void;
+    reject: (e: Error) => void;
+  } | null>(null);
   const lastActivity = useRef(Date.now());
 
   const load = useCallback(async () => {
     const account = await api.get<Account>('/api/profile/accounts/me');
     setMe(account);
-    setOrg(await api.get<Organization>(`/api/profile/organizations/${account.orgId}`).catch(() => null));
+    setOrg(
+      await api
+        .get<Organization>(`/api/profile/organizations/${account.orgId}`)
+        .catch(() => null),
+    );
     lastActivity.current = Date.now();
     setStatus('signed-in');
   }, []);
@@ -51,9 +66,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api.onSignedOut = () => void signOut('Your session has ended. Sign in again.');
-    api.setReauthHandler(() => new Promise<void>((resolve, reject) => setReauth({ resolve, reject })));
-    api.refresh().then((ok) => (ok ? load().catch(() => setStatus('signed-out')) : setStatus('signed-out')));
+    api.onSignedOut = () =>
+      void signOut('Your session has ended. Sign in again.');
+    api.setReauthHandler(
+      () =>
+        new Promise<void>((resolve, reject) => setReauth({ resolve, reject })),
+    );
+    api
+      .refresh()
+      .then((ok) =>
+        ok
+          ? load().catch(() => setStatus('signed-out'))
+          : setStatus('signed-out'),
+      );
     return () => api.setReauthHandler(null);
   }, [load, signOut]);
 
@@ -65,8 +90,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (Date.now() - lastActivity.current > limit) {
         event.preventDefault();
         event.stopPropagation();
-        const label = SESSION_TIMEOUTS.find((t) => t.value === me?.sessionTimeout)?.label ?? '30 minutes';
-        void signOut(`You were signed out after ${label} without activity. Sign in again.`);
+        const label =
+          SESSION_TIMEOUTS.find((t) => t.value === me?.sessionTimeout)?.label ??
+          '30 minutes';
+        void signOut(
+          `You were signed out after ${label} without activity. Sign in again.`,
+        );
         return;
       }
       lastActivity.current = Date.now();
@@ -105,7 +134,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             setReauth(null);
           }}
           onCancel={() => {
-            reauth.reject(new Error('Sign-in cancelled: the change was not made.'));
+            reauth.reject(
+              new Error('Sign-in cancelled: the change was not made.'),
+            );
             setReauth(null);
           }}
         />
