@@ -116,15 +116,22 @@ export async function checkPage(page: Page, name: string): Promise<void> {
       fullPage: true,
     });
     // Usable at 360 px: nothing forces the page to scroll sideways.
-    const overflow = await page.evaluate(
-      () =>
-        document.documentElement.scrollWidth -
-        document.documentElement.clientWidth,
-    );
+    const overflow = await page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > limit + 1 &&
+            !el.closest('.table-wrap'),
+        )
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+        .slice(0, 5);
+      return { by: document.documentElement.scrollWidth - limit, wide };
+    });
     expect({ page: name, width, overflow }).toEqual({
       page: name,
       width,
-      overflow: 0,
+      overflow: { by: 0, wide: [] },
     });
   }
   await page.setViewportSize(size);
