@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -23,7 +23,9 @@ export async function startStack(): Promise<Stack> {
   // Inside the repository (tmp/ is ignored), so that the built services find node_modules.
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, 'tmp', 'web-e2e-'));
-  for (const app of [...SERVICES, 'web'])
+  // The audit service (another team's) joins the stack once it is on the branch.
+  const withAudit = existsSync(join(root, 'apps/audit/src/main.ts'));
+  for (const app of [...SERVICES, 'web', ...(withAudit ? ['audit'] : [])])
     execFileSync(
       process.execPath,
       ['tools/build.mjs', app, '--out-dir', join(dir, app)],
@@ -74,13 +76,18 @@ export async function startStack(): Promise<Stack> {
   };
   SERVICES.forEach((s, i) => run(s, { PORT: String(servicePorts[i]) }));
   await Promise.all(SERVICES.map((s) => waitFor(`${urls[s]}/health`, output)));
+  const auditUrl = `http://127.0.0.1:${await freePort()}`;
+  if (withAudit) {
+    run('audit', { PORT: new URL(auditUrl).port });
+    await waitFor(`${auditUrl}/health`, output);
+  }
   run('web', {
     PORT: String(webPort),
     WEB_STATIC_DIR: join(dir, 'public'),
     PROFILE_SERVICE_URL: urls['profile-service'],
     AUTH_SERVICE_URL: urls['auth-service'],
     CREDENTIALS_SERVICE_URL: urls['credentials-service'],
-    AUDIT_SERVICE_URL: `http://127.0.0.1:${await freePort()}`,
+    AUDIT_SERVICE_URL: auditUrl,
   });
   await waitFor(`${webOrigin}/`, output);
   return {
