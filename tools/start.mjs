@@ -43,6 +43,8 @@ async function main() {
   process.on('SIGTERM', () => stopAll('SIGTERM', 0));
   // Activation and reset links in emails point at the page.
   process.env.WEB_ORIGIN ??= `http://localhost:${WEB_PORT}`;
+  // Requests arrive through the gateway on loopback: the services count attempts per the address it forwards.
+  process.env.TRUST_PROXY ??= 'loopback';
   console.log(paint(1, `Account page: http://localhost:${WEB_PORT} (once everything below has started)`));
   if (process.env.SKIP_BUILD !== '1') await build();
   if (stopping) return;

@@ -165,7 +165,22 @@ describe('web gateway: backend for frontend', () => {
         body: JSON.stringify({ userName: 'ann', password: 'pw' }),
       }),
     );
-    expect(received[0].headers['x-forwarded-for']).toBeDefined();
+    expect(received[0].headers['x-forwarded-for']).toBe('127.0.0.1');
+    // A client cannot choose the address the per-address limits count.
+    await post(
+      '/api/auth/login',
+      { userName: 'ann', password: 'pw' },
+      {
+        'X-CSRF-Token': token,
+        Cookie: `accounts_csrf=${token}`,
+        'X-Forwarded-For': '203.0.113.9',
+      },
+    );
+    expect(received[1].headers['x-forwarded-for']).toBe('127.0.0.1');
+    await fetch(`${origin}/api/profile/accounts/me`, {
+      headers: { 'X-Forwarded-For': '203.0.113.9' },
+    });
+    expect(received[2].headers['x-forwarded-for']).toBe('127.0.0.1');
   });
 
   it("challenge answer: the trusted-device token becomes the gateway's cookie unless the box was unticked", async () => {

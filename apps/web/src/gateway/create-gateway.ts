@@ -91,6 +91,14 @@ export function createGateway(config: GatewayConfig): Server {
     response: ServerResponse,
   ): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
+    // The gateway is the edge: a client's own X-Forwarded-* would let it pick the address that per-address limits count.
+    for (const name of [
+      'x-forwarded-for',
+      'x-forwarded-host',
+      'x-forwarded-proto',
+      'x-forwarded-port',
+    ])
+      delete request.headers[name];
     ensureCsrfCookie(request, response);
     if (!path.startsWith('/api/')) return page(request, response, path);
     const refusal = crossSiteRefusal(request, config.webOrigin);

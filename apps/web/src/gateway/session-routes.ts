@@ -42,13 +42,9 @@ export function sessionRoutes(config: GatewayConfig) {
       'Content-Type': 'application/json',
       ...extraHeaders,
     };
-    const forwardedFor = [
-      request.headers['x-forwarded-for'],
-      request.socket.remoteAddress,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    if (forwardedFor) headers['X-Forwarded-For'] = forwardedFor;
+    // The client's own address (its X-Forwarded-For was dropped at the edge): per-address limits count it.
+    if (request.socket.remoteAddress)
+      headers['X-Forwarded-For'] = request.socket.remoteAddress;
     for (const name of [
       'user-agent',
       'x-correlation-id',
