@@ -44,6 +44,16 @@ export class ApiClient {
     this.accessToken = answer.accessToken;
   }
 
+  /**
+   * After signing in again in place: the new session replaces the old one, whose cookie the gateway
+   * has already overwritten; the old session is ended too, so it does not linger until it times out.
+   */
+  async replaceSession(answer: TokenAnswer): Promise<void> {
+    if (this.accessToken)
+      await this.post('/api/auth/logout', undefined).catch(() => undefined);
+    this.accessToken = answer.accessToken;
+  }
+
   forget(): void {
     this.accessToken = null;
   }

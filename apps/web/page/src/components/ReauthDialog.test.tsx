@@ -16,7 +16,7 @@ describe('ReauthDialog (an action needs a recent sign-in)', () => {
     const post = vi
       .spyOn(api, 'post')
       .mockResolvedValue({ accessToken: 'fresh', expiresIn: 300 });
-    const accept = vi.spyOn(api, 'acceptTokens');
+    const replace = vi.spyOn(api, 'replaceSession');
     const onDone = vi.fn();
     render(
       <ReauthDialog
@@ -38,7 +38,7 @@ describe('ReauthDialog (an action needs a recent sign-in)', () => {
       { userName: 'ann', password: 'correct horse battery staple 42' },
       { auth: false },
     );
-    expect(accept).toHaveBeenCalledWith({
+    expect(replace).toHaveBeenCalledWith({
       accessToken: 'fresh',
       expiresIn: 300,
     });

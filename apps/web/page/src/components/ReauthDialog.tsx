@@ -22,8 +22,8 @@ export function ReauthDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const accept = (tokens: TokenAnswer) => {
-    api.acceptTokens(tokens);
+  const accept = async (tokens: TokenAnswer) => {
+    await api.replaceSession(tokens);
     onDone();
   };
 
@@ -33,7 +33,7 @@ export function ReauthDialog({
     setError(null);
     try {
       const step = await startSignIn(userName, password);
-      if (step.kind === 'tokens') accept(step.tokens);
+      if (step.kind === 'tokens') await accept(step.tokens);
       else setChallenge(step.challenge);
     } catch (e) {
       setError(messageOf(e));
@@ -47,7 +47,7 @@ export function ReauthDialog({
       {challenge ? (
         <ChallengeForm
           challenge={challenge}
-          onTokens={accept}
+          onTokens={(tokens) => void accept(tokens)}
           offerTrust={false}
         />
       ) : (
