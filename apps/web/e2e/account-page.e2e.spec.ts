@@ -152,6 +152,10 @@ describeInBrowser(title, () => {
     await page.getByRole('link', { name: 'Company settings' }).click();
     await page.getByLabel('Organization name').waitFor();
     await checkPage(page, 'admin-company-settings');
+    // SMS codes are not allowed in this organization: users see the SMS methods disabled, with the reason.
+    await page.getByLabel('SMS codes').uncheck();
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    await page.getByText('Company settings saved.').waitFor();
   });
 
   it('the user activates from the emailed link, signs in and edits the profile (with a field error first)', async () => {
@@ -200,6 +204,17 @@ describeInBrowser(title, () => {
       .getByRole('radio', { name: /^Authenticator app\b(?!, every)/ })
       .check();
     await checkPage(page, 'sign-in-method');
+    expect(
+      await page
+        .getByRole('radio', { name: /^Two factor: SMS/ })
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+    expect(
+      await page
+        .getByText('Your organization does not allow this method.')
+        .count(),
+    ).toBe(2);
     await page.getByRole('button', { name: 'Save Changes' }).click();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     await page.getByText("Can't scan?").click();
