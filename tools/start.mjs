@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the three services, runs them on one machine against one data folder, waits
-// until each answers /health, prints where they are, and stops them all cleanly on Ctrl-C.
+// `npm start`: builds the three services and the web page, runs them on one machine against one data
+// folder, waits until each answers /health, starts the web gateway (page + /api proxies) on 3000,
+// prints the web URL first, and stops them all cleanly on Ctrl-C.
 //
 // Environment: DATA_DIR (default ./data), HOST (default 127.0.0.1), PROFILE_SERVICE_PORT,
-// AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT (defaults 3001-3003), SKIP_BUILD=1 to reuse dist/,
+// AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT (defaults 3001-3003), WEB_PORT (default 3000),
+// AUDIT_SERVICE_PORT (3004, proxied at /api/audit), SKIP_BUILD=1 to reuse dist/,
 // LOG_FORMAT=json for raw JSON log lines. Every other variable is passed on to the services.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +20,9 @@ const SERVICES = [
   { name: 'auth-service', port: process.env.AUTH_SERVICE_PORT ?? '3002', color: 35 },
   { name: 'credentials-service', port: process.env.CREDENTIALS_SERVICE_PORT ?? '3003', color: 33 },
 ];
+const WEB_PORT = process.env.WEB_PORT ?? '3000';
+/** The gateway starts once the services answer; it is not a service of SERVICES (no /health of its own). */
+const GATEWAY = { name: 'web', port: WEB_PORT, color: 32 };
 const START_TIMEOUT_MS = 60_000;
 /** Services get SHUTDOWN_TIMEOUT_MS for requests and again for hooks; then they are killed. */
 const STOP_TIMEOUT_MS = 20_000;
@@ -36,6 +41,11 @@ main().catch((error) => fail(error instanceof Error ? error.message : String(err
 async function main() {
   process.on('SIGINT', () => stopAll('SIGINT', 0));
   process.on('SIGTERM', () => stopAll('SIGTERM', 0));
+  // Activation and reset links in emails point at the page.
+  process.env.WEB_ORIGIN ??= `http://localhost:${WEB_PORT}`;
+  // Requests arrive through the gateway on loopback: the services count attempts per the address it forwards.
+  process.env.TRUST_PROXY ??= 'loopback';
+  console.log(paint(1, `Account page: http://localhost:${WEB_PORT} (once everything below has started)`));
   if (process.env.SKIP_BUILD !== '1') await build();
   if (stopping) return;
   mkdirSync(dataDir, { recursive: true });
@@ -46,12 +56,21 @@ async function main() {
   const format = logFormatter();
   for (const service of SERVICES) startService(service, format);
   await Promise.all(SERVICES.map(waitUntilHealthy));
+  if (stopping) return;
+  const at = (port) => `http://${browseHost}:${port}`;
+  startService(GATEWAY, format, {
+    PROFILE_SERVICE_URL: at(SERVICES[0].port),
+    AUTH_SERVICE_URL: at(SERVICES[1].port),
+    CREDENTIALS_SERVICE_URL: at(SERVICES[2].port),
+    AUDIT_SERVICE_URL: at(process.env.AUDIT_SERVICE_PORT ?? '3004'),
+  });
+  await waitUntilAnswering(`${at(GATEWAY.port)}/`, GATEWAY.name);
   if (!stopping) printSummary();
 }
 
 async function build() {
-  console.log(paint(1, 'Building profile-service, auth-service and credentials-service…'));
-  buildChild = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name)], {
+  console.log(paint(1, 'Building profile-service, auth-service, credentials-service and the web page…'));
+  buildChild = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name), GATEWAY.name], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,
@@ -61,10 +80,10 @@ async function build() {
   if (!stopping && code !== 0) return fail(`the build failed (${signal ?? `exit code ${code}`})`);
 }
 
-function startService(service, format) {
+function startService(service, format, extraEnv = {}) {
   const child = spawn(process.execPath, [join(root, 'dist/apps', service.name, 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: service.port, HOST: host, DATA_DIR: dataDir },
+    env: { ...process.env, PORT: service.port, HOST: host, DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -87,8 +106,11 @@ function startService(service, format) {
   });
 }
 
-async function waitUntilHealthy(service) {
-  const url = `http://${browseHost}:${service.port}/health`;
+function waitUntilHealthy(service) {
+  return waitUntilAnswering(`http://${browseHost}:${service.port}/health`, service.name);
+}
+
+async function waitUntilAnswering(url, name) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let last = 'no answer';
   while (Date.now() < deadline) {
@@ -102,7 +124,7 @@ async function waitUntilHealthy(service) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return fail(`${service.name} did not become healthy within ${START_TIMEOUT_MS / 1000} s at ${url} (last: ${last})`);
+  return fail(`${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s at ${url} (last: ${last})`);
 }
 
 function printSummary() {
@@ -112,6 +134,8 @@ function printSummary() {
   });
   console.log(
     [
+      '',
+      paint(1, `  Open the account page: http://localhost:${GATEWAY.port}`),
       '',
       paint(1, '  service              URL                      API docs'),
       ...rows,

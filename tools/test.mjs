@@ -125,11 +125,43 @@ async function postgresPass(args) {
   }
 }
 
+/** The page's component tests (vitest + happy-dom), counted in the same closing line as jest's. */
+function vitest(args) {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length && !paths.some((p) => p.startsWith('apps/web'))) return undefined;
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'vitest-summary-'));
+  const file = join(dir, 'summary.json');
+  const result = spawnSync(
+    process.execPath,
+    [bin('vitest', 'vitest'), 'run', '--config', 'apps/web/page/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  let counts;
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const suitesFailed = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+    counts = {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + suitesFailed,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+  } catch {
+    counts = { passed: 0, failed: 1, skipped: 0 }; // vitest did not report: a failed run
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`vitest: finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return { status: result.status ?? 1, counts };
+}
+
 const lintPassed = lint();
 const args = process.argv.slice(2);
 const sqliteRun = jest(args);
+const unit = vitest(args);
+const unitRun = unit && { status: unit.status, summary: unit.counts };
 const postgresRun = await postgresPass(args);
-const runs = [sqliteRun, postgresRun].filter(Boolean);
+const runs = [sqliteRun, unitRun, postgresRun].filter(Boolean);
 const tests = {
   status: runs.find((r) => r.status !== 0)?.status ?? 0,
   summary: runs.every((r) => r.summary)

@@ -11,7 +11,8 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const tsconfigs = ['apps', 'libs'].flatMap((dir) =>
   existsSync(join(root, dir))
     ? readdirSync(join(root, dir)).flatMap((name) =>
-        ['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json']
+        // page/tsconfig.json: a browser app's own settings (apps/web's React page).
+        ['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'page/tsconfig.json']
           .map((file) => `${dir}/${name}/${file}`)
           .filter((path) => existsSync(join(root, path))),
       )

@@ -33,6 +33,7 @@ import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';
+import { MySignInMethodController } from '../http/my-sign-in-method.controller';
 import { OAuthRevocationController } from '../http/oauth-revocation.controller';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
@@ -64,7 +65,15 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, OAuthRevocationController, JwksController, AuthorizationServerMetadataController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [
+        AuthController,
+        MeController,
+        MySignInMethodController,
+        OAuthRevocationController,
+        JwksController,
+        AuthorizationServerMetadataController,
+        ...(embeddedOutbox ? [DevOutboxController] : []),
+      ],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,

@@ -1,0 +1,33 @@
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountSecurityService } from '../application/account-security.service';
+import { AuthStore } from '../application/auth-store';
+
+/** GET /auth/me/method: what the settings page shows as the current choice (no secret, only facts). */
+@ApiTags('my sign-in')
+@ApiBearerAuth()
+@Controller('auth/me/method')
+export class MySignInMethodController {
+  constructor(
+    private readonly security: AccountSecurityService,
+    private readonly store: AuthStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'My sign-in method, whether an authenticator app is set up, and which contacts are verified',
+  })
+  async get(@CurrentPrincipal() principal: Principal) {
+    const account = this.security.account(principal);
+    const state = await this.store.authenticator(account.accountId);
+    return {
+      method: state.method,
+      authenticatorEnrolled: state.totp !== null,
+      pendingAuthenticatorMethod: state.pendingTotp?.method ?? null,
+      emailVerified: state.verifiedEmail !== null,
+      phoneVerified: state.verifiedPhone !== null,
+    };
+  }
+}
