@@ -28,3 +28,6 @@ export * from './lib/kafka/relay-host';
 export * from './lib/kafka/kafka-relay.provider';
 export * from './lib/kafka/kafka-fed-source';
 export * from './lib/projections/read-models-host';
+export * from './lib/operations/operations-token';
+export * from './lib/operations/projection-operations.registry';
+export * from './lib/operations/operations.controller';

@@ -5,9 +5,9 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 /**
  * service-kit's /health and /metrics carry no @Public() (the kit does not depend on
  * @accounts/security), and probes and scrapers have no token: they pass; every other route needs one.
- * MetricsController is not exported by the kit, hence the name.
+ * MetricsController is not exported by the kit, hence the name. OperationsController checks the operations token itself.
  */
-const OPERATIONS_CONTROLLERS = new Set(['MetricsController']);
+const OPERATIONS_CONTROLLERS = new Set(['MetricsController', 'OperationsController']);
 
 @Injectable()
 export class ProfileAccessGuard implements CanActivate {

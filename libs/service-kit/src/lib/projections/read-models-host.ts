@@ -1,12 +1,15 @@
 import { type EventSource, type Projection, ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import {
   type BeforeApplicationShutdown,
+  Inject,
   Logger,
   type OnApplicationShutdown,
   type OnModuleInit,
+  Optional,
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { HealthIndicatorRegistry } from '../health/health-indicator-registry';
+import { ProjectionOperationsRegistry } from '../operations/projection-operations.registry';
 
 export interface ReadModelsHostOptions {
   /** Names the file: `${dataDir}/<service>-read.sqlite`. */
@@ -30,6 +33,10 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
   readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   protected readonly logger = new Logger('Projections');
+  // A property, not a constructor parameter: every service's subclass gets the operations API unchanged.
+  @Optional()
+  @Inject(ProjectionOperationsRegistry)
+  private readonly operations?: ProjectionOperationsRegistry;
 
   protected constructor(private readonly options: ReadModelsHostOptions) {
     this.database = ReadModelDatabase.forService(options.dataDir, options.service);
@@ -48,6 +55,7 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
 
   async onModuleInit(): Promise<void> {
     await this.runner.start();
+    this.operations?.register(this.runner);
     this.options.health?.registry.register(() => this.check());
   }
 
