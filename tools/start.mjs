@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: builds the three services, runs them on one machine against one data folder, waits
+// `npm start`: builds the services (profile, auth, credentials, audit), runs them on one machine against one data folder, waits
 // until each answers /health, prints where they are, and stops them all cleanly on Ctrl-C.
 //
 // Environment: DATA_DIR (default ./data), HOST (default 127.0.0.1), PROFILE_SERVICE_PORT,
-// AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT (defaults 3001-3003), SKIP_BUILD=1 to reuse dist/,
+// AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT, AUDIT_PORT (defaults 3001-3004), SKIP_BUILD=1 to reuse dist/,
 // LOG_FORMAT=json for raw JSON log lines. Every other variable is passed on to the services.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +17,7 @@ const SERVICES = [
   { name: 'profile-service', port: process.env.PROFILE_SERVICE_PORT ?? '3001', color: 36 },
   { name: 'auth-service', port: process.env.AUTH_SERVICE_PORT ?? '3002', color: 35 },
   { name: 'credentials-service', port: process.env.CREDENTIALS_SERVICE_PORT ?? '3003', color: 33 },
+  { name: 'audit', port: process.env.AUDIT_PORT ?? '3004', color: 32 },
 ];
 const START_TIMEOUT_MS = 60_000;
 /** Services get SHUTDOWN_TIMEOUT_MS for requests and again for hooks; then they are killed. */
@@ -50,7 +51,7 @@ async function main() {
 }
 
 async function build() {
-  console.log(paint(1, 'Building profile-service, auth-service and credentials-service…'));
+  console.log(paint(1, `Building ${SERVICES.map((s) => s.name).join(', ')}…`));
   buildChild = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name)], {
     cwd: root,
     stdio: 'inherit',
