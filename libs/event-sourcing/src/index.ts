@@ -7,3 +7,4 @@ export * from './lib/load-aggregate';
 export { concurrencyConflict, isWrongExpectedVersion } from './lib/concurrency-conflict';
 export * from './lib/handle-command';
 export * from './lib/aggregate-cache';
+export * from './lib/load-aggregate-as-of';
