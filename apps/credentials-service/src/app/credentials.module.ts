@@ -10,6 +10,7 @@ import { RegenerateApiCredentialHandler } from '../application/commands/regenera
 import { RevokeApiCredentialHandler } from '../application/commands/revoke-api-credential';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
 import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
+import { ListApiCredentialsAsOfHandler } from '../application/queries/list-api-credentials-as-of';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
 import { ClientBackoff } from '../application/token/client-backoff';
@@ -75,6 +76,7 @@ export class CredentialsModule {
         RegenerateApiCredentialHandler,
         RevokeApiCredentialHandler,
         ListApiCredentialsHandler,
+        ListApiCredentialsAsOfHandler,
       ],
     };
   }
