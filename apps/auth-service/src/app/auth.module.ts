@@ -1,3 +1,5 @@
+import { AccountSecurityAsOfReader } from '../application/account-security-as-of';
+import { AccountSecurityAsOfController } from '../http/account-security-as-of.controller';
 import {
   createNotifier,
   DevOutbox,
@@ -56,7 +58,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, MeController, AccountSecurityAsOfController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
@@ -112,6 +114,7 @@ export class AuthModule {
         SignInEnrollment,
         DisabledAccountSessionsReactor,
         AccountSecurityService,
+        AccountSecurityAsOfReader,
       ],
       exports: [ReadModels, ProfileFacts],
     };
