@@ -1,7 +1,11 @@
 import { AccessTokenGuard, CurrentPrincipal, type Principal } from '@accounts/security';
-import { BadRequestException, Controller, Get, Header, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type AccountStateAt, composeStateAt, httpAsk } from '../application/account-state';
 import { AuditQueries, type HistoryPage } from '../application/audit-queries';
+import { assertAdministrator } from '../application/audit-access';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import type { AuditConfig } from '../config';
 import { ExportQueryDto, HistoryQueryDto } from './dto/history-query.dto';
 
 const uuid = (field: string) =>
@@ -24,7 +28,34 @@ interface StreamingResponse {
 @Controller('audit')
 @UseGuards(AccessTokenGuard)
 export class AccountHistoryController {
-  constructor(private readonly queries: AuditQueries) {}
+  private readonly serviceUrls: Map<string, string>;
+
+  constructor(
+    private readonly queries: AuditQueries,
+    @Inject(SERVICE_CONFIG) config: AuditConfig,
+  ) {
+    this.serviceUrls = new Map(
+      config.AUDIT_SERVICE_URLS.split(',').map((pair) => pair.trim().split('=') as [string, string]),
+    );
+  }
+
+  @Get('accounts/:accountId/state')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'The account as each service would have answered at an instant (profile, sign-in settings, API credentials), asked with your own token (administrators)',
+  })
+  state(
+    @CurrentPrincipal() caller: Principal,
+    @Param('accountId', uuid('accountId')) accountId: string,
+    @Query('at') at: string | undefined,
+    @Req() request: { headers: { authorization?: string } },
+  ): Promise<AccountStateAt> {
+    assertAdministrator(caller);
+    const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+    // Each service checks the caller's rights on its own part: the audit service passes the token on, adds none.
+    return composeStateAt(accountId, at ?? new Date().toISOString(), httpAsk(this.serviceUrls, token));
+  }
 
   @Get('accounts/:accountId/history')
   @Header('Cache-Control', 'no-store')
