@@ -1,2 +1,4 @@
 export * from './lib/decider-specification';
 export * from './lib/test-tokens';
+export * from './lib/scripted-history';
+export * from './lib/rebuild-equals-live';

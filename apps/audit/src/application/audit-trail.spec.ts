@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountIndex } from '../projections/account-index';
-import { ScriptedHistory } from '../testing/scripted-history';
+import { ScriptedHistory } from '@accounts/testing';
 import { accountHistory, resolveAccount } from './account-history';
 import { organizationExport } from './organization-export';
 import { sealStore, verifyStore } from './seals';

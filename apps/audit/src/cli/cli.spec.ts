@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScriptedHistory } from '../testing/scripted-history';
+import { ScriptedHistory } from '@accounts/testing';
 
 const root = join(__dirname, '../../../..');
 

@@ -7,7 +7,7 @@ import { AuditModule } from '../app/audit.module';
 import { SERVICE_NAME } from '../app/service-name';
 import { verifyExport } from '../application/verify-export';
 import { auditConfigSchema } from '../config';
-import { ScriptedHistory } from '../testing/scripted-history';
+import { ScriptedHistory } from '@accounts/testing';
 
 describe('audit service over HTTP', () => {
   let tokens: TestTokens;
