@@ -47,8 +47,9 @@ export const accountIndexProjection = defineProjection({
     const data = event.data as { accountId?: unknown };
     if (typeof data?.accountId !== 'string') return;
     const accountId = data.accountId;
-    // A reservation stream is shared by every account that ever held the name: index only the account's name.
-    if (!event.streamId.startsWith('username-')) {
+    // A stream is indexed by its first event (every payload names its account), so a replay writes one row per
+    // stream, not per event. A reservation stream is shared by every account that ever held the name: skipped.
+    if (event.revision === 0 && !event.streamId.startsWith('username-')) {
       tx.run(
         `INSERT OR IGNORE INTO ${tx.table.account_streams} (stream_id, account_id, first_position) VALUES (?, ?, ?)`,
         event.streamId,
