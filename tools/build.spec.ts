@@ -9,7 +9,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const apps = ['profile-service', 'auth-service', 'credentials-service', 'web'];
+const apps = ['profile-service', 'auth-service', 'credentials-service', 'audit', 'web'];
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -5,7 +5,7 @@
 //
 // Environment: DATA_DIR (default ./data), HOST (default 127.0.0.1), PROFILE_SERVICE_PORT,
 // AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT (defaults 3001-3003), WEB_PORT (default 3000),
-// AUDIT_SERVICE_PORT (3004, proxied at /api/audit), SKIP_BUILD=1 to reuse dist/,
+// AUDIT_PORT (3004, proxied at /api/audit), SKIP_BUILD=1 to reuse dist/,
 // LOG_FORMAT=json for raw JSON log lines. Every other variable is passed on to the services.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +19,7 @@ const SERVICES = [
   { name: 'profile-service', port: process.env.PROFILE_SERVICE_PORT ?? '3001', color: 36 },
   { name: 'auth-service', port: process.env.AUTH_SERVICE_PORT ?? '3002', color: 35 },
   { name: 'credentials-service', port: process.env.CREDENTIALS_SERVICE_PORT ?? '3003', color: 33 },
+  { name: 'audit', port: process.env.AUDIT_PORT ?? process.env.AUDIT_SERVICE_PORT ?? '3004', color: 32 },
 ];
 const WEB_PORT = process.env.WEB_PORT ?? '3000';
 /** The gateway starts once the services answer; it is not a service of SERVICES (no /health of its own). */
@@ -62,14 +63,14 @@ async function main() {
     PROFILE_SERVICE_URL: at(SERVICES[0].port),
     AUTH_SERVICE_URL: at(SERVICES[1].port),
     CREDENTIALS_SERVICE_URL: at(SERVICES[2].port),
-    AUDIT_SERVICE_URL: at(process.env.AUDIT_SERVICE_PORT ?? '3004'),
+    AUDIT_SERVICE_URL: at(SERVICES[3].port),
   });
   await waitUntilAnswering(`${at(GATEWAY.port)}/`, GATEWAY.name);
   if (!stopping) printSummary();
 }
 
 async function build() {
-  console.log(paint(1, 'Building profile-service, auth-service, credentials-service and the web page…'));
+  console.log(paint(1, `Building ${SERVICES.map((s) => s.name).join(', ')} and the web page…`));
   buildChild = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name), GATEWAY.name], {
     cwd: root,
     stdio: 'inherit',

@@ -8,3 +8,4 @@ export { concurrencyConflict, isWrongExpectedVersion } from './lib/concurrency-c
 export * from './lib/handle-command';
 export * from './lib/aggregate-cache';
 export * from './lib/display-text';
+export * from './lib/load-aggregate-as-of';

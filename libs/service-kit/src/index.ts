@@ -30,3 +30,6 @@ export * from './lib/kafka/kafka-fed-source';
 export * from './lib/projections/read-models-host';
 export * from './lib/revocations/revoked-tokens.projection';
 export * from './lib/revocations/revoked-tokens';
+export * from './lib/operations/operations-token';
+export * from './lib/operations/projection-operations.registry';
+export * from './lib/operations/operations.controller';

@@ -1,3 +1,5 @@
+import { AccountSecurityAsOfReader } from '../application/account-security-as-of';
+import { AccountSecurityAsOfController } from '../http/account-security-as-of.controller';
 import {
   createNotifier,
   DevOutbox,
@@ -69,6 +71,7 @@ export class AuthModule {
         AuthController,
         MeController,
         MySignInMethodController,
+        AccountSecurityAsOfController,
         OAuthRevocationController,
         JwksController,
         AuthorizationServerMetadataController,
@@ -132,6 +135,7 @@ export class AuthModule {
         DisabledAccountSessionsReactor,
         AccountSecurityService,
         ClientAddressLimits,
+        AccountSecurityAsOfReader,
       ],
       exports: [ReadModels, ProfileFacts],
     };

@@ -18,6 +18,7 @@ import { RegenerateApiCredentialHandler } from '../application/commands/regenera
 import { RevokeApiCredentialHandler } from '../application/commands/revoke-api-credential';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
 import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
+import { ListApiCredentialsAsOfHandler } from '../application/queries/list-api-credentials-as-of';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
@@ -99,6 +100,7 @@ export class CredentialsModule {
         RegenerateApiCredentialHandler,
         RevokeApiCredentialHandler,
         ListApiCredentialsHandler,
+        ListApiCredentialsAsOfHandler,
       ],
     };
   }

@@ -22,6 +22,7 @@ import type { IssuedSecret } from '../application/commands/issued-secret';
 import { RegenerateApiCredentialCommand } from '../application/commands/regenerate-api-credential';
 import { RevokeApiCredentialCommand } from '../application/commands/revoke-api-credential';
 import { type ApiCredentialList, ListApiCredentialsQuery } from '../application/queries/list-api-credentials';
+import { ListApiCredentialsAsOfQuery } from '../application/queries/list-api-credentials-as-of';
 import { CredentialIdParams } from './dto/credential-id.params';
 import { GenerateApiCredentialDto } from './dto/generate-api-credential.dto';
 import { ListApiCredentialsQueryDto } from './dto/list-api-credentials.query';
@@ -77,6 +78,9 @@ export class ApiCredentialsController {
   @Get()
   @ApiOperation({ summary: "The account's credentials with status and last use; never a secret" })
   list(@CurrentPrincipal() caller: Principal, @Query() query: ListApiCredentialsQueryDto): Promise<ApiCredentialList> {
+    if (query.at !== undefined) {
+      return this.queries.execute(new ListApiCredentialsAsOfQuery(caller, query.accountId ?? caller.accountId, Date.parse(query.at)));
+    }
     return this.queries.execute(new ListApiCredentialsQuery(caller, query.accountId));
   }
 }

@@ -2,6 +2,7 @@ import { AccessPolicyGuard, AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerif
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccountAsOfReader } from '../application/accounts/account-as-of.reader';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
 import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
 import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
@@ -11,6 +12,7 @@ import { ChangeOrganizationSettingsHandler } from '../application/organizations/
 import { CreateOrganizationHandler } from '../application/organizations/create-organization.handler';
 import { GetOrganizationHandler } from '../application/organizations/get-organization.handler';
 import { ProfileReader } from '../application/shared/profile-reader';
+import { AccountRecordController } from '../http/controllers/account-record.controller';
 import { AccountAdministrationController } from '../http/controllers/account-administration.controller';
 import { MyAccountController } from '../http/controllers/my-account.controller';
 import { OrganizationAccountsController } from '../http/controllers/organization-accounts.controller';
@@ -49,10 +51,12 @@ export class ProfileModule {
         OrganizationAccountsController,
         MyAccountController,
         AccountAdministrationController,
+        AccountRecordController,
       ],
       providers: [
         ...handlers,
         ProfileReader,
+        AccountAsOfReader,
         ReadModels,
         profileRelayProvider,
         AccountDirectoryQueries,

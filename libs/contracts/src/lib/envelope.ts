@@ -4,6 +4,8 @@ export type ActorKind = 'user' | 'admin' | 'api' | 'system';
 export interface Actor {
   readonly kind: ActorKind;
   readonly accountId?: string;
+  /** `api` actors: the API credential that acted, so audit history can name it. */
+  readonly credentialId?: string;
 }
 
 /** Metadata carried by every event: in the store, on Kafka and in the audit timeline. */

@@ -2,6 +2,7 @@ import { readCheckpoint } from './checkpoint';
 import { createCopy, swapLiveCopy } from './copies';
 import type { EventSource } from './event-source';
 import { listParkedEvents, type ParkedEvent } from './failed-events';
+import { retryParkedEvent, skipParkedEvent } from './parked-event-actions';
 import { prepareCopies } from './prepare-copies';
 import type { Projection } from './projection';
 import { ProjectionError } from './projection-error';
@@ -144,6 +145,22 @@ export class ProjectionRunner {
   /** Events the live copies skipped after `maxAttempts` failures. */
   parkedEvents(name?: string): ParkedEvent[] {
     return listParkedEvents(this.options.database, name);
+  }
+
+  /** Names of the projections this runner runs. */
+  names(): string[] {
+    return this.options.projections.map((projection) => projection.name);
+  }
+
+  /** Applies a parked event of the live copy again; it stays parked if it fails again. */
+  retryParked(name: string, eventId: string): Promise<void> {
+    const entry = this.entryOf(name);
+    return retryParkedEvent(this.options.database, this.options.source, entry.projection, entry.liveCopy, eventId);
+  }
+
+  /** Removes an event from the parked list of the live copy without applying it. */
+  skipParked(name: string, eventId: string): void {
+    skipParkedEvent(this.options.database, this.entryOf(name).liveCopy, eventId);
   }
 
   private startRebuild(entry: Entry, resumable?: Copy): Promise<void> {

@@ -19,5 +19,7 @@ export function eventMetadata(request: RequestContext, actor: Actor, orgId: stri
  * an API credential stays `api` whatever it does.
  */
 export function actorOf(principal: Principal, role: 'user' | 'admin'): Actor {
-  return { kind: principal.kind === 'api' ? 'api' : role, accountId: principal.accountId };
+  // An API token's sessionId is its credential id: audit history names the credential that acted.
+  if (principal.kind === 'api') return { kind: 'api', accountId: principal.accountId, credentialId: principal.sessionId };
+  return { kind: role, accountId: principal.accountId };
 }

@@ -29,6 +29,8 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often a live subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
+  /** Opens an existing file read-only (the audit tool beside running services): appends then fail. */
+  readonly readonly?: boolean;
 }
 
 const DEFAULT_PAGE = 1000;
@@ -45,9 +47,14 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
-    this.db = new Database(options.path);
-    openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
+    if (options.readonly) {
+      this.db = new Database(options.path, { readonly: true, fileMustExist: true });
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    } else {
+      if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
+      this.db = new Database(options.path);
+      openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
+    }
     this.queries = new SqliteQueries(this.db);
     this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
     this.pollIntervalMs = options.pollIntervalMs ?? 50;

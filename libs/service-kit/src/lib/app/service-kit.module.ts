@@ -21,6 +21,9 @@ import {
   HTTP_REQUEST_DURATION,
   METRICS_REGISTRY,
 } from '../metrics/metrics-registry';
+import { OperationsController } from '../operations/operations.controller';
+import { OperationsGuard } from '../operations/operations.guard';
+import { ProjectionOperationsRegistry } from '../operations/projection-operations.registry';
 import { createRequestValidationPipe } from '../validation/request-validation.pipe';
 import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
 
@@ -41,7 +44,7 @@ export class ServiceKitModule implements NestModule {
         LoggerModule.forRoot({ pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, OperationsController],
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
         { provide: SERVICE_CONFIG, useValue: options.config },
@@ -65,6 +68,8 @@ export class ServiceKitModule implements NestModule {
           inject: [METRICS_REGISTRY],
         },
         HealthIndicatorRegistry,
+        ProjectionOperationsRegistry,
+        OperationsGuard,
         EventStoreHealthIndicator,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createRequestValidationPipe },
@@ -80,6 +85,7 @@ export class ServiceKitModule implements NestModule {
         METRICS_REGISTRY,
         HTTP_REQUEST_DURATION,
         HealthIndicatorRegistry,
+        ProjectionOperationsRegistry,
       ],
     };
   }

@@ -51,6 +51,13 @@ export const baseConfigSchema = {
       'Express "trust proxy" setting (e.g. loopback, 1, 10.0.0.0/8) so client IPs come from X-Forwarded-For; unset trusts no proxy',
     optional: true,
   }),
+  OPERATIONS_TOKEN: str({
+    description:
+      'Token of the operations API (/ops/projections, header X-Operations-Token): list, rebuild, retry or skip parked events. Unset in embedded mode: generated into DATA_DIR/keys/operations.token; unset with EVENTSTORE_CONNECTION_STRING: the operations API is closed',
+    minLength: 32,
+    optional: true,
+    secret: true,
+  }),
 };
 
 export type BaseConfig = ConfigOf<typeof baseConfigSchema>;

@@ -1,15 +1,18 @@
 import { type EventSource, type Projection, ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import {
   type BeforeApplicationShutdown,
+  Inject,
   Logger,
   type OnApplicationShutdown,
   type OnModuleInit,
+  Optional,
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { TokenRevocations } from '@accounts/security';
 import type { HealthIndicatorRegistry } from '../health/health-indicator-registry';
 import { revokedTokensProjection } from '../revocations/revoked-tokens.projection';
 import { RevokedTokens } from '../revocations/revoked-tokens';
+import { ProjectionOperationsRegistry } from '../operations/projection-operations.registry';
 
 export interface ReadModelsHostOptions {
   /** Names the file: `${dataDir}/<service>-read.sqlite`. */
@@ -36,6 +39,10 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
   /** Provide it as TOKEN_REVOCATIONS: tokens of ended sessions and disabled accounts stop working. */
   readonly revocations: TokenRevocations;
   protected readonly logger = new Logger('Projections');
+  // A property, not a constructor parameter: every service's subclass gets the operations API unchanged.
+  @Optional()
+  @Inject(ProjectionOperationsRegistry)
+  private readonly operations?: ProjectionOperationsRegistry;
 
   protected constructor(private readonly options: ReadModelsHostOptions) {
     this.database = ReadModelDatabase.forService(options.dataDir, options.service);
@@ -56,6 +63,7 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
 
   async onModuleInit(): Promise<void> {
     await this.runner.start();
+    this.operations?.register(this.runner);
     this.options.health?.registry.register(() => this.check());
   }
 

@@ -1,0 +1,2 @@
+/** Names the logs, metrics and the read-model file (`${DATA_DIR}/audit-read.sqlite`). */
+export const SERVICE_NAME = 'audit';

@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@accounts/event-store';
+import { createHash } from 'node:crypto';
+
+/** The hash "before the first line / event". */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 (hex) of the previous hash and this text: each link commits to everything before it. */
+export function chainHash(previous: string, text: string): string {
+  return createHash('sha256').update(previous).update('\n').update(text).digest('hex');
+}
+
+/** The envelope in a fixed field order, so the same event hashes the same whatever the adapter returned. */
+export function envelopeOf(event: RecordedEvent): Record<string, unknown> {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    occurredAt: event.occurredAt,
+    data: event.data,
+    metadata: event.metadata,
+  };
+}
+
+export function eventText(event: RecordedEvent): string {
+  return JSON.stringify(envelopeOf(event));
+}

@@ -1,0 +1,101 @@
+import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
+import { BadRequestException, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type AccountStateAt, composeStateAt, httpAsk } from '../application/account-state';
+import { AuditQueries, type HistoryPage } from '../application/audit-queries';
+import { assertAdministrator } from '../application/audit-access';
+import { SERVICE_CONFIG } from '@accounts/service-kit';
+import type { AuditConfig } from '../config';
+import { ExportQueryDto, HistoryQueryDto } from './dto/history-query.dto';
+
+const uuid = (field: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new BadRequestException({ message: `${field} must be a UUID`, code: 'AUDIT-id-invalid', details: { field } }),
+  });
+
+/** The part of Express's response the streamed export uses. */
+interface StreamingResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+  end(): unknown;
+  readonly destroyed: boolean;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+// Reading security history: people, or API credentials granted audit:read.
+@RequireScope('audit:read')
+export class AccountHistoryController {
+  private readonly serviceUrls: Map<string, string>;
+
+  constructor(
+    private readonly queries: AuditQueries,
+    @Inject(SERVICE_CONFIG) config: AuditConfig,
+  ) {
+    this.serviceUrls = new Map(
+      config.AUDIT_SERVICE_URLS.split(',').map((pair) => pair.trim().split('=') as [string, string]),
+    );
+  }
+
+  @Get('accounts/:accountId/state')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'The account as each service would have answered at an instant (profile, sign-in settings, API credentials), asked with your own token (administrators)',
+  })
+  state(
+    @CurrentPrincipal() caller: Principal,
+    @Param('accountId', uuid('accountId')) accountId: string,
+    @Query('at') at: string | undefined,
+    @Req() request: { headers: { authorization?: string } },
+  ): Promise<AccountStateAt> {
+    assertAdministrator(caller);
+    const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+    // Each service checks the caller's rights on its own part: the audit service passes the token on, adds none.
+    return composeStateAt(accountId, at ?? new Date().toISOString(), httpAsk(this.serviceUrls, token));
+  }
+
+  @Get('accounts/:accountId/history')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Every event of an account of your organization, in words, in pages (administrators)' })
+  history(
+    @CurrentPrincipal() caller: Principal,
+    @Param('accountId', uuid('accountId')) accountId: string,
+    @Query() query: HistoryQueryDto,
+  ): Promise<HistoryPage> {
+    return this.queries.history(caller, accountId, {
+      from: query.from,
+      to: query.to,
+      timeZone: query.tz,
+      limit: query.limit ?? 200,
+      after: query.after === undefined ? undefined : Number(query.after),
+    });
+  }
+
+  @Get('organizations/:orgId/export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({
+    summary: 'Hash-chained JSON-lines export of your organization’s events, streamed; last line: the summary (administrators)',
+  })
+  async export(
+    @CurrentPrincipal() caller: Principal,
+    @Param('orgId', uuid('orgId')) orgId: string,
+    @Query() query: ExportQueryDto,
+    @Res() response: StreamingResponse,
+  ): Promise<void> {
+    const lines = await this.queries.export(caller, { orgId, from: query.from, to: query.to });
+    response.status(200);
+    response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Content-Disposition', `attachment; filename="audit-${orgId}.jsonl"`);
+    for await (const line of lines) {
+      // Back-pressure: a slow client holds the export, not the memory.
+      if (!response.write(line)) await new Promise<void>((resolve) => response.once('drain', () => resolve()));
+      if (response.destroyed) return;
+    }
+    response.end();
+  }
+}

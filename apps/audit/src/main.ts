@@ -1,0 +1,6 @@
+import { bootstrapService } from '@accounts/service-kit';
+import { AppModule } from './app/app.module';
+import { SERVICE_NAME } from './app/service-name';
+import { auditConfigSchema } from './config';
+
+void bootstrapService({ serviceName: SERVICE_NAME, schema: auditConfigSchema, module: AppModule });

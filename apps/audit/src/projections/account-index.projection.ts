@@ -1,0 +1,120 @@
+import type {
+  AccountRegisteredData,
+  ApiCredentialGeneratedData,
+  Change,
+  TrustedDeviceAddedData,
+  UserNameReservedData,
+} from '@accounts/contracts';
+import { defineProjection } from '@accounts/projections';
+
+export const ACCOUNT_INDEX = 'account_index';
+
+/** Every stream that concerns accounts; `signin-` and `session-` are keyed by their own id. */
+export const ACCOUNT_STREAM_PREFIXES = [
+  'account-',
+  'username-',
+  'authenticator-',
+  'signin-',
+  'signinguard-',
+  'session-',
+  'apicredentials-',
+] as const;
+
+/**
+ * The audit service's own read model: which streams concern which account (every payload of these
+ * streams names its accountId), every user name an account ever had (a name finds its holder even
+ * after a rename), the account's organization and time zone, and the names of credentials and
+ * computers so that history reads in words. Rebuildable from position 0 like every projection.
+ */
+export const accountIndexProjection = defineProjection({
+  name: ACCOUNT_INDEX,
+  version: 1,
+  tables: ['account_streams', 'indexed_accounts', 'account_names', 'indexed_credentials', 'indexed_devices'],
+  filter: { streamPrefixes: [...ACCOUNT_STREAM_PREFIXES] },
+  schema: (t) => `
+    CREATE TABLE ${t.account_streams} (stream_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, first_position INTEGER NOT NULL);
+    CREATE INDEX ${t.account_streams}_by_account ON ${t.account_streams} (account_id, first_position);
+    CREATE TABLE ${t.indexed_accounts} (
+      account_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, user_name TEXT NOT NULL, time_zone TEXT NOT NULL);
+    CREATE INDEX ${t.indexed_accounts}_by_org ON ${t.indexed_accounts} (org_id);
+    CREATE TABLE ${t.account_names} (
+      lower_name TEXT NOT NULL, account_id TEXT NOT NULL, user_name TEXT NOT NULL, first_position INTEGER NOT NULL,
+      PRIMARY KEY (lower_name, account_id));
+    CREATE TABLE ${t.indexed_credentials} (
+      credential_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT, client_id TEXT NOT NULL);
+    CREATE TABLE ${t.indexed_devices} (device_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, label TEXT NOT NULL);`,
+  apply(event, tx) {
+    const data = event.data as { accountId?: unknown };
+    if (typeof data?.accountId !== 'string') return;
+    const accountId = data.accountId;
+    // A stream is indexed by its first event (every payload names its account), so a replay writes one row per
+    // stream, not per event. A reservation stream is shared by every account that ever held the name: skipped.
+    if (event.revision === 0 && !event.streamId.startsWith('username-')) {
+      tx.run(
+        `INSERT OR IGNORE INTO ${tx.table.account_streams} (stream_id, account_id, first_position) VALUES (?, ?, ?)`,
+        event.streamId,
+        accountId,
+        event.position,
+      );
+    }
+    const name = (userName: string) =>
+      tx.run(
+        `INSERT OR IGNORE INTO ${tx.table.account_names} (lower_name, account_id, user_name, first_position) VALUES (?, ?, ?, ?)`,
+        userName.toLowerCase(),
+        accountId,
+        userName,
+        event.position,
+      );
+    switch (event.type) {
+      case 'AccountRegistered': {
+        const d = event.data as AccountRegisteredData;
+        tx.run(
+          `INSERT OR REPLACE INTO ${tx.table.indexed_accounts} (account_id, org_id, user_name, time_zone) VALUES (?, ?, ?, ?)`,
+          accountId,
+          d.orgId,
+          d.userName,
+          d.timeZone,
+        );
+        name(d.userName);
+        break;
+      }
+      case 'AccountUserNameChanged': {
+        const d = event.data as Change<string>;
+        tx.run(`UPDATE ${tx.table.indexed_accounts} SET user_name = ? WHERE account_id = ?`, d.to, accountId);
+        name(d.to);
+        break;
+      }
+      case 'UserNameReserved':
+        name((event.data as UserNameReservedData).userName);
+        break;
+      case 'AccountTimeZoneChanged':
+        tx.run(
+          `UPDATE ${tx.table.indexed_accounts} SET time_zone = ? WHERE account_id = ?`,
+          (event.data as Change<string>).to,
+          accountId,
+        );
+        break;
+      case 'ApiCredentialGenerated': {
+        const d = event.data as ApiCredentialGeneratedData;
+        tx.run(
+          `INSERT OR REPLACE INTO ${tx.table.indexed_credentials} (credential_id, account_id, name, client_id) VALUES (?, ?, ?, ?)`,
+          d.credentialId,
+          accountId,
+          d.name,
+          d.clientId,
+        );
+        break;
+      }
+      case 'TrustedDeviceAdded': {
+        const d = event.data as TrustedDeviceAddedData;
+        tx.run(
+          `INSERT OR REPLACE INTO ${tx.table.indexed_devices} (device_id, account_id, label) VALUES (?, ?, ?)`,
+          d.deviceId,
+          accountId,
+          d.label,
+        );
+        break;
+      }
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { parseAsOf } from '@accounts/event-sourcing';
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type AccountSecurityAsOf, AccountSecurityAsOfReader } from '../application/account-security-as-of';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('auth/accounts')
+export class AccountSecurityAsOfController {
+  constructor(private readonly reader: AccountSecurityAsOfReader) {}
+
+  @Get(':id/security')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "An account's sign-in method, trusted computers and open sessions, now or at an instant (administrators)" })
+  @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now' })
+  read(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('at') at: string | undefined,
+  ): Promise<AccountSecurityAsOf> {
+    return this.reader.read(principal, id, parseAsOf(at));
+  }
+}

@@ -1,0 +1,22 @@
+import { parseAsOf } from '@accounts/event-sourcing';
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccountAsOfReader } from '../../application/accounts/account-as-of.reader';
+import type { AccountView } from '../../application/accounts/account-view';
+import { AccountIdPipe } from '../id-params';
+
+@ApiTags('account administration')
+@ApiBearerAuth()
+@Controller('accounts/:id')
+export class AccountRecordController {
+  constructor(private readonly reader: AccountAsOfReader) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'An account of your organization as it is, or as it was at an instant (administrators)' })
+  @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now', example: '2026-03-01T12:00:00Z' })
+  read(@Param('id', AccountIdPipe) id: string, @Query('at') at: string | undefined, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    return this.reader.read(principal, id, parseAsOf(at));
+  }
+}
