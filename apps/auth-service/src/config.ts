@@ -5,6 +5,7 @@ import {
   ConfigValueError,
   int,
   kafkaConfigSchema,
+  oneOf,
   port,
   profileEventsSourceConfigSchema,
   str,
@@ -35,6 +36,18 @@ export const authConfigSchema = {
     default: 'http://localhost:3000',
   }),
   TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
+  PASSWORD_RESET_ANSWER_MS: int({
+    description: 'POST /auth/password-reset answers after this long whether or not an account matched (no timing oracle)',
+    min: 0,
+    max: 10_000,
+    default: 400,
+  }),
+  PASSWORD_RESET_REQUESTS_PER_IP: int({ description: 'Password reset requests per client address per 15 minutes', min: 1, max: 100_000, default: 10 }),
+  PASSWORD_RESET_CONFIRMS_PER_IP: int({ description: 'Password reset confirmations per client address per 15 minutes', min: 1, max: 100_000, default: 20 }),
+  NODE_ENV: oneOf(['development', 'test', 'production'], {
+    description: 'production: refuse to start without SIGNING_KEYS and TOTP_ENCRYPTION_KEY (also when EVENTSTORE_CONNECTION_STRING is set)',
+    optional: true,
+  }),
   ...kafkaConfigSchema,
   ...profileEventsSourceConfigSchema,
 };

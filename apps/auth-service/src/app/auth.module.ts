@@ -26,6 +26,13 @@ import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { AuthAccessGuard } from '../http/access.guard';
 import { MeController } from '../http/me.controller';
+import { LifecycleMeController } from '../http/lifecycle-me.controller';
+import { PasswordResetController } from '../http/password-reset.controller';
+import { LinkTokens } from '../application/link-tokens';
+import { PasswordResetService } from '../application/password-reset.service';
+import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
+import { RecoveryCodes } from '../application/recovery-codes.service';
+import { NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -56,7 +63,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
-      controllers: [AuthController, MeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
+      controllers: [AuthController, PasswordResetController, MeController, LifecycleMeController, JwksController, ...(embeddedOutbox ? [DevOutboxController] : [])],
       providers: [
         ...issuerProviders,
         AccessTokenGuard,
@@ -91,6 +98,11 @@ export class AuthModule {
           inject: [SERVICE_CONFIG],
         },
         {
+          provide: LinkTokens,
+          useFactory: (config: AuthConfig) => new LinkTokens(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          inject: [SERVICE_CONFIG],
+        },
+        {
           provide: PasswordHasher,
           useFactory: (config: AuthConfig) =>
             new PasswordHasher({
@@ -112,6 +124,10 @@ export class AuthModule {
         SignInEnrollment,
         DisabledAccountSessionsReactor,
         AccountSecurityService,
+        RecoveryCodes,
+        RecoveryCodeSignIn,
+        PasswordResetService,
+        NoticesReactor,
       ],
       exports: [ReadModels, ProfileFacts],
     };

@@ -1,6 +1,7 @@
 import { ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
 import { createTokenVerifier, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
+import { assertProductionKeys } from '../app/production-keys';
 import type { AuthConfig } from '../config';
 
 /** The issuer name other services list in TRUSTED_ISSUERS. */
@@ -14,8 +15,10 @@ export const ACCESS_TOKEN_ISSUER = Symbol('ACCESS_TOKEN_ISSUER');
 export const issuerProviders: Provider[] = [
   {
     provide: ISSUER_KEYS,
-    useFactory: (config: AuthConfig) =>
-      IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS }),
+    useFactory: (config: AuthConfig) => {
+      assertProductionKeys(config);
+      return IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS });
+    },
     inject: [SERVICE_CONFIG],
   },
   {

@@ -25,6 +25,7 @@ import { Notifications } from './notifications';
 import { PasswordHasher } from './passwords';
 import { newOpaqueToken, newSixDigitCode, SecretBox, sha256 } from './secrets';
 import { SessionTokens, type TokenAnswer } from './session-tokens';
+import { RecoveryCodes } from './recovery-codes.service';
 import { checkTotp } from './totp';
 import { isEnrollmentChallenge, SignInEnrollment } from './sign-in-enrollment';
 
@@ -53,6 +54,7 @@ export class SignInService {
     private readonly enrollment: SignInEnrollment,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     private readonly devices: TrustedDevices,
+    private readonly recovery: RecoveryCodes,
   ) {}
 
   async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
@@ -122,12 +124,15 @@ export class SignInService {
     code: string,
     now = new Date(),
     enrollmentMethod?: string,
-  ): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
+  ): Promise<TokenAnswer & { trustedDeviceToken?: string; recoveryCodes?: string[] }> {
     const streamId = signInStreamId(challengeId);
     const { state } = await this.store.load(streamId, signInDecider);
     if (isEnrollmentChallenge(state)) {
       const { completed, account } = await this.enrollment.prove(state, code, enrollmentMethod, now);
-      return this.finish(completed, account, now);
+      const tokens = await this.finish(completed, account, now);
+      // The second factor was just set up: its recovery codes, shown this once.
+      const recoveryCodes = await this.recovery.firstSet(account);
+      return recoveryCodes ? { ...tokens, recoveryCodes } : tokens;
     }
     const flow = answerableChallenge(state, now);
     const account = this.profiles.byId(flow.accountId);
@@ -147,8 +152,8 @@ export class SignInService {
         metadata,
         now,
       );
+      // A replayed code is told to the owner by the notices reactor (TotpCodeReplayed).
       answer = { kind: 'totp', verdict: totpVerdictOf(guardEvents as never) };
-      if (answer.verdict === 'replayed') await this.noticeReplay(account);
     } else {
       answer = { kind: 'code', codeSha256: sha256(code) };
     }
@@ -199,7 +204,7 @@ export class SignInService {
   }
 
   /** Tokens for a completed sign-in; a computer that becomes trusted gets its token. */
-  private async finish(
+  async finish(
     completed: SignInCompletedData,
     account: AccountFacts,
     now: Date,
@@ -277,15 +282,5 @@ export class SignInService {
       });
     else if (challenge === 'sms' && account.mobilePhone)
       await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone, text: `Your sign-in code: ${code}`, tag: 'sign-in-code' });
-  }
-
-  private noticeReplay(account: AccountFacts): Promise<void> {
-    return this.notifications.notice({
-      kind: 'email',
-      to: account.email,
-      subject: 'An authenticator code was used twice',
-      text: 'Someone presented an authenticator code of your account that was already used. If it was not you, change your password.',
-      tag: 'totp-replayed',
-    });
   }
 }

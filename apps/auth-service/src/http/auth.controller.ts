@@ -8,7 +8,9 @@ import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
-import { ActivateDto, ChangeMethodDto, LoginChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
+import { ActivateDto, ChangeMethodDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { LoginChallengeAnswerDto } from './dto/lifecycle.dto';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
@@ -21,6 +23,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly enrollment: SignInEnrollment,
     private readonly sessions: SessionTokens,
+    private readonly recoverySignIn: RecoveryCodeSignIn,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -41,10 +44,13 @@ export class AuthController {
   @HttpCode(200)
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
-    @Body() body: LoginChallengeCodeDto,
+    @Body() body: LoginChallengeAnswerDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const tokens = await this.signIn.answer(challengeId, body.code, new Date(), body.method);
+    const tokens =
+      body.code === undefined && body.recoveryCode !== undefined
+        ? await this.recoverySignIn.answer(challengeId, body.recoveryCode)
+        : await this.signIn.answer(challengeId, body.code!, new Date(), body.method);
     if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
   }

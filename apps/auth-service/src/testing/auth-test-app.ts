@@ -158,6 +158,27 @@ export class AuthTestApp {
     return res.body.items[0];
   }
 
+  /**
+   * Notices are sent by the notices reactor after the event is stored, not by the request: waits
+   * (up to 5 s) for the newest message to `to` with this tag.
+   */
+  async waitForMessage(to: string, tag: string, timeoutMs = 5000): Promise<{ text: string; subject?: string; tag: string }> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await this.http().get('/dev/outbox').query({ to, limit: 20 });
+      const found = (res.body.items ?? []).find((m: { tag: string }) => m.tag === tag);
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no ${tag} message to ${to}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Every message to `to` with this tag, newest first. */
+  async messages(to: string, tag: string): Promise<{ text: string; subject?: string; tag: string }[]> {
+    const res = await this.http().get('/dev/outbox').query({ to, limit: 100 });
+    return (res.body.items ?? []).filter((m: { tag: string }) => m.tag === tag);
+  }
+
   async codeSentTo(to: string): Promise<string> {
     const match = /\b(\d{6})\b/.exec((await this.lastMessage(to)).text);
     if (!match) throw new Error('no code in the message');

@@ -19,7 +19,8 @@ export interface SignInGuardSnapshot {
 }
 
 /** What was wrong: the password or the code of a second factor. */
-export type SignInFailureFactor = 'password' | SecondFactor;
+/** `recovery-code`: a wrong recovery code counts like any other wrong code. */
+export type SignInFailureFactor = 'password' | SecondFactor | 'recovery-code';
 
 interface OfAccount {
   readonly accountId: string;
