@@ -34,11 +34,12 @@ export interface SeededAccount {
 export class AuthTestApp {
   private constructor(readonly t: TestApp) {}
 
-  static async create(env: Record<string, string> = {}): Promise<AuthTestApp> {
+  /** `notifierEnv`: the notifier's variables (e.g. NOTIFIER_EMAIL=smtp); the dev outbox by default. */
+  static async create(env: Record<string, string> = {}, notifierEnv: Record<string, string> = {}): Promise<AuthTestApp> {
     const t = await createTestApp({
       serviceName: 'auth-service',
       schema: authConfigSchema,
-      imports: [AuthModule.forRoot({ notifierEnv: {} })],
+      imports: [AuthModule.forRoot({ notifierEnv })],
       // Cheaper argon2 than production so the suite stays fast; parameters are configuration, not logic.
       env: { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', ...env },
     });
