@@ -15,7 +15,9 @@ export class AttemptLimiter {
 
   /** Seconds until another attempt is allowed for `key`, or 0 when one is allowed now (and counted). */
   take(key: string, now = Date.now()): number {
-    const recent = (this.hits.get(key) ?? []).filter((at) => at > now - this.windowMs);
+    const recent = (this.hits.get(key) ?? []).filter(
+      (at) => at > now - this.windowMs,
+    );
     if (recent.length >= this.max) {
       this.hits.set(key, recent);
       return Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000));
@@ -24,7 +26,8 @@ export class AttemptLimiter {
     this.hits.delete(key);
     this.hits.set(key, recent);
     // Oldest key first out (Map keeps insertion order), so memory stays bounded under a flood.
-    if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
+    if (this.hits.size > this.maxKeys)
+      this.hits.delete(this.hits.keys().next().value as string);
     return 0;
   }
 }

@@ -3,8 +3,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthConfig } from '../config';
-import { authenticatorDecider, refuse, resetLinkInvalid, type ResetPassword } from '../domain';
-import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
+import {
+  authenticatorDecider,
+  refuse,
+  resetLinkInvalid,
+  type ResetPassword,
+} from '../domain';
+import {
+  type AccountFacts,
+  ProfileFacts,
+} from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { AttemptLimiter } from './attempt-limiter';
 import { AuthStore } from './auth-store';
@@ -15,7 +23,12 @@ import { SessionTokens } from './session-tokens';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const tooMany = (retryAfterSeconds: number) =>
-  refuse('too_many_attempts', 'AUTH-password-reset-throttled', 'Too many password reset attempts: try again later', { retryAfterSeconds });
+  refuse(
+    'too_many_attempts',
+    'AUTH-password-reset-throttled',
+    'Too many password reset attempts: try again later',
+    { retryAfterSeconds },
+  );
 
 /**
  * Forgotten passwords. The request answers the same 202, after the same time, whether or not an
@@ -37,22 +50,39 @@ export class PasswordResetService {
     private readonly links: LinkTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {
-    this.requestsPerAddress = new AttemptLimiter(config.PASSWORD_RESET_REQUESTS_PER_IP, FIFTEEN_MINUTES);
-    this.confirmsPerAddress = new AttemptLimiter(config.PASSWORD_RESET_CONFIRMS_PER_IP, FIFTEEN_MINUTES);
+    this.requestsPerAddress = new AttemptLimiter(
+      config.PASSWORD_RESET_REQUESTS_PER_IP,
+      FIFTEEN_MINUTES,
+    );
+    this.confirmsPerAddress = new AttemptLimiter(
+      config.PASSWORD_RESET_CONFIRMS_PER_IP,
+      FIFTEEN_MINUTES,
+    );
     this.confirmsPerAccount = new AttemptLimiter(10, FIFTEEN_MINUTES);
   }
 
   /** POST /auth/password-reset { userName | email }. */
-  async request(who: { userName?: string; email?: string }, ip: string | undefined, now = new Date()): Promise<void> {
+  async request(
+    who: { userName?: string; email?: string },
+    ip: string | undefined,
+    now = new Date(),
+  ): Promise<void> {
     const retryAfter = this.requestsPerAddress.take(ip ?? 'unknown');
     if (retryAfter) throw tooMany(retryAfter);
     const answerAt = Date.now() + this.config.PASSWORD_RESET_ANSWER_MS;
     try {
-      const accounts = who.userName !== undefined ? [this.profiles.byUserName(who.userName)] : this.profiles.enabledByEmail(who.email ?? '');
-      for (const account of accounts) if (account?.enabled) await this.issue(account, now);
+      const accounts =
+        who.userName !== undefined
+          ? [this.profiles.byUserName(who.userName)]
+          : this.profiles.enabledByEmail(who.email ?? '');
+      for (const account of accounts)
+        if (account?.enabled) await this.issue(account, now);
     } catch (error) {
       // Never answered differently: the caller must not learn that something exists and failed.
-      this.logger.warn({ err: error }, 'A password reset request could not be recorded');
+      this.logger.warn(
+        { err: error },
+        'A password reset request could not be recorded',
+      );
     }
     // The same answer time for known and unknown accounts (the work above takes a few milliseconds).
     const left = answerAt - Date.now();
@@ -61,12 +91,31 @@ export class PasswordResetService {
 
   private async issue(account: AccountFacts, now: Date): Promise<void> {
     const resetId = randomUUID();
-    const token = this.links.token('password-reset', account.accountId, resetId);
-    await this.store.runAuthenticator(account, { type: 'RequestPasswordReset', data: { accountId: account.accountId, resetId, tokenSha256: sha256(token) } }, now);
+    const token = this.links.token(
+      'password-reset',
+      account.accountId,
+      resetId,
+    );
+    await this.store.runAuthenticator(
+      account,
+      {
+        type: 'RequestPasswordReset',
+        data: {
+          accountId: account.accountId,
+          resetId,
+          tokenSha256: sha256(token),
+        },
+      },
+      now,
+    );
   }
 
   /** POST /auth/password-reset/confirm: the new password, then every session of the account ends. */
-  async confirm(input: { token: string; newPassword: string; repeatPassword: string }, ip: string | undefined, now = new Date()) {
+  async confirm(
+    input: { token: string; newPassword: string; repeatPassword: string },
+    ip: string | undefined,
+    now = new Date(),
+  ) {
     const retryAfter = this.confirmsPerAddress.take(ip ?? 'unknown');
     if (retryAfter) throw tooMany(retryAfter);
     const accountId = LinkTokens.accountOf(input.token);
@@ -87,13 +136,26 @@ export class PasswordResetService {
       },
     });
     // Decide before hashing: a refused reset costs no argon2 work.
-    authenticatorDecider.decide(command('not-hashed-yet'), await this.store.authenticator(accountId), { now });
-    const result = await this.store.runAuthenticator(account, command(await this.hasher.hash(input.newPassword)), now);
+    authenticatorDecider.decide(
+      command('not-hashed-yet'),
+      await this.store.authenticator(accountId),
+      { now },
+    );
+    const result = await this.store.runAuthenticator(
+      account,
+      command(await this.hasher.hash(input.newPassword)),
+      now,
+    );
     // Every session started until now must be in the list before it is read.
     await this.readModels.waitFor(result.position);
     let endedSessions = 0;
     for (const session of this.profiles.activeSessions(accountId)) {
-      await this.sessions.end(session.session_id, accountId, account.orgId, 'password-reset');
+      await this.sessions.end(
+        session.session_id,
+        accountId,
+        account.orgId,
+        'password-reset',
+      );
       endedSessions++;
     }
     return { reset: true, endedSessions };

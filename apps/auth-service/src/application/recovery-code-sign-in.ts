@@ -2,7 +2,14 @@ import type { SignInCompletedData } from '@accounts/contracts';
 import type { RecordedEvent } from '@accounts/event-store';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { answerableChallenge, refuse, refusalOf, signInDecider, signInFailed, signInStreamId } from '../domain';
+import {
+  answerableChallenge,
+  refuse,
+  refusalOf,
+  signInDecider,
+  signInFailed,
+  signInStreamId,
+} from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { AuthStore, metadataOf } from './auth-store';
 import { recoveryCodeSha256 } from './recovery-codes.service';
@@ -23,23 +30,45 @@ export class RecoveryCodeSignIn {
     private readonly signIn: SignInService,
   ) {}
 
-  async answer(challengeId: string, recoveryCode: string, now = new Date()): Promise<TokenAnswer & { trustedDeviceToken?: string; recoveryCodesLeft: number }> {
+  async answer(
+    challengeId: string,
+    recoveryCode: string,
+    now = new Date(),
+  ): Promise<
+    TokenAnswer & { trustedDeviceToken?: string; recoveryCodesLeft: number }
+  > {
     const streamId = signInStreamId(challengeId);
     const { state } = await this.store.load(streamId, signInDecider);
     if (isEnrollmentChallenge(state))
-      throw refuse('conflict', 'AUTH-recovery-code-not-for-enrollment', 'This sign-in sets up a second factor: a recovery code cannot replace that');
+      throw refuse(
+        'conflict',
+        'AUTH-recovery-code-not-for-enrollment',
+        'This sign-in sets up a second factor: a recovery code cannot replace that',
+      );
     const flow = answerableChallenge(state, now);
     const account = this.profiles.byId(flow.accountId);
     if (!account) throw signInFailed();
     const { accountId } = account;
     const metadata = metadataOf({ kind: 'user', accountId }, account.orgId);
-    await this.store.guard({ type: 'CheckSignInAllowed', data: { accountId } }, metadata, now);
-    const used = await this.store.runAuthenticator(
-      account,
-      { type: 'UseRecoveryCode', data: { accountId, signinId: challengeId, codeSha256: recoveryCodeSha256(recoveryCode) } },
+    await this.store.guard(
+      { type: 'CheckSignInAllowed', data: { accountId } },
+      metadata,
       now,
     );
-    const usedCode = used.appended.find((e) => e.type === 'RecoveryCodeUsed')?.data as { remaining: number } | undefined;
+    const used = await this.store.runAuthenticator(
+      account,
+      {
+        type: 'UseRecoveryCode',
+        data: {
+          accountId,
+          signinId: challengeId,
+          codeSha256: recoveryCodeSha256(recoveryCode),
+        },
+      },
+      now,
+    );
+    const usedCode = used.appended.find((e) => e.type === 'RecoveryCodeUsed')
+      ?.data as { remaining: number } | undefined;
     const result = await this.store.run(
       streamId,
       signInDecider,
@@ -49,7 +78,10 @@ export class RecoveryCodeSignIn {
           signinId: challengeId,
           sessionId: randomUUID(),
           newTrustedDeviceId: randomUUID(),
-          answer: { kind: 'recovery-code', verdict: usedCode ? 'accepted' : 'wrong' },
+          answer: {
+            kind: 'recovery-code',
+            verdict: usedCode ? 'accepted' : 'wrong',
+          },
           accountEnabled: account.enabled,
         },
       },
@@ -59,14 +91,22 @@ export class RecoveryCodeSignIn {
     let guardEvents: RecordedEvent[] = [];
     if (!usedCode)
       guardEvents = await this.store.guard(
-        { type: 'RecordSignInFailure', data: { accountId, signinId: challengeId, factor: 'recovery-code' } },
+        {
+          type: 'RecordSignInFailure',
+          data: { accountId, signinId: challengeId, factor: 'recovery-code' },
+        },
         metadata,
         now,
       );
     const refusal = refusalOf([...result.appended, ...guardEvents] as never);
     if (refusal) throw refusal;
-    const completed = result.appended.find((e) => e.type === 'SignInCompleted')?.data as SignInCompletedData | undefined;
-    if (!completed || !usedCode) throw new Error('AnswerChallenge neither refused nor completed');
-    return { ...(await this.signIn.finish(completed, account, now)), recoveryCodesLeft: usedCode.remaining };
+    const completed = result.appended.find((e) => e.type === 'SignInCompleted')
+      ?.data as SignInCompletedData | undefined;
+    if (!completed || !usedCode)
+      throw new Error('AnswerChallenge neither refused nor completed');
+    return {
+      ...(await this.signIn.finish(completed, account, now)),
+      recoveryCodesLeft: usedCode.remaining,
+    };
   }
 }

@@ -16,12 +16,16 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** `xxxxx-xxxxx`: 10 characters from 31, about 49 bits, enough against guesses that are limited. */
 export function newRecoveryCode(): string {
-  const chars = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  const chars = Array.from(
+    { length: 10 },
+    () => ALPHABET[randomInt(ALPHABET.length)],
+  );
   return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
 }
 
 /** The form that is hashed: case, spaces and dashes as typed do not matter. */
-export const recoveryCodeSha256 = (code: string): string => sha256(code.toLowerCase().replace(/[\s-]/g, ''));
+export const recoveryCodeSha256 = (code: string): string =>
+  sha256(code.toLowerCase().replace(/[\s-]/g, ''));
 
 export interface RecoveryCodesStatus {
   readonly remaining: number;
@@ -47,17 +51,30 @@ export class RecoveryCodes {
   }
 
   /** A new set; the previous one stops working. `recentSignIn` false is refused (403) by the domain. */
-  async generate(account: Pick<AccountFacts, 'accountId' | 'orgId'>, recentSignIn: boolean): Promise<{ codes: string[]; remaining: number }> {
-    const codes = Array.from({ length: RecoveryCodePolicy.count }, newRecoveryCode);
+  async generate(
+    account: Pick<AccountFacts, 'accountId' | 'orgId'>,
+    recentSignIn: boolean,
+  ): Promise<{ codes: string[]; remaining: number }> {
+    const codes = Array.from(
+      { length: RecoveryCodePolicy.count },
+      newRecoveryCode,
+    );
     await this.store.runAuthenticator(account, {
       type: 'GenerateRecoveryCodes',
-      data: { accountId: account.accountId, setId: randomUUID(), codeSha256s: codes.map(recoveryCodeSha256), recentSignIn },
+      data: {
+        accountId: account.accountId,
+        setId: randomUUID(),
+        codeSha256s: codes.map(recoveryCodeSha256),
+        recentSignIn,
+      },
     });
     return { codes, remaining: codes.length };
   }
 
   /** Right after a second factor was set up: the first set, if the account has none yet. */
-  async firstSet(account: Pick<AccountFacts, 'accountId' | 'orgId'>): Promise<string[] | undefined> {
+  async firstSet(
+    account: Pick<AccountFacts, 'accountId' | 'orgId'>,
+  ): Promise<string[] | undefined> {
     const state = await this.store.authenticator(account.accountId);
     if (!hasSecondFactor(state) || state.recoveryCodes) return undefined;
     return (await this.generate(account, true)).codes;
@@ -65,6 +82,10 @@ export class RecoveryCodes {
 
   /** The caller signed in (password and second factor) at most 15 minutes ago (the token's auth_time). */
   signedInRecently(principal: Principal, now = new Date()): boolean {
-    return principal.kind === 'user' && now.getTime() - principal.authTime * 1000 <= RecoveryCodePolicy.recentSignInSeconds * 1000;
+    return (
+      principal.kind === 'user' &&
+      now.getTime() - principal.authTime * 1000 <=
+        RecoveryCodePolicy.recentSignInSeconds * 1000
+    );
   }
 }

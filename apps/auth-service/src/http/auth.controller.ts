@@ -47,10 +47,11 @@ export class AuthController {
     @Body() body: LoginChallengeAnswerDto,
     @Res({ passthrough: true }) response: Response,
   ) {
+    // The DTO guarantees one of code and recoveryCode.
     const tokens =
-      body.code === undefined && body.recoveryCode !== undefined
+      body.recoveryCode !== undefined && body.code === undefined
         ? await this.recoverySignIn.answer(challengeId, body.recoveryCode)
-        : await this.signIn.answer(challengeId, body.code!, new Date(), body.method);
+        : await this.signIn.answer(challengeId, body.code ?? '', new Date(), body.method);
     if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
   }

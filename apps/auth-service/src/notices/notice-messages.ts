@@ -10,7 +10,8 @@ export interface NoticeContext {
   readonly link?: string;
 }
 
-const IF_NOT_YOU = 'If it was not you, reset your password now and tell an administrator of your organization.';
+const IF_NOT_YOU =
+  'If it was not you, reset your password now and tell an administrator of your organization.';
 
 /** "Tue, 1 Dec 2026, 10:14 UTC": times in notices are spelled out, with their zone. */
 export function readableTime(iso: string, timeZone = 'UTC'): string {
@@ -27,7 +28,10 @@ export function readableTime(iso: string, timeZone = 'UTC'): string {
 }
 
 /** The email of each queued message; the tag is the notice name (shown in the dev outbox and logs). */
-export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNotification {
+export function noticeEmail(
+  message: QueuedMessage,
+  ctx: NoticeContext,
+): EmailNotification {
   const when = readableTime(ctx.occurredAt);
   const email = (subject: string, text: string): EmailNotification => ({
     kind: 'email',
@@ -51,14 +55,20 @@ export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNo
           `IP address: ${d['ip'] ?? 'unknown'}\nBrowser: ${d['browser']}\n\n${IF_NOT_YOU}`,
       );
     case 'password-changed':
-      return email('Your password was changed', `The password of your account was changed on ${when}. ${IF_NOT_YOU}`);
+      return email(
+        'Your password was changed',
+        `The password of your account was changed on ${when}. ${IF_NOT_YOU}`,
+      );
     case 'password-reset':
       return email(
         'Your password was reset',
         `The password of your account was reset with a forgotten-password link on ${when}. Every session was ended. ${IF_NOT_YOU}`,
       );
     case 'method-changed':
-      return email('Your sign-in method changed', `The way you sign in (second factor) changed on ${when}. ${IF_NOT_YOU}`);
+      return email(
+        'Your sign-in method changed',
+        `The way you sign in (second factor) changed on ${when}. ${IF_NOT_YOU}`,
+      );
     case 'recovery-codes-generated':
       return email(
         'New recovery codes',
@@ -84,7 +94,9 @@ export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNo
       );
     case 'api-credential-generated':
       return email(
-        d['regenerated'] ? 'An API credential was regenerated' : 'A new API credential',
+        d['regenerated']
+          ? 'An API credential was regenerated'
+          : 'A new API credential',
         `${d['regenerated'] ? 'The secret of an API credential was regenerated' : 'An API credential was generated'} on ${when} ` +
           `(${d['name'] ?? d['clientId'] ?? 'unnamed'}). ${IF_NOT_YOU}`,
       );

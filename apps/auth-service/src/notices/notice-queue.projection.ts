@@ -29,9 +29,14 @@ const MESSAGE_OF: Readonly<Record<string, QueuedMessage>> = {
 export const noticeQueueProjection = defineProjection({
   name: 'notice_queue',
   version: 1,
-  tables: ['notice_queue', 'known_computers'],
+  tables: ['notice_queue', 'known_computers', 'recovery_code_accounts'],
   filter: {
-    streamPrefixes: ['authenticator-', 'signinguard-', 'session-', 'apicredentials-'],
+    streamPrefixes: [
+      'authenticator-',
+      'signinguard-',
+      'session-',
+      'apicredentials-',
+    ],
     eventTypes: [...Object.keys(MESSAGE_OF), 'SessionStarted'],
   },
   idempotency: 'eventId',
@@ -40,19 +45,41 @@ export const noticeQueueProjection = defineProjection({
       event_id TEXT PRIMARY KEY, position INTEGER NOT NULL, account_id TEXT NOT NULL,
       message TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL);
     CREATE INDEX ${t.notice_queue}_by_position ON ${t.notice_queue} (position);
-    CREATE TABLE ${t.known_computers} (account_id TEXT NOT NULL, computer TEXT NOT NULL, PRIMARY KEY (account_id, computer));`,
+    CREATE TABLE ${t.known_computers} (account_id TEXT NOT NULL, computer TEXT NOT NULL, PRIMARY KEY (account_id, computer));
+    CREATE TABLE ${t.recovery_code_accounts} (account_id TEXT PRIMARY KEY);`,
   apply(event, tx) {
     const data = event.data as Record<string, unknown>;
-    const accountId = typeof data['accountId'] === 'string' ? data['accountId'] : null;
+    const accountId =
+      typeof data['accountId'] === 'string' ? data['accountId'] : null;
     if (!accountId) return;
     let message: QueuedMessage | null = MESSAGE_OF[event.type] ?? null;
     if (event.type === 'SessionStarted') {
       const computer = computerOf(event);
-      const seenAny = tx.get(`SELECT 1 FROM ${tx.table.known_computers} WHERE account_id = ?`, accountId);
-      const seenThis = tx.get(`SELECT 1 FROM ${tx.table.known_computers} WHERE account_id = ? AND computer = ?`, accountId, computer);
-      tx.run(`INSERT OR IGNORE INTO ${tx.table.known_computers} (account_id, computer) VALUES (?, ?)`, accountId, computer);
+      const seenAny = tx.get(
+        `SELECT 1 FROM ${tx.table.known_computers} WHERE account_id = ?`,
+        accountId,
+      );
+      const seenThis = tx.get(
+        `SELECT 1 FROM ${tx.table.known_computers} WHERE account_id = ? AND computer = ?`,
+        accountId,
+        computer,
+      );
+      tx.run(
+        `INSERT OR IGNORE INTO ${tx.table.known_computers} (account_id, computer) VALUES (?, ?)`,
+        accountId,
+        computer,
+      );
       // The very first sign-in of an account has nothing to be compared with: no notice.
       message = seenAny && !seenThis ? 'new-sign-in' : null;
+    }
+    if (event.type === 'RecoveryCodesGenerated') {
+      // The first set comes with setting up a second factor, already told by method-changed.
+      const first =
+        tx.run(
+          `INSERT OR IGNORE INTO ${tx.table.recovery_code_accounts} (account_id) VALUES (?)`,
+          accountId,
+        ).changes === 1;
+      if (first) message = null;
     }
     if (!message) return;
     tx.run(
@@ -80,7 +107,11 @@ function noticeData(event: RecordedEvent): Record<string, unknown> {
     case 'PasswordResetRequested':
       return { resetId: data['resetId'], expiresAt: data['expiresAt'] };
     case 'SessionStarted':
-      return { ip: data['ip'] ?? null, browser: deviceLabel((data['userAgent'] as string | null) ?? null), at: data['startedAt'] };
+      return {
+        ip: data['ip'] ?? null,
+        browser: deviceLabel((data['userAgent'] as string | null) ?? null),
+        at: data['startedAt'],
+      };
     case 'AuthenticatorReset':
       return { reason: data['reason'] };
     case 'AuthenticationMethodChanged':
@@ -89,7 +120,11 @@ function noticeData(event: RecordedEvent): Record<string, unknown> {
       return { remaining: data['remaining'] };
     case 'ApiCredentialGenerated':
     case 'ApiCredentialRegenerated':
-      return { clientId: data['clientId'] ?? data['credentialId'] ?? null, name: data['name'] ?? null, regenerated: event.type === 'ApiCredentialRegenerated' };
+      return {
+        clientId: data['clientId'] ?? data['credentialId'] ?? null,
+        name: data['name'] ?? null,
+        regenerated: event.type === 'ApiCredentialRegenerated',
+      };
     default:
       return {};
   }

@@ -1,15 +1,28 @@
 import type { EventStore } from '@accounts/event-store';
-import { DeliveryError, NOTIFIER, type Notifier } from '@accounts/notifications';
+import {
+  DeliveryError,
+  NOTIFIER,
+  type Notifier,
+} from '@accounts/notifications';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { AuthStore } from '../application/auth-store';
 import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
 import { receivesNotice, type SecurityNotice } from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { noticeEmail } from './notice-messages';
-import { noticeQueueProjection, type QueuedMessage } from './notice-queue.projection';
+import {
+  noticeQueueProjection,
+  type QueuedMessage,
+} from './notice-queue.projection';
 
 const DRAIN_EVERY_MS = 100;
 /** A notice about something older than this is no longer news (e.g. after a projection rebuild). */
@@ -24,7 +37,12 @@ interface QueueRow {
   occurred_at: string;
 }
 
-export type NoticeOutcome = 'sent' | 'opted-out' | 'superseded' | 'stale' | 'no-account';
+export type NoticeOutcome =
+  | 'sent'
+  | 'opted-out'
+  | 'superseded'
+  | 'stale'
+  | 'no-account';
 
 /**
  * Sends the security notices and the forgotten-password links, driven from the event store and
@@ -38,7 +56,10 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   private readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   private readonly logger = new Logger('SecurityNotices');
-  private readonly retries = new Map<string, { attempts: number; notBefore: number }>();
+  private readonly retries = new Map<
+    string,
+    { attempts: number; notBefore: number }
+  >();
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
 
@@ -50,10 +71,20 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     private readonly profiles: ProfileFacts,
     private readonly links: LinkTokens,
   ) {
-    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-notices');
-    this.runner = new ProjectionRunner({ database: this.database, source: store, projections: [noticeQueueProjection], batchMs: 5 });
+    this.database = ReadModelDatabase.forService(
+      config.DATA_DIR,
+      'auth-service-notices',
+    );
+    this.runner = new ProjectionRunner({
+      database: this.database,
+      source: store,
+      projections: [noticeQueueProjection],
+      batchMs: 5,
+    });
     // Outside the projection: views are read-only, and a rebuild must not send again.
-    this.database.run('CREATE TABLE IF NOT EXISTS notice_sent (event_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, at TEXT NOT NULL)');
+    this.database.run(
+      'CREATE TABLE IF NOT EXISTS notice_sent (event_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, at TEXT NOT NULL)',
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -86,13 +117,30 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       try {
         const outcome = await this.deliver(row);
         if (outcome === null) continue;
-        this.database.run('INSERT OR IGNORE INTO notice_sent (event_id, outcome, at) VALUES (?, ?, ?)', row.event_id, outcome, new Date().toISOString());
+        this.database.run(
+          'INSERT OR IGNORE INTO notice_sent (event_id, outcome, at) VALUES (?, ?, ?)',
+          row.event_id,
+          outcome,
+          new Date().toISOString(),
+        );
         this.retries.delete(row.event_id);
       } catch (error) {
         const attempts = (retry?.attempts ?? 0) + 1;
-        this.retries.set(row.event_id, { attempts, notBefore: Date.now() + Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempts) });
+        this.retries.set(row.event_id, {
+          attempts,
+          notBefore:
+            Date.now() + Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempts),
+        });
         this.logger.warn(
-          { eventId: row.event_id, notice: row.message, attempts, failure: error instanceof DeliveryError ? error.toFailure() : String(error) },
+          {
+            eventId: row.event_id,
+            notice: row.message,
+            attempts,
+            failure:
+              error instanceof DeliveryError
+                ? error.toFailure()
+                : String(error),
+          },
           'Could not deliver a notice; will try again',
         );
       }
@@ -103,18 +151,38 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
     const account = this.profiles.byId(row.account_id);
-    if (!account) return Date.parse(row.occurred_at) < Date.now() - 60_000 ? 'no-account' : null;
+    if (!account)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
     const state = await this.auth.authenticator(row.account_id);
     const data = JSON.parse(row.data) as Record<string, unknown>;
     let link: string | undefined;
     if (row.message === 'password-reset-link') {
       const reset = state.passwordReset;
       // A newer link was sent, or this one was used or expired: sending it would only confuse.
-      if (!reset || reset.resetId !== data['resetId'] || reset.used || Date.parse(reset.expiresAt) <= Date.now()) return 'superseded';
-      const token = this.links.token('password-reset', row.account_id, reset.resetId);
+      if (
+        !reset ||
+        reset.resetId !== data['resetId'] ||
+        reset.used ||
+        Date.parse(reset.expiresAt) <= Date.now()
+      )
+        return 'superseded';
+      const token = this.links.token(
+        'password-reset',
+        row.account_id,
+        reset.resetId,
+      );
       link = `${this.config.WEB_ORIGIN}/reset-password?token=${token}`;
-    } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff)) return 'opted-out';
-    const email = noticeEmail(row.message, { to: account.email, userName: account.userName, occurredAt: row.occurred_at, data, link });
+    } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff))
+      return 'opted-out';
+    const email = noticeEmail(row.message, {
+      to: account.email,
+      userName: account.userName,
+      occurredAt: row.occurred_at,
+      data,
+      link,
+    });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';
   }

@@ -1,4 +1,8 @@
-import { type LocalSmtpServer, splitMail, startLocalSmtpServer } from '@accounts/notifications/test-support';
+import {
+  type LocalSmtpServer,
+  splitMail,
+  startLocalSmtpServer,
+} from '@accounts/notifications/test-support';
 
 export interface Mail {
   readonly to: string[];
@@ -10,7 +14,11 @@ export interface Mail {
 /** Undoes quoted-printable (long link lines are soft-wrapped by nodemailer). */
 function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding?.toLowerCase() !== 'quoted-printable') return body;
-  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -41,7 +49,12 @@ export class TestMailbox {
       .filter((m) => m.to.includes(to))
       .map((m) => {
         const { headers, body } = splitMail(m.raw);
-        return { to: m.to, subject: headers['subject'] ?? '', messageId: headers['message-id'] ?? '', text: decodeBody(body, headers['content-transfer-encoding']) };
+        return {
+          to: m.to,
+          subject: headers['subject'] ?? '',
+          messageId: headers['message-id'] ?? '',
+          text: decodeBody(body, headers['content-transfer-encoding']),
+        };
       });
   }
 
@@ -51,7 +64,12 @@ export class TestMailbox {
     for (;;) {
       const found = this.mails(to).filter((m) => m.subject.includes(subject));
       if (found.length) return found[found.length - 1];
-      if (Date.now() > until) throw new Error(`no mail "${subject}" to ${to}; got: ${this.mails(to).map((m) => m.subject).join(', ')}`);
+      if (Date.now() > until)
+        throw new Error(
+          `no mail "${subject}" to ${to}; got: ${this.mails(to)
+            .map((m) => m.subject)
+            .join(', ')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

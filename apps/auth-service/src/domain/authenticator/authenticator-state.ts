@@ -211,7 +211,9 @@ export function evolveAuthenticator(
       const others = state.noticesOff.filter((n) => n !== event.data.notice);
       return {
         ...state,
-        noticesOff: event.data.enabled ? others : [...others, event.data.notice],
+        noticesOff: event.data.enabled
+          ? others
+          : [...others, event.data.notice],
       };
     }
     default:

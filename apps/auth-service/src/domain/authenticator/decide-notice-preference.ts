@@ -11,11 +11,28 @@ export function decideChangeNoticePreference(
 ): AuthenticatorEvent[] {
   const { notice, enabled } = data;
   if (!isSecurityNotice(notice))
-    throw invalid('notice', 'AUTH-notice-unknown', `notice must be one of ${Object.keys(SecurityNotices).join(', ')}`);
+    throw invalid(
+      'notice',
+      'AUTH-notice-unknown',
+      `notice must be one of ${Object.keys(SecurityNotices).join(', ')}`,
+    );
   if (typeof enabled !== 'boolean')
-    throw invalid('enabled', 'AUTH-notice-enabled-invalid', 'enabled must be true or false');
+    throw invalid(
+      'enabled',
+      'AUTH-notice-enabled-invalid',
+      'enabled must be true or false',
+    );
   if (SecurityNotices[notice].critical && !enabled)
-    throw invalid('enabled', 'AUTH-notice-critical', `${notice} is a security-critical notice and cannot be turned off`);
+    throw invalid(
+      'enabled',
+      'AUTH-notice-critical',
+      `${notice} is a security-critical notice and cannot be turned off`,
+    );
   if (state.noticesOff.includes(notice) !== enabled) return [];
-  return [{ type: 'NoticePreferenceChanged', data: { accountId: data.accountId, notice, enabled } }];
+  return [
+    {
+      type: 'NoticePreferenceChanged',
+      data: { accountId: data.accountId, notice, enabled },
+    },
+  ];
 }

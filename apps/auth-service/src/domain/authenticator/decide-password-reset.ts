@@ -83,14 +83,22 @@ export function decideResetPassword(
   return [
     {
       type: 'PasswordReset',
-      data: { accountId, resetId: link.resetId, passwordHash: data.newPasswordHash },
+      data: {
+        accountId,
+        resetId: link.resetId,
+        passwordHash: data.newPasswordHash,
+      },
     },
     ...state.trustedDevices
       .filter((device) => !device.revoked)
       .map(
         (device): AuthenticatorEvent => ({
           type: 'TrustedDeviceRevoked',
-          data: { accountId, deviceId: device.deviceId, reason: 'password-reset' },
+          data: {
+            accountId,
+            deviceId: device.deviceId,
+            reason: 'password-reset',
+          },
         }),
       ),
   ];

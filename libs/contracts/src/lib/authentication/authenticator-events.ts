@@ -120,11 +120,23 @@ export interface NoticePreferenceChangedData extends OfAccount {
   readonly enabled: boolean;
 }
 
-export type PasswordResetRequested = EventOf<'PasswordResetRequested', PasswordResetRequestedData>;
+export type PasswordResetRequested = EventOf<
+  'PasswordResetRequested',
+  PasswordResetRequestedData
+>;
 export type PasswordReset = EventOf<'PasswordReset', PasswordResetData>;
-export type RecoveryCodesGenerated = EventOf<'RecoveryCodesGenerated', RecoveryCodesGeneratedData>;
-export type RecoveryCodeUsed = EventOf<'RecoveryCodeUsed', RecoveryCodeUsedData>;
-export type NoticePreferenceChanged = EventOf<'NoticePreferenceChanged', NoticePreferenceChangedData>;
+export type RecoveryCodesGenerated = EventOf<
+  'RecoveryCodesGenerated',
+  RecoveryCodesGeneratedData
+>;
+export type RecoveryCodeUsed = EventOf<
+  'RecoveryCodeUsed',
+  RecoveryCodeUsedData
+>;
+export type NoticePreferenceChanged = EventOf<
+  'NoticePreferenceChanged',
+  NoticePreferenceChangedData
+>;
 
 export type PasswordSet = EventOf<'PasswordSet', PasswordSetData>;
 export type PasswordChanged = EventOf<'PasswordChanged', PasswordChangedData>;
