@@ -30,6 +30,7 @@ export const authConfigSchema = {
   TRUSTED_DEVICE_DAYS: int({ description: 'How long a computer that passed the second factor skips it', min: 1, max: 365, default: 30 }),
   SESSION_ABSOLUTE_DAYS: int({ description: 'However active, a session ends after this many days', min: 1, max: 365, default: 30 }),
   TOTP_ENCRYPTION_KEY: dataKey(),
+  ACTIVATION_LINK_KEY: activationLinkKey(),
   WEB_ORIGIN: url({
     description: 'Origin of the web page (links in emails)',
     protocols: ['http', 'https'],
@@ -59,6 +60,21 @@ function dataKey(): ConfigVar<string | undefined> {
   return {
     description:
       'AES-256-GCM key (base64 of 32 bytes) encrypting TOTP secrets; unset: generated into ${DATA_DIR}/keys/auth-service.data-key (0600)',
+    expected: 'base64 of 32 bytes',
+    optional: true,
+    secret: true,
+    parse(raw) {
+      if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigValueError('not base64 of 32 bytes');
+      return raw;
+    },
+  };
+}
+
+/** Shared with profile-service: activation tokens are derived from it (see @accounts/security). */
+export function activationLinkKey(): ConfigVar<string | undefined> {
+  return {
+    description:
+      'Key (base64 of 32 bytes) activation links are derived from; the same value in profile-service and auth-service. Unset: generated into ${DATA_DIR}/keys/activation-link.key',
     expected: 'base64 of 32 bytes',
     optional: true,
     secret: true,

@@ -7,3 +7,4 @@ export * from './lib/nest/current-principal.decorator';
 export * from './lib/nest/access-token.guard';
 export * from './lib/issuer/issuer-keys';
 export * from './lib/issuer/jwks.controller';
+export * from './lib/links/activation-link-key';

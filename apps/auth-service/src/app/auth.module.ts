@@ -6,7 +6,7 @@ import {
   type NotifierSetup,
   readNotifierConfig,
 } from '@accounts/notifications';
-import { AccessTokenGuard, JwksController } from '@accounts/security';
+import { AccessTokenGuard, JwksController, loadActivationLinkKey } from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -32,7 +32,7 @@ import { LinkTokens } from '../application/link-tokens';
 import { PasswordResetService } from '../application/password-reset.service';
 import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
 import { RecoveryCodes } from '../application/recovery-codes.service';
-import { NoticesReactor } from '../notices/notices.reactor';
+import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -95,6 +95,11 @@ export class AuthModule {
         {
           provide: SecretBox,
           useFactory: (config: AuthConfig) => new SecretBox(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          inject: [SERVICE_CONFIG],
+        },
+        {
+          provide: ACTIVATION_LINK_KEY,
+          useFactory: (config: AuthConfig) => loadActivationLinkKey(config.DATA_DIR, config.ACTIVATION_LINK_KEY),
           inject: [SERVICE_CONFIG],
         },
         {

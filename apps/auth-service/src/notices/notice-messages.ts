@@ -15,6 +15,8 @@ const IF_NOT_YOU =
 
 /** "Tue, 1 Dec 2026, 10:14 UTC": times in notices are spelled out, with their zone. */
 export function readableTime(iso: string, timeZone = 'UTC'): string {
+  if (timeZone !== 'UTC' && !isTimeZone(timeZone))
+    return readableTime(iso, 'UTC');
   const formatted = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -25,6 +27,34 @@ export function readableTime(iso: string, timeZone = 'UTC'): string {
     minute: '2-digit',
   }).format(new Date(iso));
   return `${formatted} ${timeZone}`;
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The activation email of a new account: the link, and until when it works in the account's time zone. */
+export function activationEmail(input: {
+  to: string;
+  userName: string;
+  link: string;
+  expiresAt: string;
+  timeZone: string;
+}): EmailNotification {
+  return {
+    kind: 'email',
+    to: input.to,
+    subject: 'Activate your account',
+    text:
+      `Hello ${input.userName},\n\nAn account was created for you. Open this link to choose your password and activate it:\n\n${input.link}\n\n` +
+      `The link works once and until ${readableTime(input.expiresAt, input.timeZone)}. If it has expired, ask your administrator for a new one.\n`,
+    tag: 'activation',
+  };
 }
 
 /** The email of each queued message; the tag is the notice name (shown in the dev outbox and logs). */

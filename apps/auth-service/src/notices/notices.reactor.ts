@@ -5,7 +5,12 @@ import {
   type Notifier,
 } from '@accounts/notifications';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
+import { activationLinkToken } from '@accounts/security';
+import {
+  EVENT_STORE,
+  profileEventsSource,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
 import {
   Inject,
   Injectable,
@@ -18,7 +23,8 @@ import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
 import { receivesNotice, type SecurityNotice } from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
-import { noticeEmail } from './notice-messages';
+import { activationQueueProjection } from './activation-queue.projection';
+import { activationEmail, noticeEmail } from './notice-messages';
 import {
   noticeQueueProjection,
   type QueuedMessage,
@@ -42,7 +48,11 @@ export type NoticeOutcome =
   | 'opted-out'
   | 'superseded'
   | 'stale'
-  | 'no-account';
+  | 'no-account'
+  | 'key-mismatch';
+
+/** Nest token of the activation link key (shared with profile-service). */
+export const ACTIVATION_LINK_KEY = Symbol('ACTIVATION_LINK_KEY');
 
 /**
  * Sends the security notices and the forgotten-password links, driven from the event store and
@@ -70,6 +80,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     private readonly auth: AuthStore,
     private readonly profiles: ProfileFacts,
     private readonly links: LinkTokens,
+    @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
   ) {
     this.database = ReadModelDatabase.forService(
       config.DATA_DIR,
@@ -77,8 +88,11 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     );
     this.runner = new ProjectionRunner({
       database: this.database,
-      source: store,
-      projections: [noticeQueueProjection],
+      // AccountRegistered where profile_facts gets it (store or Kafka); auth events from the store.
+      source: profileEventsSource(store, config, 'auth-service', [
+        activationQueueProjection,
+      ]),
+      projections: [noticeQueueProjection, activationQueueProjection],
       batchMs: 5,
     });
     // Outside the projection: views are read-only, and a rebuild must not send again.
@@ -107,15 +121,27 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async sendPending(): Promise<void> {
+    const activations = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, 'activation' AS message, q.data, q.occurred_at FROM activation_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(activations, (row) => this.deliverActivation(row));
     const rows = this.database.all<QueueRow>(
       `SELECT q.event_id, q.account_id, q.message, q.data, q.occurred_at FROM notice_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
     );
+    await this.sendEach(rows, (row) => this.deliver(row));
+  }
+
+  private async sendEach(
+    rows: QueueRow[],
+    deliver: (row: QueueRow) => Promise<NoticeOutcome | null>,
+  ): Promise<void> {
     for (const row of rows) {
       const retry = this.retries.get(row.event_id);
       if (retry && retry.notBefore > Date.now()) continue;
       try {
-        const outcome = await this.deliver(row);
+        const outcome = await deliver(row);
         if (outcome === null) continue;
         this.database.run(
           'INSERT OR IGNORE INTO notice_sent (event_id, outcome, at) VALUES (?, ?, ?)',
@@ -145,6 +171,45 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
         );
       }
     }
+  }
+
+  /** The activation email of a new account, unless activated already or the link expired. */
+  private async deliverActivation(
+    row: QueueRow,
+  ): Promise<NoticeOutcome | null> {
+    const data = JSON.parse(row.data) as {
+      userName: string;
+      email: string;
+      timeZone: string;
+      linkId: string;
+      tokenSha256: string;
+      expiresAt: string;
+    };
+    if (Date.parse(data.expiresAt) <= Date.now()) return 'stale';
+    if ((await this.auth.authenticator(row.account_id)).passwordHash !== null)
+      return 'superseded';
+    const { token, sha256 } = activationLinkToken(
+      this.activationKey,
+      row.account_id,
+      data.linkId,
+    );
+    if (sha256 !== data.tokenSha256) {
+      this.logger.error(
+        { eventId: row.event_id, accountId: row.account_id },
+        "ACTIVATION_LINK_KEY differs from profile-service's: the activation link cannot be sent",
+      );
+      return 'key-mismatch';
+    }
+    const link = `${this.config.WEB_ORIGIN}/activate?token=${token}`;
+    const email = activationEmail({
+      to: data.email,
+      userName: data.userName,
+      link,
+      expiresAt: data.expiresAt,
+      timeZone: data.timeZone,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
   }
 
   /** The outcome to record, or null to look again at the next drain (the account is not known yet). */

@@ -20,6 +20,7 @@ import { AccountDirectoryQueries } from '../projections/account-directory.querie
 import { ReadModels } from '../projections/read-models';
 import { profileRelayProvider } from '../messaging/profile-relay';
 import { activationLinkSenderProvider } from './activation-link-sender.provider';
+import { activationTokensProvider } from './activation-tokens.provider';
 import { tokenVerifierProvider } from './token-verifier.provider';
 
 export interface ProfileModuleOptions {
@@ -58,6 +59,7 @@ export class ProfileModule {
         profileRelayProvider,
         AccountDirectoryQueries,
         activationLinkSenderProvider,
+        activationTokensProvider,
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: APP_GUARD, useClass: ProfileAccessGuard },

@@ -19,6 +19,8 @@ export interface NewAccountProfile {
 interface Activation {
   /** Lowercase hex SHA-256 of the activation token. */
   readonly activationTokenSha256: string;
+  /** What the token is derived from, recorded so that the notifier can rebuild the link. */
+  readonly activationLinkId?: string;
 }
 
 /** POST /organizations/:orgId/accounts by an administrator of that organization. */
