@@ -127,6 +127,59 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
     ).toBeLessThanOrEqual(1);
   });
 
+  it('a new link from an administrator replaces the old one, which stops working; only the new one is emailed', async () => {
+    const { accountId, token: old, email } = await register('fritz', 'UTC');
+    await mailbox.waitFor(email, 'Activate your account');
+    const linkId = randomUUID();
+    const fresh = activationLinkToken(
+      app.t.app.get<Buffer>(ACTIVATION_LINK_KEY),
+      accountId,
+      linkId,
+    );
+    const reissued: AccountActivationReissued = {
+      type: 'AccountActivationReissued',
+      data: {
+        accountId,
+        activation: {
+          tokenSha256: fresh.sha256,
+          expiresAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
+          linkId,
+        },
+      },
+    };
+    const metadata = {
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { kind: 'admin' as const, accountId: 'admin-1' },
+    };
+    await app.store.append(`account-${accountId}`, [
+      toNewEvent(reissued, metadata, ProfileEventSchemaVersions),
+    ]);
+    await app.caughtUp();
+    const until = Date.now() + 5000;
+    while (
+      !mailbox.mails(email).some((m) => m.text.includes(fresh.token)) &&
+      Date.now() < until
+    )
+      await new Promise((r) => setTimeout(r, 25));
+    expect(
+      mailbox.mails(email).map((m) => m.text.includes(fresh.token)),
+    ).toEqual([false, true]);
+    const refused = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: old, password: STRONG_PASSWORD });
+    expectStatus(refused, 401);
+    expect(refused.body.code).toBe('AUTH-activation-token-invalid');
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/activate')
+        .send({ token: fresh.token, password: STRONG_PASSWORD }),
+      200,
+    );
+  });
+
   it('refuses an unknown token (401), and a used one says so', async () => {
     const unknown = await app
       .http()

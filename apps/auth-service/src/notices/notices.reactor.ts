@@ -173,21 +173,33 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** The activation email of a new account, unless activated already or the link expired. */
+  /** The activation email of a new account, unless activated already, expired, or replaced by a newer link. */
   private async deliverActivation(
     row: QueueRow,
   ): Promise<NoticeOutcome | null> {
     const data = JSON.parse(row.data) as {
-      userName: string;
-      email: string;
-      timeZone: string;
       linkId: string;
       tokenSha256: string;
       expiresAt: string;
     };
     if (Date.parse(data.expiresAt) <= Date.now()) return 'stale';
+    const newer = this.database.get(
+      'SELECT 1 FROM activation_queue WHERE account_id = ? AND position > (SELECT position FROM activation_queue WHERE event_id = ?)',
+      row.account_id,
+      row.event_id,
+    );
+    if (newer) return 'superseded';
     if ((await this.auth.authenticator(row.account_id)).passwordHash !== null)
       return 'superseded';
+    const recipient = this.database.get<{
+      user_name: string;
+      email: string;
+      time_zone: string;
+    }>(
+      'SELECT user_name, email, time_zone FROM activation_recipients WHERE account_id = ?',
+      row.account_id,
+    );
+    if (!recipient) return 'no-account';
     const { token, sha256 } = activationLinkToken(
       this.activationKey,
       row.account_id,
@@ -202,11 +214,11 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     }
     const link = `${this.config.WEB_ORIGIN}/activate?token=${token}`;
     const email = activationEmail({
-      to: data.email,
-      userName: data.userName,
+      to: recipient.email,
+      userName: recipient.user_name,
       link,
       expiresAt: data.expiresAt,
-      timeZone: data.timeZone,
+      timeZone: recipient.time_zone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';

@@ -1,4 +1,5 @@
 import type {
+  AccountActivationReissuedData,
   AccountRegisteredData,
   OrganizationCreatedData,
 } from '@accounts/contracts';
@@ -66,6 +67,17 @@ export function applyProfileFact(type: string, data: Data, tx: Tx): void {
         a.sessionTimeout,
         a.activation?.tokenSha256 ?? null,
         a.activation?.expiresAt ?? null,
+      );
+      return;
+    }
+    case 'AccountActivationReissued': {
+      // Only the newest link works: the previous hash is replaced.
+      const { activation } = data as unknown as AccountActivationReissuedData;
+      tx.run(
+        `UPDATE ${accounts} SET activation_token_sha256 = ?, activation_expires_at = ? WHERE account_id = ?`,
+        activation.tokenSha256,
+        activation.expiresAt,
+        data['accountId'],
       );
       return;
     }

@@ -1,5 +1,9 @@
 import { defineProjection } from '@accounts/projections';
-import { applyProfileFact, profileFactsSchema, type ProfileFactsTable } from './profile-facts.apply';
+import {
+  applyProfileFact,
+  profileFactsSchema,
+  type ProfileFactsTable,
+} from './profile-facts.apply';
 
 export const PROFILE_FACTS = 'profile_facts';
 
@@ -9,10 +13,12 @@ export const PROFILE_FACTS = 'profile_facts';
  */
 export const profileFactsProjection = defineProjection<ProfileFactsTable>({
   name: PROFILE_FACTS,
-  version: 1,
+  // 2: AccountActivationReissued replaces the activation hash.
+  version: 2,
   tables: ['profile_accounts', 'profile_orgs', 'profile_org_admins'],
   filter: { streamPrefixes: ['account-', 'organization-'] },
   idempotency: 'eventId',
   schema: profileFactsSchema,
-  apply: (event, tx) => applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
+  apply: (event, tx) =>
+    applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
 });

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
+import { ReissueActivationHandler } from '../application/activation/reissue-activation.handler';
 import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
 import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
 import { UpdateProfileHandler } from '../application/accounts/update-profile.handler';
@@ -37,6 +38,7 @@ const handlers = [
   AdministerAccountHandler,
   GetMyAccountHandler,
   ListAccountsHandler,
+  ReissueActivationHandler,
 ];
 
 /** profile-service: HTTP -> command/query bus -> handlers -> event store; the account directory read model. */

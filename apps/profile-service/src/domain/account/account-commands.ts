@@ -98,7 +98,14 @@ export type EnableAccount = Message<
   { readonly accountId: string; readonly actor: ActorFacts }
 >;
 
+/** POST /accounts/:id/activation: a new activation link replaces the previous one. */
+export type ReissueActivation = Message<
+  'ReissueActivation',
+  Activation & { readonly accountId: string; readonly actor: ActorFacts }
+>;
+
 export type AccountCommand =
+  | ReissueActivation
   | RegisterAccount
   | RegisterFirstAdministrator
   | UpdateProfile

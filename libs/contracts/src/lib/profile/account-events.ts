@@ -103,6 +103,16 @@ export type AccountDisabled = ProfileEventOf<
   'AccountDisabled',
   AccountDisabledData
 >;
+/** An administrator sent a new activation link: the previous one stops working (only the newest hash is kept). */
+export interface AccountActivationReissuedData {
+  readonly accountId: string;
+  readonly activation: AccountRegisteredData['activation'];
+}
+export type AccountActivationReissued = ProfileEventOf<
+  'AccountActivationReissued',
+  AccountActivationReissuedData
+>;
+
 export type AccountEnabled = ProfileEventOf<
   'AccountEnabled',
   AccountEnabledData
@@ -120,4 +130,5 @@ export type AccountEvent =
   | AccountTypeChanged
   | AccountGroupRestrictionChanged
   | AccountDisabled
-  | AccountEnabled;
+  | AccountEnabled
+  | AccountActivationReissued;
