@@ -1,4 +1,5 @@
 import {
+  type AccountActivationReissued,
   type AccountRegistered,
   ProfileEventSchemaVersions,
 } from '@accounts/contracts';
