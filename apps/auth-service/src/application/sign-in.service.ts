@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   answerableChallenge,
+  emailForCodes,
   type AuthenticatorState,
   authenticatorDecider,
   authenticatorStreamId,
@@ -85,7 +86,7 @@ export class SignInService {
           signinId,
           accountId,
           passwordVerified,
-          account: { email: account.email, mobilePhone: account.mobilePhone, enabled: account.enabled },
+          account: { email: emailForCodes(authenticator, account.email), mobilePhone: account.mobilePhone, enabled: account.enabled },
           organization: this.profiles.organization(account.orgId),
           authenticator,
           trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
@@ -107,7 +108,7 @@ export class SignInService {
     }
     const challenge = find<SignInChallengeIssuedData>(started.appended, 'SignInChallengeIssued');
     if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
-    await this.sendCode(challenge.challenge, account, code);
+    await this.sendCode(challenge.challenge, account, code, emailForCodes(authenticator, account.email));
     return {
       kind: 'challenge',
       challenge: {
@@ -199,7 +200,8 @@ export class SignInService {
     const flow = result.state as SignInFlow & { challenge: NonNullable<SignInFlow['challenge']> };
     // Unreachable: the decider refused a sign-in that does not exist.
     if (!account) throw signInFailed();
-    await this.sendCode(flow.challenge.kind, account, code);
+    const authenticator = await this.store.authenticator(account.accountId);
+    await this.sendCode(flow.challenge.kind, account, code, emailForCodes(authenticator, account.email));
     return { challengeId, method: flow.challenge.kind, sentTo: flow.challenge.sentTo };
   }
 
@@ -271,11 +273,11 @@ export class SignInService {
     }
   }
 
-  private async sendCode(challenge: string, account: AccountFacts, code: string): Promise<void> {
+  private async sendCode(challenge: string, account: AccountFacts, code: string, email: string): Promise<void> {
     if (challenge === 'email')
       await this.notifications.sendOrFail({
         kind: 'email',
-        to: account.email,
+        to: email,
         subject: 'Your sign-in code',
         text: `Your sign-in code is ${code}. It is valid for 10 minutes. If you did not try to sign in, change your password.`,
         tag: 'sign-in-code',

@@ -5,6 +5,7 @@ export * from './values/argon2-parameters';
 export * from './values/auth-limits';
 export * from './values/authentication-method';
 export * from './values/device-label';
+export * from './values/email-for-codes';
 export * from './values/lockout';
 export * from './values/mask-destination';
 export * from './values/password-policy';

@@ -57,6 +57,30 @@ export function activationEmail(input: {
   };
 }
 
+/** To the previous address after a change: the owner learns of it even if the new address is not theirs. */
+export function emailChangedEmail(input: {
+  from: string;
+  to: string;
+  userName: string;
+  occurredAt: string;
+}): EmailNotification {
+  return {
+    kind: 'email',
+    to: input.from,
+    subject: 'The email address of your account changed',
+    text:
+      `Hello ${input.userName},\n\nThe email address of your account was changed on ${readableTime(input.occurredAt)} ` +
+      `from this address to ${maskAddress(input.to)}. Sign-in codes keep coming here until the new address is confirmed.\n\n${IF_NOT_YOU}\n`,
+    tag: 'email-changed',
+  };
+}
+
+/** j***@example.com: enough for the owner to recognise, not to learn someone else's address. */
+function maskAddress(email: string): string {
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}
+
 /** The email of each queued message; the tag is the notice name (shown in the dev outbox and logs). */
 export function noticeEmail(
   message: QueuedMessage,
@@ -121,6 +145,12 @@ export function noticeEmail(
       return email(
         'An authenticator code was used twice',
         `Someone presented an authenticator code of your account that was already used (${when}). If it was not you, change your password.`,
+      );
+    case 'email-changed':
+      // Sent by emailChangedEmail to the previous address; this form only if queued another way.
+      return email(
+        'The email address of your account changed',
+        `The email address of your account changed on ${when}. ${IF_NOT_YOU}`,
       );
     case 'api-credential-generated':
       return email(

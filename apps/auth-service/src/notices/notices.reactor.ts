@@ -24,7 +24,12 @@ import type { AuthConfig } from '../config';
 import { receivesNotice, type SecurityNotice } from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { activationQueueProjection } from './activation-queue.projection';
-import { activationEmail, noticeEmail } from './notice-messages';
+import { emailChangeQueueProjection } from './email-change-queue.projection';
+import {
+  activationEmail,
+  emailChangedEmail,
+  noticeEmail,
+} from './notice-messages';
 import {
   noticeQueueProjection,
   type QueuedMessage,
@@ -91,8 +96,13 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       // AccountRegistered where profile_facts gets it (store or Kafka); auth events from the store.
       source: profileEventsSource(store, config, 'auth-service', [
         activationQueueProjection,
+        emailChangeQueueProjection,
       ]),
-      projections: [noticeQueueProjection, activationQueueProjection],
+      projections: [
+        noticeQueueProjection,
+        activationQueueProjection,
+        emailChangeQueueProjection,
+      ],
       batchMs: 5,
     });
     // Outside the projection: views are read-only, and a rebuild must not send again.
@@ -126,6 +136,11 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
     );
     await this.sendEach(activations, (row) => this.deliverActivation(row));
+    const emailChanges = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, 'email-changed' AS message, q.data, q.occurred_at FROM email_change_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(emailChanges, (row) => this.deliverEmailChanged(row));
     const rows = this.database.all<QueueRow>(
       `SELECT q.event_id, q.account_id, q.message, q.data, q.occurred_at FROM notice_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
@@ -219,6 +234,27 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       link,
       expiresAt: data.expiresAt,
       timeZone: recipient.time_zone,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
+  }
+
+  /** Tells the previous address; always sent (security-critical). */
+  private async deliverEmailChanged(
+    row: QueueRow,
+  ): Promise<NoticeOutcome | null> {
+    if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
+    const { from, to } = JSON.parse(row.data) as { from: string; to: string };
+    const account = this.profiles.byId(row.account_id);
+    if (!account)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
+    const email = emailChangedEmail({
+      from,
+      to,
+      userName: account.userName,
+      occurredAt: row.occurred_at,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';

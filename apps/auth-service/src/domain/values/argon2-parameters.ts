@@ -11,17 +11,26 @@ export interface PhcArgon2 extends Argon2Parameters {
 }
 
 // $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>; the parameters may come in any order (argon2 0.4x writes m,p,t).
-const PHC = /^\$(argon2(?:id|i|d))\$v=(\d+)\$([a-z]=\d+(?:,[a-z]=\d+)*)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+const PHC =
+  /^\$(argon2(?:id|i|d))\$v=(\d+)\$([a-z]=\d+(?:,[a-z]=\d+)*)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
 
 /** Reads the algorithm and parameters of a PHC string, or null when it is not an argon2 PHC string. */
 export function parsePhcArgon2(phc: string): PhcArgon2 | null {
   const match = PHC.exec(phc);
   if (!match) return null;
   const [, algorithm, version, list] = match;
-  const params = new Map(list.split(',').map((pair) => [pair[0], Number(pair.slice(2))] as const));
+  const params = new Map(
+    list.split(',').map((pair) => [pair[0], Number(pair.slice(2))] as const),
+  );
   const [m, t, p] = [params.get('m'), params.get('t'), params.get('p')];
   if (m === undefined || t === undefined || p === undefined) return null;
-  return { algorithm, version: Number(version), memoryCost: m, timeCost: t, parallelism: p };
+  return {
+    algorithm,
+    version: Number(version),
+    memoryCost: m,
+    timeCost: t,
+    parallelism: p,
+  };
 }
 
 /** argon2 version 1.3, the one every current library writes. */

@@ -17,9 +17,15 @@ describe('argon2 parameters of a stored hash', () => {
 
   it('reads the parameters in the order the argon2 package writes them (m, p, t)', () => {
     const written = '$argon2id$v=19$m=65536,p=4,t=3$c2FsdHNhbHQ$aGFzaGhhc2g';
-    expect(parsePhcArgon2(written)).toMatchObject({ memoryCost: 65536, timeCost: 3, parallelism: 4 });
+    expect(parsePhcArgon2(written)).toMatchObject({
+      memoryCost: 65536,
+      timeCost: 3,
+      parallelism: 4,
+    });
     expect(passwordNeedsRehash(written, CONFIGURED)).toBe(false);
-    expect(parsePhcArgon2('$argon2id$v=19$m=65536,t=3$c2FsdA$aGFzaA')).toBeNull();
+    expect(
+      parsePhcArgon2('$argon2id$v=19$m=65536,t=3$c2FsdA$aGFzaA'),
+    ).toBeNull();
   });
 
   it('asks for a rehash only when they differ from the configured ones', () => {

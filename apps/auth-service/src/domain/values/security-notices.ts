@@ -36,6 +36,11 @@ export const SecurityNotices = {
     critical: true,
     description: 'An authenticator code was presented twice',
   },
+  'email-changed': {
+    critical: true,
+    description:
+      'The email address of your account changed (told to the previous address)',
+  },
   'api-credential-generated': {
     critical: true,
     description: 'An API credential was generated or regenerated',
