@@ -69,7 +69,18 @@ export class PasswordResetService {
   ): Promise<void> {
     const retryAfter = this.requestsPerAddress.take(ip ?? 'unknown');
     if (retryAfter) throw tooMany(retryAfter);
-    const answerAt = Date.now() + this.config.PASSWORD_RESET_ANSWER_MS;
+    // The answer comes after exactly PASSWORD_RESET_ANSWER_MS whether an account matched or not, even
+    // when the store is slow: the work runs beside the wait and, if it takes longer, finishes after it.
+    const answer = sleep(this.config.PASSWORD_RESET_ANSWER_MS);
+    // issueFor never rejects: a failure is logged, the answer stays the same.
+    void this.issueFor(who, now);
+    await answer;
+  }
+
+  private async issueFor(
+    who: { userName?: string; email?: string },
+    now: Date,
+  ): Promise<void> {
     try {
       const accounts =
         who.userName !== undefined
@@ -84,9 +95,6 @@ export class PasswordResetService {
         'A password reset request could not be recorded',
       );
     }
-    // The same answer time for known and unknown accounts (the work above takes a few milliseconds).
-    const left = answerAt - Date.now();
-    if (left > 0) await sleep(left);
   }
 
   private async issue(account: AccountFacts, now: Date): Promise<void> {
