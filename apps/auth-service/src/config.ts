@@ -46,7 +46,8 @@ export const authConfigSchema = {
   PASSWORD_RESET_REQUESTS_PER_IP: int({ description: 'Password reset requests per client address per 15 minutes', min: 1, max: 100_000, default: 10 }),
   PASSWORD_RESET_CONFIRMS_PER_IP: int({ description: 'Password reset confirmations per client address per 15 minutes', min: 1, max: 100_000, default: 20 }),
   NODE_ENV: oneOf(['development', 'test', 'production'], {
-    description: 'production: refuse to start without SIGNING_KEYS and TOTP_ENCRYPTION_KEY (also when EVENTSTORE_CONNECTION_STRING is set)',
+    description:
+      'production: refuse to start without SIGNING_KEYS, TOTP_ENCRYPTION_KEY and ACTIVATION_LINK_KEY (also when EVENTSTORE_CONNECTION_STRING is set)',
     optional: true,
   }),
   ...kafkaConfigSchema,
