@@ -21,7 +21,7 @@ import {
 import { AuthStore } from '../application/auth-store';
 import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
-import { receivesNotice, type SecurityNotice } from '../domain';
+import { emailForCodes, receivesNotice, type SecurityNotice } from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { activationQueueProjection } from './activation-queue.projection';
 import { emailChangeQueueProjection } from './email-change-queue.projection';
@@ -290,7 +290,8 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff))
       return 'opted-out';
     const email = noticeEmail(row.message, {
-      to: account.email,
+      // Like email codes: to the last confirmed address, so a changed, unconfirmed one gets no reset link.
+      to: emailForCodes(state, account.email),
       userName: account.userName,
       occurredAt: row.occurred_at,
       data,
