@@ -13,6 +13,8 @@ const values = {
   BOOTSTRAP_TOKEN: randomBytes(24).toString('base64url'),
   AUTH_SIGNING_KEYS: signingKeys(),
   TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  // Shared by profile-service and auth-service: activation links are derived from it.
+  ACTIVATION_LINK_KEY: randomBytes(32).toString('base64'),
   CREDENTIALS_SIGNING_KEYS: signingKeys(),
   CREDENTIALS_SECRET_PEPPER: randomBytes(36).toString('base64url'),
 };

@@ -5,6 +5,7 @@ import {
   ConfigValueError,
   int,
   kafkaConfigSchema,
+  oneOf,
   port,
   profileEventsSourceConfigSchema,
   str,
@@ -32,6 +33,7 @@ export const authConfigSchema = {
   TRUSTED_DEVICE_DAYS: int({ description: 'How long a computer that passed the second factor skips it', min: 1, max: 365, default: 30 }),
   SESSION_ABSOLUTE_DAYS: int({ description: 'However active, a session ends after this many days', min: 1, max: 365, default: 30 }),
   TOTP_ENCRYPTION_KEY: dataKey(),
+  ACTIVATION_LINK_KEY: activationLinkKey(),
   WEB_ORIGIN: url({
     description: 'Origin of the web page (links in emails)',
     protocols: ['http', 'https'],
@@ -39,6 +41,19 @@ export const authConfigSchema = {
   }),
   TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
   ...clientAddressLimitsConfigSchema,
+  PASSWORD_RESET_ANSWER_MS: int({
+    description: 'POST /auth/password-reset answers after this long whether or not an account matched (no timing oracle)',
+    min: 0,
+    max: 10_000,
+    default: 400,
+  }),
+  PASSWORD_RESET_REQUESTS_PER_IP: int({ description: 'Password reset requests per client address per 15 minutes', min: 1, max: 100_000, default: 10 }),
+  PASSWORD_RESET_CONFIRMS_PER_IP: int({ description: 'Password reset confirmations per client address per 15 minutes', min: 1, max: 100_000, default: 20 }),
+  NODE_ENV: oneOf(['development', 'test', 'production'], {
+    description:
+      'production: refuse to start without SIGNING_KEYS, TOTP_ENCRYPTION_KEY and ACTIVATION_LINK_KEY (also when EVENTSTORE_CONNECTION_STRING is set)',
+    optional: true,
+  }),
   ...kafkaConfigSchema,
   ...profileEventsSourceConfigSchema,
 };
@@ -50,6 +65,21 @@ function dataKey(): ConfigVar<string | undefined> {
   return {
     description:
       'AES-256-GCM key (base64 of 32 bytes) encrypting TOTP secrets; unset: generated into ${DATA_DIR}/keys/auth-service.data-key (0600)',
+    expected: 'base64 of 32 bytes',
+    optional: true,
+    secret: true,
+    parse(raw) {
+      if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigValueError('not base64 of 32 bytes');
+      return raw;
+    },
+  };
+}
+
+/** Shared with profile-service: activation tokens are derived from it (see @accounts/security). */
+export function activationLinkKey(): ConfigVar<string | undefined> {
+  return {
+    description:
+      'Key (base64 of 32 bytes) activation links are derived from; the same value in profile-service and auth-service. Unset: generated into ${DATA_DIR}/keys/activation-link.key',
     expected: 'base64 of 32 bytes',
     optional: true,
     secret: true,

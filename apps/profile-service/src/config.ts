@@ -31,6 +31,12 @@ export const profileConfigSchema = {
       'production hides development conveniences: outside production and with the embedded store, activation links are returned in API answers',
     optional: true,
   }),
+  ACTIVATION_LINK_KEY: str({
+    description:
+      'Key (base64 of 32 bytes) activation links are derived from; the same value in profile-service and auth-service (whose notifier emails the link). Unset: generated into ${DATA_DIR}/keys/activation-link.key; required in production',
+    optional: true,
+    secret: true,
+  }),
   READ_YOUR_WRITES_TIMEOUT_MS: int({
     description: 'How long a write waits for the account directory to show it before answering anyway',
     min: 0,

@@ -13,6 +13,7 @@ import {
   AccessTokenGuard,
   AuthorizationServerMetadataController,
   JwksController,
+  loadActivationLinkKey,
   TOKEN_REVOCATIONS,
 } from '@accounts/security';
 import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
@@ -37,6 +38,13 @@ import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';
 import { MySignInMethodController } from '../http/my-sign-in-method.controller';
 import { OAuthRevocationController } from '../http/oauth-revocation.controller';
+import { LifecycleMeController } from '../http/lifecycle-me.controller';
+import { PasswordResetController } from '../http/password-reset.controller';
+import { LinkTokens } from '../application/link-tokens';
+import { PasswordResetService } from '../application/password-reset.service';
+import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
+import { RecoveryCodes } from '../application/recovery-codes.service';
+import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { TrustedDevices } from '../projections/trusted-devices.queries';
@@ -69,7 +77,9 @@ export class AuthModule {
       module: AuthModule,
       controllers: [
         AuthController,
+        PasswordResetController,
         MeController,
+        LifecycleMeController,
         MySignInMethodController,
         AccountSecurityAsOfController,
         OAuthRevocationController,
@@ -112,6 +122,16 @@ export class AuthModule {
           inject: [SERVICE_CONFIG],
         },
         {
+          provide: ACTIVATION_LINK_KEY,
+          useFactory: (config: AuthConfig) => loadActivationLinkKey(config.DATA_DIR, config.ACTIVATION_LINK_KEY),
+          inject: [SERVICE_CONFIG],
+        },
+        {
+          provide: LinkTokens,
+          useFactory: (config: AuthConfig) => new LinkTokens(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          inject: [SERVICE_CONFIG],
+        },
+        {
           provide: PasswordHasher,
           useFactory: (config: AuthConfig) =>
             new PasswordHasher({
@@ -136,6 +156,10 @@ export class AuthModule {
         AccountSecurityService,
         ClientAddressLimits,
         AccountSecurityAsOfReader,
+        RecoveryCodes,
+        RecoveryCodeSignIn,
+        PasswordResetService,
+        NoticesReactor,
       ],
       exports: [ReadModels, ProfileFacts],
     };

@@ -19,6 +19,7 @@ import { ClientAddressLimits } from './client-address-limits';
 import { contactVerificationMessage, Notifications } from './notifications';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { newSixDigitCode, SecretBox, sha256 } from './secrets';
+import { RecoveryCodes } from './recovery-codes.service';
 import { SessionTokens } from './session-tokens';
 import { checkTotp, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
 
@@ -35,6 +36,7 @@ export class AccountSecurityService {
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     private readonly devices: TrustedDevices,
     private readonly limits: ClientAddressLimits,
+    private readonly recovery: RecoveryCodes,
   ) {}
 
   account(principal: Principal): AccountFacts {
@@ -86,13 +88,7 @@ export class AccountSecurityService {
         endedSessions++;
       }
     }
-    await this.notifications.notice({
-      kind: 'email',
-      to: account.email,
-      subject: 'Your password was changed',
-      text: 'The password of your account was just changed. If it was not you, contact an administrator of your organization now.',
-      tag: 'password-changed',
-    });
+    // The owner is told by the notices reactor (PasswordChanged), not from this request.
     return { endedSessions };
   }
 
@@ -112,7 +108,11 @@ export class AccountSecurityService {
         newTotpSecret: secret ? this.box.encrypt(secret) : null,
       },
     });
-    if (!secret) return { method: result.state.method, enrollment: null };
+    if (!secret) {
+      // An email or SMS second factor is in use from now on: its first recovery codes, shown once.
+      const recoveryCodes = await this.recovery.firstSet(account);
+      return { method: result.state.method, enrollment: null, ...(recoveryCodes && { recoveryCodes }) };
+    }
     const uri = totpUri(this.config.TOTP_ISSUER, account.userName, secret);
     return {
       method: result.state.method,
@@ -126,7 +126,9 @@ export class AccountSecurityService {
     const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
     const totp = secret ? await checkTotp(secret, code, now) : { valid: false };
     const result = await this.store.runAuthenticator(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }, now);
-    return { method: result.state.method };
+    // The authenticator is set up: its recovery codes, shown this once (none if a set exists).
+    const recoveryCodes = await this.recovery.firstSet(account);
+    return { method: result.state.method, ...(recoveryCodes && { recoveryCodes }) };
   }
 
   async startVerification(principal: Principal, channel: ContactChannel) {
@@ -193,14 +195,7 @@ export class AccountSecurityService {
       },
       metadataOf({ kind: 'admin', accountId: principal.accountId }, principal.orgId),
     );
-    if (target)
-      await this.notifications.notice({
-        kind: 'email',
-        to: target.email,
-        subject: 'Your authenticator was reset',
-        text: 'An administrator reset the authenticator app of your account. You will set up a new one at your next sign-in.',
-        tag: 'authenticator-reset',
-      });
+    // The owner is told, with the reason, by the notices reactor (AuthenticatorReset).
   }
 
   sessionList(principal: Principal) {

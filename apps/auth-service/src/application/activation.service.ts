@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { activationTokenInvalid, authenticatorDecider, authenticatorStreamId, type Activate } from '../domain';
+import { profileFactsProjection } from '../projections/profile-facts.projection';
 import { ProfileFacts } from '../projections/profile-facts.queries';
+import { ReadModels } from '../projections/read-models';
 import { AuthStore, metadataOf } from './auth-store';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { sha256 } from './secrets';
@@ -11,18 +13,25 @@ export class ActivationService {
     private readonly store: AuthStore,
     private readonly profiles: ProfileFacts,
     private readonly hasher: PasswordHasher,
+    private readonly readModels: ReadModels,
   ) {}
 
   /** POST /auth/activate: the first password, with the token of the activation link. */
   async activate(token: string, password: string, now = new Date()): Promise<{ accountId: string }> {
     const presentedTokenSha256 = sha256(token);
-    const account = this.profiles.byActivationHash(presentedTokenSha256);
+    let account = this.profiles.byActivationHash(presentedTokenSha256);
+    if (!account) {
+      // A link opened right after the account was created: the profile facts may not have it yet.
+      await this.readModels.waitFor(await this.store.store.headPosition(), profileFactsProjection.name);
+      account = this.profiles.byActivationHash(presentedTokenSha256);
+    }
     if (!account?.activation) throw activationTokenInvalid();
+    const { activation } = account;
     const command = (passwordHash: string): Activate => ({
       type: 'Activate',
       data: {
         accountId: account.accountId,
-        activation: account.activation!,
+        activation: activation,
         presentedTokenSha256,
         password,
         passwordHash,

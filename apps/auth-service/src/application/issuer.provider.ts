@@ -2,6 +2,7 @@ import { ApiScopes, scopesAllowedFor } from '@accounts/contracts';
 import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
 import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
+import { assertProductionKeys } from '../app/production-keys';
 import type { AuthConfig } from '../config';
 
 /** Names auth-service's key files in the data folder. */
@@ -18,8 +19,10 @@ export const ACCOUNT_CONSOLE_CLIENT_ID = 'account-console';
 export const issuerProviders: Provider[] = [
   {
     provide: ISSUER_KEYS,
-    useFactory: (config: AuthConfig) =>
-      IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS, issuer: publicUrlOf(config) }),
+    useFactory: (config: AuthConfig) => {
+      assertProductionKeys(config);
+      return IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS, issuer: publicUrlOf(config) });
+    },
     inject: [SERVICE_CONFIG],
   },
   {

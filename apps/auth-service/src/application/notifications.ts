@@ -7,7 +7,10 @@ export const contactVerificationMessage = (channel: 'email' | 'sms', to: string,
     ? { kind: 'email', to, subject: 'Confirm your email address', text: `Your confirmation code is ${code}. It is valid for 10 minutes.`, tag: 'contact-verification' }
     : { kind: 'sms', to, text: `Your confirmation code: ${code}`, tag: 'contact-verification' };
 
-/** Sends through the configured notifier; a failed delivery is logged without body or full recipient. */
+/**
+ * Sends the codes a user waits for through the configured notifier; a failed delivery is logged without
+ * body or full recipient. Notices are not sent from here but by the notices reactor (src/notices).
+ */
 @Injectable()
 export class Notifications {
   private readonly logger = new Logger('Notifications');
@@ -22,15 +25,6 @@ export class Notifications {
       if (!(error instanceof DeliveryError)) throw error;
       this.logger.warn({ failure: error.toFailure() }, 'Could not deliver a code');
       throw new ServiceUnavailableException({ code: 'AUTH-delivery-failed', message: 'The code could not be sent: try again in a moment' });
-    }
-  }
-
-  /** For notices (password changed, code replayed): the action already happened, so never fail it. */
-  async notice(message: Notification): Promise<void> {
-    try {
-      await this.notifier.send(message);
-    } catch (error) {
-      this.logger.warn({ failure: error instanceof DeliveryError ? error.toFailure() : String(error) }, 'Could not deliver a notice');
     }
   }
 }

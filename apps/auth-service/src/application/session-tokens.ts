@@ -111,7 +111,7 @@ export class SessionTokens {
     sessionId: string,
     accountId: string,
     orgId: string,
-    reason: 'logout' | 'revoked' | 'password-changed',
+    reason: 'logout' | 'revoked' | 'password-changed' | 'password-reset',
   ): Promise<void> {
     const { state } = await this.store.load(sessionStreamId(sessionId), sessionDecider);
     if (state.status === 'none' || (state as Session).accountId !== accountId)

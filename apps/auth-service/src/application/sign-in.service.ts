@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   answerableChallenge,
+  emailForCodes,
   type AuthenticatorState,
   authenticatorDecider,
   authenticatorStreamId,
@@ -26,6 +27,7 @@ import { Notifications } from './notifications';
 import { PasswordHasher } from './passwords';
 import { newOpaqueToken, newSixDigitCode, SecretBox, sha256 } from './secrets';
 import { SessionTokens, type TokenAnswer } from './session-tokens';
+import { RecoveryCodes } from './recovery-codes.service';
 import { checkTotp } from './totp';
 import { isEnrollmentChallenge, SignInEnrollment } from './sign-in-enrollment';
 
@@ -58,6 +60,7 @@ export class SignInService {
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     private readonly devices: TrustedDevices,
     private readonly limits: ClientAddressLimits,
+    private readonly recovery: RecoveryCodes,
   ) {}
 
   async login(userName: string, password: string, trustedDeviceToken: string | null, now = new Date()): Promise<LoginAnswer> {
@@ -92,7 +95,7 @@ export class SignInService {
           signinId,
           accountId,
           passwordVerified,
-          account: { email: account.email, mobilePhone: account.mobilePhone, enabled: account.enabled },
+          account: { email: emailForCodes(authenticator, account.email), mobilePhone: account.mobilePhone, enabled: account.enabled },
           organization: this.profiles.organization(account.orgId),
           authenticator,
           trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
@@ -114,7 +117,7 @@ export class SignInService {
     }
     const challenge = find<SignInChallengeIssuedData>(started.appended, 'SignInChallengeIssued');
     if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
-    await this.sendCode(challenge.challenge, account, code);
+    await this.sendCode(challenge.challenge, account, code, emailForCodes(authenticator, account.email));
     return {
       kind: 'challenge',
       challenge: {
@@ -131,12 +134,15 @@ export class SignInService {
     code: string,
     now = new Date(),
     enrollmentMethod?: string,
-  ): Promise<TokenAnswer & { trustedDeviceToken?: string }> {
+  ): Promise<TokenAnswer & { trustedDeviceToken?: string; recoveryCodes?: string[] }> {
     const streamId = signInStreamId(challengeId);
     const { state } = await this.store.load(streamId, signInDecider);
     if (isEnrollmentChallenge(state)) {
       const { completed, account } = await this.enrollment.prove(state, code, enrollmentMethod, now);
-      return this.finish(completed, account, now);
+      const tokens = await this.finish(completed, account, now);
+      // The second factor was just set up: its recovery codes, shown this once.
+      const recoveryCodes = await this.recovery.firstSet(account);
+      return recoveryCodes ? { ...tokens, recoveryCodes } : tokens;
     }
     const flow = answerableChallenge(state, now);
     const account = this.profiles.byId(flow.accountId);
@@ -158,8 +164,8 @@ export class SignInService {
         metadata,
         now,
       );
+      // A replayed code is told to the owner by the notices reactor (TotpCodeReplayed).
       answer = { kind: 'totp', verdict: totpVerdictOf(guardEvents as never) };
-      if (answer.verdict === 'replayed') await this.noticeReplay(account);
     } else {
       answer = { kind: 'code', codeSha256: sha256(code) };
     }
@@ -209,12 +215,13 @@ export class SignInService {
     const flow = result.state as SignInFlow & { challenge: NonNullable<SignInFlow['challenge']> };
     // Unreachable: the decider refused a sign-in that does not exist.
     if (!account) throw signInFailed();
-    await this.sendCode(flow.challenge.kind, account, code);
+    const authenticator = await this.store.authenticator(account.accountId);
+    await this.sendCode(flow.challenge.kind, account, code, emailForCodes(authenticator, account.email));
     return { challengeId, method: flow.challenge.kind, sentTo: flow.challenge.sentTo };
   }
 
   /** Tokens for a completed sign-in; a computer that becomes trusted gets its token. */
-  private async finish(
+  async finish(
     completed: SignInCompletedData,
     account: AccountFacts,
     now: Date,
@@ -281,26 +288,16 @@ export class SignInService {
     }
   }
 
-  private async sendCode(challenge: string, account: AccountFacts, code: string): Promise<void> {
+  private async sendCode(challenge: string, account: AccountFacts, code: string, email: string): Promise<void> {
     if (challenge === 'email')
       await this.notifications.sendOrFail({
         kind: 'email',
-        to: account.email,
+        to: email,
         subject: 'Your sign-in code',
         text: `Your sign-in code is ${code}. It is valid for 10 minutes. If you did not try to sign in, change your password.`,
         tag: 'sign-in-code',
       });
     else if (challenge === 'sms' && account.mobilePhone)
       await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone, text: `Your sign-in code: ${code}`, tag: 'sign-in-code' });
-  }
-
-  private noticeReplay(account: AccountFacts): Promise<void> {
-    return this.notifications.notice({
-      kind: 'email',
-      to: account.email,
-      subject: 'An authenticator code was used twice',
-      text: 'Someone presented an authenticator code of your account that was already used. If it was not you, change your password.',
-      tag: 'totp-replayed',
-    });
   }
 }

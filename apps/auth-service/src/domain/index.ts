@@ -5,6 +5,7 @@ export * from './values/argon2-parameters';
 export * from './values/auth-limits';
 export * from './values/authentication-method';
 export * from './values/device-label';
+export * from './values/email-for-codes';
 export * from './values/lockout';
 export * from './values/mask-destination';
 export * from './values/password-policy';
@@ -14,6 +15,12 @@ export * from './authenticator/authenticator-state';
 export * from './authenticator/authenticator-decider';
 export { activationTokenInvalid } from './authenticator/decide-password';
 export { needsAuthenticatorEnrollment } from './authenticator/decide-method';
+export { resetLinkInvalid } from './authenticator/decide-password-reset';
+export {
+  hasSecondFactor,
+  recoveryCodesLeft,
+} from './authenticator/decide-recovery-codes';
+export * from './values/security-notices';
 export * from './guard/guard-commands';
 export * from './guard/guard-decider';
 export * from './sign-in/sign-in-commands';

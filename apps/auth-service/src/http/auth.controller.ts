@@ -9,7 +9,9 @@ import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { LOGIN_ANSWER, TOKEN_ANSWER } from './openapi/answer-schemas';
-import { ActivateDto, ChangeMethodDto, LoginChallengeCodeDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
+import { ActivateDto, ChangeMethodDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { LoginChallengeAnswerDto } from './dto/lifecycle.dto';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
@@ -22,6 +24,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly enrollment: SignInEnrollment,
     private readonly sessions: SessionTokens,
+    private readonly recoverySignIn: RecoveryCodeSignIn,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -44,10 +47,14 @@ export class AuthController {
   @ApiOkResponse({ description: 'Tokens', schema: TOKEN_ANSWER })
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
-    @Body() body: LoginChallengeCodeDto,
+    @Body() body: LoginChallengeAnswerDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const tokens = await this.signIn.answer(challengeId, body.code, new Date(), body.method);
+    // The DTO guarantees one of code and recoveryCode.
+    const tokens =
+      body.recoveryCode !== undefined && body.code === undefined
+        ? await this.recoverySignIn.answer(challengeId, body.recoveryCode)
+        : await this.signIn.answer(challengeId, body.code ?? '', new Date(), body.method);
     if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
   }

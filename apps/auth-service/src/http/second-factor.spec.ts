@@ -112,7 +112,7 @@ describe('second factors: email and authenticator, both variants; trusted device
     const replay = await app.http().post(`/auth/login/${next.body.challengeId}`).send({ code });
     expectStatus(replay, 401);
     expect(replay.body.code).toBe('AUTH-challenge-code-replayed');
-    expect((await app.lastMessage(user.email)).tag).toBe('totp-replayed');
+    expect((await app.waitForMessage(user.email, 'totp-replayed')).tag).toBe('totp-replayed');
   });
 
   it('authenticator every time: asks even on a trusted computer', async () => {

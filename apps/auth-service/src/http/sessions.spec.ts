@@ -102,7 +102,7 @@ describe('sessions: refresh, logout, list, end; password change', () => {
     expect(res.body.endedSessions).toBeGreaterThanOrEqual(1);
     expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: other.refreshToken }), 401);
     expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: keep.refreshToken }), 200);
-    expect((await app.lastMessage('alice@example.com')).tag).toBe('password-changed');
+    expect((await app.waitForMessage('alice@example.com', 'password-changed')).tag).toBe('password-changed');
     expectStatus(await app.login('alice'), 401);
     expectStatus(await app.login('alice', 'a much better passphrase 7'), 200);
     expect(JSON.stringify(await app.allEvents())).not.toContain('a much better passphrase 7');

@@ -1,4 +1,4 @@
-import type { AccountRegisteredData } from '@accounts/contracts';
+import type { AccountActivationReissuedData, AccountRegisteredData } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 export const ACTIVATION_LINKS = 'activation_links';
@@ -10,9 +10,10 @@ export const ACTIVATION_LINKS = 'activation_links';
  */
 export const activationLinksProjection = defineProjection({
   name: ACTIVATION_LINKS,
-  version: 1,
+  // 2: AccountActivationReissued replaces the account's link (only the newest one works).
+  version: 2,
   tables: ['activation_links'],
-  filter: { streamPrefixes: ['account-'], eventTypes: ['AccountRegistered'] },
+  filter: { streamPrefixes: ['account-'], eventTypes: ['AccountRegistered', 'AccountActivationReissued'] },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.activation_links} (
@@ -22,7 +23,7 @@ export const activationLinksProjection = defineProjection({
     );
     CREATE INDEX ${t.activation_links}_by_token ON ${t.activation_links} (token_sha256);`,
   apply(event, tx) {
-    const { accountId, activation } = event.data as AccountRegisteredData;
+    const { accountId, activation } = event.data as AccountRegisteredData | AccountActivationReissuedData;
     if (!activation) return;
     tx.run(
       `INSERT OR REPLACE INTO ${tx.table.activation_links} (account_id, token_sha256, expires_at) VALUES (?, ?, ?)`,

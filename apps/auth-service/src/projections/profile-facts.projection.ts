@@ -15,5 +15,6 @@ export const profileFactsProjection = defineProjection<ProfileFactsTable>({
   filter: { eventTypes: [...PROFILE_FACT_TYPES] },
   idempotency: 'eventId',
   schema: profileFactsSchema,
-  apply: (event, tx) => applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
+  apply: (event, tx) =>
+    applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
 });

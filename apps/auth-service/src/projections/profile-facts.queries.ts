@@ -62,6 +62,13 @@ export class ProfileFacts {
     return row ? toAccount(row) : null;
   }
 
+  /** Enabled accounts with this email address (an address may belong to several accounts). */
+  enabledByEmail(email: string): AccountFacts[] {
+    return this.readModels.database
+      .all<AccountRow>('SELECT * FROM profile_accounts WHERE lower(email) = lower(?) AND enabled = 1', email)
+      .map(toAccount);
+  }
+
   byActivationHash(tokenSha256: string): AccountFacts | null {
     const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE a.token_sha256 = ?`, tokenSha256);
     return row ? toAccount(row) : null;

@@ -34,11 +34,12 @@ export interface SeededAccount {
 export class AuthTestApp {
   private constructor(readonly t: TestApp) {}
 
-  static async create(env: Record<string, string> = {}): Promise<AuthTestApp> {
+  /** `notifierEnv`: the notifier's variables (e.g. NOTIFIER_EMAIL=smtp); the dev outbox by default. */
+  static async create(env: Record<string, string> = {}, notifierEnv: Record<string, string> = {}): Promise<AuthTestApp> {
     const t = await createTestApp({
       serviceName: 'auth-service',
       schema: authConfigSchema,
-      imports: [AuthModule.forRoot({ notifierEnv: {} })],
+      imports: [AuthModule.forRoot({ notifierEnv })],
       // Cheaper argon2 than production so the suite stays fast; parameters are configuration, not logic.
       env: { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', ...env },
     });
@@ -158,9 +159,33 @@ export class AuthTestApp {
     return res.body.items[0];
   }
 
+  /**
+   * Notices are sent by the notices reactor after the event is stored, not by the request: waits
+   * (up to 5 s) for the newest message to `to` with this tag.
+   */
+  async waitForMessage(to: string, tag: string, timeoutMs = 5000): Promise<{ text: string; subject?: string; tag: string }> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await this.http().get('/dev/outbox').query({ to, limit: 20 });
+      const found = (res.body.items ?? []).find((m: { tag: string }) => m.tag === tag);
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no ${tag} message to ${to}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Every message to `to` with this tag, newest first. */
+  async messages(to: string, tag: string): Promise<{ text: string; subject?: string; tag: string }[]> {
+    const res = await this.http().get('/dev/outbox').query({ to, limit: 100 });
+    return (res.body.items ?? []).filter((m: { tag: string }) => m.tag === tag);
+  }
+
+  /** The code in the newest code message to `to` (security notices arrive on their own, in between). */
   async codeSentTo(to: string): Promise<string> {
-    const match = /\b(\d{6})\b/.exec((await this.lastMessage(to)).text);
-    if (!match) throw new Error('no code in the message');
+    const res = await this.http().get('/dev/outbox').query({ to, limit: 50 });
+    const codeMessage = (res.body.items ?? []).find((m: { tag: string }) => m.tag === 'sign-in-code' || m.tag === 'contact-verification');
+    const match = codeMessage ? /\b(\d{6})\b/.exec(codeMessage.text) : null;
+    if (!match) throw new Error(`no code message to ${to}`);
     return match[1];
   }
 

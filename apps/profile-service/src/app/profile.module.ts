@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccountAsOfReader } from '../application/accounts/account-as-of.reader';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
+import { ReissueActivationHandler } from '../application/activation/reissue-activation.handler';
 import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
 import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
 import { UpdateProfileHandler } from '../application/accounts/update-profile.handler';
@@ -21,6 +22,7 @@ import { AccountDirectoryQueries } from '../projections/account-directory.querie
 import { ReadModels } from '../projections/read-models';
 import { profileRelayProvider } from '../messaging/profile-relay';
 import { activationLinkSenderProvider } from './activation-link-sender.provider';
+import { activationTokensProvider } from './activation-tokens.provider';
 import { tokenVerifierProvider } from './token-verifier.provider';
 
 export interface ProfileModuleOptions {
@@ -37,6 +39,7 @@ const handlers = [
   AdministerAccountHandler,
   GetMyAccountHandler,
   ListAccountsHandler,
+  ReissueActivationHandler,
 ];
 
 /** profile-service: HTTP -> command/query bus -> handlers -> event store; the account directory read model. */
@@ -61,6 +64,7 @@ export class ProfileModule {
         profileRelayProvider,
         AccountDirectoryQueries,
         activationLinkSenderProvider,
+        activationTokensProvider,
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },

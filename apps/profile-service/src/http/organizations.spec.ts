@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import type { AccountRegisteredData } from '@accounts/contracts';
+import { activationLinkToken } from '@accounts/security';
+import { createHash, randomBytes } from 'node:crypto';
 import { TestTokens } from '@accounts/testing';
 import { BOOTSTRAP_TOKEN, expectStatus, fieldOf, type Member, person, ProfileTestApp } from '../testing/profile-test-app';
 
@@ -140,15 +142,28 @@ describe('POST /organizations: who may create an organization', () => {
 });
 
 describe('POST /organizations in production', () => {
-  it('does not hand the activation link back', async () => {
-    const app = await ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production' });
+  const ACTIVATION_LINK_KEY = randomBytes(32).toString('base64');
+
+  it('does not hand the activation link back: auth-service emails it, rebuilt from the event with the shared key', async () => {
+    const app = await ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production', ACTIVATION_LINK_KEY });
     try {
       const res = await app.http().post('/organizations').send(newOrganization('alice'));
       expectStatus(res, 201);
       expect(res.body.administrator.activationLink).toBeUndefined();
+      const events = await app.store.readAll({ maxCount: 100 } as never);
+      const registered = events.find((e) => e.type === 'AccountRegistered')!.data as AccountRegisteredData;
+      const rebuilt = activationLinkToken(Buffer.from(ACTIVATION_LINK_KEY, 'base64'), registered.accountId, registered.activation.linkId!);
+      expect(rebuilt.sha256).toBe(registered.activation.tokenSha256);
+      expect(JSON.stringify(events)).not.toContain(rebuilt.token);
     } finally {
       await app.close();
     }
+  });
+
+  it('refuses to start without ACTIVATION_LINK_KEY', async () => {
+    await expect(ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production' })).rejects.toThrow(
+      'ACTIVATION_LINK_KEY must be set in production: auth-service emails activation links derived from the same key',
+    );
   });
 });
 

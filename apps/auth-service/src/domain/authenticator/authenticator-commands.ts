@@ -137,6 +137,56 @@ export type RevokeTrustedDevice = Message<
   OfAccount & { readonly deviceId: string }
 >;
 
+/** POST /auth/password-reset: the handler made the link's token and hashed it. */
+export type RequestPasswordReset = Message<
+  'RequestPasswordReset',
+  OfAccount & {
+    readonly resetId: string;
+    readonly tokenSha256: string;
+  }
+>;
+
+/** POST /auth/password-reset/confirm: the account comes from the token, checked here by its hash. */
+export type ResetPassword = Message<
+  'ResetPassword',
+  OfAccount & {
+    readonly presentedTokenSha256: string;
+    readonly newPassword: string;
+    readonly repeatPassword: string;
+    readonly newPasswordHash: string;
+    readonly passwordPolicy: PasswordPolicyFacts;
+  }
+>;
+
+/** A new set of recovery codes (the handler made them and shows them once). */
+export type GenerateRecoveryCodes = Message<
+  'GenerateRecoveryCodes',
+  OfAccount & {
+    readonly setId: string;
+    readonly codeSha256s: readonly string[];
+    /** The caller signed in recently (or is enrolling a second factor right now). */
+    readonly recentSignIn: boolean;
+  }
+>;
+
+/** A recovery code presented to a sign-in challenge. */
+export type UseRecoveryCode = Message<
+  'UseRecoveryCode',
+  OfAccount & {
+    readonly signinId: string;
+    readonly codeSha256: string;
+  }
+>;
+
+/** PUT /auth/me/notices/:notice. */
+export type ChangeNoticePreference = Message<
+  'ChangeNoticePreference',
+  OfAccount & {
+    readonly notice: unknown;
+    readonly enabled: unknown;
+  }
+>;
+
 export type AuthenticatorCommand =
   | Activate
   | ChangePassword
@@ -147,4 +197,9 @@ export type AuthenticatorCommand =
   | StartContactVerification
   | ConfirmContactVerification
   | AddTrustedDevice
-  | RevokeTrustedDevice;
+  | RevokeTrustedDevice
+  | RequestPasswordReset
+  | ResetPassword
+  | GenerateRecoveryCodes
+  | UseRecoveryCode
+  | ChangeNoticePreference;

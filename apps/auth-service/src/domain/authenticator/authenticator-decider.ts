@@ -23,6 +23,15 @@ import {
   decideChangePassword,
   decideRehashPassword,
 } from './decide-password';
+import { decideChangeNoticePreference } from './decide-notice-preference';
+import {
+  decideRequestPasswordReset,
+  decideResetPassword,
+} from './decide-password-reset';
+import {
+  decideGenerateRecoveryCodes,
+  decideUseRecoveryCode,
+} from './decide-recovery-codes';
 import { decideResetAuthenticator } from './decide-reset';
 import {
   decideAddTrustedDevice,
@@ -55,6 +64,16 @@ export function decideAuthenticator(
       return decideAddTrustedDevice(command, state, ctx);
     case 'RevokeTrustedDevice':
       return decideRevokeTrustedDevice(command, state);
+    case 'RequestPasswordReset':
+      return decideRequestPasswordReset(command, state, ctx);
+    case 'ResetPassword':
+      return decideResetPassword(command, state, ctx);
+    case 'GenerateRecoveryCodes':
+      return decideGenerateRecoveryCodes(command, state, ctx);
+    case 'UseRecoveryCode':
+      return decideUseRecoveryCode(command, state);
+    case 'ChangeNoticePreference':
+      return decideChangeNoticePreference(command, state);
     default:
       return assertNever(command);
   }

@@ -58,6 +58,28 @@ export interface AuthenticatorState {
     Partial<Record<ContactChannel, VerificationLog>>
   >;
   readonly trustedDevices: readonly TrustedDevice[];
+  /** The newest forgotten-password link; an older one stops working when a new one is sent. */
+  readonly passwordReset: PasswordResetLink | null;
+  /** When the last forgotten-password links were sent (for the per-account limit). */
+  readonly resetRequestedAt: readonly string[];
+  readonly recoveryCodes: RecoveryCodeSet | null;
+  /** Optional security notices the user turned off. */
+  readonly noticesOff: readonly string[];
+}
+
+export interface PasswordResetLink {
+  readonly resetId: string;
+  readonly tokenSha256: string;
+  readonly expiresAt: string;
+  readonly used: boolean;
+}
+
+export interface RecoveryCodeSet {
+  readonly setId: string;
+  readonly codeSha256s: readonly string[];
+  readonly generatedAt: string;
+  /** Indexes into codeSha256s of the codes already used. */
+  readonly used: readonly number[];
 }
 
 export const initialAuthenticatorState = (): AuthenticatorState => ({
@@ -70,6 +92,10 @@ export const initialAuthenticatorState = (): AuthenticatorState => ({
   pendingVerification: null,
   verificationLog: {},
   trustedDevices: [],
+  passwordReset: null,
+  resetRequestedAt: [],
+  recoveryCodes: null,
+  noticesOff: [],
 });
 
 const LOG_LENGTH = 20;
@@ -97,6 +123,8 @@ const provedChannel = (
 };
 const sentAtOf = (expiresAt: string) =>
   new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();
+/** Only the last few request times matter for the limit; the state stays small. */
+const KEPT_RESET_REQUESTS = 10;
 
 export function evolveAuthenticator(
   state: AuthenticatorState,
@@ -211,6 +239,52 @@ export function evolveAuthenticator(
             : device,
         ),
       };
+    case 'PasswordResetRequested': {
+      const { resetId, tokenSha256, expiresAt } = event.data;
+      return {
+        ...state,
+        passwordReset: { resetId, tokenSha256, expiresAt, used: false },
+        resetRequestedAt: [
+          ...state.resetRequestedAt,
+          event.data.requestedAt,
+        ].slice(-KEPT_RESET_REQUESTS),
+      };
+    }
+    case 'PasswordReset':
+      return {
+        ...state,
+        passwordHash: event.data.passwordHash,
+        passwordReset: state.passwordReset && {
+          ...state.passwordReset,
+          used: true,
+        },
+      };
+    case 'RecoveryCodesGenerated': {
+      const { setId, codeSha256s, generatedAt } = event.data;
+      return {
+        ...state,
+        recoveryCodes: { setId, codeSha256s, generatedAt, used: [] },
+      };
+    }
+    case 'RecoveryCodeUsed':
+      return state.recoveryCodes?.setId === event.data.setId
+        ? {
+            ...state,
+            recoveryCodes: {
+              ...state.recoveryCodes,
+              used: [...state.recoveryCodes.used, event.data.codeIndex],
+            },
+          }
+        : state;
+    case 'NoticePreferenceChanged': {
+      const others = state.noticesOff.filter((n) => n !== event.data.notice);
+      return {
+        ...state,
+        noticesOff: event.data.enabled
+          ? others
+          : [...others, event.data.notice],
+      };
+    }
     default:
       return tolerateUnknownEvent(event, state);
   }

@@ -34,7 +34,9 @@ export function refusalOf(
       }
       case 'SessionEnded':
         if (
-          ['logout', 'revoked', 'password-changed'].includes(event.data.reason)
+          ['logout', 'revoked', 'password-changed', 'password-reset'].includes(
+            event.data.reason,
+          )
         )
           break;
         return refuse(

@@ -39,7 +39,8 @@ export type SessionEndRequest =
   | 'logout'
   | 'revoked'
   | 'account-disabled'
-  | 'password-changed';
+  | 'password-changed'
+  | 'password-reset';
 
 /** Who ends it: the owner (logout, DELETE /auth/me/sessions/:id) or the system (account disabled...). */
 export type SessionActor =

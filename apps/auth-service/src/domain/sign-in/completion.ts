@@ -44,7 +44,7 @@ export function completedWithoutFactor(
 export function passedAndCompleted(
   flow: FlowIds & Pick<SignInFlow, 'trustedDeviceId'>,
   factor: SecondFactor,
-  by: 'code' | 'enrollment',
+  by: 'code' | 'enrollment' | 'recovery-code',
   method: AuthenticationMethod,
   proposal: CompletionProposal,
 ): SignInEvent[] {

@@ -72,12 +72,15 @@ export function decideAnswerChallenge(
   >;
   const { answer } = data;
   // A programming error: the handler picks the answer kind from the challenge it loaded.
-  if ((answer.kind === 'totp') !== (factor === 'authenticator'))
+  if (
+    answer.kind !== 'recovery-code' &&
+    (answer.kind === 'totp') !== (factor === 'authenticator')
+  )
     throw new Error(
       `a ${answer.kind} answer does not fit a ${factor} challenge`,
     );
   const verdict =
-    answer.kind === 'totp'
+    answer.kind !== 'code'
       ? answer.verdict
       : answer.codeSha256 === challenge.codeSha256
         ? 'accepted'
@@ -97,7 +100,13 @@ export function decideAnswerChallenge(
       },
     ];
   }
-  return passedAndCompleted(flow, factor, 'code', flow.method, data);
+  return passedAndCompleted(
+    flow,
+    factor,
+    answer.kind === 'recovery-code' ? 'recovery-code' : 'code',
+    flow.method,
+    data,
+  );
 }
 
 /** A new code and a new 10-minute validity; the wrong guesses already made still count. */

@@ -57,6 +57,11 @@ export type ChallengeAnswer =
   | {
       readonly kind: 'totp';
       readonly verdict: 'accepted' | 'wrong' | 'replayed';
+    }
+  /** A recovery code instead of the challenge's factor; the authenticator stream checked and used it. */
+  | {
+      readonly kind: 'recovery-code';
+      readonly verdict: 'accepted' | 'wrong';
     };
 
 /** POST /auth/login/:challengeId. */

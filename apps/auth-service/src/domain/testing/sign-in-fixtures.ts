@@ -70,7 +70,7 @@ export const completed = (
 
 export const passed = (
   factor: 'email' | 'sms' | 'authenticator',
-  by: 'code' | 'enrollment' = 'code',
+  by: 'code' | 'enrollment' | 'recovery-code' = 'code',
 ): SignInEvent => ({
   type: 'SignInChallengePassed',
   data: { ...flow, factor, by },

@@ -18,3 +18,18 @@ export const DefaultTrustedDeviceLifetimeSeconds = 30 * 24 * 60 * 60;
 
 /** However active, a session ends after this long, unless configured otherwise. */
 export const DefaultSessionAbsoluteLifetimeSeconds = 30 * 24 * 60 * 60;
+
+/** Forgotten-password links: valid 30 minutes; at most 3 emails per account per 15 minutes. */
+export const PasswordResetPolicy = {
+  lifetimeSeconds: 30 * 60,
+  maxRequests: 3,
+  windowSeconds: 15 * 60,
+} as const;
+
+/** Recovery codes: 10 per set; regenerating them needs a sign-in at most this old. */
+export const RecoveryCodePolicy = {
+  count: 10,
+  /** The answer warns from this many codes left. */
+  warnAt: 3,
+  recentSignInSeconds: 15 * 60,
+} as const;

@@ -17,7 +17,7 @@ import {
   type ActivationLinkSender,
   pendingActivation,
 } from '../activation/activation-link-sender';
-import { newActivationToken } from '../activation/activation-token';
+import { ActivationTokens } from '../activation/activation-token';
 import { loadCallerFacts } from '../shared/caller-facts';
 import { actorOf, eventMetadata } from '../shared/event-metadata';
 import { ProfileReader } from '../shared/profile-reader';
@@ -31,6 +31,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACTIVATION_LINK_SENDER) private readonly activationLinks: ActivationLinkSender,
+    private readonly activationTokens: ActivationTokens,
     private readonly readModels: ReadModels,
     private readonly reader: ProfileReader,
   ) {}
@@ -40,7 +41,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const context = { now: new Date() };
     const facts = await loadCallerFacts(this.store, principal);
     const accountId = randomUUID();
-    const activation = newActivationToken();
+    const activation = this.activationTokens.issue(accountId);
     const command: RegisterAccount = {
       type: 'RegisterAccount',
       data: {
@@ -49,7 +50,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
         accountId,
         orgId,
         actor: facts.actor,
-        activationTokenSha256: activation.sha256,
+        activationTokenSha256: activation.sha256, activationLinkId: activation.linkId,
       },
     };
     const events = accountDecider.decide(command, accountDecider.initialState(), context);

@@ -12,9 +12,19 @@ export interface PendingActivation {
 }
 
 /** The activation a just-registered account waits for: its token (in clear, here only) and the event's facts. */
-export function pendingActivation(registered: AccountRegisteredData, token: string): PendingActivation {
+export function pendingActivation(
+  registered: AccountRegisteredData,
+  token: string,
+): PendingActivation {
   const { accountId, orgId, userName, email, activation } = registered;
-  return { accountId, orgId, userName, email, token, expiresAt: activation.expiresAt };
+  return {
+    accountId,
+    orgId,
+    userName,
+    email,
+    token,
+    expiresAt: activation.expiresAt,
+  };
 }
 
 /** What the API answer may say about the delivery; the link only where the sender allows it (development). */

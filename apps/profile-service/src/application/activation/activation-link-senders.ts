@@ -15,14 +15,17 @@ export class ResponseActivationLinkSender implements ActivationLinkSender {
   }
 }
 
-/** Production until auth-service sends activation emails: the token is dropped, and the log says so (without it). */
+/**
+ * Production: nothing leaves here. auth-service's notices reactor emails the link, rebuilt from
+ * AccountRegistered (linkId) with ACTIVATION_LINK_KEY; the token is never in an event or a log line.
+ */
 export class UndeliveredActivationLinkSender implements ActivationLinkSender {
   private readonly logger = new Logger('ActivationLinks');
 
   async send(activation: PendingActivation): Promise<ActivationDelivery> {
-    this.logger.warn(
+    this.logger.log(
       { accountId: activation.accountId, orgId: activation.orgId },
-      'No activation email is sent by profile-service; the account is activated through auth-service',
+      'Activation link to be emailed by auth-service',
     );
     return {};
   }

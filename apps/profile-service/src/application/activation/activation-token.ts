@@ -1,13 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { activationLinkToken } from '@accounts/security';
+import { randomUUID } from 'node:crypto';
 
 export interface ActivationToken {
-  /** 32 random bytes, base64url: goes to the person only (the link), never to an event or a log line. */
+  /** Goes to the person only (the link), never to an event or a log line. */
   readonly token: string;
   /** Lowercase hex SHA-256 of the token: what AccountRegistered records. */
   readonly sha256: string;
+  /** Recorded in AccountRegistered: with the key, the notifier rebuilds the token from it. */
+  readonly linkId: string;
 }
 
-export function newActivationToken(): ActivationToken {
-  const token = randomBytes(32).toString('base64url');
-  return { token, sha256: createHash('sha256').update(token).digest('hex') };
+/** The activation tokens of new accounts, derived from ACTIVATION_LINK_KEY (shared with auth-service). */
+export class ActivationTokens {
+  constructor(private readonly key: Buffer) {}
+
+  issue(accountId: string): ActivationToken {
+    const linkId = randomUUID();
+    return { ...activationLinkToken(this.key, accountId, linkId), linkId };
+  }
 }

@@ -20,7 +20,7 @@ import {
   type ActivationLinkSender,
   pendingActivation,
 } from '../activation/activation-link-sender';
-import { newActivationToken } from '../activation/activation-token';
+import { ActivationTokens } from '../activation/activation-token';
 import { eventMetadata } from '../shared/event-metadata';
 import { asNestedField } from '../shared/nested-field';
 import { ProfileReader } from '../shared/profile-reader';
@@ -39,6 +39,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) private readonly config: ProfileConfig,
     @Inject(ACTIVATION_LINK_SENDER) private readonly activationLinks: ActivationLinkSender,
+    private readonly activationTokens: ActivationTokens,
     private readonly readModels: ReadModels,
     private readonly reader: ProfileReader,
   ) {}
@@ -47,7 +48,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     const context = { now: new Date() };
     const orgId = randomUUID();
     const accountId = randomUUID();
-    const activation = newActivationToken();
+    const activation = this.activationTokens.issue(accountId);
     const bootstrapAuthorized = bootstrapTokenMatches(bootstrapToken, this.config.BOOTSTRAP_TOKEN);
     let hasOrganization = await serverHasOrganization(this.store);
     const createOrganization = (): CreateOrganization => ({
@@ -56,7 +57,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     });
     const registerAdministrator: RegisterFirstAdministrator = {
       type: 'RegisterFirstAdministrator',
-      data: { ...input.administrator, accountId, orgId, activationTokenSha256: activation.sha256 },
+      data: { ...input.administrator, accountId, orgId, activationTokenSha256: activation.sha256, activationLinkId: activation.linkId },
     };
 
     organizationDecider.decide(createOrganization(), organizationDecider.initialState(), context);

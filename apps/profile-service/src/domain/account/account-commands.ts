@@ -19,6 +19,8 @@ export interface NewAccountProfile {
 interface Activation {
   /** Lowercase hex SHA-256 of the activation token. */
   readonly activationTokenSha256: string;
+  /** What the token is derived from, recorded so that the notifier can rebuild the link. */
+  readonly activationLinkId?: string;
 }
 
 /** POST /organizations/:orgId/accounts by an administrator of that organization. */
@@ -96,7 +98,14 @@ export type EnableAccount = Message<
   { readonly accountId: string; readonly actor: ActorFacts }
 >;
 
+/** POST /accounts/:id/activation: a new activation link replaces the previous one. */
+export type ReissueActivation = Message<
+  'ReissueActivation',
+  Activation & { readonly accountId: string; readonly actor: ActorFacts }
+>;
+
 export type AccountCommand =
+  | ReissueActivation
   | RegisterAccount
   | RegisterFirstAdministrator
   | UpdateProfile

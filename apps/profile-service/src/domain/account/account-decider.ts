@@ -13,6 +13,7 @@ import {
   decideEnableAccount,
 } from './decide-administration';
 import { decideUpdateProfile } from './decide-profile-update';
+import { decideReissueActivation } from './decide-reissue-activation';
 import {
   decideRegisterAccount,
   decideRegisterFirstAdministrator,
@@ -38,6 +39,8 @@ export function decideAccount(
       return decideDisableAccount(command, state);
     case 'EnableAccount':
       return decideEnableAccount(command, state);
+    case 'ReissueActivation':
+      return decideReissueActivation(command, state, ctx);
     default:
       return assertNever(command);
   }

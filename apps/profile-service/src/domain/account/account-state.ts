@@ -44,6 +44,9 @@ export function evolveAccount(
       return { ...state, status: 'disabled' };
     case 'AccountEnabled':
       return { ...state, status: 'enabled' };
+    case 'AccountActivationReissued':
+      // The activation is auth-service's concern; the profile does not change.
+      return state;
     default:
       return tolerateUnknownEvent(event, state);
   }

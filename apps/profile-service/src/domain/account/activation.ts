@@ -9,6 +9,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export function activationOf(
   tokenSha256: string,
   now: Date,
+  linkId?: string,
 ): AccountRegisteredData['activation'] {
   // A programming error, not bad user input: the handler computes the hash.
   if (!SHA256_HEX.test(tokenSha256))
@@ -18,5 +19,6 @@ export function activationOf(
     expiresAt: new Date(
       now.getTime() + ActivationTokenLifetimeSeconds * 1000,
     ).toISOString(),
+    ...(linkId !== undefined && { linkId }),
   };
 }

@@ -56,6 +56,7 @@ function registered(
     accountId: string;
     orgId: string;
     activationTokenSha256: string;
+    activationLinkId?: string;
   },
   state: AccountState,
   ctx: CommandContext,
@@ -87,7 +88,11 @@ function registered(
       ),
       accountType,
       groupRestriction,
-      activation: activationOf(given.activationTokenSha256, ctx.now),
+      activation: activationOf(
+        given.activationTokenSha256,
+        ctx.now,
+        given.activationLinkId,
+      ),
     },
   };
 }

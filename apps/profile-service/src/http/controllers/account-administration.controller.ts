@@ -2,8 +2,12 @@ import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } fro
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
+import {
+  ReissueActivationCommand,
+  type ReissuedActivation,
+} from '../../application/activation/reissue-activation.handler';
 import {
   type AccountAdministration,
   AdministerAccountCommand,
@@ -73,6 +77,21 @@ export class AccountAdministrationController {
     @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
     return this.administer({ principal, request }, id, { kind: 'enable' });
+  }
+
+  @Post('activation')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a new activation link (another administrator); the previous link stops working' })
+  @ApiAcceptedResponse({
+    description: 'The link is emailed by auth-service; activationLink appears only in embedded development',
+    schema: { example: { accountId: '…', activationExpiresAt: '2026-12-04T10:00:00.000Z' } },
+  })
+  reissueActivation(
+    @Param('id', AccountIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<ReissuedActivation> {
+    return this.commands.execute(new ReissueActivationCommand({ principal, request }, id));
   }
 
   private administer(

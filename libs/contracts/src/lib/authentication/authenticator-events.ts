@@ -83,12 +83,64 @@ export interface TrustedDeviceAddedData extends OfAccount {
   readonly addedAt: string;
   readonly expiresAt: string;
 }
-/** Only the owner revokes today; the field leaves room for other reasons. */
-export type TrustedDeviceRevocationReason = 'user';
+/** `password-reset`: a reset link proves only the mailbox, so every computer asks for the second factor again. */
+export type TrustedDeviceRevocationReason = 'user' | 'password-reset';
 export interface TrustedDeviceRevokedData extends OfAccount {
   readonly deviceId: string;
   readonly reason: TrustedDeviceRevocationReason;
 }
+
+/**
+ * A forgotten-password link was asked for. The link's token is never stored: the notifier derives it
+ * from `resetId` with the data key (HMAC-SHA-256), and only its SHA-256 is here to check it.
+ */
+export interface PasswordResetRequestedData extends OfAccount {
+  readonly resetId: string;
+  readonly tokenSha256: string;
+  readonly requestedAt: string;
+  readonly expiresAt: string;
+}
+/** The password was set again with a reset link; the link is used up, every session ends. */
+export interface PasswordResetData extends OfAccount {
+  readonly resetId: string;
+  readonly passwordHash: string;
+}
+/** A new set of single-use recovery codes (SHA-256 of each); the previous set stops working. */
+export interface RecoveryCodesGeneratedData extends OfAccount {
+  readonly setId: string;
+  readonly codeSha256s: readonly string[];
+  readonly generatedAt: string;
+}
+/** A recovery code answered a second-factor challenge; it cannot be used again. */
+export interface RecoveryCodeUsedData extends OfAccount {
+  readonly setId: string;
+  readonly codeIndex: number;
+  readonly signinId: string;
+  readonly remaining: number;
+}
+/** The user turned an optional security notice on or off (critical notices cannot be turned off). */
+export interface NoticePreferenceChangedData extends OfAccount {
+  readonly notice: string;
+  readonly enabled: boolean;
+}
+
+export type PasswordResetRequested = EventOf<
+  'PasswordResetRequested',
+  PasswordResetRequestedData
+>;
+export type PasswordReset = EventOf<'PasswordReset', PasswordResetData>;
+export type RecoveryCodesGenerated = EventOf<
+  'RecoveryCodesGenerated',
+  RecoveryCodesGeneratedData
+>;
+export type RecoveryCodeUsed = EventOf<
+  'RecoveryCodeUsed',
+  RecoveryCodeUsedData
+>;
+export type NoticePreferenceChanged = EventOf<
+  'NoticePreferenceChanged',
+  NoticePreferenceChangedData
+>;
 
 export type PasswordSet = EventOf<'PasswordSet', PasswordSetData>;
 export type PasswordChanged = EventOf<'PasswordChanged', PasswordChangedData>;
@@ -144,4 +196,9 @@ export type AuthenticatorEvent =
   | AuthenticatorEnrolled
   | AuthenticatorReset
   | TrustedDeviceAdded
-  | TrustedDeviceRevoked;
+  | TrustedDeviceRevoked
+  | PasswordResetRequested
+  | PasswordReset
+  | RecoveryCodesGenerated
+  | RecoveryCodeUsed
+  | NoticePreferenceChanged;

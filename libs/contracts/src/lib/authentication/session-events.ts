@@ -36,7 +36,8 @@ export type SessionEndReason =
   | 'absolute-limit'
   | 'refresh-token-reused'
   | 'account-disabled'
-  | 'password-changed';
+  | 'password-changed'
+  | 'password-reset';
 export interface SessionEndedData extends OfSession {
   readonly reason: SessionEndReason;
   readonly endedAt: string;

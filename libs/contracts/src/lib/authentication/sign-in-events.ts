@@ -58,7 +58,7 @@ export interface SignInChallengeCodeFailedData extends OfSignIn {
 export interface SignInChallengePassedData extends OfSignIn {
   readonly factor: SecondFactor;
   /** `code`: answered the challenge; `enrollment`: proved a second factor set up during this sign-in. */
-  readonly by: 'code' | 'enrollment';
+  readonly by: 'code' | 'enrollment' | 'recovery-code';
 }
 /** Tokens were issued: the session `sessionId` starts. */
 export interface SignInCompletedData extends OfSignIn {

@@ -36,7 +36,8 @@ export interface SignInAddressGuard {
 }
 
 /** What was wrong: the password or the code of a second factor. */
-export type SignInFailureFactor = 'password' | SecondFactor;
+/** `recovery-code`: a wrong recovery code counts like any other wrong code. */
+export type SignInFailureFactor = 'password' | SecondFactor | 'recovery-code';
 
 interface OfAccount {
   readonly accountId: string;

@@ -19,12 +19,17 @@ export interface AccountRegisteredData {
   readonly groupRestriction: GroupRestriction;
   /**
    * What auth-service needs to accept the activation link. The token itself is NEVER in an event:
-   * profile-service generates it, hands it to its notifier (the activation email) and stores only
-   * the lowercase hex SHA-256 of the token and the instant it stops working (ISO-8601 UTC).
+   * profile-service derives it (see linkId), auth-service's notices reactor emails it, and the event
+   * keeps only the lowercase hex SHA-256 of the token and the instant it stops working (ISO-8601 UTC).
    */
   readonly activation: {
     readonly tokenSha256: string;
     readonly expiresAt: string;
+    /**
+     * The token is HMAC(ACTIVATION_LINK_KEY, activation:<accountId>:<linkId>), so the notifier holding
+     * that key rebuilds the link to email it. Absent in events written before links were derived.
+     */
+    readonly linkId?: string;
   };
 }
 
@@ -98,6 +103,16 @@ export type AccountDisabled = ProfileEventOf<
   'AccountDisabled',
   AccountDisabledData
 >;
+/** An administrator sent a new activation link: the previous one stops working (only the newest hash is kept). */
+export interface AccountActivationReissuedData {
+  readonly accountId: string;
+  readonly activation: AccountRegisteredData['activation'];
+}
+export type AccountActivationReissued = ProfileEventOf<
+  'AccountActivationReissued',
+  AccountActivationReissuedData
+>;
+
 export type AccountEnabled = ProfileEventOf<
   'AccountEnabled',
   AccountEnabledData
@@ -115,4 +130,5 @@ export type AccountEvent =
   | AccountTypeChanged
   | AccountGroupRestrictionChanged
   | AccountDisabled
-  | AccountEnabled;
+  | AccountEnabled
+  | AccountActivationReissued;

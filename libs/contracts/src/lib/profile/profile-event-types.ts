@@ -29,6 +29,7 @@ export const ProfileEventTypes = {
   AccountGroupRestrictionChanged: 'AccountGroupRestrictionChanged',
   AccountDisabled: 'AccountDisabled',
   AccountEnabled: 'AccountEnabled',
+  AccountActivationReissued: 'AccountActivationReissued',
   UserNameReserved: 'UserNameReserved',
   UserNameReleased: 'UserNameReleased',
 } as const satisfies { [T in ProfileEventType]: T };
@@ -56,6 +57,7 @@ export const ProfileEventSchemaVersions: {
   AccountGroupRestrictionChanged: 1,
   AccountDisabled: 1,
   AccountEnabled: 1,
+  AccountActivationReissued: 1,
   UserNameReserved: 1,
   UserNameReleased: 1,
 };

@@ -1,0 +1,129 @@
+import { CurrentPrincipal, type Principal } from '@accounts/security';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AccountSecurityService } from '../application/account-security.service';
+import { AuthStore } from '../application/auth-store';
+import { RecoveryCodes } from '../application/recovery-codes.service';
+import { refuse, SecurityNotices } from '../domain';
+import { NoticePreferenceDto } from './dto/lifecycle.dto';
+
+/** Recovery codes and the security notices the signed-in user receives. */
+@ApiTags('my sign-in')
+@ApiBearerAuth()
+@Controller('auth/me')
+export class LifecycleMeController {
+  constructor(
+    private readonly security: AccountSecurityService,
+    private readonly store: AuthStore,
+    private readonly recovery: RecoveryCodes,
+  ) {}
+
+  @Get('recovery-codes')
+  @ApiOkResponse({
+    schema: {
+      example: {
+        remaining: 3,
+        total: 10,
+        warning: true,
+        generatedAt: '2026-12-01T10:00:00.000Z',
+      },
+    },
+  })
+  async recoveryCodes(@CurrentPrincipal() principal: Principal) {
+    const account = this.security.account(userOnly(principal));
+    return this.recovery.status(
+      await this.store.authenticator(account.accountId),
+    );
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(201)
+  @ApiCreatedResponse({
+    description:
+      'The new codes, shown this once; the previous set stops working',
+    schema: { example: { codes: ['k7m2p-x9qrt'], remaining: 10 } },
+  })
+  @ApiForbiddenResponse({
+    description:
+      'AUTH-recent-sign-in-required: signed in more than 15 minutes ago',
+  })
+  regenerate(@CurrentPrincipal() principal: Principal) {
+    const account = this.security.account(userOnly(principal));
+    return this.recovery.generate(
+      account,
+      this.recovery.signedInRecently(principal),
+    );
+  }
+
+  @Get('notices')
+  @ApiOkResponse({
+    schema: {
+      example: {
+        items: [
+          {
+            notice: 'new-sign-in',
+            description: '…',
+            critical: false,
+            enabled: true,
+          },
+        ],
+      },
+    },
+  })
+  async notices(@CurrentPrincipal() principal: Principal) {
+    const account = this.security.account(userOnly(principal));
+    const { noticesOff } = await this.store.authenticator(account.accountId);
+    return {
+      items: Object.entries(SecurityNotices).map(
+        ([notice, { critical, description }]) => ({
+          notice,
+          description,
+          critical,
+          enabled: critical || !noticesOff.includes(notice),
+        }),
+      ),
+    };
+  }
+
+  @Put('notices/:notice')
+  @ApiOkResponse({
+    schema: { example: { notice: 'new-sign-in', enabled: false } },
+  })
+  async changeNotice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('notice') notice: string,
+    @Body() body: NoticePreferenceDto,
+  ) {
+    const account = this.security.account(userOnly(principal));
+    await this.store.runAuthenticator(account, {
+      type: 'ChangeNoticePreference',
+      data: { accountId: account.accountId, notice, enabled: body.enabled },
+    });
+    return { notice, enabled: body.enabled };
+  }
+}
+
+/** An API credential's token is not a person: it cannot manage how that person signs in. */
+function userOnly(principal: Principal): Principal {
+  if (principal.kind !== 'user')
+    throw refuse(
+      'forbidden',
+      'AUTH-user-token-required',
+      'Only the account holder, signed in, can do this',
+    );
+  return principal;
+}

@@ -1,0 +1,303 @@
+import type { EventStore } from '@accounts/event-store';
+import {
+  DeliveryError,
+  NOTIFIER,
+  type Notifier,
+} from '@accounts/notifications';
+import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
+import { activationLinkToken } from '@accounts/security';
+import {
+  EVENT_STORE,
+  profileEventsSource,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { AuthStore } from '../application/auth-store';
+import { LinkTokens } from '../application/link-tokens';
+import type { AuthConfig } from '../config';
+import { emailForCodes, receivesNotice, type SecurityNotice } from '../domain';
+import { ProfileFacts } from '../projections/profile-facts.queries';
+import { activationQueueProjection } from './activation-queue.projection';
+import { emailChangeQueueProjection } from './email-change-queue.projection';
+import {
+  activationEmail,
+  emailChangedEmail,
+  noticeEmail,
+} from './notice-messages';
+import {
+  noticeQueueProjection,
+  type QueuedMessage,
+} from './notice-queue.projection';
+
+const DRAIN_EVERY_MS = 100;
+/** A notice about something older than this is no longer news (e.g. after a projection rebuild). */
+const MAX_AGE_MS = 24 * 3600_000;
+const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+interface QueueRow {
+  event_id: string;
+  account_id: string;
+  message: QueuedMessage;
+  data: string;
+  occurred_at: string;
+}
+
+export type NoticeOutcome =
+  | 'sent'
+  | 'opted-out'
+  | 'superseded'
+  | 'stale'
+  | 'no-account'
+  | 'key-mismatch';
+
+/** Nest token of the activation link key (shared with profile-service). */
+export const ACTIVATION_LINK_KEY = Symbol('ACTIVATION_LINK_KEY');
+
+/**
+ * Sends the security notices and the forgotten-password links, driven from the event store and
+ * never from the request: the queue (notice_queue) is a checkpointed projection, so an event
+ * appended just before a crash is sent after the restart; a row is marked in notice_sent only
+ * after the notifier accepted it (at-least-once; the notification id `notice-<eventId>` is stable,
+ * so every attempt is the same SMTP Message-ID), and an event delivered twice is queued once.
+ */
+@Injectable()
+export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
+  private readonly database: ReadModelDatabase;
+  readonly runner: ProjectionRunner;
+  private readonly logger = new Logger('SecurityNotices');
+  private readonly retries = new Map<
+    string,
+    { attempts: number; notBefore: number }
+  >();
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    private readonly auth: AuthStore,
+    private readonly profiles: ProfileFacts,
+    private readonly links: LinkTokens,
+    @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
+  ) {
+    this.database = ReadModelDatabase.forService(
+      config.DATA_DIR,
+      'auth-service-notices',
+    );
+    this.runner = new ProjectionRunner({
+      database: this.database,
+      // AccountRegistered where profile_facts gets it (store or Kafka); auth events from the store.
+      source: profileEventsSource(store, config, 'auth-service', [
+        activationQueueProjection,
+        emailChangeQueueProjection,
+      ]),
+      projections: [
+        noticeQueueProjection,
+        activationQueueProjection,
+        emailChangeQueueProjection,
+      ],
+      batchMs: 5,
+    });
+    // Outside the projection: views are read-only, and a rebuild must not send again.
+    this.database.run(
+      'CREATE TABLE IF NOT EXISTS notice_sent (event_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, at TEXT NOT NULL)',
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.runner.start();
+    this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+    await this.runner.stop();
+    this.database.close();
+  }
+
+  /** Sends what is queued and not sent yet, oldest first. */
+  drain(): Promise<void> {
+    this.draining ??= this.sendPending().finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  private async sendPending(): Promise<void> {
+    const activations = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, 'activation' AS message, q.data, q.occurred_at FROM activation_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(activations, (row) => this.deliverActivation(row));
+    const emailChanges = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, 'email-changed' AS message, q.data, q.occurred_at FROM email_change_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(emailChanges, (row) => this.deliverEmailChanged(row));
+    const rows = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, q.message, q.data, q.occurred_at FROM notice_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(rows, (row) => this.deliver(row));
+  }
+
+  private async sendEach(
+    rows: QueueRow[],
+    deliver: (row: QueueRow) => Promise<NoticeOutcome | null>,
+  ): Promise<void> {
+    for (const row of rows) {
+      const retry = this.retries.get(row.event_id);
+      if (retry && retry.notBefore > Date.now()) continue;
+      try {
+        const outcome = await deliver(row);
+        if (outcome === null) continue;
+        this.database.run(
+          'INSERT OR IGNORE INTO notice_sent (event_id, outcome, at) VALUES (?, ?, ?)',
+          row.event_id,
+          outcome,
+          new Date().toISOString(),
+        );
+        this.retries.delete(row.event_id);
+      } catch (error) {
+        const attempts = (retry?.attempts ?? 0) + 1;
+        this.retries.set(row.event_id, {
+          attempts,
+          notBefore:
+            Date.now() + Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempts),
+        });
+        this.logger.warn(
+          {
+            eventId: row.event_id,
+            notice: row.message,
+            attempts,
+            failure:
+              error instanceof DeliveryError
+                ? error.toFailure()
+                : String(error),
+          },
+          'Could not deliver a notice; will try again',
+        );
+      }
+    }
+  }
+
+  /** The activation email of a new account, unless activated already, expired, or replaced by a newer link. */
+  private async deliverActivation(
+    row: QueueRow,
+  ): Promise<NoticeOutcome | null> {
+    const data = JSON.parse(row.data) as {
+      linkId: string;
+      tokenSha256: string;
+      expiresAt: string;
+    };
+    if (Date.parse(data.expiresAt) <= Date.now()) return 'stale';
+    const newer = this.database.get(
+      'SELECT 1 FROM activation_queue WHERE account_id = ? AND position > (SELECT position FROM activation_queue WHERE event_id = ?)',
+      row.account_id,
+      row.event_id,
+    );
+    if (newer) return 'superseded';
+    if ((await this.auth.authenticator(row.account_id)).passwordHash !== null)
+      return 'superseded';
+    const recipient = this.database.get<{
+      user_name: string;
+      email: string;
+      time_zone: string;
+    }>(
+      'SELECT user_name, email, time_zone FROM activation_recipients WHERE account_id = ?',
+      row.account_id,
+    );
+    if (!recipient) return 'no-account';
+    const { token, sha256 } = activationLinkToken(
+      this.activationKey,
+      row.account_id,
+      data.linkId,
+    );
+    if (sha256 !== data.tokenSha256) {
+      this.logger.error(
+        { eventId: row.event_id, accountId: row.account_id },
+        "ACTIVATION_LINK_KEY differs from profile-service's: the activation link cannot be sent",
+      );
+      return 'key-mismatch';
+    }
+    const link = `${this.config.WEB_ORIGIN}/activate?token=${token}`;
+    const email = activationEmail({
+      to: recipient.email,
+      userName: recipient.user_name,
+      link,
+      expiresAt: data.expiresAt,
+      timeZone: recipient.time_zone,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
+  }
+
+  /** Tells the previous address; always sent (security-critical). */
+  private async deliverEmailChanged(
+    row: QueueRow,
+  ): Promise<NoticeOutcome | null> {
+    if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
+    const { from, to } = JSON.parse(row.data) as { from: string; to: string };
+    const account = this.profiles.byId(row.account_id);
+    if (!account)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
+    const email = emailChangedEmail({
+      from,
+      to,
+      userName: account.userName,
+      occurredAt: row.occurred_at,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
+  }
+
+  /** The outcome to record, or null to look again at the next drain (the account is not known yet). */
+  private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
+    if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
+    const account = this.profiles.byId(row.account_id);
+    if (!account)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
+    const state = await this.auth.authenticator(row.account_id);
+    const data = JSON.parse(row.data) as Record<string, unknown>;
+    let link: string | undefined;
+    if (row.message === 'password-reset-link') {
+      const reset = state.passwordReset;
+      // A newer link was sent, or this one was used or expired: sending it would only confuse.
+      if (
+        !reset ||
+        reset.resetId !== data['resetId'] ||
+        reset.used ||
+        Date.parse(reset.expiresAt) <= Date.now()
+      )
+        return 'superseded';
+      const token = this.links.token(
+        'password-reset',
+        row.account_id,
+        reset.resetId,
+      );
+      link = `${this.config.WEB_ORIGIN}/reset-password?token=${token}`;
+    } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff))
+      return 'opted-out';
+    const email = noticeEmail(row.message, {
+      // Like email codes: to the last confirmed address, so a changed, unconfirmed one gets no reset link.
+      to: emailForCodes(state, account.email),
+      userName: account.userName,
+      occurredAt: row.occurred_at,
+      data,
+      link,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
+  }
+}
