@@ -34,6 +34,7 @@ const SESSION_ENDS: Record<SessionEndReason, string> = {
   'refresh-token-reused': 'a refresh token was used twice (possible theft)',
   'account-disabled': 'account disabled',
   'password-changed': 'password changed',
+  'password-reset': 'password reset with an emailed link',
 };
 
 export function sessionEndInWords(reason: string): string {

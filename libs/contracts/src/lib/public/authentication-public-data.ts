@@ -25,7 +25,7 @@ interface OfSession extends OfAccount {
 
 export interface PublicPasswordChanged extends OfAccount {
   readonly changedAt: string;
-  readonly by: 'activation' | 'user';
+  readonly by: 'activation' | 'user' | 'reset';
   readonly endOtherSessions: boolean;
 }
 export interface PublicAuthenticationMethodChanged extends OfAccount {
@@ -93,7 +93,7 @@ export interface PublicSignInChallengeCodeFailed extends OfSignIn {
 }
 export interface PublicSignInChallengePassed extends OfSignIn {
   readonly factor: SecondFactor;
-  readonly by: 'code' | 'enrollment';
+  readonly by: 'code' | 'enrollment' | 'recovery-code';
 }
 export interface PublicSignInCompleted extends OfSignIn {
   readonly sessionId: string;

@@ -43,12 +43,12 @@ const contract = (
 export const AuthenticationPublicContracts = {
   PasswordChanged: contract(
     'PasswordChanged',
-    'The password was set (activation) or changed by its owner.',
+    'The password was set (activation), changed by its owner, or set again with a reset link.',
     {
       changedAt: instant(),
       by: oneOfValues(
-        ['activation', 'user'],
-        'activation: the first password, set with the activation link',
+        ['activation', 'user', 'reset'],
+        'activation: the first password, set with the activation link; reset: with a password-reset link (every session ended)',
       ),
       endOtherSessions: bool('The user asked to end their other sessions'),
     },
@@ -184,7 +184,7 @@ export const AuthenticationPublicContracts = {
     {
       signinId,
       factor,
-      by: oneOfValues(['code', 'enrollment']),
+      by: oneOfValues(['code', 'enrollment', 'recovery-code']),
     },
   ),
   SignInCompleted: contract(

@@ -49,6 +49,27 @@ export const AuthenticationPublication: PublicationTable<AuthenticationEvent> =
         endOtherSessions: d.endOtherSessions,
       }),
     ),
+    PasswordResetRequested: notPublished(
+      'Carries the hash of the reset link; whether an account asked for one is not for other teams (the reset itself is PasswordChanged by reset).',
+    ),
+    PasswordReset: published(
+      A.PasswordChanged,
+      (d, e): PublicPasswordChanged => ({
+        accountId: d.accountId,
+        changedAt: e.occurredAt,
+        by: 'reset',
+        endOtherSessions: true,
+      }),
+    ),
+    RecoveryCodesGenerated: notPublished(
+      'Carries the hashes of the recovery codes: credential material that never leaves the store.',
+    ),
+    RecoveryCodeUsed: notPublished(
+      'Which code of which set answered is internal; the sign-in step it passed is SignInChallengePassed by recovery-code.',
+    ),
+    NoticePreferenceChanged: notPublished(
+      "A personal setting of auth-service's own security notices; nothing other teams act on.",
+    ),
     PasswordRehashed: notPublished(
       'Same password, hashed again after an argon2 parameter change: nothing changed for the account.',
     ),

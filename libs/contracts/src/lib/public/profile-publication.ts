@@ -146,6 +146,9 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
   UserNameReleased: notPublished(
     'Uniqueness mechanism of user names; AccountUserNameChanged says the old name was given up.',
   ),
+  AccountActivationReissued: notPublished(
+    'Carries the hash of the new activation link; the account itself did not change (AccountRegistered stays its public record).',
+  ),
   FirstOrganizationClaimed: notPublished(
     'Race guard for the first organization; OrganizationCreated is the fact.',
   ),
