@@ -30,6 +30,7 @@ describe('docker-compose.postgres.yml', () => {
       'auth-service',
       'credentials-service',
       'kafka',
+      'mailpit',
       'postgres',
       'profile-service',
     ]);

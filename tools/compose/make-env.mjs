@@ -22,5 +22,8 @@ const values = {
 values.POSTGRES_PASSWORD = randomBytes(24).toString('hex');
 values.POSTGRES_EVENTSTORE_URL = `postgres://accounts:${values.POSTGRES_PASSWORD}@postgres:5432/accounts`;
 
+// Not a secret: replace it with your SMS provider's gateway (POST {"to","text"} as JSON).
+values.SMS_GATEWAY_URL = 'https://sms-gateway.example.com/send';
+
 // Single quotes: compose takes the JSON of the keys literally.
 process.stdout.write(Object.entries(values).map(([name, value]) => `${name}='${value}'`).join('\n') + '\n');

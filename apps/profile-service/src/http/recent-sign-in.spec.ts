@@ -87,7 +87,8 @@ describe('recent sign-in before weakening an account (profile-service)', () => {
       .set(api)
       .send({ accountType: 'read-only' });
     expectStatus(res, 403);
-    expect(res.body.code).toBe('SECURITY-person-sign-in-required');
+    // The access policy refuses API tokens on person-only routes before the recent-sign-in check runs.
+    expect(res.body.code).toBe('AUTH-person-only');
   });
 
   it('a user signed in 20 minutes ago cannot change the email or mobile phone, nothing written', async () => {
