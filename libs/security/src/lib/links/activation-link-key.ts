@@ -33,7 +33,7 @@ export function loadActivationLinkKey(
       throw new Error(`${file} does not hold base64 of 32 bytes`);
     return key;
   }
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   try {
     // 'wx': two services starting together must not overwrite each other's key.

@@ -27,7 +27,7 @@ export function loadOperationsToken(
   try {
     return readFileSync(path, 'utf8').trim();
   } catch {
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
     try {
       // 'wx': when services start together, one writes and the others read what it wrote.
       writeFileSync(path, randomBytes(32).toString('base64url'), {
