@@ -24,7 +24,20 @@ export const ERROR_BODY_SCHEMA = {
   additionalProperties: false,
 } as const;
 
+/** RFC 6749 §5.2 (token, revocation and introspection endpoints answer OAuth clients in their own shape). */
+export const OAUTH_ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: { type: 'string', description: 'invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope, …' },
+    error_description: { type: 'string' },
+    error_uri: { type: 'string' },
+  },
+} as const;
+
 const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
+// An /oauth/ route answers OAuth errors; what fails before it (validation of the envelope, 5xx) is an ErrorBody.
+const OAUTH_ERROR_REF = { anyOf: [{ $ref: '#/components/schemas/OAuthError' }, ERROR_REF] };
 
 const ERRORS: Readonly<Record<string, string>> = {
   '400':
@@ -50,9 +63,11 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
     schemas: {
       ...document.components?.schemas,
       ErrorBody: ERROR_BODY_SCHEMA as never,
+      OAuthError: OAUTH_ERROR_SCHEMA as never,
     },
   };
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const schema = path.startsWith('/oauth/') ? OAUTH_ERROR_REF : ERROR_REF;
     for (const operation of Object.values(item)) {
       if (
         typeof operation !== 'object' ||
@@ -63,7 +78,7 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       for (const [status, description] of Object.entries(ERRORS)) {
         operation.responses[status] ??= {
           description,
-          content: { 'application/json': { schema: ERROR_REF } },
+          content: { 'application/json': { schema } },
         };
       }
     }
