@@ -15,4 +15,6 @@ export default async (): Promise<Config> => ({
     '<rootDir>/examples/nestjs-consumer',
   ],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
+  // A global option (ignored in a project's config): HTTP specs run argon2 and fsynced SQLite on 2 cores.
+  testTimeout: 20_000,
 });

@@ -67,6 +67,16 @@ const PROBES: readonly Probe[] = [
   },
   {
     service: 'profile',
+    route: 'GET /accounts/:id',
+    path: (t) => `/accounts/${t.userId}`,
+  },
+  {
+    service: 'profile',
+    route: 'POST /accounts/:id/activation',
+    path: (t) => `/accounts/${t.userId}/activation`,
+  },
+  {
+    service: 'profile',
     route: 'POST /accounts/:id/disable',
     path: (t) => `/accounts/${t.adminId}/disable`,
     body: { reason: 'takeover' },
@@ -86,6 +96,11 @@ const PROBES: readonly Probe[] = [
     service: 'auth',
     route: 'DELETE /auth/me/trusted-devices/:id',
     path: () => `/auth/me/trusted-devices/${randomUUID()}`,
+  },
+  {
+    service: 'auth',
+    route: 'GET /auth/accounts/:id/security',
+    path: (t) => `/auth/accounts/${t.userId}/security`,
   },
   {
     service: 'auth',
@@ -112,6 +127,13 @@ const NOT_OWNED_BY_AN_ORGANIZATION = new Set([
   'POST /auth/login/:challengeId/enrollment',
   'POST /auth/me/verification/:channel',
   'POST /auth/me/verification/:channel/confirm',
+  // The caller's own notice settings; the name is a notice kind, not another organization's id.
+  'PUT /auth/me/notices/:notice',
+  // Server-wide operations behind the operations token, not an organization's resources.
+  'GET /ops/projections/:name/parked',
+  'POST /ops/projections/:name/rebuild',
+  'POST /ops/projections/:name/parked/:eventId/retry',
+  'POST /ops/projections/:name/parked/:eventId/skip',
 ]);
 
 describe("tenant isolation: every route with another organization's ids, as administrator and as user", () => {

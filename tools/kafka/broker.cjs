@@ -180,8 +180,12 @@ async function formatStorage(dataDir, classpath, configFile, state) {
 }
 
 function randomClusterId() {
-  // 16 random bytes, base64url without padding: the format Kafka's random-uuid prints.
-  return require('node:crypto').randomBytes(16).toString('base64url');
+  // 16 random bytes, base64url without padding: the format Kafka's random-uuid prints. One that starts
+  // with '-' would be read by kafka-storage as an option ("--cluster-id: expected one argument").
+  for (;;) {
+    const id = require('node:crypto').randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 async function waitUntilReady(brokers, child, deadline, logFile) {

@@ -112,7 +112,8 @@ describe('audit service over HTTP', () => {
       await expectNothingWritten(async () => {
         await http().get('/audit/me/activity').expect(401);
         const api = await http().get('/audit/me/activity').set(await as(alice, { kind: 'api' })).expect(403);
-        expect(api.body.code).toBe('AUDIT-person-required');
+        // The access policy: an API credential needs audit:read to read security history.
+        expect(api.body.code).toBe('AUTH-scope-missing');
       });
     });
   });

@@ -1,5 +1,5 @@
 import { parseAsOf } from '@accounts/event-sourcing';
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type AccountSecurityAsOf, AccountSecurityAsOfReader } from '../application/account-security-as-of';
@@ -7,6 +7,8 @@ import { type AccountSecurityAsOf, AccountSecurityAsOfReader } from '../applicat
 @ApiTags('administration')
 @ApiBearerAuth()
 @Controller('auth/accounts')
+// Another person's sign-in method, computers and sessions: security settings, people only.
+@PersonOnly()
 export class AccountSecurityAsOfController {
   constructor(private readonly reader: AccountSecurityAsOfReader) {}
 

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import {
   Body,
   Controller,
@@ -25,6 +25,8 @@ import { NoticePreferenceDto } from './dto/lifecycle.dto';
 @ApiTags('my sign-in')
 @ApiBearerAuth()
 @Controller('auth/me')
+// Recovery codes and security notices are security settings: people only.
+@PersonOnly()
 export class LifecycleMeController {
   constructor(
     private readonly security: AccountSecurityService,

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountSecurityService } from '../application/account-security.service';
@@ -8,6 +8,8 @@ import { AuthStore } from '../application/auth-store';
 @ApiTags('my sign-in')
 @ApiBearerAuth()
 @Controller('auth/me/method')
+// The sign-in method is a security setting: people only.
+@PersonOnly()
 export class MySignInMethodController {
   constructor(
     private readonly security: AccountSecurityService,

@@ -59,11 +59,18 @@ describe('auth-service: what an API token may call', () => {
       'POST /auth/login/:challengeId -> public',
       'POST /auth/login/:challengeId/enrollment -> public',
       'POST /auth/login/:challengeId/resend -> public',
+      'POST /auth/password-reset -> public',
+      'POST /auth/password-reset/confirm -> public',
       'POST /auth/refresh -> public',
       'GET /dev/outbox -> public',
       'GET /health -> public',
       'GET /metrics -> public',
       'POST /oauth/revoke -> public',
+      'GET /ops/projections -> public',
+      'GET /ops/projections/:name/parked -> public',
+      'POST /ops/projections/:name/parked/:eventId/retry -> public',
+      'POST /ops/projections/:name/parked/:eventId/skip -> public',
+      'POST /ops/projections/:name/rebuild -> public',
     ]);
   });
 

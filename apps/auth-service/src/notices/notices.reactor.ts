@@ -93,11 +93,9 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     );
     this.runner = new ProjectionRunner({
       database: this.database,
-      // AccountRegistered where profile_facts gets it (store or Kafka); auth events from the store.
-      source: profileEventsSource(store, config, 'auth-service', [
-        activationQueueProjection,
-        emailChangeQueueProjection,
-      ]),
+      // Every queue reads the internal events of the shared store: the activation link's hash and the old
+      // email address are deliberately not in the public events of accounts.profile.v2.
+      source: profileEventsSource(store, config, 'auth-service', []),
       projections: [
         noticeQueueProjection,
         activationQueueProjection,

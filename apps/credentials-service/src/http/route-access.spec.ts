@@ -35,6 +35,11 @@ describe('credentials-service: what an API token may call', () => {
       'GET /metrics -> public',
       'POST /oauth/introspect -> public',
       'POST /oauth/token -> public',
+      'GET /ops/projections -> public',
+      'GET /ops/projections/:name/parked -> public',
+      'POST /ops/projections/:name/parked/:eventId/retry -> public',
+      'POST /ops/projections/:name/parked/:eventId/skip -> public',
+      'POST /ops/projections/:name/rebuild -> public',
     ]);
   });
 

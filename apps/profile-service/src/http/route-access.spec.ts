@@ -22,7 +22,9 @@ describe('profile-service: what an API token may call', () => {
 
   it('declares a rule on every route: security settings are person only, the rest needs a scope', () => {
     expect(declaredRoutes(app.t.app).map((r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`)).toEqual([
+      'GET /accounts/:id -> scope accounts:read',
       'PUT /accounts/:id/account-type -> person',
+      'POST /accounts/:id/activation -> person',
       'POST /accounts/:id/disable -> person',
       'POST /accounts/:id/enable -> person',
       'PUT /accounts/:id/group-restriction -> person',
@@ -30,6 +32,11 @@ describe('profile-service: what an API token may call', () => {
       'PATCH /accounts/me -> scope profile:write (person: userName, email, mobilePhone, sessionTimeout)',
       'GET /health -> public',
       'GET /metrics -> public',
+      'GET /ops/projections -> public',
+      'GET /ops/projections/:name/parked -> public',
+      'POST /ops/projections/:name/parked/:eventId/retry -> public',
+      'POST /ops/projections/:name/parked/:eventId/skip -> public',
+      'POST /ops/projections/:name/rebuild -> public',
       'POST /organizations -> public',
       'GET /organizations/:orgId -> scope profile:read',
       'GET /organizations/:orgId/accounts -> scope accounts:read',

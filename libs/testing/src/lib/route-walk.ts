@@ -150,8 +150,9 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<RouteWalkFi
     }
     if (access.kind === 'public') {
       const answer = await call(route, undefined);
-      // The OAuth endpoints authenticate the client themselves (401 with a Basic challenge); none may ask for a bearer token.
-      expect(!(answer.status === 401 && !answer.challenge.startsWith('Basic')), `public route asked for an access token`);
+      // The OAuth endpoints (Basic) and the operations API (its own token) authenticate callers themselves;
+      // none may ask for a bearer access token.
+      expect(!(answer.status === 401 && answer.challenge.startsWith('Bearer')), `public route asked for an access token`);
       continue;
     }
     if (access.kind === 'person') {

@@ -1,5 +1,5 @@
 import { parseAsOf } from '@accounts/event-sourcing';
-import { CurrentPrincipal, type Principal } from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountAsOfReader } from '../../application/accounts/account-as-of.reader';
@@ -9,6 +9,8 @@ import { AccountIdPipe } from '../id-params';
 @ApiTags('account administration')
 @ApiBearerAuth()
 @Controller('accounts/:id')
+// An administrator's read of one account (now or ?at= an instant): administrators' API credentials with accounts:read too.
+@RequireScope('accounts:read')
 export class AccountRecordController {
   constructor(private readonly reader: AccountAsOfReader) {}
 
