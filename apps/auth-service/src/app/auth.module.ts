@@ -38,6 +38,7 @@ import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';
 import { MySignInMethodController } from '../http/my-sign-in-method.controller';
 import { OAuthRevocationController } from '../http/oauth-revocation.controller';
+import { OAuthTokenController } from '../http/oauth-token.controller';
 import { LifecycleMeController } from '../http/lifecycle-me.controller';
 import { PasswordResetController } from '../http/password-reset.controller';
 import { LinkTokens } from '../application/link-tokens';
@@ -83,6 +84,7 @@ export class AuthModule {
         MySignInMethodController,
         AccountSecurityAsOfController,
         OAuthRevocationController,
+        OAuthTokenController,
         JwksController,
         AuthorizationServerMetadataController,
         ...(embeddedOutbox ? [DevOutboxController] : []),

@@ -46,7 +46,9 @@ export const issuerProviders: Provider[] = [
       return {
         issuer,
         jwks_uri: `${issuer}/.well-known/jwks.json`,
-        // People sign in with /auth/login (not an OAuth flow); refresh tokens are revoked the standard way.
+        // People sign in with /auth/login (not an OAuth flow); refresh and revocation are standard grants.
+        token_endpoint: `${issuer}/oauth/token`,
+        token_endpoint_auth_methods_supported: ['none'],
         revocation_endpoint: `${issuer}/oauth/revoke`,
         revocation_endpoint_auth_methods_supported: ['none'],
         grant_types_supported: ['refresh_token'],

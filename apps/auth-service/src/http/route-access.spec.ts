@@ -66,6 +66,7 @@ describe('auth-service: what an API token may call', () => {
       'GET /health -> public',
       'GET /metrics -> public',
       'POST /oauth/revoke -> public',
+      'POST /oauth/token -> public',
       'GET /ops/projections -> public',
       'GET /ops/projections/:name/parked -> public',
       'POST /ops/projections/:name/parked/:eventId/retry -> public',
