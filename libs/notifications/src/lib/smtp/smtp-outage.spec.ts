@@ -41,9 +41,11 @@ describe(`SMTP server down for ${OUTAGE_MS / 1000} s while notices are due (retr
         from: 'Accounts <no-reply@accounts.example.com>',
         timeoutMs: 2_000,
       });
-      // A retry budget longer than the outage: 0.5 s doubling to 8 s, 16 attempts (about 1.8 minutes).
+      // A retry budget surely longer than the outage: 0.5 s doubling to 8 s with equal jitter (each wait is
+      // half to all of its ceiling), 30 attempts: at least 1.8 minutes. With 16 the shortest budget was 48 s,
+      // under the 60 s outage, and the test failed now and then.
       const notifier = new RetryingNotifier(smtp, {
-        maxAttempts: 16,
+        maxAttempts: 30,
         baseDelayMs: 500,
         maxDelayMs: 8_000,
       });
