@@ -14,14 +14,15 @@ import {
   ProfileFacts,
 } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
-import { AttemptLimiter } from './attempt-limiter';
+import { clientAddressKey, SlidingWindowLimiter } from '@accounts/security';
 import { AuthStore } from './auth-store';
 import { LinkTokens } from './link-tokens';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { sha256 } from './secrets';
 import { SessionTokens } from './session-tokens';
 
-const FIFTEEN_MINUTES = 15 * 60_000;
+// The rolling window of the reset throttles (libs/security SlidingWindowLimiter, seconds).
+const THROTTLE_WINDOW_SECONDS = 15 * 60;
 const tooMany = (retryAfterSeconds: number) =>
   refuse(
     'too_many_attempts',
@@ -37,9 +38,9 @@ const tooMany = (retryAfterSeconds: number) =>
 @Injectable()
 export class PasswordResetService {
   private readonly logger = new Logger('PasswordReset');
-  private readonly requestsPerAddress: AttemptLimiter;
-  private readonly confirmsPerAddress: AttemptLimiter;
-  private readonly confirmsPerAccount: AttemptLimiter;
+  private readonly requestsPerAddress: SlidingWindowLimiter;
+  private readonly confirmsPerAddress: SlidingWindowLimiter;
+  private readonly confirmsPerAccount: SlidingWindowLimiter;
 
   constructor(
     private readonly store: AuthStore,
@@ -50,15 +51,18 @@ export class PasswordResetService {
     private readonly links: LinkTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {
-    this.requestsPerAddress = new AttemptLimiter(
-      config.PASSWORD_RESET_REQUESTS_PER_IP,
-      FIFTEEN_MINUTES,
-    );
-    this.confirmsPerAddress = new AttemptLimiter(
-      config.PASSWORD_RESET_CONFIRMS_PER_IP,
-      FIFTEEN_MINUTES,
-    );
-    this.confirmsPerAccount = new AttemptLimiter(10, FIFTEEN_MINUTES);
+    this.requestsPerAddress = new SlidingWindowLimiter({
+      limit: config.PASSWORD_RESET_REQUESTS_PER_IP,
+      windowSeconds: THROTTLE_WINDOW_SECONDS,
+    });
+    this.confirmsPerAddress = new SlidingWindowLimiter({
+      limit: config.PASSWORD_RESET_CONFIRMS_PER_IP,
+      windowSeconds: THROTTLE_WINDOW_SECONDS,
+    });
+    this.confirmsPerAccount = new SlidingWindowLimiter({
+      limit: 10,
+      windowSeconds: THROTTLE_WINDOW_SECONDS,
+    });
   }
 
   /** POST /auth/password-reset { userName | email }. */
@@ -67,7 +71,10 @@ export class PasswordResetService {
     ip: string | undefined,
     now = new Date(),
   ): Promise<void> {
-    const retryAfter = this.requestsPerAddress.take(ip ?? 'unknown');
+    const retryAfter = this.requestsPerAddress.take(
+      clientAddressKey(ip),
+      Date.now(),
+    );
     if (retryAfter) throw tooMany(retryAfter);
     // The answer comes after exactly PASSWORD_RESET_ANSWER_MS whether an account matched or not, even
     // when the store is slow: the work runs beside the wait and, if it takes longer, finishes after it.
@@ -124,11 +131,17 @@ export class PasswordResetService {
     ip: string | undefined,
     now = new Date(),
   ) {
-    const retryAfter = this.confirmsPerAddress.take(ip ?? 'unknown');
+    const retryAfter = this.confirmsPerAddress.take(
+      clientAddressKey(ip),
+      Date.now(),
+    );
     if (retryAfter) throw tooMany(retryAfter);
     const accountId = LinkTokens.accountOf(input.token);
     if (!accountId) throw resetLinkInvalid();
-    const accountRetryAfter = this.confirmsPerAccount.take(accountId);
+    const accountRetryAfter = this.confirmsPerAccount.take(
+      accountId,
+      Date.now(),
+    );
     if (accountRetryAfter) throw tooMany(accountRetryAfter);
     const account = this.profiles.byId(accountId);
     if (!account || !account.enabled) throw resetLinkInvalid();
