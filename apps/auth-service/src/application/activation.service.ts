@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { activationTokenInvalid, authenticatorDecider, authenticatorStreamId, type Activate } from '../domain';
-import { profileFactsProjection } from '../projections/profile-facts.projection';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { AuthStore, metadataOf } from './auth-store';
@@ -21,8 +20,9 @@ export class ActivationService {
     const presentedTokenSha256 = sha256(token);
     let account = this.profiles.byActivationHash(presentedTokenSha256);
     if (!account) {
-      // A link opened right after the account was created: the profile facts may not have it yet.
-      await this.readModels.waitFor(await this.store.store.headPosition(), profileFactsProjection.name);
+      // A link opened right after the account was created: the lookup joins profile_facts and
+      // activation_links, so wait for both read models (all of them) to reach the store's head.
+      await this.readModels.waitFor(await this.store.store.headPosition());
       account = this.profiles.byActivationHash(presentedTokenSha256);
     }
     if (!account?.activation) throw activationTokenInvalid();
