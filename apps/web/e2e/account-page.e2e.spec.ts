@@ -7,7 +7,6 @@ import {
   type Page,
   personContext,
 } from './browser';
-import { hasAuditService, hasRecoveryCodes } from './features';
 import { type Stack, startStack } from './stack';
 
 const PASSWORD = 'correct horse battery staple 42';
@@ -15,11 +14,6 @@ const describeInBrowser = chromiumMissing ? describe.skip : describe;
 const title = chromiumMissing
   ? `account page in Chromium (skipped: ${chromiumMissing})`
   : 'account page in a real Chromium, services on one origin';
-const itIf = (condition: boolean, reason: string) =>
-  condition
-    ? it
-    : (name: string, fn: () => unknown) =>
-        it.skip(`${name} (skipped: ${reason})`, fn as never);
 
 describeInBrowser(title, () => {
   jest.setTimeout(90_000);
@@ -224,16 +218,14 @@ describeInBrowser(title, () => {
     await page.getByLabel('Code from the app').fill(await freshCode());
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Your authenticator app is set up.').waitFor();
-    if (hasRecoveryCodes) {
-      const codes = await page
-        .getByTestId('recovery-codes')
-        .locator('code')
-        .allTextContents();
-      expect(codes).toHaveLength(10);
-      recoveryCodes = codes;
-      await checkPage(page, 'recovery-codes');
-      await page.getByRole('button', { name: 'I have saved them' }).click();
-    }
+    const codes = await page
+      .getByTestId('recovery-codes')
+      .locator('code')
+      .allTextContents();
+    expect(codes).toHaveLength(10);
+    recoveryCodes = codes;
+    await checkPage(page, 'recovery-codes');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
   });
 
   it('signs out and in again with a code, trusting the computer; then signs in without a code', async () => {
@@ -307,10 +299,7 @@ describeInBrowser(title, () => {
   });
 
   // Before the administrator's reset below, which clears the user's second factor.
-  itIf(
-    hasRecoveryCodes,
-    'recovery codes (GET|POST /auth/me/recovery-codes, challenge { recoveryCode }) are not on this branch yet',
-  )('a user signs in with a recovery code', async () => {
+  it('a user signs in with a recovery code', async () => {
     const { page } = user;
     await page.context().clearCookies();
     await signIn(page, 'bob');
@@ -328,23 +317,9 @@ describeInBrowser(title, () => {
       .fill('a much longer passphrase 77');
     await page.getByText(/Strength: (Good|Strong)/).waitFor();
     await checkPage(page, 'password');
-    if (!hasAuditService) {
-      // The page still renders, and says plainly that the history is not available.
-      await page.getByRole('link', { name: 'Activity' }).click();
-      await page
-        .getByText('Your activity history is not available right now')
-        .waitFor();
-      await checkPage(page, 'activity-unavailable');
-      // The audit service is not started here: Chromium logs its 502, which the page turned into that sentence.
-      const others = user.problems.filter((p) => !/status of 502/.test(p));
-      user.problems.splice(0, user.problems.length, ...others);
-    }
   });
 
-  itIf(
-    hasAuditService,
-    'the audit service (GET /audit/me/activity) is not on this branch yet',
-  )('reads the Activity page', async () => {
+  it('reads the Activity page', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByTestId('activity').locator('li').first().waitFor();

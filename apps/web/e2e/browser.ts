@@ -119,14 +119,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     const overflow = await page.evaluate(() => {
       const limit = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll('body *')]
-        .filter(
-          (el) =>
-            el.getBoundingClientRect().right > limit + 1 &&
-            !el.closest('.table-wrap'),
-        )
+        .filter((el) => el.getBoundingClientRect().right > limit + 1)
         .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
         .slice(0, 5);
-      return { by: document.documentElement.scrollWidth - limit, wide };
+      // A table that scrolls inside its box still hides columns at 360 px: count it too.
+      const scrolling = [...document.querySelectorAll('.table-wrap')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `table-wrap +${el.scrollWidth - el.clientWidth}px`);
+      return {
+        by: document.documentElement.scrollWidth - limit,
+        wide: [...wide, ...scrolling],
+      };
     });
     expect({ page: name, width, overflow }).toEqual({
       page: name,

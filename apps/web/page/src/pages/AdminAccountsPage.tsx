@@ -119,11 +119,11 @@ export function AdminAccountsPage() {
               <tbody>
                 {items.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.userName}</td>
-                    <td>{`${a.firstName} ${a.lastName}`}</td>
-                    <td>{a.email}</td>
-                    <td>{a.accountType}</td>
-                    <td>
+                    <td data-label="User name">{a.userName}</td>
+                    <td data-label="Name">{`${a.firstName} ${a.lastName}`}</td>
+                    <td data-label="Email">{a.email}</td>
+                    <td data-label="Type">{a.accountType}</td>
+                    <td data-label="Status">
                       <span
                         className={`status status--${a.enabled ? 'active' : 'disabled'}`}
                       >

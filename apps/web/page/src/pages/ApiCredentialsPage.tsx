@@ -206,17 +206,19 @@ export function ApiCredentialsPage() {
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.name ?? '—'}</td>
-                    <td>
+                    <td data-label="Name">{c.name ?? '—'}</td>
+                    <td data-label="Client ID">
                       <code>{c.clientId}</code>
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <span className={`status status--${c.status}`}>
                         {c.status}
                       </span>
                     </td>
-                    <td>{formatTime(c.createdAt, zone)}</td>
-                    <td>
+                    <td data-label="Created">
+                      {formatTime(c.createdAt, zone)}
+                    </td>
+                    <td data-label="Last used">
                       {c.lastUsedAt ? formatTime(c.lastUsedAt, zone) : 'Never'}
                     </td>
                     <td className="cell-actions">
