@@ -191,6 +191,47 @@ describeInBrowser(title, () => {
     );
   });
 
+  it('asks for the password in place when a change needs a recent sign-in, and saves what was typed', async () => {
+    const { page } = user;
+    // The services ask again only after 15 minutes: the first save is answered as they would then.
+    let refused = 0;
+    await page.route('**/api/profile/accounts/me', async (route) => {
+      if (route.request().method() !== 'PATCH' || refused > 0)
+        return route.fallback();
+      refused += 1;
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'This change needs a recent sign-in: sign in again',
+          code: 'SECURITY-recent-sign-in-required',
+        }),
+      });
+    });
+    await page.getByLabel('First name').fill('Robert');
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+    await dialog.waitFor();
+    await checkPage(page, 'reauth-in-place');
+    expect(await page.getByLabel('First name').inputValue()).toBe('Robert');
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: /Continue|Confirm/ }).click();
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'Saved' }),
+      /Saved: .*First name/,
+    );
+    await page.unroute('**/api/profile/accounts/me');
+    expect(refused).toBe(1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'My Account' }).waitFor();
+    expect(await page.getByLabel('First name').inputValue()).toBe('Robert');
+    // Chromium logs the refused save as a failed resource load; the page turned it into the dialog.
+    const others = user.problems.filter((p) => !/status of 401/.test(p));
+    user.problems.splice(0, user.problems.length, ...others);
+  });
+
   it('the user enrolls an authenticator from the shown key (QR code and "can\'t scan")', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Sign-in method' }).click();
