@@ -14,10 +14,12 @@
 // FUZZ_KEEP=1 keeps the data folder and the service logs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const { freePort } = createRequire(import.meta.url)('./free-port.cjs');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const venv =
@@ -249,16 +251,6 @@ function run(command, args) {
   });
 }
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

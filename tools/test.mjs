@@ -3,12 +3,15 @@
 // (both runs counted). Extra arguments go to jest (`npm test -- libs/event-store`); with arguments the
 // PostgreSQL pass runs only when TEST_ON_POSTGRES=1 (over the same arguments). TEST_ON_POSTGRES=0 skips it.
 // A lint failure does not stop the tests, but the run still exits non-zero. SKIP_LINT=1 skips lint.
+// The format check (tools/format-check.mjs, prettier --check) counts as one test of the closing line;
+// SKIP_FORMAT=1 (or SKIP_LINT=1) skips it, FORMAT_PATHS limits it to some paths.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatCheck } from './format-check.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // The JS entry of a package's command, so that it runs under this same node without a shell.
@@ -156,12 +159,23 @@ function vitest(args) {
 }
 
 const lintPassed = lint();
+const format = formatCheck({ root });
+if (format.status === 'failed') process.stdout.write(format.output);
+console.log(format.line);
+const formatRun = {
+  status: 0,
+  summary: {
+    passed: format.status === 'passed' ? 1 : 0,
+    failed: format.status === 'failed' ? 1 : 0,
+    skipped: format.status === 'skipped' ? 1 : 0,
+  },
+};
 const args = process.argv.slice(2);
 const sqliteRun = jest(args);
 const unit = vitest(args);
 const unitRun = unit && { status: unit.status, summary: unit.counts };
 const postgresRun = await postgresPass(args);
-const runs = [sqliteRun, unitRun, postgresRun].filter(Boolean);
+const runs = [formatRun, sqliteRun, unitRun, postgresRun].filter(Boolean);
 const tests = {
   status: runs.find((r) => r.status !== 0)?.status ?? 0,
   summary: runs.every((r) => r.summary)

@@ -4,7 +4,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, closeSync } =
   require('node:fs');
-const { createServer } = require('node:net');
+const { freePort } = require('../free-port.cjs');
 const { homedir, tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -92,17 +92,6 @@ async function installKafka(options = {}) {
   return target;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Small, fast, single-node settings: every internal topic has one replica and few partitions. */
 function serverProperties({ port, controllerPort, dataDir }) {

@@ -12,7 +12,7 @@ const {
   rmSync,
   writeFileSync,
 } = require('node:fs');
-const { createServer } = require('node:net');
+const { freePort } = require('../free-port.cjs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -75,17 +75,6 @@ function postgresAvailability() {
   return { ok: true, binDir };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function run(binDir, user, command, args, options = {}) {
   const result = spawnSync(join(binDir, command), args, {

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { PasswordResetService } from '../application/password-reset.service';
 import {
   AuthTestApp,
@@ -127,9 +128,11 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
       .send({ code: await totpAt(secret, Date.now() + 30_000) });
     expectStatus(passed, 200);
     const device: string = passed.body.trustedDeviceToken;
-    expect(
-      (await app.login('otto', STRONG_PASSWORD, device)).body.accessToken,
-    ).toBeDefined();
+    // Before the reset this computer is trusted: the password alone signs in, no second factor.
+    const trustedSignIn = await app.login('otto', STRONG_PASSWORD, device);
+    expectStatus(trustedSignIn, 200);
+    expect(trustedSignIn.body.challengeId).toBeUndefined();
+    expect(decodeJwt(trustedSignIn.body.accessToken)).toMatchObject({ sub: user.accountId, amr: ['pwd'] });
 
     expectStatus(await requestReset({ userName: 'otto' }), 202);
     const token = await mailbox.resetToken(user.email);

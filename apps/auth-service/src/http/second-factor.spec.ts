@@ -1,3 +1,4 @@
+import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { AuthTestApp, expectStatus, totpAt, type SeededAccount } from '../testing/auth-test-app';
 
 describe('second factors: email and authenticator, both variants; trusted devices; reset', () => {
@@ -11,6 +12,34 @@ describe('second factors: email and authenticator, both variants; trusted device
     await app.addAdministrator(orgId, admin.accountId);
   });
   afterAll(() => app.close());
+
+  /**
+   * What a client and a resource server do with the tokens of a sign-in: verify the access token
+   * against the published keys, read who signed in, how (amr) and when (auth_time), call a route with
+   * it, and refresh (which keeps amr and auth_time). `signedInAfter`: epoch ms taken before the step
+   * that completed the sign-in.
+   */
+  async function expectWorkingTokens(
+    body: { accessToken: string; refreshToken: string },
+    accountId: string,
+    amr: string[],
+    signedInAfter: number,
+  ): Promise<JWTPayload> {
+    const jwks = createLocalJWKSet((await app.http().get('/.well-known/jwks.json')).body);
+    const { payload } = await jwtVerify(body.accessToken, jwks, { audience: 'accounts', typ: 'at+jwt' });
+    expect(payload).toEqual(expect.objectContaining({ sub: accountId, amr, sid: expect.any(String) }));
+    expect(payload.auth_time).toBeGreaterThanOrEqual(Math.floor(signedInAfter / 1000));
+    expect(payload.auth_time).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+    await app.caughtUp();
+    const sessions = await app.http().get('/auth/me/sessions').set('Authorization', `Bearer ${body.accessToken}`);
+    expectStatus(sessions, 200);
+    expect(sessions.body.items).toContainEqual(expect.objectContaining({ id: payload.sid, current: true }));
+    const refreshed = await app.http().post('/auth/refresh').send({ refreshToken: body.refreshToken });
+    expectStatus(refreshed, 200);
+    const again = (await jwtVerify(refreshed.body.accessToken, jwks, { audience: 'accounts' })).payload;
+    expect(again).toEqual(expect.objectContaining({ sub: accountId, sid: payload.sid, amr, auth_time: payload.auth_time }));
+    return payload;
+  }
 
   async function verifyEmail(bearer: Record<string, string>, email: string) {
     expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
@@ -40,9 +69,11 @@ describe('second factors: email and authenticator, both variants; trusted device
     const bad = await app.http().post(`/auth/login/${challenge.body.challengeId}`).send({ code: 'abc' });
     expectStatus(bad, 400);
     expect(bad.body.message).toMatch(/code/);
+    const answering = Date.now();
     const passed = await app.http().post(`/auth/login/${challenge.body.challengeId}`).send({ code });
     expectStatus(passed, 200);
     expect(passed.body).toEqual(expect.objectContaining({ accessToken: expect.any(String), trustedDeviceToken: expect.any(String) }));
+    await expectWorkingTokens(passed.body, user.accountId, ['pwd', 'mfa', 'email'], answering);
     const cookie = String(passed.headers['set-cookie']);
     expect(cookie).toMatch(/trusted_device=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -52,18 +83,24 @@ describe('second factors: email and authenticator, both variants; trusted device
     expectStatus(reused, 401);
     expect(reused.body.code).toBe('AUTH-challenge-used');
 
+    // On the trusted computer the password alone signs in (header or cookie): no code, amr says so.
+    const beforeTrusted = Date.now();
     const trusted = await app.login('emma', undefined, passed.body.trustedDeviceToken);
     expectStatus(trusted, 200);
-    expect(trusted.body.accessToken).toBeDefined();
+    expect(trusted.body.challengeId).toBeUndefined();
+    await expectWorkingTokens(trusted.body, user.accountId, ['pwd'], beforeTrusted);
     const viaCookie = await app.http().post('/auth/login').set('Cookie', `trusted_device=${passed.body.trustedDeviceToken}`).send({ userName: 'emma', password: 'correct horse battery staple 42' });
-    expect(viaCookie.body.accessToken).toBeDefined();
+    expectStatus(viaCookie, 200);
+    await expectWorkingTokens(viaCookie.body, user.accountId, ['pwd'], beforeTrusted);
 
     const devices = await app.http().get('/auth/me/trusted-devices').set(bearer);
     expectStatus(devices, 200);
     expect(devices.body.items).toEqual([expect.objectContaining({ id: expect.any(String), label: 'Unknown device', ip: expect.any(String) })]);
     expectStatus(await app.http().delete(`/auth/me/trusted-devices/${devices.body.items[0].id}`).set(bearer), 204);
+    // Once removed from the list, that computer is unrecognized again: a code, no tokens.
     const again = await app.login('emma', undefined, passed.body.trustedDeviceToken);
-    expect(again.body.challengeId).toBeDefined();
+    expectStatus(again, 200);
+    expect(again.body).toEqual({ challengeId: expect.any(String), method: 'email', sentTo: 'e***a@example.com' });
     const stored = JSON.stringify(await app.allEvents());
     expect(stored).not.toContain(passed.body.trustedDeviceToken);
     expect(stored).not.toContain(`"${code}"`);
@@ -76,11 +113,13 @@ describe('second factors: email and authenticator, both variants; trusted device
     expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }), 200);
     const challenge = await app.login('ewan');
     const code = await app.codeSentTo(user.email);
+    const answering = Date.now();
     const passed = await app.http().post(`/auth/login/${challenge.body.challengeId}`).send({ code });
     expectStatus(passed, 200);
     expect(passed.body.trustedDeviceToken).toBeUndefined();
+    await expectWorkingTokens(passed.body, user.accountId, ['pwd', 'mfa', 'email'], answering);
     const second = await app.login('ewan');
-    expect(second.body.method).toBe('email');
+    expect(second.body).toEqual({ challengeId: expect.any(String), method: 'email', sentTo: expect.any(String) });
   });
 
   it('authenticator: enrollment with QR code, sign-in with a TOTP code, a replayed code is refused', async () => {
@@ -100,10 +139,10 @@ describe('second factors: email and authenticator, both variants; trusted device
     const challenge = await app.login('tina');
     expect(challenge.body).toEqual({ challengeId: expect.any(String), method: 'authenticator', sentTo: null });
     const code = await totpAt(secret, Date.now());
+    const answering = Date.now();
     const passed = await app.http().post(`/auth/login/${challenge.body.challengeId}`).send({ code });
     expectStatus(passed, 200);
-    const claims = JSON.parse(Buffer.from(passed.body.accessToken.split('.')[1], 'base64url').toString());
-    expect(claims.amr).toEqual(['pwd', 'mfa', 'otp']);
+    await expectWorkingTokens(passed.body, user.accountId, ['pwd', 'mfa', 'otp'], answering);
 
     const next = await app.login('tina');
     expectStatus(next, 200);
@@ -116,7 +155,7 @@ describe('second factors: email and authenticator, both variants; trusted device
   });
 
   it('authenticator every time: asks even on a trusted computer', async () => {
-    await app.activeAccount(orgId, 'tom');
+    const user = await app.activeAccount(orgId, 'tom');
     const { bearer } = await app.tokens('tom');
     const chosen = await app.http().put('/auth/me/method').set(bearer).send({ method: 'authenticator-every-time' });
     const secret = chosen.body.enrollment.secret;
@@ -124,9 +163,11 @@ describe('second factors: email and authenticator, both variants; trusted device
     const challenge = await app.login('tom');
     expect(challenge.body.method).toBe('authenticator');
     // The step confirmed at enrollment was not a sign-in: the next step's code is fresh.
+    const answering = Date.now();
     const passed = await app.http().post(`/auth/login/${challenge.body.challengeId}`).send({ code: await totpAt(secret, Date.now() + 30_000) });
     expectStatus(passed, 200);
     expect(passed.body.trustedDeviceToken).toBeUndefined();
+    await expectWorkingTokens(passed.body, user.accountId, ['pwd', 'mfa', 'otp'], answering);
   });
 
   it('an administrator resets a lost authenticator; not their own, not another organization, not a standard user', async () => {

@@ -244,7 +244,8 @@ describe('API credentials over HTTP', () => {
     it('trusts the accounts read model over the token claim: a demoted administrator sees nothing more', async () => {
       await generate(ann);
       await h.changeAccountType('boss', 'administrator', 'standard');
-      await h.http.get('/api-credentials').query({ accountId: 'ann' }).set(await as(boss)).expect(404);
+      const response = await h.http.get('/api-credentials').query({ accountId: 'ann' }).set(await as(boss)).expect(404);
+      expect(response.body.items).toBeUndefined();
     });
 
     it('answers 400 naming an unknown query parameter, 401 without a token', async () => {
@@ -293,7 +294,11 @@ describe('API credentials over HTTP', () => {
     it('refuses a revoked credential', async () => {
       const key = await generate(ann);
       await h.http.delete(`/api-credentials/${key.id}`).set(await as(ann)).expect(204);
-      await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await as(ann)).expect(404);
+      await expectNothingWritten(async () => {
+        const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await as(ann)).expect(404);
+        expect(response.body.code).toBe('CREDENTIALS-credential-not-found');
+        expect(response.body.secret).toBeUndefined();
+      });
     });
   });
 

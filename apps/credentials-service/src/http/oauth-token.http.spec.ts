@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { TestTokens } from '@accounts/testing';
 import { TokenVerifier } from '@accounts/security';
 import { readFileSync } from 'node:fs';
@@ -64,11 +65,13 @@ describe('POST /oauth/token (client-credentials grant)', () => {
 
   it('accepts a JSON body as well as a form', async () => {
     const key = await generate();
-    await h.http
+    const response = await h.http
       .post('/oauth/token')
       .set('Authorization', `Basic ${basic(key.clientId, key.secret)}`)
       .send({ grant_type: 'client_credentials', whatever: 1 })
       .expect(200);
+    expect(response.body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
+    expect(decodeJwt(response.body.access_token)).toMatchObject({ client_id: key.clientId });
   });
 
   it('answers the same generic 401 for a wrong secret, an unknown client and a malformed header', async () => {
