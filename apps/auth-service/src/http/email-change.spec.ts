@@ -216,4 +216,75 @@ describe('changing the email address: codes follow only a confirmed address; the
     expect(told.text).toContain('sign-in codes and notices now go there');
     expect(mailbox.mails('jon.first@example.org')).toEqual([]);
   });
+
+  it('sends codes to the new address as soon as it is confirmed with its link, even after the old one was verified by a code', async () => {
+    const user = await app.activeAccount(orgId, 'kim');
+    const { bearer } = await app.tokens('kim');
+    expectStatus(
+      await app.http().post('/auth/me/verification/email').set(bearer),
+      200,
+    );
+    const proof = codeIn(
+      (await mailbox.waitFor(user.email, 'Confirm your email address')).text,
+    );
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/me/verification/email/confirm')
+        .set(bearer)
+        .send({ code: proof }),
+      200,
+    );
+    expectStatus(
+      await app
+        .http()
+        .put('/auth/me/method')
+        .set(bearer)
+        .send({ method: 'email-every-time' }),
+      200,
+    );
+
+    const { requestId } = await requestChange(
+      user.accountId,
+      'kim.new@example.org',
+    );
+    const confirmed: AccountEmailChanged = {
+      type: 'AccountEmailChanged',
+      data: {
+        accountId: user.accountId,
+        from: user.email,
+        to: 'kim.new@example.org',
+        requestId,
+      },
+    };
+    await app.append(
+      `account-${user.accountId}`,
+      [confirmed as never],
+      user.accountId,
+    );
+    // The proven-email reactor records EmailVerified for the new address on the authenticator.
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      const events = await app.store.readStream(
+        `authenticator-${user.accountId}`,
+      );
+      if (
+        events.some(
+          (e) =>
+            e.type === 'EmailVerified' &&
+            (e.data as { email: string }).email === 'kim.new@example.org',
+        )
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const challenge = await app.login('kim');
+    expect(challenge.body.sentTo).toMatch(/@example\.org$/);
+    await mailbox.waitFor('kim.new@example.org', 'Your sign-in code');
+    expect(
+      mailbox
+        .mails(user.email)
+        .filter((m) => m.subject === 'Your sign-in code'),
+    ).toEqual([]);
+  });
 });
