@@ -216,7 +216,10 @@ describeInBrowser(title, () => {
         )
       ).json()) as { items: { text: string }[] };
       link = outbox.items
-        .map((m) => /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(m.text)?.[0])
+        .map(
+          (m) =>
+            /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(m.text)?.[0],
+        )
         .find(Boolean);
       if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
     }
