@@ -22,7 +22,6 @@ import { AuthStore } from '../application/auth-store';
 import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
 import { emailForCodes, receivesNotice, type SecurityNotice } from '../domain';
-import { ProfileFacts } from '../projections/profile-facts.queries';
 import { activationQueueProjection } from './activation-queue.projection';
 import { emailChangeQueueProjection } from './email-change-queue.projection';
 import { emailConfirmationQueueProjection } from './email-confirmation-queue.projection';
@@ -85,7 +84,6 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly auth: AuthStore,
-    private readonly profiles: ProfileFacts,
     private readonly links: LinkTokens,
     @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
   ) {
@@ -257,7 +255,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       to: string;
       confirmed?: boolean;
     };
-    const account = this.profiles.byId(row.account_id);
+    const account = this.recipient(row.account_id);
     if (!account)
       return Date.parse(row.occurred_at) < Date.now() - 60_000
         ? 'no-account'
@@ -268,7 +266,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       userName: account.userName,
       occurredAt: row.occurred_at,
       confirmed,
-      timeZone: this.timeZoneOf(row.account_id),
+      timeZone: account.timeZone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';
@@ -290,14 +288,12 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       row.account_id,
     );
     if (open?.request_id !== data.requestId) return 'superseded';
-    const recipient = this.database.get<{
-      user_name: string;
-      time_zone: string;
-    }>(
-      'SELECT user_name, time_zone FROM activation_recipients WHERE account_id = ?',
-      row.account_id,
-    );
-    if (!recipient) return 'no-account';
+    const recipient = this.recipient(row.account_id);
+    // The recipients are kept by another queue of this runner, which may not have caught up yet.
+    if (!recipient)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
     const { token, sha256 } = emailChangeLinkToken(
       this.activationKey,
       row.account_id,
@@ -312,29 +308,40 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     }
     const email = confirmEmailChangeEmail({
       to: data.email,
-      userName: recipient.user_name,
+      userName: recipient.userName,
       link: `${this.config.WEB_ORIGIN}/confirm-email?token=${token}`,
       expiresAt: data.expiresAt,
-      timeZone: recipient.time_zone,
+      timeZone: recipient.timeZone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';
   }
 
-  /** The account's time zone, as the activation queue keeps it from the store; UTC when unknown. */
-  private timeZoneOf(accountId: string): string {
-    return (
-      this.database.get<{ time_zone: string }>(
-        'SELECT time_zone FROM activation_recipients WHERE account_id = ?',
-        accountId,
-      )?.time_zone ?? 'UTC'
+  /**
+   * Name, address and time zone of an account, kept by the activation queue from the store's account
+   * events, like every queue here: never from profile_facts, which PROFILE_EVENTS_SOURCE=kafka feeds
+   * from the profile topic (a notice must not wait on, or be dropped because of, a lagging consumer).
+   */
+  private recipient(
+    accountId: string,
+  ): { userName: string; email: string; timeZone: string } | null {
+    const row = this.database.get<{
+      user_name: string;
+      email: string;
+      time_zone: string;
+    }>(
+      'SELECT user_name, email, time_zone FROM activation_recipients WHERE account_id = ?',
+      accountId,
     );
+    return row
+      ? { userName: row.user_name, email: row.email, timeZone: row.time_zone }
+      : null;
   }
 
   /** The outcome to record, or null to look again at the next drain (the account is not known yet). */
   private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
-    const account = this.profiles.byId(row.account_id);
+    const account = this.recipient(row.account_id);
     if (!account)
       return Date.parse(row.occurred_at) < Date.now() - 60_000
         ? 'no-account'
@@ -367,7 +374,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       occurredAt: row.occurred_at,
       data,
       link,
-      timeZone: this.timeZoneOf(row.account_id),
+      timeZone: account.timeZone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';
