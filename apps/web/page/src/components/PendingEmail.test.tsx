@@ -10,6 +10,7 @@ import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import type { Account } from '../api/types';
 import { ConfirmEmailPage } from '../pages/ConfirmEmailPage';
+import { MyAccountPage } from '../pages/MyAccountPage';
 import { PendingEmailPanel } from './PendingEmail';
 
 const session = vi.hoisted(() => ({
@@ -146,5 +147,69 @@ describe('ConfirmEmailPage (/confirm-email?token=…)', () => {
       'This link has no token',
     );
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('My Account with a pending email change', () => {
+  it('keeps the current address in the field, shows the pending one, and cancels it with DELETE', async () => {
+    session.me = ANN;
+    const del = vi
+      .spyOn(api, 'delete')
+      .mockResolvedValue({ ...ANN, pendingEmail: null });
+    render(<MyAccountPage />);
+    expect(
+      (screen.getByLabelText('Email address') as HTMLInputElement).value,
+    ).toBe('ann@example.com');
+    expect(
+      screen.getByRole('status', {
+        name: 'Email change waiting for confirmation',
+      }).textContent,
+    ).toContain('ann.new@example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the change' }));
+    await waitFor(() =>
+      expect(
+        screen.getByText(
+          'Change cancelled: your email address stays ann@example.com.',
+        ),
+      ).toBeTruthy(),
+    );
+    expect(del).toHaveBeenCalledWith('/api/profile/accounts/me/email/pending');
+    expect(session.setMe).toHaveBeenCalledWith(
+      expect.objectContaining({ pendingEmail: null }),
+    );
+  });
+
+  it('sends the link again by asking for the pending address once more', async () => {
+    session.me = ANN;
+    const patch = vi.spyOn(api, 'patch').mockResolvedValue(ANN);
+    render(<MyAccountPage />);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Send the link again' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByText(/A new link is on its way to ann\.new@example\.org/),
+      ).toBeTruthy(),
+    );
+    expect(patch).toHaveBeenCalledWith('/api/profile/accounts/me', {
+      email: 'ann.new@example.org',
+    });
+  });
+
+  it('says that a new address needs its link when the email is saved', async () => {
+    session.me = { ...ANN, pendingEmail: null };
+    vi.spyOn(api, 'patch').mockResolvedValue(ANN);
+    render(<MyAccountPage />);
+    fireEvent.change(screen.getByLabelText('Email address'), {
+      target: { value: 'ann.new@example.org' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save Changes' }));
+    await waitFor(() =>
+      expect(
+        screen.getByText(
+          /We sent a link to ann\.new@example\.org: open it to confirm/,
+        ),
+      ).toBeTruthy(),
+    );
   });
 });
