@@ -34,7 +34,8 @@ export class Stack {
     readonly credentials: TestApp,
   ) {}
 
-  static async start(): Promise<Stack> {
+  /** `notifierEnv`: where auth-service's notices go (e.g. a TestMailbox's SMTP server); default the dev outbox. */
+  static async start(notifierEnv: Record<string, string> = {}): Promise<Stack> {
     const dir = mkdtempSync(join(tmpdir(), 'stack-'));
     const env = {
       DATA_DIR: dir,
@@ -46,7 +47,7 @@ export class Stack {
     const auth = await createTestApp({
       serviceName: 'auth-service',
       schema: authConfigSchema,
-      imports: [AuthModule.forRoot({ notifierEnv: {} })],
+      imports: [AuthModule.forRoot({ notifierEnv })],
       env,
     });
     const profile = await createTestApp({

@@ -232,6 +232,50 @@ describeInBrowser(title, () => {
     user.problems.splice(0, user.problems.length, ...others);
   });
 
+  it('the user changes the email address: pending until the mailed link is opened and confirmed', async () => {
+    const { page } = user;
+    await page.getByLabel('Email address').fill('bob.new@example.org');
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    const pending = page.getByRole('status', {
+      name: 'Email change waiting for confirmation',
+    });
+    await expectText(pending, /We sent a link to bob\.new@example\.org/);
+    await expectText(pending, /go to bob@example\.com/);
+    await checkPage(page, 'my-account-email-pending');
+    // The confirmation email in auth-service's dev outbox (the notices reactor sends it).
+    let link: string | undefined;
+    for (let i = 0; i < 50 && !link; i++) {
+      const outbox = (await (
+        await fetch(
+          `${stack.urls['auth-service']}/dev/outbox?to=${encodeURIComponent('bob.new@example.org')}`,
+        )
+      ).json()) as { items: { text: string }[] };
+      link = outbox.items
+        .map(
+          (m) =>
+            /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(m.text)?.[0],
+        )
+        .find(Boolean);
+      if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!link) throw new Error('no confirmation email to bob.new@example.org');
+    const url = new URL(link, stack.webOrigin);
+    await page.goto(`${stack.webOrigin}${url.pathname}${url.search}`);
+    await page
+      .getByRole('button', { name: 'Confirm my new email address' })
+      .click();
+    await expectText(
+      page.getByRole('status'),
+      /Your email address is now bob\.new@example\.org/,
+    );
+    await checkPage(page, 'confirm-email');
+    await page.goto(`${stack.webOrigin}/account`);
+    await page.getByRole('heading', { name: 'My Account' }).waitFor();
+    expect(await page.getByLabel('Email address').inputValue()).toBe(
+      'bob.new@example.org',
+    );
+  });
+
   it('the user enrolls an authenticator from the shown key (QR code and "can\'t scan")', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Sign-in method' }).click();

@@ -16,3 +16,4 @@ export * from './lib/nest/access-rules';
 export * from './lib/nest/access-policy.guard';
 export * from './lib/issuer/authorization-server-metadata.controller';
 export * from './lib/links/activation-link-key';
+export * from './lib/links/email-change-link';

@@ -52,7 +52,11 @@ const SENTENCES: Record<string, Describe> = {
   AccountUserNameChanged: change('user name'),
   AccountFirstNameChanged: change('first name'),
   AccountLastNameChanged: change('last name'),
-  AccountEmailChanged: change('email'),
+  AccountEmailChanged: (d: Change<string> & { requestId?: string }) =>
+    `${change('email')(d as Change<never>)}${d.requestId ? ' (confirmed with the link sent to the new address)' : ''}`,
+  AccountEmailChangeRequested: (d: { email: string; expiresAt: string }) =>
+    `email change to ${d.email} requested: waiting for the link sent there (valid until ${d.expiresAt})`,
+  AccountEmailChangeCancelled: () => 'pending email change cancelled',
   AccountMobilePhoneChanged: change('mobile phone'),
   AccountTimeZoneChanged: change('time zone'),
   AccountSessionTimeoutChanged: change('session timeout'),

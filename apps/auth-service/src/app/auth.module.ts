@@ -32,6 +32,7 @@ import { RefreshTokenRevocation } from '../application/refresh-token-revocation'
 import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
+import { ProvenEmailsReactor } from '../application/proven-emails.reactor';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
@@ -155,6 +156,7 @@ export class AuthModule {
         SignInService,
         SignInEnrollment,
         DisabledAccountSessionsReactor,
+        ProvenEmailsReactor,
         AccountSecurityService,
         ClientAddressLimits,
         AccountSecurityAsOfReader,

@@ -15,13 +15,15 @@ export const emailChangeQueueProjection = defineProjection({
     CREATE TABLE ${t.email_change_queue} (
       event_id TEXT PRIMARY KEY, position INTEGER NOT NULL, account_id TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL);`,
   apply(event, tx) {
-    const { accountId, from, to } = event.data as AccountEmailChangedData;
+    const { accountId, from, to, requestId } =
+      event.data as AccountEmailChangedData;
     tx.run(
       `INSERT OR IGNORE INTO ${tx.table.email_change_queue} (event_id, position, account_id, data, occurred_at) VALUES (?, ?, ?, ?, ?)`,
       event.eventId,
       event.position,
       accountId,
-      JSON.stringify({ from, to }),
+      // requestId: the new address was proven with the link mailed to it.
+      JSON.stringify({ from, to, confirmed: requestId !== undefined }),
       event.occurredAt,
     );
   },

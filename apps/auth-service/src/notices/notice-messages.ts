@@ -8,6 +8,8 @@ export interface NoticeContext {
   readonly data: Record<string, unknown>;
   /** Only for password-reset-link: the link rebuilt from the event by the reactor. */
   readonly link?: string;
+  /** The account's IANA zone: every time in a notice is shown in it (UTC when unknown). */
+  readonly timeZone?: string;
 }
 
 const IF_NOT_YOU =
@@ -63,15 +65,42 @@ export function emailChangedEmail(input: {
   to: string;
   userName: string;
   occurredAt: string;
+  /** The new address was confirmed with the link mailed to it. */
+  confirmed?: boolean;
+  timeZone?: string;
 }): EmailNotification {
+  const after = input.confirmed
+    ? 'The new address was confirmed with the link we sent to it: sign-in codes and notices now go there.'
+    : 'Sign-in codes keep coming here until the new address is confirmed.';
   return {
     kind: 'email',
     to: input.from,
     subject: 'The email address of your account changed',
     text:
-      `Hello ${input.userName},\n\nThe email address of your account was changed on ${readableTime(input.occurredAt)} ` +
-      `from this address to ${maskAddress(input.to)}. Sign-in codes keep coming here until the new address is confirmed.\n\n${IF_NOT_YOU}\n`,
+      `Hello ${input.userName},\n\nThe email address of your account was changed on ${readableTime(input.occurredAt, input.timeZone)} ` +
+      `from this address to ${maskAddress(input.to)}. ${after}\n\n${IF_NOT_YOU}\n`,
     tag: 'email-changed',
+  };
+}
+
+/** To the new address: the link that makes it the account's address; until then nothing changes. */
+export function confirmEmailChangeEmail(input: {
+  to: string;
+  userName: string;
+  link: string;
+  expiresAt: string;
+  timeZone: string;
+}): EmailNotification {
+  return {
+    kind: 'email',
+    to: input.to,
+    subject: 'Confirm your new email address',
+    text:
+      `Hello ${input.userName},\n\nSomeone (hopefully you) asked to use this address for the account ${input.userName}. ` +
+      `Open this link, signed in to your account, to confirm it:\n\n${input.link}\n\n` +
+      `The link works once and until ${readableTime(input.expiresAt, input.timeZone)}. Until you confirm, sign-in codes keep going to your current address. ` +
+      'If you did not ask for this, ignore this email: nothing changes.\n',
+    tag: 'email-change-confirmation',
   };
 }
 
@@ -86,7 +115,8 @@ export function noticeEmail(
   message: QueuedMessage,
   ctx: NoticeContext,
 ): EmailNotification {
-  const when = readableTime(ctx.occurredAt);
+  const at = (iso: string) => readableTime(iso, ctx.timeZone);
+  const when = at(ctx.occurredAt);
   const email = (subject: string, text: string): EmailNotification => ({
     kind: 'email',
     to: ctx.to,
@@ -100,12 +130,12 @@ export function noticeEmail(
       return email(
         'Reset your password',
         `Someone (hopefully you) asked to reset the password of your account. Open this link to choose a new one:\n\n${ctx.link}\n\n` +
-          `The link works once and until ${readableTime(String(d['expiresAt']))}. If you did not ask for it, ignore this email: your password stays as it is.`,
+          `The link works once and until ${at(String(d['expiresAt']))}. If you did not ask for it, ignore this email: your password stays as it is.`,
       );
     case 'new-sign-in':
       return email(
         'New sign-in to your account',
-        `Your account was signed in to from a computer not seen before.\n\nWhen: ${readableTime(String(d['at'] ?? ctx.occurredAt))}\n` +
+        `Your account was signed in to from a computer not seen before.\n\nWhen: ${at(String(d['at'] ?? ctx.occurredAt))}\n` +
           `IP address: ${d['ip'] ?? 'unknown'}\nBrowser: ${d['browser']}\n\n${IF_NOT_YOU}`,
       );
     case 'password-changed':

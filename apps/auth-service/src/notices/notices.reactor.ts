@@ -5,7 +5,7 @@ import {
   type Notifier,
 } from '@accounts/notifications';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { activationLinkToken } from '@accounts/security';
+import { activationLinkToken, emailChangeLinkToken } from '@accounts/security';
 import {
   EVENT_STORE,
   profileEventsSource,
@@ -22,11 +22,12 @@ import { AuthStore } from '../application/auth-store';
 import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
 import { emailForCodes, receivesNotice, type SecurityNotice } from '../domain';
-import { ProfileFacts } from '../projections/profile-facts.queries';
 import { activationQueueProjection } from './activation-queue.projection';
 import { emailChangeQueueProjection } from './email-change-queue.projection';
+import { emailConfirmationQueueProjection } from './email-confirmation-queue.projection';
 import {
   activationEmail,
+  confirmEmailChangeEmail,
   emailChangedEmail,
   noticeEmail,
 } from './notice-messages';
@@ -83,7 +84,6 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly auth: AuthStore,
-    private readonly profiles: ProfileFacts,
     private readonly links: LinkTokens,
     @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
   ) {
@@ -100,6 +100,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
         noticeQueueProjection,
         activationQueueProjection,
         emailChangeQueueProjection,
+        emailConfirmationQueueProjection,
       ],
       batchMs: 5,
     });
@@ -139,6 +140,13 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
     );
     await this.sendEach(emailChanges, (row) => this.deliverEmailChanged(row));
+    const confirmations = this.database.all<QueueRow>(
+      `SELECT q.event_id, q.account_id, 'email-change-confirmation' AS message, q.data, q.occurred_at FROM email_confirmation_queue q
+       WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
+    );
+    await this.sendEach(confirmations, (row) =>
+      this.deliverEmailConfirmation(row),
+    );
     const rows = this.database.all<QueueRow>(
       `SELECT q.event_id, q.account_id, q.message, q.data, q.occurred_at FROM notice_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
@@ -242,8 +250,12 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     row: QueueRow,
   ): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
-    const { from, to } = JSON.parse(row.data) as { from: string; to: string };
-    const account = this.profiles.byId(row.account_id);
+    const { from, to, confirmed } = JSON.parse(row.data) as {
+      from: string;
+      to: string;
+      confirmed?: boolean;
+    };
+    const account = this.recipient(row.account_id);
     if (!account)
       return Date.parse(row.occurred_at) < Date.now() - 60_000
         ? 'no-account'
@@ -253,15 +265,83 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       to,
       userName: account.userName,
       occurredAt: row.occurred_at,
+      confirmed,
+      timeZone: account.timeZone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';
   }
 
+  /** The link that confirms a new address, to that address, unless replaced, cancelled, used or expired. */
+  private async deliverEmailConfirmation(
+    row: QueueRow,
+  ): Promise<NoticeOutcome | null> {
+    const data = JSON.parse(row.data) as {
+      email: string;
+      requestId: string;
+      tokenSha256: string;
+      expiresAt: string;
+    };
+    if (Date.parse(data.expiresAt) <= Date.now()) return 'stale';
+    const open = this.database.get<{ request_id: string }>(
+      'SELECT request_id FROM email_confirmation_open WHERE account_id = ?',
+      row.account_id,
+    );
+    if (open?.request_id !== data.requestId) return 'superseded';
+    const recipient = this.recipient(row.account_id);
+    // The recipients are kept by another queue of this runner, which may not have caught up yet.
+    if (!recipient)
+      return Date.parse(row.occurred_at) < Date.now() - 60_000
+        ? 'no-account'
+        : null;
+    const { token, sha256 } = emailChangeLinkToken(
+      this.activationKey,
+      row.account_id,
+      data.requestId,
+    );
+    if (sha256 !== data.tokenSha256) {
+      this.logger.error(
+        { eventId: row.event_id, accountId: row.account_id },
+        "ACTIVATION_LINK_KEY differs from profile-service's: the email confirmation link cannot be sent",
+      );
+      return 'key-mismatch';
+    }
+    const email = confirmEmailChangeEmail({
+      to: data.email,
+      userName: recipient.userName,
+      link: `${this.config.WEB_ORIGIN}/confirm-email?token=${token}`,
+      expiresAt: data.expiresAt,
+      timeZone: recipient.timeZone,
+    });
+    await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
+    return 'sent';
+  }
+
+  /**
+   * Name, address and time zone of an account, kept by the activation queue from the store's account
+   * events, like every queue here: never from profile_facts, which PROFILE_EVENTS_SOURCE=kafka feeds
+   * from the profile topic (a notice must not wait on, or be dropped because of, a lagging consumer).
+   */
+  private recipient(
+    accountId: string,
+  ): { userName: string; email: string; timeZone: string } | null {
+    const row = this.database.get<{
+      user_name: string;
+      email: string;
+      time_zone: string;
+    }>(
+      'SELECT user_name, email, time_zone FROM activation_recipients WHERE account_id = ?',
+      accountId,
+    );
+    return row
+      ? { userName: row.user_name, email: row.email, timeZone: row.time_zone }
+      : null;
+  }
+
   /** The outcome to record, or null to look again at the next drain (the account is not known yet). */
   private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
-    const account = this.profiles.byId(row.account_id);
+    const account = this.recipient(row.account_id);
     if (!account)
       return Date.parse(row.occurred_at) < Date.now() - 60_000
         ? 'no-account'
@@ -294,6 +374,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       occurredAt: row.occurred_at,
       data,
       link,
+      timeZone: account.timeZone,
     });
     await this.notifier.send({ ...email, id: `notice-${row.event_id}` });
     return 'sent';

@@ -5,6 +5,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccountAsOfReader } from '../application/accounts/account-as-of.reader';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
 import { ReissueActivationHandler } from '../application/activation/reissue-activation.handler';
+import { CancelEmailChangeHandler } from '../application/email-change/cancel-email-change.handler';
+import { ConfirmEmailChangeHandler } from '../application/email-change/confirm-email-change.handler';
+import { EmailChangeGuesses } from '../application/email-change/email-change-guesses';
+import { MyEmailChangeController } from '../http/controllers/my-email-change.controller';
 import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
 import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
 import { UpdateProfileHandler } from '../application/accounts/update-profile.handler';
@@ -22,7 +26,7 @@ import { AccountDirectoryQueries } from '../projections/account-directory.querie
 import { ReadModels } from '../projections/read-models';
 import { profileRelayProvider } from '../messaging/profile-relay';
 import { activationLinkSenderProvider } from './activation-link-sender.provider';
-import { activationTokensProvider } from './activation-tokens.provider';
+import { activationTokensProvider, emailChangeLinksProvider } from './activation-tokens.provider';
 import { tokenVerifierProvider } from './token-verifier.provider';
 
 export interface ProfileModuleOptions {
@@ -40,6 +44,8 @@ const handlers = [
   GetMyAccountHandler,
   ListAccountsHandler,
   ReissueActivationHandler,
+  ConfirmEmailChangeHandler,
+  CancelEmailChangeHandler,
 ];
 
 /** profile-service: HTTP -> command/query bus -> handlers -> event store; the account directory read model. */
@@ -53,6 +59,7 @@ export class ProfileModule {
         OrganizationsController,
         OrganizationAccountsController,
         MyAccountController,
+        MyEmailChangeController,
         AccountAdministrationController,
         AccountRecordController,
       ],
@@ -65,6 +72,8 @@ export class ProfileModule {
         AccountDirectoryQueries,
         activationLinkSenderProvider,
         activationTokensProvider,
+        emailChangeLinksProvider,
+        EmailChangeGuesses,
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },

@@ -25,3 +25,4 @@ export * from './values/second-factors';
 export * from './values/session-timeout';
 export * from './values/time-zone';
 export * from './values/user-name';
+export * from './account/email-change';

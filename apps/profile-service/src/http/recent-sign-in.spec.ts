@@ -126,14 +126,14 @@ describe('recent sign-in before weakening an account (profile-service)', () => {
     expect(res.body.firstName).toBe('Robert');
   });
 
-  it('a user who just signed in changes the email', async () => {
+  it('a user who just signed in asks to change the email', async () => {
     const res = await app
       .http()
       .patch('/accounts/me')
       .set(await app.as(user))
       .send({ email: 'bob.new@example.com' });
     expectStatus(res, 200);
-    expect(res.body.email).toBe('bob.new@example.com');
+    expect(res.body.pendingEmail.email).toBe('bob.new@example.com');
   });
 
   it('the organization two-factor settings need a recent sign-in; its name does not', async () => {

@@ -30,6 +30,8 @@ describe('profile-service: what an API token may call', () => {
       'PUT /accounts/:id/group-restriction -> person',
       'GET /accounts/me -> scope profile:read',
       'PATCH /accounts/me -> scope profile:write (person: userName, email, mobilePhone, sessionTimeout)',
+      'POST /accounts/me/email/confirm -> person',
+      'DELETE /accounts/me/email/pending -> person',
       'GET /health -> public',
       'GET /metrics -> public',
       'GET /ops/projections -> public',

@@ -4,6 +4,7 @@ import { ActivityPage } from './pages/ActivityPage';
 import { AdminAccountsPage } from './pages/AdminAccountsPage';
 import { ApiCredentialsPage } from './pages/ApiCredentialsPage';
 import { CompanySettingsPage } from './pages/CompanySettingsPage';
+import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { MyAccountPage } from './pages/MyAccountPage';
 import { PasswordPage } from './pages/PasswordPage';
@@ -64,6 +65,9 @@ function Routes() {
   if (path === '/setup') return <SetupPage />;
   if (status === 'loading') return <p className="loading">Loading…</p>;
   if (status === 'signed-out' || path === '/signin') return <SignInPage />;
+  // After signing in (if needed) the link's page stays: confirming needs the person's session.
+  if (path === '/confirm-email')
+    return <ConfirmEmailPage token={query.get('token')} />;
   if (!entry || (entry.admin && me?.accountType !== 'administrator')) {
     return (
       <div className="card-page">

@@ -5,6 +5,7 @@ export type DomainErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
+  | 'gone' // 410: a one-time link or code that was used, cancelled or has expired
   | 'too_many_attempts'; // 429
 
 /**

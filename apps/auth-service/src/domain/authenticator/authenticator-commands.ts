@@ -118,6 +118,15 @@ export type ConfirmContactVerification = Message<
   }
 >;
 
+/**
+ * profile-service changed the address after its owner used the link mailed to it (AccountEmailChanged
+ * with a requestId): the address is proven, like a code sent to it, so email codes follow it.
+ */
+export type RecordProvenEmail = Message<
+  'RecordProvenEmail',
+  OfAccount & { readonly email: string; readonly provenAt: string }
+>;
+
 /** After a second factor passed on an unrecognized computer, for a method that trusts computers. */
 export type AddTrustedDevice = Message<
   'AddTrustedDevice',
@@ -196,6 +205,7 @@ export type AuthenticatorCommand =
   | ResetAuthenticator
   | StartContactVerification
   | ConfirmContactVerification
+  | RecordProvenEmail
   | AddTrustedDevice
   | RevokeTrustedDevice
   | RequestPasswordReset

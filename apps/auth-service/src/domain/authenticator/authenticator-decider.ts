@@ -12,6 +12,7 @@ import {
 } from './authenticator-state';
 import {
   decideConfirmContactVerification,
+  decideRecordProvenEmail,
   decideStartContactVerification,
 } from './decide-contact-verification';
 import {
@@ -60,6 +61,8 @@ export function decideAuthenticator(
       return decideStartContactVerification(command, state, ctx);
     case 'ConfirmContactVerification':
       return decideConfirmContactVerification(command, state, ctx);
+    case 'RecordProvenEmail':
+      return decideRecordProvenEmail(command, state);
     case 'AddTrustedDevice':
       return decideAddTrustedDevice(command, state, ctx);
     case 'RevokeTrustedDevice':

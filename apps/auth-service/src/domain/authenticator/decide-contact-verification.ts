@@ -5,6 +5,7 @@ import { plusSeconds, reached, secondsUntil } from '../shared/time';
 import { OneTimeCodePolicy } from '../values/auth-limits';
 import type {
   ConfirmContactVerification,
+  RecordProvenEmail,
   StartContactVerification,
 } from './authenticator-commands';
 import { destinationOf } from './authenticator-queries';
@@ -142,4 +143,22 @@ export function decideConfirmContactVerification(
           data: { accountId, mobilePhone: pending.destination, verifiedAt },
         },
       ];
+}
+
+/** An address proven by the link of an email change: verified as of then; already the verified one, nothing. */
+export function decideRecordProvenEmail(
+  { data }: RecordProvenEmail,
+  state: AuthenticatorState,
+): AuthenticatorEvent[] {
+  if (state.verifiedEmail?.value === data.email) return [];
+  return [
+    {
+      type: 'EmailVerified',
+      data: {
+        accountId: data.accountId,
+        email: data.email,
+        verifiedAt: data.provenAt,
+      },
+    },
+  ];
 }

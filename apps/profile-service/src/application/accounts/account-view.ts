@@ -1,5 +1,5 @@
 import type { AccountType, GroupRestriction, SessionTimeout } from '@accounts/contracts';
-import type { Account } from '../../domain';
+import { type Account, formatInTimeZone } from '../../domain';
 import { inTimeZone, type LocalTimestamps, type Timestamps } from '../shared/local-times';
 
 /** An account as the API shows it; the activation hash never appears. */
@@ -16,6 +16,14 @@ export interface AccountView extends LocalTimestamps {
   readonly accountType: AccountType;
   readonly groupRestriction: GroupRestriction;
   readonly enabled: boolean;
+  /** A new address waiting for its link to be used; until then `email` is where codes go. */
+  readonly pendingEmail: PendingEmailView | null;
+}
+
+export interface PendingEmailView {
+  readonly email: string;
+  readonly expiresAt: string;
+  readonly expiresAtLocal: string;
 }
 
 export function toAccountView(account: Account, times: Timestamps, callerTimeZone: string): AccountView {
@@ -32,6 +40,13 @@ export function toAccountView(account: Account, times: Timestamps, callerTimeZon
     accountType: account.accountType,
     groupRestriction: account.groupRestriction,
     enabled: account.status === 'enabled',
+    pendingEmail: account.pendingEmail
+      ? {
+          email: account.pendingEmail.email,
+          expiresAt: account.pendingEmail.expiresAt,
+          expiresAtLocal: formatInTimeZone(account.pendingEmail.expiresAt, callerTimeZone),
+        }
+      : null,
     ...inTimeZone(times, callerTimeZone),
   };
 }

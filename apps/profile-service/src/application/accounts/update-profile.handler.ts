@@ -21,6 +21,7 @@ import { loadHistory } from '../shared/history';
 import { ProfileReader } from '../shared/profile-reader';
 import { releaseUserName, withReservedUserName } from '../shared/user-names';
 import type { AccountView } from './account-view';
+import { EmailChangeLinks } from '../email-change/email-change-links';
 import { UpdateProfileCommand } from './update-profile.command';
 
 /** Many people may save the same profile at once: more retries than the default before a 409. */
@@ -29,7 +30,7 @@ const PROFILE_UPDATE_RETRIES = 10;
 type Rename = AccountUserNameChanged['data'];
 
 /** Where codes and reset links go: a stolen session must not redirect them. */
-const CONTACT_CHANGES = new Set(['AccountEmailChanged', 'AccountMobilePhoneChanged']);
+const CONTACT_CHANGES = new Set(['AccountEmailChangeRequested', 'AccountMobilePhoneChanged']);
 
 /**
  * One event per changed field, appended together. A new user name (not a new letter case of the
@@ -43,6 +44,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     private readonly readModels: ReadModels,
     private readonly reader: ProfileReader,
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
+    private readonly emailChangeLinks: EmailChangeLinks,
   ) {}
 
   async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
@@ -62,6 +64,8 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
         actor: { accountId },
         emailEditableByUsers: organization.status === 'created' && organization.emailEditableByUsers,
         changes,
+        // Derived for any request naming an email; recorded (as a hash) only if the address really changes.
+        ...(changes.email !== undefined && { emailChangeLink: this.emailChangeLinks.issue(accountId) }),
       },
     };
     const decided = accountDecider.decide(command, state, context);

@@ -55,6 +55,13 @@ export interface ProfileChanges {
   readonly sessionTimeout?: string;
 }
 
+/** The handler derives the confirmation link of a new address and passes only its hash here. */
+export interface EmailChangeLink {
+  readonly requestId: string;
+  /** Lowercase hex SHA-256 of the token mailed to the new address. */
+  readonly tokenSha256: string;
+}
+
 export type UpdateProfile = Message<
   'UpdateProfile',
   {
@@ -63,7 +70,26 @@ export type UpdateProfile = Message<
     /** The organization's "email editable by users" setting, read from its stream. */
     readonly emailEditableByUsers: boolean;
     readonly changes: ProfileChanges;
+    /** Used only when the email really changes: the link that will confirm it. */
+    readonly emailChangeLink?: EmailChangeLink;
   }
+>;
+
+/** POST /accounts/me/email/confirm: the token from the link mailed to the new address, as its hash. */
+export type ConfirmEmailChange = Message<
+  'ConfirmEmailChange',
+  {
+    readonly accountId: string;
+    readonly actor: Pick<ActorFacts, 'accountId'>;
+    readonly emailEditableByUsers: boolean;
+    readonly tokenSha256: string;
+  }
+>;
+
+/** DELETE /accounts/me/email/pending: the person withdraws the change; the link stops working. */
+export type CancelEmailChange = Message<
+  'CancelEmailChange',
+  { readonly accountId: string; readonly actor: Pick<ActorFacts, 'accountId'> }
 >;
 
 export type ChangeAccountType = Message<
@@ -109,6 +135,8 @@ export type AccountCommand =
   | RegisterAccount
   | RegisterFirstAdministrator
   | UpdateProfile
+  | ConfirmEmailChange
+  | CancelEmailChange
   | ChangeAccountType
   | ChangeGroupRestriction
   | DisableAccount

@@ -12,6 +12,10 @@ import {
   decideDisableAccount,
   decideEnableAccount,
 } from './decide-administration';
+import {
+  decideCancelEmailChange,
+  decideConfirmEmailChange,
+} from './decide-email-change';
 import { decideUpdateProfile } from './decide-profile-update';
 import { decideReissueActivation } from './decide-reissue-activation';
 import {
@@ -30,7 +34,11 @@ export function decideAccount(
     case 'RegisterFirstAdministrator':
       return decideRegisterFirstAdministrator(command, state, ctx);
     case 'UpdateProfile':
-      return decideUpdateProfile(command, state);
+      return decideUpdateProfile(command, state, ctx);
+    case 'ConfirmEmailChange':
+      return decideConfirmEmailChange(command, state, ctx);
+    case 'CancelEmailChange':
+      return decideCancelEmailChange(command, state);
     case 'ChangeAccountType':
       return decideChangeAccountType(command, state);
     case 'ChangeGroupRestriction':

@@ -1,9 +1,19 @@
 import type { AccountEvent, AccountRegisteredData } from '@accounts/contracts';
 import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
 
+/** A new address waiting for the person to use the link mailed to it; `email` stays the old one until then. */
+export interface PendingEmail {
+  readonly email: string;
+  readonly requestId: string;
+  readonly tokenSha256: string;
+  readonly expiresAt: string;
+}
+
 /** The profile as registered (without the activation hash) and whether the account may be used. */
 export type Account = Omit<AccountRegisteredData, 'activation'> & {
   readonly status: 'enabled' | 'disabled';
+  /** Absent: no change of address is waiting. */
+  readonly pendingEmail?: PendingEmail;
 };
 
 export type AccountState = { readonly status: 'none' } | Account;
@@ -29,7 +39,19 @@ export function evolveAccount(
     case 'AccountLastNameChanged':
       return { ...state, lastName: event.data.to };
     case 'AccountEmailChanged':
-      return { ...state, email: event.data.to };
+      return withoutPendingEmail({ ...state, email: event.data.to });
+    case 'AccountEmailChangeRequested': {
+      const { email, requestId, tokenSha256, expiresAt } = event.data;
+      // A newer request replaces the pending one: only the newest link works.
+      return {
+        ...state,
+        pendingEmail: { email, requestId, tokenSha256, expiresAt },
+      };
+    }
+    case 'AccountEmailChangeCancelled':
+      return state.pendingEmail?.requestId === event.data.requestId
+        ? withoutPendingEmail(state)
+        : state;
     case 'AccountMobilePhoneChanged':
       return { ...state, mobilePhone: event.data.to };
     case 'AccountTimeZoneChanged':
@@ -50,4 +72,10 @@ export function evolveAccount(
     default:
       return tolerateUnknownEvent(event, state);
   }
+}
+
+function withoutPendingEmail(account: Account): Account {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { pendingEmail, ...rest } = account;
+  return rest;
 }

@@ -1,6 +1,6 @@
 import type { AccountEvent } from '@accounts/contracts';
 import { parseIfGiven } from '../shared/parse-if-given';
-import { DomainError } from '@accounts/event-sourcing';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import { parseEmail } from '../values/email';
 import { parseMobilePhone } from '../values/mobile-phone';
 import { parseFirstName, parseLastName } from '../values/person-name';
@@ -8,17 +8,20 @@ import { parseSessionTimeout } from '../values/session-timeout';
 import { parseTimeZone } from '../values/time-zone';
 import { parseUserName } from '../values/user-name';
 import type { ProfileChanges, UpdateProfile } from './account-commands';
+import { requestEmailChange } from './email-change';
 import { requireEnabled } from './account-access';
 import type { Account, AccountState } from './account-state';
 
 /**
  * PATCH /accounts/me: every given value is validated first, then one event per changed field in a
  * fixed order (userName, firstName, lastName, email, mobilePhone, timeZone, sessionTimeout), all
- * appended together. Values equal to the current ones produce nothing.
+ * appended together. Values equal to the current ones produce nothing. A new email is only
+ * requested (AccountEmailChangeRequested): it becomes the address once its link is used.
  */
 export function decideUpdateProfile(
   command: UpdateProfile,
   state: AccountState,
+  ctx: CommandContext,
 ): AccountEvent[] {
   const account = ownAccount(command, state);
   requireEnabled(account);
@@ -54,10 +57,31 @@ export function decideUpdateProfile(
       { field: 'email' },
     );
   }
-  return changedFields(account, next);
+  return changedFields(account, next).map((event) =>
+    event.type === 'AccountEmailChanged'
+      ? emailChangeRequested(account, next.email, command, ctx)
+      : event,
+  );
 }
 
-function ownAccount(command: UpdateProfile, state: AccountState): Account {
+/** Another address than the current one: mail it a link; a request for the pending address sends a new link. */
+function emailChangeRequested(
+  account: Account,
+  email: string,
+  command: UpdateProfile,
+  ctx: CommandContext,
+): AccountEvent {
+  const link = command.data.emailChangeLink;
+  // A programming error, not bad input: the handler derives the link for every request that may change the email.
+  if (!link)
+    throw new Error('UpdateProfile changing the email needs emailChangeLink');
+  return requestEmailChange(account, email, link, ctx.now);
+}
+
+export function ownAccount(
+  command: { data: { actor: { accountId: string } } },
+  state: AccountState,
+): Account {
   if (state.status === 'none') {
     throw new DomainError(
       'not_found',

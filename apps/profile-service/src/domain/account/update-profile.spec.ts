@@ -1,7 +1,10 @@
 import { DeciderSpecification } from '@accounts/testing';
 import type { AccountEvent } from '@accounts/contracts';
 import type { ProfileChanges } from './account-commands';
-import { updateProfile as update } from '../testing/account-commands';
+import {
+  EMAIL_CHANGE_LINK,
+  updateProfile as update,
+} from '../testing/account-commands';
 import { accountRegistered, USER } from '../testing/fixtures';
 import { accountDecider } from './account-decider';
 
@@ -31,11 +34,17 @@ describe('PATCH /accounts/me', () => {
         changed('AccountUserNameChanged', 'jane', 'janet'),
         changed('AccountFirstNameChanged', 'Jane', 'Janet'),
         changed('AccountLastNameChanged', 'Doe', 'Smith'),
-        changed(
-          'AccountEmailChanged',
-          'jane@example.com',
-          'jane.doe@example.com',
-        ),
+        // The address itself changes only once the link mailed to it is used (email-change.spec.ts).
+        {
+          type: 'AccountEmailChangeRequested',
+          data: {
+            accountId: USER,
+            email: 'jane.doe@example.com',
+            requestId: EMAIL_CHANGE_LINK.requestId,
+            tokenSha256: EMAIL_CHANGE_LINK.tokenSha256,
+            expiresAt: '2026-01-02T00:00:00.000Z',
+          },
+        },
         changed('AccountMobilePhoneChanged', null, '+33612345678'),
         changed('AccountTimeZoneChanged', 'UTC', 'Europe/Paris'),
         changed('AccountSessionTimeoutChanged', '30m', '1h'),

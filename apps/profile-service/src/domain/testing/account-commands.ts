@@ -1,5 +1,7 @@
 import type { AccountEvent } from '@accounts/contracts';
 import type {
+  CancelEmailChange,
+  ConfirmEmailChange,
   ChangeAccountType,
   ChangeGroupRestriction,
   DisableAccount,
@@ -8,7 +10,7 @@ import type {
   UpdateProfile,
 } from '../account/account-commands';
 import type { ActorFacts } from '../shared/actor';
-import { adminActor, USER } from './fixtures';
+import { adminActor, TOKEN_SHA256, USER } from './fixtures';
 
 /** Command builders for the account specs: by default an administrator acts on USER. */
 export const changeAccountType = (
@@ -55,7 +57,35 @@ export const updateProfile = (
     actor: { accountId: actorAccountId },
     emailEditableByUsers,
     changes,
+    ...(changes.email !== undefined && { emailChangeLink: EMAIL_CHANGE_LINK }),
   },
+});
+
+/** The link the handler would derive for a request naming an email. */
+export const EMAIL_CHANGE_LINK = {
+  requestId: 'request-1',
+  tokenSha256: TOKEN_SHA256,
+};
+
+export const confirmEmailChange = (
+  tokenSha256: string = TOKEN_SHA256,
+  emailEditableByUsers = true,
+  actorAccountId = USER,
+): ConfirmEmailChange => ({
+  type: 'ConfirmEmailChange',
+  data: {
+    accountId: USER,
+    actor: { accountId: actorAccountId },
+    emailEditableByUsers,
+    tokenSha256,
+  },
+});
+
+export const cancelEmailChange = (
+  actorAccountId = USER,
+): CancelEmailChange => ({
+  type: 'CancelEmailChange',
+  data: { accountId: USER, actor: { accountId: actorAccountId } },
 });
 
 export const accountDisabled: AccountEvent = {

@@ -16,6 +16,7 @@ export const ACCOUNT_VIEW: SchemaObject = {
     'accountType',
     'groupRestriction',
     'enabled',
+    'pendingEmail',
     'createdAt',
     'createdAtLocal',
     'updatedAt',
@@ -44,6 +45,21 @@ export const ACCOUNT_VIEW: SchemaObject = {
       },
     },
     enabled: { type: 'boolean' },
+    pendingEmail: {
+      type: 'object',
+      nullable: true,
+      description:
+        'A new address waiting for the link mailed to it to be used (POST /accounts/me/email/confirm); until then email codes go to `email`',
+      required: ['email', 'expiresAt', 'expiresAtLocal'],
+      properties: {
+        email: { type: 'string' },
+        expiresAt: { type: 'string', format: 'date-time', description: 'UTC' },
+        expiresAtLocal: {
+          type: 'string',
+          description: "In the caller's time zone",
+        },
+      },
+    },
     createdAt: { type: 'string', format: 'date-time', description: 'UTC' },
     createdAtLocal: {
       type: 'string',

@@ -14,8 +14,16 @@ export interface Account {
     | { kind: 'all' }
     | { kind: 'groups'; groups: string[] };
   readonly enabled: boolean;
-  /** Set when an email change waits for confirmation (when the profile service offers it). */
-  readonly pendingEmail?: string | null;
+  /** A new address waiting for the link mailed to it; until then codes go to `email`. */
+  readonly pendingEmail: PendingEmail | null;
+}
+
+export interface PendingEmail {
+  readonly email: string;
+  /** ISO-8601 UTC. */
+  readonly expiresAt: string;
+  /** The same instant in the person's time zone. */
+  readonly expiresAtLocal: string;
 }
 
 export interface Organization {

@@ -5,6 +5,7 @@ import type { Account } from '../api/types';
 import { Field, SelectField } from '../components/Field';
 import { Layout } from '../components/Layout';
 import { Notice } from '../components/Notice';
+import { PendingEmailPanel } from '../components/PendingEmail';
 import { TimeZoneField } from '../components/TimeZoneField';
 import { SESSION_TIMEOUTS } from '../lib/choices';
 import { useSession } from '../session/session';
@@ -60,6 +61,34 @@ export function MyAccountPage() {
     (k) => form[k] !== formOf(me)[k],
   );
 
+  /** A new link to the pending address (a new request replaces the old one), or the change withdrawn. */
+  async function pendingAction(action: 'resend' | 'cancel') {
+    if (!me?.pendingEmail) return;
+    setNotice(null);
+    setBusy(true);
+    try {
+      const saved =
+        action === 'resend'
+          ? await api.patch<Account>('/api/profile/accounts/me', {
+              email: me.pendingEmail.email,
+            })
+          : await api.delete<Account>('/api/profile/accounts/me/email/pending');
+      setMe(saved);
+      setForm((f) => ({ ...f, email: saved.email }));
+      setNotice({
+        kind: 'success',
+        text:
+          action === 'resend'
+            ? `A new link is on its way to ${me.pendingEmail.email}; the previous one no longer works.`
+            : `Change cancelled: your email address stays ${saved.email}.`,
+      });
+    } catch (e) {
+      setNotice({ kind: 'error', text: messageOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function save(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
@@ -80,9 +109,20 @@ export function MyAccountPage() {
       setMe(saved);
       setForm(formOf(saved));
       setErrors({});
+      const requested = changed.includes('email') && saved.pendingEmail;
+      const savedFields = changed.filter((k) => k !== 'email' || !requested);
       setNotice({
         kind: 'success',
-        text: `Saved: ${changed.map((k) => LABELS[k]).join(', ')}.`,
+        text: [
+          savedFields.length
+            ? `Saved: ${savedFields.map((k) => LABELS[k]).join(', ')}.`
+            : '',
+          requested
+            ? `We sent a link to ${saved.pendingEmail?.email}: open it to confirm your new email address.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       });
     } catch (e) {
       const field =
@@ -149,10 +189,19 @@ export function MyAccountPage() {
             emailLocked
               ? 'Your organization manages email addresses: ask an administrator to change it.'
               : me.pendingEmail
-                ? `Waiting for confirmation: we sent a link to ${me.pendingEmail}. Your current address stays in use until then.`
-                : 'Used for sign-in codes by email and security notices.'
+                ? `Waiting for confirmation of ${me.pendingEmail.email}: this address stays in use until then.`
+                : 'Used for sign-in codes by email and security notices. A new address is used once you confirm it with the link we send to it.'
           }
         />
+        {me.pendingEmail && !emailLocked && (
+          <PendingEmailPanel
+            pending={me.pendingEmail}
+            currentEmail={me.email}
+            busy={busy}
+            onResend={() => void pendingAction('resend')}
+            onCancel={() => void pendingAction('cancel')}
+          />
+        )}
         <Field
           label="Mobile phone"
           name="mobilePhone"

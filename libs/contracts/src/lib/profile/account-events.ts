@@ -40,7 +40,36 @@ interface AccountChange<Value> extends Change<Value> {
 export type AccountUserNameChangedData = AccountChange<string>;
 export type AccountFirstNameChangedData = AccountChange<string>;
 export type AccountLastNameChangedData = AccountChange<string>;
-export type AccountEmailChangedData = AccountChange<string>;
+/**
+ * The address of the account (where email codes and notices go) changed. `requestId` is present when
+ * the new address was confirmed with the link sent to it (AccountEmailChangeRequested), absent in
+ * events written before confirmation existed.
+ */
+export interface AccountEmailChangedData extends AccountChange<string> {
+  readonly requestId?: string;
+}
+
+/**
+ * The person asked to change the address: nothing changes until the link mailed to `email` is used.
+ * The token is NEVER in the event: it is HMAC(ACTIVATION_LINK_KEY, email-change:<accountId>:<requestId>),
+ * rebuilt by auth-service's notices reactor to mail it; the event keeps only its SHA-256. A newer
+ * request replaces this one. Personal data of an unproven address: not published.
+ */
+export interface AccountEmailChangeRequestedData {
+  readonly accountId: string;
+  readonly email: string;
+  readonly requestId: string;
+  /** Lowercase hex SHA-256 of the token. */
+  readonly tokenSha256: string;
+  /** ISO-8601 UTC instant after which the link no longer works. */
+  readonly expiresAt: string;
+}
+
+/** The pending change was withdrawn by the person (DELETE /accounts/me/email/pending). */
+export interface AccountEmailChangeCancelledData {
+  readonly accountId: string;
+  readonly requestId: string;
+}
 /** E.164 or null (no phone). */
 export type AccountMobilePhoneChangedData = AccountChange<string | null>;
 export type AccountTimeZoneChangedData = AccountChange<string>;
@@ -78,6 +107,14 @@ export type AccountLastNameChanged = ProfileEventOf<
 export type AccountEmailChanged = ProfileEventOf<
   'AccountEmailChanged',
   AccountEmailChangedData
+>;
+export type AccountEmailChangeRequested = ProfileEventOf<
+  'AccountEmailChangeRequested',
+  AccountEmailChangeRequestedData
+>;
+export type AccountEmailChangeCancelled = ProfileEventOf<
+  'AccountEmailChangeCancelled',
+  AccountEmailChangeCancelledData
 >;
 export type AccountMobilePhoneChanged = ProfileEventOf<
   'AccountMobilePhoneChanged',
@@ -124,6 +161,8 @@ export type AccountEvent =
   | AccountFirstNameChanged
   | AccountLastNameChanged
   | AccountEmailChanged
+  | AccountEmailChangeRequested
+  | AccountEmailChangeCancelled
   | AccountMobilePhoneChanged
   | AccountTimeZoneChanged
   | AccountSessionTimeoutChanged

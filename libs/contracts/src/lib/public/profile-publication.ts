@@ -149,6 +149,12 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
   AccountActivationReissued: notPublished(
     'Carries the hash of the new activation link; the account itself did not change (AccountRegistered stays its public record).',
   ),
+  AccountEmailChangeRequested: notPublished(
+    "Personal data of an address not proven to be the person's (it may be mistyped or someone else's), and the hash of its confirmation link; AccountEmailChanged is published once the link is used.",
+  ),
+  AccountEmailChangeCancelled: notPublished(
+    'Withdraws an unpublished request; the account did not change.',
+  ),
   FirstOrganizationClaimed: notPublished(
     'Race guard for the first organization; OrganizationCreated is the fact.',
   ),

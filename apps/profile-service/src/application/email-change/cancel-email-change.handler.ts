@@ -1,0 +1,49 @@
+import { handleCommand } from '@accounts/event-sourcing';
+import type { EventStore } from '@accounts/event-store';
+import { EVENT_STORE } from '@accounts/service-kit';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  accountDecider,
+  accountInActorOrganization,
+  accountStreamId,
+} from '../../domain';
+import { ReadModels } from '../../projections/read-models';
+import type { AccountView } from '../accounts/account-view';
+import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { loadHistory } from '../shared/history';
+import { ProfileReader } from '../shared/profile-reader';
+import { CancelEmailChangeCommand } from './confirm-email-change.command';
+
+/** The pending change is withdrawn: its link stops working; the current address stays. */
+@CommandHandler(CancelEmailChangeCommand)
+export class CancelEmailChangeHandler
+  implements ICommandHandler<CancelEmailChangeCommand>
+{
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+    private readonly reader: ProfileReader,
+  ) {}
+
+  async execute({ caller }: CancelEmailChangeCommand): Promise<AccountView> {
+    const { principal, request } = caller;
+    const { accountId, orgId } = principal;
+    const streamId = accountStreamId(accountId);
+    accountInActorOrganization(
+      (await loadHistory(this.store, streamId, accountDecider)).state,
+      { orgId },
+    );
+    const result = await handleCommand(this.store, {
+      streamId,
+      decider: accountDecider,
+      command: {
+        type: 'CancelEmailChange',
+        data: { accountId, actor: { accountId } },
+      },
+      metadata: eventMetadata(request, actorOf(principal, 'user'), orgId),
+    });
+    await this.readModels.waitFor(result.position);
+    return this.reader.account(accountId, orgId);
+  }
+}
