@@ -47,6 +47,7 @@ const ERRORS: Readonly<Record<string, string>> = {
   '403': 'The caller may not do this',
   '404': "No such resource in the caller's organization",
   '409': 'Conflict with the current state; reload and try again',
+  '413': 'The body is larger than the limit',
   '429': 'Too many attempts; wait for Retry-After seconds',
   '500': 'Unexpected error (logged with the correlation id)',
   '503': 'The event store is unavailable; retry after Retry-After seconds',
