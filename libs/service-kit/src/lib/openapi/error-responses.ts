@@ -77,9 +77,11 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       )
         continue;
       for (const [status, description] of Object.entries(ERRORS)) {
-        operation.responses[status] ??= {
-          description,
-          content: { 'application/json': { schema } },
+        const declared = operation.responses[status] as { description?: string; content?: unknown } | undefined;
+        // A route's own @Api…Response gives the words for its case; the shape is still the one ErrorBody.
+        operation.responses[status] = {
+          description: declared?.description || description,
+          content: declared?.content ?? { 'application/json': { schema } },
         };
       }
     }

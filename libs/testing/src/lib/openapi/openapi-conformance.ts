@@ -216,8 +216,14 @@ export function answerOf(res: {
     status: res.status,
     headers: res.headers,
     body: res.body,
-    text: res.text ?? '',
+    text: res.text || rawBody(res.body),
   };
+}
+
+/** superagent keeps a body of another media type (e.g. application/x-ndjson) as a Buffer, or as a custom parser's string. */
+function rawBody(body: unknown): string {
+  if (typeof body === 'string') return body;
+  return Buffer.isBuffer(body) ? body.toString('utf8') : '';
 }
 
 /** Throws, listing each contradiction, when a supertest answer does not match the served document. */

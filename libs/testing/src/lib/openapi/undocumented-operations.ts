@@ -61,3 +61,8 @@ export function undocumentedOperations(doc: OpenApiDocument): string[] {
   }
   return problems;
 }
+
+function describesShape(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  return ['type', '$ref', 'oneOf', 'anyOf', 'allOf', 'items'].some((keyword) => keyword in schema);
+}
