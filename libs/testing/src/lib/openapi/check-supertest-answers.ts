@@ -1,7 +1,9 @@
+import { appendFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { Test } from 'supertest';
 import {
   answerOf,
+  findOperation,
   type OpenApiDocument,
   openApiMismatches,
 } from './openapi-conformance';
@@ -38,12 +40,9 @@ export function checkEverySupertestAnswer(): void {
       if (error || !fn) return fn?.call(this, error, checked);
       documentOf(server).then(
         (doc) => {
-          const problems = doc
-            ? openApiMismatches(
-                doc,
-                answerOf(res as Parameters<typeof answerOf>[0]),
-              )
-            : [];
+          const answer = answerOf(res as Parameters<typeof answerOf>[0]);
+          const problems = doc ? openApiMismatches(doc, answer) : [];
+          if (doc) logAnswer(doc, answer.method, answer.path, answer.status);
           fn.call(
             this,
             problems.length
@@ -76,14 +75,47 @@ function documentOf(server: Server): Promise<OpenApiDocument | undefined> {
       request[SKIP] = true;
       request.end((error, res) => {
         const body = res?.body as Partial<OpenApiDocument> | undefined;
-        resolve(
+        const served =
           !error && res.status === 200 && body?.paths
             ? (body as OpenApiDocument)
-            : undefined,
-        );
+            : undefined;
+        if (served) logOperations(served);
+        resolve(served);
       });
     });
     documents.set(server, doc);
   }
   return doc;
+}
+
+// OPENAPI_ANSWERS_LOG=<file>: which operations the specs called with which statuses (tools/openapi-coverage.mjs reads it).
+const log = (line: object) => {
+  const file = process.env['OPENAPI_ANSWERS_LOG'];
+  if (file) appendFileSync(file, `${JSON.stringify(line)}\n`);
+};
+const titleOf = (doc: OpenApiDocument) =>
+  (doc as { info?: { title?: string } }).info?.title ?? 'unknown';
+
+function logOperations(doc: OpenApiDocument): void {
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+  log({ service: titleOf(doc), operations });
+}
+
+function logAnswer(
+  doc: OpenApiDocument,
+  method: string,
+  path: string,
+  status: number,
+): void {
+  const found = findOperation(doc, method, path);
+  if (found)
+    log({
+      service: titleOf(doc),
+      operation: `${method.toUpperCase()} ${found.template}`,
+      status,
+    });
 }
