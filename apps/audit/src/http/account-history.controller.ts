@@ -1,6 +1,7 @@
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { BadRequestException, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccountStateAnswer, HistoryPageAnswer } from './answers/history.answer';
 import { type AccountStateAt, composeStateAt, httpAsk } from '../application/account-state';
 import { AuditQueries, type HistoryPage } from '../application/audit-queries';
 import { assertAdministrator } from '../application/audit-access';
@@ -42,6 +43,8 @@ export class AccountHistoryController {
 
   @Get('accounts/:accountId/state')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: AccountStateAnswer, description: 'Each part as its service answered, or named in unavailable' })
+  @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now', example: '2026-03-01T12:00:00Z' })
   @ApiOperation({
     summary:
       'The account as each service would have answered at an instant (profile, sign-in settings, API credentials), asked with your own token (administrators)',
@@ -60,6 +63,7 @@ export class AccountHistoryController {
 
   @Get('accounts/:accountId/history')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: HistoryPageAnswer, description: 'One page of events, oldest first' })
   @ApiOperation({ summary: 'Every event of an account of your organization, in words, in pages (administrators)' })
   history(
     @CurrentPrincipal() caller: Principal,
@@ -77,6 +81,10 @@ export class AccountHistoryController {
 
   @Get('organizations/:orgId/export')
   @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'One JSON object per line, each with the hash of the line before; the last line is the summary',
+    content: { 'application/x-ndjson': { schema: { type: 'string', description: 'JSON lines (verify with the summary’s hash chain)' } } },
+  })
   @ApiOperation({
     summary: 'Hash-chained JSON-lines export of your organization’s events, streamed; last line: the summary (administrators)',
   })

@@ -21,7 +21,7 @@ export class MyActivityController {
     summary:
       'Your own security activity, newest first: sign-ins (succeeded or failed), second-factor and method changes, password changes, trusted computers, ended sessions, API credentials, changes by an administrator',
   })
-  @ApiOkResponse({ type: ActivityPageDto })
+  @ApiOkResponse({ type: ActivityPageDto, description: 'One page of my activity, newest first' })
   @ApiUnauthorizedResponse({ description: 'No or invalid access token' })
   @ApiForbiddenResponse({ description: 'An API access token: a person reads their own activity' })
   activity(@CurrentPrincipal() caller: Principal, @Query() query: ActivityQueryDto): Promise<ActivityPage> {

@@ -1,7 +1,8 @@
 import { parseAsOf } from '@accounts/event-sourcing';
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccountSecurityAnswer } from './answers/account-security.answer';
 import { type AccountSecurityAsOf, AccountSecurityAsOfReader } from '../application/account-security-as-of';
 
 @ApiTags('administration')
@@ -14,6 +15,7 @@ export class AccountSecurityAsOfController {
 
   @Get(':id/security')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: AccountSecurityAnswer, description: 'The sign-in settings (as they were at `at`)' })
   @ApiOperation({ summary: "An account's sign-in method, trusted computers and open sessions, now or at an instant (administrators)" })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now' })
   read(

@@ -1,21 +1,22 @@
 import { Public } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ActivationService } from '../application/activation.service';
 import { SessionTokens } from '../application/session-tokens';
 import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
-import { LOGIN_ANSWER, TOKEN_ANSWER } from './openapi/answer-schemas';
 import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
 import { ActivateDto, ChangeMethodDto, LoginDto, RefreshDto } from './dto/auth.dto';
 import { LoginChallengeAnswerDto } from './dto/lifecycle.dto';
+import { ActivatedAnswer, ChallengeAnswer, EnrollmentChoiceAnswer, SignInTokenAnswer, TokenAnswer } from './answers/sign-in.answer';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
 @ApiTags('sign-in')
+@ApiExtraModels(SignInTokenAnswer, ChallengeAnswer)
 @Public()
 @Controller('auth')
 export class AuthController {
@@ -30,13 +31,17 @@ export class AuthController {
 
   @Post('activate')
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivatedAnswer, description: 'The password is set and the account active' })
   activate(@Body() body: ActivateDto) {
     return this.activation.activate(body.token, body.password);
   }
 
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Tokens, or a second-factor challenge to answer', schema: LOGIN_ANSWER })
+  @ApiOkResponse({
+    description: 'Tokens, or a second-factor challenge to answer',
+    schema: { oneOf: [{ $ref: getSchemaPath(SignInTokenAnswer) }, { $ref: getSchemaPath(ChallengeAnswer) }] },
+  })
   async login(@Body() body: LoginDto, @Req() request: Request) {
     const answer = await this.signIn.login(body.userName, body.password, presentedTrustedDevice(request));
     return answer.kind === 'tokens' ? answer.tokens : answer.challenge;
@@ -44,7 +49,7 @@ export class AuthController {
 
   @Post('login/:challengeId')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Tokens', schema: TOKEN_ANSWER })
+  @ApiOkResponse({ description: 'Tokens', type: SignInTokenAnswer })
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
     @Body() body: LoginChallengeAnswerDto,
@@ -61,6 +66,7 @@ export class AuthController {
 
   @Post('login/:challengeId/resend')
   @HttpCode(200)
+  @ApiOkResponse({ type: ChallengeAnswer, description: 'A new code is on its way; the previous one stops working' })
   resend(@Param('challengeId', new ParseUUIDPipe()) challengeId: string) {
     return this.signIn.resend(challengeId);
   }
@@ -68,13 +74,14 @@ export class AuthController {
   /** The second factor chosen during a sign-in that must set one up. */
   @Post('login/:challengeId/enrollment')
   @HttpCode(200)
+  @ApiOkResponse({ type: EnrollmentChoiceAnswer, description: 'The code was sent, or the authenticator app to set up' })
   chooseEnrollment(@Param('challengeId', new ParseUUIDPipe()) challengeId: string, @Body() body: ChangeMethodDto) {
     return this.enrollment.choose(challengeId, body.method);
   }
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'New tokens; the refresh token presented stops working', schema: TOKEN_ANSWER })
+  @ApiOkResponse({ description: 'New tokens; the refresh token presented stops working', type: TokenAnswer })
   refresh(@Body() body: RefreshDto) {
     return this.sessions.refresh(body.refreshToken);
   }

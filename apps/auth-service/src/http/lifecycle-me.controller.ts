@@ -19,6 +19,7 @@ import { AccountSecurityService } from '../application/account-security.service'
 import { AuthStore } from '../application/auth-store';
 import { RecoveryCodes } from '../application/recovery-codes.service';
 import { refuse, SecurityNotices } from '../domain';
+import { NoticeListAnswer, NoticePreferenceAnswer, RecoveryCodesAnswer, RecoveryCodesStatusAnswer } from './answers/my-sign-in.answer';
 import { NoticePreferenceDto } from './dto/lifecycle.dto';
 
 /** Recovery codes and the security notices the signed-in user receives. */
@@ -35,16 +36,7 @@ export class LifecycleMeController {
   ) {}
 
   @Get('recovery-codes')
-  @ApiOkResponse({
-    schema: {
-      example: {
-        remaining: 3,
-        total: 10,
-        warning: true,
-        generatedAt: '2026-12-01T10:00:00.000Z',
-      },
-    },
-  })
+  @ApiOkResponse({ type: RecoveryCodesStatusAnswer, description: 'How many recovery codes are left' })
   async recoveryCodes(@CurrentPrincipal() principal: Principal) {
     const account = this.security.account(userOnly(principal));
     return this.recovery.status(
@@ -57,7 +49,7 @@ export class LifecycleMeController {
   @ApiCreatedResponse({
     description:
       'The new codes, shown this once; the previous set stops working',
-    schema: { example: { codes: ['k7m2p-x9qrt'], remaining: 10 } },
+    type: RecoveryCodesAnswer,
   })
   @ApiForbiddenResponse({
     description:
@@ -72,20 +64,7 @@ export class LifecycleMeController {
   }
 
   @Get('notices')
-  @ApiOkResponse({
-    schema: {
-      example: {
-        items: [
-          {
-            notice: 'new-sign-in',
-            description: '…',
-            critical: false,
-            enabled: true,
-          },
-        ],
-      },
-    },
-  })
+  @ApiOkResponse({ type: NoticeListAnswer, description: 'Every security notice, and whether I receive it' })
   async notices(@CurrentPrincipal() principal: Principal) {
     const account = this.security.account(userOnly(principal));
     const { noticesOff } = await this.store.authenticator(account.accountId);
@@ -102,9 +81,7 @@ export class LifecycleMeController {
   }
 
   @Put('notices/:notice')
-  @ApiOkResponse({
-    schema: { example: { notice: 'new-sign-in', enabled: false } },
-  })
+  @ApiOkResponse({ type: NoticePreferenceAnswer, description: 'The preference now' })
   async changeNotice(
     @CurrentPrincipal() principal: Principal,
     @Param('notice') notice: string,

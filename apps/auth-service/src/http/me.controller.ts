@@ -1,11 +1,19 @@
 import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountSecurityService } from '../application/account-security.service';
 import { SessionTokens } from '../application/session-tokens';
 import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
-import { METHOD_ANSWER } from './openapi/answer-schemas';
+import {
+  AuthenticatorConfirmedAnswer,
+  MethodChangedAnswer,
+  PasswordChangedAnswer,
+  SessionListAnswer,
+  TrustedDeviceListAnswer,
+  VerificationConfirmedAnswer,
+  VerificationStartedAnswer,
+} from './answers/my-sign-in.answer';
 import { presentedTrustedDevice } from './trusted-device-cookie';
 
 /** The signed-in user's own sign-in settings and sessions. */
@@ -22,22 +30,26 @@ export class MeController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No body: the session ended; its refresh token no longer works' })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.sessions.end(principal.sessionId, principal.accountId, principal.orgId, 'logout');
   }
 
   @Get('me/sessions')
+  @ApiOkResponse({ type: SessionListAnswer, description: 'My open sessions' })
   sessionList(@CurrentPrincipal() principal: Principal) {
     return this.security.sessionList(principal);
   }
 
   @Delete('me/sessions/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No body: the session ended' })
   async endSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.sessions.end(id, principal.accountId, principal.orgId, 'revoked');
   }
 
   @Put('me/password')
+  @ApiOkResponse({ type: PasswordChangedAnswer, description: 'The new password is set' })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto) {
     return this.security.changePassword(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false });
   }
@@ -45,36 +57,41 @@ export class MeController {
   // Any change: to a weaker method removes a factor; to an authenticator enrolls the caller's device.
   @Put('me/method')
   @RequireRecentSignIn()
-  @ApiOkResponse({ description: 'The method now in force, and the enrollment to confirm if one started', schema: METHOD_ANSWER })
+  @ApiOkResponse({ description: 'The method now in force, and the enrollment to confirm if one started', type: MethodChangedAnswer })
   changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
     return this.security.changeMethod(principal, body.method);
   }
 
   @Post('me/authenticator/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: AuthenticatorConfirmedAnswer, description: 'The authenticator is set up; the method in force' })
   confirmAuthenticator(@CurrentPrincipal() principal: Principal, @Body() body: ChallengeCodeDto) {
     return this.security.confirmAuthenticator(principal, body.code);
   }
 
   @Post('me/verification/:channel')
   @HttpCode(200)
+  @ApiOkResponse({ type: VerificationStartedAnswer, description: 'A code is on its way' })
   startVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam) {
     return this.security.startVerification(principal, params.channel);
   }
 
   @Post('me/verification/:channel/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: VerificationConfirmedAnswer, description: 'The contact is verified' })
   confirmVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam, @Body() body: ChallengeCodeDto) {
     return this.security.confirmVerification(principal, params.channel, body.code);
   }
 
   @Get('me/trusted-devices')
+  @ApiOkResponse({ type: TrustedDeviceListAnswer, description: 'My trusted computers' })
   trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
     return this.security.trustedDevices(principal, presentedTrustedDevice(request));
   }
 
   @Delete('me/trusted-devices/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No body: the computer is no longer trusted' })
   async revokeTrustedDevice(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.security.revokeTrustedDevice(principal, id);
   }
@@ -82,6 +99,7 @@ export class MeController {
   @Post('accounts/:id/authenticator/reset')
   @RequireRecentSignIn()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No body: the authenticator is removed; the owner sets one up at the next sign-in' })
   async resetAuthenticator(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

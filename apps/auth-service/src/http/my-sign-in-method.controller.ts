@@ -1,8 +1,9 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountSecurityService } from '../application/account-security.service';
 import { AuthStore } from '../application/auth-store';
+import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 
 /** GET /auth/me/method: what the settings page shows as the current choice (no secret, only facts). */
 @ApiTags('my sign-in')
@@ -17,6 +18,7 @@ export class MySignInMethodController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: MySignInMethodAnswer, description: 'My sign-in method' })
   @ApiOperation({
     summary:
       'My sign-in method, whether an authenticator app is set up, and which contacts are verified',

@@ -1,6 +1,6 @@
 import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
 import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
@@ -20,6 +20,7 @@ export class OAuthRevocationController {
 
   @Post('revoke')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'No body: the token is revoked, or was unknown (RFC 7009 §2.2)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({
     schema: {

@@ -1,10 +1,11 @@
 import { DomainError } from '@accounts/event-sourcing';
 import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
 import { SessionTokens } from '../application/session-tokens';
+import { OAuthRefreshAnswer } from './answers/oauth.answer';
 
 type Params = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ export class OAuthTokenController {
   @Post('token')
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ type: OAuthRefreshAnswer, description: 'New tokens (RFC 6749 §5.1)' })
   @ApiBody({
     schema: {
       type: 'object',

@@ -11,6 +11,7 @@ import {
 import type { Request } from 'express';
 import { PasswordResetService } from '../application/password-reset.service';
 import { invalid } from '../domain';
+import { PasswordResetAnswer, PasswordResetRequestedAnswer } from './answers/sign-in.answer';
 import {
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
@@ -34,7 +35,7 @@ export class PasswordResetController {
   @ApiAcceptedResponse({
     description:
       'Always the same answer, after the same time, whether or not an account matched',
-    schema: { example: ACCEPTED },
+    type: PasswordResetRequestedAnswer,
   })
   @ApiBadRequestResponse({
     description: 'Neither or both of userName and email; a malformed value',
@@ -60,7 +61,7 @@ export class PasswordResetController {
   @HttpCode(200)
   @ApiOkResponse({
     description: 'The new password is set; every session of the account ended',
-    schema: { example: { reset: true, endedSessions: 2 } },
+    type: PasswordResetAnswer,
   })
   @ApiBadRequestResponse({
     description:

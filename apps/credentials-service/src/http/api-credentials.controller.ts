@@ -16,13 +16,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GenerateApiCredentialCommand } from '../application/commands/generate-api-credential';
 import type { IssuedSecret } from '../application/commands/issued-secret';
 import { RegenerateApiCredentialCommand } from '../application/commands/regenerate-api-credential';
 import { RevokeApiCredentialCommand } from '../application/commands/revoke-api-credential';
 import { type ApiCredentialList, ListApiCredentialsQuery } from '../application/queries/list-api-credentials';
 import { ListApiCredentialsAsOfQuery } from '../application/queries/list-api-credentials-as-of';
+import { ApiCredentialListAnswer, IssuedSecretAnswer } from './answers/api-credential.answer';
 import { CredentialIdParams } from './dto/credential-id.params';
 import { GenerateApiCredentialDto } from './dto/generate-api-credential.dto';
 import { ListApiCredentialsQueryDto } from './dto/list-api-credentials.query';
@@ -42,6 +43,7 @@ export class ApiCredentialsController {
 
   @Post()
   @Header('Cache-Control', 'no-store')
+  @ApiCreatedResponse({ type: IssuedSecretAnswer, description: 'The credential and its secret, shown this once' })
   @ApiOperation({
     summary:
       'Generate a credential; the secret is in this answer and nowhere else, ever',
@@ -63,6 +65,7 @@ export class ApiCredentialsController {
   @Post(':id/regenerate')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: IssuedSecretAnswer, description: 'The new secret, shown this once' })
   @ApiOperation({ summary: 'A new secret, shown once; the previous one stops working at once' })
   regenerate(@CurrentPrincipal() caller: Principal, @Param() params: CredentialIdParams): Promise<IssuedSecret> {
     return this.commands.execute(new RegenerateApiCredentialCommand(caller, params.id));
@@ -70,12 +73,14 @@ export class ApiCredentialsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No body: the credential is revoked; its tokens stop working' })
   @ApiOperation({ summary: 'Remove (revoke) a credential: own, or as administrator of its organization' })
   async revoke(@CurrentPrincipal() caller: Principal, @Param() params: CredentialIdParams): Promise<void> {
     await this.commands.execute(new RevokeApiCredentialCommand(caller, params.id));
   }
 
   @Get()
+  @ApiOkResponse({ type: ApiCredentialListAnswer, description: 'The credentials (as they were at `at`)' })
   @ApiOperation({ summary: "The account's credentials with status and last use; never a secret" })
   list(@CurrentPrincipal() caller: Principal, @Query() query: ListApiCredentialsQueryDto): Promise<ApiCredentialList> {
     if (query.at !== undefined) {

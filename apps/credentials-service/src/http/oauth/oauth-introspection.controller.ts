@@ -1,6 +1,7 @@
 import { Public } from '@accounts/security';
 import { Body, Controller, Header, Headers, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
-import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IntrospectionAnswer } from '../answers/oauth.answer';
 import { OAuthError } from '../../application/token/oauth-error';
 import { type IntrospectionResponse, TokenIntrospection } from '../../application/token/token-introspection';
 import { clientCredentials, singleValue } from './client-authentication';
@@ -18,6 +19,7 @@ export class OAuthIntrospectionController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiBasicAuth()
+  @ApiOkResponse({ type: IntrospectionAnswer, description: 'Whether the token is active, and its claims (RFC 7662 §2.2)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({
     schema: {

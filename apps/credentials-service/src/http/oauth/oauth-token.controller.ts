@@ -13,9 +13,11 @@ import {
   ApiBasicAuth,
   ApiBody,
   ApiConsumes,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { TokenAnswer } from '../answers/oauth.answer';
 import { ClientCredentialsGrant } from '../../application/token/client-credentials-grant';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { parseTokenRequest } from './token-request';
@@ -41,6 +43,7 @@ export class OAuthTokenController {
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')
   @ApiBasicAuth()
+  @ApiOkResponse({ type: TokenAnswer, description: 'An access token (RFC 6749 §5.1)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({
     schema: {

@@ -3,7 +3,7 @@ import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
+import { AccountAnswer, ReissuedActivationAnswer } from '../answers/account.answer';
 import {
   ReissueActivationCommand,
   type ReissuedActivation,
@@ -28,7 +28,7 @@ export class AccountAdministrationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put('account-type')
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account after the change' })
   @ApiOperation({ summary: "Change an account's type (another administrator of the organization)" })
   changeType(
     @Param('id', AccountIdPipe) id: string,
@@ -40,7 +40,7 @@ export class AccountAdministrationController {
   }
 
   @Put('group-restriction')
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account after the change' })
   @ApiOperation({ summary: "Change an account's group restriction (another administrator of the organization)" })
   changeGroupRestriction(
     @Param('id', AccountIdPipe) id: string,
@@ -56,7 +56,7 @@ export class AccountAdministrationController {
 
   @Post('disable')
   @HttpCode(200)
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account after the change' })
   @ApiOperation({ summary: 'Disable an account: it can no longer sign in (another administrator)' })
   disable(
     @Param('id', AccountIdPipe) id: string,
@@ -69,7 +69,7 @@ export class AccountAdministrationController {
 
   @Post('enable')
   @HttpCode(200)
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account after the change' })
   @ApiOperation({ summary: 'Enable a disabled account again (another administrator)' })
   enable(
     @Param('id', AccountIdPipe) id: string,
@@ -84,7 +84,7 @@ export class AccountAdministrationController {
   @ApiOperation({ summary: 'Send a new activation link (another administrator); the previous link stops working' })
   @ApiAcceptedResponse({
     description: 'The link is emailed by auth-service; activationLink appears only in embedded development',
-    schema: { example: { accountId: '…', activationExpiresAt: '2026-12-04T10:00:00.000Z' } },
+    type: ReissuedActivationAnswer,
   })
   reissueActivation(
     @Param('id', AccountIdPipe) id: string,

@@ -1,7 +1,8 @@
 import { parseAsOf } from '@accounts/event-sourcing';
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccountAnswer } from '../answers/account.answer';
 import { AccountAsOfReader } from '../../application/accounts/account-as-of.reader';
 import type { AccountView } from '../../application/accounts/account-view';
 import { AccountIdPipe } from '../id-params';
@@ -16,6 +17,7 @@ export class AccountRecordController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account (as it was at `at`)' })
   @ApiOperation({ summary: 'An account of your organization as it is, or as it was at an instant (administrators)' })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now', example: '2026-03-01T12:00:00Z' })
   read(@Param('id', AccountIdPipe) id: string, @Query('at') at: string | undefined, @CurrentPrincipal() principal: Principal): Promise<AccountView> {

@@ -7,7 +7,7 @@ import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
+import { AccountAnswer } from '../answers/account.answer';
 import type { AccountView } from '../../application/accounts/account-view';
 import { GetMyAccountQuery } from '../../application/accounts/get-my-account.query';
 import { UpdateProfileCommand } from '../../application/accounts/update-profile.command';
@@ -23,7 +23,7 @@ export class MyAccountController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'My profile' })
   @RequireScope('profile:read')
   @ApiOperation({ summary: 'My profile; times also in my time zone (…Local)' })
   get(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
@@ -31,7 +31,7 @@ export class MyAccountController {
   }
 
   @Patch()
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer, description: 'My profile after the change' })
   // The sign-in name, the email and phone that codes go to, and the session timeout are security settings.
   @RequireScope('profile:write', {
     personOnlyFields: ['userName', 'email', 'mobilePhone', 'sessionTimeout'],

@@ -19,7 +19,7 @@ import {
   ConfirmEmailChangeCommand,
 } from '../../application/email-change/confirm-email-change.command';
 import { ConfirmEmailChangeDto } from '../dto/confirm-email-change.dto';
-import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
+import { AccountAnswer } from '../answers/account.answer';
 
 /**
  * The change of address requested by PATCH /accounts/me { email }: confirmed with the link mailed to
@@ -36,7 +36,7 @@ export class MyEmailChangeController {
   @HttpCode(200)
   // From now on codes go to the new address: the person must have signed in recently (ASVS 6.3.7).
   @RequireRecentSignIn()
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer })
   @ApiOperation({
     summary:
       'Confirm my new email address with the token of the link mailed to it',
@@ -54,7 +54,7 @@ export class MyEmailChangeController {
   }
 
   @Delete('pending')
-  @ApiOkResponse({ schema: ACCOUNT_VIEW })
+  @ApiOkResponse({ type: AccountAnswer })
   @ApiOperation({
     summary:
       'Withdraw my pending change of email address (its link stops working)',

@@ -6,7 +6,8 @@ import {
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatedAccountAnswer, DirectoryListingAnswer } from '../answers/account.answer';
 import { type CreatedAccount, RegisterAccountCommand } from '../../application/accounts/register-account.command';
 import { type DirectoryListing, ListAccountsQuery } from '../../application/directory/list-accounts.query';
 import { DEFAULT_PAGE_SIZE, ListAccountsDto } from '../dto/list-accounts.dto';
@@ -24,6 +25,7 @@ export class OrganizationAccountsController {
 
   @Post()
   @RequireScope('accounts:write')
+  @ApiCreatedResponse({ type: CreatedAccountAnswer, description: 'The new account, waiting for activation' })
   @ApiOperation({
     summary: 'Create an account (administrators of the organization)',
     description: 'The account is activated through a one-time link; outside production it is in the answer.',
@@ -39,6 +41,7 @@ export class OrganizationAccountsController {
 
   @Get()
   @RequireScope('accounts:read')
+  @ApiOkResponse({ type: DirectoryListingAnswer, description: 'One page of accounts, by user name' })
   @ApiOperation({
     summary:
       'List and search the accounts of the organization, by user name (administrators)',

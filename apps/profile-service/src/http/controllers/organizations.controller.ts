@@ -8,7 +8,8 @@ import {
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatedOrganizationAnswer, OrganizationAnswer } from '../answers/organization.answer';
 import { ChangeOrganizationSettingsCommand } from '../../application/organizations/change-organization-settings.command';
 import {
   type CreatedOrganization,
@@ -32,6 +33,7 @@ export class OrganizationsController {
 
   @Post()
   @Public()
+  @ApiCreatedResponse({ type: CreatedOrganizationAnswer, description: 'The organization and its first administrator' })
   @ApiOperation({
     summary: 'Create an organization with its first administrator',
     description:
@@ -48,6 +50,7 @@ export class OrganizationsController {
 
   @Get(':orgId')
   @RequireScope('profile:read')
+  @ApiOkResponse({ type: OrganizationAnswer, description: 'The organization' })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The organization and its settings (members)' })
   get(
@@ -60,6 +63,7 @@ export class OrganizationsController {
   @Put(':orgId/settings')
   @PersonOnly()
   @ApiBearerAuth()
+  @ApiOkResponse({ type: OrganizationAnswer, description: 'The organization after the change' })
   @ApiOperation({ summary: 'Change company settings (administrators of the organization)' })
   changeSettings(
     @Param('orgId', OrganizationIdPipe) orgId: string,

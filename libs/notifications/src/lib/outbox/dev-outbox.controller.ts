@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Inject, Query, SetMetadata } from
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DevOutbox, OUTBOX_DEFAULT_LIMIT, OUTBOX_MAX_LIMIT } from './dev-outbox';
 import type { OutboxEntry } from './outbox-entry';
+import { OutboxAnswer } from './outbox-answers';
 
 /**
  * Same key as @accounts/security's @Public(): a developer reads the sign-in code here before having
@@ -22,7 +23,7 @@ export class DevOutboxController {
   @ApiOperation({ summary: 'Emails and SMS written to the dev outbox, newest first (development only)' })
   @ApiQuery({ name: 'to', required: false, description: 'Only messages to this email address or phone number' })
   @ApiQuery({ name: 'limit', required: false, description: `1 to ${OUTBOX_MAX_LIMIT}, default ${OUTBOX_DEFAULT_LIMIT}` })
-  @ApiOkResponse({ description: '{ items: [{ id, at, kind, to, tag, subject?, text, html? }] }' })
+  @ApiOkResponse({ type: OutboxAnswer, description: 'The messages' })
   async list(@Query('to') to?: unknown, @Query('limit') limit?: unknown): Promise<{ items: OutboxEntry[] }> {
     if (to !== undefined && typeof to !== 'string') throw invalidQuery('to must be given once');
     return { items: await this.outbox.list({ to, limit: parseLimit(limit) }) };

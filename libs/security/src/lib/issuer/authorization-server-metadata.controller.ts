@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../nest/public.decorator';
+import { AuthorizationServerMetadataAnswer } from './issuer-answers';
 
 /** DI token of the service's RFC 8414 metadata document. */
 export const AUTHORIZATION_SERVER_METADATA = Symbol('AUTHORIZATION_SERVER_METADATA');
@@ -23,12 +25,14 @@ export interface AuthorizationServerMetadata {
 }
 
 /** GET /.well-known/oauth-authorization-server: what a client or resource server configures itself from. */
+@ApiTags('oauth')
 @Controller('.well-known')
 export class AuthorizationServerMetadataController {
   constructor(@Inject(AUTHORIZATION_SERVER_METADATA) private readonly metadata: AuthorizationServerMetadata) {}
 
   @Public()
   @Get('oauth-authorization-server')
+  @ApiOkResponse({ type: AuthorizationServerMetadataAnswer, description: 'RFC 8414 metadata' })
   @Header('Cache-Control', 'public, max-age=300')
   document(): AuthorizationServerMetadata {
     return this.metadata;

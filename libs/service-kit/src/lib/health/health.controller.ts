@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { HealthAnswer } from '../openapi/operations-answers';
 import { HealthIndicatorRegistry } from './health-indicator-registry';
 
 export const HEALTH_CHECK_FAILED = 'HEALTH-check-failed';
@@ -18,7 +19,7 @@ export class HealthController {
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness and readiness: event store and other registered dependencies' })
-  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiOkResponse({ description: 'Every dependency is up', type: HealthAnswer })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; details say which' })
   async check(): Promise<HealthCheckResult> {
     try {

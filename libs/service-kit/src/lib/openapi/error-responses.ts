@@ -47,6 +47,8 @@ const ERRORS: Readonly<Record<string, string>> = {
   '403': 'The caller may not do this',
   '404': "No such resource in the caller's organization",
   '409': 'Conflict with the current state; reload and try again',
+  '410': 'Gone: the link or code was used, withdrawn or has expired; ask for a new one',
+  '413': 'The body is larger than the limit',
   '429': 'Too many attempts; wait for Retry-After seconds',
   '500': 'Unexpected error (logged with the correlation id)',
   '503': 'The event store is unavailable; retry after Retry-After seconds',
@@ -76,9 +78,11 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       )
         continue;
       for (const [status, description] of Object.entries(ERRORS)) {
-        operation.responses[status] ??= {
-          description,
-          content: { 'application/json': { schema } },
+        const declared = operation.responses[status] as { description?: string; content?: unknown } | undefined;
+        // A route's own @Api…Response gives the words for its case; the shape is still the one ErrorBody.
+        operation.responses[status] = {
+          description: declared?.description || description,
+          content: declared?.content ?? { 'application/json': { schema } },
         };
       }
     }

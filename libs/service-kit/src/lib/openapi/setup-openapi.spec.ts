@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse } from '@nestjs/swagger';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../app/create-test-app';
 
@@ -7,6 +8,12 @@ class ThingsController {
   @Get()
   list(): string[] {
     return [];
+  }
+
+  @Post()
+  @ApiConflictResponse({ description: 'A thing of that name exists' })
+  create(): string {
+    return 'made';
   }
 }
 
@@ -46,5 +53,14 @@ describe('OpenAPI', () => {
       });
     }
     expect(res.body.paths['/things'].get.responses['200']).toBeDefined();
+  });
+
+  it("keeps a route's own words for an error status, with the ErrorBody shape", async () => {
+    const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
+    expect(res.body.paths['/things'].post.responses['409']).toEqual({
+      description: 'A thing of that name exists',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    });
+    expect(res.body.paths['/things'].post.responses['413'].description).toBe('The body is larger than the limit');
   });
 });

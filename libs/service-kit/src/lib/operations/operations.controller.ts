@@ -11,11 +11,18 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   SERVICE_KIT_OPTIONS,
   type ServiceKitOptions,
 } from '../app/service-kit.options';
+import {
+  ParkedEventsAnswer,
+  ProjectionsAnswer,
+  RebuildAnswer,
+  RetriedAnswer,
+  SkippedAnswer,
+} from '../openapi/operations-answers';
 import { OperationsGuard } from './operations.guard';
 import { ProjectionOperationsRegistry } from './projection-operations.registry';
 
@@ -42,6 +49,7 @@ export class OperationsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: ProjectionsAnswer, description: 'The read models' })
   @ApiOperation({
     summary:
       'Every read model of this service: version, checkpoint, lag, parked events, rebuild in progress',
@@ -55,6 +63,7 @@ export class OperationsController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: RebuildAnswer, description: 'The rebuild started (or was already running)' })
   @ApiOperation({
     summary:
       'Rebuild from position 0 into a fresh copy, swapped in when it caught up (poll GET for progress)',
@@ -81,6 +90,7 @@ export class OperationsController {
   }
 
   @Get(':name/parked')
+  @ApiOkResponse({ type: ParkedEventsAnswer, description: 'The parked events' })
   @ApiOperation({
     summary: 'Events the live copy skipped after repeated failures',
   })
@@ -90,6 +100,7 @@ export class OperationsController {
 
   @Post(':name/parked/:eventId/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: RetriedAnswer, description: 'Applied; no longer parked' })
   @ApiOperation({
     summary:
       'Apply a parked event again; 409 with the error if it fails again (it stays parked)',
@@ -110,6 +121,7 @@ export class OperationsController {
 
   @Post(':name/parked/:eventId/skip')
   @HttpCode(200)
+  @ApiOkResponse({ type: SkippedAnswer, description: 'Skipped for good' })
   @ApiOperation({
     summary: 'Leave a parked event out of the read model for good',
   })
