@@ -65,8 +65,15 @@ export class AccountAnswer
   @ApiProperty({ type: GroupRestrictionAnswer })
   groupRestriction!: GroupRestrictionAnswer;
   @ApiProperty() enabled!: boolean;
+  // Inline rather than a $ref: in OpenAPI 3.0 a nullable $ref (allOf) still refuses null.
   @ApiProperty({
-    type: PendingEmailAnswer,
+    type: 'object',
+    properties: {
+      email: { type: 'string' },
+      expiresAt: { type: 'string', format: 'date-time', description: 'UTC' },
+      expiresAtLocal: { type: 'string', description: "In the caller's time zone" },
+    },
+    required: ['email', 'expiresAt', 'expiresAtLocal'],
     nullable: true,
     description:
       'A new address waiting for confirmation (POST /accounts/me/email/confirm), or null',

@@ -36,7 +36,7 @@ export class MyEmailChangeController {
   @HttpCode(200)
   // From now on codes go to the new address: the person must have signed in recently (ASVS 6.3.7).
   @RequireRecentSignIn()
-  @ApiOkResponse({ type: AccountAnswer })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account with its new address' })
   @ApiOperation({
     summary:
       'Confirm my new email address with the token of the link mailed to it',
@@ -54,7 +54,7 @@ export class MyEmailChangeController {
   }
 
   @Delete('pending')
-  @ApiOkResponse({ type: AccountAnswer })
+  @ApiOkResponse({ type: AccountAnswer, description: 'The account, nothing pending any more' })
   @ApiOperation({
     summary:
       'Withdraw my pending change of email address (its link stops working)',
