@@ -9,3 +9,7 @@ export * from './lib/handle-command';
 export * from './lib/aggregate-cache';
 export * from './lib/display-text';
 export * from './lib/load-aggregate-as-of';
+export * from './lib/backoff';
+export * from './lib/clock';
+export * from './lib/event-metadata';
+export * from './lib/command-runner';
