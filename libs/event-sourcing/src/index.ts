@@ -13,3 +13,4 @@ export * from './lib/backoff';
 export * from './lib/clock';
 export * from './lib/event-metadata';
 export * from './lib/command-runner';
+export * from './lib/first-event-of';

@@ -1,28 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { activationTokenInvalid, authenticatorDecider, authenticatorStreamId, type Activate } from '../domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandRunner } from '@accounts/event-sourcing';
+import type { EventStore } from '@accounts/event-store';
+import { EVENT_STORE } from '@accounts/service-kit';
+import { activationTokenInvalid, authenticatorDecider, type Activate } from '../domain';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
-import { AuthStore, metadataOf } from './auth-store';
+import { AuthStore } from './auth-store';
+import { ownAuthenticator } from './auth-runs';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { sha256 } from './secrets';
 
 @Injectable()
 export class ActivationService {
   constructor(
-    private readonly store: AuthStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly auth: AuthStore,
+    private readonly runner: CommandRunner,
     private readonly profiles: ProfileFacts,
     private readonly hasher: PasswordHasher,
     private readonly readModels: ReadModels,
   ) {}
 
   /** POST /auth/activate: the first password, with the token of the activation link. */
-  async activate(token: string, password: string, now = new Date()): Promise<{ accountId: string }> {
+  async activate(token: string, password: string, now = this.runner.now()): Promise<{ accountId: string }> {
     const presentedTokenSha256 = sha256(token);
     let account = this.profiles.byActivationHash(presentedTokenSha256);
     if (!account) {
       // A link opened right after the account was created: the lookup joins profile_facts and
       // activation_links, so wait for both read models (all of them) to reach the store's head.
-      await this.readModels.waitFor(await this.store.store.headPosition());
+      await this.readModels.waitFor(await this.store.headPosition());
       account = this.profiles.byActivationHash(presentedTokenSha256);
     }
     if (!account?.activation) throw activationTokenInvalid();
@@ -39,15 +45,9 @@ export class ActivationService {
       },
     });
     // Decide once before hashing: a refused request costs no argon2 work.
-    const state = await this.store.authenticator(account.accountId);
+    const state = await this.auth.authenticator(account.accountId);
     authenticatorDecider.decide(command('not-hashed-yet'), state, { now });
-    await this.store.run(
-      authenticatorStreamId(account.accountId),
-      authenticatorDecider,
-      command(await this.hasher.hash(password)),
-      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
-      now,
-    );
+    await this.runner.run({ ...ownAuthenticator(account, command(await this.hasher.hash(password))), now });
     return { accountId: account.accountId };
   }
 }

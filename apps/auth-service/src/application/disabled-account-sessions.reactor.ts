@@ -1,10 +1,10 @@
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { sessionDecider, sessionStreamId } from '../domain';
 import type { AuthConfig } from '../config';
-import { AuthStore, metadataOf } from './auth-store';
 import { disabledAccountsProjection, openSessionsProjection } from './disabled-account-sessions.projection';
 
 const DRAIN_EVERY_MS = 100;
@@ -25,7 +25,7 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, OnApplicati
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) config: AuthConfig,
-    private readonly auth: AuthStore,
+    private readonly commands: CommandRunner,
   ) {
     this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-reactions');
     this.runner = new ProjectionRunner({
@@ -72,12 +72,13 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, OnApplicati
           accountId,
         );
         for (const session of sessions)
-          await this.auth.run(
-            sessionStreamId(session.session_id),
-            sessionDecider,
-            { type: 'EndSession', data: { sessionId: session.session_id, reason: 'account-disabled', actor: { kind: 'system' } } },
-            metadataOf({ kind: 'system' }, session.org_id ?? undefined),
-          );
+          await this.commands.run({
+            streamId: sessionStreamId(session.session_id),
+            decider: sessionDecider,
+            command: { type: 'EndSession', data: { sessionId: session.session_id, reason: 'account-disabled', actor: { kind: 'system' } } },
+            actor: { kind: 'system' },
+            orgId: session.org_id ?? undefined,
+          });
         // Only the entry seen here: a later disable of the same account is queued again.
         this.database.run('INSERT OR IGNORE INTO reactor_disabled_done (account_id, event_id) VALUES (?, ?)', accountId, eventId);
       }
