@@ -7,7 +7,7 @@ import { ACCOUNT_VIEW } from '../openapi/account-view.schema';
 import {
   ReissueActivationCommand,
   type ReissuedActivation,
-} from '../../application/activation/reissue-activation.handler';
+} from '../../application/activation/reissue-activation.command';
 import {
   type AccountAdministration,
   AdministerAccountCommand,

@@ -1,17 +1,10 @@
-import type { Actor, EventMetadata } from '@accounts/contracts';
+import type { Actor } from '@accounts/contracts';
 import type { Principal } from '@accounts/security';
-import type { RequestContext } from '@accounts/service-kit';
 
-/** A request is the cause of the events it appends, so causationId is its correlationId. */
-export function eventMetadata(request: RequestContext, actor: Actor, orgId: string): EventMetadata {
-  return {
-    correlationId: request.correlationId,
-    causationId: request.correlationId,
-    actor,
-    orgId,
-    ...(request.ip && { ip: request.ip }),
-    ...(request.userAgent && { userAgent: request.userAgent }),
-  };
+/** Who a use case's events name as their cause; the CommandRunner adds the request's metadata. */
+export interface Acting {
+  readonly actor: Actor;
+  readonly orgId: string;
 }
 
 /**
