@@ -6,19 +6,19 @@ import {
   TOKEN_REVOCATIONS,
   type TokenVerifier,
 } from '@accounts/security';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { CredentialsEventSchemaVersions } from '@accounts/contracts';
+import type { Clock } from '@accounts/event-sourcing';
+import { clockProvider, commandRunnerProvider, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApiCredentialsStream } from '../application/api-credentials-stream';
 import { CallerFacts } from '../application/caller-facts';
-import { CLOCK, type Clock, systemClock } from '../application/clock';
-import { GenerateApiCredentialHandler } from '../application/commands/generate-api-credential';
-import { RegenerateApiCredentialHandler } from '../application/commands/regenerate-api-credential';
-import { RevokeApiCredentialHandler } from '../application/commands/revoke-api-credential';
+import { GenerateApiCredentialHandler } from '../application/api-credentials/generate-api-credential.handler';
+import { RegenerateApiCredentialHandler } from '../application/api-credentials/regenerate-api-credential.handler';
+import { RevokeApiCredentialHandler } from '../application/api-credentials/revoke-api-credential.handler';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
-import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
-import { ListApiCredentialsAsOfHandler } from '../application/queries/list-api-credentials-as-of';
+import { ListApiCredentialsHandler } from '../application/api-credentials/list-api-credentials.handler';
+import { ListApiCredentialsAsOfHandler } from '../application/api-credentials/list-api-credentials-as-of.handler';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
@@ -51,7 +51,8 @@ export class CredentialsModule {
       imports: [CqrsModule.forRoot()],
       controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
       providers: [
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        clockProvider(options.clock),
+        commandRunnerProvider({ schemaVersions: CredentialsEventSchemaVersions, readModels: CredentialsReadModels }),
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
@@ -93,7 +94,6 @@ export class CredentialsModule {
         AccountDirectory,
         LastUsedRecorder,
         CallerFacts,
-        ApiCredentialsStream,
         ClientCredentialsGrant,
         TokenIntrospection,
         GenerateApiCredentialHandler,

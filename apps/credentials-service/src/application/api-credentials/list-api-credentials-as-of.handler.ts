@@ -1,25 +1,14 @@
 import { apiCredentialsStreamId, type CredentialsEvent } from '@accounts/contracts';
 import { DomainError, readStreamAsOf } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import type { Principal } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
-import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { evolveApiCredentials, hasExpired, initialApiCredentialsState, type CredentialPolicy } from '../../domain';
 import { CallerFacts } from '../caller-facts';
 import { CREDENTIAL_POLICY } from '../credential-policy';
-import type { ApiCredentialList, ApiCredentialView } from './list-api-credentials';
-
-/** GET /api-credentials?accountId=&at=: the credentials as they were at an instant (administrators). */
-export class ListApiCredentialsAsOfQuery extends Query<ApiCredentialList> {
-  constructor(
-    readonly caller: Principal,
-    readonly accountId: string,
-    readonly instant: number,
-  ) {
-    super();
-  }
-}
+import type { ApiCredentialList, ApiCredentialView } from './api-credential-view';
+import { ListApiCredentialsAsOfQuery } from './list-api-credentials-as-of.query';
 
 /**
  * Status comes from the aggregate's own evolve over the events up to the instant; the times from those

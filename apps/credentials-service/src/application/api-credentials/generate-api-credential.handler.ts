@@ -1,25 +1,15 @@
-import type { Principal } from '@accounts/security';
+import { CommandRunner } from '@accounts/event-sourcing';
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { CredentialPolicy } from '../../domain';
-import { ApiCredentialsStream } from '../api-credentials-stream';
+import type { CredentialPolicy, GenerateApiCredential } from '../../domain';
 import { CallerFacts } from '../caller-facts';
 import { CREDENTIAL_POLICY } from '../credential-policy';
 import { newApiSecret, newClientId } from '../secrets/api-secret';
 import { SecretHasher } from '../secrets/secret-hasher';
+import { apiCredentialsOf } from './api-credentials-runs';
+import { GenerateApiCredentialCommand } from './generate-api-credential.command';
 import type { IssuedSecret } from './issued-secret';
-
-export class GenerateApiCredentialCommand extends Command<IssuedSecret> {
-  constructor(
-    readonly caller: Principal,
-    readonly name?: string,
-    readonly expiresAt?: string,
-    readonly scopes?: readonly unknown[],
-  ) {
-    super();
-  }
-}
 
 @CommandHandler(GenerateApiCredentialCommand)
 export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApiCredentialCommand> {
@@ -27,7 +17,7 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
     @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
     private readonly hasher: SecretHasher,
     private readonly callers: CallerFacts,
-    private readonly stream: ApiCredentialsStream,
+    private readonly runner: CommandRunner,
   ) {}
 
   async execute({
@@ -42,7 +32,7 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
     const secret = newApiSecret();
     const credentialId = randomUUID();
     const clientId = newClientId();
-    const state = await this.stream.decide(caller, {
+    const command: GenerateApiCredential = {
       type: 'GenerateApiCredential',
       data: {
         accountId,
@@ -57,7 +47,9 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
         actor: this.callers.actorFor(caller, accountId),
         policy: this.policy,
       },
-    });
+    };
+    // Waits for the read models: the very next token request sees the new credential.
+    const { state } = await this.runner.run(apiCredentialsOf(caller, command, this.callers.orgOf(accountId, caller)));
     const credential = state.credentials[credentialId];
     return {
       id: credentialId,

@@ -1,25 +1,17 @@
-import type { Principal } from '@accounts/security';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { credentialNotFound } from '../../domain';
 import { KeyStatusQueries } from '../../projections/key-status.queries';
-import { ApiCredentialsStream } from '../api-credentials-stream';
 import { CallerFacts } from '../caller-facts';
-
-export class RevokeApiCredentialCommand extends Command<void> {
-  constructor(
-    readonly caller: Principal,
-    readonly credentialId: string,
-  ) {
-    super();
-  }
-}
+import { apiCredentialsOf } from './api-credentials-runs';
+import { RevokeApiCredentialCommand } from './revoke-api-credential.command';
 
 @CommandHandler(RevokeApiCredentialCommand)
 export class RevokeApiCredentialHandler implements ICommandHandler<RevokeApiCredentialCommand> {
   constructor(
     private readonly callers: CallerFacts,
     private readonly keys: KeyStatusQueries,
-    private readonly stream: ApiCredentialsStream,
+    private readonly runner: CommandRunner,
   ) {}
 
   async execute({ caller, credentialId }: RevokeApiCredentialCommand): Promise<void> {
@@ -27,9 +19,7 @@ export class RevokeApiCredentialHandler implements ICommandHandler<RevokeApiCred
     // credential this service answered for, since generate waits for it).
     const accountId = this.keys.ownerOf(credentialId);
     if (!accountId) throw credentialNotFound();
-    await this.stream.decide(caller, {
-      type: 'RevokeApiCredential',
-      data: { accountId, credentialId, actor: this.callers.actorFor(caller, accountId) },
-    });
+    const command = { type: 'RevokeApiCredential', data: { accountId, credentialId, actor: this.callers.actorFor(caller, accountId) } } as const;
+    await this.runner.run(apiCredentialsOf(caller, command, this.callers.orgOf(accountId, caller)));
   }
 }

@@ -1,46 +1,15 @@
 import { DomainError } from '@accounts/event-sourcing';
-import type { Principal } from '@accounts/security';
 import { Inject } from '@nestjs/common';
-import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type CredentialPolicy, hasExpired } from '../../domain';
 import { KeyStatusQueries } from '../../projections/key-status.queries';
 import { LastUsedRecorder } from '../../projections/last-used-recorder';
 import { CallerFacts } from '../caller-facts';
-import { CLOCK, type Clock } from '../clock';
+import { type Clock } from '@accounts/event-sourcing';
+import { CLOCK } from '@accounts/service-kit';
 import { CREDENTIAL_POLICY } from '../credential-policy';
-
-export type CredentialStatus = 'active' | 'revoked' | 'expired';
-
-/** One credential as its owner (or an administrator) sees it: never a secret, never a hash. */
-export interface ApiCredentialView {
-  readonly id: string;
-  readonly name: string | null;
-  readonly clientId: string;
-  readonly status: CredentialStatus;
-  /** What its tokens may do. */
-  readonly scopes: readonly string[];
-  readonly createdAt: string;
-  readonly lastRegeneratedAt: string | null;
-  readonly lastUsedAt: string | null;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-}
-
-export interface ApiCredentialList {
-  readonly accountId: string;
-  readonly maxCredentials: number;
-  readonly credentials: readonly ApiCredentialView[];
-}
-
-export class ListApiCredentialsQuery extends Query<ApiCredentialList> {
-  constructor(
-    readonly caller: Principal,
-    /** Another account's id: administrators of its organization only. */
-    readonly accountId?: string,
-  ) {
-    super();
-  }
-}
+import type { ApiCredentialList, ApiCredentialView } from './api-credential-view';
+import { ListApiCredentialsQuery } from './list-api-credentials.query';
 
 @QueryHandler(ListApiCredentialsQuery)
 export class ListApiCredentialsHandler implements IQueryHandler<ListApiCredentialsQuery> {
