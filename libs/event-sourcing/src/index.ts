@@ -14,3 +14,5 @@ export * from './lib/clock';
 export * from './lib/event-metadata';
 export * from './lib/command-runner';
 export * from './lib/first-event-of';
+export * from './lib/refusals';
+export * from './lib/tolerate-unknown-event';

@@ -1,5 +1,5 @@
 import type { AccountEvent, AccountRegisteredData } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 /** The profile as registered (without the activation hash) and whether the account may be used. */
 export type Account = Omit<AccountRegisteredData, 'activation'> & {
