@@ -9,7 +9,8 @@ export const disabledAccountsProjection = defineProjection({
   name: 'disabled_accounts',
   version: 1,
   tables: ['disabled_pending'],
-  filter: { streamPrefixes: [ProfileStreamPrefixes.account] },
+  // Only the two types it applies: the public profile stream (store or Kafka) carries no others.
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountDisabled', 'AccountEnabled'] },
   idempotency: 'eventId',
   schema: (t) => `CREATE TABLE ${t.disabled_pending} (account_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);`,
   apply(event, tx) {

@@ -1,13 +1,12 @@
 import { sessionTimeoutSeconds } from '@accounts/contracts';
 import { CommandRunner, DomainError } from '@accounts/event-sourcing';
-import type { TokenIssuer } from '@accounts/security';
+import { TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { refuse, refusalOf, type Session, sessionDecider, sessionStreamId } from '../domain';
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
-import { ACCESS_TOKEN_ISSUER } from './issuer.provider';
 import { newOpaqueToken, sha256 } from './secrets';
 import { SessionStarts } from './session-starts';
 
@@ -33,7 +32,7 @@ export class SessionTokens {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly profiles: ProfileFacts,
-    @Inject(ACCESS_TOKEN_ISSUER) private readonly issuer: TokenIssuer,
+    @Inject(TOKEN_ISSUER) private readonly issuer: TokenIssuer,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 

@@ -1,5 +1,5 @@
 import { scopesAllowedFor } from '@accounts/contracts';
-import type { IssuedToken, TokenIssuer } from '@accounts/security';
+import { type IssuedToken, TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import { Inject, Injectable } from '@nestjs/common';
 import { hasExpired } from '../../domain';
 import { type KeyCheckRow, KeyStatusQueries } from '../../projections/key-status.queries';
@@ -10,8 +10,6 @@ import { SecretHasher } from '../secrets/secret-hasher';
 import { TokenRequestLimits } from './token-request-limits';
 import { OAuthError } from './oauth-error';
 
-/** DI token of the TokenIssuer signing this service's access tokens (issuer: PUBLIC_URL). */
-export const TOKEN_ISSUER = Symbol('TOKEN_ISSUER');
 
 /** Our clientIds are 26 characters; longer ones cannot exist and are not worth memory in the back-off table. */
 const MAX_TRACKED_CLIENT_ID_LENGTH = 64;
