@@ -24,7 +24,7 @@ import { signInHandlers } from '../application/sign-in';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ActivationService } from '../application/activation.service';
+import { ActivateAccountHandler } from '../application/activation/activate-account.handler';
 import { AuthStore } from '../application/auth-store';
 import { ClientAddressLimits } from '../application/client-address-limits';
 import { issuerProviders } from '../application/issuer.provider';
@@ -156,7 +156,7 @@ export class AuthModule {
         Notifications,
         SessionTokens,
         RefreshTokenRevocation,
-        ActivationService,
+        ActivateAccountHandler,
         DisabledAccountSessionsReactor,
         ClientAddressLimits,
         AccountSecurityAsOfReader,

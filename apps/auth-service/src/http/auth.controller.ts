@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ActivationService } from '../application/activation.service';
+import { ActivateAccountCommand } from '../application/activation/activate-account.command';
 import { SessionTokens } from '../application/session-tokens';
 import { AnswerChallengeCommand } from '../application/sign-in/answer-challenge.command';
 import { AnswerWithRecoveryCodeCommand } from '../application/sign-in/answer-with-recovery-code.command';
@@ -23,7 +23,6 @@ import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly activation: ActivationService,
     private readonly commands: CommandBus,
     private readonly sessions: SessionTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
@@ -32,7 +31,7 @@ export class AuthController {
   @Post('activate')
   @HttpCode(200)
   activate(@Body() body: ActivateDto) {
-    return this.activation.activate(body.token, body.password);
+    return this.commands.execute(new ActivateAccountCommand(body.token, body.password));
   }
 
   @Post('login')

@@ -29,7 +29,7 @@ import { ApiCredentialsController } from '../http/api-credentials.controller';
 import { OAuthIntrospectionController } from '../http/oauth/oauth-introspection.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
 import { AccountDirectory } from '../projections/account-directory';
-import { CredentialsReadModels } from '../projections/credentials-read-models';
+import { ReadModels } from '../projections/read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
@@ -45,14 +45,14 @@ export interface CredentialsModuleOptions {
 /** API credentials: generate / regenerate / revoke / list, and the client-credentials token endpoint. */
 @Module({})
 export class CredentialsModule {
-  static register(options: CredentialsModuleOptions = {}): DynamicModule {
+  static forRoot(options: CredentialsModuleOptions = {}): DynamicModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
       controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
       providers: [
         clockProvider(options.clock),
-        commandRunnerProvider({ schemaVersions: CredentialsEventSchemaVersions, readModels: CredentialsReadModels }),
+        commandRunnerProvider({ schemaVersions: CredentialsEventSchemaVersions, readModels: ReadModels }),
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
@@ -83,11 +83,11 @@ export class CredentialsModule {
               forgetAfterMs: 15 * 60_000,
             }),
         },
-        CredentialsReadModels,
+        ReadModels,
         {
           provide: TOKEN_REVOCATIONS,
-          useFactory: (readModels: CredentialsReadModels) => readModels.revocations,
-          inject: [CredentialsReadModels],
+          useFactory: (readModels: ReadModels) => readModels.revocations,
+          inject: [ReadModels],
         },
         credentialsRelayProvider,
         KeyStatusQueries,

@@ -1,16 +1,16 @@
 import { TestTokens } from '@accounts/testing';
 import type { AddressInfo } from 'node:net';
-import { basic, CredentialsHarness } from '../test/credentials-harness';
+import { basic, CredentialsTestApp } from '../testing/credentials-test-app';
 
 describe('concurrent regenerate requests', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   let baseUrl: string;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
     // Trying every answered secret must not run into the per-client back-off.
-    h = await CredentialsHarness.start(tokens.verifier, { CLIENT_BACKOFF_AFTER_FAILURES: '100' });
+    h = await CredentialsTestApp.start(tokens.verifier, { CLIENT_BACKOFF_AFTER_FAILURES: '100' });
     await h.registerAccount('ann', 'org-1');
     await h.t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(h.t.app.getHttpServer().address() as AddressInfo).port}`;

@@ -11,7 +11,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 const TOOLS = join(__dirname, '..', '..', '..', '..', 'tools', 'oauth-clients');
 const run = promisify(execFile);
@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
  * ring is written there, as auth-service would, to sign the person's token that generates the credential.
  */
 describe('standard clients against a running credentials-service', () => {
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   let issuerUrl: string;
   let person: TokenIssuer;
   let credential: { clientId: string; secret: string };
@@ -40,7 +40,7 @@ describe('standard clients against a running credentials-service', () => {
   beforeAll(async () => {
     const port = await freePort();
     issuerUrl = `http://127.0.0.1:${port}`;
-    h = await CredentialsHarness.start(undefined, { PUBLIC_URL: issuerUrl });
+    h = await CredentialsTestApp.start(undefined, { PUBLIC_URL: issuerUrl });
     await h.t.app.listen(port, '127.0.0.1');
     const ring = await SigningKeyRing.generate();
     writeFileSync(

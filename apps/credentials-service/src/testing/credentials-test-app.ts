@@ -6,7 +6,7 @@ import request from 'supertest';
 import { CredentialsModule } from '../app/credentials.module';
 import { SERVICE_NAME } from '../app/service-name';
 import { credentialsConfigSchema } from '../config';
-import { CredentialsReadModels } from '../projections/credentials-read-models';
+import { ReadModels } from '../projections/read-models';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
 
 /**
@@ -14,23 +14,23 @@ import { LastUsedRecorder } from '../projections/last-used-recorder';
  * move and profile-service's events appended to the same store (the embedded bus).
  * Kept free of @accounts/testing: the spec passes TestTokens' verifier in.
  */
-export class CredentialsHarness {
+export class CredentialsTestApp {
   private constructor(
     readonly t: TestApp,
     private readonly time: { offsetMs: number },
   ) {}
 
   /** `verifier` undefined: TRUSTED_ISSUERS or the embedded default, as the service runs. */
-  static async start(verifier: TokenVerifier | undefined, env: Record<string, string> = {}): Promise<CredentialsHarness> {
+  static async start(verifier: TokenVerifier | undefined, env: Record<string, string> = {}): Promise<CredentialsTestApp> {
     const time = { offsetMs: 0 };
     const clock = () => new Date(Date.now() + time.offsetMs);
     const t = await createTestApp({
       serviceName: SERVICE_NAME,
       schema: credentialsConfigSchema,
       env: { LAST_USED_FLUSH_MS: '60000', ...env },
-      imports: [CredentialsModule.register({ tokenVerifier: verifier, clock })],
+      imports: [CredentialsModule.forRoot({ tokenVerifier: verifier, clock })],
     });
-    return new CredentialsHarness(t, time);
+    return new CredentialsTestApp(t, time);
   }
 
   get http() {
@@ -41,8 +41,8 @@ export class CredentialsHarness {
     return this.t.app.get<EventStore>(EVENT_STORE);
   }
 
-  get readModels(): CredentialsReadModels {
-    return this.t.app.get(CredentialsReadModels);
+  get readModels(): ReadModels {
+    return this.t.app.get(ReadModels);
   }
 
   get lastUsed(): LastUsedRecorder {

@@ -2,18 +2,18 @@ import { TestTokens } from '@accounts/testing';
 import { TokenVerifier } from '@accounts/security';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { basic, CredentialsHarness } from '../test/credentials-harness';
+import { basic, CredentialsTestApp } from '../testing/credentials-test-app';
 
 const ann = { accountId: 'ann', orgId: 'org-1' };
 const GENERIC_401 = { error: 'invalid_client', error_description: 'Client authentication failed' };
 
 describe('POST /oauth/token (client-credentials grant)', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1', 'administrator');
   });
   afterEach(() => h.close());

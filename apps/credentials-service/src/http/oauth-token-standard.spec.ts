@@ -1,5 +1,5 @@
 import { TestTokens } from '@accounts/testing';
-import { basic, CredentialsHarness } from '../test/credentials-harness';
+import { basic, CredentialsTestApp } from '../testing/credentials-test-app';
 
 const ann = { accountId: 'ann', orgId: 'org-1' };
 const boss = {
@@ -11,11 +11,11 @@ const boss = {
 /** RFC 6749 behaviour of POST /oauth/token: both client authentication methods, scope narrowing, §5.2 errors. */
 describe('POST /oauth/token as RFC 6749 says', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1');
     await h.registerAccount('boss', 'org-1', 'administrator');
   });
@@ -159,11 +159,11 @@ describe('POST /oauth/token as RFC 6749 says', () => {
 /** Limits that a guesser cannot turn against the owner of a secret. */
 describe('POST /oauth/token guessing limits (TRUST_PROXY=loopback: the address comes from X-Forwarded-For)', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier, {
+    h = await CredentialsTestApp.start(tokens.verifier, {
       TRUST_PROXY: 'loopback',
     });
     await h.registerAccount('ann', 'org-1');
@@ -241,11 +241,11 @@ describe('POST /oauth/token guessing limits (TRUST_PROXY=loopback: the address c
 
 describe('POST /oauth/token without TRUST_PROXY', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(
     async () =>
-      (h = await CredentialsHarness.start(tokens.verifier, {
+      (h = await CredentialsTestApp.start(tokens.verifier, {
         CLIENT_ADDRESS_FAILURE_LIMIT: '3',
       })),
   );
@@ -273,10 +273,10 @@ describe('POST /oauth/token without TRUST_PROXY', () => {
 
 describe('POST /oauth/introspect (RFC 7662)', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1');
     await h.registerAccount('zed', 'org-2');
   });

@@ -1,6 +1,6 @@
 import type { Principal } from '@accounts/security';
 import { TestTokens } from '@accounts/testing';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 type Caller = Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>;
 const ann: Caller = { accountId: 'ann', orgId: 'org-1' };
@@ -10,12 +10,12 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('GET /api-credentials?accountId=&at= (administrators; the fold the audit service composes)', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   const as = (caller: Caller) => tokens.bearer(caller);
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1');
     await h.registerAccount('boss', 'org-1', 'administrator');
     await h.registerAccount('zed', 'org-2', 'administrator');

@@ -1,9 +1,9 @@
 import { TestTokens } from '@accounts/testing';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 describe('GET /health', () => {
   it('reports the read models next to the event store, without a token', async () => {
-    const h = await CredentialsHarness.start((await TestTokens.create()).verifier);
+    const h = await CredentialsTestApp.start((await TestTokens.create()).verifier);
     try {
       const response = await h.http.get('/health').expect(200);
       expect(response.body.info).toMatchObject({

@@ -1,17 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
-import { activationTokenInvalid, authenticatorDecider, type Activate } from '../domain';
-import { ProfileFacts } from '../projections/profile-facts.queries';
-import { ReadModels } from '../projections/read-models';
-import { AuthStore } from './auth-store';
-import { ownAuthenticator } from './auth-runs';
-import { isCommonPassword, PasswordHasher } from './passwords';
-import { sha256 } from './secrets';
+import { activationTokenInvalid, authenticatorDecider, type Activate } from '../../domain';
+import { ProfileFacts } from '../../projections/profile-facts.queries';
+import { ReadModels } from '../../projections/read-models';
+import { AuthStore } from '../auth-store';
+import { ownAuthenticator } from '../auth-runs';
+import { isCommonPassword, PasswordHasher } from '../passwords';
+import { sha256 } from '../secrets';
+import { ActivateAccountCommand } from './activate-account.command';
 
-@Injectable()
-export class ActivationService {
+@CommandHandler(ActivateAccountCommand)
+export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly auth: AuthStore,
@@ -21,8 +23,8 @@ export class ActivationService {
     private readonly readModels: ReadModels,
   ) {}
 
-  /** POST /auth/activate: the first password, with the token of the activation link. */
-  async activate(token: string, password: string, now = this.runner.now()): Promise<{ accountId: string }> {
+  async execute({ token, password }: ActivateAccountCommand): Promise<{ accountId: string }> {
+    const now = this.runner.now();
     const presentedTokenSha256 = sha256(token);
     let account = this.profiles.byActivationHash(presentedTokenSha256);
     if (!account) {

@@ -1,12 +1,12 @@
 import { TestTokens } from '@accounts/testing';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 describe('rebuilding the read models from position 0 while the service answers', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
-  beforeEach(async () => (h = await CredentialsHarness.start(tokens.verifier, { SQLITE_SYNCHRONOUS: 'normal' })));
+  beforeEach(async () => (h = await CredentialsTestApp.start(tokens.verifier, { SQLITE_SYNCHRONOUS: 'normal' })));
   afterEach(() => h.close());
 
   const keyStatus = () => h.readModels.database.all('SELECT * FROM api_credential_keys ORDER BY credential_id');
@@ -67,7 +67,7 @@ describe('rebuilding the read models from position 0 while the service answers',
 });
 
 /** History written directly to the store (as other instances would), so the rebuild takes a while. */
-async function fillerHistory(h: CredentialsHarness, accounts: number): Promise<void> {
+async function fillerHistory(h: CredentialsTestApp, accounts: number): Promise<void> {
   const metadata = { correlationId: 'filler', causationId: 'filler', actor: { kind: 'system' } };
   const registered = (i: number) => ({
     type: 'AccountRegistered',

@@ -2,7 +2,7 @@ import { TestTokens } from '@accounts/testing';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SecretHasher } from '../application/secrets/secret-hasher';
-import { basic, CredentialsHarness } from '../test/credentials-harness';
+import { basic, CredentialsTestApp } from '../testing/credentials-test-app';
 
 /** Every file under `dir`, as latin1 text (byte for byte), for a raw search of the SQLite files and their WAL. */
 function everyFile(dir: string): { file: string; text: string }[] {
@@ -14,12 +14,12 @@ function everyFile(dir: string): { file: string; text: string }[] {
 
 describe('the secret appears in the generate/regenerate answer and nowhere else', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
     // trace: the most the service ever logs.
-    h = await CredentialsHarness.start(tokens.verifier, { LOG_LEVEL: 'trace' });
+    h = await CredentialsTestApp.start(tokens.verifier, { LOG_LEVEL: 'trace' });
     await h.registerAccount('ann', 'org-1');
   });
   afterEach(() => h.close());

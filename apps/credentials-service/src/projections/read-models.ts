@@ -12,7 +12,7 @@ import { apiCredentialKeysProjection } from './api-credential-keys.projection';
  * key-status model would keep accepting revoked secrets, so a failing projection makes /health down.
  */
 @Injectable()
-export class CredentialsReadModels extends ReadModelsHost {
+export class ReadModels extends ReadModelsHost {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(SERVICE_CONFIG) config: CredentialsConfig,

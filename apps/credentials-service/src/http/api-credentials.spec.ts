@@ -1,6 +1,6 @@
 import { TestTokens } from '@accounts/testing';
 import type { Principal } from '@accounts/security';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 type Caller = Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>;
 const ann: Caller = { accountId: 'ann', orgId: 'org-1' };
@@ -11,12 +11,12 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('API credentials over HTTP', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
   const as = (caller: Caller) => tokens.bearer(caller);
 
   beforeAll(async () => (tokens = await TestTokens.create()));
   beforeEach(async () => {
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1');
     await h.registerAccount('eve', 'org-1');
     await h.registerAccount('boss', 'org-1', 'administrator');
