@@ -18,7 +18,7 @@ import {
   STRONG_PASSWORD,
   totpAt,
 } from '../../apps/auth-service/src/testing/auth-test-app';
-import { CredentialsHarness } from '../../apps/credentials-service/src/test/credentials-harness';
+import { CredentialsTestApp } from '../../apps/credentials-service/src/testing/credentials-test-app';
 import {
   expectStatus,
   ProfileTestApp,
@@ -160,7 +160,7 @@ describeWithKafka(
     let dir: string;
     let profile: ProfileTestApp | undefined;
     let auth: AuthTestApp | undefined;
-    let credentials: CredentialsHarness | undefined;
+    let credentials: CredentialsTestApp | undefined;
 
     beforeAll(async () => {
       broker = await harness.startKafka();
@@ -184,7 +184,7 @@ describeWithKafka(
       const tokens = await TestTokens.create();
       profile = await ProfileTestApp.start(tokens, env);
       auth = await AuthTestApp.create(env);
-      credentials = await CredentialsHarness.start(tokens.verifier, env);
+      credentials = await CredentialsTestApp.start(tokens.verifier, env);
       const authApp = auth;
       const credentialsApp = credentials;
 

@@ -59,7 +59,7 @@ export class Stack {
     const credentials = await createTestApp({
       serviceName: 'credentials-service',
       schema: credentialsConfigSchema,
-      imports: [CredentialsModule.register()],
+      imports: [CredentialsModule.forRoot()],
       env,
     });
     return new Stack(dir, auth, profile, credentials);

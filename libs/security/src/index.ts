@@ -17,3 +17,5 @@ export * from './lib/nest/access-policy.guard';
 export * from './lib/issuer/authorization-server-metadata.controller';
 export * from './lib/links/activation-link-key';
 export * from './lib/links/email-change-link';
+export * from './lib/issuer/token-issuer.token';
+export * from './lib/keys/load-or-create-key';

@@ -33,3 +33,5 @@ export * from './lib/revocations/revoked-tokens';
 export * from './lib/operations/operations-token';
 export * from './lib/operations/projection-operations.registry';
 export * from './lib/operations/operations.controller';
+export * from './lib/commands/clock.token';
+export * from './lib/commands/command-runner.provider';

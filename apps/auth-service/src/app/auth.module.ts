@@ -16,12 +16,15 @@ import {
   loadActivationLinkKey,
   TOKEN_REVOCATIONS,
 } from '@accounts/security';
-import { HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
+import { AuthenticationEventSchemaVersions } from '@accounts/contracts';
+import { clockProvider, commandRunnerProvider, HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
+import { CqrsModule } from '@nestjs/cqrs';
+import { mySignInHandlers } from '../application/my-sign-in';
+import { signInHandlers } from '../application/sign-in';
 import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { AccountSecurityService } from '../application/account-security.service';
-import { ActivationService } from '../application/activation.service';
+import { ActivateAccountHandler } from '../application/activation/activate-account.handler';
 import { AuthStore } from '../application/auth-store';
 import { ClientAddressLimits } from '../application/client-address-limits';
 import { issuerProviders } from '../application/issuer.provider';
@@ -30,10 +33,8 @@ import { PasswordHasher } from '../application/passwords';
 import { SecretBox } from '../application/secrets';
 import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
 import { SessionTokens } from '../application/session-tokens';
-import { SignInEnrollment } from '../application/sign-in-enrollment';
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
 import { ProvenEmailsReactor } from '../application/proven-emails.reactor';
-import { SignInService } from '../application/sign-in.service';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';
@@ -44,7 +45,6 @@ import { LifecycleMeController } from '../http/lifecycle-me.controller';
 import { PasswordResetController } from '../http/password-reset.controller';
 import { LinkTokens } from '../application/link-tokens';
 import { PasswordResetService } from '../application/password-reset.service';
-import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
 import { RecoveryCodes } from '../application/recovery-codes.service';
 import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
@@ -77,6 +77,7 @@ export class AuthModule {
     const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
+      imports: [CqrsModule.forRoot()],
       controllers: [
         AuthController,
         PasswordResetController,
@@ -92,6 +93,10 @@ export class AuthModule {
       ],
       providers: [
         ...issuerProviders,
+        clockProvider(),
+        commandRunnerProvider({ schemaVersions: AuthenticationEventSchemaVersions }),
+        ...signInHandlers,
+        ...mySignInHandlers,
         AccessTokenGuard,
         { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
@@ -152,16 +157,12 @@ export class AuthModule {
         Notifications,
         SessionTokens,
         RefreshTokenRevocation,
-        ActivationService,
-        SignInService,
-        SignInEnrollment,
+        ActivateAccountHandler,
         DisabledAccountSessionsReactor,
         ProvenEmailsReactor,
-        AccountSecurityService,
         ClientAddressLimits,
         AccountSecurityAsOfReader,
         RecoveryCodes,
-        RecoveryCodeSignIn,
         PasswordResetService,
         NoticesReactor,
       ],

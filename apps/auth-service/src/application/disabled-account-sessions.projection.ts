@@ -1,3 +1,4 @@
+import { AuthenticationStreamPrefixes, ProfileStreamPrefixes } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -8,7 +9,8 @@ export const disabledAccountsProjection = defineProjection({
   name: 'disabled_accounts',
   version: 1,
   tables: ['disabled_pending'],
-  filter: { streamPrefixes: ['account-'] },
+  // Only the two types it applies: the public profile stream (store or Kafka) carries no others.
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountDisabled', 'AccountEnabled'] },
   idempotency: 'eventId',
   schema: (t) => `CREATE TABLE ${t.disabled_pending} (account_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);`,
   apply(event, tx) {
@@ -25,7 +27,7 @@ export const openSessionsProjection = defineProjection({
   version: 1,
   tables: ['open_sessions'],
   // Refreshes (the hot path) change nothing here: the subscription does not even read them.
-  filter: { streamPrefixes: ['session-'], eventTypes: ['SessionStarted', 'SessionEnded'] },
+  filter: { streamPrefixes: [AuthenticationStreamPrefixes.session], eventTypes: ['SessionStarted', 'SessionEnded'] },
   schema: (t) => `
     CREATE TABLE ${t.open_sessions} (session_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, org_id TEXT);
     CREATE INDEX ${t.open_sessions}_by_account ON ${t.open_sessions} (account_id);`,

@@ -1,21 +1,22 @@
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
+import { EVENT_STORE } from '@accounts/service-kit';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { sessionDecider, sessionStreamId } from '../domain';
-import type { AuthConfig } from '../config';
-import { AuthStore, metadataOf } from './auth-store';
-import { disabledAccountsProjection, openSessionsProjection } from './disabled-account-sessions.projection';
+import { ReadModels } from '../projections/read-models';
+import { openSessionsProjection } from './disabled-account-sessions.projection';
 
 const DRAIN_EVERY_MS = 100;
 
 /**
  * Account disabled (profile event) -> EndSession { reason: 'account-disabled' } for each open session.
- * The queue is a checkpointed read model (its own file), drained after its transaction commits, so a
- * restart resumes where it stopped; EndSession on an ended session changes nothing.
+ * The queue and the open sessions are projections of auth's ReadModels (listed in /health, rebuilt like
+ * the others), drained after their transaction commits, so a restart resumes where it stopped;
+ * EndSession on an ended session changes nothing.
  */
 @Injectable()
-export class DisabledAccountSessionsReactor implements OnModuleInit, OnApplicationShutdown {
+export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeApplicationShutdown {
   private readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   private readonly logger = new Logger('DisabledAccountSessions');
@@ -24,34 +25,26 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, OnApplicati
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SERVICE_CONFIG) config: AuthConfig,
-    private readonly auth: AuthStore,
+    readModels: ReadModels,
+    private readonly commands: CommandRunner,
   ) {
-    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-reactions');
-    this.runner = new ProjectionRunner({
-      database: this.database,
-      // Profile events where profile_facts gets them (store or Kafka); sessions from the store.
-      source: profileEventsSource(store, config, 'auth-service', [disabledAccountsProjection]),
-      projections: [disabledAccountsProjection, openSessionsProjection],
-      batchMs: 5,
-    });
+    this.database = readModels.database;
+    this.runner = readModels.runner;
     // Outside the projections (views are read-only, and a rebuild must not redo finished work).
     this.database.run(
       'CREATE TABLE IF NOT EXISTS reactor_disabled_done (account_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (account_id, event_id))',
     );
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.runner.start();
+  onModuleInit(): void {
     this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before ReadModels closes its database: a drain in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     while (this.draining) await new Promise((resolve) => setTimeout(resolve, 10));
-    await this.runner.stop();
-    this.database.close();
   }
 
   /** Ends the open sessions of every queued account; an account leaves the queue once all are ended. */
@@ -72,12 +65,13 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, OnApplicati
           accountId,
         );
         for (const session of sessions)
-          await this.auth.run(
-            sessionStreamId(session.session_id),
-            sessionDecider,
-            { type: 'EndSession', data: { sessionId: session.session_id, reason: 'account-disabled', actor: { kind: 'system' } } },
-            metadataOf({ kind: 'system' }, session.org_id ?? undefined),
-          );
+          await this.commands.run({
+            streamId: sessionStreamId(session.session_id),
+            decider: sessionDecider,
+            command: { type: 'EndSession', data: { sessionId: session.session_id, reason: 'account-disabled', actor: { kind: 'system' } } },
+            actor: { kind: 'system' },
+            orgId: session.org_id ?? undefined,
+          });
         // Only the entry seen here: a later disable of the same account is queued again.
         this.database.run('INSERT OR IGNORE INTO reactor_disabled_done (account_id, event_id) VALUES (?, ?)', accountId, eventId);
       }

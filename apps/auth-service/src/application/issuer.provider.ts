@@ -1,5 +1,12 @@
 import { ApiScopes, scopesAllowedFor } from '@accounts/contracts';
-import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER } from '@accounts/security';
+import {
+  AUTHORIZATION_SERVER_METADATA,
+  type AuthorizationServerMetadata,
+  ISSUER_KEYS,
+  IssuerKeys,
+  TOKEN_ISSUER,
+  TOKEN_VERIFIER,
+} from '@accounts/security';
 import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
 import { assertProductionKeys } from '../app/production-keys';
@@ -7,7 +14,8 @@ import type { AuthConfig } from '../config';
 
 /** Names auth-service's key files in the data folder. */
 export const AUTH_ISSUER = 'auth-service';
-export const ACCESS_TOKEN_ISSUER = Symbol('ACCESS_TOKEN_ISSUER');
+/** @deprecated the former name of TOKEN_ISSUER (libs/security), kept as an alias: the same token. */
+export const ACCESS_TOKEN_ISSUER = TOKEN_ISSUER;
 /** `client_id` of the tokens people get by signing in (RFC 9068): the account console, a public client. */
 export const ACCOUNT_CONSOLE_CLIENT_ID = 'account-console';
 
@@ -26,7 +34,7 @@ export const issuerProviders: Provider[] = [
     inject: [SERVICE_CONFIG],
   },
   {
-    provide: ACCESS_TOKEN_ISSUER,
+    provide: TOKEN_ISSUER,
     // Access tokens live 5 minutes (DESIGN.md); refresh extends a session, not a token.
     useFactory: (keys: IssuerKeys, config: AuthConfig) =>
       keys.issuer(publicUrlOf(config), config.JWT_AUDIENCE, 300, { clientId: ACCOUNT_CONSOLE_CLIENT_ID, personScopes: scopesAllowedFor }),

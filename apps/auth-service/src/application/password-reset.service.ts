@@ -15,7 +15,9 @@ import {
 } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
 import { clientAddressKey, SlidingWindowLimiter } from '@accounts/security';
+import { CommandRunner } from '@accounts/event-sourcing';
 import { AuthStore } from './auth-store';
+import { ownAuthenticator } from './auth-runs';
 import { LinkTokens } from './link-tokens';
 import { isCommonPassword, PasswordHasher } from './passwords';
 import { sha256 } from './secrets';
@@ -44,6 +46,7 @@ export class PasswordResetService {
 
   constructor(
     private readonly store: AuthStore,
+    private readonly runner: CommandRunner,
     private readonly profiles: ProfileFacts,
     private readonly readModels: ReadModels,
     private readonly hasher: PasswordHasher,
@@ -69,7 +72,7 @@ export class PasswordResetService {
   async request(
     who: { userName?: string; email?: string },
     ip: string | undefined,
-    now = new Date(),
+    now = this.runner.now(),
   ): Promise<void> {
     const retryAfter = this.requestsPerAddress.take(
       clientAddressKey(ip),
@@ -111,25 +114,24 @@ export class PasswordResetService {
       account.accountId,
       resetId,
     );
-    await this.store.runAuthenticator(
-      account,
-      {
+    await this.runner.run({
+      ...ownAuthenticator(account, {
         type: 'RequestPasswordReset',
         data: {
           accountId: account.accountId,
           resetId,
           tokenSha256: sha256(token),
         },
-      },
+      }),
       now,
-    );
+    });
   }
 
   /** POST /auth/password-reset/confirm: the new password, then every session of the account ends. */
   async confirm(
     input: { token: string; newPassword: string; repeatPassword: string },
     ip: string | undefined,
-    now = new Date(),
+    now = this.runner.now(),
   ) {
     const retryAfter = this.confirmsPerAddress.take(
       clientAddressKey(ip),
@@ -162,11 +164,10 @@ export class PasswordResetService {
       await this.store.authenticator(accountId),
       { now },
     );
-    const result = await this.store.runAuthenticator(
-      account,
-      command(await this.hasher.hash(input.newPassword)),
+    const result = await this.runner.run({
+      ...ownAuthenticator(account, command(await this.hasher.hash(input.newPassword))),
       now,
-    );
+    });
     // Every session started until now must be in the list before it is read.
     await this.readModels.waitFor(result.position);
     let endedSessions = 0;

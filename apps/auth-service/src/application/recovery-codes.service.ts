@@ -1,3 +1,4 @@
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { Principal } from '@accounts/security';
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ import {
 } from '../domain';
 import type { AccountFacts } from '../projections/profile-facts.queries';
 import { AuthStore } from './auth-store';
+import { ownAuthenticator } from './auth-runs';
 import { sha256 } from './secrets';
 
 /** No 0/O, 1/I/L: a code is read from paper and typed by hand. */
@@ -38,7 +40,10 @@ export interface RecoveryCodesStatus {
 /** Recovery codes: shown once when made, stored only as hashes (RecoveryCodesGenerated). */
 @Injectable()
 export class RecoveryCodes {
-  constructor(private readonly store: AuthStore) {}
+  constructor(
+    private readonly store: AuthStore,
+    private readonly runner: CommandRunner,
+  ) {}
 
   status(state: AuthenticatorState): RecoveryCodesStatus {
     const remaining = recoveryCodesLeft(state);
@@ -59,15 +64,17 @@ export class RecoveryCodes {
       { length: RecoveryCodePolicy.count },
       newRecoveryCode,
     );
-    await this.store.runAuthenticator(account, {
-      type: 'GenerateRecoveryCodes',
-      data: {
-        accountId: account.accountId,
-        setId: randomUUID(),
-        codeSha256s: codes.map(recoveryCodeSha256),
-        recentSignIn,
-      },
-    });
+    await this.runner.run(
+      ownAuthenticator(account, {
+        type: 'GenerateRecoveryCodes',
+        data: {
+          accountId: account.accountId,
+          setId: randomUUID(),
+          codeSha256s: codes.map(recoveryCodeSha256),
+          recentSignIn,
+        },
+      }),
+    );
     return { codes, remaining: codes.length };
   }
 
@@ -81,7 +88,7 @@ export class RecoveryCodes {
   }
 
   /** The caller signed in (password and second factor) at most 15 minutes ago (the token's auth_time). */
-  signedInRecently(principal: Principal, now = new Date()): boolean {
+  signedInRecently(principal: Principal, now = this.runner.now()): boolean {
     return (
       principal.kind === 'user' &&
       now.getTime() - principal.authTime * 1000 <=

@@ -1,13 +1,12 @@
-import { sessionTimeoutSeconds, type SessionStartedData } from '@accounts/contracts';
-import { DomainError } from '@accounts/event-sourcing';
-import type { TokenIssuer } from '@accounts/security';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { sessionTimeoutSeconds } from '@accounts/contracts';
+import { CommandRunner, DomainError } from '@accounts/event-sourcing';
+import { TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
+import type { EventStore } from '@accounts/event-store';
+import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { refuse, refusalOf, type Session, sessionDecider, sessionStreamId } from '../domain';
 import type { AuthConfig } from '../config';
 import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
-import { ACCESS_TOKEN_ISSUER } from './issuer.provider';
-import { AuthStore, metadataOf } from './auth-store';
 import { newOpaqueToken, sha256 } from './secrets';
 import { SessionStarts } from './session-starts';
 
@@ -30,9 +29,10 @@ export class SessionTokens {
   private readonly starts = new SessionStarts();
 
   constructor(
-    private readonly store: AuthStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
     private readonly profiles: ProfileFacts,
-    @Inject(ACCESS_TOKEN_ISSUER) private readonly issuer: TokenIssuer,
+    @Inject(TOKEN_ISSUER) private readonly issuer: TokenIssuer,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -43,11 +43,12 @@ export class SessionTokens {
     now: Date,
   ): Promise<TokenAnswer> {
     const refreshToken = newRefreshToken(completed.sessionId);
-    const metadata = metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId);
-    const result = await this.store.run(
-      sessionStreamId(completed.sessionId),
-      sessionDecider,
-      {
+    const actor = { kind: 'user', accountId: account.accountId } as const;
+    const metadata = this.runner.metadata(actor, account.orgId);
+    const result = await this.runner.run({
+      streamId: sessionStreamId(completed.sessionId),
+      decider: sessionDecider,
+      command: {
         type: 'StartSession',
         data: {
           sessionId: completed.sessionId,
@@ -62,32 +63,33 @@ export class SessionTokens {
           absoluteLifetimeSeconds: this.config.SESSION_ABSOLUTE_DAYS * 86_400,
         },
       },
-      metadata,
+      actor,
+      orgId: account.orgId,
       now,
-    );
+    });
     const [first] = result.appended;
     if (first?.type === 'SessionStarted') {
-      const { accountId, amr, startedAt } = first.data as SessionStartedData;
+      const { accountId, amr, startedAt } = first.data;
       this.starts.remember(sessionStreamId(completed.sessionId), { accountId, amr, startedAt });
     }
     return this.answer(account, completed.sessionId, completed.amr, now, refreshToken, now);
   }
 
   /** POST /auth/refresh: rotation; a reused token, idle timeout or disabled account ends the session. */
-  async refresh(refreshToken: string, now = new Date()): Promise<TokenAnswer> {
+  async refresh(refreshToken: string, now = this.runner.now()): Promise<TokenAnswer> {
     const sessionId = refreshToken.split('.')[0];
     if (!sessionId || !/^[0-9a-f-]{36}$/.test(sessionId)) throw sessionInvalid();
     const streamId = sessionStreamId(sessionId);
     // No projection is waited for: the answer comes from the session stream and the profile facts.
-    const started = await this.starts.of(this.store.store, streamId);
+    const started = await this.starts.of(this.store, streamId);
     if (!started) throw sessionInvalid();
     const account = this.profiles.byId(started.accountId);
     if (!account) throw sessionInvalid();
     const next = newRefreshToken(sessionId);
-    const result = await this.store.run(
+    const result = await this.runner.run({
       streamId,
-      sessionDecider,
-      {
+      decider: sessionDecider,
+      command: {
         type: 'RefreshSession',
         data: {
           sessionId,
@@ -97,10 +99,11 @@ export class SessionTokens {
           accountEnabled: account.enabled,
         },
       },
-      metadataOf({ kind: 'user', accountId: account.accountId }, account.orgId),
+      actor: { kind: 'user', accountId: account.accountId },
+      orgId: account.orgId,
       now,
-    );
-    const refusal = refusalOf(result.appended as never);
+    });
+    const refusal = refusalOf(result.appended);
     if (refusal) throw refusal;
     if (!result.appended.some((e) => e.type === 'SessionRefreshed')) throw sessionInvalid();
     return this.answer(account, sessionId, started.amr, new Date(started.startedAt), next, now);
@@ -113,15 +116,16 @@ export class SessionTokens {
     orgId: string,
     reason: 'logout' | 'revoked' | 'password-changed' | 'password-reset',
   ): Promise<void> {
-    const { state } = await this.store.load(sessionStreamId(sessionId), sessionDecider);
+    const { state } = await this.runner.load(sessionStreamId(sessionId), sessionDecider);
     if (state.status === 'none' || (state as Session).accountId !== accountId)
       throw refuse('not_found', 'AUTH-session-not-found', 'No such session on your account');
-    await this.store.run(
-      sessionStreamId(sessionId),
-      sessionDecider,
-      { type: 'EndSession', data: { sessionId, reason, actor: { kind: 'user', accountId } } },
-      metadataOf({ kind: 'user', accountId }, orgId),
-    );
+    await this.runner.run({
+      streamId: sessionStreamId(sessionId),
+      decider: sessionDecider,
+      command: { type: 'EndSession', data: { sessionId, reason, actor: { kind: 'user', accountId } } },
+      actor: { kind: 'user', accountId },
+      orgId,
+    });
   }
 
   private async answer(

@@ -1,14 +1,17 @@
 import { Public } from '@accounts/security';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ActivationService } from '../application/activation.service';
+import { ActivateAccountCommand } from '../application/activation/activate-account.command';
 import { SessionTokens } from '../application/session-tokens';
-import { SignInEnrollment } from '../application/sign-in-enrollment';
-import { SignInService } from '../application/sign-in.service';
+import { AnswerChallengeCommand } from '../application/sign-in/answer-challenge.command';
+import { AnswerWithRecoveryCodeCommand } from '../application/sign-in/answer-with-recovery-code.command';
+import { ChooseEnrollmentCommand } from '../application/sign-in/choose-enrollment.command';
+import { LoginCommand } from '../application/sign-in/login.command';
+import { ResendCodeCommand } from '../application/sign-in/resend-code.command';
 import type { AuthConfig } from '../config';
-import { RecoveryCodeSignIn } from '../application/recovery-code-sign-in';
 import { ActivateDto, ChangeMethodDto, LoginDto, RefreshDto } from './dto/auth.dto';
 import { LoginChallengeAnswerDto } from './dto/lifecycle.dto';
 import { ActivatedAnswer, ChallengeAnswer, EnrollmentChoiceAnswer, SignInTokenAnswer, TokenAnswer } from './answers/sign-in.answer';
@@ -21,11 +24,8 @@ import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly activation: ActivationService,
-    private readonly signIn: SignInService,
-    private readonly enrollment: SignInEnrollment,
+    private readonly commands: CommandBus,
     private readonly sessions: SessionTokens,
-    private readonly recoverySignIn: RecoveryCodeSignIn,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -33,7 +33,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: ActivatedAnswer, description: 'The password is set and the account active' })
   activate(@Body() body: ActivateDto) {
-    return this.activation.activate(body.token, body.password);
+    return this.commands.execute(new ActivateAccountCommand(body.token, body.password));
   }
 
   @Post('login')
@@ -43,7 +43,7 @@ export class AuthController {
     schema: { oneOf: [{ $ref: getSchemaPath(SignInTokenAnswer) }, { $ref: getSchemaPath(ChallengeAnswer) }] },
   })
   async login(@Body() body: LoginDto, @Req() request: Request) {
-    const answer = await this.signIn.login(body.userName, body.password, presentedTrustedDevice(request));
+    const answer = await this.commands.execute(new LoginCommand(body.userName, body.password, presentedTrustedDevice(request)));
     return answer.kind === 'tokens' ? answer.tokens : answer.challenge;
   }
 
@@ -58,8 +58,8 @@ export class AuthController {
     // The DTO guarantees one of code and recoveryCode.
     const tokens =
       body.recoveryCode !== undefined && body.code === undefined
-        ? await this.recoverySignIn.answer(challengeId, body.recoveryCode)
-        : await this.signIn.answer(challengeId, body.code ?? '', new Date(), body.method);
+        ? await this.commands.execute(new AnswerWithRecoveryCodeCommand(challengeId, body.recoveryCode))
+        : await this.commands.execute(new AnswerChallengeCommand(challengeId, body.code ?? '', body.method));
     if (tokens.trustedDeviceToken) setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
   }
@@ -68,7 +68,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: ChallengeAnswer, description: 'A new code is on its way; the previous one stops working' })
   resend(@Param('challengeId', new ParseUUIDPipe()) challengeId: string) {
-    return this.signIn.resend(challengeId);
+    return this.commands.execute(new ResendCodeCommand(challengeId));
   }
 
   /** The second factor chosen during a sign-in that must set one up. */
@@ -76,7 +76,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: EnrollmentChoiceAnswer, description: 'The code was sent, or the authenticator app to set up' })
   chooseEnrollment(@Param('challengeId', new ParseUUIDPipe()) challengeId: string, @Body() body: ChangeMethodDto) {
-    return this.enrollment.choose(challengeId, body.method);
+    return this.commands.execute(new ChooseEnrollmentCommand(challengeId, body.method));
   }
 
   @Post('refresh')

@@ -1,4 +1,5 @@
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
+import { ReadModels } from '../projections/read-models';
 import { AuthTestApp, expectStatus } from '../testing/auth-test-app';
 
 describe('a disabled account (profile event AccountDisabled)', () => {
@@ -69,6 +70,29 @@ describe('a disabled account (profile event AccountDisabled)', () => {
     expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: old.refreshToken }), 401);
     const fresh = await app.tokens('erin');
     expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: fresh.refreshToken }), 200);
+    expect(await endedSessionsOf(user.accountId)).toHaveLength(1);
+  });
+
+  it('runs its queue and open sessions as read models: listed in /health and rebuilt like the others', async () => {
+    const health = await app.http().get('/health');
+    expectStatus(health, 200);
+    expect(health.body.info.projections).toMatchObject({
+      status: 'up',
+      disabled_accounts: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
+      open_sessions: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
+    });
+
+    const user = await app.activeAccount(orgId, 'fern');
+    await app.tokens('fern');
+    await app.append(`account-${user.accountId}`, [{ type: 'AccountDisabled', data: { accountId: user.accountId } }]);
+    await reacted(user.accountId, 1);
+    const readModels = app.t.app.get(ReadModels);
+    await readModels.rebuild('disabled_accounts');
+    await readModels.rebuild('open_sessions');
+    // The rebuilt queue still holds the account; its finished work is not redone, its ended session not reopened.
+    expect(readModels.database.all('SELECT account_id FROM disabled_pending WHERE account_id = ?', user.accountId)).toHaveLength(1);
+    expect(readModels.database.all('SELECT session_id FROM open_sessions WHERE account_id = ?', user.accountId)).toEqual([]);
+    await app.t.app.get(DisabledAccountSessionsReactor).drain();
     expect(await endedSessionsOf(user.accountId)).toHaveLength(1);
   });
 });

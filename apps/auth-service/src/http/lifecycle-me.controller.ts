@@ -15,7 +15,9 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AccountSecurityService } from '../application/account-security.service';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangeNoticePreferenceCommand } from '../application/my-sign-in/change-notice-preference.command';
+import { OwnAccount } from '../application/my-sign-in/own-account';
 import { AuthStore } from '../application/auth-store';
 import { RecoveryCodes } from '../application/recovery-codes.service';
 import { refuse, SecurityNotices } from '../domain';
@@ -30,15 +32,16 @@ import { NoticePreferenceDto } from './dto/lifecycle.dto';
 @PersonOnly()
 export class LifecycleMeController {
   constructor(
-    private readonly security: AccountSecurityService,
+    private readonly own: OwnAccount,
     private readonly store: AuthStore,
+    private readonly commands: CommandBus,
     private readonly recovery: RecoveryCodes,
   ) {}
 
   @Get('recovery-codes')
   @ApiOkResponse({ type: RecoveryCodesStatusAnswer, description: 'How many recovery codes are left' })
   async recoveryCodes(@CurrentPrincipal() principal: Principal) {
-    const account = this.security.account(userOnly(principal));
+    const account = this.own.of(userOnly(principal));
     return this.recovery.status(
       await this.store.authenticator(account.accountId),
     );
@@ -56,7 +59,7 @@ export class LifecycleMeController {
       'AUTH-recent-sign-in-required: signed in more than 15 minutes ago',
   })
   regenerate(@CurrentPrincipal() principal: Principal) {
-    const account = this.security.account(userOnly(principal));
+    const account = this.own.of(userOnly(principal));
     return this.recovery.generate(
       account,
       this.recovery.signedInRecently(principal),
@@ -66,7 +69,7 @@ export class LifecycleMeController {
   @Get('notices')
   @ApiOkResponse({ type: NoticeListAnswer, description: 'Every security notice, and whether I receive it' })
   async notices(@CurrentPrincipal() principal: Principal) {
-    const account = this.security.account(userOnly(principal));
+    const account = this.own.of(userOnly(principal));
     const { noticesOff } = await this.store.authenticator(account.accountId);
     return {
       items: Object.entries(SecurityNotices).map(
@@ -87,12 +90,9 @@ export class LifecycleMeController {
     @Param('notice') notice: string,
     @Body() body: NoticePreferenceDto,
   ) {
-    const account = this.security.account(userOnly(principal));
-    await this.store.runAuthenticator(account, {
-      type: 'ChangeNoticePreference',
-      data: { accountId: account.accountId, notice, enabled: body.enabled },
-    });
-    return { notice, enabled: body.enabled };
+    return this.commands.execute(
+      new ChangeNoticePreferenceCommand(userOnly(principal), notice, body.enabled),
+    );
   }
 }
 

@@ -1,8 +1,17 @@
 import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AccountSecurityService } from '../application/account-security.service';
+import { ChangeMethodCommand } from '../application/my-sign-in/change-method.command';
+import { ChangePasswordCommand } from '../application/my-sign-in/change-password.command';
+import { ConfirmAuthenticatorCommand } from '../application/my-sign-in/confirm-authenticator.command';
+import { ConfirmVerificationCommand } from '../application/my-sign-in/confirm-verification.command';
+import { ListSessionsQuery } from '../application/my-sign-in/list-sessions.query';
+import { ListTrustedDevicesQuery } from '../application/my-sign-in/list-trusted-devices.query';
+import { ResetAuthenticatorCommand } from '../application/my-sign-in/reset-authenticator.command';
+import { RevokeTrustedDeviceCommand } from '../application/my-sign-in/revoke-trusted-device.command';
+import { StartVerificationCommand } from '../application/my-sign-in/start-verification.command';
 import { SessionTokens } from '../application/session-tokens';
 import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
 import {
@@ -24,7 +33,8 @@ import { presentedTrustedDevice } from './trusted-device-cookie';
 @PersonOnly()
 export class MeController {
   constructor(
-    private readonly security: AccountSecurityService,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly sessions: SessionTokens,
   ) {}
 
@@ -38,7 +48,7 @@ export class MeController {
   @Get('me/sessions')
   @ApiOkResponse({ type: SessionListAnswer, description: 'My open sessions' })
   sessionList(@CurrentPrincipal() principal: Principal) {
-    return this.security.sessionList(principal);
+    return this.queries.execute(new ListSessionsQuery(principal));
   }
 
   @Delete('me/sessions/:id')
@@ -51,7 +61,7 @@ export class MeController {
   @Put('me/password')
   @ApiOkResponse({ type: PasswordChangedAnswer, description: 'The new password is set' })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto) {
-    return this.security.changePassword(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false });
+    return this.commands.execute(new ChangePasswordCommand(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false }));
   }
 
   // Any change: to a weaker method removes a factor; to an authenticator enrolls the caller's device.
@@ -59,41 +69,41 @@ export class MeController {
   @RequireRecentSignIn()
   @ApiOkResponse({ description: 'The method now in force, and the enrollment to confirm if one started', type: MethodChangedAnswer })
   changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
-    return this.security.changeMethod(principal, body.method);
+    return this.commands.execute(new ChangeMethodCommand(principal, body.method));
   }
 
   @Post('me/authenticator/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthenticatorConfirmedAnswer, description: 'The authenticator is set up; the method in force' })
   confirmAuthenticator(@CurrentPrincipal() principal: Principal, @Body() body: ChallengeCodeDto) {
-    return this.security.confirmAuthenticator(principal, body.code);
+    return this.commands.execute(new ConfirmAuthenticatorCommand(principal, body.code));
   }
 
   @Post('me/verification/:channel')
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationStartedAnswer, description: 'A code is on its way' })
   startVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam) {
-    return this.security.startVerification(principal, params.channel);
+    return this.commands.execute(new StartVerificationCommand(principal, params.channel));
   }
 
   @Post('me/verification/:channel/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationConfirmedAnswer, description: 'The contact is verified' })
   confirmVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam, @Body() body: ChallengeCodeDto) {
-    return this.security.confirmVerification(principal, params.channel, body.code);
+    return this.commands.execute(new ConfirmVerificationCommand(principal, params.channel, body.code));
   }
 
   @Get('me/trusted-devices')
   @ApiOkResponse({ type: TrustedDeviceListAnswer, description: 'My trusted computers' })
   trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.security.trustedDevices(principal, presentedTrustedDevice(request));
+    return this.queries.execute(new ListTrustedDevicesQuery(principal, presentedTrustedDevice(request)));
   }
 
   @Delete('me/trusted-devices/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'No body: the computer is no longer trusted' })
   async revokeTrustedDevice(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.security.revokeTrustedDevice(principal, id);
+    await this.commands.execute(new RevokeTrustedDeviceCommand(principal, id));
   }
 
   @Post('accounts/:id/authenticator/reset')
@@ -105,6 +115,6 @@ export class MeController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ResetAuthenticatorDto,
   ): Promise<void> {
-    await this.security.resetAuthenticator(principal, id, body.reason);
+    await this.commands.execute(new ResetAuthenticatorCommand(principal, id, body.reason));
   }
 }

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountSecurityService } from '../application/account-security.service';
+import { OwnAccount } from '../application/my-sign-in/own-account';
 import { AuthStore } from '../application/auth-store';
 import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 
@@ -13,7 +13,7 @@ import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 @PersonOnly()
 export class MySignInMethodController {
   constructor(
-    private readonly security: AccountSecurityService,
+    private readonly own: OwnAccount,
     private readonly store: AuthStore,
   ) {}
 
@@ -24,7 +24,7 @@ export class MySignInMethodController {
       'My sign-in method, whether an authenticator app is set up, and which contacts are verified',
   })
   async get(@CurrentPrincipal() principal: Principal) {
-    const account = this.security.account(principal);
+    const account = this.own.of(principal);
     const state = await this.store.authenticator(account.accountId);
     return {
       method: state.method,

@@ -1,3 +1,4 @@
+import { ProfileStreamPrefixes } from '@accounts/contracts';
 import type { AccountActivationReissuedData, AccountRegisteredData } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
@@ -13,7 +14,7 @@ export const activationLinksProjection = defineProjection({
   // 2: AccountActivationReissued replaces the account's link (only the newest one works).
   version: 2,
   tables: ['activation_links'],
-  filter: { streamPrefixes: ['account-'], eventTypes: ['AccountRegistered', 'AccountActivationReissued'] },
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountRegistered', 'AccountActivationReissued'] },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.activation_links} (

@@ -3,6 +3,7 @@ import { EVENT_STORE, HealthIndicatorRegistry, profileEventsSource, ReadModelsHo
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { AuthConfig } from '../config';
+import { disabledAccountsProjection, openSessionsProjection } from '../application/disabled-account-sessions.projection';
 import { activationLinksProjection } from './activation-links.projection';
 import { profileFactsProjection } from './profile-facts.projection';
 import { sessionListProjection } from './sessions.projection';
@@ -21,9 +22,18 @@ export class ReadModels extends ReadModelsHost {
       service: 'auth-service',
       dataDir: config.DATA_DIR,
       // Profile facts read public profile events (PROFILE_EVENTS_SOURCE=kafka: accounts.profile.v2, group
-      // auth-service.profile_facts); activation links always come from the store.
-      source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection]),
-      projections: [profileFactsProjection, activationLinksProjection, sessionListProjection, trustedDevicesProjection],
+      // auth-service.profile_facts), and so does the disabled-account reactor's queue; activation links
+      // always come from the store.
+      source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection, disabledAccountsProjection]),
+      projections: [
+        profileFactsProjection,
+        activationLinksProjection,
+        sessionListProjection,
+        trustedDevicesProjection,
+        // The disabled-account reactor's queue and the open sessions it ends (DisabledAccountSessionsReactor).
+        disabledAccountsProjection,
+        openSessionsProjection,
+      ],
       readYourWritesTimeoutMs: 2_000,
       batchMs: 5,
       health: { registry, indicators },

@@ -1,3 +1,4 @@
+import { AuthenticationStreamPrefixes } from '@accounts/contracts';
 import type { SessionStartedData } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 import { deviceLabel } from '../domain';
@@ -9,7 +10,7 @@ export const sessionListProjection = defineProjection({
   name: SESSION_LIST,
   version: 1,
   tables: ['sessions'],
-  filter: { streamPrefixes: ['session-'] },
+  filter: { streamPrefixes: [AuthenticationStreamPrefixes.session] },
   schema: (t) => `
     CREATE TABLE ${t.sessions} (
       session_id TEXT PRIMARY KEY,

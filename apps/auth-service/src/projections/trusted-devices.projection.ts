@@ -1,3 +1,4 @@
+import { AuthenticationStreamPrefixes } from '@accounts/contracts';
 import type { SignInCompletedData, TrustedDeviceAddedData, TrustedDeviceRevokedData } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
@@ -15,7 +16,7 @@ export const trustedDevicesProjection = defineProjection({
   tables: ['trusted_devices'],
   // Only these types: the other sign-in and authenticator events (and every refresh) are not even read.
   filter: {
-    streamPrefixes: ['authenticator-', 'signin-'],
+    streamPrefixes: [AuthenticationStreamPrefixes.authenticator, AuthenticationStreamPrefixes.signIn],
     eventTypes: ['TrustedDeviceAdded', 'TrustedDeviceRevoked', 'SignInCompleted'],
   },
   schema: (t) => `

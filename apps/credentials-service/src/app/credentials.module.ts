@@ -6,19 +6,19 @@ import {
   TOKEN_REVOCATIONS,
   type TokenVerifier,
 } from '@accounts/security';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { CredentialsEventSchemaVersions } from '@accounts/contracts';
+import type { Clock } from '@accounts/event-sourcing';
+import { clockProvider, commandRunnerProvider, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApiCredentialsStream } from '../application/api-credentials-stream';
 import { CallerFacts } from '../application/caller-facts';
-import { CLOCK, type Clock, systemClock } from '../application/clock';
-import { GenerateApiCredentialHandler } from '../application/commands/generate-api-credential';
-import { RegenerateApiCredentialHandler } from '../application/commands/regenerate-api-credential';
-import { RevokeApiCredentialHandler } from '../application/commands/revoke-api-credential';
+import { GenerateApiCredentialHandler } from '../application/api-credentials/generate-api-credential.handler';
+import { RegenerateApiCredentialHandler } from '../application/api-credentials/regenerate-api-credential.handler';
+import { RevokeApiCredentialHandler } from '../application/api-credentials/revoke-api-credential.handler';
 import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
-import { ListApiCredentialsHandler } from '../application/queries/list-api-credentials';
-import { ListApiCredentialsAsOfHandler } from '../application/queries/list-api-credentials-as-of';
+import { ListApiCredentialsHandler } from '../application/api-credentials/list-api-credentials.handler';
+import { ListApiCredentialsAsOfHandler } from '../application/api-credentials/list-api-credentials-as-of.handler';
 import { loadPepper } from '../application/secrets/pepper';
 import { SecretHasher } from '../application/secrets/secret-hasher';
 import { ClientCredentialsGrant } from '../application/token/client-credentials-grant';
@@ -29,7 +29,7 @@ import { ApiCredentialsController } from '../http/api-credentials.controller';
 import { OAuthIntrospectionController } from '../http/oauth/oauth-introspection.controller';
 import { OAuthTokenController } from '../http/oauth/oauth-token.controller';
 import { AccountDirectory } from '../projections/account-directory';
-import { CredentialsReadModels } from '../projections/credentials-read-models';
+import { ReadModels } from '../projections/read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
@@ -45,13 +45,14 @@ export interface CredentialsModuleOptions {
 /** API credentials: generate / regenerate / revoke / list, and the client-credentials token endpoint. */
 @Module({})
 export class CredentialsModule {
-  static register(options: CredentialsModuleOptions = {}): DynamicModule {
+  static forRoot(options: CredentialsModuleOptions = {}): DynamicModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
       controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
       providers: [
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        clockProvider(options.clock),
+        commandRunnerProvider({ schemaVersions: CredentialsEventSchemaVersions, readModels: ReadModels }),
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
@@ -82,18 +83,17 @@ export class CredentialsModule {
               forgetAfterMs: 15 * 60_000,
             }),
         },
-        CredentialsReadModels,
+        ReadModels,
         {
           provide: TOKEN_REVOCATIONS,
-          useFactory: (readModels: CredentialsReadModels) => readModels.revocations,
-          inject: [CredentialsReadModels],
+          useFactory: (readModels: ReadModels) => readModels.revocations,
+          inject: [ReadModels],
         },
         credentialsRelayProvider,
         KeyStatusQueries,
         AccountDirectory,
         LastUsedRecorder,
         CallerFacts,
-        ApiCredentialsStream,
         ClientCredentialsGrant,
         TokenIntrospection,
         GenerateApiCredentialHandler,

@@ -1,9 +1,8 @@
 import { ApiScopes } from '@accounts/contracts';
-import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_VERIFIER, type TokenVerifier } from '@accounts/security';
+import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_ISSUER, TOKEN_VERIFIER, type TokenVerifier } from '@accounts/security';
 import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { TOKEN_ISSUER } from '../application/token/client-credentials-grant';
 import type { CredentialsConfig } from '../config';
 import { SERVICE_NAME } from './service-name';
 

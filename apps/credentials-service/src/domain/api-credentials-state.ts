@@ -1,3 +1,4 @@
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 import { type CredentialsEvent, scopesOfGenerated } from '@accounts/contracts';
 
 /** What the rules need of one credential: never its hash. */
@@ -44,11 +45,6 @@ export function evolveApiCredentials(state: ApiCredentialsState, event: Credenti
     default:
       return tolerateUnknownEvent(event, state);
   }
-}
-
-/** A forgotten known type does not compile; an unknown type from a newer version leaves the state alone. */
-function tolerateUnknownEvent<State>(_event: never, state: State): State {
-  return state;
 }
 
 /** Credentials that take a place within the limit: revoked ones do not. */

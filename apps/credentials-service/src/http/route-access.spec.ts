@@ -5,16 +5,16 @@ import {
   TestTokens,
   walkRoutes,
 } from '@accounts/testing';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 /** Every route of credentials-service with its declared rule, then called with API tokens to prove it. */
 describe('credentials-service: what an API token may call', () => {
   let tokens: TestTokens;
-  let h: CredentialsHarness;
+  let h: CredentialsTestApp;
 
   beforeAll(async () => {
     tokens = await TestTokens.create();
-    h = await CredentialsHarness.start(tokens.verifier);
+    h = await CredentialsTestApp.start(tokens.verifier);
     await h.registerAccount('ann', 'org-1', 'administrator');
   });
   afterAll(() => h.close());

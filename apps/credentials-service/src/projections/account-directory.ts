@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialsReadModels } from './credentials-read-models';
+import { ReadModels } from './read-models';
 
 export interface AccountRow {
   readonly account_id: string;
@@ -11,7 +11,7 @@ export interface AccountRow {
 /** The accounts read model: organization, type and status of every account, from profile events. */
 @Injectable()
 export class AccountDirectory {
-  constructor(private readonly readModels: CredentialsReadModels) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   get(accountId: string): AccountRow | undefined {
     return this.readModels.database.get<AccountRow>('SELECT * FROM accounts WHERE account_id = ?', accountId);

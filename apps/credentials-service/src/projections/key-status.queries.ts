@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialsReadModels } from './credentials-read-models';
+import { ReadModels } from './read-models';
 
 /** What the token path needs about one clientId, with its account's state, in one indexed read. */
 export interface KeyCheckRow {
@@ -32,7 +32,7 @@ export interface KeyListRow {
 /** Queries on the key-status read model (views, so they keep working across a rebuild swap). */
 @Injectable()
 export class KeyStatusQueries {
-  constructor(private readonly readModels: CredentialsReadModels) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   forTokenRequest(clientId: string): KeyCheckRow | undefined {
     return this.readModels.database.get<KeyCheckRow>(

@@ -2,7 +2,7 @@ import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { CredentialsConfig } from '../config';
-import { CredentialsReadModels } from './credentials-read-models';
+import { ReadModels } from './read-models';
 
 /**
  * "Last used" of each credential. Not an event: one per token request would flood the store and
@@ -16,7 +16,7 @@ export class LastUsedRecorder implements OnModuleInit, BeforeApplicationShutdown
   private timer?: ReturnType<typeof setInterval>;
 
   constructor(
-    private readonly readModels: CredentialsReadModels,
+    private readonly readModels: ReadModels,
     @Inject(SERVICE_CONFIG) private readonly config: CredentialsConfig,
     private readonly logger: PinoLogger,
   ) {

@@ -2,6 +2,8 @@ import { AccessPolicyGuard, AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerif
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProfileEventSchemaVersions } from '@accounts/contracts';
+import { clockProvider, commandRunnerProvider } from '@accounts/service-kit';
 import { AccountAsOfReader } from '../application/accounts/account-as-of.reader';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
 import { ReissueActivationHandler } from '../application/activation/reissue-activation.handler';
@@ -68,6 +70,8 @@ export class ProfileModule {
         ProfileReader,
         AccountAsOfReader,
         ReadModels,
+        clockProvider(),
+        commandRunnerProvider({ schemaVersions: ProfileEventSchemaVersions, readModels: ReadModels }),
         profileRelayProvider,
         AccountDirectoryQueries,
         activationLinkSenderProvider,

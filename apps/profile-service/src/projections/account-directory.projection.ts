@@ -1,3 +1,4 @@
+import { ProfileStreamPrefixes } from '@accounts/contracts';
 import type { AccountRegisteredData, AccountUserNameChangedData } from '@accounts/contracts';
 import type { RecordedEvent } from '@accounts/event-store';
 import { defineProjection, type ProjectionTx } from '@accounts/projections';
@@ -20,7 +21,7 @@ export const accountDirectoryProjection = defineProjection({
   name: ACCOUNT_DIRECTORY,
   version: 1,
   tables: ['directory_accounts'],
-  filter: { streamPrefixes: ['account-'] },
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account] },
   schema: (t) => `
     CREATE TABLE ${t.directory_accounts} (
       account_id TEXT PRIMARY KEY,

@@ -33,3 +33,9 @@ export interface EventEnvelope<Type extends string = string, Data = unknown> {
   readonly data: Data;
   readonly metadata: EventMetadata;
 }
+
+/** An event as a domain decides it, of any service: the `type` and `data` of an EventEnvelope. */
+export interface EventOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+}

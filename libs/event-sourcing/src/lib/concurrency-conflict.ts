@@ -14,8 +14,3 @@ export function concurrencyConflict(streamId: string, attempts: number): DomainE
 export function isWrongExpectedVersion(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'STORE-wrong-expected-version';
 }
-
-/** Full jitter: a random wait in [0, 2^attempt) ms, so racing writers do not retry in lock-step. */
-export function conflictBackoffMs(attempt: number): number {
-  return Math.random() * 2 ** attempt;
-}

@@ -1,9 +1,10 @@
 import type { EventMetadata } from '@accounts/contracts';
 import type { EventStore, RecordedEvent } from '@accounts/event-store';
-import { concurrencyConflict, conflictBackoffMs, isWrongExpectedVersion } from './concurrency-conflict';
+import { type Backoff, conflictBackoff } from './backoff';
+import { concurrencyConflict, isWrongExpectedVersion } from './concurrency-conflict';
 import type { CommandContext, Decider, Message } from './decider';
 import { type AggregateCache, defaultAggregateCache } from './aggregate-cache';
-import { loadAggregate } from './load-aggregate';
+import { loadAggregate, loadFromLastEvent } from './load-aggregate';
 import { toNewEvent } from './to-new-event';
 import type { SchemaVersions, Upcasters } from './upcasters';
 
@@ -22,13 +23,23 @@ export interface HandleCommandOptions<State, Command extends Message, Event exte
   readonly maxRetries?: number;
   /** Folded states kept between commands; `null` reads the whole stream every time. */
   readonly cache?: AggregateCache | null;
+  /**
+   * `'last-event'` for streams whose last event carries the whole state (a snapshot stream such as
+   * the sign-in guard): only that event is read, and the append still expects its revision.
+   */
+  readonly load?: 'stream' | 'last-event';
+  /** The waits between tries after a conflict; a fresh `conflictBackoff()` by default. */
+  readonly backoff?: Backoff;
 }
 
-export interface CommandResult<State> {
+/** A stored event whose type and payload are one of the decider's events. */
+export type RecordedEventOf<Event extends Message> = Omit<RecordedEvent, 'type' | 'data'> & Event;
+
+export interface CommandResult<State, Event extends Message = Message> {
   /** State after the new events (the unchanged state when nothing was appended). */
   readonly state: State;
   /** The events as stored; empty when the command changed nothing. */
-  readonly appended: RecordedEvent[];
+  readonly appended: RecordedEventOf<Event>[];
   /** Stream revision after the command; -1 when the stream still does not exist. */
   readonly nextRevision: number;
   /** Global position of the last appended event, for read-your-writes; 0 when nothing was appended. */
@@ -45,16 +56,17 @@ type Store = Pick<EventStore, 'readStream' | 'append'>;
 export async function handleCommand<State, Command extends Message, Event extends Message>(
   store: Store,
   options: HandleCommandOptions<State, Command, Event>,
-): Promise<CommandResult<State>> {
+): Promise<CommandResult<State, Event>> {
   const maxRetries = options.maxRetries ?? 5;
   const context: CommandContext = { ...options.context, now: options.context?.now ?? new Date() };
+  const backoff = options.backoff ?? conflictBackoff();
   for (let attempt = 0; ; attempt++) {
     try {
       return await decideAndAppend(store, options, context);
     } catch (error) {
       if (!isWrongExpectedVersion(error)) throw error;
       if (attempt >= maxRetries) throw concurrencyConflict(options.streamId, attempt + 1);
-      await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+      await new Promise((resolve) => setTimeout(resolve, backoff.next()));
     }
   }
 }
@@ -63,10 +75,14 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   store: Store,
   options: HandleCommandOptions<State, Command, Event>,
   context: CommandContext,
-): Promise<CommandResult<State>> {
+): Promise<CommandResult<State, Event>> {
   const { streamId, decider, upcasters } = options;
-  const cache = options.cache === undefined ? defaultAggregateCache : options.cache;
-  const { state, revision } = await loadAggregate(store, streamId, decider, upcasters, cache);
+  const fromLastEvent = options.load === 'last-event';
+  // A snapshot stream needs no cache: its state is one event away.
+  const cache = fromLastEvent ? null : options.cache === undefined ? defaultAggregateCache : options.cache;
+  const { state, revision } = fromLastEvent
+    ? await loadFromLastEvent(store, streamId, decider, upcasters)
+    : await loadAggregate(store, streamId, decider, upcasters, cache);
   const events = decider.decide(options.command, state, context);
   if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
 
@@ -82,7 +98,7 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   if (appended.length === events.length) cache?.set(store, decider.evolve, streamId, { state: newState, revision: result.nextRevision });
   return {
     state: newState,
-    appended,
+    appended: appended as RecordedEventOf<Event>[],
     nextRevision: result.nextRevision,
     position: result.position,
   };

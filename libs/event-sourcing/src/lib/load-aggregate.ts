@@ -43,3 +43,17 @@ export async function loadAggregate<State, Command extends Message, Event extend
   if (loaded.revision >= 0) cache?.set(store, decider.evolve, streamId, loaded);
   return loaded;
 }
+
+/** For a stream whose last event carries the whole state: reads that one event and folds it. */
+export async function loadFromLastEvent<State, Command extends Message, Event extends Message>(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  decider: Decider<State, Command, Event>,
+  upcasters?: Upcasters,
+): Promise<LoadedAggregate<State>> {
+  const last = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+  return {
+    state: foldEvents(last, decider, decider.initialState(), upcasters),
+    revision: last.length ? last[0].revision : -1,
+  };
+}

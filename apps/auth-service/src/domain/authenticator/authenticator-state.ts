@@ -3,7 +3,7 @@ import type {
   AuthenticatorEvent,
   ContactChannel,
 } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 export interface TrustedDevice {
   readonly deviceId: string;

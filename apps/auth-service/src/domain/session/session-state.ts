@@ -1,5 +1,5 @@
 import type { SessionEndReason, SessionEvent } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 export interface Session {
   readonly status: 'active' | 'ended';

@@ -10,9 +10,8 @@ export function refuse(
   return new DomainError(kind, code, message, details);
 }
 
-/** 400 naming the field. */
-export const invalid = (field: string, code: string, message: string) =>
-  refuse('invalid', code, message, { field });
+/** 400 naming the field (the one in libs/event-sourcing). */
+export { invalid } from '@accounts/event-sourcing';
 
 const SIGN_IN_FAILED =
   'Sign-in failed: check your user name and password, or try again later.';

@@ -4,7 +4,7 @@ import type {
   EnrollmentReason,
   SignInEvent,
 } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 export interface Challenge {
   readonly kind: ChallengeKind;

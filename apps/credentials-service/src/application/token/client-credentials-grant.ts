@@ -1,16 +1,15 @@
 import { scopesAllowedFor } from '@accounts/contracts';
-import type { IssuedToken, TokenIssuer } from '@accounts/security';
+import { type IssuedToken, TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import { Inject, Injectable } from '@nestjs/common';
 import { hasExpired } from '../../domain';
 import { type KeyCheckRow, KeyStatusQueries } from '../../projections/key-status.queries';
 import { LastUsedRecorder } from '../../projections/last-used-recorder';
-import { CLOCK, type Clock } from '../clock';
+import type { Clock } from '@accounts/event-sourcing';
+import { CLOCK } from '@accounts/service-kit';
 import { SecretHasher } from '../secrets/secret-hasher';
 import { TokenRequestLimits } from './token-request-limits';
 import { OAuthError } from './oauth-error';
 
-/** DI token of the TokenIssuer signing this service's access tokens (issuer: PUBLIC_URL). */
-export const TOKEN_ISSUER = Symbol('TOKEN_ISSUER');
 
 /** Our clientIds are 26 characters; longer ones cannot exist and are not worth memory in the back-off table. */
 const MAX_TRACKED_CLIENT_ID_LENGTH = 64;

@@ -1,4 +1,4 @@
-import { assertNever, handleCommand } from '@accounts/event-sourcing';
+import { assertNever, CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
@@ -10,9 +10,8 @@ import {
   type ActorFacts,
   administratorSetChange,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import { loadCallerFacts } from '../shared/caller-facts';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
 import { ProfileReader } from '../shared/profile-reader';
 import { type AccountAdministration, AdministerAccountCommand } from './administer-account.command';
@@ -28,13 +27,14 @@ import { recordAdministratorSetChange } from './administrator-set';
 export class AdministerAccountHandler implements ICommandHandler<AdministerAccountCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
   ) {}
 
   async execute({ caller, accountId, change }: AdministerAccountCommand): Promise<AccountView> {
     const { principal } = caller;
-    const context = { now: new Date() };
+    const now = this.runner.now();
+    const context = { now };
     const streamId = accountStreamId(accountId);
     const [facts, { state }] = await Promise.all([
       loadCallerFacts(this.store, principal),
@@ -42,12 +42,11 @@ export class AdministerAccountHandler implements ICommandHandler<AdministerAccou
     ]);
     const command = toAccountCommand(change, accountId, facts.actor);
     const administrators = administratorSetChange(state, accountDecider.decide(command, state, context));
-    const metadata = eventMetadata(caller.request, actorOf(principal, 'admin'), principal.orgId);
+    const acting = { actor: actorOf(principal, 'admin'), orgId: principal.orgId };
     if (administrators) {
-      await recordAdministratorSetChange(this.store, administrators, facts.actor, metadata, context);
+      await recordAdministratorSetChange(this.runner, administrators, facts.actor, acting, now);
     }
-    const result = await handleCommand(this.store, { streamId, decider: accountDecider, command, metadata, context });
-    await this.readModels.waitFor(result.position);
+    await this.runner.run({ streamId, decider: accountDecider, command, ...acting, now });
     return this.reader.account(accountId, principal.orgId, facts.timeZone);
   }
 }

@@ -1,7 +1,4 @@
-import type { CommandContext } from '@accounts/event-sourcing';
-import { handleCommand } from '@accounts/event-sourcing';
-import type { EventMetadata } from '@accounts/contracts';
-import type { EventStore } from '@accounts/event-store';
+import type { CommandRunner } from '@accounts/event-sourcing';
 import {
   type AdministratorSetChange,
   type OrganizationActor,
@@ -9,6 +6,7 @@ import {
   organizationDecider,
   organizationStreamId,
 } from '../../domain';
+import type { Acting } from '../shared/actor-of';
 
 /**
  * Records a new, promoted, demoted, disabled or re-enabled administrator on the organization stream,
@@ -16,11 +14,11 @@ import {
  * writes nothing; both commands are idempotent, so a retried request converges.
  */
 export async function recordAdministratorSetChange(
-  store: Pick<EventStore, 'readStream' | 'append'>,
+  runner: CommandRunner,
   change: AdministratorSetChange,
   actor: OrganizationActor,
-  metadata: EventMetadata,
-  context: CommandContext,
+  acting: Acting,
+  now: Date,
 ): Promise<void> {
   const { orgId } = actor;
   const command: OrganizationCommand =
@@ -30,11 +28,13 @@ export async function recordAdministratorSetChange(
           type: 'RemoveOrganizationAdministrator',
           data: { orgId, accountId: change.accountId, reason: change.reason, actor },
         };
-  await handleCommand(store, {
+  await runner.run({
     streamId: organizationStreamId(orgId),
     decider: organizationDecider,
     command,
-    metadata,
-    context,
+    ...acting,
+    now,
+    // The account write that follows is the one the caller reads.
+    waitFor: false,
   });
 }

@@ -1,5 +1,5 @@
 import { type AccountRegistered, AllGroups } from '@accounts/contracts';
-import { handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
@@ -11,7 +11,6 @@ import {
   administratorSetChange,
   type RegisterAccount,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import {
   ACTIVATION_LINK_SENDER,
   type ActivationLinkSender,
@@ -19,7 +18,7 @@ import {
 } from '../activation/activation-link-sender';
 import { ActivationTokens } from '../activation/activation-token';
 import { loadCallerFacts } from '../shared/caller-facts';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { ProfileReader } from '../shared/profile-reader';
 import { withReservedUserName } from '../shared/user-names';
 import { recordAdministratorSetChange } from './administrator-set';
@@ -32,13 +31,14 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACTIVATION_LINK_SENDER) private readonly activationLinks: ActivationLinkSender,
     private readonly activationTokens: ActivationTokens,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
   ) {}
 
   async execute({ caller, orgId, input }: RegisterAccountCommand): Promise<CreatedAccount> {
     const { principal } = caller;
-    const context = { now: new Date() };
+    const now = this.runner.now();
+    const context = { now };
     const facts = await loadCallerFacts(this.store, principal);
     const accountId = randomUUID();
     const activation = this.activationTokens.issue(accountId);
@@ -57,22 +57,15 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const [registered] = events as [AccountRegistered];
     const administrators = administratorSetChange(accountDecider.initialState(), events);
 
-    const metadata = eventMetadata(caller.request, actorOf(principal, 'admin'), orgId);
+    const acting = { actor: actorOf(principal, 'admin'), orgId };
     const { userName } = registered.data;
-    const position = await withReservedUserName(this.store, { userName, accountId, metadata }, async () => {
+    await withReservedUserName(this.runner, { userName, accountId, acting }, async () => {
       if (administrators) {
-        await recordAdministratorSetChange(this.store, administrators, facts.actor, metadata, context);
+        await recordAdministratorSetChange(this.runner, administrators, facts.actor, acting, now);
       }
-      const result = await handleCommand(this.store, {
-        streamId: accountStreamId(accountId),
-        decider: accountDecider,
-        command,
-        metadata,
-        context,
-      });
-      return result.position;
+      // Waits for the read models: the answer below reads them.
+      await this.runner.run({ streamId: accountStreamId(accountId), decider: accountDecider, command, ...acting, now });
     });
-    await this.readModels.waitFor(position);
 
     const account = await this.reader.account(accountId, principal.orgId, facts.timeZone);
     const delivery = await this.activationLinks.send(pendingActivation(registered.data, activation.token));

@@ -1,5 +1,5 @@
-import type { AccountEvent, AccountUserNameChanged, EventMetadata } from '@accounts/contracts';
-import { type Decider, DomainError, handleCommand } from '@accounts/event-sourcing';
+import type { AccountEvent, AccountUserNameChanged } from '@accounts/contracts';
+import { CommandRunner, type Decider, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { assertRecentSignIn, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
@@ -14,9 +14,8 @@ import {
   sameUserName,
   type UpdateProfile,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import { loadCallerFacts } from '../shared/caller-facts';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { type Acting, actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
 import { ProfileReader } from '../shared/profile-reader';
 import { releaseUserName, withReservedUserName } from '../shared/user-names';
@@ -41,7 +40,7 @@ const CONTACT_CHANGES = new Set(['AccountEmailChangeRequested', 'AccountMobilePh
 export class UpdateProfileHandler implements ICommandHandler<UpdateProfileCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
     private readonly emailChangeLinks: EmailChangeLinks,
@@ -50,7 +49,8 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
   async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
     const { principal } = caller;
     const { accountId, orgId } = principal;
-    const context = { now: new Date() };
+    const now = this.runner.now();
+    const context = { now };
     const streamId = accountStreamId(accountId);
     const [{ organization }, { state }] = await Promise.all([
       loadCallerFacts(this.store, principal),
@@ -72,31 +72,31 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     // Before the user name is reserved; only a real change of address needs the fresh sign-in.
     if (decided.some((event) => CONTACT_CHANGES.has(event.type))) assertRecentSignIn(principal, this.recentSignInSeconds);
     const planned = newNameIn(decided);
-    const metadata = eventMetadata(caller.request, actorOf(principal, 'user'), orgId);
+    const acting = { actor: actorOf(principal, 'user'), orgId };
     const write = () =>
-      handleCommand(this.store, {
+      this.runner.run({
         streamId,
         decider: holdingUserName(planned?.to),
         command,
-        metadata,
-        context,
+        ...acting,
+        now,
         maxRetries: PROFILE_UPDATE_RETRIES,
       });
 
+    // The runner waits for the read models after the account write: the answer below reads them.
     const result = planned
-      ? await withReservedUserName(this.store, { userName: planned.to, accountId, metadata }, write)
+      ? await withReservedUserName(this.runner, { userName: planned.to, accountId, acting }, write)
       : await write();
     const current = result.state.status === 'none' ? undefined : result.state.userName;
     const unused = [newNameIn(result.appended)?.from, planned?.to].filter(
       (name): name is string => name !== undefined && !(current && sameUserName(name, current)),
     );
-    await this.release(unused, accountId, metadata);
-    await this.readModels.waitFor(result.position);
+    await this.release(unused, accountId, acting);
     return this.reader.account(accountId, orgId);
   }
 
-  private async release(userNames: readonly string[], accountId: string, metadata: EventMetadata): Promise<void> {
-    for (const userName of userNames) await releaseUserName(this.store, userName, accountId, metadata);
+  private async release(userNames: readonly string[], accountId: string, acting: Acting): Promise<void> {
+    for (const userName of userNames) await releaseUserName(this.runner, userName, accountId, acting);
   }
 }
 

@@ -1,34 +1,18 @@
-import { handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStreamId } from '../../domain';
-import type { Caller } from '../shared/caller';
 import { loadCallerFacts } from '../shared/caller-facts';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
 import {
-  type ActivationDelivery,
   ACTIVATION_LINK_SENDER,
   type ActivationLinkSender,
 } from './activation-link-sender';
 import { ActivationTokens } from './activation-token';
-
-export interface ReissuedActivation extends ActivationDelivery {
-  readonly accountId: string;
-  readonly activationExpiresAt: string;
-}
-
-/** POST /accounts/:id/activation by another administrator of the organization. */
-export class ReissueActivationCommand extends Command<ReissuedActivation> {
-  constructor(
-    readonly caller: Caller,
-    readonly accountId: string,
-  ) {
-    super();
-  }
-}
+import { type ReissuedActivation, ReissueActivationCommand } from './reissue-activation.command';
 
 /** A new link (derived like the first one); auth-service emails it and forgets the previous one. */
 @CommandHandler(ReissueActivationCommand)
@@ -40,6 +24,7 @@ export class ReissueActivationHandler
     @Inject(ACTIVATION_LINK_SENDER)
     private readonly activationLinks: ActivationLinkSender,
     private readonly activationTokens: ActivationTokens,
+    private readonly runner: CommandRunner,
   ) {}
 
   async execute({
@@ -53,7 +38,7 @@ export class ReissueActivationHandler
       loadHistory(this.store, streamId, accountDecider),
     ]);
     const activation = this.activationTokens.issue(accountId);
-    const result = await handleCommand(this.store, {
+    const result = await this.runner.run({
       streamId,
       decider: accountDecider,
       command: {
@@ -65,18 +50,12 @@ export class ReissueActivationHandler
           activationLinkId: activation.linkId,
         },
       },
-      metadata: eventMetadata(
-        caller.request,
-        actorOf(principal, 'admin'),
-        principal.orgId,
-      ),
-      context: { now: new Date() },
+      actor: actorOf(principal, 'admin'),
+      orgId: principal.orgId,
     });
-    const reissued = result.appended.find(
-      (e) => e.type === 'AccountActivationReissued',
-    );
-    const expiresAt = (reissued?.data as { activation: { expiresAt: string } })
-      .activation.expiresAt;
+    const reissued = firstEventOf(result.appended, 'AccountActivationReissued');
+    if (!reissued) throw new Error('ReissueActivation neither refused nor reissued');
+    const expiresAt = reissued.data.activation.expiresAt;
     const account = state.status === 'none' ? null : state;
     const delivery = account
       ? await this.activationLinks.send({

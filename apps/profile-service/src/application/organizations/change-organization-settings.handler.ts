@@ -1,4 +1,4 @@
-import { handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { organizationDecider, organizationStreamId } from '../../domain';
 import { loadCallerTimeZone } from '../shared/caller-facts';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { ProfileReader } from '../shared/profile-reader';
 import { requiringRecentSignInFor } from '../shared/recent-sign-in';
 import { ChangeOrganizationSettingsCommand } from './change-organization-settings.command';
@@ -20,6 +20,7 @@ const WEAKENING = new Set(['OrganizationTwoFactorRequirementChanged', 'Organizat
 export class ChangeOrganizationSettingsHandler implements ICommandHandler<ChangeOrganizationSettingsCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
   ) {}
@@ -27,7 +28,7 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
   async execute({ caller, orgId, changes }: ChangeOrganizationSettingsCommand): Promise<OrganizationView> {
     const { principal } = caller;
     const timeZone = await loadCallerTimeZone(this.store, principal);
-    await handleCommand(this.store, {
+    await this.runner.run({
       streamId: organizationStreamId(orgId),
       decider: requiringRecentSignInFor(organizationDecider, WEAKENING, {
         principal,
@@ -37,7 +38,8 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
         type: 'ChangeOrganizationSettings',
         data: { ...changes, orgId, actor: { accountId: principal.accountId, orgId: principal.orgId } },
       },
-      metadata: eventMetadata(caller.request, actorOf(principal, 'admin'), principal.orgId),
+      actor: actorOf(principal, 'admin'),
+      orgId: principal.orgId,
     });
     return this.reader.organization(orgId, principal.orgId, timeZone);
   }

@@ -1,5 +1,5 @@
 import type { AccountRegistered } from '@accounts/contracts';
-import { handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
@@ -14,14 +14,12 @@ import {
   organizationStreamId,
   type RegisterFirstAdministrator,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import {
   ACTIVATION_LINK_SENDER,
   type ActivationLinkSender,
   pendingActivation,
 } from '../activation/activation-link-sender';
 import { ActivationTokens } from '../activation/activation-token';
-import { eventMetadata } from '../shared/event-metadata';
 import { asNestedField } from '../shared/nested-field';
 import { ProfileReader } from '../shared/profile-reader';
 import { withReservedUserName } from '../shared/user-names';
@@ -40,12 +38,13 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     @Inject(SERVICE_CONFIG) private readonly config: ProfileConfig,
     @Inject(ACTIVATION_LINK_SENDER) private readonly activationLinks: ActivationLinkSender,
     private readonly activationTokens: ActivationTokens,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
   ) {}
 
-  async execute({ request, input, bootstrapToken }: CreateOrganizationCommand): Promise<CreatedOrganization> {
-    const context = { now: new Date() };
+  async execute({ input, bootstrapToken }: CreateOrganizationCommand): Promise<CreatedOrganization> {
+    const now = this.runner.now();
+    const context = { now };
     const orgId = randomUUID();
     const accountId = randomUUID();
     const activation = this.activationTokens.issue(accountId);
@@ -66,30 +65,25 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     ) as [AccountRegistered];
 
     // The organization's first administrator is the one creating it.
-    const metadata = eventMetadata(request, { kind: 'admin', accountId }, orgId);
+    const acting = { actor: { kind: 'admin', accountId } as const, orgId };
     const { userName } = registered.data;
-    const position = await withReservedUserName(this.store, { userName, accountId, metadata }, async () => {
-      if (!hasOrganization && !(await claimFirstOrganization(this.store, orgId, metadata))) {
+    await withReservedUserName(this.runner, { userName, accountId, acting }, async () => {
+      if (!hasOrganization && !(await claimFirstOrganization(this.store, orgId, this.runner.metadata(acting.actor, orgId)))) {
         // Another first organization won the race: this one is now the second and needs the token.
         hasOrganization = true;
         organizationDecider.decide(createOrganization(), organizationDecider.initialState(), context);
       }
-      const common = { metadata, context };
-      await handleCommand(this.store, {
-        ...common,
+      await this.runner.run({
         streamId: organizationStreamId(orgId),
         decider: organizationDecider,
         command: createOrganization(),
+        ...acting,
+        now,
+        waitFor: false,
       });
-      const account = await handleCommand(this.store, {
-        ...common,
-        streamId: accountStreamId(accountId),
-        decider: accountDecider,
-        command: registerAdministrator,
-      });
-      return account.position;
+      // Waits for the read models: the answer below reads them.
+      await this.runner.run({ streamId: accountStreamId(accountId), decider: accountDecider, command: registerAdministrator, ...acting, now });
     });
-    await this.readModels.waitFor(position);
 
     const administrator = await this.reader.account(accountId, orgId);
     const organization = await this.reader.organization(orgId, orgId, administrator.timeZone);

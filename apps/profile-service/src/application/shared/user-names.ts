@@ -1,43 +1,33 @@
-import type { EventMetadata } from '@accounts/contracts';
+import type { CommandRunner } from '@accounts/event-sourcing';
 import { Logger } from '@nestjs/common';
-import { handleCommand } from '@accounts/event-sourcing';
-import type { EventStore } from '@accounts/event-store';
 import { userNameDecider, userNameStreamId } from '../../domain';
-
-type Store = Pick<EventStore, 'readStream' | 'append'>;
+import type { Acting } from './actor-of';
 
 /**
  * Claims `username-<lower>` for the account. Two accounts racing for one name both expect the same
  * revision; the store takes one append, the other is decided again and gets PROFILE-user-name-taken (409).
  * Returns the position of the reservation, 0 when the account already held the name.
  */
-export async function reserveUserName(
-  store: Store,
-  userName: string,
-  accountId: string,
-  metadata: EventMetadata,
-): Promise<number> {
-  const result = await handleCommand(store, {
+export async function reserveUserName(runner: CommandRunner, userName: string, accountId: string, acting: Acting): Promise<number> {
+  const result = await runner.run({
     streamId: userNameStreamId(userName),
     decider: userNameDecider,
     command: { type: 'ReserveUserName', data: { userName, accountId } },
-    metadata,
+    ...acting,
+    // The account write that follows is the one the caller reads.
+    waitFor: false,
   });
   return result.position;
 }
 
 /** Frees the name if the account holds it (a no-op otherwise, so a retry is harmless). */
-export async function releaseUserName(
-  store: Store,
-  userName: string,
-  accountId: string,
-  metadata: EventMetadata,
-): Promise<void> {
-  await handleCommand(store, {
+export async function releaseUserName(runner: CommandRunner, userName: string, accountId: string, acting: Acting): Promise<void> {
+  await runner.run({
     streamId: userNameStreamId(userName),
     decider: userNameDecider,
     command: { type: 'ReleaseUserName', data: { userName, accountId } },
-    metadata,
+    ...acting,
+    waitFor: false,
   });
 }
 
@@ -48,16 +38,16 @@ const logger = new Logger('UserNames');
  * their error is what the caller gets.
  */
 export async function withReservedUserName<T>(
-  store: Store,
-  reservation: { readonly userName: string; readonly accountId: string; readonly metadata: EventMetadata },
+  runner: CommandRunner,
+  reservation: { readonly userName: string; readonly accountId: string; readonly acting: Acting },
   write: () => Promise<T>,
 ): Promise<T> {
-  const { userName, accountId, metadata } = reservation;
-  await reserveUserName(store, userName, accountId, metadata);
+  const { userName, accountId, acting } = reservation;
+  await reserveUserName(runner, userName, accountId, acting);
   try {
     return await write();
   } catch (error) {
-    await releaseUserName(store, userName, accountId, metadata).catch((releaseError: unknown) =>
+    await releaseUserName(runner, userName, accountId, acting).catch((releaseError: unknown) =>
       // The name stays held by an account that was never written: visible in the log, fixable by hand.
       logger.error({ err: releaseError, userName, accountId }, 'Could not free a user name after a failed write'),
     );

@@ -1,5 +1,5 @@
 import type { AccountEvent, AccountRegisteredData } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 /** A new address waiting for the person to use the link mailed to it; `email` stays the old one until then. */
 export interface PendingEmail {

@@ -1,5 +1,5 @@
 import type { OrganizationEvent } from '@accounts/contracts';
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 import { parseIfGiven } from '../shared/parse-if-given';
 import { parseBooleanSetting } from '../values/boolean-setting';
 import { parseOrganizationName } from '../values/organization-name';

@@ -1,5 +1,5 @@
 import type { OrganizationEvent, SecondFactor } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 export interface Organization {
   readonly status: 'created';

@@ -1,10 +1,12 @@
+import { ProfileStreamPrefixes as Prefix } from '@accounts/contracts';
+
 /** Stream names of profile-service (DESIGN.md). */
 export const organizationStreamId = (orgId: string): string =>
-  `organization-${orgId}`;
+  `${Prefix.organization}${orgId}`;
 
 export const accountStreamId = (accountId: string): string =>
-  `account-${accountId}`;
+  `${Prefix.account}${accountId}`;
 
 /** One reservation stream per user name, compared case-insensitively. */
 export const userNameStreamId = (userName: string): string =>
-  `username-${userName.toLowerCase()}`;
+  `${Prefix.userName}${userName.toLowerCase()}`;

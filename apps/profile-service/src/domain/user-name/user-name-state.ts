@@ -1,5 +1,5 @@
 import type { UserNameEvent } from '@accounts/contracts';
-import { tolerateUnknownEvent } from '../shared/tolerate-unknown-event';
+import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 /**
  * One user name's reservation. `revision` is that of the last event folded (-1: the stream is empty),

@@ -1,4 +1,4 @@
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 export function parseBooleanSetting(raw: unknown, field: string): boolean {
   if (typeof raw === 'boolean') return raw;

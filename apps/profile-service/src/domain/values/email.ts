@@ -1,4 +1,4 @@
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 // Dot-atom local part and a DNS host name with a top-level domain: what mail servers deliver to.
 const LOCAL_PART =

@@ -1,5 +1,5 @@
 import { GroupRestriction } from '@accounts/contracts';
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 const MAX_GROUP_NAME = 100;
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 /**
  * A phone number in international format, stored as E.164 (+33612345678).

@@ -1,4 +1,4 @@
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 /** One of a fixed list of names (an enum in the contracts), refused with the list in the message. */
 export function parseOneOf<Name extends string>(

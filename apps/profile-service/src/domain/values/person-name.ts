@@ -1,5 +1,5 @@
 import { invisibleFormattingIn } from '@accounts/event-sourcing';
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 const MAX_LENGTH = 100;
 

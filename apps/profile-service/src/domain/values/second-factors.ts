@@ -1,5 +1,5 @@
 import { SecondFactor, SecondFactors } from '@accounts/contracts';
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 /** Any subset of email, sms, authenticator; returned without duplicates in the order of SecondFactors. */
 export function parseSecondFactors(raw: unknown): readonly SecondFactor[] {

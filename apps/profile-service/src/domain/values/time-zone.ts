@@ -1,4 +1,4 @@
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 // IANA names only (Area/Location, UTC, Etc/GMT+1): newer engines also accept "+01:00", which is not a zone.
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;

@@ -1,4 +1,4 @@
-import { invalid } from '../shared/invalid';
+import { invalid } from '@accounts/event-sourcing';
 
 const USER_NAME = /^[A-Za-z0-9]{1,64}$/;
 

@@ -7,7 +7,7 @@ import { AccountAnswer, ReissuedActivationAnswer } from '../answers/account.answ
 import {
   ReissueActivationCommand,
   type ReissuedActivation,
-} from '../../application/activation/reissue-activation.handler';
+} from '../../application/activation/reissue-activation.command';
 import {
   type AccountAdministration,
   AdministerAccountCommand,

@@ -1,7 +1,4 @@
-import type { ProfileEventOf } from '../profile/event-shape';
+import type { EventOf } from '../envelope';
 
-/** An authentication event as decided by the domain: the `data` of an EventEnvelope with its `type`. */
-export type AuthenticationEventOf<Type extends string, Data> = ProfileEventOf<
-  Type,
-  Data
->;
+/** An authentication event as decided by the domain (the one EventOf shape). */
+export type AuthenticationEventOf<Type extends string, Data> = EventOf<Type, Data>;

@@ -1,10 +1,8 @@
+import type { EventOf } from '../envelope';
 import { LegacyCredentialScopes } from './api-scopes';
 
-/** A credentials event as decided by the domain: the `data` of an EventEnvelope with its `type`. */
-export interface CredentialsEventOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-}
+/** A credentials event as decided by the domain (the one EventOf shape). */
+export type CredentialsEventOf<Type extends string, Data> = EventOf<Type, Data>;
 
 /**
  * Stream `apicredentials-<accountId>`. The secret itself is NEVER in an event: only

@@ -1,8 +1,7 @@
-/** A profile event as decided by the domain: the `data` of an EventEnvelope with its `type`. */
-export interface ProfileEventOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-}
+import type { EventOf } from '../envelope';
+
+/** A profile event as decided by the domain (the one EventOf shape). */
+export type ProfileEventOf<Type extends string, Data> = EventOf<Type, Data>;
 
 /** Old and new value of one field, for the audit timeline ("what changed, old -> new"). */
 export interface Change<Value> {

@@ -70,3 +70,10 @@ export const ProfileEventSchemaVersions: {
 export function isProfileEventType(type: string): type is ProfileEventType {
   return Object.prototype.hasOwnProperty.call(ProfileEventTypes, type);
 }
+
+/** Stream id prefixes of profile-service, for subscriptions filtered by `streamPrefixes`. */
+export const ProfileStreamPrefixes = {
+  account: 'account-',
+  organization: 'organization-',
+  userName: 'username-',
+} as const;

@@ -1,12 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { join } from 'node:path';
+import { createHash, createHmac } from 'node:crypto';
+import { loadOrCreateKey } from '../keys/load-or-create-key';
 
 /**
  * The key activation tokens are derived from, shared by profile-service (which records the token's
@@ -19,32 +12,18 @@ export function loadActivationLinkKey(
   dataDir: string,
   configured: string | undefined,
 ): Buffer {
-  if (configured) {
-    const key = Buffer.from(configured, 'base64');
-    if (key.length !== 32)
-      throw new Error('ACTIVATION_LINK_KEY must be base64 of 32 bytes');
-    return key;
-  }
-  const dir = join(dataDir, 'keys');
-  const file = join(dir, 'activation-link.key');
-  if (existsSync(file)) {
-    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-    if (key.length !== 32)
-      throw new Error(`${file} does not hold base64 of 32 bytes`);
-    return key;
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  try {
-    // 'wx': two services starting together must not overwrite each other's key.
-    writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      return loadActivationLinkKey(dataDir, undefined);
-    throw error;
-  }
-  chmodSync(file, 0o600);
-  return key;
+  return loadOrCreateKey({
+    configured,
+    fromConfigured: (value) => {
+      const key = Buffer.from(value, 'base64');
+      if (key.length !== 32)
+        throw new Error('ACTIVATION_LINK_KEY must be base64 of 32 bytes');
+      return key;
+    },
+    dataDir,
+    file: 'activation-link.key',
+    bytes: 32,
+  });
 }
 
 /** The token of one activation link: base64url(HMAC-SHA-256(key, activation:<accountId>:<linkId>)). */

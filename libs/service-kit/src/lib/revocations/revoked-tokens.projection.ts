@@ -1,3 +1,4 @@
+import { AuthenticationStreamPrefixes, ProfileStreamPrefixes } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 export const REVOKED_TOKENS = 'revoked_tokens';
@@ -18,7 +19,7 @@ export const revokedTokensProjection = defineProjection({
   version: 1,
   tables: ['ended_sessions', 'disabled_accounts'],
   filter: {
-    streamPrefixes: ['session-', 'account-'],
+    streamPrefixes: [AuthenticationStreamPrefixes.session, ProfileStreamPrefixes.account],
     eventTypes: ['SessionEnded', 'AccountDisabled', 'AccountEnabled'],
   },
   schema: (t) => `

@@ -1,0 +1,19 @@
+import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ownAuthenticator } from '../auth-runs';
+import { ChangeNoticePreferenceCommand } from './change-notice-preference.command';
+import { OwnAccount } from './own-account';
+
+@CommandHandler(ChangeNoticePreferenceCommand)
+export class ChangeNoticePreferenceHandler implements ICommandHandler<ChangeNoticePreferenceCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly own: OwnAccount,
+  ) {}
+
+  async execute({ principal, notice, enabled }: ChangeNoticePreferenceCommand): Promise<{ notice: string; enabled: boolean }> {
+    const account = this.own.of(principal);
+    await this.runner.run(ownAuthenticator(account, { type: 'ChangeNoticePreference', data: { accountId: account.accountId, notice, enabled } }));
+    return { notice, enabled };
+  }
+}

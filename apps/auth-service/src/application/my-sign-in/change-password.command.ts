@@ -1,0 +1,19 @@
+import type { Principal } from '@accounts/security';
+import { Command } from '@nestjs/cqrs';
+
+export interface PasswordChange {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly repeatPassword: string;
+  readonly endOtherSessions: boolean;
+}
+
+/** PUT /auth/me/password. */
+export class ChangePasswordCommand extends Command<{ endedSessions: number }> {
+  constructor(
+    readonly principal: Principal,
+    readonly change: PasswordChange,
+  ) {
+    super();
+  }
+}

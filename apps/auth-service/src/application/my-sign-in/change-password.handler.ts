@@ -1,0 +1,79 @@
+import { CommandRunner, DomainError } from '@accounts/event-sourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { authenticatorDecider, type ChangePassword, refuse } from '../../domain';
+import { ProfileFacts } from '../../projections/profile-facts.queries';
+import { AuthStore } from '../auth-store';
+import { ownAuthenticator, signInGuard } from '../auth-runs';
+import { ClientAddressLimits } from '../client-address-limits';
+import { isCommonPassword, PasswordHasher } from '../passwords';
+import { SessionTokens } from '../session-tokens';
+import { ChangePasswordCommand } from './change-password.command';
+import { OwnAccount } from './own-account';
+
+/**
+ * A wrong current password is a password guess (a stolen session must not test passwords freely):
+ * the sign-in guard and the address budget count it and lock it out alike.
+ */
+@CommandHandler(ChangePasswordCommand)
+export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly auth: AuthStore,
+    private readonly own: OwnAccount,
+    private readonly profiles: ProfileFacts,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionTokens,
+    private readonly limits: ClientAddressLimits,
+  ) {}
+
+  async execute({ principal, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
+    const account = this.own.of(principal);
+    const { accountId, orgId } = account;
+    const actor = { kind: 'user', accountId } as const;
+    const address = this.limits.address();
+    await passwordAttemptsRefused(async () => {
+      this.limits.assertSignInAllowed(address);
+      await this.runner.run(signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId));
+    });
+    const state = await this.auth.authenticator(accountId);
+    const command = (newPasswordHash: string): ChangePassword => ({
+      type: 'ChangePassword',
+      data: {
+        accountId,
+        ...change,
+        currentPasswordVerified,
+        newPasswordHash,
+        passwordPolicy: { userName: account.userName, isCommonPassword },
+      },
+    });
+    const currentPasswordVerified = await this.hasher.verify(state.passwordHash, change.currentPassword);
+    if (!currentPasswordVerified) {
+      const failure = { accountId, signinId: null, factor: 'password' as const, address };
+      await this.runner.run(signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId));
+      this.limits.signInFailed(address);
+    }
+    // Decide before hashing: a refused change costs no second argon2 run.
+    authenticatorDecider.decide(command('not-hashed-yet'), state, { now: this.runner.now() });
+    await this.runner.run(ownAuthenticator(account, command(await this.hasher.hash(change.newPassword))));
+    let endedSessions = 0;
+    if (change.endOtherSessions) {
+      for (const session of this.profiles.activeSessions(accountId)) {
+        if (session.session_id === principal.sessionId) continue;
+        await this.sessions.end(session.session_id, accountId, orgId, 'password-changed');
+        endedSessions++;
+      }
+    }
+    // The owner is told by the notices reactor (PasswordChanged), not from this request.
+    return { endedSessions };
+  }
+}
+
+/** The guard's 429 in words that fit a password change rather than a sign-in. */
+async function passwordAttemptsRefused(check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'too_many_attempts') throw error;
+    throw refuse('too_many_attempts', 'AUTH-password-attempts', 'Too many wrong passwords: try again later', error.details);
+  }
+}

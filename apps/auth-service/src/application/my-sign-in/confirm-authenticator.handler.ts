@@ -1,0 +1,35 @@
+import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuthStore } from '../auth-store';
+import { ownAuthenticator } from '../auth-runs';
+import { RecoveryCodes } from '../recovery-codes.service';
+import { SecretBox } from '../secrets';
+import { checkTotp } from '../totp';
+import { ConfirmAuthenticatorCommand } from './confirm-authenticator.command';
+import { OwnAccount } from './own-account';
+
+@CommandHandler(ConfirmAuthenticatorCommand)
+export class ConfirmAuthenticatorHandler implements ICommandHandler<ConfirmAuthenticatorCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly auth: AuthStore,
+    private readonly own: OwnAccount,
+    private readonly box: SecretBox,
+    private readonly recovery: RecoveryCodes,
+  ) {}
+
+  async execute({ principal, code }: ConfirmAuthenticatorCommand): Promise<{ method: string; recoveryCodes?: string[] }> {
+    const now = this.runner.now();
+    const account = this.own.of(principal);
+    const state = await this.auth.authenticator(account.accountId);
+    const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
+    const totp = secret ? await checkTotp(secret, code, now) : { valid: false };
+    const result = await this.runner.run({
+      ...ownAuthenticator(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }),
+      now,
+    });
+    // The authenticator is set up: its recovery codes, shown this once (none if a set exists).
+    const recoveryCodes = await this.recovery.firstSet(account);
+    return { method: result.state.method, ...(recoveryCodes && { recoveryCodes }) };
+  }
+}

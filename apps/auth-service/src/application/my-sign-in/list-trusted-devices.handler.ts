@@ -1,0 +1,19 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TrustedDevices } from '../../projections/trusted-devices.queries';
+import { sha256 } from '../secrets';
+import { ListTrustedDevicesQuery } from './list-trusted-devices.query';
+import { OwnAccount } from './own-account';
+
+/** From the trusted_devices read model; the computer asking is marked as the current one. */
+@QueryHandler(ListTrustedDevicesQuery)
+export class ListTrustedDevicesHandler implements IQueryHandler<ListTrustedDevicesQuery> {
+  constructor(
+    private readonly own: OwnAccount,
+    private readonly devices: TrustedDevices,
+  ) {}
+
+  async execute({ principal, presentedToken }: ListTrustedDevicesQuery) {
+    const account = this.own.of(principal);
+    return { items: this.devices.active(account.accountId, presentedToken ? sha256(presentedToken) : null) };
+  }
+}

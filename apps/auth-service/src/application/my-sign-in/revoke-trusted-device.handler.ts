@@ -1,0 +1,22 @@
+import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { TrustedDevices } from '../../projections/trusted-devices.queries';
+import { ownAuthenticator } from '../auth-runs';
+import { OwnAccount } from './own-account';
+import { RevokeTrustedDeviceCommand } from './revoke-trusted-device.command';
+
+/** Another account's device id is unknown to the caller's authenticator: 404. */
+@CommandHandler(RevokeTrustedDeviceCommand)
+export class RevokeTrustedDeviceHandler implements ICommandHandler<RevokeTrustedDeviceCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly own: OwnAccount,
+    private readonly devices: TrustedDevices,
+  ) {}
+
+  async execute({ principal, deviceId }: RevokeTrustedDeviceCommand): Promise<void> {
+    const account = this.own.of(principal);
+    const result = await this.runner.run(ownAuthenticator(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } }));
+    await this.devices.caughtUp(result.position);
+  }
+}

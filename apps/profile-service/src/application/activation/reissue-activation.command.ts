@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { Caller } from '../shared/caller';
+import type { ActivationDelivery } from './activation-link-sender';
+
+export interface ReissuedActivation extends ActivationDelivery {
+  readonly accountId: string;
+  readonly activationExpiresAt: string;
+}
+
+/** POST /accounts/:id/activation by another administrator of the organization. */
+export class ReissueActivationCommand extends Command<ReissuedActivation> {
+  constructor(
+    readonly caller: Caller,
+    readonly accountId: string,
+  ) {
+    super();
+  }
+}
