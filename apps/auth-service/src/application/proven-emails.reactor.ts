@@ -1,3 +1,4 @@
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import {
@@ -14,7 +15,6 @@ import {
 } from '@nestjs/common';
 import type { AuthConfig } from '../config';
 import { authenticatorDecider, authenticatorStreamId } from '../domain';
-import { AuthStore } from './auth-store';
 import { provenEmailsProjection } from './proven-emails.projection';
 
 const DRAIN_EVERY_MS = 100;
@@ -38,7 +38,7 @@ export class ProvenEmailsReactor
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(SERVICE_CONFIG) config: AuthConfig,
-    private readonly auth: AuthStore,
+    private readonly commands: CommandRunner,
   ) {
     this.database = ReadModelDatabase.forService(
       config.DATA_DIR,
@@ -90,10 +90,10 @@ export class ProvenEmailsReactor
     );
     for (const row of rows) {
       try {
-        await this.auth.run(
-          authenticatorStreamId(row.account_id),
-          authenticatorDecider,
-          {
+        await this.commands.run({
+          streamId: authenticatorStreamId(row.account_id),
+          decider: authenticatorDecider,
+          command: {
             type: 'RecordProvenEmail',
             data: {
               accountId: row.account_id,
@@ -101,13 +101,11 @@ export class ProvenEmailsReactor
               provenAt: row.proven_at,
             },
           },
-          {
-            correlationId: row.event_id,
-            causationId: row.event_id,
-            actor: { kind: 'system' },
-            ...(row.org_id && { orgId: row.org_id }),
-          },
-        );
+          actor: { kind: 'system' },
+          orgId: row.org_id ?? undefined,
+          // Not inside a request: nothing reads this answer, and auth's read models need not catch up.
+          waitFor: false,
+        });
         this.database.run(
           'INSERT OR IGNORE INTO proven_emails_done (event_id) VALUES (?)',
           row.event_id,

@@ -1,4 +1,4 @@
-import { handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
@@ -8,9 +8,8 @@ import {
   accountInActorOrganization,
   accountStreamId,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import type { AccountView } from '../accounts/account-view';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
 import { ProfileReader } from '../shared/profile-reader';
 import { CancelEmailChangeCommand } from './confirm-email-change.command';
@@ -22,28 +21,28 @@ export class CancelEmailChangeHandler
 {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
   ) {}
 
   async execute({ caller }: CancelEmailChangeCommand): Promise<AccountView> {
-    const { principal, request } = caller;
+    const { principal } = caller;
     const { accountId, orgId } = principal;
     const streamId = accountStreamId(accountId);
     accountInActorOrganization(
       (await loadHistory(this.store, streamId, accountDecider)).state,
       { orgId },
     );
-    const result = await handleCommand(this.store, {
+    await this.runner.run({
       streamId,
       decider: accountDecider,
       command: {
         type: 'CancelEmailChange',
         data: { accountId, actor: { accountId } },
       },
-      metadata: eventMetadata(request, actorOf(principal, 'user'), orgId),
+      actor: actorOf(principal, 'user'),
+      orgId,
     });
-    await this.readModels.waitFor(result.position);
     return this.reader.account(accountId, orgId);
   }
 }

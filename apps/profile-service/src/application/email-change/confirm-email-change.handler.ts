@@ -1,4 +1,4 @@
-import { DomainError, handleCommand } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { sha256Hex } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
@@ -10,11 +10,10 @@ import {
   accountStreamId,
   type ConfirmEmailChange,
 } from '../../domain';
-import { ReadModels } from '../../projections/read-models';
 import type { AccountView } from '../accounts/account-view';
 import { loadCallerFacts } from '../shared/caller-facts';
 import { loadHistory } from '../shared/history';
-import { actorOf, eventMetadata } from '../shared/event-metadata';
+import { actorOf } from '../shared/actor-of';
 import { ProfileReader } from '../shared/profile-reader';
 import { ConfirmEmailChangeCommand } from './confirm-email-change.command';
 import { EmailChangeGuesses } from './email-change-guesses';
@@ -29,7 +28,7 @@ export class ConfirmEmailChangeHandler
 {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModels: ReadModels,
+    private readonly runner: CommandRunner,
     private readonly reader: ProfileReader,
     private readonly guesses: EmailChangeGuesses,
   ) {}
@@ -58,15 +57,14 @@ export class ConfirmEmailChangeHandler
         tokenSha256: sha256Hex(token),
       },
     };
-    let position: number;
     try {
-      const result = await handleCommand(this.store, {
+      await this.runner.run({
         streamId,
         decider: accountDecider,
         command,
-        metadata: eventMetadata(request, actorOf(principal, 'user'), orgId),
+        actor: actorOf(principal, 'user'),
+        orgId,
       });
-      position = result.position;
     } catch (error) {
       if (
         error instanceof DomainError &&
@@ -76,7 +74,6 @@ export class ConfirmEmailChangeHandler
       throw error;
     }
     this.guesses.succeeded(accountId);
-    await this.readModels.waitFor(position);
     return this.reader.account(accountId, orgId);
   }
 }

@@ -1,6 +1,5 @@
 import type { AccountEvent } from '@accounts/contracts';
-import { type CommandContext, DomainError } from '@accounts/event-sourcing';
-import { invalid } from '../shared/invalid';
+import { type CommandContext, DomainError, invalid } from '@accounts/event-sourcing';
 import type { CancelEmailChange, ConfirmEmailChange } from './account-commands';
 import { requireEnabled } from './account-access';
 import type { AccountState } from './account-state';

@@ -1,11 +1,11 @@
 import { TestTokens, undocumentedOperations } from '@accounts/testing';
-import { CredentialsHarness } from '../test/credentials-harness';
+import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 /** Clients are generated from /docs-json: every operation says what it answers, and every answer is checked against it (jest setup). */
 describe('credentials-service: the served OpenAPI document', () => {
-  let harness: CredentialsHarness;
+  let harness: CredentialsTestApp;
   beforeAll(async () => {
-    harness = await CredentialsHarness.start(
+    harness = await CredentialsTestApp.start(
       (await TestTokens.create()).verifier,
     );
   });
