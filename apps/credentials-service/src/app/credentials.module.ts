@@ -3,6 +3,7 @@ import {
   AccessTokenGuard,
   AuthorizationServerMetadataController,
   JwksController,
+  RECENT_SIGN_IN_SECONDS,
   TOKEN_REVOCATIONS,
   type TokenVerifier,
 } from '@accounts/security';
@@ -68,8 +69,13 @@ export class CredentialsModule {
           inject: [SERVICE_CONFIG],
           useFactory: (config: CredentialsConfig): CredentialPolicy => ({
             maxCredentials: config.CREDENTIALS_MAX_PER_ACCOUNT,
-            recentSignInSeconds: config.CREDENTIALS_RECENT_SIGN_IN_SECONDS,
           }),
+        },
+        {
+          // RECENT_SIGN_IN_SECONDS like the other services; the old name is still honoured when set.
+          provide: RECENT_SIGN_IN_SECONDS,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: CredentialsConfig) => config.CREDENTIALS_RECENT_SIGN_IN_SECONDS ?? config.RECENT_SIGN_IN_SECONDS,
         },
         {
           provide: TokenRequestLimits,

@@ -1,10 +1,7 @@
 import type { Principal } from '@accounts/security';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CredentialPolicy } from '../../domain';
 import { ApiCredentialsStream } from '../api-credentials-stream';
 import { CallerFacts } from '../caller-facts';
-import { CREDENTIAL_POLICY } from '../credential-policy';
 import { newApiSecret } from '../secrets/api-secret';
 import { SecretHasher } from '../secrets/secret-hasher';
 import type { IssuedSecret } from './issued-secret';
@@ -21,7 +18,6 @@ export class RegenerateApiCredentialCommand extends Command<IssuedSecret> {
 @CommandHandler(RegenerateApiCredentialCommand)
 export class RegenerateApiCredentialHandler implements ICommandHandler<RegenerateApiCredentialCommand> {
   constructor(
-    @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
     private readonly hasher: SecretHasher,
     private readonly callers: CallerFacts,
     private readonly stream: ApiCredentialsStream,
@@ -40,7 +36,6 @@ export class RegenerateApiCredentialHandler implements ICommandHandler<Regenerat
           credentialId,
           secretHash: this.hasher.hash(secret),
           actor: this.callers.actorFor(caller, accountId),
-          policy: this.policy,
         },
       },
       // No retry: after a concurrent regenerate, deciding again would append a second new secret
