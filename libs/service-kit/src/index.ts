@@ -33,3 +33,4 @@ export * from './lib/revocations/revoked-tokens';
 export * from './lib/operations/operations-token';
 export * from './lib/operations/projection-operations.registry';
 export * from './lib/operations/operations.controller';
+export * from './lib/limits/limiter-store.provider';

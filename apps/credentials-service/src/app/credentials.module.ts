@@ -3,6 +3,8 @@ import {
   AccessTokenGuard,
   AuthorizationServerMetadataController,
   JwksController,
+  LIMITER_STORE,
+  type LimiterStore,
   RECENT_SIGN_IN_SECONDS,
   TOKEN_REVOCATIONS,
   type TokenVerifier,
@@ -79,9 +81,10 @@ export class CredentialsModule {
         },
         {
           provide: TokenRequestLimits,
-          inject: [SERVICE_CONFIG],
-          useFactory: (config: CredentialsConfig) =>
+          inject: [SERVICE_CONFIG, LIMITER_STORE],
+          useFactory: (config: CredentialsConfig, store: LimiterStore) =>
             new TokenRequestLimits({
+              store,
               afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES,
               maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS,
               addressAfterFailures: config.CLIENT_ADDRESS_FAILURE_LIMIT,
