@@ -11,7 +11,7 @@ import { MemoryLimiterStore } from './memory-limiter-store';
  */
 export class FallbackLimiterStore implements LimiterStore {
   private readonly local = new MemoryLimiterStore();
-  private lastWarningMs = 0;
+  private lastWarningMs = -Infinity;
 
   constructor(
     private readonly shared: LimiterStore,

@@ -1,5 +1,9 @@
 import { BlockingPostgres } from './blocking-postgres';
-import type { LimiterStore, StoredState } from './limiter-store';
+import {
+  type LimiterStore,
+  LimiterStoreUnavailableError,
+  type StoredState,
+} from './limiter-store';
 
 export interface PostgresLimiterStoreOptions {
   readonly connectionString: string;
@@ -14,43 +18,62 @@ const PRUNE_EVERY_WRITES = 1_000;
 /**
  * A table in the event store's PostgreSQL database, shared by every replica. An update holds a
  * transaction-scoped advisory lock on its key from the read to the write, so replicas never
- * interleave on one key; other keys do not wait. The table is created at start if missing.
+ * interleave on one key; other keys do not wait. The table is created at first use if missing.
  */
 export class PostgresLimiterStore implements LimiterStore {
   private readonly db: BlockingPostgres;
   private readonly table: string;
   private writes = 0;
+  private readonly schema: string;
+  private migrated = false;
+  private failedAtMs = -Infinity;
 
   constructor(options: PostgresLimiterStoreOptions) {
-    const schema = quoteIdentifier(options.schema ?? 'event_store');
-    this.table = `${schema}.limiter_entries`;
+    this.schema = quoteIdentifier(options.schema ?? 'event_store');
+    this.table = `${this.schema}.limiter_entries`;
     this.db = new BlockingPostgres(options.connectionString, options.timeoutMs);
+  }
+
+  /** Creates the table at the first use (not in the constructor: a server down at start falls back, then retries). */
+  private migrate(): void {
+    if (this.migrated) return;
+    // A server that is down is asked again every 5 s, not on every request.
+    if (Date.now() - this.failedAtMs < 5_000)
+      throw new LimiterStoreUnavailableError('not reachable at the last try');
+    try {
+      this.createTable();
+      this.migrated = true;
+    } catch (error) {
+      this.failedAtMs = Date.now();
+      throw error;
+    }
+  }
+
+  private createTable(): void {
     // Replicas starting together: one creates, the others wait on the lock and find it there.
-    this.db.run(
-      [
-        { sql: 'BEGIN' },
-        {
-          sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-          params: ['accounts-limiter-migration'],
-        },
-        { sql: `CREATE SCHEMA IF NOT EXISTS ${schema}` },
-        {
-          sql: `CREATE TABLE IF NOT EXISTS ${this.table} (
+    this.db.run([
+      { sql: 'BEGIN' },
+      {
+        sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+        params: ['accounts-limiter-migration'],
+      },
+      { sql: `CREATE SCHEMA IF NOT EXISTS ${this.schema}` },
+      {
+        sql: `CREATE TABLE IF NOT EXISTS ${this.table} (
             key text PRIMARY KEY,
             state text NOT NULL,
             expires_at_ms bigint NOT NULL
           )`,
-        },
-        {
-          sql: `CREATE INDEX IF NOT EXISTS limiter_entries_by_expiry ON ${this.table} (expires_at_ms)`,
-        },
-        { sql: 'COMMIT' },
-      ],
-      30_000,
-    );
+      },
+      {
+        sql: `CREATE INDEX IF NOT EXISTS limiter_entries_by_expiry ON ${this.table} (expires_at_ms)`,
+      },
+      { sql: 'COMMIT' },
+    ]);
   }
 
   get<T>(key: string, nowMs: number): T | undefined {
+    this.migrate();
     const [rows] = this.db.run([
       {
         sql: `SELECT state FROM ${this.table} WHERE key = $1 AND expires_at_ms > $2`,
@@ -65,6 +88,7 @@ export class PostgresLimiterStore implements LimiterStore {
     nowMs: number,
     change: (current: T | undefined) => StoredState<T> | undefined,
   ): T | undefined {
+    this.migrate();
     const [, , rows] = this.db.run([
       { sql: 'BEGIN' },
       {
@@ -106,6 +130,7 @@ export class PostgresLimiterStore implements LimiterStore {
   }
 
   delete(key: string): void {
+    this.migrate();
     this.db.run([
       { sql: `DELETE FROM ${this.table} WHERE key = $1`, params: [key] },
     ]);
