@@ -39,6 +39,7 @@ export class BackoffLimiter {
     if (settings.store && !settings.name)
       throw new Error('a limiter on a shared store needs a name');
     this.store = settings.store ?? new MemoryLimiterStore(settings.maxTracked);
+    this.store.prepare?.();
     this.prefix = `backoff:${settings.name ?? ''}:`;
   }
 

@@ -38,6 +38,7 @@ export class SlidingWindowLimiter {
     if (settings.store && !settings.name)
       throw new Error('a limiter on a shared store needs a name');
     this.store = settings.store ?? new MemoryLimiterStore(settings.maxTracked);
+    this.store.prepare?.();
     this.prefix = `window:${settings.name ?? ''}:`;
   }
 

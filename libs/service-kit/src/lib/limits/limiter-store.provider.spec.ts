@@ -1,4 +1,8 @@
-import { FallbackLimiterStore, SqliteLimiterStore } from '@accounts/security';
+import {
+  FallbackLimiterStore,
+  SlidingWindowLimiter,
+  SqliteLimiterStore,
+} from '@accounts/security';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +15,11 @@ describe('the limiter store a service gets', () => {
 
   it('embedded (and with EventStoreDB): DATA_DIR/<service>-limits.sqlite, shared by the processes of the host', () => {
     for (const connection of [undefined, 'esdb://localhost:2113?tls=false']) {
-      const store = createLimiterStore({ DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: connection }, 'auth-service', quiet);
+      const store = createLimiterStore(
+        { DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: connection },
+        'auth-service',
+        quiet,
+      );
       expect(store).toBeInstanceOf(SqliteLimiterStore);
       store.close();
     }
@@ -22,7 +30,10 @@ describe('the limiter store a service gets', () => {
     // Nothing listens on port 1: the store fails over to this process's memory and says so once.
     const warnings: string[] = [];
     const store = createLimiterStore(
-      { DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: 'postgres://nobody@127.0.0.1:1/none' },
+      {
+        DATA_DIR: dir,
+        EVENTSTORE_CONNECTION_STRING: 'postgres://nobody@127.0.0.1:1/none',
+      },
       'credentials-service',
       (message) => warnings.push(message),
     );
@@ -30,13 +41,37 @@ describe('the limiter store a service gets', () => {
     store.update('k', 0, () => ({ state: 1, expiresAtMs: 10 }));
     expect(store.get('k', 0)).toBe(1);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^Limiter store unavailable: .*counting in this process meanwhile$/);
+    expect(warnings[0]).toMatch(
+      /^Limiter store unavailable: .*counting in this process meanwhile$/,
+    );
     store.close();
   });
 
   it('opens nothing until a limiter uses it', () => {
-    const host = new LimiterStoreHost({ DATA_DIR: join(dir, 'unused') }, 'profile-service');
+    const host = new LimiterStoreHost(
+      { DATA_DIR: join(dir, 'unused') },
+      'profile-service',
+    );
     host.onApplicationShutdown();
-    expect(existsSync(join(dir, 'unused', 'profile-service-limits.sqlite'))).toBe(false);
+    expect(
+      existsSync(join(dir, 'unused', 'profile-service-limits.sqlite')),
+    ).toBe(false);
+  });
+
+  it('opens when a limiter is built on it, before any request', () => {
+    const host = new LimiterStoreHost(
+      { DATA_DIR: join(dir, 'used') },
+      'auth-service',
+    );
+    new SlidingWindowLimiter({
+      limit: 1,
+      windowSeconds: 1,
+      store: host,
+      name: 'x',
+    });
+    expect(existsSync(join(dir, 'used', 'auth-service-limits.sqlite'))).toBe(
+      true,
+    );
+    host.onApplicationShutdown();
   });
 });

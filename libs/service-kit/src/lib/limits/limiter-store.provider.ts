@@ -46,7 +46,7 @@ export function createLimiterStore(
   );
 }
 
-/** Owns the store, opened at its first use (profile-service and audit never open one), closed when the app stops. */
+/** Owns the store, opened when the first limiter is built on it (profile-service and audit build none), closed when the app stops. */
 @Injectable()
 export class LimiterStoreHost implements LimiterStore, OnApplicationShutdown {
   private readonly logger = new Logger('Limits');
@@ -76,6 +76,11 @@ export class LimiterStoreHost implements LimiterStore, OnApplicationShutdown {
   close(): void {
     this.opened?.close();
     this.opened = undefined;
+  }
+
+  /** A limiter was built on it: open it now (connection, table), not in the first request. */
+  prepare(): void {
+    this.store();
   }
 
   onApplicationShutdown(): void {

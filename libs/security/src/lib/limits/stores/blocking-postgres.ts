@@ -44,6 +44,8 @@ const answer = (message) => {
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 };
+// Connected before the first call: the service opens its store at start.
+current().catch(() => undefined);
 let queue = Promise.resolve();
 port.on('message', ({ id, statements }) => {
   queue = queue.then(async () => {
@@ -103,8 +105,17 @@ export class BlockingPostgres {
 
   /** Runs the statements in order; answers the rows of each. Throws LimiterStoreUnavailableError. */
   run(statements: readonly Statement[], timeoutMs = this.timeoutMs): Rows[] {
+    return this.receive(this.send(statements), timeoutMs);
+  }
+
+  /** Sends the statements without waiting; `receive` with the id answers them (only the latest id can be received). */
+  send(statements: readonly Statement[]): number {
     const id = ++this.sequence;
     this.port.postMessage({ id, statements });
+    return id;
+  }
+
+  receive(id: number, timeoutMs = this.timeoutMs): Rows[] {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const seen = Atomics.load(this.signal, 0);

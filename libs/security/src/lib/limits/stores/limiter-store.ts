@@ -21,6 +21,8 @@ export interface LimiterStore {
   ): T | undefined;
   delete(key: string): void;
   close(): void;
+  /** Opens what the store needs (file, connection) ahead of the first request; limiters call it when built. */
+  prepare?(): void;
 }
 
 export interface StoredState<T> {

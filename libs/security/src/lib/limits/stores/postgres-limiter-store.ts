@@ -1,4 +1,4 @@
-import { BlockingPostgres } from './blocking-postgres';
+import { BlockingPostgres, type Statement } from './blocking-postgres';
 import {
   type LimiterStore,
   LimiterStoreUnavailableError,
@@ -27,11 +27,14 @@ export class PostgresLimiterStore implements LimiterStore {
   private readonly schema: string;
   private migrated = false;
   private failedAtMs = -Infinity;
+  /** The table's creation, sent at construction so that the first request finds it done. */
+  private pendingMigration?: number;
 
   constructor(options: PostgresLimiterStoreOptions) {
     this.schema = quoteIdentifier(options.schema ?? 'event_store');
     this.table = `${this.schema}.limiter_entries`;
     this.db = new BlockingPostgres(options.connectionString, options.timeoutMs);
+    this.pendingMigration = this.db.send(this.migration());
   }
 
   /** Creates the table at the first use (not in the constructor: a server down at start falls back, then retries). */
@@ -41,7 +44,11 @@ export class PostgresLimiterStore implements LimiterStore {
     if (Date.now() - this.failedAtMs < 5_000)
       throw new LimiterStoreUnavailableError('not reachable at the last try');
     try {
-      this.createTable();
+      const pending = this.pendingMigration;
+      this.pendingMigration = undefined;
+      // The one sent at start had the time to start a worker and connect; a retry, the usual timeout.
+      if (pending !== undefined) this.db.receive(pending, 10_000);
+      else this.db.run(this.migration());
       this.migrated = true;
     } catch (error) {
       this.failedAtMs = Date.now();
@@ -49,9 +56,9 @@ export class PostgresLimiterStore implements LimiterStore {
     }
   }
 
-  private createTable(): void {
+  private migration(): Statement[] {
     // Replicas starting together: one creates, the others wait on the lock and find it there.
-    this.db.run([
+    return [
       { sql: 'BEGIN' },
       {
         sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
@@ -69,7 +76,7 @@ export class PostgresLimiterStore implements LimiterStore {
         sql: `CREATE INDEX IF NOT EXISTS limiter_entries_by_expiry ON ${this.table} (expires_at_ms)`,
       },
       { sql: 'COMMIT' },
-    ]);
+    ];
   }
 
   get<T>(key: string, nowMs: number): T | undefined {
