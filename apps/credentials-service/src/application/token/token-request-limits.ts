@@ -64,11 +64,12 @@ export class TokenRequestLimits {
     const fromAddress = this.addresses.retryAfterSeconds(address, nowMs);
     if (clientId === undefined) return fromAddress;
     const pair = pairKey(clientId, address);
-    const failedHere = this.pairs.hasFailed(pair, nowMs);
+    // One read of the pair (a round trip with PostgreSQL); the clientId only where this address failed.
+    const here = this.pairs.status(pair, nowMs);
     return Math.max(
       fromAddress,
-      this.pairs.retryAfterSeconds(pair, nowMs),
-      failedHere ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
+      here.retryAfterSeconds,
+      here.failed ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
     );
   }
 

@@ -45,14 +45,26 @@ export class BackoffLimiter {
 
   /** Seconds to wait (rounded up), or 0 when the key may try now. */
   retryAfterSeconds(key: string, nowMs: number): number {
-    const entry = this.store.get<Failures>(this.prefix + key, nowMs);
-    if (!entry || entry.blockedUntilMs <= nowMs) return 0;
-    return Math.ceil((entry.blockedUntilMs - nowMs) / 1000);
+    return this.status(key, nowMs).retryAfterSeconds;
   }
 
   /** True while the key has failures on record. */
   hasFailed(key: string, nowMs: number): boolean {
-    return this.store.get<Failures>(this.prefix + key, nowMs) !== undefined;
+    return this.status(key, nowMs).failed;
+  }
+
+  /** Both in one read (one round trip to a shared store). */
+  status(
+    key: string,
+    nowMs: number,
+  ): { readonly failed: boolean; readonly retryAfterSeconds: number } {
+    const entry = this.store.get<Failures>(this.prefix + key, nowMs);
+    if (!entry) return { failed: false, retryAfterSeconds: 0 };
+    const waitMs = entry.blockedUntilMs - nowMs;
+    return {
+      failed: true,
+      retryAfterSeconds: waitMs > 0 ? Math.ceil(waitMs / 1000) : 0,
+    };
   }
 
   recordFailure(key: string, nowMs: number): void {
