@@ -60,7 +60,8 @@ export class Stack {
       serviceName: 'credentials-service',
       schema: credentialsConfigSchema,
       imports: [CredentialsModule.forRoot()],
-      env,
+      // Test apps all say PORT 3000: without its own issuer URL its tokens would claim auth-service's.
+      env: { ...env, PUBLIC_URL: 'http://127.0.0.1:3003' },
     });
     return new Stack(dir, auth, profile, credentials);
   }

@@ -28,10 +28,11 @@ export const credentialsConfigSchema = {
     default: 10,
   }),
   CREDENTIALS_RECENT_SIGN_IN_SECONDS: int({
-    description: 'How old a sign-in (auth_time) may be to generate or regenerate a secret',
+    description:
+      'Former name of RECENT_SIGN_IN_SECONDS (how recent a sign-in must be to generate or regenerate a secret), still accepted: when set it wins over RECENT_SIGN_IN_SECONDS',
     min: 60,
     max: 86_400,
-    default: 900,
+    optional: true,
   }),
   ACCESS_TOKEN_TTL_SECONDS: int({
     description: 'Lifetime of the access tokens POST /oauth/token issues',

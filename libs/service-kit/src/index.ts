@@ -35,3 +35,4 @@ export * from './lib/operations/projection-operations.registry';
 export * from './lib/operations/operations.controller';
 export * from './lib/commands/clock.token';
 export * from './lib/commands/command-runner.provider';
+export * from './lib/limits/limiter-store.provider';

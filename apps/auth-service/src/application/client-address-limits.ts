@@ -1,13 +1,15 @@
-import { clientAddressKey, SlidingWindowLimiter } from '@accounts/security';
+import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
 import { currentRequestContext, SERVICE_CONFIG } from '@accounts/service-kit';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { refuse, signInFailed } from '../domain';
 import type { AuthConfig } from '../config';
 
 /**
  * Budgets per client address (the request's address, TRUST_PROXY honoured; IPv6 by /64), across
  * accounts: what stops one address spraying passwords or codes over many accounts, which the
- * per-account guard alone cannot see. In memory: each replica counts on its own.
+ * per-account guard alone cannot see. Counted in the service's LIMITER_STORE, so the worker
+ * processes and replicas of auth-service share one budget per address (this process's memory only
+ * when no store is provided).
  */
 @Injectable()
 export class ClientAddressLimits {
@@ -15,19 +17,26 @@ export class ClientAddressLimits {
   private readonly codeFailures: SlidingWindowLimiter;
   private readonly codeSends: SlidingWindowLimiter;
 
-  constructor(@Inject(SERVICE_CONFIG) config: AuthConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: AuthConfig,
+    @Optional() @Inject(LIMITER_STORE) store?: LimiterStore,
+  ) {
     const windowSeconds = config.ADDRESS_LIMIT_WINDOW_SECONDS;
+    const shared = (name: string) => (store ? { store, name } : {});
     this.signInFailures = new SlidingWindowLimiter({
       limit: config.SIGN_IN_FAILURES_PER_ADDRESS,
       windowSeconds,
+      ...shared('auth.sign-in-failures'),
     });
     this.codeFailures = new SlidingWindowLimiter({
       limit: config.CODE_FAILURES_PER_ADDRESS,
       windowSeconds,
+      ...shared('auth.code-failures'),
     });
     this.codeSends = new SlidingWindowLimiter({
       limit: config.CODE_SENDS_PER_ADDRESS,
       windowSeconds,
+      ...shared('auth.code-sends'),
     });
   }
 

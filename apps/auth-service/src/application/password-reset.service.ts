@@ -1,5 +1,5 @@
 import { SERVICE_CONFIG } from '@accounts/service-kit';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthConfig } from '../config';
@@ -14,7 +14,7 @@ import {
   ProfileFacts,
 } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
-import { clientAddressKey, SlidingWindowLimiter } from '@accounts/security';
+import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
 import { CommandRunner } from '@accounts/event-sourcing';
 import { AuthStore } from './auth-store';
 import { ownAuthenticator } from './auth-runs';
@@ -53,18 +53,24 @@ export class PasswordResetService {
     private readonly sessions: SessionTokens,
     private readonly links: LinkTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
+    // Shared by the service's processes and replicas (this process's memory when not provided).
+    @Optional() @Inject(LIMITER_STORE) limiterStore?: LimiterStore,
   ) {
+    const shared = (name: string) => (limiterStore ? { store: limiterStore, name } : {});
     this.requestsPerAddress = new SlidingWindowLimiter({
       limit: config.PASSWORD_RESET_REQUESTS_PER_IP,
       windowSeconds: THROTTLE_WINDOW_SECONDS,
+      ...shared('auth.reset-requests'),
     });
     this.confirmsPerAddress = new SlidingWindowLimiter({
       limit: config.PASSWORD_RESET_CONFIRMS_PER_IP,
       windowSeconds: THROTTLE_WINDOW_SECONDS,
+      ...shared('auth.reset-confirms'),
     });
     this.confirmsPerAccount = new SlidingWindowLimiter({
       limit: 10,
       windowSeconds: THROTTLE_WINDOW_SECONDS,
+      ...shared('auth.reset-confirms-per-account'),
     });
   }
 

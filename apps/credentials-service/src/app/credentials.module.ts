@@ -3,6 +3,9 @@ import {
   AccessTokenGuard,
   AuthorizationServerMetadataController,
   JwksController,
+  LIMITER_STORE,
+  type LimiterStore,
+  RECENT_SIGN_IN_SECONDS,
   TOKEN_REVOCATIONS,
   type TokenVerifier,
 } from '@accounts/security';
@@ -69,14 +72,20 @@ export class CredentialsModule {
           inject: [SERVICE_CONFIG],
           useFactory: (config: CredentialsConfig): CredentialPolicy => ({
             maxCredentials: config.CREDENTIALS_MAX_PER_ACCOUNT,
-            recentSignInSeconds: config.CREDENTIALS_RECENT_SIGN_IN_SECONDS,
           }),
         },
         {
-          provide: TokenRequestLimits,
+          // RECENT_SIGN_IN_SECONDS like the other services; the old name is still honoured when set.
+          provide: RECENT_SIGN_IN_SECONDS,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: CredentialsConfig) =>
+          useFactory: (config: CredentialsConfig) => config.CREDENTIALS_RECENT_SIGN_IN_SECONDS ?? config.RECENT_SIGN_IN_SECONDS,
+        },
+        {
+          provide: TokenRequestLimits,
+          inject: [SERVICE_CONFIG, LIMITER_STORE],
+          useFactory: (config: CredentialsConfig, store: LimiterStore) =>
             new TokenRequestLimits({
+              store,
               afterFailures: config.CLIENT_BACKOFF_AFTER_FAILURES,
               maxSeconds: config.CLIENT_BACKOFF_MAX_SECONDS,
               addressAfterFailures: config.CLIENT_ADDRESS_FAILURE_LIMIT,

@@ -31,7 +31,6 @@ export type RegenerateApiCredential = {
     readonly credentialId: string;
     readonly secretHash: string;
     readonly actor: CredentialActor;
-    readonly policy: Pick<CredentialPolicy, 'recentSignInSeconds'>;
   };
 };
 

@@ -14,8 +14,6 @@ export interface CredentialActor {
 export interface CredentialPolicy {
   /** Credentials an account may hold at once (revoked ones do not count). */
   readonly maxCredentials: number;
-  /** How old a sign-in may be for generate/regenerate (15 minutes by default). */
-  readonly recentSignInSeconds: number;
 }
 
-export const DEFAULT_CREDENTIAL_POLICY: CredentialPolicy = { maxCredentials: 10, recentSignInSeconds: 900 };
+export const DEFAULT_CREDENTIAL_POLICY: CredentialPolicy = { maxCredentials: 10 };

@@ -3,7 +3,6 @@ import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import type { GenerateApiCredential } from './api-credentials-commands';
 import { type ApiCredentialsState, heldCredentials } from './api-credentials-state';
 import { requireOwner } from './credential-access';
-import { requireRecentSignIn } from './recent-sign-in';
 import { parseCredentialName } from './values/credential-name';
 import { parseCredentialScopes } from './values/credential-scopes';
 import { parseExpiry } from './values/expiry';
@@ -15,7 +14,6 @@ export function decideGenerate(
 ): ApiCredentialGenerated[] {
   const { accountId, credentialId, clientId, secretHash, actor, policy } = command.data;
   requireOwner(accountId, actor, 'CREDENTIALS-generate-own-only', 'Only the account itself can generate its API credentials');
-  requireRecentSignIn(actor, policy, now);
   const name = parseCredentialName(command.data.name);
   const expiresAt = parseExpiry(command.data.expiresAt, now);
   const scopes = parseCredentialScopes(

@@ -4,7 +4,6 @@ import type { RegenerateApiCredential } from './api-credentials-commands';
 import type { ApiCredentialsState } from './api-credentials-state';
 import { requireOwner } from './credential-access';
 import { credentialNotFound } from './credential-errors';
-import { requireRecentSignIn } from './recent-sign-in';
 import { hasExpired } from './values/expiry';
 
 export function decideRegenerate(
@@ -12,12 +11,11 @@ export function decideRegenerate(
   state: ApiCredentialsState,
   { now }: CommandContext,
 ): ApiCredentialRegenerated[] {
-  const { accountId, credentialId, secretHash, actor, policy } = command.data;
+  const { accountId, credentialId, secretHash, actor } = command.data;
   // An administrator may list and revoke, never hold a working secret of someone else's account;
   // anyone else learns nothing about the credential.
   if (actor.accountId !== accountId && !actor.administersOwner) throw credentialNotFound();
   requireOwner(accountId, actor, 'CREDENTIALS-regenerate-own-only', 'Only the account itself can regenerate its API credentials');
-  requireRecentSignIn(actor, policy, now);
   const credential = state.credentials[credentialId];
   if (!credential || credential.status === 'revoked') throw credentialNotFound();
   if (hasExpired(credential.expiresAt, now)) {

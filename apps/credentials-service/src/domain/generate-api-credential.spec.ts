@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '@accounts/testing';
 import { apiCredentialsDecider } from './api-credentials-decider';
-import { admin, at, generate, generated, NOW, owner, revoked } from './testing/fixtures';
+import { admin, at, generate, generated, NOW, revoked } from './testing/fixtures';
 
 const spec = DeciderSpecification.for(apiCredentialsDecider);
 
@@ -28,16 +28,9 @@ describe('generating an API credential', () => {
 
   it('does not count revoked credentials against the limit, and uses the configured limit', () => {
     const two = [generated('c1'), generated('c2')];
-    const policy = { maxCredentials: 2, recentSignInSeconds: 900 };
+    const policy = { maxCredentials: 2 };
     spec.given(two).when(generate('c3', { policy }), at).thenThrows('CREDENTIALS-limit-reached');
     spec.given([...two, revoked('c1')]).when(generate('c3', { policy }), at).then([generated('c3')]);
-  });
-
-  it('requires a sign-in no older than 15 minutes', () => {
-    const stale = { ...owner, authTime: NOW.getTime() / 1000 - 15 * 60 - 1 };
-    spec.given([]).when(generate('c1', { actor: stale }), at).thenThrows('CREDENTIALS-recent-sign-in-required', 'unauthorized');
-    const justInTime = { ...owner, authTime: NOW.getTime() / 1000 - 15 * 60 };
-    spec.given([]).when(generate('c1', { actor: justInTime }), at).then([generated('c1')]);
   });
 
   it('refuses an expiry in the past or now, naming the field', () => {

@@ -1,7 +1,6 @@
 // The pure domain of credentials-service: the ApiCredentials decider, its commands and state. No Nest, no I/O.
 export * from './credential-actor';
 export * from './credential-errors';
-export * from './recent-sign-in';
 export * from './api-credentials-commands';
 export * from './api-credentials-state';
 export * from './api-credentials-decider';

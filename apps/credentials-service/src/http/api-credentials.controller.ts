@@ -2,6 +2,7 @@ import {
   CurrentPrincipal,
   PersonOnly,
   type Principal,
+  RequireRecentSignIn,
 } from '@accounts/security';
 import {
   Body,
@@ -13,7 +14,6 @@ import {
   Param,
   Post,
   Query,
-  UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -28,14 +28,12 @@ import { ApiCredentialListAnswer, IssuedSecretAnswer } from './answers/api-crede
 import { CredentialIdParams } from './dto/credential-id.params';
 import { GenerateApiCredentialDto } from './dto/generate-api-credential.dto';
 import { ListApiCredentialsQueryDto } from './dto/list-api-credentials.query';
-import { StepUpChallengeInterceptor } from './step-up-challenge.interceptor';
 
 @ApiTags('api-credentials')
 @ApiBearerAuth()
 @Controller('api-credentials')
 // An API token must not mint more secrets: its auth_time is always fresh, so it would pass the recent sign-in rule.
 @PersonOnly()
-@UseInterceptors(StepUpChallengeInterceptor)
 export class ApiCredentialsController {
   constructor(
     private readonly commands: CommandBus,
@@ -43,6 +41,8 @@ export class ApiCredentialsController {
   ) {}
 
   @Post()
+  // Creating a secret is what a stolen session would do first: the shared step-up rule (RFC 9470).
+  @RequireRecentSignIn()
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: IssuedSecretAnswer, description: 'The credential and its secret, shown this once' })
   @ApiOperation({
@@ -64,6 +64,7 @@ export class ApiCredentialsController {
   }
 
   @Post(':id/regenerate')
+  @RequireRecentSignIn()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: IssuedSecretAnswer, description: 'The new secret, shown this once' })

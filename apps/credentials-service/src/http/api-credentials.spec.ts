@@ -93,7 +93,7 @@ describe('API credentials over HTTP', () => {
       const stale = await as({ ...ann, authTime: Math.floor(Date.now() / 1000) - 16 * 60 });
       await expectNothingWritten(async () => {
         const response = await h.http.post('/api-credentials').set(stale).send({}).expect(401);
-        expect(response.body).toMatchObject({ code: 'CREDENTIALS-recent-sign-in-required' });
+        expect(response.body).toMatchObject({ code: 'SECURITY-recent-sign-in-required' });
         expect(response.body.message).toMatch(/^Sign in again/);
         expect(response.headers['www-authenticate']).toBe(
           'Bearer error="insufficient_user_authentication", error_description="Sign in again", max_age=900',
@@ -276,7 +276,7 @@ describe('API credentials over HTTP', () => {
       const stale = await as({ ...ann, authTime: Math.floor(Date.now() / 1000) - 3600 });
       await expectNothingWritten(async () => {
         const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(stale).expect(401);
-        expect(response.body.code).toBe('CREDENTIALS-recent-sign-in-required');
+        expect(response.body.code).toBe('SECURITY-recent-sign-in-required');
       });
     });
 

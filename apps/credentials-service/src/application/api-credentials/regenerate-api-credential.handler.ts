@@ -1,9 +1,7 @@
 import { CommandRunner } from '@accounts/event-sourcing';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CredentialPolicy, RegenerateApiCredential } from '../../domain';
+import type { RegenerateApiCredential } from '../../domain';
 import { CallerFacts } from '../caller-facts';
-import { CREDENTIAL_POLICY } from '../credential-policy';
 import { newApiSecret } from '../secrets/api-secret';
 import { SecretHasher } from '../secrets/secret-hasher';
 import { apiCredentialsOf } from './api-credentials-runs';
@@ -13,7 +11,6 @@ import { RegenerateApiCredentialCommand } from './regenerate-api-credential.comm
 @CommandHandler(RegenerateApiCredentialCommand)
 export class RegenerateApiCredentialHandler implements ICommandHandler<RegenerateApiCredentialCommand> {
   constructor(
-    @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
     private readonly hasher: SecretHasher,
     private readonly callers: CallerFacts,
     private readonly runner: CommandRunner,
@@ -30,7 +27,6 @@ export class RegenerateApiCredentialHandler implements ICommandHandler<Regenerat
         credentialId,
         secretHash: this.hasher.hash(secret),
         actor: this.callers.actorFor(caller, accountId),
-        policy: this.policy,
       },
     };
     const { state } = await this.runner.run({

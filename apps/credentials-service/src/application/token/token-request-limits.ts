@@ -1,4 +1,4 @@
-import { ClientBackoff } from './client-backoff';
+import { BackoffLimiter, type LimiterStore } from '@accounts/security';
 
 export interface TokenRequestLimitSettings {
   /** Failures in a row, for one clientId from one address (and for one clientId overall), before the back-off. */
@@ -9,6 +9,8 @@ export interface TokenRequestLimitSettings {
   /** A clientId or address whose last failure is older than this starts again from zero. */
   readonly forgetAfterMs: number;
   readonly maxTracked?: number;
+  /** Shared by the service's processes and replicas (LIMITER_STORE); absent: this process's memory. */
+  readonly store?: LimiterStore;
 }
 
 /**
@@ -19,27 +21,37 @@ export interface TokenRequestLimitSettings {
  * - per clientId (the slow-down that stays): after 5 failures from anywhere, every address that has
  *   failed for this clientId waits the doubling back-off too, so many addresses do not add up to more guesses;
  * - per client address: 20 failures, whatever the clientIds (spraying random ids), back off the address.
- * All in this process's memory, bounded; unknown clientIds are tracked like known ones.
+ * Counted in the store (shared by every process and replica of the service), so N of them allow
+ * what one would; unknown clientIds are tracked like known ones.
  */
 export class TokenRequestLimits {
-  private readonly pairs: ClientBackoff;
-  private readonly clients: ClientBackoff;
-  private readonly addresses: ClientBackoff;
+  private readonly pairs: BackoffLimiter;
+  private readonly clients: BackoffLimiter;
+  private readonly addresses: BackoffLimiter;
 
   constructor(settings: TokenRequestLimitSettings) {
-    const { afterFailures, maxSeconds, maxTracked, forgetAfterMs } = settings;
-    this.pairs = new ClientBackoff({ afterFailures, maxSeconds, maxTracked });
-    this.clients = new ClientBackoff({
+    const { afterFailures, maxSeconds, maxTracked, forgetAfterMs, store } =
+      settings;
+    const shared = (name: string) => (store ? { store, name } : {});
+    this.pairs = new BackoffLimiter({
+      afterFailures,
+      maxSeconds,
+      maxTracked,
+      ...shared('oauth.client-address'),
+    });
+    this.clients = new BackoffLimiter({
       afterFailures,
       maxSeconds,
       maxTracked,
       forgetAfterMs,
+      ...shared('oauth.client'),
     });
-    this.addresses = new ClientBackoff({
+    this.addresses = new BackoffLimiter({
       afterFailures: settings.addressAfterFailures,
       maxSeconds,
       maxTracked,
       forgetAfterMs,
+      ...shared('oauth.address'),
     });
   }
 
@@ -52,11 +64,12 @@ export class TokenRequestLimits {
     const fromAddress = this.addresses.retryAfterSeconds(address, nowMs);
     if (clientId === undefined) return fromAddress;
     const pair = pairKey(clientId, address);
-    const failedHere = this.pairs.hasFailed(pair, nowMs);
+    // One read of the pair (a round trip with PostgreSQL); the clientId only where this address failed.
+    const here = this.pairs.status(pair, nowMs);
     return Math.max(
       fromAddress,
-      this.pairs.retryAfterSeconds(pair, nowMs),
-      failedHere ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
+      here.retryAfterSeconds,
+      here.failed ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
     );
   }
 

@@ -52,7 +52,7 @@ export function generated(
 export function regenerate(credentialId: string, actor: CredentialActor = owner, secretHash = 'hmac-sha256:new'): RegenerateApiCredential {
   return {
     type: 'RegenerateApiCredential',
-    data: { accountId: 'ann', credentialId, secretHash, actor, policy: DEFAULT_CREDENTIAL_POLICY },
+    data: { accountId: 'ann', credentialId, secretHash, actor },
   };
 }
 

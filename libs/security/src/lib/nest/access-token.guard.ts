@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { decodeJwt } from 'jose';
 import { TOKEN_REVOCATIONS, type TokenRevocations } from '../tokens/token-revocations';
 import { InvalidTokenError, TokenVerifier } from '../tokens/token-verifier';
 import { IS_PUBLIC } from './public.decorator';
@@ -27,7 +28,8 @@ export class AccessTokenGuard implements CanActivate {
     try {
       if (!token) throw new InvalidTokenError('missing');
       const principal = await this.verifier.verify(token);
-      const revoked = this.revocations?.revocationOf(principal);
+      const iat = decodeJwt(token).iat;
+      const revoked = this.revocations?.revocationOf(principal, { issuedAt: iat });
       if (revoked) throw new InvalidTokenError(revoked);
       request.principal = principal;
       return true;

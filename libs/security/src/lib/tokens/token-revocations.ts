@@ -6,8 +6,16 @@ import type { Principal } from './principal';
  * a read model of its own, fed by the events it already receives; no call on the request path.
  */
 export interface TokenRevocations {
-  /** Why the principal's tokens no longer work ("session ended", "account disabled"), or undefined. */
-  revocationOf(principal: Principal): string | undefined;
+  /**
+   * Why the principal's token no longer works ("session ended", "account disabled", "credential
+   * revoked", "credential regenerated"), or undefined. `token.issuedAt`: its `iat` (epoch seconds).
+   */
+  revocationOf(principal: Principal, token?: TokenFacts): string | undefined;
+}
+
+/** What of the verified token itself, beyond the principal, a revocation may depend on. */
+export interface TokenFacts {
+  readonly issuedAt?: number;
 }
 
 export const TOKEN_REVOCATIONS = Symbol('TOKEN_REVOCATIONS');

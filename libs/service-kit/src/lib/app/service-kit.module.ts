@@ -1,4 +1,5 @@
-import { DEFAULT_RECENT_SIGN_IN_SECONDS, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
+import { DEFAULT_RECENT_SIGN_IN_SECONDS, LIMITER_STORE, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
+import { type LimiterStoreConfig, limiterStoreProviders } from '../limits/limiter-store.provider';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -48,6 +49,7 @@ export class ServiceKitModule implements NestModule {
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
         { provide: SERVICE_CONFIG, useValue: options.config },
+        ...limiterStoreProviders(options.config as unknown as LimiterStoreConfig, options.serviceName),
         {
           provide: RECENT_SIGN_IN_SECONDS,
           useValue:
@@ -80,6 +82,7 @@ export class ServiceKitModule implements NestModule {
         SERVICE_KIT_OPTIONS,
         SERVICE_CONFIG,
         RECENT_SIGN_IN_SECONDS,
+        LIMITER_STORE,
         EventStoreHandle,
         EVENT_STORE,
         METRICS_REGISTRY,

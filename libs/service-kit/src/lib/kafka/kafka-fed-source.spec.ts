@@ -7,6 +7,7 @@ import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { kafkaConfigSchema, profileEventsSourceConfigSchema } from './kafka-config';
 import { profileEventsSource } from './kafka-fed-source';
+import { revokedTokensProjection } from '../revocations/revoked-tokens.projection';
 
 const accounts = defineProjection({
   name: 'accounts',
@@ -74,5 +75,18 @@ describe('profileEventsSource', () => {
     await store.append('account-a', [{ type: 'AccountRegistered', data: { accountId: 'a' }, metadata: {} }]);
     expect(await source.headPosition?.()).toBe(await store.headPosition());
     expect((await source.readAll?.({ fromPosition: 0 }))?.map((event) => event.streamId)).toEqual(['account-a']);
+  });
+
+  it('with kafka, the revoked_tokens model still reads the store: credential revocations reach it without any topic', async () => {
+    const config = loadConfig(schema, { PROFILE_EVENTS_SOURCE: 'kafka', KAFKA_BROKERS: '127.0.0.1:1' });
+    // As auth-service and credentials-service build it: only the profile read models come from Kafka.
+    const source = profileEventsSource(store, config, 'auth-service', [accounts]);
+    await store.append('apicredentials-a', [
+      { type: 'ApiCredentialRevoked', data: { accountId: 'a', credentialId: 'c', reason: 'removed-by-owner' }, metadata: {} },
+    ]);
+    const subscription = source.subscribe({ fromPosition: 0, filter: revokedTokensProjection.filter });
+    const next = await subscription[Symbol.asyncIterator]().next();
+    await subscription.stop();
+    expect(next.value).toMatchObject({ type: 'ApiCredentialRevoked', streamId: 'apicredentials-a', data: { credentialId: 'c' } });
   });
 });

@@ -109,4 +109,66 @@ describe('revoked tokens read model', () => {
     await append('account-acc-2', 'AccountEnabled', { accountId: 'acc-2' });
     expect(revoked.revocationOf(user('s-9', 'acc-2'))).toBeUndefined();
   });
+
+  describe('API credentials (credentials-service events)', () => {
+    const api = (credentialId: string): Principal => ({
+      ...user(credentialId, 'acc-1'),
+      kind: 'api',
+    });
+    const issued = (issuedAt: number) => ({ issuedAt });
+    const credentialEvent = (
+      type: 'ApiCredentialRevoked' | 'ApiCredentialRegenerated',
+      credentialId: string,
+    ) =>
+      append(
+        'apicredentials-acc-1',
+        type,
+        type === 'ApiCredentialRevoked'
+          ? { accountId: 'acc-1', credentialId, reason: 'removed-by-owner' }
+          : { accountId: 'acc-1', credentialId, secretHash: 'hmac-sha256:x' },
+      );
+    const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+    it('refuses every token of a revoked credential, and only of that one', async () => {
+      await credentialEvent('ApiCredentialRevoked', 'cred-1');
+      expect(revoked.revocationOf(api('cred-1'), issued(nowSeconds()))).toBe(
+        'credential revoked',
+      );
+      expect(
+        revoked.revocationOf(api('cred-2'), issued(nowSeconds())),
+      ).toBeUndefined();
+      // A person's session that happens to share the id is not an API token.
+      expect(revoked.revocationOf(user('cred-1'))).toBeUndefined();
+    });
+
+    it('after a regeneration, refuses tokens issued in an earlier second and keeps later ones', async () => {
+      await credentialEvent('ApiCredentialRegenerated', 'cred-3');
+      const [row] = database.all<{ regenerated_at_ms: number }>(
+        'SELECT regenerated_at_ms FROM regenerated_credentials',
+      );
+      const second = Math.floor(row.regenerated_at_ms / 1000);
+      expect(revoked.revocationOf(api('cred-3'), issued(second - 1))).toBe(
+        'credential regenerated',
+      );
+      expect(
+        revoked.revocationOf(api('cred-3'), issued(second)),
+      ).toBeUndefined();
+      expect(
+        revoked.revocationOf(api('cred-3'), issued(second + 1)),
+      ).toBeUndefined();
+      expect(revoked.revocationOf(api('cred-3'))).toBe(
+        'credential regenerated',
+      );
+      expect(
+        revoked.revocationOf(api('cred-4'), issued(second - 1)),
+      ).toBeUndefined();
+    });
+
+    it('is version 2, so a read model built before credentials were in it is rebuilt', () => {
+      expect(revokedTokensProjection.version).toBe(2);
+      expect(revokedTokensProjection.filter.streamPrefixes).toContain(
+        'apicredentials-',
+      );
+    });
+  });
 });

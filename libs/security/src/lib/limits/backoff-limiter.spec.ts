@@ -1,10 +1,10 @@
-import { ClientBackoff } from './client-backoff';
+import { BackoffLimiter } from './backoff-limiter';
 
-describe('per-client back-off', () => {
+describe('BackoffLimiter: per-key back-off', () => {
   const t0 = 1_000_000;
 
   it('blocks after five failures in a row: 1 s, then 2 s, 4 s ... capped', () => {
-    const backoff = new ClientBackoff({ afterFailures: 5, maxSeconds: 900 });
+    const backoff = new BackoffLimiter({ afterFailures: 5, maxSeconds: 900 });
     for (let i = 0; i < 4; i++) backoff.recordFailure('c', t0);
     expect(backoff.retryAfterSeconds('c', t0)).toBe(0);
     backoff.recordFailure('c', t0);
@@ -20,7 +20,7 @@ describe('per-client back-off', () => {
   });
 
   it('forgets a client after a success', () => {
-    const backoff = new ClientBackoff({ afterFailures: 1, maxSeconds: 900 });
+    const backoff = new BackoffLimiter({ afterFailures: 1, maxSeconds: 900 });
     backoff.recordFailure('c', t0);
     backoff.recordFailure('c', t0);
     expect(backoff.retryAfterSeconds('c', t0)).toBeGreaterThan(0);
@@ -29,7 +29,11 @@ describe('per-client back-off', () => {
   });
 
   it('keeps at most maxTracked clients, forgetting the oldest', () => {
-    const backoff = new ClientBackoff({ afterFailures: 1, maxSeconds: 60, maxTracked: 2 });
+    const backoff = new BackoffLimiter({
+      afterFailures: 1,
+      maxSeconds: 60,
+      maxTracked: 2,
+    });
     backoff.recordFailure('a', t0);
     backoff.recordFailure('b', t0);
     backoff.recordFailure('c', t0);
