@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { type FSWatcher, watch } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventStore } from '../event-store';
@@ -13,7 +14,12 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../types';
-import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
+import {
+  prepareAppend,
+  validateCount,
+  validateFilter,
+  validateStreamId,
+} from '../validation';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-rows';
@@ -27,7 +33,7 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: SqliteSynchronous;
   /** How long an append waits for another process's write lock. */
   readonly busyTimeoutMs?: number;
-  /** How often a live subscription looks for appends made by other processes. */
+  /** How often a live subscription looks for appends made by other processes it was not woken for. */
   readonly pollIntervalMs?: number;
   /** Opens an existing file read-only (the audit tool beside running services): appends then fail. */
   readonly readonly?: boolean;
@@ -35,6 +41,8 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 500;
+/** After another process's WAL write, when its commit is surely visible. */
+const WAL_SETTLE_MS = 3;
 
 /** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
 export class SqliteEventStore implements EventStore {
@@ -45,45 +53,90 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** Wakes live subscriptions when another process commits (its WAL file changes); the poll is the fallback. */
+  private walWatcher?: FSWatcher;
+  private readonly path: string;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.readonly) {
-      this.db = new Database(options.path, { readonly: true, fileMustExist: true });
+      this.db = new Database(options.path, {
+        readonly: true,
+        fileMustExist: true,
+      });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     } else {
       if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
       this.db = new Database(options.path);
-      openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
+      openEventsDatabase(
+        this.db,
+        options.synchronous ?? 'full',
+        options.busyTimeoutMs ?? 10_000,
+      );
     }
     this.queries = new SqliteQueries(this.db);
-    this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
+    this.writer = new SqliteGroupCommit(this.db, () =>
+      this.appended.emit('append'),
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.appended.setMaxListeners(0);
+    this.path = options.path;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision = 'any',
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     this.assertOpen();
-    return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
+    return this.writer.enqueue(
+      prepared.streamId,
+      prepared.expected,
+      prepared.events,
+    );
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
-    const maxCount = options.maxCount === undefined ? -1 : validateCount('maxCount', options.maxCount, true);
+    const maxCount =
+      options.maxCount === undefined
+        ? -1
+        : validateCount('maxCount', options.maxCount, true);
     this.assertOpen();
     const rows =
       options.direction === 'backwards'
-        ? this.queries.backwards.all(streamId, options.fromRevision === undefined ? Number.MAX_SAFE_INTEGER : validateCount('fromRevision', options.fromRevision), maxCount)
-        : this.queries.forwards.all(streamId, options.fromRevision === undefined ? 0 : validateCount('fromRevision', options.fromRevision), maxCount);
+        ? this.queries.backwards.all(
+            streamId,
+            options.fromRevision === undefined
+              ? Number.MAX_SAFE_INTEGER
+              : validateCount('fromRevision', options.fromRevision),
+            maxCount,
+          )
+        : this.queries.forwards.all(
+            streamId,
+            options.fromRevision === undefined
+              ? 0
+              : validateCount('fromRevision', options.fromRevision),
+            maxCount,
+          );
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validateCount('fromPosition', options.fromPosition ?? 0);
-    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
+    const maxCount = validateCount(
+      'maxCount',
+      options.maxCount ?? DEFAULT_PAGE,
+      true,
+    );
     validateFilter(options.filter);
     this.assertOpen();
-    return this.queries.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter).map(toRecordedEvent);
+    return this.queries
+      .readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter)
+      .map(toRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -91,10 +144,14 @@ export class SqliteEventStore implements EventStore {
     validateFilter(options.filter);
     this.assertOpen();
     const subscription = createSqliteSubscription(
-      { readPage: (from) => this.readPage(from, options), waitForAppend: (signal) => this.waitForAppend(signal) },
+      {
+        readPage: (from) => this.readPage(from, options),
+        waitForAppend: (signal) => this.waitForAppend(signal),
+      },
       options,
     );
     this.subscriptions.add(subscription);
+    this.watchOtherProcesses();
     return subscription;
   }
 
@@ -112,6 +169,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    this.walWatcher?.close();
     // Let a group commit scheduled in this turn finish before the handle goes away.
     await new Promise((resolve) => setImmediate(resolve));
     this.db.close();
@@ -121,12 +179,24 @@ export class SqliteEventStore implements EventStore {
   private readPage(fromPosition: number, options: SubscribeOptions) {
     if (this.closed) return { events: [], scannedUpTo: fromPosition };
     const head = this.queries.headPosition();
-    const rows = this.queries.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
-    const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
-    return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
+    const rows = this.queries.readAll(
+      fromPosition,
+      head,
+      SUBSCRIPTION_PAGE,
+      options.filter,
+    );
+    const scannedUpTo =
+      rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
+    return {
+      events: rows.map(toRecordedEvent),
+      scannedUpTo: Math.max(scannedUpTo, fromPosition),
+    };
   }
 
-  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
+  private waitForAppend(signal: {
+    stopped: boolean;
+    wake?: () => void;
+  }): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -140,7 +210,36 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * Several processes append to one file (a service's worker processes, other services): a commit
+   * writes to `<file>-wal`, which stays in place while this connection is open, so one inotify watch
+   * wakes the subscriptions within milliseconds instead of at the next poll. The WAL frames are
+   * written before the commit is published in the shared-memory index, so a read at the change itself
+   * may not see it yet: a second wake follows shortly after each burst of changes.
+   */
+  private watchOtherProcesses(): void {
+    if (this.walWatcher || this.path === ':memory:') return;
+    let again: NodeJS.Timeout | undefined;
+    const wake = () => {
+      this.appended.emit('append');
+      again ??= setTimeout(() => {
+        again = undefined;
+        this.appended.emit('append');
+      }, WAL_SETTLE_MS);
+    };
+    try {
+      this.walWatcher = watch(`${this.path}-wal`, { persistent: false }, wake);
+      this.walWatcher.on('error', () => {
+        this.walWatcher?.close();
+        this.walWatcher = undefined;
+      });
+    } catch {
+      // No WAL file (a read-only store opened before any write) or no file watching here: the poll remains.
+    }
+  }
+
   private assertOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    if (this.closed)
+      throw new EventStoreUnavailableError('The event store is closed');
   }
 }
