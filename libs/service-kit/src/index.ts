@@ -33,3 +33,5 @@ export * from './lib/revocations/revoked-tokens';
 export * from './lib/operations/operations-token';
 export * from './lib/operations/projection-operations.registry';
 export * from './lib/operations/operations.controller';
+export * from './lib/cluster/worker-identity';
+export * from './lib/cluster/thread-pool';

@@ -6,11 +6,7 @@ import { retryParkedEvent, skipParkedEvent } from './parked-event-actions';
 import { prepareCopies } from './prepare-copies';
 import type { Projection } from './projection';
 import { ProjectionError } from './projection-error';
-import {
-  consoleProjectionLogger,
-  type ProjectionFailure,
-  type ProjectionLogger,
-} from './projection-logger';
+import { consoleProjectionLogger, type ProjectionFailure, type ProjectionLogger } from './projection-logger';
 import type { ProjectionStatus } from './projection-status';
 import { ProjectionWorker, type WorkerSettings } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
@@ -92,28 +88,16 @@ export class ProjectionRunner {
     this.stopped = deferred();
     if (this.follows) {
       for (const projection of this.options.projections)
-        this.followed.set(
-          projection.name,
-          new FollowedCopy(
-            this.options.database,
-            this.options.source,
-            projection,
-          ),
-        );
+        this.followed.set(projection.name, new FollowedCopy(this.options.database, this.options.source, projection));
       return;
     }
     for (const projection of this.options.projections) {
-      const { live, resumable, stale } = prepareCopies(
-        this.options.database,
-        projection,
-      );
+      const { live, resumable, stale } = prepareCopies(this.options.database, projection);
       const entry: Entry = { projection, liveCopy: live };
       this.entries.set(projection.name, entry);
       if (!stale) entry.live = this.startWorker(projection, live);
       if (stale || resumable)
-        void this.startRebuild(entry, resumable).catch((error) =>
-          this.logRebuildError(projection, error),
-        );
+        void this.startRebuild(entry, resumable).catch((error) => this.logRebuildError(projection, error));
     }
   }
 
@@ -124,9 +108,7 @@ export class ProjectionRunner {
     this.stopped.resolve();
     this.followed.clear();
     const entries = [...this.entries.values()];
-    await Promise.all(
-      entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]),
-    );
+    await Promise.all(entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]));
     await Promise.allSettled(entries.map((entry) => entry.rebuilding));
     this.entries.clear();
     this.running = false;
@@ -139,51 +121,32 @@ export class ProjectionRunner {
   }
 
   /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
-  async waitForPosition(
-    position: number,
-    timeoutMs = 5000,
-    name?: string,
-  ): Promise<boolean> {
+  async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     if (this.follows) return this.waitForFollowed(position, deadline, name);
     const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
     for (const entry of entries) {
-      if (!(await this.waitUntil(() => entry.live, position, deadline)))
-        return false;
+      if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
     }
     return true;
   }
 
   /** Resolves when the rebuilds in flight now (e.g. from a version bump at start) are done. */
   async settled(): Promise<void> {
-    await Promise.allSettled(
-      [...this.entries.values()].map((entry) => entry.rebuilding),
-    );
+    await Promise.allSettled([...this.entries.values()].map((entry) => entry.rebuilding));
   }
 
   async status(): Promise<ProjectionStatus[]> {
     // An unreachable source must not break /health: the head (and so the lag) is then unknown.
-    const head = await this.options.source
-      .headPosition?.()
-      .catch(() => undefined);
+    const head = await this.options.source.headPosition?.().catch(() => undefined);
     const parked = this.parkedEvents();
     if (this.follows) return this.followedStatus(head, parked);
     const statuses: ProjectionStatus[] = [];
     for (const entry of this.entries.values()) {
       const worker = entry.live;
-      const position =
-        worker?.position ??
-        readCheckpoint(this.options.database, entry.liveCopy);
-      const reachedHead =
-        head !== undefined && worker
-          ? await worker.reached(head).catch(() => false)
-          : false;
-      const lag =
-        head === undefined
-          ? undefined
-          : reachedHead
-            ? 0
-            : Math.max(0, head - position);
+      const position = worker?.position ?? readCheckpoint(this.options.database, entry.liveCopy);
+      const reachedHead = head !== undefined && worker ? await worker.reached(head).catch(() => false) : false;
+      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
       statuses.push({
         name: entry.projection.name,
         version: entry.projection.version,
@@ -195,13 +158,8 @@ export class ProjectionRunner {
         caughtUp: worker?.caughtUp ?? false,
         rebuilding: entry.rebuilding !== undefined,
         rebuildPosition: entry.shadow?.position,
-        parkedEvents: parked.filter(
-          (event) => event.name === entry.projection.name,
-        ).length,
-        error:
-          worker?.lastError === undefined
-            ? undefined
-            : String(worker.lastError),
+        parkedEvents: parked.filter((event) => event.name === entry.projection.name).length,
+        error: worker?.lastError === undefined ? undefined : String(worker.lastError),
       });
     }
     return statuses;
@@ -221,70 +179,36 @@ export class ProjectionRunner {
   retryParked(name: string, eventId: string): Promise<void> {
     if (this.follows) return Promise.reject(notHere());
     const entry = this.entryOf(name);
-    return retryParkedEvent(
-      this.options.database,
-      this.options.source,
-      entry.projection,
-      entry.liveCopy,
-      eventId,
-    );
+    return retryParkedEvent(this.options.database, this.options.source, entry.projection, entry.liveCopy, eventId);
   }
 
   /** Removes an event from the parked list of the live copy without applying it. */
   skipParked(name: string, eventId: string): void {
     if (this.follows) throw notHere();
-    skipParkedEvent(
-      this.options.database,
-      this.entryOf(name).liveCopy,
-      eventId,
-    );
+    skipParkedEvent(this.options.database, this.entryOf(name).liveCopy, eventId);
   }
 
-  private async waitForFollowed(
-    position: number,
-    deadline: number,
-    name?: string,
-  ): Promise<boolean> {
-    if (name && !this.followed.has(name))
-      throw new ProjectionError(
-        'PROJECTION-unknown',
-        `No running projection named ${name}`,
-      );
-    const copies = name
-      ? [this.followed.get(name)!]
-      : [...this.followed.values()];
-    for (const copy of copies) {
+  private async waitForFollowed(position: number, deadline: number, name?: string): Promise<boolean> {
+    const named = name === undefined ? undefined : this.followed.get(name);
+    if (name !== undefined && !named) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
+    for (const copy of named ? [named] : [...this.followed.values()]) {
       for (let attempt = 0; !(await copy.reached(position)); attempt++) {
         const left = deadline - Date.now();
         if (left <= 0 || this.stopping) return false;
-        const pause =
-          FOLLOW_POLL_MS[Math.min(attempt, FOLLOW_POLL_MS.length - 1)];
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.min(left, pause)),
-        );
+        const pause = FOLLOW_POLL_MS[Math.min(attempt, FOLLOW_POLL_MS.length - 1)];
+        await new Promise((resolve) => setTimeout(resolve, Math.min(left, pause)));
       }
     }
     return true;
   }
 
-  private async followedStatus(
-    head: number | undefined,
-    parked: ParkedEvent[],
-  ): Promise<ProjectionStatus[]> {
+  private async followedStatus(head: number | undefined, parked: ParkedEvent[]): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
     for (const followed of this.followed.values()) {
       const copy = followed.liveCopy();
       const position = followed.position();
-      const reachedHead =
-        head !== undefined
-          ? await followed.reached(head).catch(() => false)
-          : false;
-      const lag =
-        head === undefined
-          ? undefined
-          : reachedHead
-            ? 0
-            : Math.max(0, head - position);
+      const reachedHead = head !== undefined ? await followed.reached(head).catch(() => false) : false;
+      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
       statuses.push({
         name: followed.projection.name,
         version: followed.projection.version,
@@ -296,9 +220,7 @@ export class ProjectionRunner {
         caughtUp: lag === 0,
         // The projecting worker rebuilds; this process sees the copies it swaps in.
         rebuilding: false,
-        parkedEvents: parked.filter(
-          (event) => event.name === followed.projection.name,
-        ).length,
+        parkedEvents: parked.filter((event) => event.name === followed.projection.name).length,
         followed: true,
       });
     }
@@ -308,10 +230,7 @@ export class ProjectionRunner {
   private startRebuild(entry: Entry, resumable?: Copy): Promise<void> {
     if (!this.running || this.stopping) {
       return Promise.reject(
-        new ProjectionError(
-          'PROJECTION-not-running',
-          'Start the projection runner before rebuilding',
-        ),
+        new ProjectionError('PROJECTION-not-running', 'Start the projection runner before rebuilding'),
       );
     }
     entry.rebuilding ??= this.runRebuild(entry, resumable).finally(() => {
@@ -336,13 +255,11 @@ export class ProjectionRunner {
     const previous = entry.live;
     await previous?.stop();
     try {
-      const target =
-        previous?.position ?? readCheckpoint(database, entry.liveCopy);
+      const target = previous?.position ?? readCheckpoint(database, entry.liveCopy);
       await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
       swapLiveCopy(database, projection, entry.liveCopy, copy);
     } catch (error) {
-      if (previous && !this.stopping)
-        entry.live = this.startWorker(projection, entry.liveCopy);
+      if (previous && !this.stopping) entry.live = this.startWorker(projection, entry.liveCopy);
       throw error;
     }
     entry.liveCopy = copy;
@@ -355,13 +272,7 @@ export class ProjectionRunner {
   }
 
   private startWorker(projection: Projection, copy: Copy): ProjectionWorker {
-    const worker = new ProjectionWorker(
-      this.options.database,
-      this.options.source,
-      projection,
-      copy,
-      this.settings,
-    );
+    const worker = new ProjectionWorker(this.options.database, this.options.source, projection, copy, this.settings);
     worker.start();
     return worker;
   }
@@ -394,24 +305,13 @@ export class ProjectionRunner {
 
   private entryOf(name: string): Entry {
     const entry = this.entries.get(name);
-    if (!entry)
-      throw new ProjectionError(
-        'PROJECTION-unknown',
-        `No running projection named ${name}`,
-      );
+    if (!entry) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
     return entry;
   }
 
   private logRebuildError(projection: Projection, error: unknown): void {
-    if (
-      error instanceof ProjectionError &&
-      error.code === 'PROJECTION-rebuild-interrupted'
-    )
-      return;
-    this.settings.logger.error(
-      { projection: projection.name, err: error },
-      'projection rebuild failed',
-    );
+    if (error instanceof ProjectionError && error.code === 'PROJECTION-rebuild-interrupted') return;
+    this.settings.logger.error({ projection: projection.name, err: error }, 'projection rebuild failed');
   }
 }
 

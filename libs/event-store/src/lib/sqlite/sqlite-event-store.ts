@@ -14,12 +14,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../types';
-import {
-  prepareAppend,
-  validateCount,
-  validateFilter,
-  validateStreamId,
-} from '../validation';
+import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-rows';
@@ -59,84 +54,43 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.readonly) {
-      this.db = new Database(options.path, {
-        readonly: true,
-        fileMustExist: true,
-      });
+      this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     } else {
       if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
       this.db = new Database(options.path);
-      openEventsDatabase(
-        this.db,
-        options.synchronous ?? 'full',
-        options.busyTimeoutMs ?? 10_000,
-      );
+      openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
     }
     this.queries = new SqliteQueries(this.db);
-    this.writer = new SqliteGroupCommit(this.db, () =>
-      this.appended.emit('append'),
-    );
+    this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.appended.setMaxListeners(0);
     this.path = options.path;
   }
 
-  async append(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision = 'any',
-  ): Promise<AppendResult> {
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     this.assertOpen();
-    return this.writer.enqueue(
-      prepared.streamId,
-      prepared.expected,
-      prepared.events,
-    );
+    return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
   }
 
-  async readStream(
-    streamId: string,
-    options: ReadStreamOptions = {},
-  ): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
-    const maxCount =
-      options.maxCount === undefined
-        ? -1
-        : validateCount('maxCount', options.maxCount, true);
+    const maxCount = options.maxCount === undefined ? -1 : validateCount('maxCount', options.maxCount, true);
     this.assertOpen();
     const rows =
       options.direction === 'backwards'
-        ? this.queries.backwards.all(
-            streamId,
-            options.fromRevision === undefined
-              ? Number.MAX_SAFE_INTEGER
-              : validateCount('fromRevision', options.fromRevision),
-            maxCount,
-          )
-        : this.queries.forwards.all(
-            streamId,
-            options.fromRevision === undefined
-              ? 0
-              : validateCount('fromRevision', options.fromRevision),
-            maxCount,
-          );
+        ? this.queries.backwards.all(streamId, options.fromRevision === undefined ? Number.MAX_SAFE_INTEGER : validateCount('fromRevision', options.fromRevision), maxCount)
+        : this.queries.forwards.all(streamId, options.fromRevision === undefined ? 0 : validateCount('fromRevision', options.fromRevision), maxCount);
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validateCount('fromPosition', options.fromPosition ?? 0);
-    const maxCount = validateCount(
-      'maxCount',
-      options.maxCount ?? DEFAULT_PAGE,
-      true,
-    );
+    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
     validateFilter(options.filter);
     this.assertOpen();
-    return this.queries
-      .readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter)
-      .map(toRecordedEvent);
+    return this.queries.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter).map(toRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -144,10 +98,7 @@ export class SqliteEventStore implements EventStore {
     validateFilter(options.filter);
     this.assertOpen();
     const subscription = createSqliteSubscription(
-      {
-        readPage: (from) => this.readPage(from, options),
-        waitForAppend: (signal) => this.waitForAppend(signal),
-      },
+      { readPage: (from) => this.readPage(from, options), waitForAppend: (signal) => this.waitForAppend(signal) },
       options,
     );
     this.subscriptions.add(subscription);
@@ -179,24 +130,12 @@ export class SqliteEventStore implements EventStore {
   private readPage(fromPosition: number, options: SubscribeOptions) {
     if (this.closed) return { events: [], scannedUpTo: fromPosition };
     const head = this.queries.headPosition();
-    const rows = this.queries.readAll(
-      fromPosition,
-      head,
-      SUBSCRIPTION_PAGE,
-      options.filter,
-    );
-    const scannedUpTo =
-      rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
-    return {
-      events: rows.map(toRecordedEvent),
-      scannedUpTo: Math.max(scannedUpTo, fromPosition),
-    };
+    const rows = this.queries.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
+    const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
+    return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 
-  private waitForAppend(signal: {
-    stopped: boolean;
-    wake?: () => void;
-  }): Promise<void> {
+  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -239,7 +178,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closed)
-      throw new EventStoreUnavailableError('The event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
 }

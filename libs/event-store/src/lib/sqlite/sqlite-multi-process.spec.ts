@@ -14,19 +14,10 @@ interface Ack {
   eventId: string;
 }
 
-function startWorker(
-  dbPath: string,
-  name: string,
-  count: number,
-  mode: 'shared' | 'own',
-) {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', WORKER, dbPath, name, String(count), mode],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+function startWorker(dbPath: string, name: string, count: number, mode: 'shared' | 'own') {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', WORKER, dbPath, name, String(count), mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acks: Ack[] = [];
   let buffer = '';
   let stderr = '';
@@ -36,30 +27,18 @@ function startWorker(
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       const [, streamId, revision, position, eventId] = line.split(' ');
-      acks.push({
-        streamId,
-        revision: Number(revision),
-        position: Number(position),
-        eventId,
-      });
+      acks.push({ streamId, revision: Number(revision), position: Number(position), eventId });
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => resolve(code)),
-  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, acks, exited, stderr: () => stderr };
 }
 
-async function waitFor(
-  condition: () => boolean,
-  child: ChildProcess,
-  timeoutMs = 60_000,
-): Promise<void> {
+async function waitFor(condition: () => boolean, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error('worker did not get there');
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('worker did not get there');
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -112,20 +91,11 @@ describe('SQLite event store shared by several processes', () => {
     const events = await store.readStream('own-victim');
     const stored = new Map(events.map((e) => [e.eventId, e]));
     for (const ack of acked) {
-      expect(stored.get(ack.eventId)).toMatchObject({
-        revision: ack.revision,
-        position: ack.position,
-      });
+      expect(stored.get(ack.eventId)).toMatchObject({ revision: ack.revision, position: ack.position });
     }
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     // The store keeps working after the crash: a new writer continues at the next revision.
-    await expect(
-      store.append(
-        'own-victim',
-        [{ type: 'After', data: {} }],
-        events.length - 1,
-      ),
-    ).resolves.toMatchObject({
+    await expect(store.append('own-victim', [{ type: 'After', data: {} }], events.length - 1)).resolves.toMatchObject({
       nextRevision: events.length,
     });
     await store.close();
@@ -133,14 +103,10 @@ describe('SQLite event store shared by several processes', () => {
 
   it("wakes a live subscription for another process's append at once, not at the next poll", async () => {
     // This process opens the file first (and keeps its WAL open); its poll is far slower than the test.
-    const store = new SqliteEventStore({
-      path: dbPath,
-      pollIntervalMs: 60_000,
-    });
+    const store = new SqliteEventStore({ path: dbPath, pollIntervalMs: 60_000 });
     await store.append('here', [{ type: 'Here', data: {} }]);
     const subscription = store.subscribe({ fromPosition: 1 });
-    const iterator = subscription[Symbol.asyncIterator]();
-    const next = iterator.next();
+    const next = subscription[Symbol.asyncIterator]().next();
     // Let the subscription reach its live wait before the other process writes.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();

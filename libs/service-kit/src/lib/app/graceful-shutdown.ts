@@ -1,6 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { InFlightRequests } from './in-flight-requests';
+import { workerIdentity } from '../cluster/worker-identity';
 
 export interface ShutdownOptions {
   readonly timeoutMs: number;
@@ -53,5 +54,14 @@ export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFligh
     );
   };
   process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  if (!workerIdentity().clustered) {
+    process.on('SIGINT', onSignal);
+    return;
+  }
+  // A worker: Ctrl-C's SIGINT reaches the whole process group, and the primary passes it on as SIGTERM.
+  process.on('SIGINT', () => undefined);
+  // The primary is gone (killed): nothing would restart or stop this worker, so it stops by itself.
+  process.once('disconnect', () => {
+    if (!shuttingDown) onSignal('SIGTERM');
+  });
 }
