@@ -154,6 +154,8 @@ describe('profile-service with WORKERS=2, as real processes', () => {
         SHUTDOWN_TIMEOUT_MS: '2000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so the last test can signal the whole group as a supervisor may.
+      detached: true,
     });
     primary.stdout!.on('data', (chunk) => (output += chunk));
     primary.stderr!.on('data', (chunk) => (output += chunk));
@@ -168,7 +170,7 @@ describe('profile-service with WORKERS=2, as real processes', () => {
 
   afterAll(async () => {
     if (primary.exitCode === null) {
-      primary.kill('SIGKILL');
+      process.kill(-primary.pid!, 'SIGKILL');
       await exited;
     }
     rmSync(dir, { recursive: true, force: true });
@@ -330,8 +332,9 @@ describe('profile-service with WORKERS=2, as real processes', () => {
     expect(Number(created?.[1])).toBeGreaterThanOrEqual(28);
   });
 
-  it('stops every worker gracefully on SIGTERM; every log line names its worker', async () => {
-    primary.kill('SIGTERM');
+  it('stops every worker gracefully on SIGTERM to the process group; every log line names its worker', async () => {
+    // Each worker gets the signal twice (directly and passed on by the primary): still one clean stop.
+    process.kill(-primary.pid!, 'SIGTERM');
     expect(await exited).toBe(0);
     const lines = output.split('\n').filter((line) => line.startsWith('{'));
     expect(

@@ -34,7 +34,11 @@ export async function shutDownGracefully(
 /** SIGTERM/SIGINT → graceful shutdown and exit 0; a second signal or a stuck shutdown exits 1. */
 export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFlightRequests, options: ShutdownOptions): void {
   let shuttingDown = false;
+  const clustered = workerIdentity().clustered;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A signal to the process group reaches a worker twice (directly and from the primary); the
+    // primary kills its workers itself on a second signal of its own.
+    if (shuttingDown && clustered) return;
     if (shuttingDown) {
       options.logger.warn(`${signal} received again: exiting now`);
       process.exit(1);
@@ -54,7 +58,7 @@ export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFligh
     );
   };
   process.on('SIGTERM', onSignal);
-  if (!workerIdentity().clustered) {
+  if (!clustered) {
     process.on('SIGINT', onSignal);
     return;
   }
