@@ -4,6 +4,7 @@ import {
   TokenIssuer,
 } from '@accounts/security';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -13,6 +14,14 @@ import { join } from 'node:path';
 // on one port, one store and one read-model file.
 const root = join(__dirname, '..', '..', '..');
 const ISSUER = 'http://127.0.0.1:3002';
+
+type PostgresHarness = typeof import('../../../tools/postgres/server.cjs');
+// tools/ is plain Node, not an Nx project: load the server harness by path.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const postgres: PostgresHarness = require(
+  join(root, 'tools', 'postgres', 'server.cjs'),
+);
+const postgresHere = postgres.postgresAvailability();
 
 interface Answer {
   readonly status: number;
@@ -104,8 +113,9 @@ async function eventually<T>(
   }
 }
 
-describe('profile-service with WORKERS=2, as real processes', () => {
+function clusterSuite(engine: 'sqlite' | 'postgres'): void {
   let dir: string;
+  let server: Awaited<ReturnType<PostgresHarness['startPostgres']>> | undefined;
   let port: number;
   let primary: ChildProcess;
   let output = '';
@@ -142,6 +152,8 @@ describe('profile-service with WORKERS=2, as real processes', () => {
         })
       ).accessToken;
     port = await freePort();
+    if (engine === 'postgres')
+      server = await postgres.startPostgres({ fsync: false });
     primary = spawn(process.execPath, [join(dir, 'build', 'main.js')], {
       cwd: root,
       env: {
@@ -152,6 +164,12 @@ describe('profile-service with WORKERS=2, as real processes', () => {
         DATA_DIR: data,
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: '2000',
+        // Both workers append to one PostgreSQL database, as two replicas would.
+        // With a production store the activation-link key is no longer generated into DATA_DIR.
+        ...(server && {
+          EVENTSTORE_CONNECTION_STRING: server.connectionString,
+          ACTIVATION_LINK_KEY: randomBytes(32).toString('base64'),
+        }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so the last test can signal the whole group as a supervisor may.
@@ -165,7 +183,11 @@ describe('profile-service with WORKERS=2, as real processes', () => {
     await eventually(
       async () => ((await workers(port)).size === 2 ? true : undefined),
       60_000,
-    );
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}: the workers did not both answer:\n${output.slice(-3000)}`,
+      );
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -173,6 +195,7 @@ describe('profile-service with WORKERS=2, as real processes', () => {
       process.kill(-primary.pid!, 'SIGKILL');
       await exited;
     }
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -347,4 +370,12 @@ describe('profile-service with WORKERS=2, as real processes', () => {
       new Set([0, 1, 2]),
     );
   }, 30_000);
-});
+}
+
+describe('profile-service with WORKERS=2, as real processes, embedded SQLite store', () =>
+  clusterSuite('sqlite'));
+
+(postgresHere.ok ? describe : describe.skip)(
+  `profile-service with WORKERS=2, as real processes, PostgreSQL store${postgresHere.ok ? '' : ` (skipped: ${postgresHere.reason})`}`,
+  () => clusterSuite('postgres'),
+);
