@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@accounts/event-store';
 import { ProjectionRunner } from './projection-runner';
 import { projectsInThisProcess } from './process-role';
 import {
@@ -34,7 +35,7 @@ describe('ProjectionRunner following another process (WORKERS > 1)', () => {
     ]);
     await registerAccounts(box.store, 3);
     const reading = box.openReadModels();
-    const applied: unknown[] = [];
+    const applied: RecordedEvent[] = [];
     const follower = await startRunner(
       box.store,
       reading,
