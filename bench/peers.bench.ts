@@ -1,5 +1,6 @@
 /**
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
+ *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -10,11 +11,15 @@
  * Rounds interleave (ours, Keycloak, ours, Keycloak) after a warm-up of each (the JVM needs 10 s or
  * more). CPU per request is read from /proc for every process of each system. Prints a table and
  * writes bench/results/peers.json. Stops what it started, by process group id. Not part of npm test.
+ * Ours runs WORKERS worker processes per service (default: one per core). With the sign-in flow, raw
+ * argon2id verifications on all cores (same cost, in this process, nothing else running) are measured
+ * in the same run; at the end, the resident memory of each of our processes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as argon2 from 'argon2';
 import { join } from 'node:path';
 import { KEYCLOAK_VERSION, type RunningKeycloak, startKeycloak } from './lib/keycloak';
 import { Latencies, now, writeResults } from './lib/measure';
@@ -27,6 +32,9 @@ const WARMUP = Number(option('warmup', '12'));
 const ROUNDS = Number(option('rounds', '2'));
 const FLOWS = option('flows', 'grant,signin,refresh').split(',');
 const WITH_KEYCLOAK = !process.argv.includes('--no-keycloak');
+const WORKERS = option('workers', String(availableParallelism()));
+/** Unset: the services size their libuv pool themselves (threadPoolSizeFor in libs/service-kit). */
+const THREADS = option('threads', '');
 const PASSWORD = 'correct horse battery staple 42';
 const USERS = 8;
 /** Hard bound on any one loop, whatever the clock says. */
@@ -78,6 +86,42 @@ function cpuSecondsOfGroups(groups: readonly number[]): number {
   return ticks / 100;
 }
 
+/** Resident memory (MiB) of every process in these process groups, by pid, from /proc. */
+function rssOfGroups(groups: readonly number[]): Array<{ pid: number; command: string; rssMiB: number }> {
+  const found: Array<{ pid: number; command: string; rssMiB: number }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (!groups.includes(Number(fields[2]))) continue;
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-1)[0] ?? '';
+      found.push({ pid: Number(entry), command, rssMiB: Math.round((rssKiB / 1024) * 10) / 10 });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+/** argon2id verifications per second with every core busy (2 in flight per core), for at most `seconds`. */
+async function rawArgon2PerSecond(seconds: number): Promise<number> {
+  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const deadline = now() + seconds * 1000;
+  let done = 0;
+  const started = now();
+  await Promise.all(
+    Array.from({ length: 2 * availableParallelism() }, async () => {
+      while (now() < deadline && done < MAX_REQUESTS_PER_ROUND) {
+        if (!(await argon2.verify(hash, PASSWORD))) throw new Error('argon2 verify failed');
+        done++;
+      }
+    }),
+  );
+  return done / ((now() - started) / 1000);
+}
+
 // ---------------------------------------------------------------------------------------------- ours
 
 interface System {
@@ -108,7 +152,15 @@ async function startOurs(): Promise<System> {
   const ports = await Promise.all(apps.map(() => freePort()));
   const children = apps.map((app, i) =>
     spawn(process.execPath, [ensureBuilt(app)], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports[i]), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(ports[i]),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        WORKERS,
+        ...(THREADS && { UV_THREADPOOL_SIZE: THREADS }),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     }),
@@ -303,13 +355,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    console.log('starting ours (three built services, embedded SQLite store) …');
+    console.log(`starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`);
     systems.push(await startOurs());
     if (WITH_KEYCLOAK) {
       console.log(`starting Keycloak ${KEYCLOAK_VERSION} (start-dev) …`);
       const users = Array.from({ length: USERS }, (_, i) => ({ userName: `benchuser${i}`, password: PASSWORD }));
       systems.push(keycloakSystem(await startKeycloak(await freePort(), users)));
     }
+    let rawArgon2: number | undefined;
     const table: Array<{ flow: string; connections: number; ours: RoundResult; keycloak?: RoundResult; ratio?: number }> = [];
     for (const flow of FLOWS) {
       if (!CONNECTIONS[flow]) throw new Error(`unknown flow ${flow}; flows: ${Object.keys(CONNECTIONS).join(', ')}`);
@@ -329,12 +382,20 @@ async function main(): Promise<void> {
       const ours = mean(results.get('ours') ?? []);
       const keycloak = WITH_KEYCLOAK ? mean(results.get('keycloak') ?? []) : undefined;
       table.push({ flow, connections: CONNECTIONS[flow], ours, keycloak, ratio: keycloak ? ours.perSecond / keycloak.perSecond : undefined });
+      if (flow === 'signin') {
+        // Same run, services idle: the bound argon2 sets on sign-ins.
+        rawArgon2 = await rawArgon2PerSecond(Math.min(SECONDS, 15));
+        console.log(`  raw argon2id verifications, all ${availableParallelism()} cores: ${Math.round(rawArgon2)}/s; our sign-ins are ${((ours.perSecond / rawArgon2) * 100).toFixed(1)} % of that`);
+      }
     }
+    const memory = rssOfGroups(systems.find((s) => s.name === 'ours')?.groups ?? []);
+    console.log('\nresident memory of our processes after the benchmark:');
+    for (const row of memory) console.log(`  pid ${row.pid} ${row.command}: ${row.rssMiB} MiB`);
     console.log('\n| flow | ours | Keycloak | ratio |\n|---|---|---|---|');
     for (const row of table) {
       console.log(`| ${row.flow}, ${row.connections} connections | ${cell(row.ours)} | ${cell(row.keycloak)} | ${row.ratio ? `${row.ratio.toFixed(2)}×` : '—'} |`);
     }
-    const file = writeResults('peers', [], { keycloak: KEYCLOAK_VERSION, seconds: SECONDS, warmup: WARMUP, rounds: ROUNDS, table });
+    const file = writeResults('peers', [], { keycloak: KEYCLOAK_VERSION, seconds: SECONDS, warmup: WARMUP, rounds: ROUNDS, workers: Number(WORKERS), rawArgon2, table, memory });
     console.log(`\n${JSON.stringify(table)}\nwritten to ${file}`);
   } finally {
     await stopAll();

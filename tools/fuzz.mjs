@@ -57,6 +57,8 @@ async function main() {
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // One process per service: the fuzzer checks answers, not the cluster (cluster.process.spec does).
+    WORKERS: '1',
     BOOTSTRAP_TOKEN: bootstrapToken,
     // The fuzzer signs in with random names from one address: budgets would turn everything into 429.
     SIGN_IN_FAILURES_PER_ADDRESS: '1000000',

@@ -6,7 +6,8 @@
 // Environment: DATA_DIR (default ./data), HOST (default 127.0.0.1), PROFILE_SERVICE_PORT,
 // AUTH_SERVICE_PORT, CREDENTIALS_SERVICE_PORT (defaults 3001-3003), WEB_PORT (default 3000),
 // AUDIT_PORT (3004, proxied at /api/audit), SKIP_BUILD=1 to reuse dist/,
-// LOG_FORMAT=json for raw JSON log lines. Every other variable is passed on to the services.
+// LOG_FORMAT=json for raw JSON log lines. Every other variable is passed on to the services, e.g.
+// WORKERS (worker processes per service; default: one per core, WORKERS=1 for single processes).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -7,3 +7,4 @@ export * from './lib/event-source';
 export * from './lib/read-model-database';
 export type { ParkedEvent } from './lib/failed-events';
 export * from './lib/projection-runner';
+export * from './lib/process-role';

@@ -36,3 +36,5 @@ export * from './lib/operations/operations.controller';
 export * from './lib/commands/clock.token';
 export * from './lib/commands/command-runner.provider';
 export * from './lib/limits/limiter-store.provider';
+export * from './lib/cluster/worker-identity';
+export * from './lib/cluster/thread-pool';

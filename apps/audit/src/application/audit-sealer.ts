@@ -3,6 +3,7 @@ import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { AuditConfig } from '../config';
 import { sealStore } from './seals';
+import { projectsInThisProcess } from '@accounts/projections';
 
 /** Appends an AuditSealed event every AUDIT_SEAL_INTERVAL_SECONDS when there are new events. */
 @Injectable()
@@ -18,7 +19,8 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     const seconds = this.config.AUDIT_SEAL_INTERVAL_SECONDS;
-    if (seconds === 0) return;
+    // With several workers, one seals (the one maintaining the read models).
+    if (seconds === 0 || !projectsInThisProcess()) return;
     this.timer = setInterval(() => void this.sealOnce(), seconds * 1000);
     this.timer.unref();
   }

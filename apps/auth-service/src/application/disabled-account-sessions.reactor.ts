@@ -37,6 +37,8 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeAppli
   }
 
   onModuleInit(): void {
+    // With several workers, only the one maintaining the read models ends sessions (once, not per worker).
+    if (this.runner.follows) return;
     this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
     this.timer.unref();
   }

@@ -59,6 +59,8 @@ export class ProvenEmailsReactor
 
   async onModuleInit(): Promise<void> {
     await this.runner.start();
+    // With several workers, only the one maintaining the read models records (once, not per worker).
+    if (this.runner.follows) return;
     this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
     this.timer.unref();
   }

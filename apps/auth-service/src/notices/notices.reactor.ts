@@ -112,6 +112,8 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.runner.start();
+    // With several workers, only the one maintaining the read models sends (each notice once).
+    if (this.runner.follows) return;
     this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
     this.timer.unref();
   }

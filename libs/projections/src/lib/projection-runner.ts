@@ -10,6 +10,8 @@ import { consoleProjectionLogger, type ProjectionFailure, type ProjectionLogger 
 import type { ProjectionStatus } from './projection-status';
 import { ProjectionWorker, type WorkerSettings } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
+import { FollowedCopy } from './followed-copy';
+import { projectsInThisProcess } from './process-role';
 import { deferred, Signal, withTimeout } from './signal';
 import { assertValidProjections, type Copy } from './table-names';
 
@@ -28,7 +30,15 @@ export interface ProjectionRunnerOptions {
   readonly restartDelayMs?: number;
   readonly logger?: ProjectionLogger;
   readonly onFailure?: (failure: ProjectionFailure) => void;
+  /**
+   * Only follow the checkpoints another process writes (default: when projectsInThisProcess() is
+   * false, i.e. in every worker of a WORKERS > 1 service but the projecting one).
+   */
+  readonly follow?: boolean;
 }
+
+/** How often a follower's read-your-writes wait looks at the shared checkpoints: first soon, then less often. */
+const FOLLOW_POLL_MS = [1, 2, 5, 10, 20] as const;
 
 interface Entry {
   readonly projection: Projection;
@@ -51,9 +61,13 @@ export class ProjectionRunner {
   private running = false;
   private stopping = false;
   private stopped = deferred();
+  /** True when another process maintains these read models (see `follow`). */
+  readonly follows: boolean;
+  private readonly followed = new Map<string, FollowedCopy>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     assertValidProjections(options.projections);
+    this.follows = options.follow ?? !projectsInThisProcess();
     this.settings = {
       batchSize: options.batchSize ?? 500,
       batchMs: options.batchMs ?? 50,
@@ -72,6 +86,11 @@ export class ProjectionRunner {
     this.running = true;
     this.stopping = false;
     this.stopped = deferred();
+    if (this.follows) {
+      for (const projection of this.options.projections)
+        this.followed.set(projection.name, new FollowedCopy(this.options.database, this.options.source, projection));
+      return;
+    }
     for (const projection of this.options.projections) {
       const { live, resumable, stale } = prepareCopies(this.options.database, projection);
       const entry: Entry = { projection, liveCopy: live };
@@ -87,6 +106,7 @@ export class ProjectionRunner {
     if (!this.running) return;
     this.stopping = true;
     this.stopped.resolve();
+    this.followed.clear();
     const entries = [...this.entries.values()];
     await Promise.all(entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]));
     await Promise.allSettled(entries.map((entry) => entry.rebuilding));
@@ -96,12 +116,14 @@ export class ProjectionRunner {
 
   /** Rebuilds from position 0 into a fresh copy while the live copy keeps serving; resolves once swapped in. */
   rebuild(name: string): Promise<void> {
+    if (this.follows) return Promise.reject(notHere());
     return this.startRebuild(this.entryOf(name));
   }
 
   /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
   async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    if (this.follows) return this.waitForFollowed(position, deadline, name);
     const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
     for (const entry of entries) {
       if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
@@ -118,6 +140,7 @@ export class ProjectionRunner {
     // An unreachable source must not break /health: the head (and so the lag) is then unknown.
     const head = await this.options.source.headPosition?.().catch(() => undefined);
     const parked = this.parkedEvents();
+    if (this.follows) return this.followedStatus(head, parked);
     const statuses: ProjectionStatus[] = [];
     for (const entry of this.entries.values()) {
       const worker = entry.live;
@@ -154,13 +177,54 @@ export class ProjectionRunner {
 
   /** Applies a parked event of the live copy again; it stays parked if it fails again. */
   retryParked(name: string, eventId: string): Promise<void> {
+    if (this.follows) return Promise.reject(notHere());
     const entry = this.entryOf(name);
     return retryParkedEvent(this.options.database, this.options.source, entry.projection, entry.liveCopy, eventId);
   }
 
   /** Removes an event from the parked list of the live copy without applying it. */
   skipParked(name: string, eventId: string): void {
+    if (this.follows) throw notHere();
     skipParkedEvent(this.options.database, this.entryOf(name).liveCopy, eventId);
+  }
+
+  private async waitForFollowed(position: number, deadline: number, name?: string): Promise<boolean> {
+    const named = name === undefined ? undefined : this.followed.get(name);
+    if (name !== undefined && !named) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
+    for (const copy of named ? [named] : [...this.followed.values()]) {
+      for (let attempt = 0; !(await copy.reached(position)); attempt++) {
+        const left = deadline - Date.now();
+        if (left <= 0 || this.stopping) return false;
+        const pause = FOLLOW_POLL_MS[Math.min(attempt, FOLLOW_POLL_MS.length - 1)];
+        await new Promise((resolve) => setTimeout(resolve, Math.min(left, pause)));
+      }
+    }
+    return true;
+  }
+
+  private async followedStatus(head: number | undefined, parked: ParkedEvent[]): Promise<ProjectionStatus[]> {
+    const statuses: ProjectionStatus[] = [];
+    for (const followed of this.followed.values()) {
+      const copy = followed.liveCopy();
+      const position = followed.position();
+      const reachedHead = head !== undefined ? await followed.reached(head).catch(() => false) : false;
+      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
+      statuses.push({
+        name: followed.projection.name,
+        version: followed.projection.version,
+        liveVersion: copy?.version ?? followed.projection.version,
+        generation: copy?.generation ?? 0,
+        position,
+        headPosition: head,
+        lag,
+        caughtUp: lag === 0,
+        // The projecting worker rebuilds; this process sees the copies it swaps in.
+        rebuilding: false,
+        parkedEvents: parked.filter((event) => event.name === followed.projection.name).length,
+        followed: true,
+      });
+    }
+    return statuses;
   }
 
   private startRebuild(entry: Entry, resumable?: Copy): Promise<void> {
@@ -249,4 +313,11 @@ export class ProjectionRunner {
     if (error instanceof ProjectionError && error.code === 'PROJECTION-rebuild-interrupted') return;
     this.settings.logger.error({ projection: projection.name, err: error }, 'projection rebuild failed');
   }
+}
+
+function notHere(): ProjectionError {
+  return new ProjectionError(
+    'PROJECTION-followed',
+    'This worker only reads these read models; the projecting worker (worker 1) maintains them',
+  );
 }

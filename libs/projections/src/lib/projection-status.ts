@@ -18,4 +18,6 @@ export interface ProjectionStatus {
   readonly parkedEvents: number;
   /** Last error that made the live worker resubscribe, if it has not recovered yet. */
   readonly error?: string;
+  /** Maintained by another process of the service (a worker that only reads): see projectsInThisProcess. */
+  readonly followed?: boolean;
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { type FSWatcher, watch } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventStore } from '../event-store';
@@ -27,7 +28,7 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: SqliteSynchronous;
   /** How long an append waits for another process's write lock. */
   readonly busyTimeoutMs?: number;
-  /** How often a live subscription looks for appends made by other processes. */
+  /** How often a live subscription looks for appends made by other processes it was not woken for. */
   readonly pollIntervalMs?: number;
   /** Opens an existing file read-only (the audit tool beside running services): appends then fail. */
   readonly readonly?: boolean;
@@ -35,6 +36,8 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 500;
+/** After another process's WAL write, when its commit is surely visible. */
+const WAL_SETTLE_MS = 3;
 
 /** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
 export class SqliteEventStore implements EventStore {
@@ -45,6 +48,9 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** Wakes live subscriptions when another process commits (its WAL file changes); the poll is the fallback. */
+  private walWatcher?: FSWatcher;
+  private readonly path: string;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.readonly) {
@@ -59,6 +65,7 @@ export class SqliteEventStore implements EventStore {
     this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.appended.setMaxListeners(0);
+    this.path = options.path;
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -95,6 +102,7 @@ export class SqliteEventStore implements EventStore {
       options,
     );
     this.subscriptions.add(subscription);
+    this.watchOtherProcesses();
     return subscription;
   }
 
@@ -112,6 +120,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    this.walWatcher?.close();
     // Let a group commit scheduled in this turn finish before the handle goes away.
     await new Promise((resolve) => setImmediate(resolve));
     this.db.close();
@@ -138,6 +147,34 @@ export class SqliteEventStore implements EventStore {
       this.appended.on('append', done);
       signal.wake = done;
     });
+  }
+
+  /**
+   * Several processes append to one file (a service's worker processes, other services): a commit
+   * writes to `<file>-wal`, which stays in place while this connection is open, so one inotify watch
+   * wakes the subscriptions within milliseconds instead of at the next poll. The WAL frames are
+   * written before the commit is published in the shared-memory index, so a read at the change itself
+   * may not see it yet: a second wake follows shortly after each burst of changes.
+   */
+  private watchOtherProcesses(): void {
+    if (this.walWatcher || this.path === ':memory:') return;
+    let again: NodeJS.Timeout | undefined;
+    const wake = () => {
+      this.appended.emit('append');
+      again ??= setTimeout(() => {
+        again = undefined;
+        this.appended.emit('append');
+      }, WAL_SETTLE_MS);
+    };
+    try {
+      this.walWatcher = watch(`${this.path}-wal`, { persistent: false }, wake);
+      this.walWatcher.on('error', () => {
+        this.walWatcher?.close();
+        this.walWatcher = undefined;
+      });
+    } catch {
+      // No WAL file (a read-only store opened before any write) or no file watching here: the poll remains.
+    }
   }
 
   private assertOpen(): void {

@@ -100,4 +100,23 @@ describe('SQLite event store shared by several processes', () => {
     });
     await store.close();
   }, 120_000);
+
+  it("wakes a live subscription for another process's append at once, not at the next poll", async () => {
+    // This process opens the file first (and keeps its WAL open); its poll is far slower than the test.
+    const store = new SqliteEventStore({ path: dbPath, pollIntervalMs: 60_000 });
+    await store.append('here', [{ type: 'Here', data: {} }]);
+    const subscription = store.subscribe({ fromPosition: 1 });
+    const next = subscription[Symbol.asyncIterator]().next();
+    // Let the subscription reach its live wait before the other process writes.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const worker = startWorker(dbPath, 'other', 1, 'own');
+    const { value } = await next;
+    expect(value).toMatchObject({ streamId: 'own-other', type: 'Appended' });
+    // Process start-up included; the poll alone would take a minute.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await worker.exited).toBe(0);
+    await subscription.stop();
+    await store.close();
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { InFlightRequests } from './in-flight-requests';
+import { workerIdentity } from '../cluster/worker-identity';
 
 export interface ShutdownOptions {
   readonly timeoutMs: number;
@@ -33,7 +34,11 @@ export async function shutDownGracefully(
 /** SIGTERM/SIGINT → graceful shutdown and exit 0; a second signal or a stuck shutdown exits 1. */
 export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFlightRequests, options: ShutdownOptions): void {
   let shuttingDown = false;
+  const clustered = workerIdentity().clustered;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A signal to the process group reaches a worker twice (directly and from the primary); the
+    // primary kills its workers itself on a second signal of its own.
+    if (shuttingDown && clustered) return;
     if (shuttingDown) {
       options.logger.warn(`${signal} received again: exiting now`);
       process.exit(1);
@@ -53,5 +58,14 @@ export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFligh
     );
   };
   process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  if (!clustered) {
+    process.on('SIGINT', onSignal);
+    return;
+  }
+  // A worker: Ctrl-C's SIGINT reaches the whole process group, and the primary passes it on as SIGTERM.
+  process.on('SIGINT', () => undefined);
+  // The primary is gone (killed): nothing would restart or stop this worker, so it stops by itself.
+  process.once('disconnect', () => {
+    if (!shuttingDown) onSignal('SIGTERM');
+  });
 }

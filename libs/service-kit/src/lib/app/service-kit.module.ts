@@ -10,6 +10,7 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 import { createEventStore } from '../event-store/create-event-store';
 import { EventStoreHandle } from '../event-store/event-store-handle';
 import { EVENT_STORE } from '../event-store/event-store.token';
+import { WorkerHealthIndicator } from '../cluster/worker-health';
 import { EventStoreHealthIndicator } from '../health/event-store.health';
 import { HealthController } from '../health/health.controller';
 import { HealthIndicatorRegistry } from '../health/health-indicator-registry';
@@ -73,6 +74,7 @@ export class ServiceKitModule implements NestModule {
         ProjectionOperationsRegistry,
         OperationsGuard,
         EventStoreHealthIndicator,
+        WorkerHealthIndicator,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createRequestValidationPipe },
       ],

@@ -39,6 +39,13 @@ export const baseConfigSchema = {
     description: 'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',
     default: 'full',
   }),
+  WORKERS: int({
+    description:
+      'Worker processes of the service (node:cluster), sharing its port, store and read models; worker 1 maintains the read models. Default: the number of CPU cores; 1 runs a single process',
+    min: 1,
+    max: 256,
+    optional: true,
+  }),
   SHUTDOWN_TIMEOUT_MS: int({
     description:
       'On SIGTERM/SIGINT, how long in-flight requests may finish before being cut off (the whole shutdown: at most twice this + 1 s)',

@@ -37,6 +37,9 @@ class ProjectionLagIndicator implements OnModuleInit {
 }
 
 describe('GET /health', () => {
+  // A single process: worker 1, which maintains the read models (WORKERS > 1: see cluster.process.spec.ts).
+  const worker = { status: 'up', id: 1, pid: process.pid, projects: true };
+
   describe('with the embedded SQLite store', () => {
     let t: TestApp;
     beforeAll(async () => {
@@ -48,9 +51,9 @@ describe('GET /health', () => {
       const res = await request(t.app.getHttpServer()).get('/health').expect(200);
       expect(res.body).toEqual({
         status: 'ok',
-        info: { eventStore: { status: 'up' }, projections: { status: 'up', lag: 0 } },
+        info: { eventStore: { status: 'up' }, projections: { status: 'up', lag: 0 }, worker },
         error: {},
-        details: { eventStore: { status: 'up' }, projections: { status: 'up', lag: 0 } },
+        details: { eventStore: { status: 'up' }, projections: { status: 'up', lag: 0 }, worker },
       });
     });
 
@@ -75,9 +78,9 @@ describe('GET /health', () => {
         code: 'HEALTH-check-failed',
         details: {
           status: 'error',
-          info: {},
+          info: { worker },
           error: { eventStore: { status: 'down', message: 'connection refused', code: 'STORE-unavailable' } },
-          details: { eventStore: { status: 'down', message: 'connection refused', code: 'STORE-unavailable' } },
+          details: { eventStore: { status: 'down', message: 'connection refused', code: 'STORE-unavailable' }, worker },
         },
       });
     });

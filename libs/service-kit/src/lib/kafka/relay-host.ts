@@ -1,4 +1,5 @@
 import type { KafkaRelay } from '@accounts/messaging';
+import { projectsInThisProcess } from '@accounts/projections';
 import type { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { Gauge, type Registry } from 'prom-client';
@@ -30,6 +31,8 @@ export class RelayHost implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   onModuleInit(): void {
+    // One relay per service: in a service of several workers, the one that maintains the read models.
+    if (!projectsInThisProcess()) return;
     this.relay.start();
     this.health.register(() => this.check());
   }

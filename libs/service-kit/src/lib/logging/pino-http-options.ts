@@ -4,6 +4,7 @@ import { stdTimeFunctions } from 'pino';
 import type { Options } from 'pino-http';
 import { requestContextOf } from '../context/request-context-storage';
 import { REDACT_PATHS } from './redact-paths';
+import { workerIdentity } from '../cluster/worker-identity';
 
 /** Probes and scrapes would drown the access log. */
 const QUIET_PATHS = ['/health', '/metrics'];
@@ -16,7 +17,8 @@ function pathOf(req: IncomingMessage): string {
 export function createPinoHttpOptions(serviceName: string, level: string): Options {
   return {
     level,
-    base: { service: serviceName, pid: process.pid, hostname: hostname() },
+    // worker: which of the service's processes wrote the line (1 unless WORKERS > 1; the primary is 0).
+    base: { service: serviceName, pid: process.pid, hostname: hostname(), worker: workerIdentity().id },
     timestamp: stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: [...REDACT_PATHS], censor: '[REDACTED]' },

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { shareWithClusterPrimary } from '../cluster/worker-metrics';
 
 /** DI token of the app's prom-client Registry; register a service's own metrics on it. */
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -11,6 +12,7 @@ export function createMetricsRegistry(serviceName: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service: serviceName });
   collectDefaultMetrics({ register: registry });
+  shareWithClusterPrimary(registry);
   return registry;
 }
 

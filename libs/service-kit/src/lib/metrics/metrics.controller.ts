@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, SetMetadata } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './metrics-registry';
+import { metricsText } from '../cluster/worker-metrics';
 
 @ApiTags('operations')
 // The same marker @accounts/security's @Public() sets: no access token needed.
@@ -17,6 +18,6 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   metrics(): Promise<string> {
-    return this.registry.metrics();
+    return metricsText(this.registry);
   }
 }

@@ -98,7 +98,14 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
     const details = Object.fromEntries(
       statuses.map((s) => [
         s.name,
-        { lag: s.lag ?? null, caughtUp: s.caughtUp, parkedEvents: s.parkedEvents, ...(s.error && { error: s.error }) },
+        {
+          lag: s.lag ?? null,
+          caughtUp: s.caughtUp,
+          parkedEvents: s.parkedEvents,
+          ...(s.error && { error: s.error }),
+          // Maintained by the service's projecting worker; this worker reads its checkpoints.
+          ...(s.followed && { followed: true }),
+        },
       ]),
     );
     return statuses.some((s) => s.error) ? session.down(details) : session.up(details);

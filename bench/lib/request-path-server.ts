@@ -1,0 +1,67 @@
+/**
+ * The smallest servers a request can go through, for `npm run bench -- request-path`:
+ *   raw     node:http answering JSON;
+ *   express a bare Express app (what Nest runs on);
+ *   nest    a service exactly as bootstrapService builds it (kit middleware, access log, helmet
+ *           headers, metrics, error filter, validation pipe) with one bare route and one validated POST.
+ * Usage: request-path-server <mode> (PORT, HOST and LOG_LEVEL from the environment).
+ */
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { IsString, MaxLength } from 'class-validator';
+import { createServer } from 'node:http';
+import { baseConfigSchema, bootstrapService } from '@accounts/service-kit';
+
+class EchoDto {
+  @IsString()
+  @MaxLength(100)
+  readonly firstName!: string;
+
+  @IsString()
+  @MaxLength(100)
+  readonly lastName!: string;
+}
+
+@Controller('bench')
+class BareController {
+  @Get('bare')
+  bare(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Post('echo')
+  echo(@Body() body: EchoDto): { firstName: string; lastName: string } {
+    return { firstName: body.firstName, lastName: body.lastName };
+  }
+}
+
+const mode = process.argv[2];
+const port = Number(process.env['PORT']);
+const host = process.env['HOST'] ?? '127.0.0.1';
+if (mode === 'raw') {
+  createServer((req, res) => {
+    if (req.method === 'POST') {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        const body = JSON.parse(text) as { firstName: string; lastName: string };
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ firstName: body.firstName, lastName: body.lastName }));
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  }).listen(port, host, () => process.stdout.write('listening\n'));
+} else if (mode === 'express') {
+  // No @types/express in the workspace: required untyped.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const express = require('express') as any;
+  const app = express();
+  app.use(express.json());
+  app.get('/bench/bare', (_req: unknown, res: any) => res.json({ ok: true }));
+  app.post('/bench/echo', (req: any, res: any) => res.status(201).json({ firstName: req.body.firstName, lastName: req.body.lastName }));
+  app.listen(port, host, () => process.stdout.write('listening\n'));
+} else if (mode === 'nest') {
+  void bootstrapService({ serviceName: 'bench-bare', schema: baseConfigSchema, controllers: [BareController], env: { ...process.env, WORKERS: '1' } });
+} else {
+  process.stderr.write(`unknown mode ${mode}\n`);
+  process.exit(2);
+}
