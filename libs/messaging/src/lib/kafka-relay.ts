@@ -1,6 +1,6 @@
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@accounts/event-store';
 import type { ProjectionLogger } from '@accounts/projections';
-import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer, type ProducerConfig } from 'kafkajs';
 import { Backoff, Sleeper } from './backoff';
 import { ensureTopics } from './ensure-topics';
 import { accountIdKey, type PartitionKey, toMessage } from './event-message';
@@ -45,8 +45,9 @@ export interface KafkaRelayOptions {
 
 /**
  * Publishes a service's events to its Kafka topic (transactional-outbox style, the store being the
- * outbox): a catch-up subscription from the stored checkpoint, an idempotent producer with acks=all
- * and one request in flight (order per key), the checkpoint moved only after Kafka acknowledged.
+ * outbox): a catch-up subscription from the stored checkpoint, a producer with acks=all, one request
+ * in flight (order per key) and no retry inside kafkajs (see RELAY_PRODUCER_CONFIG), the checkpoint
+ * moved only after Kafka acknowledged the whole batch.
  * At-least-once: a crash between ack and checkpoint republishes that batch; nothing is ever skipped.
  */
 export class KafkaRelay {
@@ -147,13 +148,7 @@ export class KafkaRelay {
         replicationFactor: this.options.replicationFactor,
       },
     ]);
-    const producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 5 },
-    });
+    const producer = this.kafka.producer(RELAY_PRODUCER_CONFIG);
     await producer.connect();
     this.producer = producer;
     this.connected = true;
@@ -255,6 +250,26 @@ export class KafkaRelay {
 }
 
 const STOP_WAIT_MS = 5000;
+
+/**
+ * No retries inside kafkajs's send(): the relay retries the whole batch itself (fresh producer, back-off).
+ * kafkajs 2.2 keeps the answers of a send per broker across its own retries and, on a retry, sends only
+ * to brokers that have not answered yet. When a partition leader dies mid-send and its partitions move
+ * to a broker that already answered for its own partitions, the dead leader's messages are never sent
+ * again and send() still resolves: the relay would move its checkpoint past events that are on no
+ * broker (seen in the cluster fault test's kafkajs debug log; kafkajs PR #1798, not released). With no
+ * inner retry every send() is all acknowledged or an error, and a resend only makes duplicates, which
+ * consumers drop by event id. kafkajs refuses an idempotent producer without retries, and idempotence
+ * would buy nothing here: its sequence numbers only de-duplicate kafkajs's own retries, and the relay
+ * resends through a new producer id anyway. One request in flight keeps the order per partition.
+ */
+export const RELAY_PRODUCER_CONFIG = {
+  idempotent: false,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+  retry: { retries: 0 },
+} as const satisfies ProducerConfig;
 
 /** True when the promise settled within `ms`; the timer never keeps the process alive. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
