@@ -15,6 +15,6 @@ describe('firstEventOf', () => {
   });
 
   it('is undefined when the command appended none of that type', () => {
-    expect(firstEventOf([], 'Started')).toBeUndefined();
+    expect(firstEventOf<Event, 'Started'>([], 'Started')).toBeUndefined();
   });
 });
