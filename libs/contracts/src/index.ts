@@ -5,3 +5,4 @@ export * from './lib/authentication';
 export * from './lib/credentials';
 export * from './lib/public';
 export * from './lib/audit';
+export * from './lib/time';
