@@ -6,3 +6,4 @@ export * from './lib/credentials';
 export * from './lib/public';
 export * from './lib/audit';
 export * from './lib/time';
+export * from './lib/internal';
