@@ -14,17 +14,39 @@ export interface InternalEventGroup {
   readonly union: string;
   readonly versions: { readonly [type: string]: number };
   /** Earlier versions: type -> version -> name of the exported data type of that version. */
-  readonly earlier?: { readonly [type: string]: { readonly [version: number]: string } };
+  readonly earlier?: {
+    readonly [type: string]: { readonly [version: number]: string };
+  };
 }
 
 export const InternalEventCatalog: readonly InternalEventGroup[] = [
   // FirstOrganizationClaimed (profile-service's race guard) has no versions entry: it is v1.
-  { group: 'profile', union: 'ProfileStoreEvent', versions: { ...ProfileEventSchemaVersions, FirstOrganizationClaimed: 1 } },
-  { group: 'authentication', union: 'AuthenticationEvent', versions: AuthenticationEventSchemaVersions },
-  { group: 'credentials', union: 'CredentialsEvent', versions: CredentialsEventSchemaVersions },
-  { group: 'audit', union: 'AuditEvent', versions: AuditEventSchemaVersions, earlier: { AuditSealed: { 1: 'AuditSealedDataV1' } } },
+  {
+    group: 'profile',
+    union: 'ProfileStoreEvent',
+    versions: { ...ProfileEventSchemaVersions, FirstOrganizationClaimed: 1 },
+  },
+  {
+    group: 'authentication',
+    union: 'AuthenticationEvent',
+    versions: AuthenticationEventSchemaVersions,
+  },
+  {
+    group: 'credentials',
+    union: 'CredentialsEvent',
+    versions: CredentialsEventSchemaVersions,
+  },
+  {
+    group: 'audit',
+    union: 'AuditEvent',
+    versions: AuditEventSchemaVersions,
+    earlier: { AuditSealed: { 1: 'AuditSealedDataV1' } },
+  },
 ];
 
 /** Where the committed schema of an internal (type, version) lives, relative to libs/contracts/schemas/. */
-export const internalSchemaFileOf = (group: string, type: string, version: number): string =>
-  `internal/${group}/${type}.v${version}.schema.json`;
+export const internalSchemaFileOf = (
+  group: string,
+  type: string,
+  version: number,
+): string => `internal/${group}/${type}.v${version}.schema.json`;
