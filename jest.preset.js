@@ -18,6 +18,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Every event a test appends must validate against its committed JSON Schema (fails the test otherwise).
+  setupFilesAfterEnv: [`${__dirname}/tools/jest/validate-appended-events.ts`],
   // HTTP specs run argon2 and real SQLite; 5 s is too tight on a busy 2-core machine.
   testTimeout: 20_000,
 };

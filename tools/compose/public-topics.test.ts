@@ -334,7 +334,8 @@ describeWithKafka(
       const validators = asyncApiValidators();
       const published = new Set<string>();
 
-      for (const entry of PublicTopicCatalog) {
+      // The journey runs the three account services, not the audit service: its seals topic is tested in apps/audit.
+      for (const entry of PublicTopicCatalog.filter((e) => e.producer !== 'audit')) {
         const messages = await readTopic(kafka, entry.topic);
         expect(messages.length).toBeGreaterThan(0);
         for (const message of messages) {

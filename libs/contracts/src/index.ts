@@ -4,3 +4,6 @@ export * from './lib/profile';
 export * from './lib/authentication';
 export * from './lib/credentials';
 export * from './lib/public';
+export * from './lib/audit';
+export * from './lib/time';
+export * from './lib/internal';

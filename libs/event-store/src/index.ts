@@ -6,3 +6,4 @@ export * from './lib/sqlite/sqlite-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/sqlite/private-file';
 export * from './lib/postgres/postgres-event-store';
+export * from './lib/append-inspector';

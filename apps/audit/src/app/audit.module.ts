@@ -1,4 +1,10 @@
-import { AccessPolicyGuard, AccessTokenGuard, TOKEN_REVOCATIONS, TOKEN_VERIFIER, type TokenVerifier } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  TOKEN_REVOCATIONS,
+  TOKEN_VERIFIER,
+  type TokenVerifier,
+} from '@accounts/security';
 import { createTokenVerifier, SERVICE_CONFIG } from '@accounts/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -7,6 +13,7 @@ import { AuditSealer } from '../application/audit-sealer';
 import type { AuditConfig } from '../config';
 import { AccountHistoryController } from '../http/account-history.controller';
 import { MyActivityController } from '../http/my-activity.controller';
+import { auditRelayProvider } from '../messaging/audit-relay';
 import { AuditReadModels } from '../projections/audit-read-models';
 
 export interface AuditModuleOptions {
@@ -14,7 +21,7 @@ export interface AuditModuleOptions {
   readonly tokenVerifier?: TokenVerifier;
 }
 
-/** History, exports and each person's own activity over HTTP; seals on a schedule. */
+/** History, exports and each person's own activity over HTTP; seals on a schedule, relayed to Kafka. */
 @Module({})
 export class AuditModule {
   static register(options: AuditModuleOptions = {}): DynamicModule {
@@ -25,15 +32,22 @@ export class AuditModule {
         {
           provide: TOKEN_VERIFIER,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: AuditConfig) => options.tokenVerifier ?? createTokenVerifier(config),
+          useFactory: (config: AuditConfig) =>
+            options.tokenVerifier ?? createTokenVerifier(config),
         },
         AccessTokenGuard,
         // The one access rule of every service: routes declare person-only or a scope (audit:read here).
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
         AuditReadModels,
-        { provide: TOKEN_REVOCATIONS, useFactory: (readModels: AuditReadModels) => readModels.revocations, inject: [AuditReadModels] },
+        {
+          provide: TOKEN_REVOCATIONS,
+          useFactory: (readModels: AuditReadModels) => readModels.revocations,
+          inject: [AuditReadModels],
+        },
         AuditQueries,
         AuditSealer,
+        // Seals are published like every event (accounts.audit.v1) when KAFKA_BROKERS is set.
+        auditRelayProvider,
       ],
     };
   }

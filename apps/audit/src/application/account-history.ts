@@ -112,7 +112,7 @@ export function toHistoryEntry(event: RecordedEvent, accountId: string, zone: st
     actor: { kind: actor?.kind ?? 'system', accountId: actor?.accountId ?? null, words: actorInWords(actor, accountId, index) },
     ip: metadata.ip ?? null,
     userAgent: metadata.userAgent ?? null,
-    summary: describeEvent(event, index),
+    summary: describeEvent(event, index, zone),
     type: event.type,
     streamId: event.streamId,
     revision: event.revision,

@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 /** The hash "before the first line / event". */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** SHA-256 (hex) of the previous hash and this text: each link commits to everything before it. */
+/** SHA-256 of the previous hash and this text: each link commits to everything before it. */
+export function chainDigest(previous: string, text: string): Buffer {
+  return createHash('sha256').update(previous).update('\n').update(text).digest();
+}
+
+/** The same link as hex (digest straight to hex: the export's hot path). */
 export function chainHash(previous: string, text: string): string {
   return createHash('sha256').update(previous).update('\n').update(text).digest('hex');
 }

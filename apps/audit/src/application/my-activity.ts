@@ -20,20 +20,41 @@ export interface ActivityQuery {
 }
 
 /** The caller's own security activity, newest first, in pages, in the caller's zone (or `timeZone`). */
-export async function myActivity(store: EventStore, index: AccountIndexQueries, accountId: string, query: ActivityQuery): Promise<ActivityPage> {
+export async function myActivity(
+  store: EventStore,
+  index: AccountIndexQueries,
+  accountId: string,
+  query: ActivityQuery,
+): Promise<ActivityPage> {
   assertTimeZone('tz', query.timeZone);
   const before = query.before === undefined ? Infinity : Number(query.before);
   if (!Number.isSafeInteger(before) && before !== Infinity) {
-    throw new DomainError('invalid', 'AUDIT-cursor-invalid', 'before must be the nextCursor of a previous page', { field: 'before' });
+    throw new DomainError(
+      'invalid',
+      'AUDIT-cursor-invalid',
+      'before must be the nextCursor of a previous page',
+      { field: 'before' },
+    );
   }
   const own = index.account(accountId)?.timeZone;
   const zone = query.timeZone ?? (own && isTimeZone(own) ? own : 'UTC');
-  const all = securityActivity(accountId, await loadAccountEvents(store, index, accountId), index);
+  const all = securityActivity(
+    accountId,
+    await loadAccountEvents(store, index, accountId),
+    index,
+    zone,
+  );
   const older = all.filter((item) => item.position < before).reverse();
   const page = older.slice(0, query.limit);
   return {
     timeZone: zone,
-    items: page.map((item) => ({ ...item, localTime: timeInZone(item.occurredAt, zone) })),
-    nextCursor: older.length > page.length ? String(page[page.length - 1].position) : null,
+    items: page.map((item) => ({
+      ...item,
+      localTime: timeInZone(item.occurredAt, zone),
+    })),
+    nextCursor:
+      older.length > page.length
+        ? String(page[page.length - 1].position)
+        : null,
   };
 }

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { organizationExport } from '../application/organization-export';
-import { sealStore, verifyStore } from '../application/seals';
+import { sealStore } from '../application/seals';
+import { verifyStore } from '../application/verify-store';
 import { verifyExport } from '../application/verify-export';
 import { type CliEnvironment, CliError, openIndex, openStore } from './cli-context';
 import { progressBar } from './progress';
@@ -66,7 +67,7 @@ export async function sealCommand(environment: CliEnvironment): Promise<number> 
     const result = await sealStore(store);
     console.log(
       result.sealed
-        ? `Sealed ${result.data!.count} events up to position ${result.data!.toPosition} (hash ${result.data!.hash}); the seal is at position ${result.position}`
+        ? `Sealed ${result.data!.count} events up to position ${result.data!.toPosition} in ${result.seals} seal(s) (hash ${result.data!.hash}); the last seal is at position ${result.position}`
         : 'Nothing new to seal',
     );
     return 0;

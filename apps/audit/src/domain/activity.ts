@@ -1,4 +1,8 @@
-import type { SignInAttemptFailedData, SignInStartedData, TrustedDeviceAddedData } from '@accounts/contracts';
+import type {
+  SignInAttemptFailedData,
+  SignInStartedData,
+  TrustedDeviceAddedData,
+} from '@accounts/contracts';
 import { actorInWords, type RecordedActor } from './actor-in-words';
 import { describeEvent } from './describe-event';
 import type { Names } from './names';
@@ -24,7 +28,11 @@ export interface ActivityEvent {
   readonly position: number;
   readonly occurredAt: string;
   readonly data: unknown;
-  readonly metadata: { readonly actor?: RecordedActor; readonly ip?: string; readonly userAgent?: string };
+  readonly metadata: {
+    readonly actor?: RecordedActor;
+    readonly ip?: string;
+    readonly userAgent?: string;
+  };
 }
 
 export interface ActivityItem {
@@ -56,23 +64,36 @@ const KIND_OF_TYPE: Record<string, ActivityKind> = {
 
 /**
  * The account's events (position order) as the items of its security activity, oldest first.
- * A sign-in's computer and method come from the SignInStarted of the same flow.
+ * A sign-in's computer and method come from the SignInStarted of the same flow; instants in the
+ * sentences are shown in `timeZone`.
  */
-export function securityActivity(accountId: string, events: Iterable<ActivityEvent>, names: Names): ActivityItem[] {
+export function securityActivity(
+  accountId: string,
+  events: Iterable<ActivityEvent>,
+  names: Names,
+  timeZone = 'UTC',
+): ActivityItem[] {
   const started = new Map<string, SignInStartedData>();
   const items: ActivityItem[] = [];
   for (const event of events) {
-    if (event.type === 'SignInStarted') started.set(event.streamId, event.data as SignInStartedData);
+    if (event.type === 'SignInStarted')
+      started.set(event.streamId, event.data as SignInStartedData);
     const actor = event.metadata.actor;
-    const byAdministrator = actor?.kind === 'admin' && actor.accountId !== accountId;
-    const kind = KIND_OF_TYPE[event.type] ?? (byAdministrator ? 'changed-by-administrator' : undefined);
+    const byAdministrator =
+      actor?.kind === 'admin' && actor.accountId !== accountId;
+    const kind =
+      KIND_OF_TYPE[event.type] ??
+      (byAdministrator ? 'changed-by-administrator' : undefined);
     if (!kind) continue;
-    const flow = event.type === 'SignInCompleted' ? started.get(event.streamId) : undefined;
+    const flow =
+      event.type === 'SignInCompleted'
+        ? started.get(event.streamId)
+        : undefined;
     items.push({
       position: event.position,
       occurredAt: event.occurredAt,
       kind,
-      summary: describeEvent(event, names),
+      summary: describeEvent(event, names, timeZone),
       ip: flow?.ip ?? ipOf(event) ?? null,
       userAgent: flow?.userAgent ?? event.metadata.userAgent ?? null,
       method: flow
@@ -87,6 +108,7 @@ export function securityActivity(accountId: string, events: Iterable<ActivityEve
 }
 
 function ipOf(event: ActivityEvent): string | undefined {
-  if (event.type === 'TrustedDeviceAdded') return (event.data as TrustedDeviceAddedData).ip ?? event.metadata.ip;
+  if (event.type === 'TrustedDeviceAdded')
+    return (event.data as TrustedDeviceAddedData).ip ?? event.metadata.ip;
   return event.metadata.ip;
 }

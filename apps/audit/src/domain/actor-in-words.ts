@@ -8,9 +8,15 @@ export type RecordedActor = Actor & { readonly credentialId?: string };
  * "the user" when the account acted on itself, "administrator bob", "API credential ci (aci_…)",
  * "the system". `subjectAccountId` is the account whose history is read.
  */
-export function actorInWords(actor: RecordedActor | undefined, subjectAccountId: string, names: Names): string {
+export function actorInWords(
+  actor: RecordedActor | undefined,
+  subjectAccountId: string,
+  names: Names,
+): string {
   if (!actor || actor.kind === 'system') return 'the system';
-  const name = actor.accountId ? (names.userNameOf(actor.accountId) ?? actor.accountId) : 'unknown';
+  const name = actor.accountId
+    ? (names.userNameOf(actor.accountId) ?? actor.accountId)
+    : 'unknown';
   switch (actor.kind) {
     case 'user':
       return actor.accountId === subjectAccountId ? 'the user' : `user ${name}`;

@@ -1,7 +1,9 @@
 /** What the audit index knows about ids met in events, to write them in words. */
 export interface Names {
   userNameOf(accountId: string): string | undefined;
-  credentialOf(credentialId: string): { readonly name: string | null; readonly clientId: string } | undefined;
+  credentialOf(
+    credentialId: string,
+  ): { readonly name: string | null; readonly clientId: string } | undefined;
   deviceLabelOf(deviceId: string): string | undefined;
 }
 
@@ -12,7 +14,11 @@ export const noNames: Names = {
 };
 
 /** `ci (aci_1234…)`, or the client id alone when the credential has no name. */
-export function credentialInWords(names: Names, credentialId: string, fallbackClientId?: string): string {
+export function credentialInWords(
+  names: Names,
+  credentialId: string,
+  fallbackClientId?: string,
+): string {
   const known = names.credentialOf(credentialId);
   const clientId = known?.clientId ?? fallbackClientId;
   const name = known?.name;

@@ -85,6 +85,8 @@ describe('audit service over HTTP', () => {
       ]);
       expect(next.body.items[4]).toMatchObject({ ip: '203.0.113.7', userAgent: 'Firefox on Linux', method: 'password' });
       expect(next.body.items[0].localTime).toMatch(/\+09:00$/);
+      // Every time in a sentence is in the chosen zone too, not raw UTC.
+      expect(next.body.items[2].summary).toBe('computer "Firefox on Linux" trusted (ip 203.0.113.7) until 2026-04-01T09:00:00+09:00');
       const last = await http().get(`/audit/me/activity?limit=5&before=${next.body.nextCursor}`).set(await as(alice)).expect(200);
       expect(last.body.items).toEqual([
         expect.objectContaining({ kind: 'sign-in-failed', method: 'password' }),

@@ -79,9 +79,15 @@ describe('notice queue (projection of the notices reactor)', () => {
     append(`session-${sessionId}`, 'SessionStarted', {
       sessionId,
       accountId: 'acc-1',
+      orgId: 'org-1',
+      signinId: `signin-of-${sessionId}`,
+      refreshTokenSha256: 'ab'.repeat(32),
+      amr: ['pwd'],
       ip,
       userAgent,
+      idleTimeoutSeconds: 1800,
       startedAt: new Date().toISOString(),
+      absoluteExpiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     });
 
   async function queued(): Promise<{ message: string; data: string }[]> {

@@ -72,7 +72,20 @@ async function fillerHistory(h: CredentialsTestApp, accounts: number): Promise<v
   const registered = (i: number) => ({
     type: 'AccountRegistered',
     metadata,
-    data: { accountId: `filler${i}`, orgId: 'org-filler', accountType: 'standard' },
+    data: {
+      accountId: `filler${i}`,
+      orgId: 'org-filler',
+      userName: `filler${i}`,
+      firstName: 'Filler',
+      lastName: `Number ${i}`,
+      email: `filler${i}@example.com`,
+      mobilePhone: null,
+      timeZone: 'UTC',
+      sessionTimeout: '30m',
+      accountType: 'standard',
+      groupRestriction: { kind: 'all' },
+      activation: { tokenSha256: 'cd'.repeat(32), expiresAt: '2026-12-31T00:00:00.000Z' },
+    },
   });
   for (let i = 0; i < accounts; i++) {
     await h.store.append(`account-filler${i}`, [registered(i)], 'no_stream');

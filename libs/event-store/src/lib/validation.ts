@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inspectAppend } from './append-inspector';
 import { InvalidEventStoreInputError } from './errors';
 import type { ExpectedRevision, NewEvent } from './types';
 
@@ -61,7 +62,9 @@ export function prepareAppend(
     throw new InvalidEventStoreInputError('events', `must hold 1 to ${MAX_EVENTS_PER_APPEND} events`);
   }
   const occurredAt = now.toISOString();
-  return { streamId: id, expected: exp, events: events.map((e, i) => prepareEvent(e, i, occurredAt)) };
+  const prepared = events.map((e, i) => prepareEvent(e, i, occurredAt));
+  inspectAppend(id, prepared);
+  return { streamId: id, expected: exp, events: prepared };
 }
 
 function prepareEvent(event: NewEvent, index: number, defaultOccurredAt: string): PreparedEvent {

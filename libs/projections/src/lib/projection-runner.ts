@@ -6,7 +6,11 @@ import { retryParkedEvent, skipParkedEvent } from './parked-event-actions';
 import { prepareCopies } from './prepare-copies';
 import type { Projection } from './projection';
 import { ProjectionError } from './projection-error';
-import { consoleProjectionLogger, type ProjectionFailure, type ProjectionLogger } from './projection-logger';
+import {
+  consoleProjectionLogger,
+  type ProjectionFailure,
+  type ProjectionLogger,
+} from './projection-logger';
 import type { ProjectionStatus } from './projection-status';
 import { ProjectionWorker, type WorkerSettings } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
@@ -24,6 +28,9 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Milliseconds a transaction may collect events (default 50). */
   readonly batchMs?: number;
+  /** While catching up (rebuilds): events per transaction (default 2000, or batchSize when that is given) and ms (default 250). */
+  readonly catchUpBatchSize?: number;
+  readonly catchUpBatchMs?: number;
   /** Attempts before a failing event is parked (default 3). */
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
@@ -71,6 +78,10 @@ export class ProjectionRunner {
     this.settings = {
       batchSize: options.batchSize ?? 500,
       batchMs: options.batchMs ?? 50,
+      // A runner given its own batch size keeps it while catching up too (tests that want many batches).
+      catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
+      catchUpBatchMs:
+        options.catchUpBatchMs ?? Math.max(options.batchMs ?? 50, 250),
       maxAttempts: options.maxAttempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 100,
       restartDelayMs: options.restartDelayMs ?? 1000,
@@ -92,12 +103,17 @@ export class ProjectionRunner {
       return;
     }
     for (const projection of this.options.projections) {
-      const { live, resumable, stale } = prepareCopies(this.options.database, projection);
+      const { live, resumable, stale } = prepareCopies(
+        this.options.database,
+        projection,
+      );
       const entry: Entry = { projection, liveCopy: live };
       this.entries.set(projection.name, entry);
       if (!stale) entry.live = this.startWorker(projection, live);
       if (stale || resumable)
-        void this.startRebuild(entry, resumable).catch((error) => this.logRebuildError(projection, error));
+        void this.startRebuild(entry, resumable).catch((error) =>
+          this.logRebuildError(projection, error),
+        );
     }
   }
 
@@ -108,7 +124,9 @@ export class ProjectionRunner {
     this.stopped.resolve();
     this.followed.clear();
     const entries = [...this.entries.values()];
-    await Promise.all(entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]));
+    await Promise.all(
+      entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]),
+    );
     await Promise.allSettled(entries.map((entry) => entry.rebuilding));
     this.entries.clear();
     this.running = false;
@@ -121,32 +139,51 @@ export class ProjectionRunner {
   }
 
   /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
-  async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
+  async waitForPosition(
+    position: number,
+    timeoutMs = 5000,
+    name?: string,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     if (this.follows) return this.waitForFollowed(position, deadline, name);
     const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
     for (const entry of entries) {
-      if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
+      if (!(await this.waitUntil(() => entry.live, position, deadline)))
+        return false;
     }
     return true;
   }
 
   /** Resolves when the rebuilds in flight now (e.g. from a version bump at start) are done. */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.entries.values()].map((entry) => entry.rebuilding));
+    await Promise.allSettled(
+      [...this.entries.values()].map((entry) => entry.rebuilding),
+    );
   }
 
   async status(): Promise<ProjectionStatus[]> {
     // An unreachable source must not break /health: the head (and so the lag) is then unknown.
-    const head = await this.options.source.headPosition?.().catch(() => undefined);
+    const head = await this.options.source
+      .headPosition?.()
+      .catch(() => undefined);
     const parked = this.parkedEvents();
     if (this.follows) return this.followedStatus(head, parked);
     const statuses: ProjectionStatus[] = [];
     for (const entry of this.entries.values()) {
       const worker = entry.live;
-      const position = worker?.position ?? readCheckpoint(this.options.database, entry.liveCopy);
-      const reachedHead = head !== undefined && worker ? await worker.reached(head).catch(() => false) : false;
-      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
+      const position =
+        worker?.position ??
+        readCheckpoint(this.options.database, entry.liveCopy);
+      const reachedHead =
+        head !== undefined && worker
+          ? await worker.reached(head).catch(() => false)
+          : false;
+      const lag =
+        head === undefined
+          ? undefined
+          : reachedHead
+            ? 0
+            : Math.max(0, head - position);
       statuses.push({
         name: entry.projection.name,
         version: entry.projection.version,
@@ -158,8 +195,13 @@ export class ProjectionRunner {
         caughtUp: worker?.caughtUp ?? false,
         rebuilding: entry.rebuilding !== undefined,
         rebuildPosition: entry.shadow?.position,
-        parkedEvents: parked.filter((event) => event.name === entry.projection.name).length,
-        error: worker?.lastError === undefined ? undefined : String(worker.lastError),
+        parkedEvents: parked.filter(
+          (event) => event.name === entry.projection.name,
+        ).length,
+        error:
+          worker?.lastError === undefined
+            ? undefined
+            : String(worker.lastError),
       });
     }
     return statuses;
@@ -179,7 +221,13 @@ export class ProjectionRunner {
   retryParked(name: string, eventId: string): Promise<void> {
     if (this.follows) return Promise.reject(notHere());
     const entry = this.entryOf(name);
-    return retryParkedEvent(this.options.database, this.options.source, entry.projection, entry.liveCopy, eventId);
+    return retryParkedEvent(
+      this.options.database,
+      this.options.source,
+      entry.projection,
+      entry.liveCopy,
+      eventId,
+    );
   }
 
   /** Removes an event from the parked list of the live copy without applying it. */
@@ -230,7 +278,10 @@ export class ProjectionRunner {
   private startRebuild(entry: Entry, resumable?: Copy): Promise<void> {
     if (!this.running || this.stopping) {
       return Promise.reject(
-        new ProjectionError('PROJECTION-not-running', 'Start the projection runner before rebuilding'),
+        new ProjectionError(
+          'PROJECTION-not-running',
+          'Start the projection runner before rebuilding',
+        ),
       );
     }
     entry.rebuilding ??= this.runRebuild(entry, resumable).finally(() => {
@@ -255,11 +306,13 @@ export class ProjectionRunner {
     const previous = entry.live;
     await previous?.stop();
     try {
-      const target = previous?.position ?? readCheckpoint(database, entry.liveCopy);
+      const target =
+        previous?.position ?? readCheckpoint(database, entry.liveCopy);
       await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
       swapLiveCopy(database, projection, entry.liveCopy, copy);
     } catch (error) {
-      if (previous && !this.stopping) entry.live = this.startWorker(projection, entry.liveCopy);
+      if (previous && !this.stopping)
+        entry.live = this.startWorker(projection, entry.liveCopy);
       throw error;
     }
     entry.liveCopy = copy;
@@ -272,7 +325,13 @@ export class ProjectionRunner {
   }
 
   private startWorker(projection: Projection, copy: Copy): ProjectionWorker {
-    const worker = new ProjectionWorker(this.options.database, this.options.source, projection, copy, this.settings);
+    const worker = new ProjectionWorker(
+      this.options.database,
+      this.options.source,
+      projection,
+      copy,
+      this.settings,
+    );
     worker.start();
     return worker;
   }
@@ -305,13 +364,24 @@ export class ProjectionRunner {
 
   private entryOf(name: string): Entry {
     const entry = this.entries.get(name);
-    if (!entry) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
+    if (!entry)
+      throw new ProjectionError(
+        'PROJECTION-unknown',
+        `No running projection named ${name}`,
+      );
     return entry;
   }
 
   private logRebuildError(projection: Projection, error: unknown): void {
-    if (error instanceof ProjectionError && error.code === 'PROJECTION-rebuild-interrupted') return;
-    this.settings.logger.error({ projection: projection.name, err: error }, 'projection rebuild failed');
+    if (
+      error instanceof ProjectionError &&
+      error.code === 'PROJECTION-rebuild-interrupted'
+    )
+      return;
+    this.settings.logger.error(
+      { projection: projection.name, err: error },
+      'projection rebuild failed',
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import type { Projection } from './projection';
 import type { ProjectionFailure, ProjectionLogger } from './projection-logger';
 import { createProjectionTx } from './projection-tx-impl';
 import type { ReadModelDatabase } from './read-model-database';
-import { IDLE, unlessIdle } from './signal';
+import { IDLE, idleAfter, unlessIdle } from './signal';
 import { type Copy, physicalTables } from './table-names';
 
 export interface WorkerSettings {
@@ -15,6 +15,12 @@ export interface WorkerSettings {
   readonly batchSize: number;
   /** ...or this many milliseconds, or as soon as the source has nothing ready. */
   readonly batchMs: number;
+  /**
+   * While the source has not caught up (a rebuild, a restart far behind): bigger transactions, not cut
+   * when the next page is a moment late. Fewer commits is most of a rebuild's speed.
+   */
+  readonly catchUpBatchSize: number;
+  readonly catchUpBatchMs: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
   /** Pause before resubscribing after the source or the database failed. */
@@ -54,8 +60,17 @@ export class ProjectionWorker {
     this.position = readCheckpoint(database, copy);
     this.failures = loadFailureCounts(database, copy);
     const tx = createProjectionTx(database, physicalTables(projection, copy));
-    this.target = { database, projection, copy, tx, failures: this.failures, toPark: this.toPark };
-    this.caughtUpOnce = new Promise((resolve) => (this.resolveCaughtUp = resolve));
+    this.target = {
+      database,
+      projection,
+      copy,
+      tx,
+      failures: this.failures,
+      toPark: this.toPark,
+    };
+    this.caughtUpOnce = new Promise(
+      (resolve) => (this.resolveCaughtUp = resolve),
+    );
   }
 
   start(): void {
@@ -120,25 +135,50 @@ export class ProjectionWorker {
     this.subscription = subscription;
     const iterator = subscription[Symbol.asyncIterator]();
     let batchStarted = 0;
+    // Catching up: the batch closes when full or at its deadline, not whenever the next page is a moment late.
+    let deadline: ReturnType<typeof idleAfter> | undefined;
+    const flush = async () => {
+      deadline?.cancel();
+      deadline = undefined;
+      await this.flush();
+    };
     try {
       let pending = iterator.next();
       while (!this.stopping) {
-        const next = await this.unlessStopped(this.batch.length > 0 ? unlessIdle(pending) : pending);
+        const catchingUp =
+          !this.sourceCaughtUp &&
+          this.settings.catchUpBatchSize > this.settings.batchSize;
+        const size = catchingUp
+          ? this.settings.catchUpBatchSize
+          : this.settings.batchSize;
+        const ms = catchingUp
+          ? this.settings.catchUpBatchMs
+          : this.settings.batchMs;
+        const waiting =
+          this.batch.length === 0
+            ? pending
+            : deadline
+              ? Promise.race([pending, deadline.promise])
+              : unlessIdle(pending);
+        const next = await this.unlessStopped(waiting);
         if (next === STOPPED) break;
         if (next === IDLE) {
-          await this.flush();
+          await flush();
           continue;
         }
         if (next.done) break;
         this.batch.push(next.value);
-        if (this.batch.length === 1) batchStarted = Date.now();
-        if (this.batch.length >= this.settings.batchSize || Date.now() - batchStarted >= this.settings.batchMs) {
-          await this.flush();
+        if (this.batch.length === 1) {
+          batchStarted = Date.now();
+          if (catchingUp) deadline = idleAfter(ms);
         }
+        if (this.batch.length >= size || Date.now() - batchStarted >= ms)
+          await flush();
         pending = iterator.next();
       }
-      await this.flush();
+      await flush();
     } finally {
+      deadline?.cancel();
       this.subscription = undefined;
       await subscription.stop().catch(() => undefined);
     }
@@ -180,15 +220,33 @@ export class ProjectionWorker {
     const parked = attempts >= this.settings.maxAttempts;
     if (parked) this.toPark.add(event.eventId);
     this.settings.logger.warn(
-      { projection: this.projection.name, eventId: event.eventId, type: event.type, attempts, err: error },
-      parked ? 'projection parked a failing event' : 'projection event failed; retrying',
+      {
+        projection: this.projection.name,
+        eventId: event.eventId,
+        type: event.type,
+        attempts,
+        err: error,
+      },
+      parked
+        ? 'projection parked a failing event'
+        : 'projection event failed; retrying',
     );
     const { name: projection, generation } = this.copy;
-    this.settings.onFailure?.({ projection, generation, event, error, attempts, parked });
+    this.settings.onFailure?.({
+      projection,
+      generation,
+      event,
+      error,
+      attempts,
+      parked,
+    });
     return parked;
   }
 
-  private async committed(position: number, events: readonly RecordedEvent[]): Promise<void> {
+  private async committed(
+    position: number,
+    events: readonly RecordedEvent[],
+  ): Promise<void> {
     this.position = position;
     for (const event of events) {
       this.failures.delete(event.eventId);
@@ -208,10 +266,12 @@ export class ProjectionWorker {
     if (this.stopping) return Promise.resolve(STOPPED);
     return new Promise((resolve, reject) => {
       const wake = () => resolve(STOPPED);
-      const settle = <V>(then: (value: V) => void) => (value: V) => {
-        if (this.wakeOnStop === wake) this.wakeOnStop = undefined;
-        then(value);
-      };
+      const settle =
+        <V>(then: (value: V) => void) =>
+        (value: V) => {
+          if (this.wakeOnStop === wake) this.wakeOnStop = undefined;
+          then(value);
+        };
       this.wakeOnStop = wake;
       promise.then(settle(resolve), settle(reject));
     });
@@ -219,7 +279,9 @@ export class ProjectionWorker {
 
   private async pause(ms: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await this.unlessStopped(new Promise((resolve) => (timer = setTimeout(resolve, ms))));
+    await this.unlessStopped(
+      new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+    );
     clearTimeout(timer);
   }
 }

@@ -16,7 +16,10 @@ export class Signal {
 export const TIMED_OUT = Symbol('timed out');
 
 /** Resolves with the promise's value, or TIMED_OUT after `ms`; the timer never keeps the process alive. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+export function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, ms));
@@ -29,7 +32,22 @@ export const IDLE = Symbol('idle');
 
 /** Resolves with the promise's value if it is ready within this turn of the event loop, else IDLE. */
 export function unlessIdle<T>(promise: Promise<T>): Promise<T | typeof IDLE> {
-  return Promise.race([promise, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
+  return Promise.race([
+    promise,
+    new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE))),
+  ]);
+}
+
+/** IDLE after `ms`, once: one timer for a whole batch (a timer per event costs more than the event). */
+export function idleAfter(ms: number): {
+  readonly promise: Promise<typeof IDLE>;
+  cancel(): void;
+} {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<typeof IDLE>(
+    (resolve) => (timer = setTimeout(() => resolve(IDLE), ms)),
+  );
+  return { promise, cancel: () => clearTimeout(timer) };
 }
 
 /** A promise with its resolve function outside (Promise.withResolvers is not in Node 20). */

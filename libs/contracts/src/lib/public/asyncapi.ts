@@ -7,7 +7,7 @@ const messageId = (contract: PublicEventContract): string =>
 const channelId = (topic: string): string => topic.split('.')[1];
 
 /**
- * The AsyncAPI 3 document of the three topics, built from the catalog: libs/contracts/asyncapi.yaml
+ * The AsyncAPI 3 document of the topics (three of accounts, one of audit seals), built from the catalog: libs/contracts/asyncapi.yaml
  * is this object written out (`contracts:write`), and a test fails when the file and the code differ.
  */
 export function asyncApiDocument(): Record<string, unknown> {
@@ -60,10 +60,10 @@ export function asyncApiDocument(): Record<string, unknown> {
     asyncapi: '3.0.0',
     info: {
       title: 'Accounts platform public events',
-      version: '2.0.0',
+      version: '2.1.0',
       description:
         'Public events of the accounts platform on Kafka. Key: data.accountId for everything about an account, data.orgId for ' +
-        'organization events. Value: one JSON PublicEvent { eventId, type, schemaVersion, position, occurredAt, data, metadata }. ' +
+        'organization events, data.chain for the audit seals (accounts.audit.v1). Value: one JSON PublicEvent { eventId, type, schemaVersion, position, occurredAt, data, metadata }. ' +
         'JSON Schemas of every type and version are in libs/contracts/schemas/.',
     },
     defaultContentType: PUBLIC_CONTENT_TYPE,

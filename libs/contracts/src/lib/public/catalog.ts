@@ -1,4 +1,6 @@
-import { Topics, type TopicName } from '../topics';
+import { AuditTopic, Topics, type TopicName } from '../topics';
+import { AuditPublication } from './audit-publication';
+import { AuditPublicContracts } from './audit-public';
 import { AuthenticationPublication } from './authentication-publication';
 import { AuthenticationPublicContracts } from './authentication-public';
 import { CredentialsPublication } from './credentials-publication';
@@ -41,6 +43,14 @@ export const PublicTopicCatalog: readonly TopicCatalogEntry[] = [
       'REST API credentials generated, regenerated and revoked (key: accountId).',
     contracts: Object.values(CredentialsPublicContracts),
     publication: CredentialsPublication,
+  },
+  {
+    topic: AuditTopic,
+    producer: 'audit',
+    description:
+      'Seals of the event store: the running SHA-256 of every event up to a position, for a copy kept outside the store (key: chain).',
+    contracts: Object.values(AuditPublicContracts),
+    publication: AuditPublication,
   },
 ];
 

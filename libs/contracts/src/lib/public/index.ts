@@ -7,6 +7,8 @@ export * from './credentials-public';
 export * from './profile-publication';
 export * from './authentication-publication';
 export * from './credentials-publication';
+export * from './audit-public';
+export * from './audit-publication';
 export * from './catalog';
 export * from './event-schemas';
 export * from './asyncapi';

@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../audit/audit-events';
 import type { AuthenticationEvent } from '../authentication/authentication-event-types';
 import type { CredentialsEvent } from '../credentials/api-credential-events';
 import type { EventEnvelope } from '../envelope';
@@ -263,6 +264,21 @@ export const CredentialsSamples: Samples<CredentialsEvent> = {
     accountId: A,
     credentialId: 'cr-1',
     reason: 'removed-by-owner',
+  },
+};
+
+export const AuditSamples: Samples<AuditEvent> = {
+  AuditSealed: {
+    fromPosition: 0,
+    toPosition: 12,
+    count: 11,
+    previousHash: '0'.repeat(64),
+    hash: 'cd'.repeat(32),
+    positions: [
+      [1, 5],
+      [7, 12],
+    ],
+    fingerprints: Buffer.alloc(11 * 8, 7).toString('base64'),
   },
 };
 

@@ -32,8 +32,11 @@ export interface PublicEvent<Type extends string = string, Data = unknown> {
   readonly metadata: PublicMetadata;
 }
 
-/** The key rule: account events are keyed by accountId, organization events by orgId. Nothing else. */
-export type KeyField = 'accountId' | 'orgId';
+/**
+ * The key rule: account events are keyed by accountId, organization events by orgId; the audit seals by
+ * their chain (one per store, so every seal is in one partition in order). Nothing else.
+ */
+export type KeyField = 'accountId' | 'orgId' | 'chain';
 
 /** One public event type at one version: its topic, key, data schema and what it means. */
 export interface PublicEventContract<Type extends string = string> {

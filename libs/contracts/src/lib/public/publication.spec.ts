@@ -1,12 +1,14 @@
 import { credentialLikeFields } from './credential-scan';
 import Ajv from 'ajv';
+import { AuditEventTypes } from '../audit/audit-events';
 import { AuthenticationEventTypes } from '../authentication/authentication-event-types';
 import { CredentialsEventTypes } from '../credentials/credentials-event-types';
 import { ProfileEventTypes } from '../profile/profile-event-types';
-import { Topics } from '../topics';
+import { AuditTopic, Topics } from '../topics';
 import { PublicTopicCatalog } from './catalog';
 import { eventJsonSchema } from './event-schemas';
 import {
+  AuditSamples,
   AuthenticationSamples,
   CredentialsSamples,
   ProfileSamples,
@@ -33,11 +35,28 @@ const internalTypes: Record<string, readonly string[]> = {
   ],
   [Topics.authentication]: Object.keys(AuthenticationEventTypes),
   [Topics.credentials]: Object.keys(CredentialsEventTypes),
+  [AuditTopic]: Object.keys(AuditEventTypes),
 };
 const samples: Record<string, Record<string, unknown>> = {
   [Topics.profile]: ProfileSamples,
   [Topics.authentication]: AuthenticationSamples,
   [Topics.credentials]: CredentialsSamples,
+  [AuditTopic]: AuditSamples,
+};
+/**
+ * A seal's own chain hashes are the one kind of hash a topic carries: SHA-256 over events (anyone holding
+ * the events can compute them), not over a secret. The scan finds exactly these and nothing else.
+ */
+const SEAL_CHAIN_HASHES = [
+  '$.data.previousHash',
+  '$.data.previousHash (hex digest)',
+  '$.data.hash',
+  '$.data.hash (hex digest)',
+];
+const KEY_OF_SAMPLE = {
+  accountId: 'acc-1',
+  orgId: 'org-1',
+  chain: 'audit-seals',
 };
 
 describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
@@ -76,7 +95,9 @@ describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
         );
         expect(validate).toBeDefined();
         expect(validate?.(event) ? [] : validate?.errors).toEqual([]);
-        expect(credentialLikeFields(event)).toEqual([]);
+        expect(credentialLikeFields(event)).toEqual(
+          topic === AuditTopic ? SEAL_CHAIN_HASHES : [],
+        );
         // The key rule, and the position a consumer orders and deduplicates by.
         const keyField = entry.contracts.find(
           (c) => c.type === event.type,
@@ -84,7 +105,7 @@ describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
         expect(key).toBe(
           (event.data as Record<string, string>)[keyField ?? 'accountId'],
         );
-        expect(key).toBe(keyField === 'orgId' ? 'org-1' : 'acc-1');
+        expect(key).toBe(KEY_OF_SAMPLE[keyField ?? 'accountId']);
         expect(event).toMatchObject({
           eventId: stored.eventId,
           position: stored.position,

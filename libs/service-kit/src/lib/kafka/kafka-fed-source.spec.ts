@@ -72,7 +72,7 @@ describe('profileEventsSource', () => {
     const config = loadConfig(schema, { PROFILE_EVENTS_SOURCE: 'kafka', KAFKA_BROKERS: '127.0.0.1:1' });
     const source = profileEventsSource(store, config, 'auth-service', [accounts]);
     expect(source).not.toBe(store);
-    await store.append('account-a', [{ type: 'AccountRegistered', data: { accountId: 'a' }, metadata: {} }]);
+    await store.append('account-a', [{ type: 'AccountEnabled', data: { accountId: 'a' }, metadata: { correlationId: 'c', causationId: 'c', actor: { kind: 'system' } } }]);
     expect(await source.headPosition?.()).toBe(await store.headPosition());
     expect((await source.readAll?.({ fromPosition: 0 }))?.map((event) => event.streamId)).toEqual(['account-a']);
   });

@@ -1,0 +1,1 @@
+export * from './format-in-time-zone';
