@@ -25,6 +25,7 @@ import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject 
 import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ActivateAccountHandler } from '../application/activation/activate-account.handler';
+import { ActivationGuesses } from '../application/activation/activation-guesses';
 import { AuthStore } from '../application/auth-store';
 import { ClientAddressLimits } from '../application/client-address-limits';
 import { issuerProviders } from '../application/issuer.provider';
@@ -158,6 +159,7 @@ export class AuthModule {
         SessionTokens,
         RefreshTokenRevocation,
         ActivateAccountHandler,
+        ActivationGuesses,
         DisabledAccountSessionsReactor,
         ProvenEmailsReactor,
         ClientAddressLimits,

@@ -32,8 +32,8 @@ export class AuthController {
   @Post('activate')
   @HttpCode(200)
   @ApiOkResponse({ type: ActivatedAnswer, description: 'The password is set and the account active' })
-  activate(@Body() body: ActivateDto) {
-    return this.commands.execute(new ActivateAccountCommand(body.token, body.password));
+  activate(@Body() body: ActivateDto, @Req() request: Request) {
+    return this.commands.execute(new ActivateAccountCommand(body.token, body.password, request.ip));
   }
 
   @Post('login')

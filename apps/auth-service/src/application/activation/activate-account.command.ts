@@ -5,6 +5,8 @@ export class ActivateAccountCommand extends Command<{ accountId: string }> {
   constructor(
     readonly token: string,
     readonly password: string,
+    /** The client address, for the limit on wrong links. */
+    readonly ip?: string,
   ) {
     super();
   }

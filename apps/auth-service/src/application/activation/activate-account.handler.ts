@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { activationTokenInvalid, authenticatorDecider, type Activate } from '../../domain';
@@ -11,6 +11,7 @@ import { ownAuthenticator } from '../auth-runs';
 import { isCommonPassword, PasswordHasher } from '../passwords';
 import { sha256 } from '../secrets';
 import { ActivateAccountCommand } from './activate-account.command';
+import { ActivationGuesses } from './activation-guesses';
 
 @CommandHandler(ActivateAccountCommand)
 export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCommand> {
@@ -21,9 +22,20 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCo
     private readonly profiles: ProfileFacts,
     private readonly hasher: PasswordHasher,
     private readonly readModels: ReadModels,
+    private readonly guesses: ActivationGuesses,
   ) {}
 
-  async execute({ token, password }: ActivateAccountCommand): Promise<{ accountId: string }> {
+  async execute({ token, password, ip }: ActivateAccountCommand): Promise<{ accountId: string }> {
+    this.guesses.assertAllowed(ip);
+    try {
+      return await this.activate(token, password);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'AUTH-activation-token-invalid') this.guesses.failed(ip);
+      throw error;
+    }
+  }
+
+  private async activate(token: string, password: string): Promise<{ accountId: string }> {
     const now = this.runner.now();
     const presentedTokenSha256 = sha256(token);
     let account = this.profiles.byActivationHash(presentedTokenSha256);

@@ -1,5 +1,6 @@
 import { DomainError } from '@accounts/event-sourcing';
-import { clientAddressKey, SlidingWindowLimiter } from '@accounts/security';
+import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 const WINDOW_SECONDS = 15 * 60;
 /** Wrong tokens allowed per account and per client address in any 15 minutes. */
@@ -8,17 +9,27 @@ export const EMAIL_CHANGE_GUESSES_PER_ADDRESS = 20;
 
 /**
  * Limits wrong confirmation tokens (a token is 256 bits, but every guess is limited: ASVS 2.2.1), per
- * account and per client address (IPv6 by /64). In-process: each replica counts on its own.
+ * account and per client address (IPv6 by /64), on the service's shared limiter store so that every
+ * worker process and replica counts together.
  */
+@Injectable()
 export class EmailChangeGuesses {
-  private readonly perAccount = new SlidingWindowLimiter({
-    limit: EMAIL_CHANGE_GUESSES_PER_ACCOUNT,
-    windowSeconds: WINDOW_SECONDS,
-  });
-  private readonly perAddress = new SlidingWindowLimiter({
-    limit: EMAIL_CHANGE_GUESSES_PER_ADDRESS,
-    windowSeconds: WINDOW_SECONDS,
-  });
+  private readonly perAccount: SlidingWindowLimiter;
+  private readonly perAddress: SlidingWindowLimiter;
+
+  constructor(@Optional() @Inject(LIMITER_STORE) store?: LimiterStore) {
+    const shared = (name: string) => (store ? { store, name } : {});
+    this.perAccount = new SlidingWindowLimiter({
+      limit: EMAIL_CHANGE_GUESSES_PER_ACCOUNT,
+      windowSeconds: WINDOW_SECONDS,
+      ...shared('profile.email-change-per-account'),
+    });
+    this.perAddress = new SlidingWindowLimiter({
+      limit: EMAIL_CHANGE_GUESSES_PER_ADDRESS,
+      windowSeconds: WINDOW_SECONDS,
+      ...shared('profile.email-change-per-address'),
+    });
+  }
 
   /** Throws 429 with Retry-After while either limit is reached. */
   assertAllowed(
