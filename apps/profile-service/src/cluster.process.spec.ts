@@ -125,6 +125,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
   ) => Promise<string>;
 
   beforeAll(async () => {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
     dir = mkdtempSync(join(root, 'tmp', 'cluster-process-'));
     execFileSync(
       process.execPath,
