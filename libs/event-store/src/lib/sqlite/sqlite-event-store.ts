@@ -36,8 +36,8 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 500;
-/** After another process's WAL write, when its commit is surely visible. */
-const WAL_SETTLE_MS = 3;
+/** After another process's WAL write, when its commit may have become visible (the last one: surely). */
+const WAL_SETTLE_MS = [3, 20, 80, 250] as const;
 
 /** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
 export class SqliteEventStore implements EventStore {
@@ -159,12 +159,20 @@ export class SqliteEventStore implements EventStore {
   private watchOtherProcesses(): void {
     if (this.walWatcher || this.path === ':memory:') return;
     let again: NodeJS.Timeout | undefined;
-    const wake = () => {
-      this.appended.emit('append');
-      again ??= setTimeout(() => {
+    // A writer descheduled between its frames and the index (a loaded machine) publishes later than
+    // the first settle: wake again at growing delays, so a commit is seen within a quarter second.
+    const settle = (step: number) => {
+      again = setTimeout(() => {
         again = undefined;
         this.appended.emit('append');
-      }, WAL_SETTLE_MS);
+        if (step + 1 < WAL_SETTLE_MS.length) settle(step + 1);
+      }, WAL_SETTLE_MS[step]);
+      again.unref();
+    };
+    const wake = () => {
+      this.appended.emit('append');
+      if (again) clearTimeout(again);
+      settle(0);
     };
     try {
       this.walWatcher = watch(`${this.path}-wal`, { persistent: false }, wake);
