@@ -22,20 +22,12 @@ const projects = ['apps', 'libs'].flatMap((dir) =>
         })
     : [],
 );
-const rootsTagged = (tag) =>
-  projects.filter((p) => p.tags.includes(tag)).map((p) => p.root);
+const rootsTagged = (tag) => projects.filter((p) => p.tags.includes(tag)).map((p) => p.root);
 // Every lib is imported as @accounts/<project name> (tsconfig.base.json paths).
 const aliasesTagged = (tag) =>
-  projects
-    .filter((p) => p.tags.includes(tag))
-    .map((p) => `@accounts/${p.name}`);
+  projects.filter((p) => p.tags.includes(tag)).map((p) => `@accounts/${p.name}`);
 
-const testFiles = [
-  '**/*.spec.ts',
-  '**/*.test.ts',
-  '**/*.e2e-spec.ts',
-  '**/jest.config.*',
-];
+const testFiles = ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e-spec.ts', '**/jest.config.*'];
 
 const testingOnlyInTests = {
   name: '@accounts/testing',
@@ -49,9 +41,7 @@ const domainAllowedImports = [
   'libphonenumber-js',
 ];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const domainAllowed = domainAllowedImports
-  .map((name) => `${escape(name)}(/.*)?$`)
-  .join('|');
+const domainAllowed = domainAllowedImports.map((name) => `${escape(name)}(/.*)?$`).join('|');
 const domainMessage =
   'Domain code is pure: no framework, no I/O, no clock or randomness (time and ids come through the command ' +
   `context). Allowed imports: ${domainAllowedImports.join(', ')} and relative domain files.`;
@@ -61,13 +51,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: [
-      '**/dist',
-      '**/out-tsc',
-      '**/coverage',
-      '**/.nx',
-      '**/node_modules',
-    ],
+    ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/.nx', '**/node_modules'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -186,15 +170,9 @@ export default [
   {
     basePath: workspaceRoot,
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: [
-      ...testFiles,
-      ...rootsTagged('type:testing').map((root) => `${root}/**`),
-    ],
+    ignores: [...testFiles, ...rootsTagged('type:testing').map((root) => `${root}/**`)],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [testingOnlyInTests] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [testingOnlyInTests] }],
     },
   },
   // util libs may name data-access types (e.g. the EventStore port) but must not load an adapter at run time.

@@ -12,7 +12,11 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { accountHistory, historyLine, resolveAccount } from '../apps/audit/src/application/account-history';
+import {
+  accountHistory,
+  historyLine,
+  resolveAccount,
+} from '../apps/audit/src/application/account-history';
 import { organizationExport } from '../apps/audit/src/application/organization-export';
 import { readAllPages } from '../apps/audit/src/application/read-all-pages';
 import { sealStore } from '../apps/audit/src/application/seals';
@@ -28,60 +32,183 @@ import { apiCredentialKeysProjection } from '../apps/credentials-service/src/pro
 import { accountDirectoryProjection } from '../apps/profile-service/src/projections/account-directory.projection';
 import { figure, Latencies, now, print, writeResults, type BenchFigure } from './lib/measure';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const TOTAL = arg('events', 1_000_000);
 const HISTORY = arg('history', 10_000);
 const orgId = randomUUID();
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let clock = Date.parse('2025-01-01T00:00:00Z');
 const at = () => new Date((clock += 1000)).toISOString();
-const meta = (accountId: string) => ({ correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'user', accountId }, orgId, ip: '203.0.113.7', userAgent: 'Firefox on Linux' });
-const ev = (type: string, data: object, accountId: string): NewEvent => ({ type, data, metadata: meta(accountId), occurredAt: at() });
+const meta = (accountId: string) => ({
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  actor: { kind: 'user', accountId },
+  orgId,
+  ip: '203.0.113.7',
+  userAgent: 'Firefox on Linux',
+});
+const ev = (type: string, data: object, accountId: string): NewEvent => ({
+  type,
+  data,
+  metadata: meta(accountId),
+  occurredAt: at(),
+});
 
 /** One account's life: registration, renames, phone, method changes, trusted computers, sign-ins, sessions, API keys. Returns events appended. */
-async function account(store: SqliteEventStore, accountId: string, userName: string, rounds: number): Promise<number> {
+async function account(
+  store: SqliteEventStore,
+  accountId: string,
+  userName: string,
+  rounds: number,
+): Promise<number> {
   let count = 0;
   const append = async (stream: string, events: NewEvent[]) => {
     await store.append(stream, events);
     count += events.length;
   };
-  await append(`username-${userName}`, [ev('UserNameReserved', { userName, accountId }, accountId)]);
+  await append(`username-${userName}`, [
+    ev('UserNameReserved', { userName, accountId }, accountId),
+  ]);
   await append(`account-${accountId}`, [
-    ev('AccountRegistered', { accountId, orgId, userName, firstName: 'A', lastName: 'B', email: `${userName}@example.com`, mobilePhone: null, timeZone: 'Europe/Paris', sessionTimeout: '30m', accountType: 'standard', groupRestriction: { kind: 'all' }, activation: { tokenSha256: 'a'.repeat(64), expiresAt: at() } }, accountId),
+    ev(
+      'AccountRegistered',
+      {
+        accountId,
+        orgId,
+        userName,
+        firstName: 'A',
+        lastName: 'B',
+        email: `${userName}@example.com`,
+        mobilePhone: null,
+        timeZone: 'Europe/Paris',
+        sessionTimeout: '30m',
+        accountType: 'standard',
+        groupRestriction: { kind: 'all' },
+        activation: { tokenSha256: 'a'.repeat(64), expiresAt: at() },
+      },
+      accountId,
+    ),
   ]);
   for (let r = 0; r < rounds; r++) {
     const deviceId = randomUUID();
     const credentialId = randomUUID();
     await append(`account-${accountId}`, [
-      ev('AccountMobilePhoneChanged', { accountId, from: null, to: `+3361234${String(r % 10000).padStart(4, '0')}` }, accountId),
+      ev(
+        'AccountMobilePhoneChanged',
+        { accountId, from: null, to: `+3361234${String(r % 10000).padStart(4, '0')}` },
+        accountId,
+      ),
     ]);
     await append(`authenticator-${accountId}`, [
       ev('AuthenticationMethodChanged', { accountId, from: 'password', to: 'email' }, accountId),
-      ev('TrustedDeviceAdded', { accountId, deviceId, tokenSha256: 'b'.repeat(64), label: 'Firefox on Linux', ip: '203.0.113.7', addedAt: at(), expiresAt: '2099-01-01T00:00:00.000Z' }, accountId),
+      ev(
+        'TrustedDeviceAdded',
+        {
+          accountId,
+          deviceId,
+          tokenSha256: 'b'.repeat(64),
+          label: 'Firefox on Linux',
+          ip: '203.0.113.7',
+          addedAt: at(),
+          expiresAt: '2099-01-01T00:00:00.000Z',
+        },
+        accountId,
+      ),
       ev('TrustedDeviceRevoked', { accountId, deviceId, reason: 'user' }, accountId),
     ]);
     const signinId = randomUUID();
     const sessionId = randomUUID();
     await append(`signin-${signinId}`, [
-      ev('SignInStarted', { signinId, accountId, method: 'email', trustedDeviceId: null, ip: '203.0.113.7', userAgent: 'Firefox', startedAt: at() }, accountId),
-      ev('SignInCompleted', { signinId, accountId, sessionId, amr: ['pwd', 'mfa', 'otp'], trustedDeviceId: null, newTrustedDeviceId: null }, accountId),
+      ev(
+        'SignInStarted',
+        {
+          signinId,
+          accountId,
+          method: 'email',
+          trustedDeviceId: null,
+          ip: '203.0.113.7',
+          userAgent: 'Firefox',
+          startedAt: at(),
+        },
+        accountId,
+      ),
+      ev(
+        'SignInCompleted',
+        {
+          signinId,
+          accountId,
+          sessionId,
+          amr: ['pwd', 'mfa', 'otp'],
+          trustedDeviceId: null,
+          newTrustedDeviceId: null,
+        },
+        accountId,
+      ),
     ]);
     await append(`session-${sessionId}`, [
-      ev('SessionStarted', { sessionId, accountId, orgId, signinId, refreshTokenSha256: 'c'.repeat(64), amr: ['pwd'], ip: '203.0.113.7', userAgent: 'Firefox', idleTimeoutSeconds: 1800, startedAt: at(), absoluteExpiresAt: '2099-01-01T00:00:00.000Z' }, accountId),
+      ev(
+        'SessionStarted',
+        {
+          sessionId,
+          accountId,
+          orgId,
+          signinId,
+          refreshTokenSha256: 'c'.repeat(64),
+          amr: ['pwd'],
+          ip: '203.0.113.7',
+          userAgent: 'Firefox',
+          idleTimeoutSeconds: 1800,
+          startedAt: at(),
+          absoluteExpiresAt: '2099-01-01T00:00:00.000Z',
+        },
+        accountId,
+      ),
       ev('SessionEnded', { sessionId, accountId, reason: 'logout', endedAt: at() }, accountId),
     ]);
     await append(`apicredentials-${accountId}`, [
-      ev('ApiCredentialGenerated', { accountId, credentialId, clientId: `aci_${credentialId.slice(0, 22)}`, name: 'ci', expiresAt: null, secretHash: 'hmac-sha256:x' }, accountId),
-      ev('ApiCredentialRegenerated', { accountId, credentialId, secretHash: 'hmac-sha256:y' }, accountId),
-      ev('ApiCredentialRevoked', { accountId, credentialId, reason: 'removed-by-owner' }, accountId),
+      ev(
+        'ApiCredentialGenerated',
+        {
+          accountId,
+          credentialId,
+          clientId: `aci_${credentialId.slice(0, 22)}`,
+          name: 'ci',
+          expiresAt: null,
+          secretHash: 'hmac-sha256:x',
+        },
+        accountId,
+      ),
+      ev(
+        'ApiCredentialRegenerated',
+        { accountId, credentialId, secretHash: 'hmac-sha256:y' },
+        accountId,
+      ),
+      ev(
+        'ApiCredentialRevoked',
+        { accountId, credentialId, reason: 'removed-by-owner' },
+        accountId,
+      ),
     ]);
   }
   return count;
 }
 
-async function timeProjection(dir: string, store: SqliteEventStore, projection: Projection, head: number): Promise<number> {
-  const database = new ReadModelDatabase({ path: join(dir, `rebuild-${projection.name}-${randomUUID()}.sqlite`) });
-  const runner = new ProjectionRunner({ database, source: store, projections: [projection], logger: quiet });
+async function timeProjection(
+  dir: string,
+  store: SqliteEventStore,
+  projection: Projection,
+  head: number,
+): Promise<number> {
+  const database = new ReadModelDatabase({
+    path: join(dir, `rebuild-${projection.name}-${randomUUID()}.sqlite`),
+  });
+  const runner = new ProjectionRunner({
+    database,
+    source: store,
+    projections: [projection],
+    logger: quiet,
+  });
   const start = now();
   await runner.start();
   await runner.waitForPosition(head, 3_600_000);
@@ -103,11 +230,15 @@ async function main(): Promise<void> {
     let n = 0;
     const seedStart = now();
     while (written < TOTAL) {
-      const batch = await Promise.all(Array.from({ length: 16 }, () => account(store, randomUUID(), `user${n++}`, 2)));
+      const batch = await Promise.all(
+        Array.from({ length: 16 }, () => account(store, randomUUID(), `user${n++}`, 2)),
+      );
       written += batch.reduce((a, b) => a + b, 0);
     }
     const head = await store.headPosition();
-    console.log(`  seeded ${head.toLocaleString('en')} events in ${Math.round((now() - seedStart) / 1000)} s`);
+    console.log(
+      `  seeded ${head.toLocaleString('en')} events in ${Math.round((now() - seedStart) / 1000)} s`,
+    );
 
     let start = now();
     let raw = 0;
@@ -127,7 +258,15 @@ async function main(): Promise<void> {
     for (const projection of projections) {
       const ms = await timeProjection(dir, store, projection, head);
       const rate = head / (ms / 1000);
-      report(figure(`rebuild ${projection.name} from 0`, rate, 'events/s', undefined, `${Math.round((100 * rate) / rawRate)} % of raw read-all`));
+      report(
+        figure(
+          `rebuild ${projection.name} from 0`,
+          rate,
+          'events/s',
+          undefined,
+          `${Math.round((100 * rate) / rawRate)} % of raw read-all`,
+        ),
+      );
     }
 
     const index = await AccountIndex.open(store, join(dir, 'audit-index.sqlite'));
@@ -142,7 +281,14 @@ async function main(): Promise<void> {
       latencies.add(now() - t0);
       entries = history.length + (text.length > 0 ? 0 : 0);
     }
-    report(figure(`history of one account (${entries} events, text lines)`, 1000 / latencies.percentile(50), 'histories/s', latencies));
+    report(
+      figure(
+        `history of one account (${entries} events, text lines)`,
+        1000 / latencies.percentile(50),
+        'histories/s',
+        latencies,
+      ),
+    );
 
     const file = join(dir, 'export.jsonl');
     start = now();
@@ -153,25 +299,50 @@ async function main(): Promise<void> {
       buffer += line;
       lines += 1;
       if (buffer.length > 1 << 16) {
-        if (!out.write(buffer)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        if (!out.write(buffer))
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         buffer = '';
       }
     }
     out.end(buffer);
     await new Promise<void>((resolve) => out.once('finish', () => resolve()));
-    report(figure('export (hash-chained JSON lines to a file)', (lines - 1) / ((now() - start) / 1000), 'events/s'));
+    report(
+      figure(
+        'export (hash-chained JSON lines to a file)',
+        (lines - 1) / ((now() - start) / 1000),
+        'events/s',
+      ),
+    );
     start = now();
-    const verified = await verifyExport(createInterface({ input: createReadStream(file), crlfDelay: Infinity }));
-    report(figure(`verify export file (${verified.ok ? 'OK' : 'FAILED'})`, (lines - 1) / ((now() - start) / 1000), 'events/s'));
+    const verified = await verifyExport(
+      createInterface({ input: createReadStream(file), crlfDelay: Infinity }),
+    );
+    report(
+      figure(
+        `verify export file (${verified.ok ? 'OK' : 'FAILED'})`,
+        (lines - 1) / ((now() - start) / 1000),
+        'events/s',
+      ),
+    );
     start = now();
     await sealStore(store);
-    report(figure('seal (running hash of every event)', head / ((now() - start) / 1000), 'events/s'));
+    report(
+      figure('seal (running hash of every event)', head / ((now() - start) / 1000), 'events/s'),
+    );
     start = now();
     const store2 = await verifyStore(store);
-    report(figure(`verify --store (${store2.ok ? 'OK' : 'FAILED'})`, head / ((now() - start) / 1000), 'events/s'));
+    report(
+      figure(
+        `verify --store (${store2.ok ? 'OK' : 'FAILED'})`,
+        head / ((now() - start) / 1000),
+        'events/s',
+      ),
+    );
     await index.close();
     await store.close();
-    console.log(`  results: ${writeResults('audit', figures, { events: head, historyEvents: entries })}`);
+    console.log(
+      `  results: ${writeResults('audit', figures, { events: head, historyEvents: entries })}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -38,14 +38,30 @@ interface Answer {
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 /** node:http with keep-alive: cheaper per request than fetch, so the client side disturbs less. */
-function call(port: number, method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -75,14 +91,28 @@ async function seed(dataDir: string): Promise<string> {
   await store.append('account-bench-user', [
     {
       type: 'AccountRegistered',
-      data: { accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', userName: 'benchuser' },
+      data: {
+        accountId: 'bench-user',
+        orgId: 'bench-org',
+        accountType: 'standard',
+        userName: 'benchuser',
+      },
       metadata: { correlationId: 'bench', causationId: 'bench', actor: { kind: 'system' } },
     },
   ]);
   await store.close();
-  const auth = await IssuerKeys.load({ service: 'auth-service', dataDir, issuer: BENCH_AUTH_ISSUER });
+  const auth = await IssuerKeys.load({
+    service: 'auth-service',
+    dataDir,
+    issuer: BENCH_AUTH_ISSUER,
+  });
   const user: Principal = {
-    kind: 'user', accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', sessionId: 'bench', amr: ['pwd'],
+    kind: 'user',
+    accountId: 'bench-user',
+    orgId: 'bench-org',
+    accountType: 'standard',
+    sessionId: 'bench',
+    amr: ['pwd'],
     authTime: Math.floor(Date.now() / 1000),
   };
   return (await auth.issuer(BENCH_AUTH_ISSUER, 'accounts').issue(user)).accessToken;
@@ -90,18 +120,33 @@ async function seed(dataDir: string): Promise<string> {
 
 function startService(dataDir: string, port: number): ChildProcess {
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const args = [...profile, ...(BUILT ? [BUILT_MAIN] : ['-r', '@swc-node/register', 'apps/credentials-service/src/main.ts'])];
+  const args = [
+    ...profile,
+    ...(BUILT
+      ? [BUILT_MAIN]
+      : ['-r', '@swc-node/register', 'apps/credentials-service/src/main.ts']),
+  ];
   // Request logs go to /dev/null: written (pino, synchronous) as in production, not kept.
   return spawn(process.execPath, args, {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
 async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`credentials-service exited with ${child.exitCode}`);
-    const ok = await call(port, 'GET', '/health', {}).then((a) => a.status === 200, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`credentials-service exited with ${child.exitCode}`);
+    const ok = await call(port, 'GET', '/health', {}).then(
+      (a) => a.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -113,9 +158,19 @@ async function rawGrantCost(count: number): Promise<Awaited<ReturnType<typeof ru
   const hasher = new SecretHasher(randomBytes(32));
   const secret = newApiSecret();
   const stored = hasher.hash(secret);
-  const issuer = new TokenIssuer(await SigningKeyRing.generate(), 'credentials-service', 'accounts');
+  const issuer = new TokenIssuer(
+    await SigningKeyRing.generate(),
+    'credentials-service',
+    'accounts',
+  );
   const principal: Principal = {
-    kind: 'api', accountId: 'bench-user', orgId: 'bench-org', accountType: 'standard', sessionId: 'c', amr: ['client_credentials'], authTime: 0,
+    kind: 'api',
+    accountId: 'bench-user',
+    orgId: 'bench-org',
+    accountType: 'standard',
+    sessionId: 'c',
+    amr: ['client_credentials'],
+    authTime: 0,
   };
   const once = async () => {
     if (!hasher.matches(secret, stored)) throw new Error('hash check failed');
@@ -126,7 +181,8 @@ async function rawGrantCost(count: number): Promise<Awaited<ReturnType<typeof ru
 }
 
 async function main(): Promise<void> {
-  if (BUILT && !existsSync(BUILT_MAIN)) throw new Error(`--built: ${BUILT_MAIN} is missing; run npx nx build credentials-service`);
+  if (BUILT && !existsSync(BUILT_MAIN))
+    throw new Error(`--built: ${BUILT_MAIN} is missing; run npx nx build credentials-service`);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-credentials-'));
   const figures: BenchFigure[] = [];
   const report = (f: BenchFigure) => (figures.push(f), print(f));
@@ -136,17 +192,32 @@ async function main(): Promise<void> {
     const port = await freePort();
     child = startService(dataDir, port);
     await waitHealthy(port, child);
-    console.log(`credentials benchmark: service ${BUILT ? 'built bundle' : 'from source'} on :${port}, LOG_LEVEL=${LOG_LEVEL}, data in ${dataDir}`);
+    console.log(
+      `credentials benchmark: service ${BUILT ? 'built bundle' : 'from source'} on :${port}, LOG_LEVEL=${LOG_LEVEL}, data in ${dataDir}`,
+    );
 
-    const generated = await call(port, 'POST', '/api-credentials', { Authorization: `Bearer ${userToken}`, 'Content-Type': 'application/json' }, '{}');
-    if (generated.status !== 201) throw new Error(`generate answered ${generated.status}: ${generated.body}`);
+    const generated = await call(
+      port,
+      'POST',
+      '/api-credentials',
+      { Authorization: `Bearer ${userToken}`, 'Content-Type': 'application/json' },
+      '{}',
+    );
+    if (generated.status !== 201)
+      throw new Error(`generate answered ${generated.status}: ${generated.body}`);
     const { clientId, secret } = JSON.parse(generated.body) as { clientId: string; secret: string };
     const headers = {
       Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
       'Content-Type': 'application/x-www-form-urlencoded',
     };
     const grant = async () => {
-      const answer = await call(port, 'POST', '/oauth/token', headers, 'grant_type=client_credentials');
+      const answer = await call(
+        port,
+        'POST',
+        '/oauth/token',
+        headers,
+        'grant_type=client_credentials',
+      );
       if (answer.status !== 200) throw new Error(`token answered ${answer.status}: ${answer.body}`);
     };
 
@@ -155,23 +226,60 @@ async function main(): Promise<void> {
     const serverCpuBefore = cpuSecondsOf(pid);
     const grants = await runConcurrent(GRANTS, CONCURRENCY, grant);
     const serverCpu = cpuSecondsOf(pid) - serverCpuBefore;
-    report(figure(`POST /oauth/token, ${CONCURRENCY} concurrent keep-alive clients`, grants.perSecond, 'grants/s', grants.latencies, `${GRANTS.toLocaleString('en')} grants, all 200`));
+    report(
+      figure(
+        `POST /oauth/token, ${CONCURRENCY} concurrent keep-alive clients`,
+        grants.perSecond,
+        'grants/s',
+        grants.latencies,
+        `${GRANTS.toLocaleString('en')} grants, all 200`,
+      ),
+    );
     // Wall-clock figures depend on what else runs on the machine; CPU per grant does not.
     const grantsPerCpuSecond = GRANTS / serverCpu;
-    report(figure('  the same, per second of service CPU (one free core)', grantsPerCpuSecond, 'grants/s', undefined, `${((serverCpu / GRANTS) * 1e6).toFixed(0)} µs of CPU per grant`));
+    report(
+      figure(
+        '  the same, per second of service CPU (one free core)',
+        grantsPerCpuSecond,
+        'grants/s',
+        undefined,
+        `${((serverCpu / GRANTS) * 1e6).toFixed(0)} µs of CPU per grant`,
+      ),
+    );
 
     const rawCpuBefore = process.cpuUsage();
     const raw = await rawGrantCost(Math.max(5000, Math.floor(GRANTS / 2)));
     const rawCpu = process.cpuUsage(rawCpuBefore);
     const rawCpuSeconds = (rawCpu.user + rawCpu.system) / 1e6;
     const rawCount = Math.max(5000, Math.floor(GRANTS / 2));
-    report(figure('raw: 1 HMAC-SHA-256 check + 1 EdDSA JWT signature, one after the other', raw.perSecond, 'ops/s', raw.latencies));
-    report(figure('  the same, per second of CPU', rawCount / rawCpuSeconds, 'ops/s', undefined, `${((rawCpuSeconds / rawCount) * 1e6).toFixed(0)} µs of CPU per op (incl. 1000 warm-up)`));
+    report(
+      figure(
+        'raw: 1 HMAC-SHA-256 check + 1 EdDSA JWT signature, one after the other',
+        raw.perSecond,
+        'ops/s',
+        raw.latencies,
+      ),
+    );
+    report(
+      figure(
+        '  the same, per second of CPU',
+        rawCount / rawCpuSeconds,
+        'ops/s',
+        undefined,
+        `${((rawCpuSeconds / rawCount) * 1e6).toFixed(0)} µs of CPU per op (incl. 1000 warm-up)`,
+      ),
+    );
     const ratio = grants.perSecond / raw.perSecond;
     const cpuRatio = grantsPerCpuSecond / (rawCount / rawCpuSeconds);
-    console.log(`  grants/s ÷ raw ops/s: ${ratio.toFixed(2)} wall clock, ${cpuRatio.toFixed(2)} per CPU second (the rest of a grant is HTTP, Nest, logging, the read-model lookup)`);
-    console.log(`  aim >= 2,000 grants/s: ${grants.perSecond >= 2000 ? 'met' : 'NOT met'} (wall clock), ${grantsPerCpuSecond >= 2000 ? 'met' : 'NOT met'} (per CPU second)`);
-    console.log(`  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(
+      `  grants/s ÷ raw ops/s: ${ratio.toFixed(2)} wall clock, ${cpuRatio.toFixed(2)} per CPU second (the rest of a grant is HTTP, Nest, logging, the read-model lookup)`,
+    );
+    console.log(
+      `  aim >= 2,000 grants/s: ${grants.perSecond >= 2000 ? 'met' : 'NOT met'} (wall clock), ${grantsPerCpuSecond >= 2000 ? 'met' : 'NOT met'} (per CPU second)`,
+    );
+    console.log(
+      `  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
 
     const file = writeResults('credentials', figures, {
       grants: GRANTS,

@@ -19,7 +19,9 @@ import { postgresAvailability, startPostgres } from '../tools/postgres/server.cj
 import { figure, Latencies, now, print, writeResults, type BenchFigure } from './lib/measure';
 
 const TAKES = Number(process.argv.find((a) => a.startsWith('--takes='))?.split('=')[1] ?? 5_000);
-const ENGINES = (process.argv.find((a) => a.startsWith('--engines='))?.split('=')[1] ?? 'memory,sqlite,postgres').split(',');
+const ENGINES = (
+  process.argv.find((a) => a.startsWith('--engines='))?.split('=')[1] ?? 'memory,sqlite,postgres'
+).split(',');
 
 function measure(engine: string, store: LimiterStore): BenchFigure {
   const limiter = new SlidingWindowLimiter({ limit: 30, windowSeconds: 900, store, name: 'bench' });
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
       if (!here.ok) console.log(`  postgres: skipped (${here.reason})`);
       else {
         const server = await startPostgres({});
-        const store = new PostgresLimiterStore({ connectionString: server.connectionString, schema: 'bench' });
+        const store = new PostgresLimiterStore({
+          connectionString: server.connectionString,
+          schema: 'bench',
+        });
         try {
           report(measure('postgres', store));
         } finally {

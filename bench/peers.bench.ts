@@ -47,11 +47,25 @@ interface Answer {
   readonly body: string;
 }
 
-function call(agent: Agent, base: string, method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+function call(
+  agent: Agent,
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<Answer> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: url.pathname + url.search,
+        agent,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -87,7 +101,9 @@ function cpuSecondsOfGroups(groups: readonly number[]): number {
 }
 
 /** Resident memory (MiB) of every process in these process groups, by pid, from /proc. */
-function rssOfGroups(groups: readonly number[]): Array<{ pid: number; command: string; rssMiB: number }> {
+function rssOfGroups(
+  groups: readonly number[],
+): Array<{ pid: number; command: string; rssMiB: number }> {
   const found: Array<{ pid: number; command: string; rssMiB: number }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -96,7 +112,9 @@ function rssOfGroups(groups: readonly number[]): Array<{ pid: number; command: s
       if (!groups.includes(Number(fields[2]))) continue;
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-1)[0] ?? '';
+      const command =
+        readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(-1)[0] ??
+        '';
       found.push({ pid: Number(entry), command, rssMiB: Math.round((rssKiB / 1024) * 10) / 10 });
     } catch {
       // the process ended while we looked
@@ -107,7 +125,12 @@ function rssOfGroups(groups: readonly number[]): Array<{ pid: number; command: s
 
 /** argon2id verifications per second with every core busy (2 in flight per core), for at most `seconds`. */
 async function rawArgon2PerSecond(seconds: number): Promise<number> {
-  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const hash = await argon2.hash(PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const deadline = now() + seconds * 1000;
   let done = 0;
   const started = now();
@@ -135,7 +158,8 @@ interface System {
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${url}: the service exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${url}: the service exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return;
     } catch {
@@ -170,7 +194,14 @@ async function startOurs(): Promise<System> {
   const setup = new Agent({ keepAlive: true });
 
   const post = async (base: string, path: string, body: unknown, token?: string) => {
-    const answer = await call(setup, base, 'POST', path, { ...JSON_TYPE, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, JSON.stringify(body));
+    const answer = await call(
+      setup,
+      base,
+      'POST',
+      path,
+      { ...JSON_TYPE, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      JSON.stringify(body),
+    );
     if (answer.status >= 300) throw new Error(`POST ${path}: ${answer.status} ${answer.body}`);
     return JSON.parse(answer.body) as Record<string, any>;
   };
@@ -183,7 +214,9 @@ async function startOurs(): Promise<System> {
       const text = outbox.body;
       const found = [...text.matchAll(/activate\?token=([A-Za-z0-9_-]+)/g)];
       const mine = JSON.parse(text) as unknown;
-      const entries = Array.isArray(mine) ? mine : ((mine as { messages?: unknown[] }).messages ?? []);
+      const entries = Array.isArray(mine)
+        ? mine
+        : ((mine as { messages?: unknown[] }).messages ?? []);
       for (const entry of entries as Array<Record<string, unknown>>) {
         const match = JSON.stringify(entry).match(/activate\?token=([A-Za-z0-9_-]+)/);
         if (match && JSON.stringify(entry).includes(email)) return match[1];
@@ -208,19 +241,41 @@ async function startOurs(): Promise<System> {
 
   const created = await post(profile, '/organizations', {
     name: 'Bench',
-    administrator: { userName: 'benchadmin', firstName: 'Bench', lastName: 'Admin', email: 'benchadmin@example.com', timeZone: 'UTC' },
+    administrator: {
+      userName: 'benchadmin',
+      firstName: 'Bench',
+      lastName: 'Admin',
+      email: 'benchadmin@example.com',
+      timeZone: 'UTC',
+    },
   });
   const orgId = created['organization']['id'] as string;
   await activate(created, 'benchadmin@example.com');
-  const adminToken = (await post(auth, '/auth/login', { userName: 'benchadmin', password: PASSWORD }))['accessToken'] as string;
+  const adminToken = (
+    await post(auth, '/auth/login', { userName: 'benchadmin', password: PASSWORD })
+  )['accessToken'] as string;
   for (let i = 0; i < USERS; i++) {
     const email = `benchuser${i}@example.com`;
-    const account = await post(profile, `/organizations/${orgId}/accounts`, { userName: `benchuser${i}`, firstName: 'Bench', lastName: `User${i}`, email, accountType: 'standard' }, adminToken);
+    const account = await post(
+      profile,
+      `/organizations/${orgId}/accounts`,
+      {
+        userName: `benchuser${i}`,
+        firstName: 'Bench',
+        lastName: `User${i}`,
+        email,
+        accountType: 'standard',
+      },
+      adminToken,
+    );
     await activate(account, email);
   }
-  const credential = await post(credentials, '/api-credentials', { name: 'bench', scopes: ['profile:read'] }, adminToken).catch(() =>
-    post(credentials, '/api-credentials', { name: 'bench' }, adminToken),
-  );
+  const credential = await post(
+    credentials,
+    '/api-credentials',
+    { name: 'bench', scopes: ['profile:read'] },
+    adminToken,
+  ).catch(() => post(credentials, '/api-credentials', { name: 'bench' }, adminToken));
   const basic = `Basic ${Buffer.from(`${credential['clientId']}:${credential['secret']}`).toString('base64')}`;
 
   return {
@@ -229,14 +284,35 @@ async function startOurs(): Promise<System> {
     async connection(flow, index, agent) {
       if (flow === 'grant') {
         const body = form({ grant_type: 'client_credentials' });
-        return async () => (await call(agent, credentials, 'POST', '/oauth/token', { ...FORM, Authorization: basic }, body)).status === 200;
+        return async () =>
+          (
+            await call(
+              agent,
+              credentials,
+              'POST',
+              '/oauth/token',
+              { ...FORM, Authorization: basic },
+              body,
+            )
+          ).status === 200;
       }
       const userName = `benchuser${index % USERS}`;
       const login = JSON.stringify({ userName, password: PASSWORD });
-      if (flow === 'signin') return async () => (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).status === 200;
-      let refreshToken = JSON.parse((await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).body)['refreshToken'] as string;
+      if (flow === 'signin')
+        return async () =>
+          (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).status === 200;
+      let refreshToken = JSON.parse(
+        (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).body,
+      )['refreshToken'] as string;
       return async () => {
-        const answer = await call(agent, auth, 'POST', '/auth/refresh', JSON_TYPE, JSON.stringify({ refreshToken }));
+        const answer = await call(
+          agent,
+          auth,
+          'POST',
+          '/auth/refresh',
+          JSON_TYPE,
+          JSON.stringify({ refreshToken }),
+        );
         if (answer.status !== 200) return false;
         refreshToken = JSON.parse(answer.body)['refreshToken'];
         return true;
@@ -269,13 +345,36 @@ function keycloakSystem(kc: RunningKeycloak): System {
     async connection(flow, index, agent) {
       if (flow === 'grant') {
         const body = form({ grant_type: 'client_credentials' });
-        return async () => (await call(agent, kc.url, 'POST', kc.tokenPath, { ...FORM, Authorization: basic }, body)).status === 200;
+        return async () =>
+          (await call(agent, kc.url, 'POST', kc.tokenPath, { ...FORM, Authorization: basic }, body))
+            .status === 200;
       }
-      const login = form({ grant_type: 'password', client_id: kc.publicClient, username: `benchuser${index % USERS}`, password: PASSWORD, scope: 'openid' });
-      if (flow === 'signin') return async () => (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).status === 200;
-      let refreshToken = JSON.parse((await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).body)['refresh_token'] as string;
+      const login = form({
+        grant_type: 'password',
+        client_id: kc.publicClient,
+        username: `benchuser${index % USERS}`,
+        password: PASSWORD,
+        scope: 'openid',
+      });
+      if (flow === 'signin')
+        return async () =>
+          (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).status === 200;
+      let refreshToken = JSON.parse(
+        (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).body,
+      )['refresh_token'] as string;
       return async () => {
-        const answer = await call(agent, kc.url, 'POST', kc.tokenPath, FORM, form({ grant_type: 'refresh_token', client_id: kc.publicClient, refresh_token: refreshToken }));
+        const answer = await call(
+          agent,
+          kc.url,
+          'POST',
+          kc.tokenPath,
+          FORM,
+          form({
+            grant_type: 'refresh_token',
+            client_id: kc.publicClient,
+            refresh_token: refreshToken,
+          }),
+        );
         if (answer.status !== 200) return false;
         refreshToken = JSON.parse(answer.body)['refresh_token'];
         return true;
@@ -300,7 +399,10 @@ interface RoundResult {
 
 async function round(system: System, flow: string, seconds: number): Promise<RoundResult> {
   const connections = CONNECTIONS[flow];
-  const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const agents = Array.from(
+    { length: connections },
+    () => new Agent({ keepAlive: true, maxSockets: 1 }),
+  );
   const operations = await Promise.all(agents.map((agent, i) => system.connection(flow, i, agent)));
   const latencies = new Latencies();
   let done = 0;
@@ -334,7 +436,8 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
 }
 
 function mean(results: RoundResult[]): RoundResult {
-  const avg = (pick: (r: RoundResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  const avg = (pick: (r: RoundResult) => number) =>
+    results.reduce((sum, r) => sum + pick(r), 0) / results.length;
   return {
     perSecond: avg((r) => r.perSecond),
     p50: avg((r) => r.p50),
@@ -346,7 +449,9 @@ function mean(results: RoundResult[]): RoundResult {
 }
 
 const cell = (r?: RoundResult) =>
-  r ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %)` : '—';
+  r
+    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %)`
+    : '—';
 
 async function main(): Promise<void> {
   const systems: System[] = [];
@@ -355,17 +460,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    console.log(`starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`);
+    console.log(
+      `starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`,
+    );
     systems.push(await startOurs());
     if (WITH_KEYCLOAK) {
       console.log(`starting Keycloak ${KEYCLOAK_VERSION} (start-dev) …`);
-      const users = Array.from({ length: USERS }, (_, i) => ({ userName: `benchuser${i}`, password: PASSWORD }));
+      const users = Array.from({ length: USERS }, (_, i) => ({
+        userName: `benchuser${i}`,
+        password: PASSWORD,
+      }));
       systems.push(keycloakSystem(await startKeycloak(await freePort(), users)));
     }
     let rawArgon2: number | undefined;
-    const table: Array<{ flow: string; connections: number; ours: RoundResult; keycloak?: RoundResult; ratio?: number }> = [];
+    const table: Array<{
+      flow: string;
+      connections: number;
+      ours: RoundResult;
+      keycloak?: RoundResult;
+      ratio?: number;
+    }> = [];
     for (const flow of FLOWS) {
-      if (!CONNECTIONS[flow]) throw new Error(`unknown flow ${flow}; flows: ${Object.keys(CONNECTIONS).join(', ')}`);
+      if (!CONNECTIONS[flow])
+        throw new Error(`unknown flow ${flow}; flows: ${Object.keys(CONNECTIONS).join(', ')}`);
       for (const system of systems) {
         process.stdout.write(`${flow}: warming up ${system.name} for ${WARMUP} s … `);
         await round(system, flow, WARMUP);
@@ -381,11 +498,19 @@ async function main(): Promise<void> {
       }
       const ours = mean(results.get('ours') ?? []);
       const keycloak = WITH_KEYCLOAK ? mean(results.get('keycloak') ?? []) : undefined;
-      table.push({ flow, connections: CONNECTIONS[flow], ours, keycloak, ratio: keycloak ? ours.perSecond / keycloak.perSecond : undefined });
+      table.push({
+        flow,
+        connections: CONNECTIONS[flow],
+        ours,
+        keycloak,
+        ratio: keycloak ? ours.perSecond / keycloak.perSecond : undefined,
+      });
       if (flow === 'signin') {
         // Same run, services idle: the bound argon2 sets on sign-ins.
         rawArgon2 = await rawArgon2PerSecond(Math.min(SECONDS, 15));
-        console.log(`  raw argon2id verifications, all ${availableParallelism()} cores: ${Math.round(rawArgon2)}/s; our sign-ins are ${((ours.perSecond / rawArgon2) * 100).toFixed(1)} % of that`);
+        console.log(
+          `  raw argon2id verifications, all ${availableParallelism()} cores: ${Math.round(rawArgon2)}/s; our sign-ins are ${((ours.perSecond / rawArgon2) * 100).toFixed(1)} % of that`,
+        );
       }
     }
     const memory = rssOfGroups(systems.find((s) => s.name === 'ours')?.groups ?? []);
@@ -393,9 +518,20 @@ async function main(): Promise<void> {
     for (const row of memory) console.log(`  pid ${row.pid} ${row.command}: ${row.rssMiB} MiB`);
     console.log('\n| flow | ours | Keycloak | ratio |\n|---|---|---|---|');
     for (const row of table) {
-      console.log(`| ${row.flow}, ${row.connections} connections | ${cell(row.ours)} | ${cell(row.keycloak)} | ${row.ratio ? `${row.ratio.toFixed(2)}×` : '—'} |`);
+      console.log(
+        `| ${row.flow}, ${row.connections} connections | ${cell(row.ours)} | ${cell(row.keycloak)} | ${row.ratio ? `${row.ratio.toFixed(2)}×` : '—'} |`,
+      );
     }
-    const file = writeResults('peers', [], { keycloak: KEYCLOAK_VERSION, seconds: SECONDS, warmup: WARMUP, rounds: ROUNDS, workers: Number(WORKERS), rawArgon2, table, memory });
+    const file = writeResults('peers', [], {
+      keycloak: KEYCLOAK_VERSION,
+      seconds: SECONDS,
+      warmup: WARMUP,
+      rounds: ROUNDS,
+      workers: Number(WORKERS),
+      rawArgon2,
+      table,
+      memory,
+    });
     console.log(`\n${JSON.stringify(table)}\nwritten to ${file}`);
   } finally {
     await stopAll();

@@ -31,10 +31,7 @@ const EVENTS = Number(
 const mix: [PublicationTableLike, RecordedEvent][] = [
   ...Object.entries(ProfileSamples).map(
     ([type, data]) =>
-      [ProfilePublication, storedSample(type, data)] as [
-        PublicationTableLike,
-        RecordedEvent,
-      ],
+      [ProfilePublication, storedSample(type, data)] as [PublicationTableLike, RecordedEvent],
   ),
   ...Object.entries(AuthenticationSamples).map(
     ([type, data]) =>
@@ -45,17 +42,11 @@ const mix: [PublicationTableLike, RecordedEvent][] = [
   ),
   ...Object.entries(CredentialsSamples).map(
     ([type, data]) =>
-      [CredentialsPublication, storedSample(type, data)] as [
-        PublicationTableLike,
-        RecordedEvent,
-      ],
+      [CredentialsPublication, storedSample(type, data)] as [PublicationTableLike, RecordedEvent],
   ),
 ];
 
-function run(
-  label: string,
-  step: (table: PublicationTableLike, event: RecordedEvent) => unknown,
-) {
+function run(label: string, step: (table: PublicationTableLike, event: RecordedEvent) => unknown) {
   for (let i = 0; i < 20_000; i++) step(...mix[i % mix.length]); // warm-up
   const started = now();
   for (let i = 0; i < EVENTS; i++) step(...mix[i % mix.length]);
@@ -69,21 +60,13 @@ function run(
 }
 
 const figures = [
-  run(
-    'stored envelope -> Kafka message (before: leaked internals)',
-    (_table, event) => toMessage(event, accountIdKey),
+  run('stored envelope -> Kafka message (before: leaked internals)', (_table, event) =>
+    toMessage(event, accountIdKey),
   ),
-  run(
-    'internal -> public event -> Kafka message (publication table)',
-    (table, event) => {
-      const result = publish(table, event);
-      return result.kind === 'published'
-        ? toPublicKafkaMessage(result.message)
-        : undefined;
-    },
-  ),
+  run('internal -> public event -> Kafka message (publication table)', (table, event) => {
+    const result = publish(table, event);
+    return result.kind === 'published' ? toPublicKafkaMessage(result.message) : undefined;
+  }),
 ];
 figures.forEach(print);
-console.log(
-  `results: ${writeResults('public-events', figures, { events: EVENTS })}`,
-);
+console.log(`results: ${writeResults('public-events', figures, { events: EVENTS })}`);

@@ -23,7 +23,11 @@ const ACCOUNTS = 1000;
 const event = (i: number, sentAt?: number): NewEvent => ({
   type: 'AccountEmailChanged',
   data: { accountId: `a${i % ACCOUNTS}`, email: `user${i}@example.com`, sentAt },
-  metadata: { correlationId: `c-${i}`, causationId: `c-${i}`, actor: { kind: 'user', accountId: `a${i % ACCOUNTS}` } },
+  metadata: {
+    correlationId: `c-${i}`,
+    causationId: `c-${i}`,
+    actor: { kind: 'user', accountId: `a${i % ACCOUNTS}` },
+  },
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,28 +46,57 @@ async function main(): Promise<void> {
   const report = (f: BenchFigure) => (figures.push(f), print(f));
   let started = now();
   const broker = await startKafka();
-  console.log(`relay benchmark: Kafka ${broker.brokers} started in ${((now() - started) / 1000).toFixed(1)} s; data in ${dir}`);
-  const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), synchronous: 'full', pollIntervalMs: 10 });
+  console.log(
+    `relay benchmark: Kafka ${broker.brokers} started in ${((now() - started) / 1000).toFixed(1)} s; data in ${dir}`,
+  );
+  const store = new SqliteEventStore({
+    path: join(dir, 'events.sqlite'),
+    synchronous: 'full',
+    pollIntervalMs: 10,
+  });
   const kafka = { brokers: broker.brokers };
   try {
     // 1. Full speed: a filled store, relay started from checkpoint 0.
     process.stdout.write(`filling the store with ${EVENTS.toLocaleString('en')} events ...`);
     for (let written = 0; written < EVENTS; written += 1000) {
-      await store.append(`account-fill${written % 997}`, Array.from({ length: Math.min(1000, EVENTS - written) }, (_, i) => event(written + i)));
+      await store.append(
+        `account-fill${written % 997}`,
+        Array.from({ length: Math.min(1000, EVENTS - written) }, (_, i) => event(written + i)),
+      );
     }
     console.log(' done');
     const checkpoint = SqliteRelayCheckpoint.open(join(dir, 'relay.sqlite'), 'bench');
-    const relay = new KafkaRelay({ name: 'bench', store, filter: { streamPrefixes: ['account-'] }, topic: 'bench.relay.full', kafka, checkpoint, batchSize: BATCH });
+    const relay = new KafkaRelay({
+      name: 'bench',
+      store,
+      filter: { streamPrefixes: ['account-'] },
+      topic: 'bench.relay.full',
+      kafka,
+      checkpoint,
+      batchSize: BATCH,
+    });
     started = now();
     relay.start();
     const head = await store.headPosition();
     await waitFor(async () => checkpoint.read() >= head, 600_000);
     const elapsed = now() - started;
-    report(figure(`relay store -> topic, ${EVENTS.toLocaleString('en')} events, batches of ${BATCH}`, (EVENTS / elapsed) * 1000, 'events/s', undefined, 'acks=all, idempotent, 1 in flight; includes connect and topic creation'));
+    report(
+      figure(
+        `relay store -> topic, ${EVENTS.toLocaleString('en')} events, batches of ${BATCH}`,
+        (EVENTS / elapsed) * 1000,
+        'events/s',
+        undefined,
+        'acks=all, idempotent, 1 in flight; includes connect and topic creation',
+      ),
+    );
     await relay.stop();
 
     // 2. A Kafka source reading that topic from the start (what a fresh read model sees).
-    const catchUp = new KafkaEventSource({ kafka, groupId: 'bench-catch-up', topics: ['bench.relay.full'] });
+    const catchUp = new KafkaEventSource({
+      kafka,
+      groupId: 'bench-catch-up',
+      topics: ['bench.relay.full'],
+    });
     started = now();
     const subscription = catchUp.subscribe({ fromPosition: 0 });
     let seen = 0;
@@ -77,17 +110,34 @@ async function main(): Promise<void> {
       }
       if (seen >= EVENTS) break;
     }
-    report(figure(`Kafka source catch-up over the topic, ${EVENTS.toLocaleString('en')} events`, (EVENTS / (now() - started)) * 1000, 'events/s'));
+    report(
+      figure(
+        `Kafka source catch-up over the topic, ${EVENTS.toLocaleString('en')} events`,
+        (EVENTS / (now() - started)) * 1000,
+        'events/s',
+      ),
+    );
     await subscription.stop();
 
     // 3. Steady rate: append -> relay -> Kafka -> Kafka source, latency per event.
     const liveCheckpoint = SqliteRelayCheckpoint.open(join(dir, 'relay.sqlite'), 'bench-live');
     liveCheckpoint.write(await store.headPosition());
-    const live = new KafkaRelay({ name: 'bench-live', store, filter: { streamPrefixes: ['live-'] }, topic: 'bench.relay.live', kafka, checkpoint: liveCheckpoint });
+    const live = new KafkaRelay({
+      name: 'bench-live',
+      store,
+      filter: { streamPrefixes: ['live-'] },
+      topic: 'bench.relay.live',
+      kafka,
+      checkpoint: liveCheckpoint,
+    });
     live.start();
     const latencies = new Latencies();
     const total = RATE * SECONDS;
-    const source = new KafkaEventSource({ kafka, groupId: 'bench-live', topics: ['bench.relay.live'] });
+    const source = new KafkaEventSource({
+      kafka,
+      groupId: 'bench-live',
+      topics: ['bench.relay.live'],
+    });
     const liveSubscription = source.subscribe({ fromPosition: 0 });
     const consumed = (async () => {
       let count = 0;
@@ -108,13 +158,26 @@ async function main(): Promise<void> {
     }
     await Promise.all(appends);
     await Promise.race([consumed, sleep(60_000)]);
-    report(figure(`append -> consumer at ${RATE} events/s for ${SECONDS} s`, latencies.count, 'events seen', latencies, 'relay + broker + Kafka source'));
+    report(
+      figure(
+        `append -> consumer at ${RATE} events/s for ${SECONDS} s`,
+        latencies.count,
+        'events seen',
+        latencies,
+        'relay + broker + Kafka source',
+      ),
+    );
     await liveSubscription.stop();
     await live.stop();
     checkpoint.close();
     liveCheckpoint.close();
 
-    const file = writeResults('relay', figures, { events: EVENTS, rate: RATE, seconds: SECONDS, kafka: 'single node, KRaft, 127.0.0.1' });
+    const file = writeResults('relay', figures, {
+      events: EVENTS,
+      rate: RATE,
+      seconds: SECONDS,
+      kafka: 'single node, KRaft, 127.0.0.1',
+    });
     console.log(`results written to ${file}`);
   } finally {
     await store.close();

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { freePort } from './lib/service-process';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const REQUESTS = arg('requests', 20_000);
 const CONNECTIONS = arg('connections', 32);
 
@@ -21,9 +22,17 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function call(agent: Agent, port: number, method: string, path: string, body?: string): Promise<number> {
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {};
+    const headers = body
+      ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+      : {};
     const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -33,12 +42,19 @@ function call(agent: Agent, port: number, method: string, path: string, body?: s
   });
 }
 
-async function start(mode: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+async function start(
+  mode: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'lib', 'request-path-server.ts'), mode], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'lib', 'request-path-server.ts'), mode],
+    {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${mode} server exited with ${child.exitCode}`);
@@ -56,20 +72,37 @@ async function main(): Promise<void> {
   const servers: Array<[string, string, Record<string, string>]> = [
     ['raw node:http', 'raw', {}],
     ['bare Express', 'express', {}],
-    ['Nest + service kit, access log on (info)', 'nest', { LOG_LEVEL: 'info', DATA_DIR: join(process.cwd(), 'tmp', 'request-path-bench') }],
-    ['Nest + service kit, access log off (warn)', 'nest', { LOG_LEVEL: 'warn', DATA_DIR: join(process.cwd(), 'tmp', 'request-path-bench') }],
+    [
+      'Nest + service kit, access log on (info)',
+      'nest',
+      { LOG_LEVEL: 'info', DATA_DIR: join(process.cwd(), 'tmp', 'request-path-bench') },
+    ],
+    [
+      'Nest + service kit, access log off (warn)',
+      'nest',
+      { LOG_LEVEL: 'warn', DATA_DIR: join(process.cwd(), 'tmp', 'request-path-bench') },
+    ],
   ];
-  console.log(`request-path benchmark: ${REQUESTS} requests per figure, ${CONNECTIONS} keep-alive connections`);
+  console.log(
+    `request-path benchmark: ${REQUESTS} requests per figure, ${CONNECTIONS} keep-alive connections`,
+  );
   for (const [name, mode, env] of servers) {
     const { child, port } = await start(mode, env);
     // The access log goes to stdout: to /dev/null here, as to a pipe a collector reads in production.
     try {
       for (const [what, method, path, body] of [
         ['GET', 'GET', '/bench/bare', undefined],
-        ['POST two-field JSON body', 'POST', '/bench/echo', '{"firstName":"Ada","lastName":"Lovelace"}'],
+        [
+          'POST two-field JSON body',
+          'POST',
+          '/bench/echo',
+          '{"firstName":"Ada","lastName":"Lovelace"}',
+        ],
       ] as const) {
         const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-        await runConcurrent(Math.min(2_000, REQUESTS), CONNECTIONS, () => call(agent, port, method, path, body)); // warm-up
+        await runConcurrent(Math.min(2_000, REQUESTS), CONNECTIONS, () =>
+          call(agent, port, method, path, body),
+        ); // warm-up
         const before = cpuSeconds(child.pid!);
         const result = await runConcurrent(REQUESTS, CONNECTIONS, async () => {
           const status = await call(agent, port, method, path, body);
@@ -77,7 +110,13 @@ async function main(): Promise<void> {
         });
         const cpuMs = ((cpuSeconds(child.pid!) - before) * 1000) / REQUESTS;
         agent.destroy();
-        const f = figure(`${name}: ${what}`, result.perSecond, 'req/s', result.latencies, `${cpuMs.toFixed(3)} ms server CPU per request`);
+        const f = figure(
+          `${name}: ${what}`,
+          result.perSecond,
+          'req/s',
+          result.latencies,
+          `${cpuMs.toFixed(3)} ms server CPU per request`,
+        );
         figures.push(f);
         print(f);
       }

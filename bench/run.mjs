@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
+const suites = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace('.bench.ts', ''));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (wanted.length === 0) {
   console.log(`usage: npm run bench -- <${suites.join('|')}> [more suites]`);
@@ -18,10 +20,14 @@ for (const suite of wanted) {
     console.error(`unknown suite "${suite}"; available: ${suites.join(', ')}`);
     process.exit(1);
   }
-  const result = spawnSync(process.execPath, ['--expose-gc', '-r', '@swc-node/register', file, ...process.argv.slice(3)], {
-    stdio: 'inherit',
-    cwd: join(here, '..'),
-    env: { ...process.env, TS_NODE_PROJECT: join(here, '..', 'tsconfig.base.json') },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', '-r', '@swc-node/register', file, ...process.argv.slice(3)],
+    {
+      stdio: 'inherit',
+      cwd: join(here, '..'),
+      env: { ...process.env, TS_NODE_PROJECT: join(here, '..', 'tsconfig.base.json') },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

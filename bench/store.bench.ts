@@ -15,10 +15,7 @@ import {
   type EventStore,
   type NewEvent,
 } from '@accounts/event-store';
-import {
-  postgresAvailability,
-  startPostgres,
-} from '../tools/postgres/server.cjs';
+import { postgresAvailability, startPostgres } from '../tools/postgres/server.cjs';
 import {
   figure,
   Latencies,
@@ -30,14 +27,10 @@ import {
 } from './lib/measure';
 
 const arg = (name: string, fallback: number) =>
-  Number(
-    process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ??
-      fallback,
-  );
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const TOTAL_EVENTS = arg('events', 1_000_000);
 const ENGINES = (
-  process.argv.find((a) => a.startsWith('--engines='))?.split('=')[1] ??
-  'sqlite,postgres'
+  process.argv.find((a) => a.startsWith('--engines='))?.split('=')[1] ?? 'sqlite,postgres'
 ).split(',');
 const payload = (i: number): NewEvent => ({
   type: 'AccountEmailChanged',
@@ -67,10 +60,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchSqlite(
-  dir: string,
-  report: (f: BenchFigure) => void,
-): Promise<void> {
+async function benchSqlite(dir: string, report: (f: BenchFigure) => void): Promise<void> {
   console.log(`store benchmark (SQLite, WAL) in ${dir}`);
   for (const synchronous of ['full', 'normal'] as const) {
     const store = new SqliteEventStore({
@@ -120,19 +110,11 @@ async function benchPostgres(report: (f: BenchFigure) => void): Promise<void> {
   }
 }
 
-async function appends(
-  store: EventStore,
-  report: (f: BenchFigure) => void,
-): Promise<void> {
+async function appends(store: EventStore, report: (f: BenchFigure) => void): Promise<void> {
   let revision = -1;
   const seq = await runConcurrent(3000, 1, async (i) => {
-    revision = (
-      await store.append(
-        'seq-1',
-        [payload(i)],
-        revision === -1 ? 'no_stream' : revision,
-      )
-    ).nextRevision;
+    revision = (await store.append('seq-1', [payload(i)], revision === -1 ? 'no_stream' : revision))
+      .nextRevision;
   });
   report(
     figure(
@@ -142,16 +124,9 @@ async function appends(
       seq.latencies,
     ),
   );
-  const par = await runConcurrent(20_000, 32, (i, w) =>
-    store.append(`par-${w}`, [payload(i)]),
-  );
+  const par = await runConcurrent(20_000, 32, (i, w) => store.append(`par-${w}`, [payload(i)]));
   report(
-    figure(
-      `32 concurrent writers, distinct streams`,
-      par.perSecond,
-      'appends/s',
-      par.latencies,
-    ),
+    figure(`32 concurrent writers, distinct streams`, par.perSecond, 'appends/s', par.latencies),
   );
 }
 
@@ -167,11 +142,7 @@ async function conflictsAndReads(
         maxCount: 1,
       });
       try {
-        return await store.append(
-          'hot',
-          [payload(i)],
-          last ? last.revision : 'no_stream',
-        );
+        return await store.append('hot', [payload(i)], last ? last.revision : 'no_stream');
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         retries++;
@@ -188,9 +159,7 @@ async function conflictsAndReads(
     ),
   );
 
-  process.stdout.write(
-    `filling the store with ${TOTAL_EVENTS.toLocaleString('en')} events ...`,
-  );
+  process.stdout.write(`filling the store with ${TOTAL_EVENTS.toLocaleString('en')} events ...`);
   const fillStart = now();
   for (let written = 0; written < TOTAL_EVENTS; written += 1000) {
     await store.append(

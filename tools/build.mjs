@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const app = process.argv[2];
 if (!app || !existsSync(join(root, 'apps', app, 'src', 'main.ts'))) {
-  console.error(`usage: node tools/build.mjs <app>   (apps/<app>/src/main.ts must exist; got ${app ?? 'nothing'})`);
+  console.error(
+    `usage: node tools/build.mjs <app>   (apps/<app>/src/main.ts must exist; got ${app ?? 'nothing'})`,
+  );
   process.exit(2);
 }
 // --out-dir DIR builds elsewhere (the build's own test uses a temp folder).
@@ -44,7 +46,11 @@ const swcOptions = (filename) => ({
 const importPattern = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)'([^']+)'/gm;
 function resolveSource(specifier, fromFile) {
   const aliased = base.paths[specifier]?.[0];
-  const path = aliased ? join(root, aliased) : specifier.startsWith('.') ? resolve(dirname(fromFile), specifier) : undefined;
+  const path = aliased
+    ? join(root, aliased)
+    : specifier.startsWith('.')
+      ? resolve(dirname(fromFile), specifier)
+      : undefined;
   if (!path) return undefined; // a package from node_modules: required at run time
   const candidates = [path, `${path}.ts`, join(path, 'index.ts')];
   const found = candidates.find((candidate) => candidate.endsWith('.ts') && existsSync(candidate));
@@ -63,7 +69,9 @@ while (pending.length) {
     if (target && !files.has(target)) pending.push(target);
   }
 }
-const projects = new Set([...files].map((file) => relative(root, file).split('/').slice(0, 2).join('/')));
+const projects = new Set(
+  [...files].map((file) => relative(root, file).split('/').slice(0, 2).join('/')),
+);
 
 rmSync(out, { recursive: true, force: true });
 const started = Date.now();

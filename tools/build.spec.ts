@@ -13,7 +13,11 @@ const apps = ['profile-service', 'auth-service', 'credentials-service', 'audit',
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? jsFiles(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? jsFiles(join(dir, entry.name))
+      : entry.name.endsWith('.js')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 const packageOf = (specifier: string) =>
@@ -28,31 +32,43 @@ describe('tools/build.mjs', () => {
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it.each(apps)('%s: compiles to main.js whose requires are built-ins or production dependencies only', (app) => {
-    const target = join(out, app);
-    const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), app, '--out-dir', target], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const files = jsFiles(target);
-    expect(files).toContain(join(target, 'main.js'));
-    expect(files.some((file) => /\.(spec|test)\.js$/.test(file) || /\/src\/testing\//.test(file))).toBe(false);
-    const bare = new Set<string>();
-    for (const file of files) {
-      const code = readFileSync(file, 'utf8');
-      expect(code).not.toMatch(/require\("@accounts\//); // aliases are rewritten to relative paths
-      for (const [, specifier] of code.matchAll(/require\("([^".][^"]*)"\)/g)) bare.add(packageOf(specifier));
-    }
-    const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
-    const notProduction = [...bare].filter(
-      (name) => !builtins.has(name.replace(/^node:/, '')) && !(name in manifest.dependencies),
-    );
-    expect(notProduction).toEqual([]);
-    // The services are Nest apps; the web gateway is plain node http with the proxy library.
-    expect(bare.has(app === 'web' ? 'http-proxy-middleware' : '@nestjs/core')).toBe(true);
-  });
+  it.each(apps)(
+    '%s: compiles to main.js whose requires are built-ins or production dependencies only',
+    (app) => {
+      const target = join(out, app);
+      const result = spawnSync(
+        process.execPath,
+        [join(root, 'tools/build.mjs'), app, '--out-dir', target],
+        { encoding: 'utf8' },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const files = jsFiles(target);
+      expect(files).toContain(join(target, 'main.js'));
+      expect(
+        files.some((file) => /\.(spec|test)\.js$/.test(file) || /\/src\/testing\//.test(file)),
+      ).toBe(false);
+      const bare = new Set<string>();
+      for (const file of files) {
+        const code = readFileSync(file, 'utf8');
+        expect(code).not.toMatch(/require\("@accounts\//); // aliases are rewritten to relative paths
+        for (const [, specifier] of code.matchAll(/require\("([^".][^"]*)"\)/g))
+          bare.add(packageOf(specifier));
+      }
+      const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+      const notProduction = [...bare].filter(
+        (name) => !builtins.has(name.replace(/^node:/, '')) && !(name in manifest.dependencies),
+      );
+      expect(notProduction).toEqual([]);
+      // The services are Nest apps; the web gateway is plain node http with the proxy library.
+      expect(bare.has(app === 'web' ? 'http-proxy-middleware' : '@nestjs/core')).toBe(true);
+    },
+  );
 
   it('refuses an unknown app with a usage line', () => {
-    const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/usage: node tools\/build\.mjs <app>/);
   });

@@ -22,8 +22,7 @@ import { createRequire } from 'node:module';
 const { freePort } = createRequire(import.meta.url)('./free-port.cjs');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const venv =
-  process.env.FUZZ_VENV ?? join(homedir(), '.cache', 'accounts-fuzz', 'venv');
+const venv = process.env.FUZZ_VENV ?? join(homedir(), '.cache', 'accounts-fuzz', 'venv');
 const schemathesis = join(venv, 'bin', 'schemathesis');
 // Pinned to a major version: its CLI options are part of this script.
 const PACKAGE = 'schemathesis>=4.32,<5';
@@ -34,9 +33,7 @@ const children = [];
 main().then(
   (code) => finish(code),
   (error) => {
-    console.error(
-      `fuzz: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`fuzz: ${error instanceof Error ? error.message : String(error)}`);
     finish(1);
   },
 );
@@ -46,8 +43,7 @@ async function main() {
   if (process.argv[2] === 'install') return 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'accounts-fuzz-'));
   const selected = (
-    process.env.FUZZ_SERVICES ??
-    'profile-service,credentials-service,auth-service'
+    process.env.FUZZ_SERVICES ?? 'profile-service,credentials-service,auth-service'
   ).split(',');
   const ports = {};
   for (const name of ['profile-service', 'auth-service', 'credentials-service'])
@@ -65,8 +61,7 @@ async function main() {
     CODE_FAILURES_PER_ADDRESS: '1000000',
     CODE_SENDS_PER_ADDRESS: '1000000',
   };
-  for (const [name, port] of Object.entries(ports))
-    start(name, port, env, dataDir);
+  for (const [name, port] of Object.entries(ports)) start(name, port, env, dataDir);
   const url = (name) => `http://127.0.0.1:${ports[name]}`;
   await Promise.all(Object.keys(ports).map((name) => healthy(name, url(name))));
 
@@ -80,9 +75,7 @@ async function main() {
       bootstrapToken,
       name,
     );
-    console.log(
-      `\n=== schemathesis against ${name} (${url(name)}/docs-json, ${maxTime} s)`,
-    );
+    console.log(`\n=== schemathesis against ${name} (${url(name)}/docs-json, ${maxTime} s)`);
     const code = await run(schemathesis, [
       'run',
       `${url(name)}/docs-json`,
@@ -104,8 +97,7 @@ async function main() {
     ]);
     if (code !== 0) failed.push(name);
   }
-  if (process.env.FUZZ_KEEP === '1')
-    console.log(`data folder and logs kept in ${dataDir}`);
+  if (process.env.FUZZ_KEEP === '1') console.log(`data folder and logs kept in ${dataDir}`);
   else rmSync(dataDir, { recursive: true, force: true });
   console.log(
     failed.length
@@ -130,14 +122,7 @@ function install() {
     ['python3', ['-m', 'venv', venv]],
     [
       join(venv, 'bin', 'pip'),
-      [
-        'install',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--timeout',
-        '30',
-        PACKAGE,
-      ],
+      ['install', '--quiet', '--disable-pip-version-check', '--timeout', '30', PACKAGE],
     ],
   ];
   for (const [command, args] of steps) {
@@ -206,12 +191,8 @@ async function administratorToken(profile, auth, bootstrapToken, label) {
     },
   });
   if (created.status !== 201)
-    throw new Error(
-      `POST /organizations: ${created.status} ${JSON.stringify(created.body)}`,
-    );
-  const token = new URL(
-    created.body.administrator.activationLink,
-  ).searchParams.get('token');
+    throw new Error(`POST /organizations: ${created.status} ${JSON.stringify(created.body)}`);
+  const token = new URL(created.body.administrator.activationLink).searchParams.get('token');
   // auth-service learns of the account from the shared store a moment later.
   for (let i = 0; ; i++) {
     const activated = await json(`${auth}/auth/activate`, {
@@ -219,18 +200,14 @@ async function administratorToken(profile, auth, bootstrapToken, label) {
     });
     if (activated.status === 200) break;
     if (i >= 50)
-      throw new Error(
-        `POST /auth/activate: ${activated.status} ${JSON.stringify(activated.body)}`,
-      );
+      throw new Error(`POST /auth/activate: ${activated.status} ${JSON.stringify(activated.body)}`);
     await sleep(200);
   }
   const login = await json(`${auth}/auth/login`, {
     body: { userName, password: PASSWORD },
   });
   if (!login.body?.accessToken)
-    throw new Error(
-      `POST /auth/login: ${login.status} ${JSON.stringify(login.body)}`,
-    );
+    throw new Error(`POST /auth/login: ${login.status} ${JSON.stringify(login.body)}`);
   return login.body.accessToken;
 }
 
@@ -253,18 +230,15 @@ function run(command, args) {
   });
 }
 
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let stopping = false;
 function finish(code) {
   stopping = true;
-  for (const child of children)
-    if (child.exitCode === null) child.kill('SIGTERM');
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exitCode = code;
   setTimeout(() => {
-    for (const child of children)
-      if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     process.exit(code);
   }, 8000).unref();
 }

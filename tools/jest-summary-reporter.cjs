@@ -6,14 +6,11 @@ const { writeFileSync } = require('node:fs');
 
 function summarize(results) {
   const suitesFailedWithoutFailingTest = results.testResults.filter(
-    (suite) =>
-      (suite.testExecError || suite.failureMessage) &&
-      suite.numFailingTests === 0,
+    (suite) => (suite.testExecError || suite.failureMessage) && suite.numFailingTests === 0,
   ).length;
   const failed = results.numFailedTests + suitesFailedWithoutFailingTest;
   // Jest also fails a run on snapshot trouble (e.g. unwritten snapshots under --ci) with every test green.
-  const snapshotFailure =
-    failed === 0 && results.snapshot && results.snapshot.failure ? 1 : 0;
+  const snapshotFailure = failed === 0 && results.snapshot && results.snapshot.failure ? 1 : 0;
   return {
     passed: results.numPassedTests,
     failed: failed + snapshotFailure,

@@ -29,25 +29,18 @@ process.stdout.write(JSON.stringify(out));
 `;
 
 function lintAll(snippets: Snippet[]): Problem[][] {
-  const output = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', lintScript],
-    {
-      cwd: root,
-      input: JSON.stringify(snippets),
-      encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
-    },
-  );
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', lintScript], {
+    cwd: root,
+    input: JSON.stringify(snippets),
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  });
   return JSON.parse(output);
 }
 
 const errorLines = (problems: Problem[], ruleId: string) =>
-  problems
-    .filter((p) => p.severity === 2 && p.ruleId === ruleId)
-    .map((p) => p.line);
-const errors = (problems: Problem[]) =>
-  problems.filter((p) => p.severity === 2);
+  problems.filter((p) => p.severity === 2 && p.ruleId === ruleId).map((p) => p.line);
+const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 2);
 
 const domainWithIo = [
   "import { readFileSync } from 'node:fs';",
@@ -106,9 +99,7 @@ describe('workspace lint rules', () => {
   }, 120_000);
 
   it('rejects every framework, I/O, clock or randomness import in domain code', () => {
-    expect(errorLines(results[0], 'no-restricted-imports')).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9,
-    ]);
+    expect(errorLines(results[0], 'no-restricted-imports')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('lets domain code import contracts, event-sourcing, libphonenumber-js and its own files', () => {
@@ -120,21 +111,15 @@ describe('workspace lint rules', () => {
   });
 
   it('lets a util lib import data-access types but not data-access code', () => {
-    expect(
-      errorLines(results[3], '@typescript-eslint/no-restricted-imports'),
-    ).toEqual([2]);
+    expect(errorLines(results[3], '@typescript-eslint/no-restricted-imports')).toEqual([2]);
     expect(errors(results[3])).toHaveLength(1);
   });
 
   it('keeps contracts free of dependencies on other libs', () => {
-    expect(errorLines(results[4], '@nx/enforce-module-boundaries')).toEqual([
-      1,
-    ]);
+    expect(errorLines(results[4], '@nx/enforce-module-boundaries')).toEqual([1]);
   });
 
   it('keeps test helpers out of code that ships', () => {
-    expect(
-      errorLines(results[5], '@typescript-eslint/no-restricted-imports'),
-    ).toEqual([1]);
+    expect(errorLines(results[5], '@typescript-eslint/no-restricted-imports')).toEqual([1]);
   });
 });

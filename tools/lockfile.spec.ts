@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Entry = { version?: string; optional?: boolean; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+type Entry = {
+  version?: string;
+  optional?: boolean;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync(join(__dirname, '..', 'package-lock.json'), 'utf8')) as {
   lockfileVersion: number;
   packages: Record<string, Entry>;
@@ -38,7 +43,9 @@ describe('package-lock.json', () => {
   });
 
   it('carries no Sass toolchain or webpack (a NestJS service needs neither)', () => {
-    const unwanted = Object.keys(lock.packages).filter((path) => /node_modules\/(sass|sass-embedded[^/]*|webpack|@nx\/webpack)$/.test(path));
+    const unwanted = Object.keys(lock.packages).filter((path) =>
+      /node_modules\/(sass|sass-embedded[^/]*|webpack|@nx\/webpack)$/.test(path),
+    );
     expect(unwanted).toEqual([]);
   });
 });

@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 
 const file = process.argv[2];
 if (!file) {
-  console.error(
-    'usage: node tools/openapi-coverage.mjs <OPENAPI_ANSWERS_LOG file>',
-  );
+  console.error('usage: node tools/openapi-coverage.mjs <OPENAPI_ANSWERS_LOG file>');
   process.exit(2);
 }
 const services = new Map();
@@ -18,8 +16,7 @@ const of = (name) =>
 for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
   const entry = JSON.parse(line);
   const service = of(entry.service);
-  if (entry.operations)
-    for (const operation of entry.operations) service.operations.add(operation);
+  if (entry.operations) for (const operation of entry.operations) service.operations.add(operation);
   else
     (
       service.statuses.get(entry.operation) ??
@@ -41,7 +38,5 @@ for (const [name, { operations, statuses }] of [...services].sort()) {
     `\n${name}: ${rows.length} operations, ${rows.filter((r) => r.success).length} answered with a success, ${rows.filter((r) => r.error).length} with an error, ${both} with both`,
   );
   for (const r of rows.filter((row) => !row.success || !row.error))
-    console.log(
-      `  ${r.operation}: ${r.seen.length ? r.seen.join(', ') : 'never called'}`,
-    );
+    console.log(`  ${r.operation}: ${r.seen.length ? r.seen.join(', ') : 'never called'}`);
 }

@@ -20,7 +20,11 @@ const SERVICES = [
   { name: 'profile-service', port: process.env.PROFILE_SERVICE_PORT ?? '3001', color: 36 },
   { name: 'auth-service', port: process.env.AUTH_SERVICE_PORT ?? '3002', color: 35 },
   { name: 'credentials-service', port: process.env.CREDENTIALS_SERVICE_PORT ?? '3003', color: 33 },
-  { name: 'audit', port: process.env.AUDIT_PORT ?? process.env.AUDIT_SERVICE_PORT ?? '3004', color: 32 },
+  {
+    name: 'audit',
+    port: process.env.AUDIT_PORT ?? process.env.AUDIT_SERVICE_PORT ?? '3004',
+    color: 32,
+  },
 ];
 const WEB_PORT = process.env.WEB_PORT ?? '3000';
 /** The gateway starts once the services answer; it is not a service of SERVICES (no /health of its own). */
@@ -47,13 +51,17 @@ async function main() {
   process.env.WEB_ORIGIN ??= `http://localhost:${WEB_PORT}`;
   // Requests arrive through the gateway on loopback: the services count attempts per the address it forwards.
   process.env.TRUST_PROXY ??= 'loopback';
-  console.log(paint(1, `Account page: http://localhost:${WEB_PORT} (once everything below has started)`));
+  console.log(
+    paint(1, `Account page: http://localhost:${WEB_PORT} (once everything below has started)`),
+  );
   if (process.env.SKIP_BUILD !== '1') await build();
   if (stopping) return;
   mkdirSync(dataDir, { recursive: true });
   // Children run in their own process group (so Ctrl-C reaches them once, through us); if this
   // process dies anyway, take them down with it.
-  process.on('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')));
+  process.on('exit', () =>
+    children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')),
+  );
 
   const format = logFormatter();
   for (const service of SERVICES) startService(service, format);
@@ -72,12 +80,18 @@ async function main() {
 
 async function build() {
   console.log(paint(1, `Building ${SERVICES.map((s) => s.name).join(', ')} and the web page…`));
-  buildChild = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name), GATEWAY.name], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
-  const [code, signal] = await new Promise((done) => buildChild.once('exit', (...result) => done(result)));
+  buildChild = spawn(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES.map((s) => s.name), GATEWAY.name],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
+  const [code, signal] = await new Promise((done) =>
+    buildChild.once('exit', (...result) => done(result)),
+  );
   buildChild = undefined;
   if (!stopping && code !== 0) return fail(`the build failed (${signal ?? `exit code ${code}`})`);
 }
@@ -103,7 +117,10 @@ function startService(service, format, extraEnv = {}) {
     if (stopping) return;
     const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     const reason = entry.lastError ?? entry.lastLines.join('\n    ');
-    console.error(paint(31, `\n${service.name} ${why}; stopping the others.`) + (reason ? `\n  reason: ${reason}` : ''));
+    console.error(
+      paint(31, `\n${service.name} ${why}; stopping the others.`) +
+        (reason ? `\n  reason: ${reason}` : ''),
+    );
     stopAll('SIGTERM', 1);
   });
 }
@@ -126,7 +143,9 @@ async function waitUntilAnswering(url, name) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return fail(`${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s at ${url} (last: ${last})`);
+  return fail(
+    `${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s at ${url} (last: ${last})`,
+  );
 }
 
 function printSummary() {
@@ -152,12 +171,15 @@ function printSummary() {
 async function stopAll(signal, exitCode) {
   if (stopping) return; // npm forwards the terminal's Ctrl-C too: one shutdown is enough
   stopping = true;
-  if (exitCode === 0) console.log(paint(1, `\n${signal}: stopping ${buildChild ? 'the build' : 'the services'}…`));
+  if (exitCode === 0)
+    console.log(paint(1, `\n${signal}: stopping ${buildChild ? 'the build' : 'the services'}…`));
   const running = [...children.values(), ...(buildChild ? [{ child: buildChild }] : [])].filter(
     ({ child }) => child.exitCode === null && child.signalCode === null,
   );
   const killTimer = setTimeout(() => {
-    console.error(paint(31, `services still running after ${STOP_TIMEOUT_MS / 1000} s: killing them`));
+    console.error(
+      paint(31, `services still running after ${STOP_TIMEOUT_MS / 1000} s: killing them`),
+    );
     running.forEach(({ child }) => child.kill('SIGKILL'));
   }, STOP_TIMEOUT_MS);
   await Promise.all(
@@ -185,7 +207,11 @@ function logFormatter() {
   if (process.env.LOG_FORMAT === 'json') return (line) => line;
   try {
     const { prettyFactory } = createRequire(join(root, 'package.json'))('pino-pretty');
-    const pretty = prettyFactory({ colorize: useColor, ignore: 'pid,hostname,service,req,res', singleLine: true });
+    const pretty = prettyFactory({
+      colorize: useColor,
+      ignore: 'pid,hostname,service,req,res',
+      singleLine: true,
+    });
     return (line) => (line.startsWith('{') ? pretty(line).trimEnd() : line);
   } catch {
     return compactLogLine;

@@ -19,8 +19,7 @@ function bin(pkg, command) {
   const manifest = JSON.parse(
     readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8'),
   );
-  const entry =
-    typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
+  const entry = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
   return join(root, 'node_modules', pkg, entry);
 }
 const isCi = ['true', '1'].includes(String(process.env.CI).toLowerCase());
@@ -54,9 +53,7 @@ function lint() {
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   if (result.error) console.error(result.error);
-  console.log(
-    `lint: FAILED in ${seconds}s (errors above); running the tests anyway`,
-  );
+  console.log(`lint: FAILED in ${seconds}s (errors above); running the tests anyway`);
   return false;
 }
 
@@ -87,11 +84,7 @@ function jest(args, label = 'jest', extraEnv = {}) {
   return { status: result.status ?? 1, summary };
 }
 
-const SERVICE_PROJECTS = [
-  'profile-service',
-  'auth-service',
-  'credentials-service',
-];
+const SERVICE_PROJECTS = ['profile-service', 'auth-service', 'credentials-service'];
 
 // The service suites again with every test app's events in PostgreSQL (createTestApp reads
 // TEST_EVENTSTORE_POSTGRES_URL): one throwaway server for the pass, fsync off because this pass checks
@@ -102,24 +95,18 @@ async function postgresPass(args) {
   const harness = createRequire(import.meta.url)('./postgres/server.cjs');
   const availability = harness.postgresAvailability();
   if (!availability.ok) {
-    console.log(
-      `jest on PostgreSQL: skipped (${availability.reason}); counted as 1 skipped`,
-    );
+    console.log(`jest on PostgreSQL: skipped (${availability.reason}); counted as 1 skipped`);
     return { status: 0, summary: { passed: 0, failed: 0, skipped: 1 } };
   }
   let server;
   try {
     server = await harness.startPostgres({ fsync: false, maxConnections: 300 });
   } catch (error) {
-    console.log(
-      `jest on PostgreSQL: the server did not start: ${error.message}`,
-    );
+    console.log(`jest on PostgreSQL: the server did not start: ${error.message}`);
     return { status: 1, summary: { passed: 0, failed: 1, skipped: 0 } };
   }
   try {
-    const selection = args.length
-      ? args
-      : ['--selectProjects', ...SERVICE_PROJECTS];
+    const selection = args.length ? args : ['--selectProjects', ...SERVICE_PROJECTS];
     return jest(selection, 'jest on PostgreSQL (service suites)', {
       TEST_EVENTSTORE_POSTGRES_URL: server.connectionString,
     });
@@ -137,13 +124,23 @@ function vitest(args) {
   const file = join(dir, 'summary.json');
   const result = spawnSync(
     process.execPath,
-    [bin('vitest', 'vitest'), 'run', '--config', 'apps/web/page/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    [
+      bin('vitest', 'vitest'),
+      'run',
+      '--config',
+      'apps/web/page/vite.config.mts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
     { cwd: root, stdio: 'inherit', env: process.env },
   );
   let counts;
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    const suitesFailed = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+    const suitesFailed = report.testResults.filter(
+      (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
     counts = {
       passed: report.numPassedTests,
       failed: report.numFailedTests + suitesFailed,
@@ -178,33 +175,26 @@ const postgresRun = await postgresPass(args);
 const runs = [formatRun, sqliteRun, unitRun, postgresRun].filter(Boolean);
 const tests = {
   status: runs.find((r) => r.status !== 0)?.status ?? 0,
-  summary: runs.every((r) => r.summary)
-    ? sum(runs.map((r) => r.summary))
-    : undefined,
+  summary: runs.every((r) => r.summary) ? sum(runs.map((r) => r.summary)) : undefined,
 };
 
 function sum(summaries) {
   const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const s of summaries)
-    for (const key of Object.keys(total)) total[key] += s[key];
+  for (const s of summaries) for (const key of Object.keys(total)) total[key] += s[key];
   return {
     ...total,
     line: `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`,
   };
 }
 
-if (!lintPassed)
-  console.log('lint: FAILED (see the lint errors above the test output)');
+if (!lintPassed) console.log('lint: FAILED (see the lint errors above the test output)');
 let line = tests.summary?.line;
 if (!line) {
   // Jest stopped before its reporters ran (bad config, no test found, crash): that is a failed run.
-  console.log(
-    `jest ended without reporting results (exit code ${tests.status})`,
-  );
+  console.log(`jest ended without reporting results (exit code ${tests.status})`);
   line = 'tests: 0 passed, 1 failed, 0 skipped';
 }
 console.log(line);
 
 const failedTests = tests.summary ? tests.summary.failed > 0 : true;
-process.exitCode =
-  tests.status !== 0 ? tests.status : !lintPassed || failedTests ? 1 : 0;
+process.exitCode = tests.status !== 0 ? tests.status : !lintPassed || failedTests ? 1 : 0;

@@ -42,9 +42,6 @@ async function worker() {
 }
 await Promise.all([worker(), worker()]);
 
-for (const failure of failures)
-  console.log(`\n${failure.tsconfig}\n${failure.output}`);
-console.log(
-  `typecheck: ${tsconfigs.length - failures.length} passed, ${failures.length} failed`,
-);
+for (const failure of failures) console.log(`\n${failure.tsconfig}\n${failure.output}`);
+console.log(`typecheck: ${tsconfigs.length - failures.length} passed, ${failures.length} failed`);
 process.exitCode = failures.length > 0 ? 1 : 0;

@@ -5,7 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
   coverageDirectory: '../../coverage/apps/web',
   // otplib@13 (the e2e computes TOTP codes) pulls in ESM-only packages: jest must transform them.
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@scure|@noble|@otplib|otplib)/)',
-  ],
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
 };

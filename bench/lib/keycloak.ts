@@ -40,11 +40,29 @@ export function installKeycloak(): string {
   mkdirSync(CACHE, { recursive: true });
   const artifact = `org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip`;
   console.log(`fetching ${artifact} from Maven Central …`);
-  const get = spawnSync('mvn', ['-q', 'dependency:get', `-Dartifact=${artifact}`, '-Dtransitive=false'], { stdio: 'inherit' });
+  const get = spawnSync(
+    'mvn',
+    ['-q', 'dependency:get', `-Dartifact=${artifact}`, '-Dtransitive=false'],
+    { stdio: 'inherit' },
+  );
   if (get.status !== 0) throw new Error(`mvn dependency:get ${artifact} failed`);
-  const zip = join(homedir(), '.m2', 'repository', 'org', 'keycloak', 'keycloak-quarkus-dist', KEYCLOAK_VERSION, `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip`);
-  const unzip = spawnSync('python3', ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, CACHE], { stdio: 'inherit' });
-  if (unzip.status !== 0 || !existsSync(join(home, 'bin', 'kc.sh'))) throw new Error(`could not unzip ${zip}`);
+  const zip = join(
+    homedir(),
+    '.m2',
+    'repository',
+    'org',
+    'keycloak',
+    'keycloak-quarkus-dist',
+    KEYCLOAK_VERSION,
+    `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip`,
+  );
+  const unzip = spawnSync(
+    'python3',
+    ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, CACHE],
+    { stdio: 'inherit' },
+  );
+  if (unzip.status !== 0 || !existsSync(join(home, 'bin', 'kc.sh')))
+    throw new Error(`could not unzip ${zip}`);
   spawnSync('chmod', ['+x', join(home, 'bin', 'kc.sh')]);
   return home;
 }
@@ -58,7 +76,8 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Keycloak did not answer ${url} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`Keycloak did not answer ${url} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -70,14 +89,24 @@ async function json(response: Response, what: string): Promise<Record<string, un
 }
 
 /** Starts Keycloak in dev mode with a realm like ours: 300 s access tokens, single-use refresh tokens. */
-export async function startKeycloak(port: number, users: readonly KeycloakUser[]): Promise<RunningKeycloak> {
+export async function startKeycloak(
+  port: number,
+  users: readonly KeycloakUser[],
+): Promise<RunningKeycloak> {
   const home = installKeycloak();
   const dataDir = mkdtempSync(join(tmpdir(), 'keycloak-bench-'));
   const logFile = join(dataDir, 'keycloak.log');
   const log = openSync(logFile, 'a');
   const child = spawn(
     join(home, 'bin', 'kc.sh'),
-    ['start-dev', `--http-port=${port}`, '--http-host=127.0.0.1', '--hostname-strict=false', '--cache=local', ...ARGON2_OPTIONS],
+    [
+      'start-dev',
+      `--http-port=${port}`,
+      '--http-host=127.0.0.1',
+      '--hostname-strict=false',
+      '--cache=local',
+      ...ARGON2_OPTIONS,
+    ],
     {
       env: {
         ...process.env,
@@ -102,7 +131,10 @@ export async function startKeycloak(port: number, users: readonly KeycloakUser[]
       });
       // kc.sh execs java in the same process group: stop the group by its id.
       process.kill(-(child.pid as number), 'SIGTERM');
-      setTimeout(() => child.exitCode === null && process.kill(-(child.pid as number), 'SIGKILL'), 20_000).unref();
+      setTimeout(
+        () => child.exitCode === null && process.kill(-(child.pid as number), 'SIGKILL'),
+        20_000,
+      ).unref();
     });
   try {
     // The first start of a distribution also builds it: minutes on a busy 2-core machine.
@@ -110,11 +142,19 @@ export async function startKeycloak(port: number, users: readonly KeycloakUser[]
     const admin = await json(
       await fetch(`${url}/realms/master/protocol/openid-connect/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'admin-cli',
+          username: 'admin',
+          password: 'admin',
+        }),
       }),
       'admin token',
     );
-    const auth = { Authorization: `Bearer ${admin['access_token']}`, 'Content-Type': 'application/json' };
+    const auth = {
+      Authorization: `Bearer ${admin['access_token']}`,
+      'Content-Type': 'application/json',
+    };
     const realm = 'bench';
     const secret = 'bench-service-secret-0123456789abcdef';
     await json(
@@ -138,7 +178,12 @@ export async function startKeycloak(port: number, users: readonly KeycloakUser[]
               standardFlowEnabled: false,
               directAccessGrantsEnabled: false,
             },
-            { clientId: 'bench-public', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false },
+            {
+              clientId: 'bench-public',
+              publicClient: true,
+              directAccessGrantsEnabled: true,
+              standardFlowEnabled: false,
+            },
           ],
           users: users.map((user, i) => ({
             username: user.userName,
@@ -163,7 +208,9 @@ export async function startKeycloak(port: number, users: readonly KeycloakUser[]
       stop,
     };
   } catch (error) {
-    console.error(`Keycloak's last log lines (${logFile}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')}`);
+    console.error(
+      `Keycloak's last log lines (${logFile}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')}`,
+    );
     await stop();
     throw error;
   }

@@ -51,26 +51,47 @@ export async function runConcurrent(
   return { perSecond: (count / elapsedMs) * 1000, latencies, elapsedMs };
 }
 
-export function figure(name: string, value: number, unit: string, latencies?: Latencies, note?: string): BenchFigure {
+export function figure(
+  name: string,
+  value: number,
+  unit: string,
+  latencies?: Latencies,
+  note?: string,
+): BenchFigure {
   return {
     name,
     value: Math.round(value),
     unit,
-    ...(latencies ? { p50Ms: round(latencies.percentile(50)), p99Ms: round(latencies.percentile(99)) } : {}),
+    ...(latencies
+      ? { p50Ms: round(latencies.percentile(50)), p99Ms: round(latencies.percentile(99)) }
+      : {}),
     ...(note ? { note } : {}),
   };
 }
 
 export function print(f: BenchFigure): void {
   const lat = f.p50Ms !== undefined ? `   p50 ${f.p50Ms} ms   p99 ${f.p99Ms} ms` : '';
-  console.log(`  ${f.name.padEnd(58)} ${String(f.value).padStart(10)} ${f.unit}${lat}${f.note ? `   (${f.note})` : ''}`);
+  console.log(
+    `  ${f.name.padEnd(58)} ${String(f.value).padStart(10)} ${f.unit}${lat}${f.note ? `   (${f.note})` : ''}`,
+  );
 }
 
-export function writeResults(suite: string, figures: BenchFigure[], extra: Record<string, unknown> = {}): string {
+export function writeResults(
+  suite: string,
+  figures: BenchFigure[],
+  extra: Record<string, unknown> = {},
+): string {
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${suite}.json`);
-  writeFileSync(file, JSON.stringify({ suite, at: new Date().toISOString(), node: process.version, figures, ...extra }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { suite, at: new Date().toISOString(), node: process.version, figures, ...extra },
+      null,
+      2,
+    ),
+  );
   return file;
 }
 

@@ -44,7 +44,9 @@ if (mode === 'raw') {
       req.on('data', (chunk) => (text += chunk));
       req.on('end', () => {
         const body = JSON.parse(text) as { firstName: string; lastName: string };
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ firstName: body.firstName, lastName: body.lastName }));
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ firstName: body.firstName, lastName: body.lastName }));
       });
       return;
     }
@@ -57,10 +59,17 @@ if (mode === 'raw') {
   const app = express();
   app.use(express.json());
   app.get('/bench/bare', (_req: unknown, res: any) => res.json({ ok: true }));
-  app.post('/bench/echo', (req: any, res: any) => res.status(201).json({ firstName: req.body.firstName, lastName: req.body.lastName }));
+  app.post('/bench/echo', (req: any, res: any) =>
+    res.status(201).json({ firstName: req.body.firstName, lastName: req.body.lastName }),
+  );
   app.listen(port, host, () => process.stdout.write('listening\n'));
 } else if (mode === 'nest') {
-  void bootstrapService({ serviceName: 'bench-bare', schema: baseConfigSchema, controllers: [BareController], env: { ...process.env, WORKERS: '1' } });
+  void bootstrapService({
+    serviceName: 'bench-bare',
+    schema: baseConfigSchema,
+    controllers: [BareController],
+    env: { ...process.env, WORKERS: '1' },
+  });
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);
   process.exit(2);

@@ -15,7 +15,11 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -30,10 +34,15 @@ export function ensureBuilt(app: string): string {
   return main;
 }
 
-export async function startService(app: string, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startService(
+  app: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
   const main = ensureBuilt(app);
   const port = await freePort();
-  const nodeArgs = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+  const nodeArgs = process.env['BENCH_CPU_PROF']
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+    : [];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -64,17 +73,26 @@ export async function startService(app: string, env: Record<string, string>): Pr
 export const BENCH_AUTH_ISSUER = 'http://127.0.0.1:3002';
 
 /** Publishes a fresh auth-service key in the data folder, as auth-service does, and mints tokens with it. */
-export async function devTokenIssuer(dataDir: string): Promise<(p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>) => Promise<string>> {
+export async function devTokenIssuer(
+  dataDir: string,
+): Promise<(p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>) => Promise<string>> {
   const ring = await SigningKeyRing.generate();
   mkdirSync(join(dataDir, 'keys'), { recursive: true });
   // With its issuer URL, as auth-service publishes it: the services trust the file for that issuer.
-  writeFileSync(join(dataDir, 'keys', 'auth-service.jwks.json'), JSON.stringify({ issuer: BENCH_AUTH_ISSUER, ...ring.publicJwks() }));
+  writeFileSync(
+    join(dataDir, 'keys', 'auth-service.jwks.json'),
+    JSON.stringify({ issuer: BENCH_AUTH_ISSUER, ...ring.publicJwks() }),
+  );
   const issuer = new TokenIssuer(ring, BENCH_AUTH_ISSUER, 'accounts');
   return async (p) =>
     (
       await issuer.issue({
-        kind: 'user', accountType: 'standard', sessionId: `bench-${p.accountId}`, amr: ['pwd'],
-        authTime: Math.floor(Date.now() / 1000), ...p,
+        kind: 'user',
+        accountType: 'standard',
+        sessionId: `bench-${p.accountId}`,
+        amr: ['pwd'],
+        authTime: Math.floor(Date.now() / 1000),
+        ...p,
       })
     ).accessToken;
 }

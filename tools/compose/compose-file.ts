@@ -7,7 +7,11 @@ export const WORKSPACE = join(__dirname, '..', '..');
 
 export interface ComposeService {
   readonly image?: string;
-  readonly build?: { readonly context: string; readonly dockerfile: string; readonly args?: Record<string, string> };
+  readonly build?: {
+    readonly context: string;
+    readonly dockerfile: string;
+    readonly args?: Record<string, string>;
+  };
   readonly environment?: Record<string, string>;
   readonly healthcheck?: { readonly test: readonly string[] };
   readonly depends_on?: Record<string, { readonly condition: string }>;
@@ -28,32 +32,48 @@ export function readComposeFile(name = 'docker-compose.yml'): { text: string; fi
 
 /** The .env that tools/compose/make-env.mjs prints, as a map (what `docker compose` would read). */
 export function generatedDotEnv(): Record<string, string> {
-  const out = execFileSync(process.execPath, [join(__dirname, 'make-env.mjs')], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [join(__dirname, 'make-env.mjs')], {
+    encoding: 'utf8',
+  });
   return Object.fromEntries(
     out
       .trim()
       .split('\n')
       .map((line) => /^([A-Z0-9_]+)='(.*)'$/.exec(line))
       .map((match) => {
-        if (!match) throw new Error('make-env.mjs printed a line that is not NAME=\'value\'');
+        if (!match) throw new Error("make-env.mjs printed a line that is not NAME='value'");
         return [match[1], match[2]];
       }),
   );
 }
 
 /** Compose's interpolation: `${VAR}`, `${VAR:-default}`, `${VAR:?error}` (`$$` is a literal `$`). */
-export function interpolate(value: string, env: Readonly<Record<string, string | undefined>>): string {
-  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g, (whole, name?: string, op?: string, arg?: string) => {
-    if (whole === '$$') return '$';
-    const set = env[name ?? ''];
-    if (set !== undefined && set !== '') return set;
-    if (op === ':-') return arg ?? '';
-    if (op === ':?') throw new Error(`${name} is required: ${arg}`);
-    return '';
-  });
+export function interpolate(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  return value.replace(
+    /\$\$|\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (whole, name?: string, op?: string, arg?: string) => {
+      if (whole === '$$') return '$';
+      const set = env[name ?? ''];
+      if (set !== undefined && set !== '') return set;
+      if (op === ':-') return arg ?? '';
+      if (op === ':?') throw new Error(`${name} is required: ${arg}`);
+      return '';
+    },
+  );
 }
 
 /** A service's environment as the container sees it. */
-export function environmentOf(service: ComposeService, env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value), env)]));
+export function environmentOf(
+  service: ComposeService,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [
+      name,
+      interpolate(String(value), env),
+    ]),
+  );
 }

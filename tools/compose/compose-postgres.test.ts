@@ -1,17 +1,9 @@
-import {
-  type ConfigSchema,
-  createEventStore,
-  loadConfig,
-} from '@accounts/service-kit';
+import { type ConfigSchema, createEventStore, loadConfig } from '@accounts/service-kit';
 import { PostgresEventStore } from '@accounts/event-store';
 import { authConfigSchema } from '../../apps/auth-service/src/config';
 import { credentialsConfigSchema } from '../../apps/credentials-service/src/config';
 import { profileConfigSchema } from '../../apps/profile-service/src/config';
-import {
-  environmentOf,
-  generatedDotEnv,
-  readComposeFile,
-} from './compose-file';
+import { environmentOf, generatedDotEnv, readComposeFile } from './compose-file';
 
 // No Docker engine here: docker-compose.postgres.yml is checked against what each service validates at start.
 const { text, file } = readComposeFile('docker-compose.postgres.yml');
@@ -39,12 +31,8 @@ describe('docker-compose.postgres.yml', () => {
     expect(postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
     expect(postgres.volumes?.[0].split(':')[0]).toBe('postgres-data');
     expect(Object.keys(file.volumes ?? {})).toContain('postgres-data');
-    expect(postgres.environment?.['POSTGRES_PASSWORD']).toMatch(
-      /^\$\{POSTGRES_PASSWORD:\?/,
-    );
-    expect(() => environmentOf(postgres, {})).toThrow(
-      /POSTGRES_PASSWORD is required/,
-    );
+    expect(postgres.environment?.['POSTGRES_PASSWORD']).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(() => environmentOf(postgres, {})).toThrow(/POSTGRES_PASSWORD is required/);
   });
 
   it('keeps Kafka exactly as docker-compose.yml has it', () => {
@@ -54,9 +42,7 @@ describe('docker-compose.postgres.yml', () => {
   describe.each(apps)('$name', ({ name, schema }) => {
     it('selects the PostgreSQL store with the password of the database service, and waits for it', async () => {
       const env = environmentOf(file.services[name], dotEnv);
-      const config = loadConfig(schema, env) as Parameters<
-        typeof createEventStore
-      >[0];
+      const config = loadConfig(schema, env) as Parameters<typeof createEventStore>[0];
       const url = new URL(String(config.EVENTSTORE_CONNECTION_STRING));
       expect({
         protocol: url.protocol,
@@ -82,17 +68,15 @@ describe('docker-compose.postgres.yml', () => {
     it('differs from docker-compose.yml only in the event store', () => {
       const withoutStore = (env: Record<string, string> = {}) =>
         Object.fromEntries(
-          Object.entries(env).filter(
-            ([variable]) => !variable.startsWith('EVENTSTORE_'),
-          ),
+          Object.entries(env).filter(([variable]) => !variable.startsWith('EVENTSTORE_')),
         );
       const rest = withoutStore(file.services[name].environment);
       const baseRest = withoutStore(base.services[name].environment);
       expect(rest).toEqual(baseRest);
       expect(file.services[name].build).toEqual(base.services[name].build);
-      expect(
-        file.services[name].environment?.['EVENTSTORE_CONNECTION_STRING'],
-      ).toMatch(/^\$\{POSTGRES_EVENTSTORE_URL:\?/);
+      expect(file.services[name].environment?.['EVENTSTORE_CONNECTION_STRING']).toMatch(
+        /^\$\{POSTGRES_EVENTSTORE_URL:\?/,
+      );
     });
   });
 

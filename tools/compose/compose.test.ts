@@ -1,21 +1,42 @@
 import { notifierConfigVariables, readNotifierConfig } from '@accounts/notifications';
 import { parseTrustedIssuers, SigningKeyRing } from '@accounts/security';
-import { assertProfileEventsSource, type ConfigSchema, loadConfig, publicUrlOf } from '@accounts/service-kit';
+import {
+  assertProfileEventsSource,
+  type ConfigSchema,
+  loadConfig,
+  publicUrlOf,
+} from '@accounts/service-kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authConfigSchema } from '../../apps/auth-service/src/config';
 import { credentialsConfigSchema } from '../../apps/credentials-service/src/config';
 import { profileConfigSchema } from '../../apps/profile-service/src/config';
-import { environmentOf, generatedDotEnv, interpolate, readComposeFile, WORKSPACE } from './compose-file';
+import {
+  environmentOf,
+  generatedDotEnv,
+  interpolate,
+  readComposeFile,
+  WORKSPACE,
+} from './compose-file';
 
 // No Docker engine here: docker-compose.yml is checked against what each service validates at start.
 const { text, file } = readComposeFile();
 const dotEnv = generatedDotEnv();
 
 /** Each service of the stack, the config schema its main.ts loads, and the variables it reads besides. */
-const apps: ReadonlyArray<{ name: string; schema: ConfigSchema; port: number; extraVariables: readonly string[] }> = [
+const apps: ReadonlyArray<{
+  name: string;
+  schema: ConfigSchema;
+  port: number;
+  extraVariables: readonly string[];
+}> = [
   { name: 'profile-service', schema: profileConfigSchema, port: 3001, extraVariables: [] },
-  { name: 'auth-service', schema: authConfigSchema, port: 3002, extraVariables: notifierConfigVariables.map((v) => v.name) },
+  {
+    name: 'auth-service',
+    schema: authConfigSchema,
+    port: 3002,
+    extraVariables: notifierConfigVariables.map((v) => v.name),
+  },
   { name: 'credentials-service', schema: credentialsConfigSchema, port: 3003, extraVariables: [] },
 ];
 
@@ -24,20 +45,31 @@ const environment = (name: string) => environmentOf(file.services[name], dotEnv)
 describe('docker-compose.yml', () => {
   it('runs EventStoreDB (insecure single node) and Kafka (KRaft, one combined node) with volumes and healthchecks', () => {
     const { eventstore, kafka } = file.services;
-    expect(eventstore.image).toMatch(/^(eventstore\/eventstore:24\.10|kurrentplatform\/kurrentdb:)/);
-    expect(eventstore.environment).toMatchObject({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_CLUSTER_SIZE: '1' });
+    expect(eventstore.image).toMatch(
+      /^(eventstore\/eventstore:24\.10|kurrentplatform\/kurrentdb:)/,
+    );
+    expect(eventstore.environment).toMatchObject({
+      EVENTSTORE_INSECURE: 'true',
+      EVENTSTORE_CLUSTER_SIZE: '1',
+    });
     expect(kafka.image).toMatch(/^apache\/kafka:4\./);
-    expect(kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
+    expect(kafka.environment).toMatchObject({
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+    });
     expect(kafka.environment?.['KAFKA_ADVERTISED_LISTENERS']).toBe('PLAINTEXT://kafka:9092');
     for (const infra of [eventstore, kafka]) {
       expect(infra.healthcheck?.test.length).toBeGreaterThan(0);
-      for (const volume of infra.volumes ?? []) expect(Object.keys(file.volumes ?? {})).toContain(volume.split(':')[0]);
+      for (const volume of infra.volumes ?? [])
+        expect(Object.keys(file.volumes ?? {})).toContain(volume.split(':')[0]);
       expect(infra.volumes?.length).toBeGreaterThan(0);
     }
   });
 
   it('needs the secrets from .env: without them compose refuses to start', () => {
-    expect(() => environmentOf(file.services['credentials-service'], {})).toThrow(/CREDENTIALS_SIGNING_KEYS is required/);
+    expect(() => environmentOf(file.services['credentials-service'], {})).toThrow(
+      /CREDENTIALS_SIGNING_KEYS is required/,
+    );
     expect(interpolate('${WEB_ORIGIN:-http://localhost:3000}', {})).toBe('http://localhost:3000');
   });
 
@@ -53,7 +85,9 @@ describe('docker-compose.yml', () => {
       });
       if ('PROFILE_EVENTS_SOURCE' in schema) {
         expect(config['PROFILE_EVENTS_SOURCE']).toBe('kafka');
-        expect(() => assertProfileEventsSource(config as Parameters<typeof assertProfileEventsSource>[0])).not.toThrow();
+        expect(() =>
+          assertProfileEventsSource(config as Parameters<typeof assertProfileEventsSource>[0]),
+        ).not.toThrow();
       }
       if (name === 'auth-service') expect(() => readNotifierConfig(env)).not.toThrow();
     });
@@ -66,7 +100,10 @@ describe('docker-compose.yml', () => {
         .filter(([variable]) => schema[variable]?.secret)
         .filter(([, value]) => !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(String(value)))
         // A connection string is secret for its user:password; the insecure dev store has none.
-        .filter(([, value]) => /^[a-z+]+:\/\/[^/?]*@/.test(String(value)) || !/^[a-z+]+:\/\//.test(String(value)));
+        .filter(
+          ([, value]) =>
+            /^[a-z+]+:\/\/[^/?]*@/.test(String(value)) || !/^[a-z+]+:\/\//.test(String(value)),
+        );
       expect(plainSecrets).toEqual([]);
     });
 
@@ -77,7 +114,9 @@ describe('docker-compose.yml', () => {
         'http://credentials-service:3003': { discovery: 'http://credentials-service:3003' },
       });
       for (const issuer of apps.filter((app) => app.name !== 'profile-service')) {
-        const config = loadConfig(issuer.schema, environment(issuer.name)) as Parameters<typeof publicUrlOf>[0];
+        const config = loadConfig(issuer.schema, environment(issuer.name)) as Parameters<
+          typeof publicUrlOf
+        >[0];
         expect(publicUrlOf(config)).toBe(`http://${issuer.name}:${issuer.port}`);
       }
       expect(file.services[name].depends_on).toEqual({
@@ -112,7 +151,9 @@ describe('docker-compose.yml', () => {
       const { kid } = await SigningKeyRing.fromJwks(environment(name)['SIGNING_KEYS']).current();
       expect(kid).toMatch(/^[0-9a-f-]{36}$/);
     }
-    expect(environment('auth-service')['SIGNING_KEYS']).not.toBe(environment('credentials-service')['SIGNING_KEYS']);
+    expect(environment('auth-service')['SIGNING_KEYS']).not.toBe(
+      environment('credentials-service')['SIGNING_KEYS'],
+    );
   });
 
   it('leaves no unresolved ${...} in any service environment', () => {

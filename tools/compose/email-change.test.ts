@@ -21,26 +21,13 @@ describe('email change across the services, with the real SMTP test server', () 
     await mailbox.close();
   });
 
-  const tokenIn = (text: string) =>
-    /\/confirm-email\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+  const tokenIn = (text: string) => /\/confirm-email\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
 
   it('request -> link mailed to the new address -> confirm -> old address told -> codes go to the new address', async () => {
     // Codes by email need a verified address: the old one, by a code sent to it.
-    expectOk(
-      await stack
-        .http('auth')
-        .post('/auth/me/verification/email')
-        .set(bob.bearer),
-      200,
-    );
+    expectOk(await stack.http('auth').post('/auth/me/verification/email').set(bob.bearer), 200);
     const code = /\b(\d{6})\b/.exec(
-      (
-        await mailbox.waitFor(
-          'bob@example.com',
-          'Confirm your email address',
-          10_000,
-        )
-      ).text,
+      (await mailbox.waitFor('bob@example.com', 'Confirm your email address', 10_000)).text,
     )?.[1];
     expectOk(
       await stack

@@ -6,7 +6,9 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 /** A JSON array with one private Ed25519 JWK (with kid), the format SIGNING_KEYS expects. */
 function signingKeys() {
   const { privateKey } = generateKeyPairSync('ed25519');
-  return JSON.stringify([{ ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'EdDSA', use: 'sig' }]);
+  return JSON.stringify([
+    { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'EdDSA', use: 'sig' },
+  ]);
 }
 
 const values = {
@@ -26,4 +28,8 @@ values.POSTGRES_EVENTSTORE_URL = `postgres://accounts:${values.POSTGRES_PASSWORD
 values.SMS_GATEWAY_URL = 'https://sms-gateway.example.com/send';
 
 // Single quotes: compose takes the JSON of the keys literally.
-process.stdout.write(Object.entries(values).map(([name, value]) => `${name}='${value}'`).join('\n') + '\n');
+process.stdout.write(
+  Object.entries(values)
+    .map(([name, value]) => `${name}='${value}'`)
+    .join('\n') + '\n',
+);

@@ -1,8 +1,4 @@
-import {
-  findOperation,
-  type OpenApiDocument,
-  openApiMismatches,
-} from '@accounts/testing';
+import { findOperation, type OpenApiDocument, openApiMismatches } from '@accounts/testing';
 import { randomUUID } from 'node:crypto';
 import { PASSWORD, type SignedIn, Stack } from './stack';
 
@@ -24,9 +20,7 @@ describe('the served OpenAPI documents match the real answers', () => {
     admin = await stack.organization('alice');
     user = await stack.member(admin, 'bob');
     for (const service of ['auth', 'profile', 'credentials'] as const) {
-      documents[service] = (
-        await stack.http(service).get('/docs-json').expect(200)
-      ).body;
+      documents[service] = (await stack.http(service).get('/docs-json').expect(200)).body;
     }
   }, 60_000);
   afterAll(() => stack.close());
@@ -46,9 +40,7 @@ describe('the served OpenAPI documents match the real answers', () => {
     if (status !== undefined) expect(res.status).toBe(status);
     const found = findOperation(documents[service], method, path);
     if (!found)
-      throw new Error(
-        `${method.toUpperCase()} ${path} is not in the ${service} document`,
-      );
+      throw new Error(`${method.toUpperCase()} ${path} is not in the ${service} document`);
     // The one check every service spec runs on its answers (libs/testing), here across the whole stack.
     const problems = openApiMismatches(documents[service], {
       method,
@@ -60,9 +52,7 @@ describe('the served OpenAPI documents match the real answers', () => {
     });
     if (problems.length > 0) throw new Error(problems.join('\n'));
     const schema =
-      found.operation.responses?.[String(res.status)]?.content?.[
-        'application/json'
-      ]?.schema;
+      found.operation.responses?.[String(res.status)]?.content?.['application/json']?.schema;
     return { res, documented: Boolean(schema) };
   }
 
@@ -72,37 +62,18 @@ describe('the served OpenAPI documents match the real answers', () => {
       '/auth/me/verification/{channel}/confirm',
     ]) {
       const parameters =
-        (
-          documents.auth.paths[template]?.['post'] as
-            | { parameters?: Parameter[] }
-            | undefined
-        )?.parameters ?? [];
+        (documents.auth.paths[template]?.['post'] as { parameters?: Parameter[] } | undefined)
+          ?.parameters ?? [];
       expect(parameters).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ name: 'channel', in: 'path' }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ name: 'channel', in: 'path' })]),
       );
     }
   });
 
   it.each([
-    [
-      'profile',
-      'patch',
-      '/accounts/me',
-      'user',
-      { firstName: 'Jane\u202eeoD' },
-      400,
-    ],
+    ['profile', 'patch', '/accounts/me', 'user', { firstName: 'Jane\u202eeoD' }, 400],
     ['profile', 'get', '/accounts/me', undefined, undefined, 401],
-    [
-      'profile',
-      'put',
-      '/accounts/{admin}/account-type',
-      'user',
-      { accountType: 'standard' },
-      403,
-    ],
+    ['profile', 'put', '/accounts/{admin}/account-type', 'user', { accountType: 'standard' }, 403],
     ['profile', 'get', '/organizations/{random}', 'admin', undefined, 404],
     [
       'profile',
@@ -128,32 +99,11 @@ describe('the served OpenAPI documents match the real answers', () => {
       401,
     ],
     ['auth', 'post', '/auth/me/verification/fax', 'user', undefined, 400],
-    [
-      'auth',
-      'post',
-      '/auth/accounts/{admin}/authenticator/reset',
-      'user',
-      { reason: 'x' },
-      403,
-    ],
+    ['auth', 'post', '/auth/accounts/{admin}/authenticator/reset', 'user', { reason: 'x' }, 403],
     ['auth', 'delete', '/auth/me/sessions/{random}', 'user', undefined, 404],
-    [
-      'credentials',
-      'post',
-      '/api-credentials',
-      'user',
-      { name: 'x'.repeat(500) },
-      400,
-    ],
+    ['credentials', 'post', '/api-credentials', 'user', { name: 'x'.repeat(500) }, 400],
     ['credentials', 'get', '/api-credentials', undefined, undefined, 401],
-    [
-      'credentials',
-      'delete',
-      '/api-credentials/{random}',
-      'user',
-      undefined,
-      404,
-    ],
+    ['credentials', 'delete', '/api-credentials/{random}', 'user', undefined, 404],
   ] as const)(
     '%s %s %s: a documented %#th error answer in the ErrorBody shape',
     async (service, method, template, who, body, status) => {
@@ -161,16 +111,8 @@ describe('the served OpenAPI documents match the real answers', () => {
         .replace('{admin}', admin.accountId)
         .replace('{org}', admin.orgId)
         .replace('{random}', randomUUID());
-      const caller =
-        who === 'admin' ? admin : who === 'user' ? user : undefined;
-      const { documented } = await conforms(
-        service,
-        method,
-        path,
-        caller,
-        body,
-        status,
-      );
+      const caller = who === 'admin' ? admin : who === 'user' ? user : undefined;
+      const { documented } = await conforms(service, method, path, caller, body, status);
       expect(documented).toBe(true);
     },
   );
@@ -199,32 +141,15 @@ describe('the served OpenAPI documents match the real answers', () => {
       bearer: { Authorization: `Bearer ${refresh.res.body.accessToken}` },
     };
     expect(
-      (
-        await conforms(
-          'auth',
-          'put',
-          '/auth/me/method',
-          fresh,
-          { method: 'authenticator' },
-          200,
-        )
-      ).documented,
-    ).toBe(true);
-    expect(
-      (await conforms('profile', 'get', '/accounts/me', user, undefined, 200))
+      (await conforms('auth', 'put', '/auth/me/method', fresh, { method: 'authenticator' }, 200))
         .documented,
     ).toBe(true);
     expect(
-      (
-        await conforms(
-          'profile',
-          'patch',
-          '/accounts/me',
-          user,
-          { firstName: 'Robert' },
-          200,
-        )
-      ).documented,
+      (await conforms('profile', 'get', '/accounts/me', user, undefined, 200)).documented,
+    ).toBe(true);
+    expect(
+      (await conforms('profile', 'patch', '/accounts/me', user, { firstName: 'Robert' }, 200))
+        .documented,
     ).toBe(true);
     const typed = await conforms(
       'profile',
@@ -240,14 +165,7 @@ describe('the served OpenAPI documents match the real answers', () => {
   it('answers the success cases with a documented status (and the documented shape where one is declared)', async () => {
     await conforms('profile', 'get', '/accounts/me', user, undefined, 200);
     await conforms('auth', 'get', '/auth/me/sessions', user, undefined, 200);
-    await conforms(
-      'credentials',
-      'get',
-      '/api-credentials',
-      user,
-      undefined,
-      200,
-    );
+    await conforms('credentials', 'get', '/api-credentials', user, undefined, 200);
     await conforms('profile', 'get', '/health', undefined, undefined, 200);
   });
 });

@@ -53,8 +53,7 @@ async function eventually(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -64,10 +63,7 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map(
-    (await admin.fetchTopicOffsets(topic)).map((p) => [
-      p.partition,
-      Number(p.high),
-    ]),
+    (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
   );
   await admin.disconnect();
   const remaining = new Set(
@@ -82,17 +78,11 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${topic} not read in time`)),
-      30_000,
-    );
+    const timer = setTimeout(() => reject(new Error(`${topic} not read in time`)), 30_000);
     void consumer.run({
       eachMessage: async ({ partition, message }) => {
         const headers = Object.fromEntries(
-          Object.entries(message.headers ?? {}).map(([name, value]) => [
-            name,
-            String(value),
-          ]),
+          Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
         );
         messages.push({
           topic,
@@ -102,8 +92,7 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
           headers,
           value: JSON.parse(message.value?.toString() ?? 'null'),
         });
-        if (Number(message.offset) >= (ends.get(partition) ?? 0) - 1)
-          remaining.delete(partition);
+        if (Number(message.offset) >= (ends.get(partition) ?? 0) - 1) remaining.delete(partition);
         if (remaining.size === 0) {
           clearTimeout(timer);
           resolve();
@@ -117,16 +106,11 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
 
 /** Validators from the committed AsyncAPI document and the schema files it points to (not from the code). */
 function asyncApiValidators() {
-  const document = parse(
-    readFileSync(join(CONTRACTS, 'asyncapi.yaml'), 'utf8'),
-  );
+  const document = parse(readFileSync(join(CONTRACTS, 'asyncapi.yaml'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   const byTopic = new Map<
     string,
-    Map<
-      string,
-      { headers: ValidateFunction; payload: ValidateFunction; keyField: string }
-    >
+    Map<string, { headers: ValidateFunction; payload: ValidateFunction; keyField: string }>
   >();
   for (const channel of Object.values<{
     address: string;
@@ -137,11 +121,8 @@ function asyncApiValidators() {
       { headers: ValidateFunction; payload: ValidateFunction; keyField: string }
     >();
     for (const [id, ref] of Object.entries(channel.messages)) {
-      const message =
-        document.components.messages[ref.$ref.split('/').pop() as string];
-      const schema = JSON.parse(
-        readFileSync(join(CONTRACTS, message.payload.schema.$ref), 'utf8'),
-      );
+      const message = document.components.messages[ref.$ref.split('/').pop() as string];
+      const schema = JSON.parse(readFileSync(join(CONTRACTS, message.payload.schema.$ref), 'utf8'));
       messages.set(id, {
         headers: ajv.compile(message.headers),
         payload: ajv.compile(schema),
@@ -211,24 +192,15 @@ describeWithKafka(
 
       // auth-service: activation (the token comes back outside production), a wrong password, sign-in,
       // an authenticator app, refresh, password change, logout.
-      const token = new URL(body.administrator.activationLink).searchParams.get(
-        'token',
-      );
+      const token = new URL(body.administrator.activationLink).searchParams.get('token');
       await eventually(
         async () =>
-          (
-            await authApp
-              .http()
-              .post('/auth/activate')
-              .send({ token, password: STRONG_PASSWORD })
-          ).status === 200,
+          (await authApp.http().post('/auth/activate').send({ token, password: STRONG_PASSWORD }))
+            .status === 200,
         10_000,
         'activated',
       );
-      expectAuthStatus(
-        await auth.login('alice', 'not the password at all'),
-        401,
-      );
+      expectAuthStatus(await auth.login('alice', 'not the password at all'), 401);
       const signedIn = await auth.tokens('alice');
       const chosen = await auth
         .http()
@@ -292,26 +264,18 @@ describeWithKafka(
           .set(bobBearer)
           .expect(200)
       ).body;
-      await credentials.http
-        .delete(`/api-credentials/${key.id}`)
-        .set(bobBearer)
-        .expect(204);
+      await credentials.http.delete(`/api-credentials/${key.id}`).set(bobBearer).expect(204);
 
       // Disabling bob ends his credentials: a profile event consumed by the others.
       expectStatus(
-        await profile
-          .http()
-          .post(`/accounts/${bob.accountId}/disable`)
-          .set(adminBearer)
-          .send({}),
+        await profile.http().post(`/accounts/${bob.accountId}/disable`).set(adminBearer).send({}),
         200,
       );
 
       // Every relay catches up with the shared store.
       for (const app of [profile.http(), auth.http(), credentials.http])
         await eventually(
-          async () =>
-            (await app.get('/health')).body?.info?.kafkaRelay?.lag === 0,
+          async () => (await app.get('/health')).body?.info?.kafkaRelay?.lag === 0,
           30_000,
           'relay caught up',
         );
@@ -353,17 +317,11 @@ describeWithKafka(
           expect(credentialLikeFields(message.headers)).toEqual([]);
           const spec = validators
             .get(entry.topic)
-            ?.get(
-              `${message.value['type']}.v${message.value['schemaVersion']}`,
-            );
+            ?.get(`${message.value['type']}.v${message.value['schemaVersion']}`);
           expect(spec).toBeDefined();
           if (!spec) continue;
-          expect(
-            spec.payload(message.value) ? [] : spec.payload.errors,
-          ).toEqual([]);
-          expect(
-            spec.headers(message.headers) ? [] : spec.headers.errors,
-          ).toEqual([]);
+          expect(spec.payload(message.value) ? [] : spec.payload.errors).toEqual([]);
+          expect(spec.headers(message.headers) ? [] : spec.headers.errors).toEqual([]);
           expect(message.key).toBe(
             (message.value['data'] as Record<string, string>)[spec.keyField],
           );
@@ -375,22 +333,15 @@ describeWithKafka(
         for (const m of [...messages].sort(
           (a, b) => a.partition - b.partition || a.offset - b.offset,
         ))
-          byKey.set(m.key, [
-            ...(byKey.get(m.key) ?? []),
-            Number(m.value['position']),
-          ]);
+          byKey.set(m.key, [...(byKey.get(m.key) ?? []), Number(m.value['position'])]);
         for (const positions of byKey.values())
-          expect(positions).toEqual(
-            [...new Set(positions)].sort((a, b) => a - b),
-          );
+          expect(positions).toEqual([...new Set(positions)].sort((a, b) => a - b));
 
         // Every store event of this service had a decision, and exactly the published ones are on the topic.
         const own = stored.filter(
           (event) =>
-            Object.prototype.hasOwnProperty.call(
-              entry.publication,
-              event.type,
-            ) || ownStream(entry.topic, event),
+            Object.prototype.hasOwnProperty.call(entry.publication, event.type) ||
+            ownStream(entry.topic, event),
         );
         for (const event of own) {
           const result = toPublicMessage(entry.publication, event);
@@ -428,18 +379,8 @@ describeWithKafka(
 /** Events of the service's own streams (so that a type missing from its table is still checked). */
 function ownStream(topic: string, event: RecordedEvent): boolean {
   const prefixes: Record<string, readonly string[]> = {
-    [Topics.profile]: [
-      'account-',
-      'organization-',
-      'username-',
-      'organizations-bootstrap',
-    ],
-    [Topics.authentication]: [
-      'authenticator-',
-      'signin-',
-      'signinguard-',
-      'session-',
-    ],
+    [Topics.profile]: ['account-', 'organization-', 'username-', 'organizations-bootstrap'],
+    [Topics.authentication]: ['authenticator-', 'signin-', 'signinguard-', 'session-'],
     [Topics.credentials]: ['apicredentials-'],
   };
   return prefixes[topic].some((prefix) => event.streamId.startsWith(prefix));

@@ -49,10 +49,7 @@ describe('access tokens of revoked and regenerated API credentials, across the t
 
   async function statuses(bearer: Record<string, string>): Promise<number[]> {
     return Promise.all(
-      PROBES.map(
-        async (p) =>
-          (await stack.http(p.service).get(p.path).set(bearer)).status,
-      ),
+      PROBES.map(async (p) => (await stack.http(p.service).get(p.path).set(bearer)).status),
     );
   }
 
@@ -77,10 +74,7 @@ describe('access tokens of revoked and regenerated API credentials, across the t
     expect(await statuses(token)).toEqual(WORKING);
     const start = Date.now();
     expectOk(
-      await stack
-        .http('credentials')
-        .delete(`/api-credentials/${credential.id}`)
-        .set(bob.bearer),
+      await stack.http('credentials').delete(`/api-credentials/${credential.id}`).set(bob.bearer),
       204,
     );
     expect(await refusedEverywhereWithin(token, start)).toBeLessThan(1_000);
@@ -89,9 +83,7 @@ describe('access tokens of revoked and regenerated API credentials, across the t
       'The access token is not valid (credential revoked); sign in again',
     );
     // The person's own token is untouched.
-    expect(
-      (await stack.http('profile').get('/accounts/me').set(bob.bearer)).status,
-    ).toBe(200);
+    expect((await stack.http('profile').get('/accounts/me').set(bob.bearer)).status).toBe(200);
   });
 
   it('a regenerated credential: tokens issued before are refused within a second, tokens of the new secret work', async () => {
@@ -100,9 +92,7 @@ describe('access tokens of revoked and regenerated API credentials, across the t
     const before = await apiToken(credential);
     expect(await statuses(before)).toEqual(WORKING);
     // iat has whole seconds: regenerate in a later second than the token was issued in.
-    await new Promise((resolve) =>
-      setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 5),
-    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 5));
     const start = Date.now();
     const regenerated = await stack
       .http('credentials')

@@ -8,10 +8,7 @@ const PROBES = [
 ] as const;
 
 /** auth-service learns of the enabling from profile-service's events a moment later. */
-async function eventually<T>(
-  attempt: () => Promise<T>,
-  timeoutMs = 5_000,
-): Promise<T> {
+async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -34,18 +31,12 @@ describe('access tokens of ended sessions and disabled accounts, across the thre
 
   async function statuses(caller: SignedIn): Promise<number[]> {
     return Promise.all(
-      PROBES.map(
-        async (p) =>
-          (await stack.http(p.service).get(p.path).set(caller.bearer)).status,
-      ),
+      PROBES.map(async (p) => (await stack.http(p.service).get(p.path).set(caller.bearer)).status),
     );
   }
 
   /** How long until every service answers 401 to `caller`'s token, failing after a second. */
-  async function refusedEverywhereWithin(
-    caller: SignedIn,
-    sinceMs: number,
-  ): Promise<number> {
+  async function refusedEverywhereWithin(caller: SignedIn, sinceMs: number): Promise<number> {
     for (;;) {
       const now = await statuses(caller);
       if (now.every((status) => status === 401)) return Date.now() - sinceMs;
@@ -59,15 +50,10 @@ describe('access tokens of ended sessions and disabled accounts, across the thre
     const bob = await stack.member(admin, 'bob');
     expect(await statuses(bob)).toEqual([200, 200, 200]);
     const start = Date.now();
-    expectOk(
-      await stack.http('auth').post('/auth/logout').set(bob.bearer),
-      204,
-    );
+    expectOk(await stack.http('auth').post('/auth/logout').set(bob.bearer), 204);
     expect(await refusedEverywhereWithin(bob, start)).toBeLessThan(1_000);
     const res = await stack.http('profile').get('/accounts/me').set(bob.bearer);
-    expect(res.body.message).toBe(
-      'The access token is not valid (session ended); sign in again',
-    );
+    expect(res.body.message).toBe('The access token is not valid (session ended); sign in again');
     // Signing in again gives a new session that works.
     expect(await statuses(await stack.signIn('bob'))).toEqual([200, 200, 200]);
   });
@@ -75,22 +61,14 @@ describe('access tokens of ended sessions and disabled accounts, across the thre
   it('a session ended from another device, and the other sessions of a password change', async () => {
     const carol = await stack.member(admin, 'carol');
     const laptop = await stack.signIn('carol');
-    const sessions = await stack
-      .http('auth')
-      .get('/auth/me/sessions')
-      .set(carol.bearer);
+    const sessions = await stack.http('auth').get('/auth/me/sessions').set(carol.bearer);
     const laptopSession = JSON.parse(
       Buffer.from(laptop.accessToken.split('.')[1], 'base64url').toString(),
     ).sid;
-    expect(sessions.body.items.map((s: { id: string }) => s.id)).toContain(
-      laptopSession,
-    );
+    expect(sessions.body.items.map((s: { id: string }) => s.id)).toContain(laptopSession);
     let start = Date.now();
     expectOk(
-      await stack
-        .http('auth')
-        .delete(`/auth/me/sessions/${laptopSession}`)
-        .set(carol.bearer),
+      await stack.http('auth').delete(`/auth/me/sessions/${laptopSession}`).set(carol.bearer),
       204,
     );
     expect(await refusedEverywhereWithin(laptop, start)).toBeLessThan(1_000);
@@ -98,16 +76,12 @@ describe('access tokens of ended sessions and disabled accounts, across the thre
 
     const phone = await stack.signIn('carol');
     start = Date.now();
-    const changed = await stack
-      .http('auth')
-      .put('/auth/me/password')
-      .set(carol.bearer)
-      .send({
-        currentPassword: 'correct horse battery staple 42',
-        newPassword: 'a brand new passphrase 77',
-        repeatPassword: 'a brand new passphrase 77',
-        endOtherSessions: true,
-      });
+    const changed = await stack.http('auth').put('/auth/me/password').set(carol.bearer).send({
+      currentPassword: 'correct horse battery staple 42',
+      newPassword: 'a brand new passphrase 77',
+      repeatPassword: 'a brand new passphrase 77',
+      endOtherSessions: true,
+    });
     expect([200, 204]).toContain(changed.status);
     expect(await refusedEverywhereWithin(phone, start)).toBeLessThan(1_000);
   });

@@ -97,9 +97,7 @@ export class Stack {
   }
 
   async signIn(userName: string): Promise<SignedIn> {
-    const res = await this.http('auth')
-      .post('/auth/login')
-      .send({ userName, password: PASSWORD });
+    const res = await this.http('auth').post('/auth/login').send({ userName, password: PASSWORD });
     expectOk(res, 200);
     const claims = JSON.parse(
       Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString(),
@@ -146,9 +144,7 @@ export class Stack {
         .send({ token, password: PASSWORD });
       if (res.status === 200) return;
       if (Date.now() > deadline)
-        throw new Error(
-          `activation failed: ${res.status} ${JSON.stringify(res.body)}`,
-        );
+        throw new Error(`activation failed: ${res.status} ${JSON.stringify(res.body)}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -170,12 +166,7 @@ export function person(userName: string): Record<string, unknown> {
   };
 }
 
-export function expectOk(
-  res: { status: number; body: unknown },
-  status: number,
-): void {
+export function expectOk(res: { status: number; body: unknown }, status: number): void {
   if (res.status !== status)
-    throw new Error(
-      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`,
-    );
+    throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
 }

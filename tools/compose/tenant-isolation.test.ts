@@ -172,11 +172,9 @@ describe("tenant isolation: every route with another organization's ids, as admi
     const covered = new Set(PROBES.map((p) => p.route));
     // The router was read: every probed route is one the services serve.
     expect(withIds).toEqual(expect.arrayContaining([...covered]));
-    expect(
-      withIds.filter(
-        (r) => !covered.has(r) && !NOT_OWNED_BY_AN_ORGANIZATION.has(r),
-      ),
-    ).toEqual([]);
+    expect(withIds.filter((r) => !covered.has(r) && !NOT_OWNED_BY_AN_ORGANIZATION.has(r))).toEqual(
+      [],
+    );
   });
 
   it.each(['admin', 'user'] as const)(
@@ -185,11 +183,7 @@ describe("tenant isolation: every route with another organization's ids, as admi
       const before = await eventsOf(stack, theirs);
       const answers: Record<string, number> = {};
       for (const probe of PROBES) {
-        const method = probe.route.split(' ')[0].toLowerCase() as
-          | 'get'
-          | 'put'
-          | 'post'
-          | 'delete';
+        const method = probe.route.split(' ')[0].toLowerCase() as 'get' | 'put' | 'post' | 'delete';
         const res = await stack
           .http(probe.service)
           [method](probe.path(theirs))
@@ -197,15 +191,11 @@ describe("tenant isolation: every route with another organization's ids, as admi
           .send(probe.body ?? {});
         answers[probe.route] = res.status;
         if (res.status < 400)
-          throw new Error(
-            `${probe.route} answered ${res.status}: ${JSON.stringify(res.body)}`,
-          );
+          throw new Error(`${probe.route} answered ${res.status}: ${JSON.stringify(res.body)}`);
         expect(JSON.stringify(res.body)).not.toContain('yann');
       }
       expect(
-        Object.entries(answers).filter(
-          ([, status]) => status !== 403 && status !== 404,
-        ),
+        Object.entries(answers).filter(([, status]) => status !== 403 && status !== 404),
       ).toEqual([]);
       expect(await eventsOf(stack, theirs)).toEqual(before);
     },
@@ -227,9 +217,7 @@ async function eventsOf(stack: Stack, theirs: Theirs): Promise<string[]> {
   ];
   const all = await Promise.all(
     streams.map(async (id) =>
-      (await store.readStream(id).catch(() => [])).map(
-        (e) => `${id}:${e.type}`,
-      ),
+      (await store.readStream(id).catch(() => [])).map((e) => `${id}:${e.type}`),
     ),
   );
   return all.flat();

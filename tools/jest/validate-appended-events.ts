@@ -34,10 +34,7 @@ function schemaFiles(): Map<string, string> {
   for (const group of readdirSync(SCHEMAS))
     for (const name of readdirSync(join(SCHEMAS, group)))
       if (name.endsWith('.schema.json'))
-        files.set(
-          name.slice(0, -'.schema.json'.length),
-          join(SCHEMAS, group, name),
-        );
+        files.set(name.slice(0, -'.schema.json'.length), join(SCHEMAS, group, name));
   return files;
 }
 
@@ -76,16 +73,11 @@ function scopeOf(testPath: string | undefined): Scope {
   if (!testPath) return 'known-types';
   const path = relative(WORKSPACE, testPath).split(sep).join('/');
   if (GENERIC.some((prefix) => path.startsWith(prefix))) return 'unchecked';
-  return path.startsWith('apps/') || path.startsWith('tools/compose/')
-    ? 'strict'
-    : 'known-types';
+  return path.startsWith('apps/') || path.startsWith('tools/compose/') ? 'strict' : 'known-types';
 }
 
 /** What is wrong with one event, or undefined. */
-export function schemaViolation(
-  event: Prepared,
-  testPath?: string,
-): string | undefined {
+export function schemaViolation(event: Prepared, testPath?: string): string | undefined {
   const scope = scopeOf(testPath);
   if (scope === 'unchecked') return undefined;
   const checkers = checkersOf(event.type, event.schemaVersion);
@@ -121,9 +113,7 @@ const violations: string[] = [];
   for (const event of events) {
     const problem = schemaViolation(event, testPath);
     if (problem)
-      violations.push(
-        `${event.type} v${event.schemaVersion} appended to ${streamId}: ${problem}`,
-      );
+      violations.push(`${event.type} v${event.schemaVersion} appended to ${streamId}: ${problem}`);
   }
 };
 

@@ -2,8 +2,17 @@
 // jars on Maven Central. CommonJS so that jest tests can require it; kafka.mjs is the command line.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, closeSync } =
-  require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  closeSync,
+} = require('node:fs');
 const { freePort } = require('../free-port.cjs');
 const { homedir, tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -39,21 +48,32 @@ function commandWorks(command, args) {
  * the broker cannot run here.
  */
 function kafkaAvailability() {
-  if (!commandWorks(javaCommand(), ['-version'])) return { ok: false, reason: 'Java 17+ is not installed (java not found)' };
+  if (!commandWorks(javaCommand(), ['-version']))
+    return { ok: false, reason: 'Java 17+ is not installed (java not found)' };
   if (!isInstalled() && !commandWorks('mvn', ['-v']))
-    return { ok: false, reason: `Kafka jars are not cached in ${libsDir()} and Maven (mvn) is not installed` };
+    return {
+      ok: false,
+      reason: `Kafka jars are not cached in ${libsDir()} and Maven (mvn) is not installed`,
+    };
   return { ok: true };
 }
 
 function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
+    const child = spawn(command, args, {
+      stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      ...options,
+    });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve(output)
+        : reject(
+            new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`),
+          ),
     );
   });
 }
@@ -91,7 +111,6 @@ async function installKafka(options = {}) {
   }
   return target;
 }
-
 
 /** Small, fast, single-node settings: every internal topic has one replica and few partitions. */
 function serverProperties({ port, controllerPort, dataDir }) {
@@ -182,9 +201,16 @@ async function waitUntilReady(brokers, child, deadline, logFile) {
   let lastError;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Kafka exited during start (${child.exitCode ?? child.signalCode}); log:\n${tail(logFile)}`);
+      throw new Error(
+        `Kafka exited during start (${child.exitCode ?? child.signalCode}); log:\n${tail(logFile)}`,
+      );
     }
-    const admin = new Kafka({ brokers: [brokers], clientId: 'kafka-harness', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const admin = new Kafka({
+      brokers: [brokers],
+      clientId: 'kafka-harness',
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    }).admin();
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
@@ -200,7 +226,9 @@ async function waitUntilReady(brokers, child, deadline, logFile) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Kafka did not accept connections in time (${lastError?.message}); log:\n${tail(logFile)}`);
+  throw new Error(
+    `Kafka did not accept connections in time (${lastError?.message}); log:\n${tail(logFile)}`,
+  );
 }
 
 function tail(file) {
@@ -225,7 +253,8 @@ function startWatchdog(parentPid, brokerPid) {
 
 async function waitForExit(pid, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (isAlive(pid) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return !isAlive(pid);
 }
 
@@ -287,7 +316,12 @@ async function startKafka(options = {}) {
   const watchdog = options.detached ? undefined : startWatchdog(process.pid, child.pid);
   const brokers = `127.0.0.1:${state.port}`;
   try {
-    await waitUntilReady(brokers, child, Date.now() + (options.readyTimeoutMs || READY_TIMEOUT_MS), logFile);
+    await waitUntilReady(
+      brokers,
+      child,
+      Date.now() + (options.readyTimeoutMs || READY_TIMEOUT_MS),
+      logFile,
+    );
   } catch (error) {
     await stopPid(child.pid, 5000);
     throw error;
@@ -321,13 +355,31 @@ async function kafkaStatus(dataDir) {
   if (!state) return { running: false, reason: 'never started in this folder' };
   if (!isAlive(state.pid)) return { running: false, port: state.port, reason: 'not running' };
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ brokers: [`127.0.0.1:${state.port}`], clientId: 'kafka-harness', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    brokers: [`127.0.0.1:${state.port}`],
+    clientId: 'kafka-harness',
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    return { running: true, ready: true, pid: state.pid, brokers: `127.0.0.1:${state.port}`, clusterId: cluster.clusterId, version: state.version };
+    return {
+      running: true,
+      ready: true,
+      pid: state.pid,
+      brokers: `127.0.0.1:${state.port}`,
+      clusterId: cluster.clusterId,
+      version: state.version,
+    };
   } catch (error) {
-    return { running: true, ready: false, pid: state.pid, brokers: `127.0.0.1:${state.port}`, reason: error.message };
+    return {
+      running: true,
+      ready: false,
+      pid: state.pid,
+      brokers: `127.0.0.1:${state.port}`,
+      reason: error.message,
+    };
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
@@ -346,4 +398,13 @@ module.exports = {
 };
 
 // For cluster.cjs (three brokers): the process helpers it shares with the single broker.
-module.exports.internal = { freePort, isAlive, stopPid, waitForExit, startWatchdog, tail, javaCommand, randomClusterId };
+module.exports.internal = {
+  freePort,
+  isAlive,
+  stopPid,
+  waitForExit,
+  startWatchdog,
+  tail,
+  javaCommand,
+  randomClusterId,
+};

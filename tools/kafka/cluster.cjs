@@ -29,14 +29,7 @@ const {
 } = broker.internal;
 const READY_TIMEOUT_MS = 180_000;
 
-function nodeProperties({
-  nodeId,
-  port,
-  controllerPort,
-  dataDir,
-  voters,
-  size,
-}) {
+function nodeProperties({ nodeId, port, controllerPort, dataDir, voters, size }) {
   const minIsr = Math.min(2, size);
   return [
     'process.roles=broker,controller',
@@ -96,9 +89,7 @@ async function waitForBrokers(brokers, expected, deadline, logs) {
         });
         return;
       }
-      lastError = new Error(
-        `${cluster.brokers.length} of ${expected} brokers registered`,
-      );
+      lastError = new Error(`${cluster.brokers.length} of ${expected} brokers registered`);
     } catch (error) {
       lastError = error;
     } finally {
@@ -130,9 +121,7 @@ async function startKafkaCluster(options = {}) {
       controllerPort: await freePort(),
       dataDir: join(root, `node-${i}`),
     });
-  const voters = specs
-    .map((s) => `${s.nodeId}@127.0.0.1:${s.controllerPort}`)
-    .join(',');
+  const voters = specs.map((s) => `${s.nodeId}@127.0.0.1:${s.controllerPort}`).join(',');
   const heap = options.heap || '384m';
 
   const nodes = specs.map((spec) => {
@@ -153,10 +142,7 @@ async function startKafkaCluster(options = {}) {
       },
       alive: () =>
         Boolean(
-          child &&
-            isAlive(child.pid) &&
-            child.exitCode === null &&
-            child.signalCode === null,
+          child && isAlive(child.pid) && child.exitCode === null && child.signalCode === null,
         ),
       format() {
         if (existsSync(join(spec.dataDir, 'logs', 'meta.properties'))) return;
@@ -210,12 +196,10 @@ async function startKafkaCluster(options = {}) {
         if (!child || !node.alive()) return;
         process.kill(child.pid, 'SIGKILL');
         await waitForExit(child.pid, 10_000);
-        if (watchdog && isAlive(watchdog.pid))
-          process.kill(-watchdog.pid, 'SIGKILL');
+        if (watchdog && isAlive(watchdog.pid)) process.kill(-watchdog.pid, 'SIGKILL');
       },
       async stop() {
-        if (watchdog && isAlive(watchdog.pid))
-          process.kill(-watchdog.pid, 'SIGKILL');
+        if (watchdog && isAlive(watchdog.pid)) process.kill(-watchdog.pid, 'SIGKILL');
         if (child) await stopPid(child.pid, 20_000);
       },
     };
@@ -239,15 +223,11 @@ async function startKafkaCluster(options = {}) {
     },
     async stop(stopOptions = {}) {
       await Promise.all(nodes.map((n) => n.stop()));
-      if (stopOptions.removeData !== false)
-        rmSync(root, { recursive: true, force: true });
+      if (stopOptions.removeData !== false) rmSync(root, { recursive: true, force: true });
     },
   };
   try {
-    await cluster.waitUntilReady(
-      size,
-      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
-    );
+    await cluster.waitUntilReady(size, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (error) {
     await cluster.stop();
     throw error;

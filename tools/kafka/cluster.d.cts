@@ -36,6 +36,4 @@ export interface StartKafkaClusterOptions {
   readyTimeoutMs?: number;
 }
 
-export function startKafkaCluster(
-  options?: StartKafkaClusterOptions,
-): Promise<KafkaCluster>;
+export function startKafkaCluster(options?: StartKafkaClusterOptions): Promise<KafkaCluster>;

@@ -30,7 +30,9 @@ async function main() {
     case 'install': {
       const cached = broker.isInstalled();
       const libs = await broker.installKafka({ quiet: false });
-      console.log(`kafka ${process.env.KAFKA_VERSION || broker.DEFAULT_VERSION}: jars ${cached ? 'already ' : ''}in ${libs} (${seconds(started)})`);
+      console.log(
+        `kafka ${process.env.KAFKA_VERSION || broker.DEFAULT_VERSION}: jars ${cached ? 'already ' : ''}in ${libs} (${seconds(started)})`,
+      );
       return;
     }
     case 'start': {
@@ -41,8 +43,14 @@ async function main() {
         console.log(`kafka already running (pid ${running.pid})\nKAFKA_BROKERS=${running.brokers}`);
         return;
       }
-      const kafka = await broker.startKafka({ port: port ?? (running.port ? undefined : 9092), dataDir, detached: !foreground });
-      console.log(`kafka started in ${seconds(started)} (pid ${kafka.pid}, data ${dataDir}, log ${kafka.logFile})`);
+      const kafka = await broker.startKafka({
+        port: port ?? (running.port ? undefined : 9092),
+        dataDir,
+        detached: !foreground,
+      });
+      console.log(
+        `kafka started in ${seconds(started)} (pid ${kafka.pid}, data ${dataDir}, log ${kafka.logFile})`,
+      );
       console.log(`KAFKA_BROKERS=${kafka.brokers}`);
       if (foreground) {
         const stop = () => kafka.stop().then(() => process.exit(0));
@@ -64,7 +72,9 @@ async function main() {
       return;
     }
     default:
-      console.log('usage: node tools/kafka/kafka.mjs <install|start|stop|status> [--port 9092] [--data-dir DIR] [--foreground]');
+      console.log(
+        'usage: node tools/kafka/kafka.mjs <install|start|stop|status> [--port 9092] [--data-dir DIR] [--foreground]',
+      );
       process.exitCode = command ? 1 : 0;
   }
 }

@@ -50,10 +50,7 @@ try {
   };
 }
 
-result.introspectOwn = await client.tokenIntrospection(
-  basic,
-  byPost.access_token,
-);
+result.introspectOwn = await client.tokenIntrospection(basic, byPost.access_token);
 result.introspectForeign = await client.tokenIntrospection(post, foreignToken);
 
 process.stdout.write(JSON.stringify(result));

@@ -22,9 +22,7 @@ const READY_TIMEOUT_MS = 60_000;
 function findBinDir() {
   if (process.env.POSTGRES_BIN_DIR) {
     const bin = process.env.POSTGRES_BIN_DIR;
-    return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))
-      ? bin
-      : undefined;
+    return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
   }
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
@@ -33,8 +31,7 @@ function findBinDir() {
     .sort((a, b) => Number(b) - Number(a));
   for (const v of versions) {
     const bin = join(root, v, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')))
-      return bin;
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
   }
   return undefined;
 }
@@ -42,8 +39,7 @@ function findBinDir() {
 /** The user the server runs as: ourselves, or `postgres` when we are root (initdb refuses root). */
 function serverUser() {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {};
-  const id = (flag) =>
-    spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   const uid = id('-u');
   const gid = id('-g');
   if (uid.status !== 0 || gid.status !== 0) return undefined;
@@ -69,12 +65,10 @@ function postgresAvailability() {
   if (!serverUser())
     return {
       ok: false,
-      reason:
-        'running as root and there is no postgres user to run the server as',
+      reason: 'running as root and there is no postgres user to run the server as',
     };
   return { ok: true, binDir };
 }
-
 
 function run(binDir, user, command, args, options = {}) {
   const result = spawnSync(join(binDir, command), args, {
@@ -98,8 +92,7 @@ function run(binDir, user, command, args, options = {}) {
  */
 async function startPostgres(options = {}) {
   const availability = postgresAvailability();
-  if (!availability.ok)
-    throw new Error(`PostgreSQL cannot start: ${availability.reason}`);
+  if (!availability.ok) throw new Error(`PostgreSQL cannot start: ${availability.reason}`);
   const { binDir } = availability;
   const user = serverUser();
   const fresh = !options.dataDir;
@@ -112,15 +105,7 @@ async function startPostgres(options = {}) {
       binDir,
       user,
       'initdb',
-      [
-        '-D',
-        dataDir,
-        '-U',
-        'postgres',
-        '--auth=trust',
-        '--encoding=UTF8',
-        '--no-sync',
-      ],
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'],
       {},
     );
     const settings = {
@@ -157,9 +142,7 @@ async function startPostgres(options = {}) {
       'start',
     ]);
   const readPid = () =>
-    Number(
-      readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
-    );
+    Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   startServer();
   let pid = readPid();
   const connectionString = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -170,8 +153,7 @@ async function startPostgres(options = {}) {
     run(binDir, user, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop'], {
       allowFailure: true,
     });
-    if (fresh && stopOptions.keepData !== true)
-      rmSync(root, { recursive: true, force: true });
+    if (fresh && stopOptions.keepData !== true) rmSync(root, { recursive: true, force: true });
   };
   // A test process that dies must not leave a server behind.
   const onExit = () => {

@@ -29,12 +29,8 @@ export interface StartPostgresOptions {
   settings?: Record<string, string>;
 }
 
-export type PostgresAvailability =
-  | { ok: true; binDir: string }
-  | { ok: false; reason: string };
+export type PostgresAvailability = { ok: true; binDir: string } | { ok: false; reason: string };
 
 export function findBinDir(): string | undefined;
 export function postgresAvailability(): PostgresAvailability;
-export function startPostgres(
-  options?: StartPostgresOptions,
-): Promise<PostgresServer>;
+export function startPostgres(options?: StartPostgresOptions): Promise<PostgresServer>;

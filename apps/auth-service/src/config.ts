@@ -27,11 +27,36 @@ export const authConfigSchema = {
     optional: true,
     secret: true,
   }),
-  ARGON2_MEMORY_KIB: int({ description: 'argon2id memory cost in KiB (OWASP: 19456)', min: 1024, max: 4_194_304, default: 19_456 }),
-  ARGON2_TIME_COST: int({ description: 'argon2id iterations (OWASP: 2)', min: 1, max: 100, default: 2 }),
-  ARGON2_PARALLELISM: int({ description: 'argon2id lanes (OWASP: 1)', min: 1, max: 64, default: 1 }),
-  TRUSTED_DEVICE_DAYS: int({ description: 'How long a computer that passed the second factor skips it', min: 1, max: 365, default: 30 }),
-  SESSION_ABSOLUTE_DAYS: int({ description: 'However active, a session ends after this many days', min: 1, max: 365, default: 30 }),
+  ARGON2_MEMORY_KIB: int({
+    description: 'argon2id memory cost in KiB (OWASP: 19456)',
+    min: 1024,
+    max: 4_194_304,
+    default: 19_456,
+  }),
+  ARGON2_TIME_COST: int({
+    description: 'argon2id iterations (OWASP: 2)',
+    min: 1,
+    max: 100,
+    default: 2,
+  }),
+  ARGON2_PARALLELISM: int({
+    description: 'argon2id lanes (OWASP: 1)',
+    min: 1,
+    max: 64,
+    default: 1,
+  }),
+  TRUSTED_DEVICE_DAYS: int({
+    description: 'How long a computer that passed the second factor skips it',
+    min: 1,
+    max: 365,
+    default: 30,
+  }),
+  SESSION_ABSOLUTE_DAYS: int({
+    description: 'However active, a session ends after this many days',
+    min: 1,
+    max: 365,
+    default: 30,
+  }),
   TOTP_ENCRYPTION_KEY: dataKey(),
   ACTIVATION_LINK_KEY: activationLinkKey(),
   WEB_ORIGIN: url({
@@ -42,13 +67,24 @@ export const authConfigSchema = {
   TOTP_ISSUER: str({ description: 'Issuer name shown in authenticator apps', default: 'Accounts' }),
   ...clientAddressLimitsConfigSchema,
   PASSWORD_RESET_ANSWER_MS: int({
-    description: 'POST /auth/password-reset answers after this long whether or not an account matched (no timing oracle)',
+    description:
+      'POST /auth/password-reset answers after this long whether or not an account matched (no timing oracle)',
     min: 0,
     max: 10_000,
     default: 400,
   }),
-  PASSWORD_RESET_REQUESTS_PER_IP: int({ description: 'Password reset requests per client address per 15 minutes', min: 1, max: 100_000, default: 10 }),
-  PASSWORD_RESET_CONFIRMS_PER_IP: int({ description: 'Password reset confirmations per client address per 15 minutes', min: 1, max: 100_000, default: 20 }),
+  PASSWORD_RESET_REQUESTS_PER_IP: int({
+    description: 'Password reset requests per client address per 15 minutes',
+    min: 1,
+    max: 100_000,
+    default: 10,
+  }),
+  PASSWORD_RESET_CONFIRMS_PER_IP: int({
+    description: 'Password reset confirmations per client address per 15 minutes',
+    min: 1,
+    max: 100_000,
+    default: 20,
+  }),
   NODE_ENV: oneOf(['development', 'test', 'production'], {
     description:
       'production: refuse to start without SIGNING_KEYS, TOTP_ENCRYPTION_KEY and ACTIVATION_LINK_KEY (also when EVENTSTORE_CONNECTION_STRING is set)',
@@ -69,7 +105,8 @@ function dataKey(): ConfigVar<string | undefined> {
     optional: true,
     secret: true,
     parse(raw) {
-      if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigValueError('not base64 of 32 bytes');
+      if (Buffer.from(raw, 'base64').length !== 32)
+        throw new ConfigValueError('not base64 of 32 bytes');
       return raw;
     },
   };
@@ -84,7 +121,8 @@ export function activationLinkKey(): ConfigVar<string | undefined> {
     optional: true,
     secret: true,
     parse(raw) {
-      if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigValueError('not base64 of 32 bytes');
+      if (Buffer.from(raw, 'base64').length !== 32)
+        throw new ConfigValueError('not base64 of 32 bytes');
       return raw;
     },
   };

@@ -48,7 +48,8 @@ export const credentialsConfigSchema = {
     default: 5,
   }),
   CLIENT_BACKOFF_MAX_SECONDS: int({
-    description: 'Longest back-off of a clientId after repeated failures (it doubles from 1 s up to this)',
+    description:
+      'Longest back-off of a clientId after repeated failures (it doubles from 1 s up to this)',
     min: 1,
     max: 86_400,
     default: 900,
@@ -61,7 +62,8 @@ export const credentialsConfigSchema = {
     default: 20,
   }),
   LAST_USED_FLUSH_MS: int({
-    description: 'How often the "last used" times of credentials are written to the read model (one transaction)',
+    description:
+      'How often the "last used" times of credentials are written to the read model (one transaction)',
     min: 10,
     max: 60_000,
     default: 1000,

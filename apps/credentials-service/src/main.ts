@@ -3,4 +3,8 @@ import { AppModule } from './app/app.module';
 import { SERVICE_NAME } from './app/service-name';
 import { credentialsConfigSchema } from './config';
 
-void bootstrapService({ serviceName: SERVICE_NAME, schema: credentialsConfigSchema, module: AppModule });
+void bootstrapService({
+  serviceName: SERVICE_NAME,
+  schema: credentialsConfigSchema,
+  module: AppModule,
+});

@@ -1,8 +1,4 @@
-import {
-  type Principal,
-  SigningKeyRing,
-  TokenIssuer,
-} from '@accounts/security';
+import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,9 +14,7 @@ const ISSUER = 'http://127.0.0.1:3002';
 type PostgresHarness = typeof import('../../../tools/postgres/server.cjs');
 // tools/ is plain Node, not an Nx project: load the server harness by path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const postgres: PostgresHarness = require(
-  join(root, 'tools', 'postgres', 'server.cjs'),
-);
+const postgres: PostgresHarness = require(join(root, 'tools', 'postgres', 'server.cjs'));
 const postgresHere = postgres.postgresAvailability();
 
 interface Answer {
@@ -100,10 +94,7 @@ async function workers(port: number): Promise<Map<number, Health>> {
   return seen;
 }
 
-async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -120,9 +111,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
   let primary: ChildProcess;
   let output = '';
   let exited: Promise<number | null>;
-  let mint: (
-    p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>,
-  ) => Promise<string>;
+  let mint: (p: Pick<Principal, 'accountId' | 'orgId'> & Partial<Principal>) => Promise<string>;
 
   beforeAll(async () => {
     mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -153,8 +142,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
         })
       ).accessToken;
     port = await freePort();
-    if (engine === 'postgres')
-      server = await postgres.startPostgres({ fsync: false });
+    if (engine === 'postgres') server = await postgres.startPostgres({ fsync: false });
     primary = spawn(process.execPath, [join(dir, 'build', 'main.js')], {
       cwd: root,
       env: {
@@ -178,16 +166,12 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
     });
     primary.stdout!.on('data', (chunk) => (output += chunk));
     primary.stderr!.on('data', (chunk) => (output += chunk));
-    exited = new Promise((resolve) =>
-      primary.once('exit', (code) => resolve(code)),
-    );
+    exited = new Promise((resolve) => primary.once('exit', (code) => resolve(code)));
     await eventually(
       async () => ((await workers(port)).size === 2 ? true : undefined),
       60_000,
     ).catch((error: Error) => {
-      throw new Error(
-        `${error.message}: the workers did not both answer:\n${output.slice(-3000)}`,
-      );
+      throw new Error(`${error.message}: the workers did not both answer:\n${output.slice(-3000)}`);
     });
   }, 120_000);
 
@@ -214,9 +198,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
       (p) => typeof p === 'object',
     );
     expect(followed.length).toBeGreaterThan(0);
-    expect(
-      followed.every((p) => (p as { followed?: boolean }).followed === true),
-    ).toBe(true);
+    expect(followed.every((p) => (p as { followed?: boolean }).followed === true)).toBe(true);
     expect(
       Object.values(seen.get(1)!.projections ?? {}).some(
         (p) => (p as { followed?: boolean }).followed,
@@ -265,9 +247,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
         adminToken,
       );
       expect(listing.status).toBe(200);
-      expect(
-        listing.body.items.map((item: { id: string }) => item.id),
-      ).toContain(account.body.id);
+      expect(listing.body.items.map((item: { id: string }) => item.id)).toContain(account.body.id);
     }
   });
 
@@ -309,25 +289,17 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
     // The only failures are requests cut off with the worker's connections (never answered, so never
     // acknowledged): no error status. A connection the primary was handing over at the kill stays
     // unanswered until the client's timeout (node:cluster keeps it), hence the 15 s above.
-    expect(
-      outcomes
-        .filter((o) => o !== 201)
-        .every((o) => String(o).startsWith('0 ')),
-    ).toBe(true);
+    expect(outcomes.filter((o) => o !== 201).every((o) => String(o).startsWith('0 '))).toBe(true);
     expect(acknowledged.length).toBeGreaterThan(20);
 
     // Worker 1 is back under a new process id, and maintains the read models again.
     const restarted = await eventually(async () => {
       const now = await workers(port);
       const first = now.get(1);
-      return first && first.worker.pid !== victim && now.size === 2
-        ? first
-        : undefined;
+      return first && first.worker.pid !== victim && now.size === 2 ? first : undefined;
     });
     expect(restarted.worker.projects).toBe(true);
-    expect(output).toMatch(
-      /"workerSlot":1,.*"signal":"SIGKILL".*worker 1 died: restarting it/,
-    );
+    expect(output).toMatch(/"workerSlot":1,.*"signal":"SIGKILL".*worker 1 died: restarting it/);
     // Every acknowledged account is in the store and reaches the directory.
     const listed = await eventually(async () => {
       const listing = await call(
@@ -337,9 +309,7 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
         undefined,
         adminToken,
       );
-      const ids = new Set(
-        listing.body.items.map((item: { id: string }) => item.id),
-      );
+      const ids = new Set(listing.body.items.map((item: { id: string }) => item.id));
       return acknowledged.every((id) => ids.has(id)) ? ids : undefined;
     });
     expect(listed.size).toBeGreaterThanOrEqual(acknowledged.length);
@@ -361,15 +331,9 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
     process.kill(-primary.pid!, 'SIGTERM');
     expect(await exited).toBe(0);
     const lines = output.split('\n').filter((line) => line.startsWith('{'));
-    expect(
-      lines.filter((line) => line.includes('Stopped cleanly')),
-    ).toHaveLength(2);
-    expect(
-      lines.every((line) => typeof JSON.parse(line).worker === 'number'),
-    ).toBe(true);
-    expect(new Set(lines.map((line) => JSON.parse(line).worker))).toEqual(
-      new Set([0, 1, 2]),
-    );
+    expect(lines.filter((line) => line.includes('Stopped cleanly'))).toHaveLength(2);
+    expect(lines.every((line) => typeof JSON.parse(line).worker === 'number')).toBe(true);
+    expect(new Set(lines.map((line) => JSON.parse(line).worker))).toEqual(new Set([0, 1, 2]));
   }, 30_000);
 }
 

@@ -22,7 +22,8 @@ export const profileConfigSchema = {
   }),
   ...tokenVerificationConfigSchema,
   WEB_ORIGIN: url({
-    description: 'Origin of the web page, used to build activation links (<WEB_ORIGIN>/activate?token=...)',
+    description:
+      'Origin of the web page, used to build activation links (<WEB_ORIGIN>/activate?token=...)',
     protocols: ['http', 'https'],
     default: 'http://localhost:3000',
   }),
@@ -38,7 +39,8 @@ export const profileConfigSchema = {
     secret: true,
   }),
   READ_YOUR_WRITES_TIMEOUT_MS: int({
-    description: 'How long a write waits for the account directory to show it before answering anyway',
+    description:
+      'How long a write waits for the account directory to show it before answering anyway',
     min: 0,
     max: 60_000,
     default: 2_000,
@@ -49,6 +51,8 @@ export const profileConfigSchema = {
 export type ProfileConfig = ConfigOf<typeof profileConfigSchema>;
 
 /** Activation links go back to the caller only in development with the embedded store (no email yet). */
-export function exposesActivationLinks(config: Pick<ProfileConfig, 'NODE_ENV' | 'EVENTSTORE_CONNECTION_STRING'>): boolean {
+export function exposesActivationLinks(
+  config: Pick<ProfileConfig, 'NODE_ENV' | 'EVENTSTORE_CONNECTION_STRING'>,
+): boolean {
   return config.NODE_ENV !== 'production' && !config.EVENTSTORE_CONNECTION_STRING;
 }

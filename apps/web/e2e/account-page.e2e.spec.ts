@@ -53,15 +53,10 @@ describeInBrowser(title, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  async function activationLinkFor(
-    email: string,
-    shown: string | null,
-  ): Promise<string> {
+  async function activationLinkFor(email: string, shown: string | null): Promise<string> {
     // The dev outbox of auth-service when the activation email goes through the notifier; else the link the page shows (development).
     const outbox = (await (
-      await fetch(
-        `${stack.urls['auth-service']}/dev/outbox?to=${encodeURIComponent(email)}`,
-      )
+      await fetch(`${stack.urls['auth-service']}/dev/outbox?to=${encodeURIComponent(email)}`)
     ).json()) as { items: { text: string }[] };
     const fromMail = outbox.items
       .map((m) => /https?:\/\/\S+\/activate\?token=[\w-]+/.exec(m.text)?.[0])
@@ -94,9 +89,7 @@ describeInBrowser(title, () => {
     const shown = await page
       .getByRole('link', { name: 'open the activation link' })
       .getAttribute('href');
-    await page.goto(
-      `${stack.webOrigin}${await activationLinkFor('alice@example.com', shown)}`,
-    );
+    await page.goto(`${stack.webOrigin}${await activationLinkFor('alice@example.com', shown)}`);
     await page.getByLabel('New password', { exact: true }).fill('short');
     await checkPage(page, 'activate');
     await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -186,9 +179,7 @@ describeInBrowser(title, () => {
     );
     await page.reload();
     await page.getByRole('heading', { name: 'My Account' }).waitFor();
-    expect(await page.getByLabel('Time zone').inputValue()).toBe(
-      'America/New_York',
-    );
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
   });
 
   it('asks for the password in place when a change needs a recent sign-in, and saves what was typed', async () => {
@@ -196,8 +187,7 @@ describeInBrowser(title, () => {
     // The services ask again only after 15 minutes: the first save is answered as they would then.
     let refused = 0;
     await page.route('**/api/profile/accounts/me', async (route) => {
-      if (route.request().method() !== 'PATCH' || refused > 0)
-        return route.fallback();
+      if (route.request().method() !== 'PATCH' || refused > 0) return route.fallback();
       refused += 1;
       await route.fulfill({
         status: 401,
@@ -218,10 +208,7 @@ describeInBrowser(title, () => {
     expect(await page.getByLabel('First name').inputValue()).toBe('Robert');
     await dialog.getByLabel('Password').fill(PASSWORD);
     await dialog.getByRole('button', { name: /Continue|Confirm/ }).click();
-    await expectText(
-      page.getByRole('status').filter({ hasText: 'Saved' }),
-      /Saved: .*First name/,
-    );
+    await expectText(page.getByRole('status').filter({ hasText: 'Saved' }), /Saved: .*First name/);
     await page.unroute('**/api/profile/accounts/me');
     expect(refused).toBe(1);
     await page.reload();
@@ -251,37 +238,25 @@ describeInBrowser(title, () => {
         )
       ).json()) as { items: { text: string }[] };
       link = outbox.items
-        .map(
-          (m) =>
-            /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(m.text)?.[0],
-        )
+        .map((m) => /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(m.text)?.[0])
         .find(Boolean);
       if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!link) throw new Error('no confirmation email to bob.new@example.org');
     const url = new URL(link, stack.webOrigin);
     await page.goto(`${stack.webOrigin}${url.pathname}${url.search}`);
-    await page
-      .getByRole('button', { name: 'Confirm my new email address' })
-      .click();
-    await expectText(
-      page.getByRole('status'),
-      /Your email address is now bob\.new@example\.org/,
-    );
+    await page.getByRole('button', { name: 'Confirm my new email address' }).click();
+    await expectText(page.getByRole('status'), /Your email address is now bob\.new@example\.org/);
     await checkPage(page, 'confirm-email');
     await page.goto(`${stack.webOrigin}/account`);
     await page.getByRole('heading', { name: 'My Account' }).waitFor();
-    expect(await page.getByLabel('Email address').inputValue()).toBe(
-      'bob.new@example.org',
-    );
+    expect(await page.getByLabel('Email address').inputValue()).toBe('bob.new@example.org');
   });
 
   it('the user enrolls an authenticator from the shown key (QR code and "can\'t scan")', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Sign-in method' }).click();
-    await page
-      .getByRole('radio', { name: /^Authenticator app\b(?!, every)/ })
-      .check();
+    await page.getByRole('radio', { name: /^Authenticator app\b(?!, every)/ }).check();
     await checkPage(page, 'sign-in-method');
     expect(
       await page
@@ -289,11 +264,7 @@ describeInBrowser(title, () => {
         .first()
         .isDisabled(),
     ).toBe(true);
-    expect(
-      await page
-        .getByText('Your organization does not allow this method.')
-        .count(),
-    ).toBe(2);
+    expect(await page.getByText('Your organization does not allow this method.').count()).toBe(2);
     await page.getByRole('button', { name: 'Save Changes' }).click();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     await page.getByText("Can't scan?").click();
@@ -303,10 +274,7 @@ describeInBrowser(title, () => {
     await page.getByLabel('Code from the app').fill(await freshCode());
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Your authenticator app is set up.').waitFor();
-    const codes = await page
-      .getByTestId('recovery-codes')
-      .locator('code')
-      .allTextContents();
+    const codes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
     expect(codes).toHaveLength(10);
     recoveryCodes = codes;
     await checkPage(page, 'recovery-codes');
@@ -342,12 +310,8 @@ describeInBrowser(title, () => {
     await page.getByLabel('Name (optional)').fill('ci');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByText('This secret will not be shown again').waitFor();
-    const clientId = (await page
-      .getByTestId('secret-client-id')
-      .textContent())!.trim();
-    const secret = (await page
-      .getByTestId('secret-secret')
-      .textContent())!.trim();
+    const clientId = (await page.getByTestId('secret-client-id').textContent())!.trim();
+    const secret = (await page.getByTestId('secret-secret').textContent())!.trim();
     await checkPage(page, 'api-credentials-secret');
     const grant = () =>
       fetch(`${stack.urls['credentials-service']}/oauth/token`, {
@@ -370,14 +334,9 @@ describeInBrowser(title, () => {
     await page.getByRole('button', { name: 'Done, I have copied it' }).click();
     expect(await page.getByText(secret).count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke ci' }).click();
-    await page
-      .getByRole('dialog', { name: 'Revoke this credential?' })
-      .waitFor();
+    await page.getByRole('dialog', { name: 'Revoke this credential?' }).waitFor();
     await checkPage(page, 'api-credentials-revoke-dialog');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: 'Revoke' })
-      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('ci was revoked').waitFor();
     expect((await grant()).status).toBe(401);
     await checkPage(page, 'api-credentials');
@@ -397,9 +356,7 @@ describeInBrowser(title, () => {
   it('shows the password page with the policy and a strength hint', async () => {
     const { page } = user;
     await page.getByRole('link', { name: 'Password' }).click();
-    await page
-      .getByLabel('New password', { exact: true })
-      .fill('a much longer passphrase 77');
+    await page.getByLabel('New password', { exact: true }).fill('a much longer passphrase 77');
     await page.getByText(/Strength: (Good|Strong)/).waitFor();
     await checkPage(page, 'password');
   });
@@ -417,17 +374,13 @@ describeInBrowser(title, () => {
     await page.getByRole('button', { name: 'Manage bob' }).click();
     await page.getByRole('dialog', { name: 'Manage bob' }).waitFor();
     await checkPage(page, 'admin-manage-account');
-    await page
-      .getByLabel('Reason')
-      .fill('Lost phone, identity checked by phone call');
+    await page.getByLabel('Reason').fill('Lost phone, identity checked by phone call');
     await page.getByRole('button', { name: 'Reset authenticator' }).click();
     await page.getByText('The authenticator of bob was reset.').waitFor();
     // Own account: no type or group change offered, and the reason is given.
     await page.getByRole('button', { name: 'Manage alice' }).click();
     await page.getByText('This is your own account').waitFor();
-    expect(
-      await page.getByRole('button', { name: 'Change type' }).count(),
-    ).toBe(0);
+    expect(await page.getByRole('button', { name: 'Change type' }).count()).toBe(0);
   });
 
   it('after the idle timeout (30 minutes by default) the next click leads to sign-in', async () => {
@@ -437,9 +390,7 @@ describeInBrowser(title, () => {
     await idle.page.getByRole('heading', { name: 'My Account' }).waitFor();
     await idle.page.clock.fastForward('31:00');
     await idle.page.getByRole('link', { name: 'Password' }).click();
-    await idle.page
-      .getByText('You were signed out after 30 minutes without activity')
-      .waitFor();
+    await idle.page.getByText('You were signed out after 30 minutes without activity').waitFor();
     expect(new URL(idle.page.url()).pathname).toBe('/signin');
     expect(idle.problems).toEqual([]);
     await idle.context.close();

@@ -1,20 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumMissing = existsSync(CHROMIUM)
   ? null
   : `${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`;
-export const SCREENSHOTS = resolve(
-  __dirname,
-  '../../../dist/e2e/web/screenshots',
-);
+export const SCREENSHOTS = resolve(__dirname, '../../../dist/e2e/web/screenshots');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export function launch(): Promise<Browser> {
@@ -50,22 +42,14 @@ function watch(page: Page, origin: string, problems: string[]) {
     // A 4xx the page handles (wrong code, field error) is logged by Chromium as a failed resource: not a page error.
     if (
       message.type() === 'error' &&
-      !/Failed to load resource: the server responded with a status of 4\d\d/.test(
-        message.text(),
-      )
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
     )
       problems.push(`console: ${message.text()}`);
   });
-  page.on('pageerror', (error) =>
-    problems.push(`page error: ${error.message}`),
-  );
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (
-      !url.startsWith(origin) &&
-      !url.startsWith('data:') &&
-      !url.startsWith('blob:')
-    )
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
       problems.push(`third-party request: ${url}`);
   });
 }
@@ -96,10 +80,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** axe, then screenshots at 360 px and 1280 px wide, named after the page. */

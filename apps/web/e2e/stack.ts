@@ -4,11 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
-const SERVICES = [
-  'profile-service',
-  'auth-service',
-  'credentials-service',
-] as const;
+const SERVICES = ['profile-service', 'auth-service', 'credentials-service'] as const;
 
 export interface Stack {
   readonly webOrigin: string;
@@ -26,11 +22,10 @@ export async function startStack(): Promise<Stack> {
   // The audit service (another team's) joins the stack once it is on the branch.
   const withAudit = existsSync(join(root, 'apps/audit/src/main.ts'));
   for (const app of [...SERVICES, 'web', ...(withAudit ? ['audit'] : [])])
-    execFileSync(
-      process.execPath,
-      ['tools/build.mjs', app, '--out-dir', join(dir, app)],
-      { cwd: root, stdio: 'pipe' },
-    );
+    execFileSync(process.execPath, ['tools/build.mjs', app, '--out-dir', join(dir, app)], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   execFileSync(
     process.execPath,
     [
@@ -133,7 +128,5 @@ async function waitFor(url: string, output: string[]): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(
-    `${url} did not answer 200 within 60 s:\n${output.join('').slice(-3000)}`,
-  );
+  throw new Error(`${url} did not answer 200 within 60 s:\n${output.join('').slice(-3000)}`);
 }

@@ -10,9 +10,7 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(
-      new URL('../../../dist/apps/web/public', import.meta.url),
-    ),
+    outDir: fileURLToPath(new URL('../../../dist/apps/web/public', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     // Everything from the origin: no CDN, no inline scripts (the gateway's CSP allows 'self' only).

@@ -9,8 +9,7 @@ const config = readGatewayConfig(process.env, {
 const server = createGateway(config);
 server.listen(config.port, config.host, () => {
   const address = server.address();
-  const port =
-    typeof address === 'object' && address ? address.port : config.port;
+  const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(
     JSON.stringify({
       level: 'info',

@@ -44,9 +44,7 @@ export class AccountActivity {
     };
     this.byKey.set(
       key,
-      [...(this.byKey.get(key) ?? []), entry].sort(
-        (a, b) => a.position - b.position,
-      ),
+      [...(this.byKey.get(key) ?? []), entry].sort((a, b) => a.position - b.position),
     );
   }
 

@@ -1,18 +1,8 @@
 import { Controller } from '@nestjs/common';
-import {
-  Ctx,
-  EventPattern,
-  KafkaContext,
-  Payload,
-} from '@nestjs/microservices';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { AccountActivity } from './account-activity';
 import { EventSchemas } from './event-schemas';
-import {
-  AUTHENTICATION_TOPIC,
-  CREDENTIALS_TOPIC,
-  PROFILE_TOPIC,
-  type PublicEvent,
-} from './topics';
+import { AUTHENTICATION_TOPIC, CREDENTIALS_TOPIC, PROFILE_TOPIC, type PublicEvent } from './topics';
 
 /** One handler per topic: validate against the published schema, then apply (or set aside with the reason). */
 @Controller()
@@ -28,10 +18,7 @@ export class ActivityController {
   }
 
   @EventPattern(AUTHENTICATION_TOPIC)
-  authentication(
-    @Payload() value: unknown,
-    @Ctx() context: KafkaContext,
-  ): void {
+  authentication(@Payload() value: unknown, @Ctx() context: KafkaContext): void {
     this.handle(value, context);
   }
 
@@ -52,10 +39,6 @@ export class ActivityController {
       this.activity.reject({ topic, offset: message.offset, reason: problem });
       return;
     }
-    this.activity.apply(
-      topic,
-      message.key?.toString() ?? '',
-      value as PublicEvent,
-    );
+    this.activity.apply(topic, message.key?.toString() ?? '', value as PublicEvent);
   }
 }

@@ -5,9 +5,6 @@ import { EventSchemas } from './event-schemas';
 
 @Module({
   controllers: [ActivityController],
-  providers: [
-    AccountActivity,
-    { provide: EventSchemas, useFactory: () => new EventSchemas() },
-  ],
+  providers: [AccountActivity, { provide: EventSchemas, useFactory: () => new EventSchemas() }],
 })
 export class AppModule {}

@@ -26,9 +26,7 @@ import { TOPICS } from './topics';
 // The platform side is real (SQLite store, the services' relays with their publication tables, a
 // Kafka 4 broker from tools/kafka); the consumer side knows only the topics and the schema files.
 type Harness = typeof import('../../../tools/kafka/broker.cjs');
-const harness: Harness = require(
-  join(__dirname, '..', '..', '..', 'tools', 'kafka', 'broker.cjs'),
-);
+const harness: Harness = require(join(__dirname, '..', '..', '..', 'tools', 'kafka', 'broker.cjs'));
 const availability = harness.kafkaAvailability();
 const describeWithKafka = availability.ok
   ? describe
@@ -61,8 +59,7 @@ async function eventually(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -95,27 +92,21 @@ describeWithKafka(
 
     /** The relays of the three services, as they run in production (here from an in-memory checkpoint). */
     const relayAll = async (): Promise<void> => {
-      const spec: [string, string, readonly string[], PublicationTableLike][] =
+      const spec: [string, string, readonly string[], PublicationTableLike][] = [
         [
-          [
-            'profile-service',
-            Topics.profile,
-            ['account-', 'organization-', 'username-'],
-            ProfilePublication,
-          ],
-          [
-            'auth-service',
-            Topics.authentication,
-            ['authenticator-', 'signinguard-'],
-            AuthenticationPublication,
-          ],
-          [
-            'credentials-service',
-            Topics.credentials,
-            ['apicredentials-'],
-            CredentialsPublication,
-          ],
-        ];
+          'profile-service',
+          Topics.profile,
+          ['account-', 'organization-', 'username-'],
+          ProfilePublication,
+        ],
+        [
+          'auth-service',
+          Topics.authentication,
+          ['authenticator-', 'signinguard-'],
+          AuthenticationPublication,
+        ],
+        ['credentials-service', Topics.credentials, ['apicredentials-'], CredentialsPublication],
+      ];
       const batch = spec.map(
         ([name, topic, streamPrefixes, publication]) =>
           new KafkaRelay({
@@ -264,36 +255,26 @@ describeWithKafka(
         60_000,
         'consumer applied the public events',
       );
-      expect(
-        activity.timeline('a1').map((entry) => [entry.type, entry.topic]),
-      ).toEqual([
+      expect(activity.timeline('a1').map((entry) => [entry.type, entry.topic])).toEqual([
         ['AccountRegistered', Topics.profile],
         ['PasswordChanged', Topics.authentication],
         ['SignInSucceeded', Topics.authentication],
         ['AccountEmailChanged', Topics.profile],
         ['ApiCredentialGenerated', Topics.credentials],
       ]);
-      expect(activity.timeline('o1').map((entry) => entry.type)).toEqual([
-        'OrganizationCreated',
-      ]);
+      expect(activity.timeline('o1').map((entry) => entry.type)).toEqual(['OrganizationCreated']);
       expect(activity.rejected).toEqual([
         {
           topic: Topics.profile,
           offset: expect.any(String),
-          reason: expect.stringContaining(
-            'must NOT have additional properties',
-          ),
+          reason: expect.stringContaining('must NOT have additional properties'),
         },
       ]);
       expect(activity.timeline('a2')).toEqual([]);
 
       // At least once: the relays publish everything again (a lost checkpoint); the consumer's state does not change.
       await relayAll();
-      await eventually(
-        () => activity.duplicates === 6,
-        60_000,
-        'redeliveries seen',
-      );
+      await eventually(() => activity.duplicates === 6, 60_000, 'redeliveries seen');
       expect(activity.applied).toBe(6);
       expect(activity.timeline('a1')).toHaveLength(5);
       expect(TOPICS).toEqual(Object.values(Topics));

@@ -42,8 +42,7 @@ export class EventSchemas {
   /** Undefined when valid; else why (unknown type or version, or the first schema errors). */
   problem(topic: string, value: unknown): string | undefined {
     const event = value as { type?: unknown; schemaVersion?: unknown } | null;
-    if (typeof event !== 'object' || event === null)
-      return 'value is not a JSON object';
+    if (typeof event !== 'object' || event === null) return 'value is not a JSON object';
     const validate = this.validators.get(
       `${topic}/${String(event.type)}.v${String(event.schemaVersion)}`,
     );

@@ -7,8 +7,7 @@ import { kafkaOptions } from './kafka-options';
 // KAFKA_BROKERS=127.0.0.1:9092 GROUP_ID=my-team npm start
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers)
-    throw new Error('KAFKA_BROKERS is required, e.g. 127.0.0.1:9092');
+  if (!brokers) throw new Error('KAFKA_BROKERS is required, e.g. 127.0.0.1:9092');
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
     AppModule,
     kafkaOptions(brokers, process.env['GROUP_ID'] ?? 'nestjs-consumer-example'),

@@ -2,11 +2,7 @@
 export const PROFILE_TOPIC = 'accounts.profile.v2';
 export const AUTHENTICATION_TOPIC = 'accounts.authentication.v2';
 export const CREDENTIALS_TOPIC = 'accounts.credentials.v2';
-export const TOPICS = [
-  PROFILE_TOPIC,
-  AUTHENTICATION_TOPIC,
-  CREDENTIALS_TOPIC,
-] as const;
+export const TOPICS = [PROFILE_TOPIC, AUTHENTICATION_TOPIC, CREDENTIALS_TOPIC] as const;
 
 /** What every message value is (the envelope of the JSON Schemas). */
 export interface PublicEvent {

@@ -1,10 +1,5 @@
 import { stringify } from 'yaml';
-import {
-  asyncApiDocument,
-  eventJsonSchema,
-  PublicTopicCatalog,
-  schemaFileOf,
-} from '../src';
+import { asyncApiDocument, eventJsonSchema, PublicTopicCatalog, schemaFileOf } from '../src';
 
 /** Root of the committed files, relative to libs/contracts/. */
 export const SCHEMAS_DIR = 'schemas';
@@ -22,9 +17,6 @@ export function publicContractFiles(): Map<string, string> {
         `${SCHEMAS_DIR}/${schemaFileOf(contract)}`,
         `${JSON.stringify(eventJsonSchema(contract), null, 2)}\n`,
       );
-  files.set(
-    ASYNCAPI_FILE,
-    HEADER + stringify(asyncApiDocument(), { lineWidth: 0 }),
-  );
+  files.set(ASYNCAPI_FILE, HEADER + stringify(asyncApiDocument(), { lineWidth: 0 }));
   return files;
 }

@@ -6,10 +6,7 @@ import { publicContractFiles, SCHEMAS_DIR } from './public-contract-files';
 // Rewrites libs/contracts/schemas/ (public and internal/) and asyncapi.yaml from the code (run after changing an event or a public contract).
 const root = join(__dirname, '..');
 rmSync(join(root, SCHEMAS_DIR), { recursive: true, force: true });
-for (const [path, content] of [
-  ...publicContractFiles(),
-  ...internalEventSchemaFiles(),
-]) {
+for (const [path, content] of [...publicContractFiles(), ...internalEventSchemaFiles()]) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
 }

@@ -32,8 +32,7 @@ export class AuditModule {
         {
           provide: TOKEN_VERIFIER,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: AuditConfig) =>
-            options.tokenVerifier ?? createTokenVerifier(config),
+          useFactory: (config: AuditConfig) => options.tokenVerifier ?? createTokenVerifier(config),
         },
         AccessTokenGuard,
         // The one access rule of every service: routes declare person-only or a scope (audit:read here).

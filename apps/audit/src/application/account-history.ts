@@ -13,7 +13,11 @@ export interface HistoryEntry {
   /** The same instant in `timeZone`, with its offset. */
   readonly localTime: string;
   readonly timeZone: string;
-  readonly actor: { readonly kind: string; readonly accountId: string | null; readonly words: string };
+  readonly actor: {
+    readonly kind: string;
+    readonly accountId: string | null;
+    readonly words: string;
+  };
   readonly ip: string | null;
   readonly userAgent: string | null;
   readonly summary: string;
@@ -46,17 +50,31 @@ export function resolveAccount(index: AccountIndexQueries, reference: string): I
       `${distinct.length} accounts once had the user name ${reference}: ${distinct
         .map((c) => `${c.accountId} (now ${c.userName})`)
         .join(', ')}; give an account id`,
-      { field: 'account', candidates: distinct.map((c) => ({ accountId: c.accountId, userName: c.userName })) },
+      {
+        field: 'account',
+        candidates: distinct.map((c) => ({ accountId: c.accountId, userName: c.userName })),
+      },
     );
   }
-  throw new DomainError('not_found', 'AUDIT-account-unknown', `No account has or had the id or user name ${reference}`, {
-    field: 'account',
-  });
+  throw new DomainError(
+    'not_found',
+    'AUDIT-account-unknown',
+    `No account has or had the id or user name ${reference}`,
+    {
+      field: 'account',
+    },
+  );
 }
 
 /** Every event of the account's streams, in global position order. */
-export async function loadAccountEvents(store: EventStore, index: AccountIndexQueries, accountId: string): Promise<RecordedEvent[]> {
-  const streams = await Promise.all(index.streamsOf(accountId).map((streamId) => store.readStream(streamId)));
+export async function loadAccountEvents(
+  store: EventStore,
+  index: AccountIndexQueries,
+  accountId: string,
+): Promise<RecordedEvent[]> {
+  const streams = await Promise.all(
+    index.streamsOf(accountId).map((streamId) => store.readStream(streamId)),
+  );
   const events = streams.flat();
   // Streams are each in order; one sort of the whole is simpler than a k-way merge and fast enough for 10^5 events.
   events.sort((a, b) => a.position - b.position);
@@ -65,17 +83,27 @@ export async function loadAccountEvents(store: EventStore, index: AccountIndexQu
 
 export function assertInstant(field: string, value: string | undefined): void {
   if (value !== undefined && Number.isNaN(Date.parse(value))) {
-    throw new DomainError('invalid', 'AUDIT-instant-invalid', `${field} must be an ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z`, {
-      field,
-    });
+    throw new DomainError(
+      'invalid',
+      'AUDIT-instant-invalid',
+      `${field} must be an ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z`,
+      {
+        field,
+      },
+    );
   }
 }
 
 export function assertTimeZone(field: string, value: string | undefined): void {
   if (value !== undefined && !isTimeZone(value)) {
-    throw new DomainError('invalid', 'AUDIT-time-zone-invalid', `${field} must be an IANA time zone such as Europe/Paris`, {
-      field,
-    });
+    throw new DomainError(
+      'invalid',
+      'AUDIT-time-zone-invalid',
+      `${field} must be an IANA time zone such as Europe/Paris`,
+      {
+        field,
+      },
+    );
   }
 }
 
@@ -101,7 +129,12 @@ export async function accountHistory(
   return entries;
 }
 
-export function toHistoryEntry(event: RecordedEvent, accountId: string, zone: string, index: AccountIndexQueries): HistoryEntry {
+export function toHistoryEntry(
+  event: RecordedEvent,
+  accountId: string,
+  zone: string,
+  index: AccountIndexQueries,
+): HistoryEntry {
   const metadata = event.metadata ?? ({} as RecordedEvent['metadata']);
   const actor = metadata.actor as RecordedActor | undefined;
   return {
@@ -109,7 +142,11 @@ export function toHistoryEntry(event: RecordedEvent, accountId: string, zone: st
     occurredAt: event.occurredAt,
     localTime: timeInZone(event.occurredAt, zone),
     timeZone: zone,
-    actor: { kind: actor?.kind ?? 'system', accountId: actor?.accountId ?? null, words: actorInWords(actor, accountId, index) },
+    actor: {
+      kind: actor?.kind ?? 'system',
+      accountId: actor?.accountId ?? null,
+      words: actorInWords(actor, accountId, index),
+    },
     ip: metadata.ip ?? null,
     userAgent: metadata.userAgent ?? null,
     summary: describeEvent(event, index, zone),

@@ -3,7 +3,12 @@ import type { Principal } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditReadModels } from '../projections/audit-read-models';
-import { accountHistory, assertInstant, type HistoryEntry, type HistoryQuery } from './account-history';
+import {
+  accountHistory,
+  assertInstant,
+  type HistoryEntry,
+  type HistoryQuery,
+} from './account-history';
 import { administeredAccount, assertAdministratorOf } from './audit-access';
 import { myActivity, type ActivityPage, type ActivityQuery } from './my-activity';
 import { organizationExport, type ExportQuery } from './organization-export';
@@ -34,7 +39,11 @@ export class AuditQueries {
     return myActivity(this.store, this.readModels.index, caller.accountId, query);
   }
 
-  async history(caller: Principal, accountId: string, query: HistoryQuery & { limit: number; after?: number }): Promise<HistoryPage> {
+  async history(
+    caller: Principal,
+    accountId: string,
+    query: HistoryQuery & { limit: number; after?: number },
+  ): Promise<HistoryPage> {
     await this.upToDate();
     const account = administeredAccount(caller, this.readModels.index, accountId);
     const all = await accountHistory(this.store, this.readModels.index, account, query);
@@ -46,7 +55,8 @@ export class AuditQueries {
       userName: account.userName,
       timeZone: entries[0]?.timeZone ?? query.timeZone ?? account.timeZone,
       entries,
-      nextCursor: rest.length > entries.length ? String(entries[entries.length - 1].position) : null,
+      nextCursor:
+        rest.length > entries.length ? String(entries[entries.length - 1].position) : null,
     };
   }
 

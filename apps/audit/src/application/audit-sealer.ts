@@ -1,6 +1,12 @@
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE, SERVICE_CONFIG } from '@accounts/service-kit';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { AuditConfig } from '../config';
 import { sealStore } from './seals';
 import { projectsInThisProcess } from '@accounts/projections';
@@ -34,7 +40,12 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   sealOnce(): Promise<void> {
     this.running ??= sealStore(this.store)
       .then((result) => {
-        if (result.sealed) this.logger.log({ msg: 'store sealed', upTo: result.data?.toPosition, count: result.data?.count });
+        if (result.sealed)
+          this.logger.log({
+            msg: 'store sealed',
+            upTo: result.data?.toPosition,
+            count: result.data?.count,
+          });
       })
       .catch((error) => this.logger.error({ msg: 'sealing failed', err: error }))
       .finally(() => (this.running = undefined));

@@ -83,7 +83,9 @@ describe('audit trail over a real SQLite store', () => {
     await script.rename(carol, 'carol', 'bob');
     await script.rename(carol, 'bob', 'caroline');
     await index.catchUp();
-    expect(() => resolveAccount(index.queries, 'bob')).toThrow(/2 accounts once had the user name bob/);
+    expect(() => resolveAccount(index.queries, 'bob')).toThrow(
+      /2 accounts once had the user name bob/,
+    );
   });
 
   it('filters the history by time and shows it in another zone', async () => {
@@ -95,14 +97,17 @@ describe('audit trail over a real SQLite store', () => {
     });
     expect(some.map((e) => e.position)).toEqual([all[2].position, all[3].position]);
     expect(some[0].localTime).toMatch(/\+09:00$/);
-    await expect(accountHistory(store, index.queries, resolveAccount(index.queries, alice), { from: 'yesterday' })).rejects.toThrow(
-      /from must be an ISO-8601/,
-    );
+    await expect(
+      accountHistory(store, index.queries, resolveAccount(index.queries, alice), {
+        from: 'yesterday',
+      }),
+    ).rejects.toThrow(/from must be an ISO-8601/);
   });
 
   async function exportLines(): Promise<string[]> {
     const lines: string[] = [];
-    for await (const line of organizationExport(store, index.queries, { orgId: script.orgId })) lines.push(line);
+    for await (const line of organizationExport(store, index.queries, { orgId: script.orgId }))
+      lines.push(line);
     return lines;
   }
 
@@ -115,18 +120,33 @@ describe('audit trail over a real SQLite store', () => {
 
     const altered = [...lines];
     altered[4] = altered[4].replace('+447911123456', '+447911000000');
-    expect(await verifyExport(altered)).toMatchObject({ ok: false, line: 5, message: expect.stringMatching(/altered/) });
+    expect(await verifyExport(altered)).toMatchObject({
+      ok: false,
+      line: 5,
+      message: expect.stringMatching(/altered/),
+    });
 
     const dropped = lines.filter((_, i) => i !== 6);
-    expect(await verifyExport(dropped)).toMatchObject({ ok: false, line: 7, message: expect.stringMatching(/dropped/) });
+    expect(await verifyExport(dropped)).toMatchObject({
+      ok: false,
+      line: 7,
+      message: expect.stringMatching(/dropped/),
+    });
 
     const inserted = [...lines.slice(0, 3), lines[1], ...lines.slice(3)];
-    expect(await verifyExport(inserted)).toMatchObject({ ok: false, line: 4, message: expect.stringMatching(/reordered or inserted/) });
+    expect(await verifyExport(inserted)).toMatchObject({
+      ok: false,
+      line: 4,
+      message: expect.stringMatching(/reordered or inserted/),
+    });
 
     const reordered = [...lines];
     [reordered[8], reordered[9]] = [reordered[9], reordered[8]];
     expect(await verifyExport(reordered)).toMatchObject({ ok: false, line: 9 });
 
-    expect(await verifyExport(lines.slice(0, -1))).toMatchObject({ ok: false, message: expect.stringMatching(/cut short/) });
+    expect(await verifyExport(lines.slice(0, -1))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/cut short/),
+    });
   });
 });

@@ -52,9 +52,6 @@ export async function myActivity(
       ...item,
       localTime: timeInZone(item.occurredAt, zone),
     })),
-    nextCursor:
-      older.length > page.length
-        ? String(page[page.length - 1].position)
-        : null,
+    nextCursor: older.length > page.length ? String(page[page.length - 1].position) : null,
   };
 }

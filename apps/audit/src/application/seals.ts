@@ -56,12 +56,8 @@ class SealDraft {
   }
 }
 
-const lastSeal = async (
-  store: EventStore,
-): Promise<RecordedEvent | undefined> =>
-  (
-    await store.readStream(SEAL_STREAM, { direction: 'backwards', maxCount: 1 })
-  )[0];
+const lastSeal = async (store: EventStore): Promise<RecordedEvent | undefined> =>
+  (await store.readStream(SEAL_STREAM, { direction: 'backwards', maxCount: 1 }))[0];
 
 /**
  * Appends AuditSealed events covering every event since the previous seal (nothing when there is
@@ -75,9 +71,7 @@ export async function sealStore(
   const maxEvents = options.maxEvents ?? SEAL_MAX_EVENTS;
   const previous = await lastSeal(store);
   const before = previous?.data as AuditSealedData | undefined;
-  let revision: number | 'no_stream' = previous
-    ? previous.revision
-    : 'no_stream';
+  let revision: number | 'no_stream' = previous ? previous.revision : 'no_stream';
   let hash = before?.hash ?? GENESIS_HASH;
   let count = before?.count ?? 0;
   const head = options.upTo ?? (await store.headPosition());

@@ -16,13 +16,19 @@ interface ParsedLine {
   readonly summary?: { readonly count: number; readonly finalHash: string };
 }
 
-const failed = (line: number, message: string): VerifyResult => ({ ok: false, line, message: `line ${line}: ${message}` });
+const failed = (line: number, message: string): VerifyResult => ({
+  ok: false,
+  line,
+  message: `line ${line}: ${message}`,
+});
 
 /**
  * Checks an export line by line: each line's own hash (altered), its link to the line before
  * (dropped, inserted or reordered, told apart by the line numbers), and the summary at the end (cut short).
  */
-export async function verifyExport(lines: AsyncIterable<string> | Iterable<string>): Promise<VerifyResult> {
+export async function verifyExport(
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<VerifyResult> {
   let previous = GENESIS_HASH;
   let expected = 1;
   let summary: ParsedLine['summary'];
@@ -39,18 +45,33 @@ export async function verifyExport(lines: AsyncIterable<string> | Iterable<strin
     if (typeof parsed.line !== 'number' || typeof parsed.hash !== 'string' || body === undefined) {
       return failed(expected, 'is not an export line (altered)');
     }
-    if (chainHash(parsed.prev, JSON.stringify(body)) !== parsed.hash) return failed(expected, 'was altered (its hash does not match its content)');
+    if (chainHash(parsed.prev, JSON.stringify(body)) !== parsed.hash)
+      return failed(expected, 'was altered (its hash does not match its content)');
     if (parsed.prev !== previous) {
-      if (parsed.line > expected) return failed(expected, `line ${expected} to ${parsed.line - 1} were dropped`);
-      if (parsed.line < expected) return failed(expected, `holds line ${parsed.line}: lines were reordered or inserted`);
-      return failed(expected, 'does not follow the line before it (a line was inserted, dropped or altered before it)');
+      if (parsed.line > expected)
+        return failed(expected, `line ${expected} to ${parsed.line - 1} were dropped`);
+      if (parsed.line < expected)
+        return failed(expected, `holds line ${parsed.line}: lines were reordered or inserted`);
+      return failed(
+        expected,
+        'does not follow the line before it (a line was inserted, dropped or altered before it)',
+      );
     }
-    if (parsed.line !== expected) return failed(expected, `is numbered ${parsed.line} (renumbered)`);
+    if (parsed.line !== expected)
+      return failed(expected, `is numbered ${parsed.line} (renumbered)`);
     summary = parsed.summary;
     previous = parsed.hash;
     expected += 1;
   }
   if (!summary) return failed(expected, 'the summary line is missing: the file was cut short');
-  if (summary.count !== expected - 2) return failed(expected - 1, `the summary counts ${summary.count} events, the file has ${expected - 2}`);
-  return { ok: true, count: summary.count, message: `OK: ${summary.count} events, final hash ${summary.finalHash}` };
+  if (summary.count !== expected - 2)
+    return failed(
+      expected - 1,
+      `the summary counts ${summary.count} events, the file has ${expected - 2}`,
+    );
+  return {
+    ok: true,
+    count: summary.count,
+    message: `OK: ${summary.count} events, final hash ${summary.finalHash}`,
+  };
 }

@@ -1,8 +1,4 @@
-import {
-  type EventStore,
-  PostgresEventStore,
-  SqliteEventStore,
-} from '@accounts/event-store';
+import { type EventStore, PostgresEventStore, SqliteEventStore } from '@accounts/event-store';
 import { ScriptedHistory } from '@accounts/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,9 +49,7 @@ async function sealedHistory(
     sealed: true,
     seals: 1,
   });
-  const positions = (await store.readStream(`account-${alice}`)).map(
-    (e) => e.position,
-  );
+  const positions = (await store.readStream(`account-${alice}`)).map((e) => e.position);
   return { script, alice, positions };
 }
 
@@ -116,9 +110,7 @@ function sealTamperSuite(open: () => Promise<Engine>): void {
       ok: false,
       mismatch: { kind: 'deleted', position: target },
     });
-    expect(result.message).toMatch(
-      new RegExp(`position ${target} was deleted`),
-    );
+    expect(result.message).toMatch(new RegExp(`position ${target} was deleted`));
   });
 
   it('names the last sealed row when it is deleted', async () => {
@@ -132,15 +124,9 @@ function sealTamperSuite(open: () => Promise<Engine>): void {
 
   it('names the first of two rows swapped (their positions exchanged)', async () => {
     const [a, b] = [positions[77], positions[78]];
-    await engine.tamper.sql(
-      `UPDATE {events} SET position = -1 WHERE position = ${b}`,
-    );
-    await engine.tamper.sql(
-      `UPDATE {events} SET position = ${b} WHERE position = ${a}`,
-    );
-    await engine.tamper.sql(
-      `UPDATE {events} SET position = ${a} WHERE position = -1`,
-    );
+    await engine.tamper.sql(`UPDATE {events} SET position = -1 WHERE position = ${b}`);
+    await engine.tamper.sql(`UPDATE {events} SET position = ${b} WHERE position = ${a}`);
+    await engine.tamper.sql(`UPDATE {events} SET position = ${a} WHERE position = -1`);
     expect(await verifyStore(engine.store)).toMatchObject({
       ok: false,
       mismatch: { kind: 'altered', position: a },
@@ -222,9 +208,7 @@ describe('verify --store names the first tampered position exactly (SQLite file 
         store,
         tamper: {
           async sql(statement) {
-            await client.query(
-              statement.replace('{events}', `${schema}.events`),
-            );
+            await client.query(statement.replace('{events}', `${schema}.events`));
           },
         },
         async close() {
@@ -245,11 +229,7 @@ describe('verify --store still reads seals written before v2 (marks every 100 ev
       const script = new ScriptedHistory(store);
       const alice = await script.register('alice');
       for (let i = 0; i < 150; i += 1)
-        await script.changePhone(
-          alice,
-          null,
-          `+336123${String(i).padStart(5, '0')}`,
-        );
+        await script.changePhone(alice, null, `+336123${String(i).padStart(5, '0')}`);
       const events = await store.readAll({ maxCount: 1000 });
       let hash = GENESIS_HASH;
       const marks = events.flatMap((event, i) => {
@@ -301,9 +281,7 @@ describe('verify --store still reads seals written before v2 (marks every 100 ev
           upToPosition: last,
         },
       });
-      expect(result.message).toMatch(
-        /a seal written before v2 keeps no more detail/,
-      );
+      expect(result.message).toMatch(/a seal written before v2 keeps no more detail/);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -82,11 +82,7 @@ class SealWalk {
     return this.segments[this.index];
   }
 
-  private fail(
-    kind: MismatchKind,
-    position: number,
-    upToPosition = position,
-  ): false {
+  private fail(kind: MismatchKind, position: number, upToPosition = position): false {
     this.failure = {
       kind,
       position,
@@ -143,13 +139,7 @@ class SealWalk {
     if (event.position > expected) return this.fail('deleted', expected);
     const at = this.next * FINGERPRINT_BYTES;
     if (
-      digest.compare(
-        segment.fingerprints!,
-        at,
-        at + FINGERPRINT_BYTES,
-        0,
-        FINGERPRINT_BYTES,
-      ) !== 0
+      digest.compare(segment.fingerprints!, at, at + FINGERPRINT_BYTES, 0, FINGERPRINT_BYTES) !== 0
     )
       return this.fail('altered', event.position);
     this.next += 1;
@@ -225,8 +215,6 @@ export async function verifyStore(
       seals.length === 0
         ? `NO SEALS: nothing to compare with (${walk.counted} events); run "audit seal" first`
         : `OK: ${last.count} events up to position ${sealedUpTo} match ${seals.length} seal(s)` +
-          (walk.unsealed
-            ? `; ${walk.unsealed} newer events are not sealed yet`
-            : ''),
+          (walk.unsealed ? `; ${walk.unsealed} newer events are not sealed yet` : ''),
   };
 }

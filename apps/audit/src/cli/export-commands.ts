@@ -9,14 +9,20 @@ import { progressBar } from './progress';
 import { writeOut } from './write-out';
 
 /** `audit export --org <orgId>`: the hash-chained JSON lines on stdout, a progress bar on a terminal's stderr. */
-export async function exportCommand(environment: CliEnvironment, options: { org: string; from?: string; to?: string }): Promise<number> {
+export async function exportCommand(
+  environment: CliEnvironment,
+  options: { org: string; from?: string; to?: string },
+): Promise<number> {
   const store = openStore(environment);
   const index = await openIndex(store, environment);
   const bar = progressBar('export');
   try {
     let buffer = '';
-    for await (const line of organizationExport(store, index.queries, { orgId: options.org, from: options.from, to: options.to }, (p) =>
-      bar.update(p.position, p.head),
+    for await (const line of organizationExport(
+      store,
+      index.queries,
+      { orgId: options.org, from: options.from, to: options.to },
+      (p) => bar.update(p.position, p.head),
     )) {
       buffer += line;
       if (buffer.length > 1 << 16) {
@@ -34,7 +40,11 @@ export async function exportCommand(environment: CliEnvironment, options: { org:
 }
 
 /** `audit verify <file>` or `audit verify --store`: OK, or the first line / position that no longer matches; exit 1 then. */
-export async function verifyCommand(environment: CliEnvironment, file: string | undefined, options: { store?: boolean }): Promise<number> {
+export async function verifyCommand(
+  environment: CliEnvironment,
+  file: string | undefined,
+  options: { store?: boolean },
+): Promise<number> {
   if (options.store) {
     const store = openStore(environment);
     const bar = progressBar('verify');
@@ -52,7 +62,11 @@ export async function verifyCommand(environment: CliEnvironment, file: string | 
   const input = file === '-' ? process.stdin : createReadStream(file);
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
-    input.once('open', () => resolve()).once('error', (error: Error) => reject(new CliError(`Cannot read ${file}: ${error.message}`)));
+    input
+      .once('open', () => resolve())
+      .once('error', (error: Error) =>
+        reject(new CliError(`Cannot read ${file}: ${error.message}`)),
+      );
   });
   await opened;
   const result = await verifyExport(createInterface({ input, crlfDelay: Infinity }));

@@ -11,7 +11,10 @@ export interface HistoryOptions {
 }
 
 /** `audit history --account <id|userName>`: one line per event, or one JSON object per line. */
-export async function historyCommand(environment: CliEnvironment, options: HistoryOptions): Promise<number> {
+export async function historyCommand(
+  environment: CliEnvironment,
+  options: HistoryOptions,
+): Promise<number> {
   const store = openStore(environment);
   const index = await openIndex(store, environment).catch(async (error) => {
     await store.close();
@@ -19,14 +22,24 @@ export async function historyCommand(environment: CliEnvironment, options: Histo
   });
   try {
     const account = resolveAccount(index.queries, options.account);
-    const entries = await accountHistory(store, index.queries, account, { from: options.from, to: options.to, timeZone: options.tz });
+    const entries = await accountHistory(store, index.queries, account, {
+      from: options.from,
+      to: options.to,
+      timeZone: options.tz,
+    });
     if (!options.json) {
-      await writeOut(`History of ${account.userName} (${account.accountId}), ${entries.length} events, times in ${entries[0]?.timeZone ?? options.tz ?? account.timeZone}\n`);
+      await writeOut(
+        `History of ${account.userName} (${account.accountId}), ${entries.length} events, times in ${entries[0]?.timeZone ?? options.tz ?? account.timeZone}\n`,
+      );
     }
     // Lines are joined in chunks: one write per event would dominate the time of a long history.
     for (let i = 0; i < entries.length; i += 1000) {
       const chunk = entries.slice(i, i + 1000);
-      await writeOut(chunk.map((entry) => (options.json ? JSON.stringify(entry) : historyLine(entry))).join('\n') + '\n');
+      await writeOut(
+        chunk
+          .map((entry) => (options.json ? JSON.stringify(entry) : historyLine(entry)))
+          .join('\n') + '\n',
+      );
     }
     return 0;
   } finally {

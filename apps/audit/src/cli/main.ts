@@ -9,8 +9,14 @@ import { stateCommand } from './state-command';
 
 /** `npm run audit -- <command>`: read the event store as an auditor, operate read models as an operator. */
 const program = new Command('audit')
-  .description('Replay account histories, states at an instant, tamper-evident exports and read-model rebuilds')
-  .addOption(new Option('--data-dir <dir>', "the services' data folder (embedded SQLite store)").env('DATA_DIR'))
+  .description(
+    'Replay account histories, states at an instant, tamper-evident exports and read-model rebuilds',
+  )
+  .addOption(
+    new Option('--data-dir <dir>', "the services' data folder (embedded SQLite store)").env(
+      'DATA_DIR',
+    ),
+  )
   .showHelpAfterError();
 
 const environment = () => cliEnvironment(process.env, program.opts<{ dataDir?: string }>().dataDir);
@@ -30,7 +36,9 @@ program
 
 program
   .command('state')
-  .description('the account as every service would have answered at an instant (asks the running services)')
+  .description(
+    'the account as every service would have answered at an instant (asks the running services)',
+  )
   .requiredOption('--account <id>', 'account id')
   .requiredOption('--at <iso>', 'the instant')
   .option('--json', 'one JSON document')
@@ -46,7 +54,9 @@ program
 
 program
   .command('verify')
-  .description('check an export file (or - for stdin), or with --store the store against its seals; exit 1 when altered')
+  .description(
+    'check an export file (or - for stdin), or with --store the store against its seals; exit 1 when altered',
+  )
   .argument('[file]', 'export file')
   .option('--store', 'recompute the running hash of the store and compare it with every seal')
   .action((file, options) => run(() => verifyCommand(environment(), file, options)));
@@ -77,7 +87,9 @@ program
   .option('--retry <eventId>', 'apply the event again')
   .option('--skip <eventId>', 'leave the event out for good')
   .option('--json', 'one JSON object per line')
-  .action((service, projection, options) => run(() => parkedCommand(environment(), service, projection, options)));
+  .action((service, projection, options) =>
+    run(() => parkedCommand(environment(), service, projection, options)),
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CliError) {

@@ -8,9 +8,13 @@ export const DEFAULT_SERVICES =
 
 export function parseServices(raw: string): Map<string, string> {
   const services = new Map<string, string>();
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, url] = part.split('=');
-    if (!name || !url || !/^https?:\/\//.test(url)) throw new CliError(`AUDIT_SERVICES: "${part}" is not name=http(s)://host:port`);
+    if (!name || !url || !/^https?:\/\//.test(url))
+      throw new CliError(`AUDIT_SERVICES: "${part}" is not name=http(s)://host:port`);
     services.set(name, url.replace(/\/$/, ''));
   }
   return services;
@@ -22,7 +26,9 @@ export function operationsToken(env: NodeJS.ProcessEnv, dataDir: string): string
   try {
     return readFileSync(join(dataDir, 'keys', 'operations.token'), 'utf8').trim();
   } catch {
-    throw new CliError('Set OPERATIONS_TOKEN (or DATA_DIR to the folder whose keys/operations.token the services wrote)');
+    throw new CliError(
+      'Set OPERATIONS_TOKEN (or DATA_DIR to the folder whose keys/operations.token the services wrote)',
+    );
   }
 }
 
@@ -41,10 +47,17 @@ export class OpsClient {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new CliError(`${this.baseUrl} does not answer (${error instanceof Error ? error.message : String(error)})`, 3);
+      throw new CliError(
+        `${this.baseUrl} does not answer (${error instanceof Error ? error.message : String(error)})`,
+        3,
+      );
     }
     const body = (await response.json().catch(() => ({}))) as T & { message?: string };
-    if (!response.ok) throw new CliError(`${this.baseUrl}: ${response.status} ${body.message ?? response.statusText}`, 3);
+    if (!response.ok)
+      throw new CliError(
+        `${this.baseUrl}: ${response.status} ${body.message ?? response.statusText}`,
+        3,
+      );
     return body;
   }
 }

@@ -8,20 +8,34 @@ interface ProjectionList {
   readonly projections: ProjectionStatus[];
 }
 
-function clients(environment: CliEnvironment, env: NodeJS.ProcessEnv = process.env): Map<string, OpsClient> {
+function clients(
+  environment: CliEnvironment,
+  env: NodeJS.ProcessEnv = process.env,
+): Map<string, OpsClient> {
   const token = operationsToken(env, environment.dataDir);
-  return new Map([...parseServices(env['AUDIT_SERVICES'] ?? DEFAULT_SERVICES)].map(([name, url]) => [name, new OpsClient(url, token)]));
+  return new Map(
+    [...parseServices(env['AUDIT_SERVICES'] ?? DEFAULT_SERVICES)].map(([name, url]) => [
+      name,
+      new OpsClient(url, token),
+    ]),
+  );
 }
 
 function clientOf(environment: CliEnvironment, service: string): OpsClient {
   const all = clients(environment);
   const client = all.get(service);
-  if (!client) throw new CliError(`Unknown service ${service}; known: ${[...all.keys()].join(', ')} (AUDIT_SERVICES)`);
+  if (!client)
+    throw new CliError(
+      `Unknown service ${service}; known: ${[...all.keys()].join(', ')} (AUDIT_SERVICES)`,
+    );
   return client;
 }
 
 /** `audit projections`: every read model of every running service. */
-export async function projectionsCommand(environment: CliEnvironment, options: { json?: boolean }): Promise<number> {
+export async function projectionsCommand(
+  environment: CliEnvironment,
+  options: { json?: boolean },
+): Promise<number> {
   const rows: Array<Record<string, unknown>> = [];
   let unreachable = 0;
   for (const [service, client] of clients(environment)) {
@@ -35,12 +49,22 @@ export async function projectionsCommand(environment: CliEnvironment, options: {
           checkpoint: p.position,
           lag: p.lag ?? '?',
           parked: p.parkedEvents,
-          state: p.rebuilding ? `rebuilding (${p.rebuildPosition ?? 0}/${p.headPosition ?? '?'})` : p.error ? `error: ${p.error}` : p.caughtUp ? 'live' : 'catching up',
+          state: p.rebuilding
+            ? `rebuilding (${p.rebuildPosition ?? 0}/${p.headPosition ?? '?'})`
+            : p.error
+              ? `error: ${p.error}`
+              : p.caughtUp
+                ? 'live'
+                : 'catching up',
         });
       }
     } catch (error) {
       unreachable += 1;
-      rows.push({ service, projection: '-', state: error instanceof Error ? error.message : String(error) });
+      rows.push({
+        service,
+        projection: '-',
+        state: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   if (options.json) rows.forEach((row) => console.log(JSON.stringify(row)));
@@ -49,17 +73,26 @@ export async function projectionsCommand(environment: CliEnvironment, options: {
 }
 
 /** `audit rebuild <service> <projection>`: starts the rebuild and follows it with a progress bar until swapped in. */
-export async function rebuildCommand(environment: CliEnvironment, service: string, projection: string): Promise<number> {
+export async function rebuildCommand(
+  environment: CliEnvironment,
+  service: string,
+  projection: string,
+): Promise<number> {
   const client = clientOf(environment, service);
   const before = await client.call<ProjectionList>('GET', '');
   const old = before.projections.find((p) => p.name === projection);
-  if (!old) throw new CliError(`${service} has no projection ${projection}; it has ${before.projections.map((p) => p.name).join(', ')}`);
+  if (!old)
+    throw new CliError(
+      `${service} has no projection ${projection}; it has ${before.projections.map((p) => p.name).join(', ')}`,
+    );
   await client.call('POST', `/${encodeURIComponent(projection)}/rebuild`);
   const bar = progressBar(`rebuild ${projection}`);
   try {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const now = (await client.call<ProjectionList>('GET', '')).projections.find((p) => p.name === projection);
+      const now = (await client.call<ProjectionList>('GET', '')).projections.find(
+        (p) => p.name === projection,
+      );
       if (!now) throw new CliError(`${projection} disappeared from ${service}`);
       if (now.rebuilding) {
         bar.update(now.rebuildPosition ?? 0, now.headPosition ?? 0);
@@ -67,8 +100,14 @@ export async function rebuildCommand(environment: CliEnvironment, service: strin
       }
       bar.update(now.position, now.headPosition ?? now.position);
       bar.stop();
-      if (now.generation === old.generation) throw new CliError(`The rebuild of ${projection} did not swap in (see ${service}'s log)`, 1);
-      console.log(`${service} ${projection}: rebuilt (generation ${now.generation}, checkpoint ${now.position}, lag ${now.lag ?? '?'})`);
+      if (now.generation === old.generation)
+        throw new CliError(
+          `The rebuild of ${projection} did not swap in (see ${service}'s log)`,
+          1,
+        );
+      console.log(
+        `${service} ${projection}: rebuilt (generation ${now.generation}, checkpoint ${now.position}, lag ${now.lag ?? '?'})`,
+      );
       return 0;
     }
   } finally {
@@ -98,6 +137,16 @@ export async function parkedCommand(
   const { events } = await client.call<{ events: ParkedEvent[] }>('GET', base);
   if (options.json) events.forEach((event) => console.log(JSON.stringify(event)));
   else if (events.length === 0) console.log(`${service} ${projection}: no parked events`);
-  else console.table(events.map((e) => ({ eventId: e.eventId, position: e.position, type: e.type, stream: e.streamId, attempts: e.attempts, error: e.error })));
+  else
+    console.table(
+      events.map((e) => ({
+        eventId: e.eventId,
+        position: e.position,
+        type: e.type,
+        stream: e.streamId,
+        attempts: e.attempts,
+        error: e.error,
+      })),
+    );
   return 0;
 }

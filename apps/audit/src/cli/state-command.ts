@@ -12,8 +12,15 @@ export async function stateCommand(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const token = env['AUDIT_ACCESS_TOKEN'];
-  if (!token) throw new CliError("Set AUDIT_ACCESS_TOKEN to an access token of an administrator of the account's organization");
-  const state = await composeStateAt(options.account, options.at, httpAsk(parseServices(env['AUDIT_SERVICES'] ?? DEFAULT_SERVICES), token));
+  if (!token)
+    throw new CliError(
+      "Set AUDIT_ACCESS_TOKEN to an access token of an administrator of the account's organization",
+    );
+  const state = await composeStateAt(
+    options.account,
+    options.at,
+    httpAsk(parseServices(env['AUDIT_SERVICES'] ?? DEFAULT_SERVICES), token),
+  );
   if (options.json) console.log(JSON.stringify(state, null, 2));
   else {
     console.log(`Account ${state.accountId} as of ${state.at}`);
@@ -21,7 +28,10 @@ export async function stateCommand(
       console.log(`\n${part}:`);
       console.log(JSON.stringify(state[part], null, 2));
     }
-    for (const missing of state.unavailable) console.log(`\n${missing.part}: not available from ${missing.service} (${missing.status} ${missing.message})`);
+    for (const missing of state.unavailable)
+      console.log(
+        `\n${missing.part}: not available from ${missing.service} (${missing.status} ${missing.message})`,
+      );
   }
   return state.unavailable.length === 0 ? 0 : 1;
 }

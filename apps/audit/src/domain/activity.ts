@@ -79,16 +79,11 @@ export function securityActivity(
     if (event.type === 'SignInStarted')
       started.set(event.streamId, event.data as SignInStartedData);
     const actor = event.metadata.actor;
-    const byAdministrator =
-      actor?.kind === 'admin' && actor.accountId !== accountId;
+    const byAdministrator = actor?.kind === 'admin' && actor.accountId !== accountId;
     const kind =
-      KIND_OF_TYPE[event.type] ??
-      (byAdministrator ? 'changed-by-administrator' : undefined);
+      KIND_OF_TYPE[event.type] ?? (byAdministrator ? 'changed-by-administrator' : undefined);
     if (!kind) continue;
-    const flow =
-      event.type === 'SignInCompleted'
-        ? started.get(event.streamId)
-        : undefined;
+    const flow = event.type === 'SignInCompleted' ? started.get(event.streamId) : undefined;
     items.push({
       position: event.position,
       occurredAt: event.occurredAt,

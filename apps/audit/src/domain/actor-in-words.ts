@@ -14,9 +14,7 @@ export function actorInWords(
   names: Names,
 ): string {
   if (!actor || actor.kind === 'system') return 'the system';
-  const name = actor.accountId
-    ? (names.userNameOf(actor.accountId) ?? actor.accountId)
-    : 'unknown';
+  const name = actor.accountId ? (names.userNameOf(actor.accountId) ?? actor.accountId) : 'unknown';
   switch (actor.kind) {
     case 'user':
       return actor.accountId === subjectAccountId ? 'the user' : `user ${name}`;

@@ -5,8 +5,7 @@ import { timeInZone } from './time-in-zone';
 
 const names: Names = {
   userNameOf: (id) => ({ bob: 'bob', alice: 'alice' })[id],
-  credentialOf: (id) =>
-    id === 'k1' ? { name: 'ci', clientId: 'aci_123' } : undefined,
+  credentialOf: (id) => (id === 'k1' ? { name: 'ci', clientId: 'aci_123' } : undefined),
   deviceLabelOf: (id) => (id === 'd1' ? 'Firefox on Windows' : undefined),
 };
 
@@ -133,33 +132,23 @@ describe('history in words', () => {
   });
 
   it('names the actor: the user, another user, an administrator, an API credential, the system', () => {
+    expect(actorInWords({ kind: 'user', accountId: 'alice' }, 'alice', names)).toBe('the user');
+    expect(actorInWords({ kind: 'user', accountId: 'bob' }, 'alice', names)).toBe('user bob');
+    expect(actorInWords({ kind: 'admin', accountId: 'bob' }, 'alice', names)).toBe(
+      'administrator bob',
+    );
     expect(
-      actorInWords({ kind: 'user', accountId: 'alice' }, 'alice', names),
-    ).toBe('the user');
-    expect(
-      actorInWords({ kind: 'user', accountId: 'bob' }, 'alice', names),
-    ).toBe('user bob');
-    expect(
-      actorInWords({ kind: 'admin', accountId: 'bob' }, 'alice', names),
-    ).toBe('administrator bob');
-    expect(
-      actorInWords(
-        { kind: 'api', accountId: 'alice', credentialId: 'k1' },
-        'alice',
-        names,
-      ),
+      actorInWords({ kind: 'api', accountId: 'alice', credentialId: 'k1' }, 'alice', names),
     ).toBe('API credential ci (aci_123)');
-    expect(
-      actorInWords({ kind: 'api', accountId: 'alice' }, 'alice', names),
-    ).toBe('an API credential of the user');
+    expect(actorInWords({ kind: 'api', accountId: 'alice' }, 'alice', names)).toBe(
+      'an API credential of the user',
+    );
     expect(actorInWords({ kind: 'system' }, 'alice', names)).toBe('the system');
     expect(actorInWords(undefined, 'alice', names)).toBe('the system');
   });
 
   it('shows an instant in a zone with its offset, summer and winter', () => {
-    expect(timeInZone('2026-01-15T12:00:00Z', 'Europe/Paris')).toBe(
-      '2026-01-15T13:00:00+01:00',
-    );
+    expect(timeInZone('2026-01-15T12:00:00Z', 'Europe/Paris')).toBe('2026-01-15T13:00:00+01:00');
     expect(timeInZone('2026-07-15T12:00:00.250Z', 'Europe/Paris')).toBe(
       '2026-07-15T14:00:00.250+02:00',
     );

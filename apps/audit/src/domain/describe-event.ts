@@ -34,11 +34,7 @@ export interface DescribableEvent {
 }
 
 /** `at` shows an instant of the event's data in the reader's zone, like the time of the entry itself. */
-type Describe = (
-  data: never,
-  names: Names,
-  at: (instant: string) => string,
-) => string;
+type Describe = (data: never, names: Names, at: (instant: string) => string) => string;
 
 const change =
   (label: string, words: (value: never) => string = valueInWords) =>
@@ -77,17 +73,12 @@ const SENTENCES: Record<string, Describe> = {
   AccountTimeZoneChanged: change('time zone'),
   AccountSessionTimeoutChanged: change('session timeout'),
   AccountTypeChanged: change('account type'),
-  AccountGroupRestrictionChanged: change(
-    'group restriction',
-    groupRestrictionInWords,
-  ),
+  AccountGroupRestrictionChanged: change('group restriction', groupRestrictionInWords),
   AccountDisabled: (d: AccountDisabledData) =>
     `account disabled${d.reason ? ` (${d.reason})` : ''}`,
   AccountEnabled: () => 'account enabled',
-  UserNameReserved: (d: { userName: string }) =>
-    `user name ${d.userName} reserved`,
-  UserNameReleased: (d: { userName: string }) =>
-    `user name ${d.userName} released`,
+  UserNameReserved: (d: { userName: string }) => `user name ${d.userName} reserved`,
+  UserNameReleased: (d: { userName: string }) => `user name ${d.userName} released`,
   PasswordSet: () => 'first password set (account activated)',
   PasswordChanged: (d: { endOtherSessions: boolean }) =>
     `password changed${d.endOtherSessions ? '; other sessions ended' : ''}`,
@@ -98,8 +89,7 @@ const SENTENCES: Record<string, Describe> = {
   ContactVerificationFailed: (d: ContactVerificationFailedData) =>
     `wrong ${d.channel === 'email' ? 'email' : 'SMS'} verification code (${d.attemptsLeft} attempts left)`,
   EmailVerified: (d: { email: string }) => `email ${d.email} verified`,
-  PhoneVerified: (d: { mobilePhone: string }) =>
-    `mobile phone ${d.mobilePhone} verified`,
+  PhoneVerified: (d: { mobilePhone: string }) => `mobile phone ${d.mobilePhone} verified`,
   AuthenticatorEnrollmentStarted: (d: { method: string }) =>
     `authenticator app set-up started (for ${methodInWords(d.method)})`,
   AuthenticatorEnrolled: (d: { method: string }) =>
@@ -120,8 +110,7 @@ const SENTENCES: Record<string, Describe> = {
     d.challenge === 'enroll-second-factor'
       ? `second factor must be set up first (${d.reason ?? 'required'})`
       : `second factor asked: ${factorInWords(d.challenge)}${d.sentTo ? ` sent to ${d.sentTo}` : ''}`,
-  SignInChallengeCodeResent: (d: { resends: number }) =>
-    `code sent again (resend ${d.resends})`,
+  SignInChallengeCodeResent: (d: { resends: number }) => `code sent again (resend ${d.resends})`,
   SignInChallengeCodeFailed: (d: SignInChallengeCodeFailedData) =>
     `${d.reason === 'replayed' ? 'code already used' : 'wrong code'} (${d.attemptsLeft} attempts left)`,
   SignInChallengePassed: (d: SignInChallengePassedData) =>
@@ -140,8 +129,7 @@ const SENTENCES: Record<string, Describe> = {
   SessionStarted: (d: SessionStartedData) =>
     `session started (idle timeout ${idleTimeout(d.idleTimeoutSeconds)})`,
   SessionRefreshed: () => 'session refreshed',
-  SessionEnded: (d: SessionEndedData) =>
-    `session ended: ${sessionEndInWords(d.reason)}`,
+  SessionEnded: (d: SessionEndedData) => `session ended: ${sessionEndInWords(d.reason)}`,
   ApiCredentialGenerated: (d: ApiCredentialGeneratedData, names, at) =>
     `API credential ${credentialInWords(names, d.credentialId, d.clientId)} generated${
       d.expiresAt ? `, expires ${at(d.expiresAt)}` : ', never expires'
@@ -158,17 +146,11 @@ const SENTENCES: Record<string, Describe> = {
  * What changed, as a sentence, every instant in it shown in `timeZone` (an IANA name the caller
  * checked); an event type this version does not know is named as it is.
  */
-export function describeEvent(
-  event: DescribableEvent,
-  names: Names,
-  timeZone = 'UTC',
-): string {
+export function describeEvent(event: DescribableEvent, names: Names, timeZone = 'UTC'): string {
   const describe = SENTENCES[event.type];
   if (!describe) return event.type;
   try {
-    return describe(event.data as never, names, (instant) =>
-      timeInZone(instant, timeZone),
-    );
+    return describe(event.data as never, names, (instant) => timeInZone(instant, timeZone));
   } catch {
     // A payload of an older shape must not hide the rest of the history.
     return event.type;

@@ -1,8 +1,4 @@
-import type {
-  AuthenticationMethod,
-  GroupRestriction,
-  SessionEndReason,
-} from '@accounts/contracts';
+import type { AuthenticationMethod, GroupRestriction, SessionEndReason } from '@accounts/contracts';
 
 const METHODS: Record<AuthenticationMethod, string> = {
   password: 'password',
@@ -45,19 +41,14 @@ export function sessionEndInWords(reason: string): string {
   return SESSION_ENDS[reason as SessionEndReason] ?? reason;
 }
 
-export function groupRestrictionInWords(
-  restriction: GroupRestriction | null | undefined,
-): string {
+export function groupRestrictionInWords(restriction: GroupRestriction | null | undefined): string {
   if (!restriction || restriction.kind === 'all') return 'all groups';
-  return restriction.groups.length === 0
-    ? 'no group'
-    : `groups ${restriction.groups.join(', ')}`;
+  return restriction.groups.length === 0 ? 'no group' : `groups ${restriction.groups.join(', ')}`;
 }
 
 /** Empty values read as "none", so "mobile phone none → +4479…" says what happened. */
 export function valueInWords(value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
-  if (Array.isArray(value))
-    return value.length === 0 ? 'none' : value.join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
   return String(value);
 }

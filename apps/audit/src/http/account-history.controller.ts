@@ -1,6 +1,24 @@
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
-import { BadRequestException, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AccountStateAnswer, HistoryPageAnswer } from './answers/history.answer';
 import { type AccountStateAt, composeStateAt, httpAsk } from '../application/account-state';
 import { AuditQueries, type HistoryPage } from '../application/audit-queries';
@@ -11,7 +29,12 @@ import { ExportQueryDto, HistoryQueryDto } from './dto/history-query.dto';
 
 const uuid = (field: string) =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new BadRequestException({ message: `${field} must be a UUID`, code: 'AUDIT-id-invalid', details: { field } }),
+    exceptionFactory: () =>
+      new BadRequestException({
+        message: `${field} must be a UUID`,
+        code: 'AUDIT-id-invalid',
+        details: { field },
+      }),
   });
 
 /** The part of Express's response the streamed export uses. */
@@ -37,14 +60,24 @@ export class AccountHistoryController {
     @Inject(SERVICE_CONFIG) config: AuditConfig,
   ) {
     this.serviceUrls = new Map(
-      config.AUDIT_SERVICE_URLS.split(',').map((pair) => pair.trim().split('=') as [string, string]),
+      config.AUDIT_SERVICE_URLS.split(',').map(
+        (pair) => pair.trim().split('=') as [string, string],
+      ),
     );
   }
 
   @Get('accounts/:accountId/state')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: AccountStateAnswer, description: 'Each part as its service answered, or named in unavailable' })
-  @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now', example: '2026-03-01T12:00:00Z' })
+  @ApiOkResponse({
+    type: AccountStateAnswer,
+    description: 'Each part as its service answered, or named in unavailable',
+  })
+  @ApiQuery({
+    name: 'at',
+    required: false,
+    description: 'ISO-8601 instant; absent: now',
+    example: '2026-03-01T12:00:00Z',
+  })
   @ApiOperation({
     summary:
       'The account as each service would have answered at an instant (profile, sign-in settings, API credentials), asked with your own token (administrators)',
@@ -58,13 +91,19 @@ export class AccountHistoryController {
     assertAdministrator(caller);
     const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
     // Each service checks the caller's rights on its own part: the audit service passes the token on, adds none.
-    return composeStateAt(accountId, at ?? new Date().toISOString(), httpAsk(this.serviceUrls, token));
+    return composeStateAt(
+      accountId,
+      at ?? new Date().toISOString(),
+      httpAsk(this.serviceUrls, token),
+    );
   }
 
   @Get('accounts/:accountId/history')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: HistoryPageAnswer, description: 'One page of events, oldest first' })
-  @ApiOperation({ summary: 'Every event of an account of your organization, in words, in pages (administrators)' })
+  @ApiOperation({
+    summary: 'Every event of an account of your organization, in words, in pages (administrators)',
+  })
   history(
     @CurrentPrincipal() caller: Principal,
     @Param('accountId', uuid('accountId')) accountId: string,
@@ -82,11 +121,20 @@ export class AccountHistoryController {
   @Get('organizations/:orgId/export')
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({
-    description: 'One JSON object per line, each with the hash of the line before; the last line is the summary',
-    content: { 'application/x-ndjson': { schema: { type: 'string', description: 'JSON lines (verify with the summary’s hash chain)' } } },
+    description:
+      'One JSON object per line, each with the hash of the line before; the last line is the summary',
+    content: {
+      'application/x-ndjson': {
+        schema: {
+          type: 'string',
+          description: 'JSON lines (verify with the summary’s hash chain)',
+        },
+      },
+    },
   })
   @ApiOperation({
-    summary: 'Hash-chained JSON-lines export of your organization’s events, streamed; last line: the summary (administrators)',
+    summary:
+      'Hash-chained JSON-lines export of your organization’s events, streamed; last line: the summary (administrators)',
   })
   async export(
     @CurrentPrincipal() caller: Principal,
@@ -101,7 +149,8 @@ export class AccountHistoryController {
     response.setHeader('Content-Disposition', `attachment; filename="audit-${orgId}.jsonl"`);
     for await (const line of lines) {
       // Back-pressure: a slow client holds the export, not the memory.
-      if (!response.write(line)) await new Promise<void>((resolve) => response.once('drain', () => resolve()));
+      if (!response.write(line))
+        await new Promise<void>((resolve) => response.once('drain', () => resolve()));
       if (response.destroyed) return;
     }
     response.end();

@@ -9,7 +9,10 @@ import { SERVICE_NAME } from '../app/service-name';
 import { auditConfigSchema } from '../config';
 
 /** A stand-in for one service's `?at=` route: records what it was asked and with which token. */
-async function fakeService(answer: (url: string) => { status: number; body: unknown }, seen: string[]): Promise<Server> {
+async function fakeService(
+  answer: (url: string) => { status: number; body: unknown },
+  seen: string[],
+): Promise<Server> {
   const server = createServer((req, res) => {
     seen.push(`${req.url} ${req.headers.authorization}`);
     const { status, body } = answer(req.url ?? '');
@@ -30,9 +33,21 @@ describe('GET /audit/accounts/:id/state?at= (composed from each service’s own 
 
   beforeAll(async () => {
     tokens = await TestTokens.create();
-    servers.push(await fakeService(() => ({ status: 200, body: { id: accountId, enabled: true } }), seen));
-    servers.push(await fakeService(() => ({ status: 200, body: { method: 'authenticator', openSessions: [] } }), seen));
-    servers.push(await fakeService(() => ({ status: 503, body: { message: 'The service is temporarily unavailable' } }), seen));
+    servers.push(
+      await fakeService(() => ({ status: 200, body: { id: accountId, enabled: true } }), seen),
+    );
+    servers.push(
+      await fakeService(
+        () => ({ status: 200, body: { method: 'authenticator', openSessions: [] } }),
+        seen,
+      ),
+    );
+    servers.push(
+      await fakeService(
+        () => ({ status: 503, body: { message: 'The service is temporarily unavailable' } }),
+        seen,
+      ),
+    );
     t = await createTestApp({
       serviceName: SERVICE_NAME,
       schema: auditConfigSchema,
@@ -49,16 +64,30 @@ describe('GET /audit/accounts/:id/state?at= (composed from each service’s own 
   });
 
   it('asks each service with the caller’s token and names the part a service could not give', async () => {
-    const bearer = await tokens.bearer({ accountId: randomUUID(), orgId, accountType: 'administrator' });
+    const bearer = await tokens.bearer({
+      accountId: randomUUID(),
+      orgId,
+      accountType: 'administrator',
+    });
     const at = '2026-03-01T12:00:00.000Z';
-    const res = await request(t.app.getHttpServer()).get(`/audit/accounts/${accountId}/state?at=${at}`).set(bearer).expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get(`/audit/accounts/${accountId}/state?at=${at}`)
+      .set(bearer)
+      .expect(200);
     expect(res.body).toEqual({
       accountId,
       at,
       profile: { id: accountId, enabled: true },
       authentication: { method: 'authenticator', openSessions: [] },
       apiCredentials: null,
-      unavailable: [{ part: 'apiCredentials', service: 'credentials-service', status: 503, message: 'The service is temporarily unavailable' }],
+      unavailable: [
+        {
+          part: 'apiCredentials',
+          service: 'credentials-service',
+          status: 503,
+          message: 'The service is temporarily unavailable',
+        },
+      ],
     });
     expect(seen).toEqual(
       expect.arrayContaining([
@@ -71,12 +100,22 @@ describe('GET /audit/accounts/:id/state?at= (composed from each service’s own 
 
   it('answers 400 for a bad instant or id, 401 without a token, 403 to a non-administrator, asking no service', async () => {
     const asked = seen.length;
-    const bearer = await tokens.bearer({ accountId: randomUUID(), orgId, accountType: 'administrator' });
-    const bad = await request(t.app.getHttpServer()).get(`/audit/accounts/${accountId}/state?at=noon`).set(bearer).expect(400);
+    const bearer = await tokens.bearer({
+      accountId: randomUUID(),
+      orgId,
+      accountType: 'administrator',
+    });
+    const bad = await request(t.app.getHttpServer())
+      .get(`/audit/accounts/${accountId}/state?at=noon`)
+      .set(bearer)
+      .expect(400);
     expect(bad.body.details.field).toBe('at');
     await request(t.app.getHttpServer()).get(`/audit/accounts/nope/state`).set(bearer).expect(400);
     await request(t.app.getHttpServer()).get(`/audit/accounts/${accountId}/state`).expect(401);
-    await request(t.app.getHttpServer()).get(`/audit/accounts/${accountId}/state`).set(await tokens.bearer({ accountId: randomUUID(), orgId })).expect(403);
+    await request(t.app.getHttpServer())
+      .get(`/audit/accounts/${accountId}/state`)
+      .set(await tokens.bearer({ accountId: randomUUID(), orgId }))
+      .expect(403);
     expect(seen.length).toBe(asked);
   });
 });

@@ -1,7 +1,14 @@
 import { DomainError } from '@accounts/event-sourcing';
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuditQueries } from '../application/audit-queries';
 import type { ActivityPage } from '../application/my-activity';
 import { ActivityPageDto } from './dto/activity-page.dto';
@@ -24,10 +31,21 @@ export class MyActivityController {
   @ApiOkResponse({ type: ActivityPageDto, description: 'One page of my activity, newest first' })
   @ApiUnauthorizedResponse({ description: 'No or invalid access token' })
   @ApiForbiddenResponse({ description: 'An API access token: a person reads their own activity' })
-  activity(@CurrentPrincipal() caller: Principal, @Query() query: ActivityQueryDto): Promise<ActivityPage> {
+  activity(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: ActivityQueryDto,
+  ): Promise<ActivityPage> {
     if (caller.kind !== 'user') {
-      throw new DomainError('forbidden', 'AUDIT-person-required', 'Your activity is shown to you signed in, not to an API access token');
+      throw new DomainError(
+        'forbidden',
+        'AUDIT-person-required',
+        'Your activity is shown to you signed in, not to an API access token',
+      );
     }
-    return this.queries.activity(caller, { limit: query.limit ?? 20, before: query.before, timeZone: query.tz });
+    return this.queries.activity(caller, {
+      limit: query.limit ?? 20,
+      before: query.before,
+      timeZone: query.tz,
+    });
   }
 }

@@ -19,9 +19,7 @@ describe('audit: the served OpenAPI document', () => {
   afterAll(() => t.close());
 
   it('documents a success answer with its schema, and every path parameter, on every operation', async () => {
-    const res = await request(t.app.getHttpServer())
-      .get('/docs-json')
-      .expect(200);
+    const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
     expect(undocumentedOperations(res.body)).toEqual([]);
   });
 });

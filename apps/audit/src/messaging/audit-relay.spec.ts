@@ -23,16 +23,7 @@ import { SERVICE_NAME } from '../app/service-name';
 import { sealStore, SEAL_STREAM } from '../application/seals';
 import { auditConfigSchema } from '../config';
 
-const SCHEMAS = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'libs',
-  'contracts',
-  'schemas',
-);
+const SCHEMAS = join(__dirname, '..', '..', '..', '..', 'libs', 'contracts', 'schemas');
 
 describe('seals are published like every event (accounts.audit.v1)', () => {
   let tokens: TestTokens;
@@ -79,13 +70,9 @@ describe('seals are published like every event (accounts.audit.v1)', () => {
     const [seal] = await store.readStream(SEAL_STREAM);
     expect(seal.position).toBe(position);
     const result = toPublicMessage(AuditPublication, seal as EventEnvelope);
-    if (result.kind !== 'published')
-      throw new Error(`AuditSealed not published: ${result.kind}`);
+    if (result.kind !== 'published') throw new Error(`AuditSealed not published: ${result.kind}`);
     const schema = JSON.parse(
-      readFileSync(
-        join(SCHEMAS, schemaFileOf(AuditPublicContracts.AuditSealed)),
-        'utf8',
-      ),
+      readFileSync(join(SCHEMAS, schemaFileOf(AuditPublicContracts.AuditSealed)), 'utf8'),
     );
     const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
     expect(validate(result.message.event) ? [] : validate.errors).toEqual([]);

@@ -1,8 +1,4 @@
-import {
-  AuditPublication,
-  AuditSealStream,
-  AuditTopic,
-} from '@accounts/contracts';
+import { AuditPublication, AuditSealStream, AuditTopic } from '@accounts/contracts';
 import { kafkaRelayProvider } from '@accounts/service-kit';
 import { SERVICE_NAME } from '../app/service-name';
 import { AuditReadModels } from '../projections/audit-read-models';

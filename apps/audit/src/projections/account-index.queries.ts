@@ -40,23 +40,32 @@ export class AccountIndexQueries implements Names {
 
   streamsOf(accountId: string): string[] {
     return this.database
-      .all<{ stream_id: string }>('SELECT stream_id FROM account_streams WHERE account_id = ? ORDER BY first_position', accountId)
+      .all<{
+        stream_id: string;
+      }>('SELECT stream_id FROM account_streams WHERE account_id = ? ORDER BY first_position', accountId)
       .map((row) => row.stream_id);
   }
 
   /** The account a stream concerns (every stream of ACCOUNT_STREAM_PREFIXES but `username-`). */
   accountOfStream(streamId: string): string | undefined {
-    return this.database.get<{ account_id: string }>('SELECT account_id FROM account_streams WHERE stream_id = ?', streamId)
-      ?.account_id;
+    return this.database.get<{ account_id: string }>(
+      'SELECT account_id FROM account_streams WHERE stream_id = ?',
+      streamId,
+    )?.account_id;
   }
 
   orgOf(accountId: string): string | undefined {
-    return this.database.get<{ org_id: string }>('SELECT org_id FROM indexed_accounts WHERE account_id = ?', accountId)?.org_id;
+    return this.database.get<{ org_id: string }>(
+      'SELECT org_id FROM indexed_accounts WHERE account_id = ?',
+      accountId,
+    )?.org_id;
   }
 
   userNameOf(accountId: string): string | undefined {
-    return this.database.get<{ user_name: string }>('SELECT user_name FROM indexed_accounts WHERE account_id = ?', accountId)
-      ?.user_name;
+    return this.database.get<{ user_name: string }>(
+      'SELECT user_name FROM indexed_accounts WHERE account_id = ?',
+      accountId,
+    )?.user_name;
   }
 
   credentialOf(credentialId: string): { name: string | null; clientId: string } | undefined {
@@ -67,6 +76,9 @@ export class AccountIndexQueries implements Names {
   }
 
   deviceLabelOf(deviceId: string): string | undefined {
-    return this.database.get<{ label: string }>('SELECT label FROM indexed_devices WHERE device_id = ?', deviceId)?.label;
+    return this.database.get<{ label: string }>(
+      'SELECT label FROM indexed_devices WHERE device_id = ?',
+      deviceId,
+    )?.label;
   }
 }

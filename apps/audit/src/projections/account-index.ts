@@ -3,7 +3,11 @@ import { ProjectionRunner, ReadModelDatabase, type ProjectionLogger } from '@acc
 import { accountIndexProjection } from './account-index.projection';
 import { AccountIndexQueries } from './account-index.queries';
 
-const quiet: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet: ProjectionLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /**
  * The account index outside Nest (the CLI, tests, the benchmark): its own SQLite file, fed from the
@@ -17,7 +21,12 @@ export class AccountIndex {
     private readonly store: EventStore,
     readonly database: ReadModelDatabase,
   ) {
-    this.runner = new ProjectionRunner({ database, source: store, projections: [accountIndexProjection], logger: quiet });
+    this.runner = new ProjectionRunner({
+      database,
+      source: store,
+      projections: [accountIndexProjection],
+      logger: quiet,
+    });
     this.queries = new AccountIndexQueries(database);
   }
 

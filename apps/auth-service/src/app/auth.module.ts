@@ -17,11 +17,22 @@ import {
   TOKEN_REVOCATIONS,
 } from '@accounts/security';
 import { AuthenticationEventSchemaVersions } from '@accounts/contracts';
-import { clockProvider, commandRunnerProvider, HealthIndicatorRegistry, SERVICE_CONFIG } from '@accounts/service-kit';
+import {
+  clockProvider,
+  commandRunnerProvider,
+  HealthIndicatorRegistry,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mySignInHandlers } from '../application/my-sign-in';
 import { signInHandlers } from '../application/sign-in';
-import { type DynamicModule, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  Inject,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ActivateAccountHandler } from '../application/activation/activate-account.handler';
@@ -75,7 +86,8 @@ export class AuthModule {
   static forRoot(options: AuthModuleOptions = {}): DynamicModule {
     const notifierConfig = readNotifierConfig(options.notifierEnv ?? process.env);
     // GET /dev/outbox exists only while messages go to the dev outbox (embedded/development).
-    const embeddedOutbox = notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
+    const embeddedOutbox =
+      notifierConfig.NOTIFIER_EMAIL === 'outbox' || notifierConfig.NOTIFIER_SMS === 'outbox';
     return {
       module: AuthModule,
       imports: [CqrsModule.forRoot()],
@@ -99,15 +111,26 @@ export class AuthModule {
         ...signInHandlers,
         ...mySignInHandlers,
         AccessTokenGuard,
-        { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
+        {
+          provide: TOKEN_REVOCATIONS,
+          useFactory: (readModels: ReadModels) => readModels.revocations,
+          inject: [ReadModels],
+        },
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
         {
           provide: NOTIFIER_SETUP,
-          useFactory: (config: AuthConfig, health: HealthIndicatorRegistry, indicators: HealthIndicatorService) => {
+          useFactory: (
+            config: AuthConfig,
+            health: HealthIndicatorRegistry,
+            indicators: HealthIndicatorService,
+          ) => {
             const logger = new Logger('Notifier');
             const setup = createNotifier(notifierConfig, {
               dataDir: config.DATA_DIR,
-              logger: { info: (obj, msg) => logger.log({ ...obj, msg }), warn: (obj, msg) => logger.warn({ ...obj, msg }) },
+              logger: {
+                info: (obj, msg) => logger.log({ ...obj, msg }),
+                warn: (obj, msg) => logger.warn({ ...obj, msg }),
+              },
             });
             if (setup.channels.email === 'smtp')
               health.register(async () => {
@@ -122,22 +145,33 @@ export class AuthModule {
           },
           inject: [SERVICE_CONFIG, HealthIndicatorRegistry, HealthIndicatorService],
         },
-        { provide: NOTIFIER, useFactory: (setup: NotifierSetup) => setup.notifier, inject: [NOTIFIER_SETUP] },
-        { provide: DevOutbox, useFactory: (setup: NotifierSetup) => setup.outbox, inject: [NOTIFIER_SETUP] },
+        {
+          provide: NOTIFIER,
+          useFactory: (setup: NotifierSetup) => setup.notifier,
+          inject: [NOTIFIER_SETUP],
+        },
+        {
+          provide: DevOutbox,
+          useFactory: (setup: NotifierSetup) => setup.outbox,
+          inject: [NOTIFIER_SETUP],
+        },
         NotifierLifecycle,
         {
           provide: SecretBox,
-          useFactory: (config: AuthConfig) => new SecretBox(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          useFactory: (config: AuthConfig) =>
+            new SecretBox(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
           inject: [SERVICE_CONFIG],
         },
         {
           provide: ACTIVATION_LINK_KEY,
-          useFactory: (config: AuthConfig) => loadActivationLinkKey(config.DATA_DIR, config.ACTIVATION_LINK_KEY),
+          useFactory: (config: AuthConfig) =>
+            loadActivationLinkKey(config.DATA_DIR, config.ACTIVATION_LINK_KEY),
           inject: [SERVICE_CONFIG],
         },
         {
           provide: LinkTokens,
-          useFactory: (config: AuthConfig) => new LinkTokens(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
+          useFactory: (config: AuthConfig) =>
+            new LinkTokens(loadDataKey(config.DATA_DIR, config.TOTP_ENCRYPTION_KEY)),
           inject: [SERVICE_CONFIG],
         },
         {

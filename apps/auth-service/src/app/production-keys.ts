@@ -12,11 +12,7 @@ type KeySettings = Partial<
   >
 >;
 
-const REQUIRED = [
-  'SIGNING_KEYS',
-  'TOTP_ENCRYPTION_KEY',
-  'ACTIVATION_LINK_KEY',
-] as const;
+const REQUIRED = ['SIGNING_KEYS', 'TOTP_ENCRYPTION_KEY', 'ACTIVATION_LINK_KEY'] as const;
 
 /**
  * Production (NODE_ENV=production or EventStoreDB configured) runs several replicas: keys generated
@@ -24,8 +20,7 @@ const REQUIRED = [
  * unable to rebuild profile-service's activation links.
  */
 export function assertProductionKeys(config: KeySettings): void {
-  const production =
-    config.NODE_ENV === 'production' || !!config.EVENTSTORE_CONNECTION_STRING;
+  const production = config.NODE_ENV === 'production' || !!config.EVENTSTORE_CONNECTION_STRING;
   if (!production) return;
   const missing = REQUIRED.filter((name) => !config[name]);
   if (missing.length > 0)

@@ -3,7 +3,12 @@ import type { EventStore } from '@accounts/event-store';
 import type { Principal } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
-import { authenticatorDecider, authenticatorStreamId, sessionDecider, sessionStreamId } from '../domain';
+import {
+  authenticatorDecider,
+  authenticatorStreamId,
+  sessionDecider,
+  sessionStreamId,
+} from '../domain';
 import { ReadModels } from '../projections/read-models';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 
@@ -13,8 +18,18 @@ export interface AccountSecurityAsOf {
   readonly method: string;
   readonly authenticatorEnrolled: boolean;
   readonly passwordSet: boolean;
-  readonly trustedDevices: ReadonlyArray<{ id: string; label: string; ip: string | null; addedAt: string; expiresAt: string }>;
-  readonly openSessions: ReadonlyArray<{ id: string; lastActiveAt: string; absoluteExpiresAt: string }>;
+  readonly trustedDevices: ReadonlyArray<{
+    id: string;
+    label: string;
+    ip: string | null;
+    addedAt: string;
+    expiresAt: string;
+  }>;
+  readonly openSessions: ReadonlyArray<{
+    id: string;
+    lastActiveAt: string;
+    absoluteExpiresAt: string;
+  }>;
 }
 
 /**
@@ -29,19 +44,42 @@ export class AccountSecurityAsOfReader {
     private readonly readModels: ReadModels,
   ) {}
 
-  async read(principal: Principal, accountId: string, instant: number): Promise<AccountSecurityAsOf> {
-    if (principal.kind !== 'user' || !this.profiles.isAdministrator(principal.orgId, principal.accountId)) {
-      throw new DomainError('forbidden', 'AUTH-administrator-required', "Only an administrator of the organization reads another account's sign-in settings");
+  async read(
+    principal: Principal,
+    accountId: string,
+    instant: number,
+  ): Promise<AccountSecurityAsOf> {
+    if (
+      principal.kind !== 'user' ||
+      !this.profiles.isAdministrator(principal.orgId, principal.accountId)
+    ) {
+      throw new DomainError(
+        'forbidden',
+        'AUTH-administrator-required',
+        "Only an administrator of the organization reads another account's sign-in settings",
+      );
     }
     const target = this.profiles.byId(accountId);
-    if (!target || target.orgId !== principal.orgId) throw new DomainError('not_found', 'AUTH-account-not-found', 'Account not found');
-    const { state } = await loadAggregateAsOf(this.store, authenticatorStreamId(accountId), authenticatorDecider, instant);
+    if (!target || target.orgId !== principal.orgId)
+      throw new DomainError('not_found', 'AUTH-account-not-found', 'Account not found');
+    const { state } = await loadAggregateAsOf(
+      this.store,
+      authenticatorStreamId(accountId),
+      authenticatorDecider,
+      instant,
+    );
     const at = new Date(instant).toISOString();
     // The session list read model knows which session streams are the account's; each stream says how it stood then.
     const sessionIds = this.readModels.database
-      .all<{ session_id: string }>('SELECT session_id FROM sessions WHERE account_id = ? AND started_at <= ? ORDER BY started_at, session_id', accountId, at)
+      .all<{
+        session_id: string;
+      }>('SELECT session_id FROM sessions WHERE account_id = ? AND started_at <= ? ORDER BY started_at, session_id', accountId, at)
       .map((row) => row.session_id);
-    const sessions = await Promise.all(sessionIds.map((id) => loadAggregateAsOf(this.store, sessionStreamId(id), sessionDecider, instant)));
+    const sessions = await Promise.all(
+      sessionIds.map((id) =>
+        loadAggregateAsOf(this.store, sessionStreamId(id), sessionDecider, instant),
+      ),
+    );
     return {
       accountId,
       method: state.method,
@@ -49,10 +87,22 @@ export class AccountSecurityAsOfReader {
       passwordSet: state.passwordHash !== null,
       trustedDevices: state.trustedDevices
         .filter((device) => !device.revoked && Date.parse(device.expiresAt) > instant)
-        .map((device) => ({ id: device.deviceId, label: device.label, ip: device.ip, addedAt: device.addedAt, expiresAt: device.expiresAt })),
+        .map((device) => ({
+          id: device.deviceId,
+          label: device.label,
+          ip: device.ip,
+          addedAt: device.addedAt,
+          expiresAt: device.expiresAt,
+        })),
       openSessions: sessions.flatMap(({ state: session }) =>
         session.status === 'active' && Date.parse(session.absoluteExpiresAt) > instant
-          ? [{ id: session.sessionId, lastActiveAt: session.lastActivityAt, absoluteExpiresAt: session.absoluteExpiresAt }]
+          ? [
+              {
+                id: session.sessionId,
+                lastActiveAt: session.lastActivityAt,
+                absoluteExpiresAt: session.absoluteExpiresAt,
+              },
+            ]
           : [],
       ),
     };

@@ -9,7 +9,10 @@ import {
 } from '../domain';
 
 /** A command of the account's own sign-in setup, with the account holder as the actor. */
-export function ownAuthenticator(account: { readonly accountId: string; readonly orgId: string }, command: AuthenticatorCommand) {
+export function ownAuthenticator(
+  account: { readonly accountId: string; readonly orgId: string },
+  command: AuthenticatorCommand,
+) {
   return {
     streamId: authenticatorStreamId(account.accountId),
     decider: authenticatorDecider,

@@ -1,4 +1,9 @@
-import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
+import {
+  clientAddressKey,
+  LIMITER_STORE,
+  type LimiterStore,
+  SlidingWindowLimiter,
+} from '@accounts/security';
 import { currentRequestContext, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { refuse, signInFailed } from '../domain';

@@ -10,14 +10,23 @@ export const disabledAccountsProjection = defineProjection({
   version: 1,
   tables: ['disabled_pending'],
   // Only the two types it applies: the public profile stream (store or Kafka) carries no others.
-  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountDisabled', 'AccountEnabled'] },
+  filter: {
+    streamPrefixes: [ProfileStreamPrefixes.account],
+    eventTypes: ['AccountDisabled', 'AccountEnabled'],
+  },
   idempotency: 'eventId',
-  schema: (t) => `CREATE TABLE ${t.disabled_pending} (account_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);`,
+  schema: (t) =>
+    `CREATE TABLE ${t.disabled_pending} (account_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);`,
   apply(event, tx) {
     const accountId = (event.data as { accountId?: string }).accountId;
     if (event.type === 'AccountDisabled')
-      tx.run(`INSERT OR REPLACE INTO ${tx.table.disabled_pending} (account_id, event_id) VALUES (?, ?)`, accountId, event.eventId);
-    else if (event.type === 'AccountEnabled') tx.run(`DELETE FROM ${tx.table.disabled_pending} WHERE account_id = ?`, accountId);
+      tx.run(
+        `INSERT OR REPLACE INTO ${tx.table.disabled_pending} (account_id, event_id) VALUES (?, ?)`,
+        accountId,
+        event.eventId,
+      );
+    else if (event.type === 'AccountEnabled')
+      tx.run(`DELETE FROM ${tx.table.disabled_pending} WHERE account_id = ?`, accountId);
   },
 });
 
@@ -27,7 +36,10 @@ export const openSessionsProjection = defineProjection({
   version: 1,
   tables: ['open_sessions'],
   // Refreshes (the hot path) change nothing here: the subscription does not even read them.
-  filter: { streamPrefixes: [AuthenticationStreamPrefixes.session], eventTypes: ['SessionStarted', 'SessionEnded'] },
+  filter: {
+    streamPrefixes: [AuthenticationStreamPrefixes.session],
+    eventTypes: ['SessionStarted', 'SessionEnded'],
+  },
   schema: (t) => `
     CREATE TABLE ${t.open_sessions} (session_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, org_id TEXT);
     CREATE INDEX ${t.open_sessions}_by_account ON ${t.open_sessions} (account_id);`,
@@ -40,6 +52,7 @@ export const openSessionsProjection = defineProjection({
         data['accountId'],
         data['orgId'] ?? null,
       );
-    else if (event.type === 'SessionEnded') tx.run(`DELETE FROM ${tx.table.open_sessions} WHERE session_id = ?`, data['sessionId']);
+    else if (event.type === 'SessionEnded')
+      tx.run(`DELETE FROM ${tx.table.open_sessions} WHERE session_id = ?`, data['sessionId']);
   },
 });

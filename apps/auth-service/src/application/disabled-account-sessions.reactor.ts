@@ -2,7 +2,13 @@ import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import type { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import { EVENT_STORE } from '@accounts/service-kit';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { sessionDecider, sessionStreamId } from '../domain';
 import { ReadModels } from '../projections/read-models';
 import { openSessionsProjection } from './disabled-account-sessions.projection';
@@ -60,7 +66,14 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeAppli
       );
       if (pending.length === 0) return;
       // Every session started until now must be in open_sessions before it is read.
-      if (!(await this.runner.waitForPosition(await this.store.headPosition(), 5000, openSessionsProjection.name))) return;
+      if (
+        !(await this.runner.waitForPosition(
+          await this.store.headPosition(),
+          5000,
+          openSessionsProjection.name,
+        ))
+      )
+        return;
       for (const { account_id: accountId, event_id: eventId } of pending) {
         const sessions = this.database.all<{ session_id: string; org_id: string | null }>(
           'SELECT session_id, org_id FROM open_sessions WHERE account_id = ?',
@@ -70,15 +83,29 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeAppli
           await this.commands.run({
             streamId: sessionStreamId(session.session_id),
             decider: sessionDecider,
-            command: { type: 'EndSession', data: { sessionId: session.session_id, reason: 'account-disabled', actor: { kind: 'system' } } },
+            command: {
+              type: 'EndSession',
+              data: {
+                sessionId: session.session_id,
+                reason: 'account-disabled',
+                actor: { kind: 'system' },
+              },
+            },
             actor: { kind: 'system' },
             orgId: session.org_id ?? undefined,
           });
         // Only the entry seen here: a later disable of the same account is queued again.
-        this.database.run('INSERT OR IGNORE INTO reactor_disabled_done (account_id, event_id) VALUES (?, ?)', accountId, eventId);
+        this.database.run(
+          'INSERT OR IGNORE INTO reactor_disabled_done (account_id, event_id) VALUES (?, ?)',
+          accountId,
+          eventId,
+        );
       }
     } catch (error) {
-      this.logger.warn({ err: error }, 'Ending the sessions of a disabled account failed; retrying');
+      this.logger.warn(
+        { err: error },
+        'Ending the sessions of a disabled account failed; retrying',
+      );
     } finally {
       this.draining = false;
     }

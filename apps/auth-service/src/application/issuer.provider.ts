@@ -29,7 +29,12 @@ export const issuerProviders: Provider[] = [
     provide: ISSUER_KEYS,
     useFactory: (config: AuthConfig) => {
       assertProductionKeys(config);
-      return IssuerKeys.load({ service: AUTH_ISSUER, dataDir: config.DATA_DIR, signingKeys: config.SIGNING_KEYS, issuer: publicUrlOf(config) });
+      return IssuerKeys.load({
+        service: AUTH_ISSUER,
+        dataDir: config.DATA_DIR,
+        signingKeys: config.SIGNING_KEYS,
+        issuer: publicUrlOf(config),
+      });
     },
     inject: [SERVICE_CONFIG],
   },
@@ -37,7 +42,10 @@ export const issuerProviders: Provider[] = [
     provide: TOKEN_ISSUER,
     // Access tokens live 5 minutes (DESIGN.md); refresh extends a session, not a token.
     useFactory: (keys: IssuerKeys, config: AuthConfig) =>
-      keys.issuer(publicUrlOf(config), config.JWT_AUDIENCE, 300, { clientId: ACCOUNT_CONSOLE_CLIENT_ID, personScopes: scopesAllowedFor }),
+      keys.issuer(publicUrlOf(config), config.JWT_AUDIENCE, 300, {
+        clientId: ACCOUNT_CONSOLE_CLIENT_ID,
+        personScopes: scopesAllowedFor,
+      }),
     inject: [ISSUER_KEYS, SERVICE_CONFIG],
   },
   {

@@ -14,34 +14,21 @@ export class LinkTokens {
 
   constructor(dataKey: Buffer) {
     this.key = Buffer.from(
-      hkdfSync(
-        'sha256',
-        dataKey,
-        Buffer.alloc(0),
-        'auth-service link tokens v1',
-        32,
-      ),
+      hkdfSync('sha256', dataKey, Buffer.alloc(0), 'auth-service link tokens v1', 32),
     );
   }
 
   token(purpose: 'password-reset', accountId: string, linkId: string): string {
-    const mac = createHmac('sha256', this.key)
-      .update(`${purpose}:${linkId}`)
-      .digest();
-    return Buffer.concat([
-      Buffer.from(accountId.replace(/-/g, ''), 'hex'),
-      mac,
-    ]).toString('base64url');
+    const mac = createHmac('sha256', this.key).update(`${purpose}:${linkId}`).digest();
+    return Buffer.concat([Buffer.from(accountId.replace(/-/g, ''), 'hex'), mac]).toString(
+      'base64url',
+    );
   }
 
   /** The account a token names, or null for anything that is not a token of ours in form. */
   static accountOf(token: string): string | null {
     const bytes = Buffer.from(token, 'base64url');
-    if (
-      bytes.length !== 16 + MAC_BYTES ||
-      bytes.toString('base64url') !== token
-    )
-      return null;
+    if (bytes.length !== 16 + MAC_BYTES || bytes.toString('base64url') !== token) return null;
     const hex = bytes.subarray(0, 16).toString('hex');
     const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     return UUID.test(id) ? id : null;

@@ -2,9 +2,19 @@ import { DeliveryError, NOTIFIER, type Notification, type Notifier } from '@acco
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 
 /** The message with a code that proves an email address or a mobile phone. */
-export const contactVerificationMessage = (channel: 'email' | 'sms', to: string, code: string): Notification =>
+export const contactVerificationMessage = (
+  channel: 'email' | 'sms',
+  to: string,
+  code: string,
+): Notification =>
   channel === 'email'
-    ? { kind: 'email', to, subject: 'Confirm your email address', text: `Your confirmation code is ${code}. It is valid for 10 minutes.`, tag: 'contact-verification' }
+    ? {
+        kind: 'email',
+        to,
+        subject: 'Confirm your email address',
+        text: `Your confirmation code is ${code}. It is valid for 10 minutes.`,
+        tag: 'contact-verification',
+      }
     : { kind: 'sms', to, text: `Your confirmation code: ${code}`, tag: 'contact-verification' };
 
 /**
@@ -24,7 +34,10 @@ export class Notifications {
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
       this.logger.warn({ failure: error.toFailure() }, 'Could not deliver a code');
-      throw new ServiceUnavailableException({ code: 'AUTH-delivery-failed', message: 'The code could not be sent: try again in a moment' });
+      throw new ServiceUnavailableException({
+        code: 'AUTH-delivery-failed',
+        message: 'The code could not be sent: try again in a moment',
+      });
     }
   }
 }

@@ -3,18 +3,15 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthConfig } from '../config';
-import {
-  authenticatorDecider,
-  refuse,
-  resetLinkInvalid,
-  type ResetPassword,
-} from '../domain';
-import {
-  type AccountFacts,
-  ProfileFacts,
-} from '../projections/profile-facts.queries';
+import { authenticatorDecider, refuse, resetLinkInvalid, type ResetPassword } from '../domain';
+import { type AccountFacts, ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
-import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
+import {
+  clientAddressKey,
+  LIMITER_STORE,
+  type LimiterStore,
+  SlidingWindowLimiter,
+} from '@accounts/security';
 import { CommandRunner } from '@accounts/event-sourcing';
 import { AuthStore } from './auth-store';
 import { ownAuthenticator } from './auth-runs';
@@ -80,10 +77,7 @@ export class PasswordResetService {
     ip: string | undefined,
     now = this.runner.now(),
   ): Promise<void> {
-    const retryAfter = this.requestsPerAddress.take(
-      clientAddressKey(ip),
-      Date.now(),
-    );
+    const retryAfter = this.requestsPerAddress.take(clientAddressKey(ip), Date.now());
     if (retryAfter) throw tooMany(retryAfter);
     // The answer comes after exactly PASSWORD_RESET_ANSWER_MS whether an account matched or not, even
     // when the store is slow: the work runs beside the wait and, if it takes longer, finishes after it.
@@ -93,33 +87,22 @@ export class PasswordResetService {
     await answer;
   }
 
-  private async issueFor(
-    who: { userName?: string; email?: string },
-    now: Date,
-  ): Promise<void> {
+  private async issueFor(who: { userName?: string; email?: string }, now: Date): Promise<void> {
     try {
       const accounts =
         who.userName !== undefined
           ? [this.profiles.byUserName(who.userName)]
           : this.profiles.enabledByEmail(who.email ?? '');
-      for (const account of accounts)
-        if (account?.enabled) await this.issue(account, now);
+      for (const account of accounts) if (account?.enabled) await this.issue(account, now);
     } catch (error) {
       // Never answered differently: the caller must not learn that something exists and failed.
-      this.logger.warn(
-        { err: error },
-        'A password reset request could not be recorded',
-      );
+      this.logger.warn({ err: error }, 'A password reset request could not be recorded');
     }
   }
 
   private async issue(account: AccountFacts, now: Date): Promise<void> {
     const resetId = randomUUID();
-    const token = this.links.token(
-      'password-reset',
-      account.accountId,
-      resetId,
-    );
+    const token = this.links.token('password-reset', account.accountId, resetId);
     await this.runner.run({
       ...ownAuthenticator(account, {
         type: 'RequestPasswordReset',
@@ -139,17 +122,11 @@ export class PasswordResetService {
     ip: string | undefined,
     now = this.runner.now(),
   ) {
-    const retryAfter = this.confirmsPerAddress.take(
-      clientAddressKey(ip),
-      Date.now(),
-    );
+    const retryAfter = this.confirmsPerAddress.take(clientAddressKey(ip), Date.now());
     if (retryAfter) throw tooMany(retryAfter);
     const accountId = LinkTokens.accountOf(input.token);
     if (!accountId) throw resetLinkInvalid();
-    const accountRetryAfter = this.confirmsPerAccount.take(
-      accountId,
-      Date.now(),
-    );
+    const accountRetryAfter = this.confirmsPerAccount.take(accountId, Date.now());
     if (accountRetryAfter) throw tooMany(accountRetryAfter);
     const account = this.profiles.byId(accountId);
     if (!account || !account.enabled) throw resetLinkInvalid();
@@ -178,12 +155,7 @@ export class PasswordResetService {
     await this.readModels.waitFor(result.position);
     let endedSessions = 0;
     for (const session of this.profiles.activeSessions(accountId)) {
-      await this.sessions.end(
-        session.session_id,
-        accountId,
-        account.orgId,
-        'password-reset',
-      );
+      await this.sessions.end(session.session_id, accountId, account.orgId, 'password-reset');
       endedSessions++;
     }
     return { reset: true, endedSessions };

@@ -58,7 +58,10 @@ export function isCommonPassword(password: string): boolean {
       }
     });
     if (!file) throw new Error(`common-passwords.txt not found in ${candidates.join(' or ')}`);
-    const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     commonPasswords = commonPasswordList(lines);
   }
   return commonPasswords(password);

@@ -1,11 +1,7 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import {
-  EVENT_STORE,
-  profileEventsSource,
-  SERVICE_CONFIG,
-} from '@accounts/service-kit';
+import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
 import {
   Inject,
   Injectable,
@@ -26,9 +22,7 @@ const DRAIN_EVERY_MS = 100;
  * RecordProvenEmail of the address already verified changes nothing, so a redelivery is harmless.
  */
 @Injectable()
-export class ProvenEmailsReactor
-  implements OnModuleInit, OnApplicationShutdown
-{
+export class ProvenEmailsReactor implements OnModuleInit, OnApplicationShutdown {
   private readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   private readonly logger = new Logger('ProvenEmails');
@@ -40,10 +34,7 @@ export class ProvenEmailsReactor
     @Inject(SERVICE_CONFIG) config: AuthConfig,
     private readonly commands: CommandRunner,
   ) {
-    this.database = ReadModelDatabase.forService(
-      config.DATA_DIR,
-      'auth-service-proven-emails',
-    );
+    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-proven-emails');
     this.runner = new ProjectionRunner({
       database: this.database,
       // The internal event (with its requestId) from the store, whatever PROFILE_EVENTS_SOURCE says.
@@ -52,9 +43,7 @@ export class ProvenEmailsReactor
       batchMs: 5,
     });
     // Outside the projection: views are read-only, and a rebuild must not redo finished work.
-    this.database.run(
-      'CREATE TABLE IF NOT EXISTS proven_emails_done (event_id TEXT PRIMARY KEY)',
-    );
+    this.database.run('CREATE TABLE IF NOT EXISTS proven_emails_done (event_id TEXT PRIMARY KEY)');
   }
 
   async onModuleInit(): Promise<void> {
@@ -73,9 +62,7 @@ export class ProvenEmailsReactor
   }
 
   drain(): Promise<void> {
-    this.draining ??= this.recordPending().finally(
-      () => (this.draining = null),
-    );
+    this.draining ??= this.recordPending().finally(() => (this.draining = null));
     return this.draining;
   }
 

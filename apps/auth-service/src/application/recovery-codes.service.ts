@@ -18,10 +18,7 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** `xxxxx-xxxxx`: 10 characters from 31, about 49 bits, enough against guesses that are limited. */
 export function newRecoveryCode(): string {
-  const chars = Array.from(
-    { length: 10 },
-    () => ALPHABET[randomInt(ALPHABET.length)],
-  );
+  const chars = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]);
   return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
 }
 
@@ -60,10 +57,7 @@ export class RecoveryCodes {
     account: Pick<AccountFacts, 'accountId' | 'orgId'>,
     recentSignIn: boolean,
   ): Promise<{ codes: string[]; remaining: number }> {
-    const codes = Array.from(
-      { length: RecoveryCodePolicy.count },
-      newRecoveryCode,
-    );
+    const codes = Array.from({ length: RecoveryCodePolicy.count }, newRecoveryCode);
     await this.runner.run(
       ownAuthenticator(account, {
         type: 'GenerateRecoveryCodes',
@@ -91,8 +85,7 @@ export class RecoveryCodes {
   signedInRecently(principal: Principal, now = this.runner.now()): boolean {
     return (
       principal.kind === 'user' &&
-      now.getTime() - principal.authTime * 1000 <=
-        RecoveryCodePolicy.recentSignInSeconds * 1000
+      now.getTime() - principal.authTime * 1000 <= RecoveryCodePolicy.recentSignInSeconds * 1000
     );
   }
 }

@@ -23,12 +23,22 @@ export class RefreshTokenRevocation {
     const { state } = await this.runner.load(sessionStreamId(sessionId), sessionDecider);
     if (state.status !== 'active') return;
     const session = state as Session;
-    if (!timingSafeEqual(Buffer.from(sha256(refreshToken)), Buffer.from(session.refreshTokenSha256))) return;
+    if (
+      !timingSafeEqual(Buffer.from(sha256(refreshToken)), Buffer.from(session.refreshTokenSha256))
+    )
+      return;
     const orgId = this.profiles.byId(session.accountId)?.orgId ?? 'unknown';
     await this.runner.run({
       streamId: sessionStreamId(sessionId),
       decider: sessionDecider,
-      command: { type: 'EndSession', data: { sessionId, reason: 'revoked', actor: { kind: 'user', accountId: session.accountId } } },
+      command: {
+        type: 'EndSession',
+        data: {
+          sessionId,
+          reason: 'revoked',
+          actor: { kind: 'user', accountId: session.accountId },
+        },
+      },
       actor: { kind: 'user', accountId: session.accountId },
       orgId,
     });

@@ -1,7 +1,16 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+} from 'node:crypto';
 
 /** Lowercase hex SHA-256: the only form in which tokens and codes reach events. */
-export const sha256 = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+export const sha256 = (value: string): string =>
+  createHash('sha256').update(value, 'utf8').digest('hex');
 
 /** An opaque bearer secret (refresh token, trusted-device token): 256 bits, URL-safe. */
 export const newOpaqueToken = (): string => randomBytes(32).toString('base64url');
@@ -18,7 +27,9 @@ export class SecretBox {
 
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('the data key must be 32 bytes');
-    this.fingerprintKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'accounts fingerprint v1', 32));
+    this.fingerprintKey = Buffer.from(
+      hkdfSync('sha256', key, Buffer.alloc(0), 'accounts fingerprint v1', 32),
+    );
   }
 
   /** A keyed, stable hex digest of a value (e.g. an unknown user name): nobody without the key can test guesses. */
@@ -30,14 +41,20 @@ export class SecretBox {
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', nonce, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return ['v1', nonce, cipher.getAuthTag(), body]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   decrypt(sealed: string): string {
     const [version, nonce, tag, body] = sealed.split('.');
-    if (version !== 'v1' || !nonce || !tag || body === undefined) throw new Error('not a sealed secret');
+    if (version !== 'v1' || !nonce || !tag || body === undefined)
+      throw new Error('not a sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(nonce, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(body, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
   }
 }

@@ -27,6 +27,7 @@ export class SessionStarts {
   remember(streamId: string, start: SessionStart): void {
     this.starts.set(streamId, start);
     // Oldest first out: a Map iterates in insertion order.
-    if (this.starts.size > this.maxSessions) this.starts.delete(this.starts.keys().next().value as string);
+    if (this.starts.size > this.maxSessions)
+      this.starts.delete(this.starts.keys().next().value as string);
   }
 }

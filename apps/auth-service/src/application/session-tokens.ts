@@ -19,7 +19,11 @@ export interface TokenAnswer {
 }
 
 const sessionInvalid = () =>
-  refuse('unauthorized', 'AUTH-refresh-token-invalid', 'This refresh token is not valid: sign in again');
+  refuse(
+    'unauthorized',
+    'AUTH-refresh-token-invalid',
+    'This refresh token is not valid: sign in again',
+  );
 
 /** Refresh tokens are `<sessionId>.<secret>`: the id finds the stream, the SHA-256 of the whole is checked. */
 const newRefreshToken = (sessionId: string) => `${sessionId}.${newOpaqueToken()}`;
@@ -122,7 +126,10 @@ export class SessionTokens {
     await this.runner.run({
       streamId: sessionStreamId(sessionId),
       decider: sessionDecider,
-      command: { type: 'EndSession', data: { sessionId, reason, actor: { kind: 'user', accountId } } },
+      command: {
+        type: 'EndSession',
+        data: { sessionId, reason, actor: { kind: 'user', accountId } },
+      },
       actor: { kind: 'user', accountId },
       orgId,
     });

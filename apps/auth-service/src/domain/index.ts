@@ -16,10 +16,7 @@ export * from './authenticator/authenticator-decider';
 export { activationTokenInvalid } from './authenticator/decide-password';
 export { needsAuthenticatorEnrollment } from './authenticator/decide-method';
 export { resetLinkInvalid } from './authenticator/decide-password-reset';
-export {
-  hasSecondFactor,
-  recoveryCodesLeft,
-} from './authenticator/decide-recovery-codes';
+export { hasSecondFactor, recoveryCodesLeft } from './authenticator/decide-recovery-codes';
 export * from './values/security-notices';
 export * from './guard/guard-commands';
 export * from './guard/guard-decider';

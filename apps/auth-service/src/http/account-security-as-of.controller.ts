@@ -3,7 +3,10 @@ import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountSecurityAnswer } from './answers/account-security.answer';
-import { type AccountSecurityAsOf, AccountSecurityAsOfReader } from '../application/account-security-as-of';
+import {
+  type AccountSecurityAsOf,
+  AccountSecurityAsOfReader,
+} from '../application/account-security-as-of';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -15,8 +18,14 @@ export class AccountSecurityAsOfController {
 
   @Get(':id/security')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: AccountSecurityAnswer, description: 'The sign-in settings (as they were at `at`)' })
-  @ApiOperation({ summary: "An account's sign-in method, trusted computers and open sessions, now or at an instant (administrators)" })
+  @ApiOkResponse({
+    type: AccountSecurityAnswer,
+    description: 'The sign-in settings (as they were at `at`)',
+  })
+  @ApiOperation({
+    summary:
+      "An account's sign-in method, trusted computers and open sessions, now or at an instant (administrators)",
+  })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now' })
   read(
     @CurrentPrincipal() principal: Principal,

@@ -34,21 +34,38 @@ describe('GET /auth/accounts/:id/security[?at=] (administrators; the fold the au
     await record();
     await app.tokens('alice');
     await record();
-    expectStatus(await app.http().post('/auth/logout').set(first.bearer).send({ refreshToken: first.refreshToken }), 204);
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/logout')
+        .set(first.bearer)
+        .send({ refreshToken: first.refreshToken }),
+      204,
+    );
     await record();
     for (const { at, body } of live) {
-      const res = await app.http().get(`/auth/accounts/${aliceId}/security?at=${encodeURIComponent(at)}`).set(admin);
+      const res = await app
+        .http()
+        .get(`/auth/accounts/${aliceId}/security?at=${encodeURIComponent(at)}`)
+        .set(admin);
       expectStatus(res, 200);
       expect(res.body).toEqual(body);
     }
     expect(live.map((l) => l.body.openSessions.length)).toEqual([0, 1, 2, 1]);
-    expect(live[0].body).toMatchObject({ method: 'password', passwordSet: true, trustedDevices: [] });
+    expect(live[0].body).toMatchObject({
+      method: 'password',
+      passwordSet: true,
+      trustedDevices: [],
+    });
   });
 
   it('answers 400 for a bad instant, 401 without a token, 403 to a non-administrator, 404 outside the organization', async () => {
     const alice = await app.loginWithChallengeFree('alice');
     const before = (await app.allEvents()).length;
-    expectStatus(await app.http().get(`/auth/accounts/${aliceId}/security?at=never`).set(admin), 400);
+    expectStatus(
+      await app.http().get(`/auth/accounts/${aliceId}/security?at=never`).set(admin),
+      400,
+    );
     expectStatus(await app.http().get(`/auth/accounts/${aliceId}/security`), 401);
     expectStatus(await app.http().get(`/auth/accounts/${aliceId}/security`).set(alice), 403);
     expectStatus(await app.http().get(`/auth/accounts/${randomUUID()}/security`).set(admin), 404);

@@ -7,11 +7,7 @@ import { toNewEvent } from '@accounts/event-sourcing';
 import { activationLinkToken } from '@accounts/security';
 import { randomUUID } from 'node:crypto';
 import { ACTIVATION_LINK_KEY } from '../notices/notices.reactor';
-import {
-  AuthTestApp,
-  expectStatus,
-  STRONG_PASSWORD,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, STRONG_PASSWORD } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
 describe('activation email, sent by the notices reactor from AccountRegistered through a real SMTP server', () => {
@@ -81,17 +77,12 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
       new Date('2099-03-04T05:06:00.000Z'),
     );
     const mail = await mailbox.waitFor(email, 'Activate your account');
-    expect(mail.text).toContain(
-      `http://localhost:3000/activate?token=${token}`,
-    );
+    expect(mail.text).toContain(`http://localhost:3000/activate?token=${token}`);
     expect(mail.text).toContain('until Wed, 4 Mar 2099, 06:06 Europe/Paris');
     expect(JSON.stringify(await app.allEvents())).not.toContain(token);
     expect(app.logText()).not.toContain(token);
     expectStatus(
-      await app
-        .http()
-        .post('/auth/activate')
-        .send({ token, password: STRONG_PASSWORD }),
+      await app.http().post('/auth/activate').send({ token, password: STRONG_PASSWORD }),
       200,
     );
   });
@@ -106,11 +97,7 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
   });
 
   it('says plainly that a link expired, and sends no email for an expired one', async () => {
-    const { token, email } = await register(
-      'cleo',
-      'UTC',
-      new Date(Date.now() + 300),
-    );
+    const { token, email } = await register('cleo', 'UTC', new Date(Date.now() + 300));
     await new Promise((resolve) => setTimeout(resolve, 400));
     const expired = await app
       .http()
@@ -123,8 +110,7 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
     const later = await register('dora');
     await mailbox.waitFor(later.email, 'Activate your account');
     expect(
-      mailbox.mails(email).filter((m) => m.subject === 'Activate your account')
-        .length,
+      mailbox.mails(email).filter((m) => m.subject === 'Activate your account').length,
     ).toBeLessThanOrEqual(1);
   });
 
@@ -158,14 +144,9 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
     ]);
     await app.caughtUp();
     const until = Date.now() + 5000;
-    while (
-      !mailbox.mails(email).some((m) => m.text.includes(fresh.token)) &&
-      Date.now() < until
-    )
+    while (!mailbox.mails(email).some((m) => m.text.includes(fresh.token)) && Date.now() < until)
       await new Promise((r) => setTimeout(r, 25));
-    expect(
-      mailbox.mails(email).map((m) => m.text.includes(fresh.token)),
-    ).toEqual([false, true]);
+    expect(mailbox.mails(email).map((m) => m.text.includes(fresh.token))).toEqual([false, true]);
     const refused = await app
       .http()
       .post('/auth/activate')
@@ -190,10 +171,7 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
     expect(unknown.body.code).toBe('AUTH-activation-token-invalid');
     const { token } = await register('emil');
     expectStatus(
-      await app
-        .http()
-        .post('/auth/activate')
-        .send({ token, password: STRONG_PASSWORD }),
+      await app.http().post('/auth/activate').send({ token, password: STRONG_PASSWORD }),
       200,
     );
     const again = await app

@@ -15,13 +15,19 @@ describe('POST /auth/activate: wrong links are limited per client address (TRUST
   afterAll(() => app.close());
 
   const activate = (token: string, from: string) =>
-    app.http().post('/auth/activate').set('X-Forwarded-For', from).send({ token, password: STRONG_PASSWORD });
+    app
+      .http()
+      .post('/auth/activate')
+      .set('X-Forwarded-For', from)
+      .send({ token, password: STRONG_PASSWORD });
 
   it(`answers 429 with Retry-After after ${ACTIVATION_GUESSES_PER_ADDRESS} wrong links from one address, and writes nothing`, async () => {
     const head = await app.store.headPosition();
     const statuses: number[] = [];
     for (let i = 0; i < ACTIVATION_GUESSES_PER_ADDRESS; i++)
-      statuses.push((await activate(`${'g'.repeat(40)}${String(i).padStart(3, '0')}`, SCANNER)).status);
+      statuses.push(
+        (await activate(`${'g'.repeat(40)}${String(i).padStart(3, '0')}`, SCANNER)).status,
+      );
     expect(statuses).toEqual(Array(ACTIVATION_GUESSES_PER_ADDRESS).fill(401));
     const limited = await activate('h'.repeat(43), SCANNER);
     expectStatus(limited, 429);

@@ -12,20 +12,46 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
 
   it('activates with the token of the link, then signs in with tokens', async () => {
     const account = await app.account(orgId, 'alice');
-    const activated = await app.http().post('/auth/activate').send({ token: account.activationToken, password: STRONG_PASSWORD });
+    const activated = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: STRONG_PASSWORD });
     expectStatus(activated, 200);
     expect(activated.body).toEqual({ accountId: account.accountId });
     const res = await app.login('Alice');
     expectStatus(res, 200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 300, tokenType: 'Bearer' });
-    const claims = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
-    expect(claims).toEqual(expect.objectContaining({ sub: account.accountId, org: orgId, acct: 'standard', amr: ['pwd'], iss: 'http://127.0.0.1:3000', aud: 'accounts' }));
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 300,
+      tokenType: 'Bearer',
+    });
+    const claims = JSON.parse(
+      Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString(),
+    );
+    expect(claims).toEqual(
+      expect.objectContaining({
+        sub: account.accountId,
+        org: orgId,
+        acct: 'standard',
+        amr: ['pwd'],
+        iss: 'http://127.0.0.1:3000',
+        aud: 'accounts',
+      }),
+    );
     // RFC 9068: who it was issued to, what the person may do, when and how they signed in.
     expect(claims).toEqual(
-      expect.objectContaining({ client_id: 'account-console', scope: 'profile:read profile:write audit:read', jti: expect.any(String), auth_time: expect.any(Number) }),
+      expect.objectContaining({
+        client_id: 'account-console',
+        scope: 'profile:read profile:write audit:read',
+        jti: expect.any(String),
+        auth_time: expect.any(Number),
+      }),
     );
     expect(claims.exp - claims.iat).toBe(300);
-    const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
+    const header = JSON.parse(
+      Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString(),
+    );
     expect(header.alg).toBe('EdDSA');
   });
 
@@ -40,15 +66,28 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
   it('rehashes, at the next sign-in, a password hashed with other parameters, once', async () => {
     const account = await app.account(orgId, 'erin');
     // As if activated while the service was configured with t=2 (this test app uses t=1).
-    const oldHash = await argon2.hash(STRONG_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 2, parallelism: 1 });
+    const oldHash = await argon2.hash(STRONG_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 1024,
+      timeCost: 2,
+      parallelism: 1,
+    });
     await app.store.append(`authenticator-${account.accountId}`, [
-      { type: 'PasswordSet', data: { accountId: account.accountId, passwordHash: oldHash }, metadata: { correlationId: 'c', causationId: 'c', actor: { kind: 'system' } } },
+      {
+        type: 'PasswordSet',
+        data: { accountId: account.accountId, passwordHash: oldHash },
+        metadata: { correlationId: 'c', causationId: 'c', actor: { kind: 'system' } },
+      },
     ]);
     expectStatus(await app.login('erin'), 200);
     expectStatus(await app.login('erin'), 200);
-    const rehashed = (await app.allEvents()).filter((e) => e.type === 'PasswordRehashed' && e.streamId === `authenticator-${account.accountId}`);
+    const rehashed = (await app.allEvents()).filter(
+      (e) => e.type === 'PasswordRehashed' && e.streamId === `authenticator-${account.accountId}`,
+    );
     expect(rehashed).toHaveLength(1);
-    expect((rehashed[0].data as { passwordHash: string }).passwordHash).toMatch(/^\$argon2id\$v=19\$m=1024,p=1,t=1\$/);
+    expect((rehashed[0].data as { passwordHash: string }).passwordHash).toMatch(
+      /^\$argon2id\$v=19\$m=1024,p=1,t=1\$/,
+    );
   });
 
   it('publishes the public keys at /.well-known/jwks.json, never a private part', async () => {
@@ -61,29 +100,57 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
   it('refuses a reused, unknown or expired activation token, a weak password, and writes nothing', async () => {
     const account = await app.account(orgId, 'bob');
     const head = await app.store.headPosition();
-    const tooShort = await app.http().post('/auth/activate').send({ token: account.activationToken, password: 'short' });
+    const tooShort = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: 'short' });
     expectStatus(tooShort, 400);
-    expect(tooShort.body).toEqual(expect.objectContaining({ code: 'AUTH-password-too-short', details: { field: 'password' } }));
-    const common = await app.http().post('/auth/activate').send({ token: account.activationToken, password: 'Password1234' });
+    expect(tooShort.body).toEqual(
+      expect.objectContaining({ code: 'AUTH-password-too-short', details: { field: 'password' } }),
+    );
+    const common = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: 'Password1234' });
     expectStatus(common, 400);
     expect(common.body.code).toBe('AUTH-password-common');
-    const withName = await app.http().post('/auth/activate').send({ token: account.activationToken, password: 'my name is bob, really' });
+    const withName = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: 'my name is bob, really' });
     expect(withName.body.code).toBe('AUTH-password-contains-user-name');
     const missing = await app.http().post('/auth/activate').send({ password: STRONG_PASSWORD });
     expectStatus(missing, 400);
     expect(missing.body.message).toMatch(/token/);
-    const unknown = await app.http().post('/auth/activate').send({ token: 'x'.repeat(43), password: STRONG_PASSWORD });
+    const unknown = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: 'x'.repeat(43), password: STRONG_PASSWORD });
     expectStatus(unknown, 401);
     expect(unknown.body.code).toBe('AUTH-activation-token-invalid');
     expect(await app.store.headPosition()).toBe(head);
 
-    expectStatus(await app.http().post('/auth/activate').send({ token: account.activationToken, password: STRONG_PASSWORD }), 200);
-    const reused = await app.http().post('/auth/activate').send({ token: account.activationToken, password: STRONG_PASSWORD + '!' });
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/activate')
+        .send({ token: account.activationToken, password: STRONG_PASSWORD }),
+      200,
+    );
+    const reused = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: STRONG_PASSWORD + '!' });
     expectStatus(reused, 401);
     expect(reused.body.code).toBe('AUTH-activation-token-used');
 
-    const late = await app.account(orgId, 'carol', { expiresAt: new Date(Date.now() - 1000).toISOString() });
-    const expired = await app.http().post('/auth/activate').send({ token: late.activationToken, password: STRONG_PASSWORD });
+    const late = await app.account(orgId, 'carol', {
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    const expired = await app
+      .http()
+      .post('/auth/activate')
+      .send({ token: late.activationToken, password: STRONG_PASSWORD });
     expectStatus(expired, 401);
     expect(expired.body.code).toBe('AUTH-activation-token-expired');
   });
@@ -107,7 +174,8 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
   it('locks the account after repeated wrong passwords: 429 with Retry-After, same message', async () => {
     await app.activeAccount(orgId, 'frank');
     let last = await app.login('frank', 'wrong password 0');
-    for (let i = 1; i < 20 && last.status !== 429; i++) last = await app.login('frank', `wrong password ${i}`);
+    for (let i = 1; i < 20 && last.status !== 429; i++)
+      last = await app.login('frank', `wrong password ${i}`);
     expectStatus(last, 429);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
     expect(last.body.code).toBe('AUTH-sign-in-failed');

@@ -29,13 +29,8 @@ describe('changing the email address: codes follow only a confirmed address; the
   it('keeps sending sign-in codes to the old confirmed address until the new one is confirmed', async () => {
     const user = await app.activeAccount(orgId, 'hugo');
     const { bearer } = await app.tokens('hugo');
-    expectStatus(
-      await app.http().post('/auth/me/verification/email').set(bearer),
-      200,
-    );
-    const proof = codeIn(
-      (await mailbox.waitFor(user.email, 'Confirm your email address')).text,
-    );
+    expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
+    const proof = codeIn((await mailbox.waitFor(user.email, 'Confirm your email address')).text);
     expectStatus(
       await app
         .http()
@@ -45,11 +40,7 @@ describe('changing the email address: codes follow only a confirmed address; the
       200,
     );
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/method')
-        .set(bearer)
-        .send({ method: 'email-every-time' }),
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }),
       200,
     );
 
@@ -62,15 +53,8 @@ describe('changing the email address: codes follow only a confirmed address; the
         to: 'hugo.new@example.org',
       },
     };
-    await app.append(
-      `account-${user.accountId}`,
-      [changed as never],
-      user.accountId,
-    );
-    const told = await mailbox.waitFor(
-      user.email,
-      'The email address of your account changed',
-    );
+    await app.append(`account-${user.accountId}`, [changed as never], user.accountId);
+    const told = await mailbox.waitFor(user.email, 'The email address of your account changed');
     expect(told.text).toContain('to h***@example.org');
     expect(told.text).toContain(
       'Sign-in codes keep coming here until the new address is confirmed',
@@ -78,13 +62,9 @@ describe('changing the email address: codes follow only a confirmed address; the
 
     const challenge = await app.login('hugo');
     expect(challenge.body.sentTo).toMatch(/@example\.com$/);
-    const code = codeIn(
-      (await mailbox.waitFor(user.email, 'Your sign-in code')).text,
-    );
+    const code = codeIn((await mailbox.waitFor(user.email, 'Your sign-in code')).text);
     expect(
-      mailbox
-        .mails('hugo.new@example.org')
-        .filter((m) => m.subject === 'Your sign-in code'),
+      mailbox.mails('hugo.new@example.org').filter((m) => m.subject === 'Your sign-in code'),
     ).toEqual([]);
     const passed = await app
       .http()
@@ -94,17 +74,9 @@ describe('changing the email address: codes follow only a confirmed address; the
 
     // Confirmed: from now on the new address gets the codes.
     const next = { Authorization: `Bearer ${passed.body.accessToken}` };
-    expectStatus(
-      await app.http().post('/auth/me/verification/email').set(next),
-      200,
-    );
+    expectStatus(await app.http().post('/auth/me/verification/email').set(next), 200);
     const newProof = codeIn(
-      (
-        await mailbox.waitFor(
-          'hugo.new@example.org',
-          'Confirm your email address',
-        )
-      ).text,
+      (await mailbox.waitFor('hugo.new@example.org', 'Confirm your email address')).text,
     );
     expectStatus(
       await app
@@ -141,11 +113,7 @@ describe('changing the email address: codes follow only a confirmed address; the
   }
   async function requestChange(accountId: string, email: string) {
     const change = changeRequested(accountId, email);
-    await app.append(
-      `account-${accountId}`,
-      [change.requested as never],
-      accountId,
-    );
+    await app.append(`account-${accountId}`, [change.requested as never], accountId);
     return change;
   }
 
@@ -155,27 +123,13 @@ describe('changing the email address: codes follow only a confirmed address; the
       type: 'AccountTimeZoneChanged',
       data: { accountId: user.accountId, from: 'UTC', to: 'Asia/Tokyo' },
     };
-    await app.append(
-      `account-${user.accountId}`,
-      [zone as never],
-      user.accountId,
-    );
-    const { token } = await requestChange(
-      user.accountId,
-      'ines.new@example.org',
-    );
-    const mail = await mailbox.waitFor(
-      'ines.new@example.org',
-      'Confirm your new email address',
-    );
+    await app.append(`account-${user.accountId}`, [zone as never], user.accountId);
+    const { token } = await requestChange(user.accountId, 'ines.new@example.org');
+    const mail = await mailbox.waitFor('ines.new@example.org', 'Confirm your new email address');
     expect(mail.text).toContain(`/confirm-email?token=${token}`);
     expect(mail.text).toMatch(/until .* Asia\/Tokyo/);
-    expect(mail.text).toContain(
-      'sign-in codes keep going to your current address',
-    );
-    expect(
-      mailbox.mails(user.email).filter((m) => m.subject.includes('Confirm')),
-    ).toEqual([]);
+    expect(mail.text).toContain('sign-in codes keep going to your current address');
+    expect(mailbox.mails(user.email).filter((m) => m.subject.includes('Confirm'))).toEqual([]);
     expect(JSON.stringify(await app.allEvents())).not.toContain(token);
   });
 
@@ -189,10 +143,7 @@ describe('changing the email address: codes follow only a confirmed address; the
       [first.requested as never, newest.requested as never],
       user.accountId,
     );
-    const mail = await mailbox.waitFor(
-      'jon.second@example.org',
-      'Confirm your new email address',
-    );
+    const mail = await mailbox.waitFor('jon.second@example.org', 'Confirm your new email address');
     expect(mail.text).toContain(newest.token);
     const confirmed: AccountEmailChanged = {
       type: 'AccountEmailChanged',
@@ -203,15 +154,8 @@ describe('changing the email address: codes follow only a confirmed address; the
         requestId: newest.requestId,
       },
     };
-    await app.append(
-      `account-${user.accountId}`,
-      [confirmed as never],
-      user.accountId,
-    );
-    const told = await mailbox.waitFor(
-      user.email,
-      'The email address of your account changed',
-    );
+    await app.append(`account-${user.accountId}`, [confirmed as never], user.accountId);
+    const told = await mailbox.waitFor(user.email, 'The email address of your account changed');
     expect(told.text).toContain('to j***@example.org');
     expect(told.text).toContain('sign-in codes and notices now go there');
     expect(mailbox.mails('jon.first@example.org')).toEqual([]);
@@ -220,13 +164,8 @@ describe('changing the email address: codes follow only a confirmed address; the
   it('sends codes to the new address as soon as it is confirmed with its link, even after the old one was verified by a code', async () => {
     const user = await app.activeAccount(orgId, 'kim');
     const { bearer } = await app.tokens('kim');
-    expectStatus(
-      await app.http().post('/auth/me/verification/email').set(bearer),
-      200,
-    );
-    const proof = codeIn(
-      (await mailbox.waitFor(user.email, 'Confirm your email address')).text,
-    );
+    expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
+    const proof = codeIn((await mailbox.waitFor(user.email, 'Confirm your email address')).text);
     expectStatus(
       await app
         .http()
@@ -236,18 +175,11 @@ describe('changing the email address: codes follow only a confirmed address; the
       200,
     );
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/method')
-        .set(bearer)
-        .send({ method: 'email-every-time' }),
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }),
       200,
     );
 
-    const { requestId } = await requestChange(
-      user.accountId,
-      'kim.new@example.org',
-    );
+    const { requestId } = await requestChange(user.accountId, 'kim.new@example.org');
     const confirmed: AccountEmailChanged = {
       type: 'AccountEmailChanged',
       data: {
@@ -257,17 +189,11 @@ describe('changing the email address: codes follow only a confirmed address; the
         requestId,
       },
     };
-    await app.append(
-      `account-${user.accountId}`,
-      [confirmed as never],
-      user.accountId,
-    );
+    await app.append(`account-${user.accountId}`, [confirmed as never], user.accountId);
     // The proven-email reactor records EmailVerified for the new address on the authenticator.
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
-      const events = await app.store.readStream(
-        `authenticator-${user.accountId}`,
-      );
+      const events = await app.store.readStream(`authenticator-${user.accountId}`);
       if (
         events.some(
           (e) =>
@@ -281,10 +207,6 @@ describe('changing the email address: codes follow only a confirmed address; the
     const challenge = await app.login('kim');
     expect(challenge.body.sentTo).toMatch(/@example\.org$/);
     await mailbox.waitFor('kim.new@example.org', 'Your sign-in code');
-    expect(
-      mailbox
-        .mails(user.email)
-        .filter((m) => m.subject === 'Your sign-in code'),
-    ).toEqual([]);
+    expect(mailbox.mails(user.email).filter((m) => m.subject === 'Your sign-in code')).toEqual([]);
   });
 });

@@ -1,8 +1,4 @@
-import {
-  AuthTestApp,
-  expectStatus,
-  STRONG_PASSWORD,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, STRONG_PASSWORD } from '../testing/auth-test-app';
 
 const ATTACKER = '198.51.100.66';
 const OWNER = '203.0.113.10';
@@ -19,26 +15,17 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
   afterAll(() => app.close());
 
   const login = (userName: string, password: string, from: string) =>
-    app
-      .http()
-      .post('/auth/login')
-      .set('X-Forwarded-For', from)
-      .send({ userName, password });
+    app.http().post('/auth/login').set('X-Forwarded-For', from).send({ userName, password });
 
   it('counts wrong current passwords of PUT /auth/me/password with the sign-in guard: 429 with Retry-After', async () => {
     await app.activeAccount(orgId, 'pam');
     const { bearer } = await app.tokens('pam');
     const change = (currentPassword: string, from = ATTACKER) =>
-      app
-        .http()
-        .put('/auth/me/password')
-        .set(bearer)
-        .set('X-Forwarded-For', from)
-        .send({
-          currentPassword,
-          newPassword: 'a much better passphrase 7',
-          repeatPassword: 'a much better passphrase 7',
-        });
+      app.http().put('/auth/me/password').set(bearer).set('X-Forwarded-For', from).send({
+        currentPassword,
+        newPassword: 'a much better passphrase 7',
+        repeatPassword: 'a much better passphrase 7',
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await change(WRONG)).status);
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
@@ -59,8 +46,7 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
   it('cannot be turned against the owner: guesses from one address lock that address, the owner signs in from another', async () => {
     await app.activeAccount(orgId, 'olga');
     const attacker: number[] = [];
-    for (let i = 0; i < 10; i++)
-      attacker.push((await login('olga', WRONG, '198.51.100.7')).status);
+    for (let i = 0; i < 10; i++) attacker.push((await login('olga', WRONG, '198.51.100.7')).status);
     expect(attacker.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(attacker.slice(5)).toContain(429);
     // The owner, from an address without failures: the correct password is accepted.
@@ -80,8 +66,7 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
     await app.activeAccount(orgId, 'kate');
     const statuses = async (userName: string, from: string) => {
       const seen: number[] = [];
-      for (let i = 0; i < 6; i++)
-        seen.push((await login(userName, WRONG, from)).status);
+      for (let i = 0; i < 6; i++) seen.push((await login(userName, WRONG, from)).status);
       return seen;
     };
     const known = await statuses('kate', '192.0.2.11');
@@ -101,8 +86,7 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
     for (const name of names) await app.activeAccount(orgId, name);
     const statuses: number[] = [];
     for (let round = 0; round < 3; round++)
-      for (const name of names)
-        statuses.push((await login(name, WRONG, '198.51.100.99')).status);
+      for (const name of names) statuses.push((await login(name, WRONG, '198.51.100.99')).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     const refused = await login('spray0', STRONG_PASSWORD, '198.51.100.99');

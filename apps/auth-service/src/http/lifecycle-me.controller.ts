@@ -1,13 +1,5 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,7 +13,12 @@ import { OwnAccount } from '../application/my-sign-in/own-account';
 import { AuthStore } from '../application/auth-store';
 import { RecoveryCodes } from '../application/recovery-codes.service';
 import { refuse, SecurityNotices } from '../domain';
-import { NoticeListAnswer, NoticePreferenceAnswer, RecoveryCodesAnswer, RecoveryCodesStatusAnswer } from './answers/my-sign-in.answer';
+import {
+  NoticeListAnswer,
+  NoticePreferenceAnswer,
+  RecoveryCodesAnswer,
+  RecoveryCodesStatusAnswer,
+} from './answers/my-sign-in.answer';
 import { NoticePreferenceDto } from './dto/lifecycle.dto';
 
 /** Recovery codes and the security notices the signed-in user receives. */
@@ -39,47 +36,44 @@ export class LifecycleMeController {
   ) {}
 
   @Get('recovery-codes')
-  @ApiOkResponse({ type: RecoveryCodesStatusAnswer, description: 'How many recovery codes are left' })
+  @ApiOkResponse({
+    type: RecoveryCodesStatusAnswer,
+    description: 'How many recovery codes are left',
+  })
   async recoveryCodes(@CurrentPrincipal() principal: Principal) {
     const account = this.own.of(userOnly(principal));
-    return this.recovery.status(
-      await this.store.authenticator(account.accountId),
-    );
+    return this.recovery.status(await this.store.authenticator(account.accountId));
   }
 
   @Post('recovery-codes')
   @HttpCode(201)
   @ApiCreatedResponse({
-    description:
-      'The new codes, shown this once; the previous set stops working',
+    description: 'The new codes, shown this once; the previous set stops working',
     type: RecoveryCodesAnswer,
   })
   @ApiForbiddenResponse({
-    description:
-      'AUTH-recent-sign-in-required: signed in more than 15 minutes ago',
+    description: 'AUTH-recent-sign-in-required: signed in more than 15 minutes ago',
   })
   regenerate(@CurrentPrincipal() principal: Principal) {
     const account = this.own.of(userOnly(principal));
-    return this.recovery.generate(
-      account,
-      this.recovery.signedInRecently(principal),
-    );
+    return this.recovery.generate(account, this.recovery.signedInRecently(principal));
   }
 
   @Get('notices')
-  @ApiOkResponse({ type: NoticeListAnswer, description: 'Every security notice, and whether I receive it' })
+  @ApiOkResponse({
+    type: NoticeListAnswer,
+    description: 'Every security notice, and whether I receive it',
+  })
   async notices(@CurrentPrincipal() principal: Principal) {
     const account = this.own.of(userOnly(principal));
     const { noticesOff } = await this.store.authenticator(account.accountId);
     return {
-      items: Object.entries(SecurityNotices).map(
-        ([notice, { critical, description }]) => ({
-          notice,
-          description,
-          critical,
-          enabled: critical || !noticesOff.includes(notice),
-        }),
-      ),
+      items: Object.entries(SecurityNotices).map(([notice, { critical, description }]) => ({
+        notice,
+        description,
+        critical,
+        enabled: critical || !noticesOff.includes(notice),
+      })),
     };
   }
 

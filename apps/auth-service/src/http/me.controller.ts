@@ -1,5 +1,21 @@
-import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  PersonOnly,
+  type Principal,
+  RequireRecentSignIn,
+} from '@accounts/security';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -13,7 +29,13 @@ import { ResetAuthenticatorCommand } from '../application/my-sign-in/reset-authe
 import { RevokeTrustedDeviceCommand } from '../application/my-sign-in/revoke-trusted-device.command';
 import { StartVerificationCommand } from '../application/my-sign-in/start-verification.command';
 import { SessionTokens } from '../application/session-tokens';
-import { ChallengeCodeDto, ChangeMethodDto, ChangePasswordDto, ContactChannelParam, ResetAuthenticatorDto } from './dto/auth.dto';
+import {
+  ChallengeCodeDto,
+  ChangeMethodDto,
+  ChangePasswordDto,
+  ContactChannelParam,
+  ResetAuthenticatorDto,
+} from './dto/auth.dto';
 import {
   AuthenticatorConfirmedAnswer,
   MethodChangedAnswer,
@@ -40,7 +62,9 @@ export class MeController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'No body: the session ended; its refresh token no longer works' })
+  @ApiNoContentResponse({
+    description: 'No body: the session ended; its refresh token no longer works',
+  })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.sessions.end(principal.sessionId, principal.accountId, principal.orgId, 'logout');
   }
@@ -54,27 +78,41 @@ export class MeController {
   @Delete('me/sessions/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'No body: the session ended' })
-  async endSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async endSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     await this.sessions.end(id, principal.accountId, principal.orgId, 'revoked');
   }
 
   @Put('me/password')
   @ApiOkResponse({ type: PasswordChangedAnswer, description: 'The new password is set' })
   changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto) {
-    return this.commands.execute(new ChangePasswordCommand(principal, { ...body, endOtherSessions: body.endOtherSessions ?? false }));
+    return this.commands.execute(
+      new ChangePasswordCommand(principal, {
+        ...body,
+        endOtherSessions: body.endOtherSessions ?? false,
+      }),
+    );
   }
 
   // Any change: to a weaker method removes a factor; to an authenticator enrolls the caller's device.
   @Put('me/method')
   @RequireRecentSignIn()
-  @ApiOkResponse({ description: 'The method now in force, and the enrollment to confirm if one started', type: MethodChangedAnswer })
+  @ApiOkResponse({
+    description: 'The method now in force, and the enrollment to confirm if one started',
+    type: MethodChangedAnswer,
+  })
   changeMethod(@CurrentPrincipal() principal: Principal, @Body() body: ChangeMethodDto) {
     return this.commands.execute(new ChangeMethodCommand(principal, body.method));
   }
 
   @Post('me/authenticator/confirm')
   @HttpCode(200)
-  @ApiOkResponse({ type: AuthenticatorConfirmedAnswer, description: 'The authenticator is set up; the method in force' })
+  @ApiOkResponse({
+    type: AuthenticatorConfirmedAnswer,
+    description: 'The authenticator is set up; the method in force',
+  })
   confirmAuthenticator(@CurrentPrincipal() principal: Principal, @Body() body: ChallengeCodeDto) {
     return this.commands.execute(new ConfirmAuthenticatorCommand(principal, body.code));
   }
@@ -82,34 +120,50 @@ export class MeController {
   @Post('me/verification/:channel')
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationStartedAnswer, description: 'A code is on its way' })
-  startVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam) {
+  startVerification(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ContactChannelParam,
+  ) {
     return this.commands.execute(new StartVerificationCommand(principal, params.channel));
   }
 
   @Post('me/verification/:channel/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationConfirmedAnswer, description: 'The contact is verified' })
-  confirmVerification(@CurrentPrincipal() principal: Principal, @Param() params: ContactChannelParam, @Body() body: ChallengeCodeDto) {
-    return this.commands.execute(new ConfirmVerificationCommand(principal, params.channel, body.code));
+  confirmVerification(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ContactChannelParam,
+    @Body() body: ChallengeCodeDto,
+  ) {
+    return this.commands.execute(
+      new ConfirmVerificationCommand(principal, params.channel, body.code),
+    );
   }
 
   @Get('me/trusted-devices')
   @ApiOkResponse({ type: TrustedDeviceListAnswer, description: 'My trusted computers' })
   trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.queries.execute(new ListTrustedDevicesQuery(principal, presentedTrustedDevice(request)));
+    return this.queries.execute(
+      new ListTrustedDevicesQuery(principal, presentedTrustedDevice(request)),
+    );
   }
 
   @Delete('me/trusted-devices/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'No body: the computer is no longer trusted' })
-  async revokeTrustedDevice(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async revokeTrustedDevice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     await this.commands.execute(new RevokeTrustedDeviceCommand(principal, id));
   }
 
   @Post('accounts/:id/authenticator/reset')
   @RequireRecentSignIn()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'No body: the authenticator is removed; the owner sets one up at the next sign-in' })
+  @ApiNoContentResponse({
+    description: 'No body: the authenticator is removed; the owner sets one up at the next sign-in',
+  })
   async resetAuthenticator(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

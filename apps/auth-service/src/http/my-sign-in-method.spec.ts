@@ -36,17 +36,11 @@ describe('GET /auth/me/method: the current sign-in method for the settings page'
         authenticatorEnrolled: false,
       }),
     );
-    expect(JSON.stringify(pending.body)).not.toContain(
-      chosen.body.enrollment.secret,
-    );
+    expect(JSON.stringify(pending.body)).not.toContain(chosen.body.enrollment.secret);
 
     const code = await totpAt(chosen.body.enrollment.secret, Date.now());
     expectStatus(
-      await app
-        .http()
-        .post('/auth/me/authenticator/confirm')
-        .set(bearer)
-        .send({ code }),
+      await app.http().post('/auth/me/authenticator/confirm').set(bearer).send({ code }),
       200,
     );
     const after = await app.http().get('/auth/me/method').set(bearer);
@@ -62,10 +56,7 @@ describe('GET /auth/me/method: the current sign-in method for the settings page'
   it('401 without a token or with a bad one', async () => {
     expectStatus(await app.http().get('/auth/me/method'), 401);
     expectStatus(
-      await app
-        .http()
-        .get('/auth/me/method')
-        .set('Authorization', 'Bearer not-a-token'),
+      await app.http().get('/auth/me/method').set('Authorization', 'Bearer not-a-token'),
       401,
     );
   });

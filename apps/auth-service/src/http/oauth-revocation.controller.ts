@@ -25,25 +25,45 @@ export class OAuthRevocationController {
   @ApiBody({
     schema: {
       type: 'object',
-      properties: { token: { type: 'string' }, token_type_hint: { type: 'string', enum: ['refresh_token'] }, client_id: { type: 'string', enum: [ACCOUNT_CONSOLE_CLIENT_ID] } },
+      properties: {
+        token: { type: 'string' },
+        token_type_hint: { type: 'string', enum: ['refresh_token'] },
+        client_id: { type: 'string', enum: [ACCOUNT_CONSOLE_CLIENT_ID] },
+      },
       required: ['token', 'client_id'],
     },
   })
-  @ApiOperation({ summary: 'Revoke a refresh token (RFC 7009): its session ends; unknown tokens answer 200 too' })
-  async revoke(@Body() body: unknown, @Res() res: Response, @Headers('authorization') authorization?: string): Promise<void> {
+  @ApiOperation({
+    summary: 'Revoke a refresh token (RFC 7009): its session ends; unknown tokens answer 200 too',
+  })
+  async revoke(
+    @Body() body: unknown,
+    @Res() res: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<void> {
     const params: Params = typeof body === 'object' && body !== null ? (body as Params) : {};
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    const fail = (status: number, error: string, description: string) => res.status(status).json({ error, error_description: description });
+    const fail = (status: number, error: string, description: string) =>
+      res.status(status).json({ error, error_description: description });
     const clientId = single(params, 'client_id');
     const token = single(params, 'token');
-    if (clientId === null || token === null) return void fail(400, 'invalid_request', 'client_id, token and token_type_hint are given once each, as strings');
+    if (clientId === null || token === null)
+      return void fail(
+        400,
+        'invalid_request',
+        'client_id, token and token_type_hint are given once each, as strings',
+      );
     if (authorization || clientId !== ACCOUNT_CONSOLE_CLIENT_ID) {
       res.set('WWW-Authenticate', 'Basic realm="auth-service"');
       return void fail(401, 'invalid_client', 'Client authentication failed');
     }
     if (token === undefined) return void fail(400, 'invalid_request', 'token is missing');
     if (single(params, 'token_type_hint') === 'access_token' || token.split('.').length === 3) {
-      return void fail(400, 'unsupported_token_type', 'Only refresh tokens can be revoked; access tokens expire within 5 minutes');
+      return void fail(
+        400,
+        'unsupported_token_type',
+        'Only refresh tokens can be revoked; access tokens expire within 5 minutes',
+      );
     }
     await this.revocation.revoke(token);
     res.status(200).end();

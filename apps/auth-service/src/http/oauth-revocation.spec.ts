@@ -27,17 +27,13 @@ describe('POST /oauth/revoke (RFC 7009) and the authorization server metadata of
     }).expect(200);
     expect(revoked.headers['cache-control']).toBe('no-store');
     expect(
-      (await app.allEvents())
-        .filter((e) => e.type === 'SessionEnded')
-        .map((e) => e.data),
+      (await app.allEvents()).filter((e) => e.type === 'SessionEnded').map((e) => e.data),
     ).toEqual([expect.objectContaining({ reason: 'revoked' })]);
     await app.http().post('/auth/refresh').send({ refreshToken }).expect(401);
     const after = await app.store.headPosition();
     expect(after).toBeGreaterThan(before);
     // Again, and an invented token: 200, nothing written (§2.2).
-    await revoke({ token: refreshToken, client_id: 'account-console' }).expect(
-      200,
-    );
+    await revoke({ token: refreshToken, client_id: 'account-console' }).expect(200);
     await revoke({
       token: '00000000-0000-4000-8000-000000000000.guess',
       client_id: 'account-console',
@@ -56,12 +52,10 @@ describe('POST /oauth/revoke (RFC 7009) and the authorization server metadata of
       error: 'invalid_client',
       error_description: 'Client authentication failed',
     });
-    expect((await revoke({ token: refreshToken }).expect(401)).body.error).toBe(
-      'invalid_client',
+    expect((await revoke({ token: refreshToken }).expect(401)).body.error).toBe('invalid_client');
+    expect((await revoke({ client_id: 'account-console' }).expect(400)).body.error).toBe(
+      'invalid_request',
     );
-    expect(
-      (await revoke({ client_id: 'account-console' }).expect(400)).body.error,
-    ).toBe('invalid_request');
     expect(
       (
         await app
@@ -85,16 +79,10 @@ describe('POST /oauth/revoke (RFC 7009) and the authorization server metadata of
   });
 
   it('publishes RFC 8414 metadata whose issuer is the iss of its tokens', async () => {
-    const metadata = (
-      await app
-        .http()
-        .get('/.well-known/oauth-authorization-server')
-        .expect(200)
-    ).body;
+    const metadata = (await app.http().get('/.well-known/oauth-authorization-server').expect(200))
+      .body;
     const { accessToken } = await app.tokens('alice');
-    const claims = JSON.parse(
-      Buffer.from(accessToken.split('.')[1], 'base64url').toString(),
-    );
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
     expect(metadata).toMatchObject({
       issuer: claims.iss,
       jwks_uri: `${claims.iss}/.well-known/jwks.json`,
@@ -119,9 +107,25 @@ describe('openid-client 6 revokes a refresh token at a running auth-service', ()
 
   it('discovers the revocation endpoint and ends the session', async () => {
     const { refreshToken } = await app.tokens('alice');
-    const script = join(__dirname, '..', '..', '..', '..', 'tools', 'oauth-clients', 'openid-client-revoke.mjs');
-    const { stdout } = await promisify(execFile)(process.execPath, [script, issuerUrl, refreshToken], { timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual({ revocation_endpoint: `${issuerUrl}/oauth/revoke`, revoked: true });
+    const script = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'tools',
+      'oauth-clients',
+      'openid-client-revoke.mjs',
+    );
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [script, issuerUrl, refreshToken],
+      { timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      revocation_endpoint: `${issuerUrl}/oauth/revoke`,
+      revoked: true,
+    });
     await app.http().post('/auth/refresh').send({ refreshToken }).expect(401);
   });
 });

@@ -36,24 +36,41 @@ export class OAuthTokenController {
       required: ['grant_type', 'refresh_token', 'client_id'],
     },
   })
-  @ApiOperation({ summary: 'Refresh grant (RFC 6749 §6): new access and refresh tokens; the refresh token presented stops working' })
-  async token(@Body() body: unknown, @Res() res: Response, @Headers('authorization') authorization?: string): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Refresh grant (RFC 6749 §6): new access and refresh tokens; the refresh token presented stops working',
+  })
+  async token(
+    @Body() body: unknown,
+    @Res() res: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<void> {
     const params: Params = typeof body === 'object' && body !== null ? (body as Params) : {};
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    const fail = (status: number, error: string, description: string) => res.status(status).json({ error, error_description: description });
+    const fail = (status: number, error: string, description: string) =>
+      res.status(status).json({ error, error_description: description });
     const grantType = single(params, 'grant_type');
     const clientId = single(params, 'client_id');
     const refreshToken = single(params, 'refresh_token');
     if (grantType === null || clientId === null || refreshToken === null)
-      return void fail(400, 'invalid_request', 'grant_type, client_id and refresh_token are given once each, as strings');
+      return void fail(
+        400,
+        'invalid_request',
+        'grant_type, client_id and refresh_token are given once each, as strings',
+      );
     if (authorization || clientId !== ACCOUNT_CONSOLE_CLIENT_ID) {
       res.set('WWW-Authenticate', 'Basic realm="auth-service"');
       return void fail(401, 'invalid_client', 'Client authentication failed');
     }
     if (grantType === undefined) return void fail(400, 'invalid_request', 'grant_type is missing');
     if (grantType !== 'refresh_token')
-      return void fail(400, 'unsupported_grant_type', 'auth-service grants refresh_token only; people sign in with POST /auth/login');
-    if (refreshToken === undefined) return void fail(400, 'invalid_request', 'refresh_token is missing');
+      return void fail(
+        400,
+        'unsupported_grant_type',
+        'auth-service grants refresh_token only; people sign in with POST /auth/login',
+      );
+    if (refreshToken === undefined)
+      return void fail(400, 'invalid_request', 'refresh_token is missing');
     try {
       const tokens = await this.sessions.refresh(refreshToken);
       res.status(200).json({
@@ -64,8 +81,15 @@ export class OAuthTokenController {
       });
     } catch (error) {
       // An unknown, used, expired or idle-timed-out refresh token, or a disabled account: one answer (§5.2).
-      if (error instanceof DomainError && ['invalid', 'unauthorized', 'forbidden', 'not_found'].includes(error.kind))
-        return void fail(400, 'invalid_grant', 'The refresh token is not valid (used, expired or ended); sign in again');
+      if (
+        error instanceof DomainError &&
+        ['invalid', 'unauthorized', 'forbidden', 'not_found'].includes(error.kind)
+      )
+        return void fail(
+          400,
+          'invalid_grant',
+          'The refresh token is not valid (used, expired or ended); sign in again',
+        );
       throw error;
     }
   }

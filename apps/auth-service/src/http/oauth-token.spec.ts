@@ -10,11 +10,16 @@ describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
   });
   afterEach(() => app.close());
 
-  const grant = (form: Record<string, string>) => app.http().post('/oauth/token').type('form').send(form);
+  const grant = (form: Record<string, string>) =>
+    app.http().post('/oauth/token').type('form').send(form);
 
   it('rotates: new access and refresh tokens in the OAuth shape, the presented refresh token stops working', async () => {
     const { refreshToken } = await app.tokens('alice');
-    const res = await grant({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'account-console' }).expect(200);
+    const res = await grant({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: 'account-console',
+    }).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({
       access_token: expect.stringMatching(/^ey/),
@@ -24,9 +29,20 @@ describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
     });
     expect(res.body.refresh_token).not.toBe(refreshToken);
     // The new access token works; the old refresh token is used up (invalid_grant, RFC 6749 §5.2).
-    await app.http().get('/auth/me/sessions').set('Authorization', `Bearer ${res.body.access_token}`).expect(200);
-    const reused = await grant({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'account-console' }).expect(400);
-    expect(reused.body).toEqual({ error: 'invalid_grant', error_description: expect.stringMatching(/sign in again/) });
+    await app
+      .http()
+      .get('/auth/me/sessions')
+      .set('Authorization', `Bearer ${res.body.access_token}`)
+      .expect(200);
+    const reused = await grant({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: 'account-console',
+    }).expect(400);
+    expect(reused.body).toEqual({
+      error: 'invalid_grant',
+      error_description: expect.stringMatching(/sign in again/),
+    });
   });
 
   it('answers RFC 6749 errors for bad input, and writes nothing', async () => {
@@ -34,11 +50,31 @@ describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
     const before = await app.store.headPosition();
     const cases: Array<[Record<string, string>, number, string]> = [
       [{ refresh_token: refreshToken, client_id: 'account-console' }, 400, 'invalid_request'],
-      [{ grant_type: 'client_credentials', client_id: 'account-console' }, 400, 'unsupported_grant_type'],
-      [{ grant_type: 'password', client_id: 'account-console', username: 'alice', password: 'x' }, 400, 'unsupported_grant_type'],
+      [
+        { grant_type: 'client_credentials', client_id: 'account-console' },
+        400,
+        'unsupported_grant_type',
+      ],
+      [
+        { grant_type: 'password', client_id: 'account-console', username: 'alice', password: 'x' },
+        400,
+        'unsupported_grant_type',
+      ],
       [{ grant_type: 'refresh_token', client_id: 'account-console' }, 400, 'invalid_request'],
-      [{ grant_type: 'refresh_token', refresh_token: '00000000-0000-4000-8000-000000000000.guess', client_id: 'account-console' }, 400, 'invalid_grant'],
-      [{ grant_type: 'refresh_token', refresh_token: 'not-a-token', client_id: 'account-console' }, 400, 'invalid_grant'],
+      [
+        {
+          grant_type: 'refresh_token',
+          refresh_token: '00000000-0000-4000-8000-000000000000.guess',
+          client_id: 'account-console',
+        },
+        400,
+        'invalid_grant',
+      ],
+      [
+        { grant_type: 'refresh_token', refresh_token: 'not-a-token', client_id: 'account-console' },
+        400,
+        'invalid_grant',
+      ],
     ];
     for (const [form, status, error] of cases) {
       const res = await grant(form).expect(status);
@@ -50,7 +86,11 @@ describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
   it('refuses an unknown client and client credentials (a public client has none): 401 invalid_client', async () => {
     const { refreshToken } = await app.tokens('alice');
     const before = await app.store.headPosition();
-    const unknown = await grant({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'someone' }).expect(401);
+    const unknown = await grant({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: 'someone',
+    }).expect(401);
     expect(unknown.body.error).toBe('invalid_client');
     expect(unknown.headers['www-authenticate']).toMatch(/^Basic/);
     const withSecret = await app
@@ -58,7 +98,11 @@ describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
       .post('/oauth/token')
       .type('form')
       .set('Authorization', `Basic ${Buffer.from('account-console:guess').toString('base64')}`)
-      .send({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'account-console' })
+      .send({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: 'account-console',
+      })
       .expect(401);
     expect(withSecret.body.error).toBe('invalid_client');
     expect(await app.store.headPosition()).toBe(before);

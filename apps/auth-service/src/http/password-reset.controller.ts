@@ -12,15 +12,11 @@ import type { Request } from 'express';
 import { PasswordResetService } from '../application/password-reset.service';
 import { invalid } from '../domain';
 import { PasswordResetAnswer, PasswordResetRequestedAnswer } from './answers/sign-in.answer';
-import {
-  PasswordResetConfirmDto,
-  PasswordResetRequestDto,
-} from './dto/lifecycle.dto';
+import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/lifecycle.dto';
 
 const ACCEPTED = {
   accepted: true,
-  message:
-    'If an account matches, an email with a link to choose a new password is on its way.',
+  message: 'If an account matches, an email with a link to choose a new password is on its way.',
 } as const;
 
 /** Forgotten passwords: used before having an access token. */
@@ -33,8 +29,7 @@ export class PasswordResetController {
   @Post('password-reset')
   @HttpCode(202)
   @ApiAcceptedResponse({
-    description:
-      'Always the same answer, after the same time, whether or not an account matched',
+    description: 'Always the same answer, after the same time, whether or not an account matched',
     type: PasswordResetRequestedAnswer,
   })
   @ApiBadRequestResponse({
@@ -43,10 +38,7 @@ export class PasswordResetController {
   @ApiTooManyRequestsResponse({
     description: 'Too many requests from this client address (Retry-After)',
   })
-  async request(
-    @Body() body: PasswordResetRequestDto,
-    @Req() request: Request,
-  ) {
+  async request(@Body() body: PasswordResetRequestDto, @Req() request: Request) {
     if ((body.userName === undefined) === (body.email === undefined))
       throw invalid(
         'userName',
@@ -64,16 +56,13 @@ export class PasswordResetController {
     type: PasswordResetAnswer,
   })
   @ApiBadRequestResponse({
-    description:
-      'newPassword breaks the policy (details.field names it) or repeatPassword differs',
+    description: 'newPassword breaks the policy (details.field names it) or repeatPassword differs',
   })
   @ApiUnauthorizedResponse({
-    description:
-      'AUTH-reset-link-invalid, AUTH-reset-link-used or AUTH-reset-link-expired',
+    description: 'AUTH-reset-link-invalid, AUTH-reset-link-used or AUTH-reset-link-expired',
   })
   @ApiTooManyRequestsResponse({
-    description:
-      'Too many attempts from this client address or on this account (Retry-After)',
+    description: 'Too many attempts from this client address or on this account (Retry-After)',
   })
   confirm(@Body() body: PasswordResetConfirmDto, @Req() request: Request) {
     return this.resets.confirm(body, request.ip);

@@ -1,11 +1,6 @@
 import { decodeJwt } from 'jose';
 import { PasswordResetService } from '../application/password-reset.service';
-import {
-  AuthTestApp,
-  expectStatus,
-  STRONG_PASSWORD,
-  totpAt,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, STRONG_PASSWORD, totpAt } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
 const NEW_PASSWORD = 'purple elephant dances 77';
@@ -36,20 +31,10 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
   });
 
   const requestReset = (body: object, ip = freshIp()) =>
-    app
-      .http()
-      .post('/auth/password-reset')
-      .set('X-Forwarded-For', ip)
-      .send(body);
+    app.http().post('/auth/password-reset').set('X-Forwarded-For', ip).send(body);
   const confirm = (body: object, ip = freshIp()) =>
-    app
-      .http()
-      .post('/auth/password-reset/confirm')
-      .set('X-Forwarded-For', ip)
-      .send(body);
-  async function expectNothingWritten(
-    action: () => Promise<unknown>,
-  ): Promise<void> {
+    app.http().post('/auth/password-reset/confirm').set('X-Forwarded-For', ip).send(body);
+  async function expectNothingWritten(action: () => Promise<unknown>): Promise<void> {
     const before = await app.store.headPosition();
     await action();
     expect(await app.store.headPosition()).toBe(before);
@@ -73,17 +58,14 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
     expectStatus(done, 200);
     expect(done.body).toEqual({ reset: true, endedSessions: 1 });
     expectStatus(
-      await app
-        .http()
-        .post('/auth/refresh')
-        .send({ refreshToken: session.refreshToken }),
+      await app.http().post('/auth/refresh').send({ refreshToken: session.refreshToken }),
       401,
     );
     expectStatus(await app.login('rita'), 401);
     expectStatus(await app.login('rita', NEW_PASSWORD), 200);
-    expect(
-      (await mailbox.waitFor(user.email, 'Your password was reset')).text,
-    ).toContain('Every session was ended');
+    expect((await mailbox.waitFor(user.email, 'Your password was reset')).text).toContain(
+      'Every session was ended',
+    );
 
     const reused = await confirm({
       token,
@@ -132,7 +114,10 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
     const trustedSignIn = await app.login('otto', STRONG_PASSWORD, device);
     expectStatus(trustedSignIn, 200);
     expect(trustedSignIn.body.challengeId).toBeUndefined();
-    expect(decodeJwt(trustedSignIn.body.accessToken)).toMatchObject({ sub: user.accountId, amr: ['pwd'] });
+    expect(decodeJwt(trustedSignIn.body.accessToken)).toMatchObject({
+      sub: user.accountId,
+      amr: ['pwd'],
+    });
 
     expectStatus(await requestReset({ userName: 'otto' }), 202);
     const token = await mailbox.resetToken(user.email);
@@ -269,8 +254,7 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
       }
     }
     expect([...answers]).toHaveLength(1);
-    const median = (xs: number[]) =>
-      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // Every answer waits for PASSWORD_RESET_ANSWER_MS (400 ms); the work for a known account is far below it.
     expect(Math.min(...known, ...unknown)).toBeGreaterThanOrEqual(395);
     // Within noise: the machine running the suite is shared, so 100 ms of scheduling jitter is allowed.
@@ -280,16 +264,13 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
   it('throttles: 429 with Retry-After per client address; at most 3 links per account per 15 minutes', async () => {
     const user = await app.activeAccount(orgId, 'tess');
     const ip = freshIp();
-    for (let i = 0; i < 6; i++)
-      expectStatus(await requestReset({ userName: 'tess' }, ip), 202);
+    for (let i = 0; i < 6; i++) expectStatus(await requestReset({ userName: 'tess' }, ip), 202);
     const limited = await requestReset({ userName: 'tess' }, ip);
     expectStatus(limited, 429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(
-      mailbox
-        .mails(user.email)
-        .filter((m) => m.subject === 'Reset your password'),
+      mailbox.mails(user.email).filter((m) => m.subject === 'Reset your password'),
     ).toHaveLength(3);
 
     const confirmIp = freshIp();

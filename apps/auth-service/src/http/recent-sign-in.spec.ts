@@ -1,11 +1,7 @@
 import { decodeJwt } from 'jose';
 import { type Principal, type TokenIssuer } from '@accounts/security';
 import { ACCESS_TOKEN_ISSUER } from '../application/issuer.provider';
-import {
-  AuthTestApp,
-  expectStatus,
-  type SeededAccount,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, type SeededAccount } from '../testing/auth-test-app';
 
 describe('recent sign-in before weakening an account (auth-service)', () => {
   let app: AuthTestApp;
@@ -22,10 +18,7 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
   afterAll(() => app.close());
 
   /** The same session's access token, as if the person had signed in `minutes` ago (a refreshed old session). */
-  async function signedInAgo(
-    userName: string,
-    minutes: number,
-  ): Promise<Record<string, string>> {
+  async function signedInAgo(userName: string, minutes: number): Promise<Record<string, string>> {
     const { accessToken } = await app.tokens(userName);
     const claims = decodeJwt(accessToken);
     const principal: Principal = {
@@ -37,34 +30,21 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
       amr: claims['amr'] as string[],
       authTime: Math.floor(Date.now() / 1000) - minutes * 60,
     };
-    const issued = await app.t.app
-      .get<TokenIssuer>(ACCESS_TOKEN_ISSUER)
-      .issue(principal);
+    const issued = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue(principal);
     return { Authorization: `Bearer ${issued.accessToken}` };
   }
 
   async function withEmailMethod(userName: string): Promise<SeededAccount> {
     const user = await app.activeAccount(orgId, userName);
     const { bearer } = await app.tokens(userName);
-    expectStatus(
-      await app.http().post('/auth/me/verification/email').set(bearer),
-      200,
-    );
+    expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
     const code = await app.codeSentTo(user.email);
     expectStatus(
-      await app
-        .http()
-        .post('/auth/me/verification/email/confirm')
-        .set(bearer)
-        .send({ code }),
+      await app.http().post('/auth/me/verification/email/confirm').set(bearer).send({ code }),
       200,
     );
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/method')
-        .set(bearer)
-        .send({ method: 'email' }),
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }),
       200,
     );
     return user;
@@ -132,11 +112,7 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
     const path = `/auth/accounts/${user.accountId}/authenticator/reset`;
     const staleAdmin = await signedInAgo('admin', 20);
     const head = await app.store.headPosition();
-    const stale = await app
-      .http()
-      .post(path)
-      .set(staleAdmin)
-      .send({ reason: 'lost phone' });
+    const stale = await app.http().post(path).set(staleAdmin).send({ reason: 'lost phone' });
     expectStatus(stale, 401);
     expect(stale.body.code).toBe('SECURITY-recent-sign-in-required');
     expect(await app.store.headPosition()).toBe(head);

@@ -50,9 +50,7 @@ describe('recovery codes over HTTP', () => {
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
     expect(JSON.stringify(await app.allEvents())).not.toContain(codes[0]);
-    expect(
-      (await app.http().get('/auth/me/recovery-codes').set(bearer)).body,
-    ).toEqual({
+    expect((await app.http().get('/auth/me/recovery-codes').set(bearer)).body).toEqual({
       remaining: 10,
       total: 10,
       warning: false,
@@ -71,10 +69,7 @@ describe('recovery codes over HTTP', () => {
         recoveryCodesLeft: 9,
       }),
     );
-    const notice = await mailbox.waitFor(
-      user.email,
-      'A recovery code was used',
-    );
+    const notice = await mailbox.waitFor(user.email, 'A recovery code was used');
     expect(notice.text).toContain('9 codes are left');
     expect(notice.text).toContain('set up your second factor again');
 
@@ -84,10 +79,7 @@ describe('recovery codes over HTTP', () => {
     });
     expectStatus(reused, 401);
     expect(reused.body.code).toBe('AUTH-challenge-code-wrong');
-    expect(
-      (await app.http().get('/auth/me/recovery-codes').set(bearer)).body
-        .remaining,
-    ).toBe(9);
+    expect((await app.http().get('/auth/me/recovery-codes').set(bearer)).body.remaining).toBe(9);
   });
 
   it('limits guesses like every other code: 5 per sign-in, then the challenge is dead', async () => {
@@ -111,14 +103,11 @@ describe('recovery codes over HTTP', () => {
     const { user, bearer, codes } = await withAuthenticator('nina');
     for (const code of codes.slice(0, 7)) {
       const challenge = await app.login('nina');
-      expectStatus(
-        await answer(challenge.body.challengeId, { recoveryCode: code }),
-        200,
-      );
+      expectStatus(await answer(challenge.body.challengeId, { recoveryCode: code }), 200);
     }
-    expect(
-      (await app.http().get('/auth/me/recovery-codes').set(bearer)).body,
-    ).toEqual(expect.objectContaining({ remaining: 3, warning: true }));
+    expect((await app.http().get('/auth/me/recovery-codes').set(bearer)).body).toEqual(
+      expect.objectContaining({ remaining: 3, warning: true }),
+    );
 
     // A token whose sign-in is 20 minutes old (auth_time) may not make a new set.
     const principal = JSON.parse(
@@ -146,15 +135,12 @@ describe('recovery codes over HTTP', () => {
     const fresh = await app.http().post('/auth/me/recovery-codes').set(bearer);
     expectStatus(fresh, 201);
     expect(fresh.body.codes).toHaveLength(10);
-    expect(
-      (await app.http().get('/auth/me/recovery-codes').set(bearer)).body,
-    ).toEqual(expect.objectContaining({ remaining: 10, warning: false }));
+    expect((await app.http().get('/auth/me/recovery-codes').set(bearer)).body).toEqual(
+      expect.objectContaining({ remaining: 10, warning: false }),
+    );
     await mailbox.waitFor(user.email, 'New recovery codes');
     const challenge = await app.login('nina');
-    expectStatus(
-      await answer(challenge.body.challengeId, { recoveryCode: codes[8] }),
-      401,
-    );
+    expectStatus(await answer(challenge.body.challengeId, { recoveryCode: codes[8] }), 401);
     const next = await app.login('nina');
     expectStatus(
       await answer(next.body.challengeId, {
@@ -189,26 +175,20 @@ describe('recovery codes over HTTP', () => {
       authTime: Math.floor(Date.now() / 1000),
     });
     const apiBearer = { Authorization: `Bearer ${api.accessToken}` };
-    expectStatus(
-      await app.http().get('/auth/me/recovery-codes').set(apiBearer),
-      403,
-    );
-    expectStatus(
-      await app.http().post('/auth/me/recovery-codes').set(apiBearer),
-      403,
-    );
+    expectStatus(await app.http().get('/auth/me/recovery-codes').set(apiBearer), 403);
+    expectStatus(await app.http().post('/auth/me/recovery-codes').set(apiBearer), 403);
   });
 
   it('an account without a second factor has no codes to make', async () => {
     await app.activeAccount(orgId, 'paula');
     const { bearer } = await app.tokens('paula');
-    expect(
-      (await app.http().get('/auth/me/recovery-codes').set(bearer)).body,
-    ).toEqual({ remaining: 0, total: 0, warning: false, generatedAt: null });
-    const refused = await app
-      .http()
-      .post('/auth/me/recovery-codes')
-      .set(bearer);
+    expect((await app.http().get('/auth/me/recovery-codes').set(bearer)).body).toEqual({
+      remaining: 0,
+      total: 0,
+      warning: false,
+      generatedAt: null,
+    });
+    const refused = await app.http().post('/auth/me/recovery-codes').set(bearer);
     expectStatus(refused, 409);
     expect(refused.body.code).toBe('AUTH-recovery-codes-need-second-factor');
   });

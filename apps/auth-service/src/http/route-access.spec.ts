@@ -49,8 +49,12 @@ describe('auth-service: what an API token may call', () => {
     ).accessToken;
 
   it('declares a rule on every route: sign-in is public, everything else is person only', () => {
-    const table = declaredRoutes(app.t.app).map((r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`);
-    expect(table.filter((line) => !line.endsWith('-> public') && !line.endsWith('-> person'))).toEqual([]);
+    const table = declaredRoutes(app.t.app).map(
+      (r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`,
+    );
+    expect(
+      table.filter((line) => !line.endsWith('-> public') && !line.endsWith('-> person')),
+    ).toEqual([]);
     expect(table.filter((line) => line.endsWith('-> public'))).toEqual([
       'GET /.well-known/jwks.json -> public',
       'GET /.well-known/oauth-authorization-server -> public',
@@ -88,9 +92,23 @@ describe('auth-service: what an API token may call', () => {
   it('refuses the attacks of the report with an API token holding every scope, and writes nothing', async () => {
     const bearer = { Authorization: `Bearer ${await apiToken(ApiScopes)}` };
     const before = await app.store.headPosition();
-    const method = await app.http().put('/auth/me/method').set(bearer).send({ method: 'password' }).expect(403);
-    expect(method.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'AUTH-person-only' });
-    await app.http().post(`/auth/accounts/${user.accountId}/authenticator/reset`).set(bearer).send({ reason: 'lost phone' }).expect(403);
+    const method = await app
+      .http()
+      .put('/auth/me/method')
+      .set(bearer)
+      .send({ method: 'password' })
+      .expect(403);
+    expect(method.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'AUTH-person-only',
+    });
+    await app
+      .http()
+      .post(`/auth/accounts/${user.accountId}/authenticator/reset`)
+      .set(bearer)
+      .send({ reason: 'lost phone' })
+      .expect(403);
     expect(await app.store.headPosition()).toBe(before);
     // The person still can.
     const person = await app.tokens('alice');

@@ -1,16 +1,8 @@
-import {
-  ApiCredentialGeneratedData,
-  CredentialsEventSchemaVersions,
-} from '@accounts/contracts';
+import { ApiCredentialGeneratedData, CredentialsEventSchemaVersions } from '@accounts/contracts';
 import type { TokenIssuer } from '@accounts/security';
 import { toNewEvent } from '@accounts/event-sourcing';
 import { ACCESS_TOKEN_ISSUER } from '../application/issuer.provider';
-import {
-  AuthTestApp,
-  expectStatus,
-  STRONG_PASSWORD,
-  totpAt,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, STRONG_PASSWORD, totpAt } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
 const CHROME_ON_WINDOWS =
@@ -23,10 +15,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create(
-      { TRUST_PROXY: 'loopback' },
-      mailbox.notifierEnv,
-    );
+    app = await AuthTestApp.create({ TRUST_PROXY: 'loopback' }, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {
@@ -34,12 +23,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
     await mailbox.close();
   });
 
-  const loginFrom = (
-    userName: string,
-    ip: string,
-    userAgent: string,
-    password = STRONG_PASSWORD,
-  ) =>
+  const loginFrom = (userName: string, ip: string, userAgent: string, password = STRONG_PASSWORD) =>
     app
       .http()
       .post('/auth/login')
@@ -48,11 +32,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
       .send({ userName, password });
   const subjects = (to: string) => mailbox.mails(to).map((m) => m.subject);
   /** Notices go out in store order: once `subject` arrived, every earlier notice was decided. */
-  const changePassword = async (
-    bearer: Record<string, string>,
-    from: string,
-    to: string,
-  ) =>
+  const changePassword = async (bearer: Record<string, string>, from: string, to: string) =>
     expectStatus(
       await app
         .http()
@@ -65,21 +45,11 @@ describe('security notices over HTTP, delivered by the notices reactor through a
   it('tells of a sign-in from a computer not seen before, with time, address and browser; not of a known one', async () => {
     const user = await app.activeAccount(orgId, 'nora');
     expectStatus(
-      await loginFrom(
-        'nora',
-        '192.0.2.10',
-        'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0',
-      ),
+      await loginFrom('nora', '192.0.2.10', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0'),
       200,
     );
-    expectStatus(
-      await loginFrom('nora', '203.0.113.9', CHROME_ON_WINDOWS),
-      200,
-    );
-    const mail = await mailbox.waitFor(
-      user.email,
-      'New sign-in to your account',
-    );
+    expectStatus(await loginFrom('nora', '203.0.113.9', CHROME_ON_WINDOWS), 200);
+    const mail = await mailbox.waitFor(user.email, 'New sign-in to your account');
     expect(mail.text).toContain('IP address: 203.0.113.9');
     expect(mail.text).toContain('Browser: Chrome on Windows');
     expect(mail.text).toMatch(/When: .* UTC/);
@@ -88,9 +58,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
     const bearer = { Authorization: `Bearer ${known.body.accessToken}` };
     await changePassword(bearer, STRONG_PASSWORD, 'a second long password 2');
     await mailbox.waitFor(user.email, 'Your password was changed');
-    expect(
-      subjects(user.email).filter((s) => s === 'New sign-in to your account'),
-    ).toHaveLength(1);
+    expect(subjects(user.email).filter((s) => s === 'New sign-in to your account')).toHaveLength(1);
   });
 
   it('lists the notices; the optional one can be turned off, a critical one cannot', async () => {
@@ -124,9 +92,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
       .send({ enabled: false });
     expectStatus(off, 200);
     expect(off.body).toEqual({ notice: 'new-sign-in', enabled: false });
-    expect(
-      (await app.http().get('/auth/me/notices').set(bearer)).body.items,
-    ).toContainEqual(
+    expect((await app.http().get('/auth/me/notices').set(bearer)).body.items).toContainEqual(
       expect.objectContaining({ notice: 'new-sign-in', enabled: false }),
     );
 
@@ -160,10 +126,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
     expect(await app.store.headPosition()).toBe(before);
 
     // Turned off: a new computer sends nothing, while the critical notice after it still arrives.
-    expectStatus(
-      await loginFrom('olga', '203.0.113.77', CHROME_ON_WINDOWS),
-      200,
-    );
+    expectStatus(await loginFrom('olga', '203.0.113.77', CHROME_ON_WINDOWS), 200);
     await changePassword(bearer, STRONG_PASSWORD, 'a second long password 2');
     await mailbox.waitFor(user.email, 'Your password was changed');
     expect(subjects(user.email)).not.toContain('New sign-in to your account');
@@ -173,10 +136,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
     const user = await app.activeAccount(orgId, 'pia');
     expectStatus(await app.http().get('/auth/me/notices'), 401);
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/notices/new-sign-in')
-        .send({ enabled: false }),
+      await app.http().put('/auth/me/notices/new-sign-in').send({ enabled: false }),
       401,
     );
     const api = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue({
@@ -191,11 +151,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
     const apiBearer = { Authorization: `Bearer ${api.accessToken}` };
     expectStatus(await app.http().get('/auth/me/notices').set(apiBearer), 403);
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/notices/new-sign-in')
-        .set(apiBearer)
-        .send({ enabled: false }),
+      await app.http().put('/auth/me/notices/new-sign-in').set(apiBearer).send({ enabled: false }),
       403,
     );
   });
@@ -214,11 +170,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
       .send({ method: 'authenticator' });
     const code = await totpAt(chosen.body.enrollment.secret, Date.now());
     expectStatus(
-      await app
-        .http()
-        .post('/auth/me/authenticator/confirm')
-        .set(bearer)
-        .send({ code }),
+      await app.http().post('/auth/me/authenticator/confirm').set(bearer).send({ code }),
       200,
     );
     const adminBearer = (await app.tokens('adam')).bearer;
@@ -231,10 +183,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
       204,
     );
     await mailbox.waitFor(user.email, 'Your sign-in method changed');
-    const reset = await mailbox.waitFor(
-      user.email,
-      'Your authenticator was reset',
-    );
+    const reset = await mailbox.waitFor(user.email, 'Your authenticator was reset');
     expect(reset.text).toContain('Reason given: phone fell in the lake');
 
     const data: ApiCredentialGeneratedData = {
@@ -257,9 +206,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
         CredentialsEventSchemaVersions,
       ),
     ]);
-    expect(
-      (await mailbox.waitFor(user.email, 'A new API credential')).text,
-    ).toContain('build bot');
+    expect((await mailbox.waitFor(user.email, 'A new API credential')).text).toContain('build bot');
   });
 
   it('sends each notice with a stable Message-ID derived from its event', async () => {

@@ -13,13 +13,22 @@ describe('sessions: refresh, logout, list, end; password change', () => {
 
   it('rotates the refresh token; presenting an old one ends the session', async () => {
     const first = await app.tokens('alice');
-    const refreshed = await app.http().post('/auth/refresh').send({ refreshToken: first.refreshToken });
+    const refreshed = await app
+      .http()
+      .post('/auth/refresh')
+      .send({ refreshToken: first.refreshToken });
     expectStatus(refreshed, 200);
     expect(refreshed.body.refreshToken).not.toBe(first.refreshToken);
-    const reused = await app.http().post('/auth/refresh').send({ refreshToken: first.refreshToken });
+    const reused = await app
+      .http()
+      .post('/auth/refresh')
+      .send({ refreshToken: first.refreshToken });
     expectStatus(reused, 401);
     expect(reused.body.code).toBe('AUTH-session-ended');
-    const after = await app.http().post('/auth/refresh').send({ refreshToken: refreshed.body.refreshToken });
+    const after = await app
+      .http()
+      .post('/auth/refresh')
+      .send({ refreshToken: refreshed.body.refreshToken });
     expectStatus(after, 401);
     const bad = await app.http().post('/auth/refresh').send({});
     expectStatus(bad, 400);
@@ -56,29 +65,41 @@ describe('sessions: refresh, logout, list, end; password change', () => {
       // The user shortens their timeout from 30 min to 15 min (profile-service's event): it applies to
       // the session that is already open.
       await app.append(`account-${carol.accountId}`, [
-        { type: 'AccountSessionTimeoutChanged', data: { accountId: carol.accountId, from: '30m', to: '15m' } },
+        {
+          type: 'AccountSessionTimeoutChanged',
+          data: { accountId: carol.accountId, from: '30m', to: '15m' },
+        },
       ]);
 
       later(14 * 60_000);
       const used = await app.http().post('/auth/refresh').send({ refreshToken });
       expectStatus(used, 200);
       const sessionId = refreshToken.split('.')[0];
-      expect(JSON.parse(Buffer.from(used.body.accessToken.split('.')[1], 'base64url').toString()).sid).toBe(
-        sessionId,
-      );
+      expect(
+        JSON.parse(Buffer.from(used.body.accessToken.split('.')[1], 'base64url').toString()).sid,
+      ).toBe(sessionId);
 
       // 14 minutes after that refresh (28 after sign-in) the session is still alive: the clock restarts
       // at each use, it does not count from the sign-in.
       later(14 * 60_000);
-      const stillUsed = await app.http().post('/auth/refresh').send({ refreshToken: used.body.refreshToken });
+      const stillUsed = await app
+        .http()
+        .post('/auth/refresh')
+        .send({ refreshToken: used.body.refreshToken });
       expectStatus(stillUsed, 200);
 
       // Then 16 idle minutes: the next refresh is refused with the reason, and the session ends.
       later(16 * 60_000);
-      const idle = await app.http().post('/auth/refresh').send({ refreshToken: stillUsed.body.refreshToken });
+      const idle = await app
+        .http()
+        .post('/auth/refresh')
+        .send({ refreshToken: stillUsed.body.refreshToken });
       expectStatus(idle, 401);
       expect(idle.body).toEqual(
-        expect.objectContaining({ code: 'AUTH-session-ended', details: { reason: 'idle-timeout' } }),
+        expect.objectContaining({
+          code: 'AUTH-session-ended',
+          details: { reason: 'idle-timeout' },
+        }),
       );
       const ended = (await app.allEvents()).filter(
         (e) => e.streamId === `session-${sessionId}` && e.type === 'SessionEnded',
@@ -86,7 +107,10 @@ describe('sessions: refresh, logout, list, end; password change', () => {
       expect(ended.map((e) => (e.data as { reason: string }).reason)).toEqual(['idle-timeout']);
 
       // It stays ended (no second chance with the same token) and is gone from the user's list.
-      expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: stillUsed.body.refreshToken }), 401);
+      expectStatus(
+        await app.http().post('/auth/refresh').send({ refreshToken: stillUsed.body.refreshToken }),
+        401,
+      );
       const fresh = await app.tokens('carol');
       await app.caughtUp();
       const list = await app.http().get('/auth/me/sessions').set(fresh.bearer);
@@ -109,46 +133,101 @@ describe('sessions: refresh, logout, list, end; password change', () => {
     const list = await app.http().get('/auth/me/sessions').set(a.bearer);
     expectStatus(list, 200);
     const mine = list.body.items.find((s: { current: boolean }) => s.current);
-    expect(mine).toEqual({ id: expect.any(String), device: 'Firefox on Linux', ip: expect.any(String), startedAt: expect.any(String), lastActiveAt: expect.any(String), current: true });
-    const bSession = JSON.parse(Buffer.from(b.accessToken.split('.')[1], 'base64url').toString()).sid;
+    expect(mine).toEqual({
+      id: expect.any(String),
+      device: 'Firefox on Linux',
+      ip: expect.any(String),
+      startedAt: expect.any(String),
+      lastActiveAt: expect.any(String),
+      current: true,
+    });
+    const bSession = JSON.parse(
+      Buffer.from(b.accessToken.split('.')[1], 'base64url').toString(),
+    ).sid;
     // The other sign-in is listed too, not marked as this one.
-    expect(list.body.items).toContainEqual(expect.objectContaining({ id: bSession, current: false }));
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ id: bSession, current: false }),
+    );
     expectStatus(await app.http().delete(`/auth/me/sessions/${bSession}`).set(a.bearer), 204);
-    expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: b.refreshToken }), 401);
+    expectStatus(
+      await app.http().post('/auth/refresh').send({ refreshToken: b.refreshToken }),
+      401,
+    );
     expectStatus(await app.http().post('/auth/logout').set(a.bearer), 204);
-    expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: a.refreshToken }), 401);
+    expectStatus(
+      await app.http().post('/auth/refresh').send({ refreshToken: a.refreshToken }),
+      401,
+    );
     expectStatus(await app.http().get('/auth/me/sessions'), 401);
   });
 
   it("cannot end another account's session (404)", async () => {
     const a = await app.tokens('alice');
     const b = await app.tokens('bob');
-    const bSession = JSON.parse(Buffer.from(b.accessToken.split('.')[1], 'base64url').toString()).sid;
+    const bSession = JSON.parse(
+      Buffer.from(b.accessToken.split('.')[1], 'base64url').toString(),
+    ).sid;
     const res = await app.http().delete(`/auth/me/sessions/${bSession}`).set(a.bearer);
     expectStatus(res, 404);
-    expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: b.refreshToken }), 200);
+    expectStatus(
+      await app.http().post('/auth/refresh').send({ refreshToken: b.refreshToken }),
+      200,
+    );
   });
 
   it('changes the password, ends the other sessions on request, and emails the user', async () => {
     const keep = await app.tokens('alice');
     const other = await app.tokens('alice');
     let head = await app.store.headPosition();
-    const wrong = await app.http().put('/auth/me/password').set(keep.bearer).send({ currentPassword: 'nope nope nope', newPassword: 'a much better passphrase 7', repeatPassword: 'a much better passphrase 7' });
+    const wrong = await app
+      .http()
+      .put('/auth/me/password')
+      .set(keep.bearer)
+      .send({
+        currentPassword: 'nope nope nope',
+        newPassword: 'a much better passphrase 7',
+        repeatPassword: 'a much better passphrase 7',
+      });
     expect([400, 401, 403]).toContain(wrong.status);
     // The wrong current password is counted by the sign-in guard, and nothing else is written.
     const counted = await app.store.readAll({ fromPosition: head, maxCount: 10 });
     expect(counted.map((e) => e.type)).toEqual(['SignInAttemptFailed']);
     head = await app.store.headPosition();
-    const mismatch = await app.http().put('/auth/me/password').set(keep.bearer).send({ currentPassword: STRONG_PASSWORD, newPassword: 'a much better passphrase 7', repeatPassword: 'something else entirely' });
+    const mismatch = await app
+      .http()
+      .put('/auth/me/password')
+      .set(keep.bearer)
+      .send({
+        currentPassword: STRONG_PASSWORD,
+        newPassword: 'a much better passphrase 7',
+        repeatPassword: 'something else entirely',
+      });
     expectStatus(mismatch, 400);
     expect(mismatch.body.details.field).toBe('repeatPassword');
     expect(await app.store.headPosition()).toBe(head);
-    const res = await app.http().put('/auth/me/password').set(keep.bearer).send({ currentPassword: STRONG_PASSWORD, newPassword: 'a much better passphrase 7', repeatPassword: 'a much better passphrase 7', endOtherSessions: true });
+    const res = await app
+      .http()
+      .put('/auth/me/password')
+      .set(keep.bearer)
+      .send({
+        currentPassword: STRONG_PASSWORD,
+        newPassword: 'a much better passphrase 7',
+        repeatPassword: 'a much better passphrase 7',
+        endOtherSessions: true,
+      });
     expectStatus(res, 200);
     expect(res.body.endedSessions).toBeGreaterThanOrEqual(1);
-    expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: other.refreshToken }), 401);
-    expectStatus(await app.http().post('/auth/refresh').send({ refreshToken: keep.refreshToken }), 200);
-    expect((await app.waitForMessage('alice@example.com', 'password-changed')).tag).toBe('password-changed');
+    expectStatus(
+      await app.http().post('/auth/refresh').send({ refreshToken: other.refreshToken }),
+      401,
+    );
+    expectStatus(
+      await app.http().post('/auth/refresh').send({ refreshToken: keep.refreshToken }),
+      200,
+    );
+    expect((await app.waitForMessage('alice@example.com', 'password-changed')).tag).toBe(
+      'password-changed',
+    );
     expectStatus(await app.login('alice'), 401);
     expectStatus(await app.login('alice', 'a much better passphrase 7'), 200);
     expect(JSON.stringify(await app.allEvents())).not.toContain('a much better passphrase 7');

@@ -9,8 +9,10 @@ describe('setting up a second factor during sign-in (organization requires two-f
   });
   afterAll(() => app.close());
 
-  const enroll = (challengeId: string, body: object) => app.http().post(`/auth/login/${challengeId}/enrollment`).send(body);
-  const answer = (challengeId: string, body: object) => app.http().post(`/auth/login/${challengeId}`).send(body);
+  const enroll = (challengeId: string, body: object) =>
+    app.http().post(`/auth/login/${challengeId}/enrollment`).send(body);
+  const answer = (challengeId: string, body: object) =>
+    app.http().post(`/auth/login/${challengeId}`).send(body);
 
   it('a password user gets no tokens until an authenticator is enrolled; then tokens, and password cannot be chosen again', async () => {
     await app.activeAccount(orgId, 'paula');
@@ -36,14 +38,23 @@ describe('setting up a second factor during sign-in (organization requires two-f
     expect(chosen.body.enrollment.qrCode).toMatch(/^data:image\/png;base64,/);
     const secret: string = chosen.body.enrollment.secret;
 
-    const wrong = await answer(challengeId, { code: await totpAt(secret, Date.now() - 10 * 60_000) });
+    const wrong = await answer(challengeId, {
+      code: await totpAt(secret, Date.now() - 10 * 60_000),
+    });
     expectStatus(wrong, 400);
     expect(wrong.body.code).toBe('AUTH-authenticator-code-wrong');
 
     const done = await answer(challengeId, { code: await totpAt(secret, Date.now()) });
     expectStatus(done, 200);
-    expect(done.body).toEqual(expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String) }));
-    const claims = JSON.parse(Buffer.from(done.body.accessToken.split('.')[1], 'base64url').toString());
+    expect(done.body).toEqual(
+      expect.objectContaining({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+      }),
+    );
+    const claims = JSON.parse(
+      Buffer.from(done.body.accessToken.split('.')[1], 'base64url').toString(),
+    );
     expect(claims.amr).toEqual(['pwd', 'mfa', 'otp']);
     const used = await answer(challengeId, { code: await totpAt(secret, Date.now()) });
     expectStatus(used, 401);
@@ -53,7 +64,10 @@ describe('setting up a second factor during sign-in (organization requires two-f
     const back = await app.http().put('/auth/me/method').set(bearer).send({ method: 'password' });
     expectStatus(back, 403);
     expect(back.body).toEqual(
-      expect.objectContaining({ code: 'AUTH-method-two-factor-required', details: { reason: 'organization-requires-two-factor' } }),
+      expect.objectContaining({
+        code: 'AUTH-method-two-factor-required',
+        details: { reason: 'organization-requires-two-factor' },
+      }),
     );
 
     // The next sign-in asks for the authenticator, no more enrollment.
@@ -97,7 +111,9 @@ describe('setting up a second factor during sign-in (organization requires two-f
     const { challengeId } = (await app.login('bart')).body;
     const bad = await enroll(challengeId, { method: 'carrier-pigeon' });
     expectStatus(bad, 400);
-    expect(bad.body.message).toBe('method must be one of password, email, email-every-time, sms, sms-every-time, authenticator, authenticator-every-time');
+    expect(bad.body.message).toBe(
+      'method must be one of password, email, email-every-time, sms, sms-every-time, authenticator, authenticator-every-time',
+    );
     const pwd = await enroll(challengeId, { method: 'password' });
     expectStatus(pwd, 400);
     expect(pwd.body.message).toBe('method must be an email, SMS or authenticator method');
@@ -114,14 +130,19 @@ describe('setting up a second factor during sign-in (organization requires two-f
     expectStatus(noPhone, 409);
     expect(noPhone.body.code).toBe('AUTH-verification-no-phone');
 
-    const unknown = await enroll('00000000-0000-4000-8000-000000000000', { method: 'authenticator' });
+    const unknown = await enroll('00000000-0000-4000-8000-000000000000', {
+      method: 'authenticator',
+    });
     expectStatus(unknown, 404);
     expect(unknown.body.code).toBe('AUTH-challenge-not-found');
     expectStatus(await enroll('not-a-uuid', { method: 'authenticator' }), 400);
   });
 
   it('an organization that does not allow a factor refuses it (403)', async () => {
-    const strict = await app.organization({ twoFactorRequired: true, allowedSecondFactors: ['authenticator'] });
+    const strict = await app.organization({
+      twoFactorRequired: true,
+      allowedSecondFactors: ['authenticator'],
+    });
     await app.activeAccount(strict, 'sally');
     const { challengeId } = (await app.login('sally')).body;
     const refused = await enroll(challengeId, { method: 'email' });

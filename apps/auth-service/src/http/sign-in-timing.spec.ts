@@ -26,8 +26,7 @@ describe('sign-in timing: known user with a wrong password vs unknown user name'
       SIGN_IN_FAILURES_PER_ADDRESS: '1000000',
     });
     const orgId = await app.organization();
-    for (let i = 0; i < ACCOUNTS; i++)
-      await app.activeAccount(orgId, `timed${i}`);
+    for (let i = 0; i < ACCOUNTS; i++) await app.activeAccount(orgId, `timed${i}`);
     await app.t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.t.app.getHttpServer().address() as AddressInfo).port}`;
   }, 60_000);

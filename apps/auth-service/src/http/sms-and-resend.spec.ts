@@ -11,12 +11,21 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
   });
   afterAll(() => app.close());
 
-  const answer = (challengeId: string, code: string) => app.http().post(`/auth/login/${challengeId}`).send({ code });
-  const resend = (challengeId: string) => app.http().post(`/auth/login/${challengeId}/resend`).send();
+  const answer = (challengeId: string, code: string) =>
+    app.http().post(`/auth/login/${challengeId}`).send({ code });
+  const resend = (challengeId: string) =>
+    app.http().post(`/auth/login/${challengeId}/resend`).send();
 
   async function verify(bearer: Record<string, string>, channel: 'email' | 'sms', to: string) {
     expectStatus(await app.http().post(`/auth/me/verification/${channel}`).set(bearer), 200);
-    expectStatus(await app.http().post(`/auth/me/verification/${channel}/confirm`).set(bearer).send({ code: await app.codeSentTo(to) }), 200);
+    expectStatus(
+      await app
+        .http()
+        .post(`/auth/me/verification/${channel}/confirm`)
+        .set(bearer)
+        .send({ code: await app.codeSentTo(to) }),
+      200,
+    );
   }
 
   /** Signs in through a code challenge and returns the trusted-device token it grants. */
@@ -35,7 +44,11 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
     expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'sms' }), 200);
 
     const challenge = await app.login('sam');
-    expect(challenge.body).toEqual({ challengeId: expect.any(String), method: 'sms', sentTo: expect.stringContaining('*') });
+    expect(challenge.body).toEqual({
+      challengeId: expect.any(String),
+      method: 'sms',
+      sentTo: expect.stringContaining('*'),
+    });
     expect(challenge.body.sentTo).not.toBe(phone);
     const message = await app.lastMessage(phone);
     expect(message.tag).toBe('sign-in-code');
@@ -50,9 +63,14 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
     const skip = await app.login('sam', undefined, trusted);
     expect(skip.body.accessToken).toEqual(expect.any(String));
 
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'sms-every-time' }), 200);
+    expectStatus(
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'sms-every-time' }),
+      200,
+    );
     const every = await app.login('sam', undefined, trusted);
-    expect(every.body).toEqual(expect.objectContaining({ method: 'sms', challengeId: expect.any(String) }));
+    expect(every.body).toEqual(
+      expect.objectContaining({ method: 'sms', challengeId: expect.any(String) }),
+    );
     const done = await answer(every.body.challengeId, await app.codeSentTo(phone));
     expectStatus(done, 200);
     expect(done.body.trustedDeviceToken).toBeUndefined();
@@ -62,27 +80,60 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
     const user = await app.activeAccount(orgId, 'evie');
     const { bearer } = await app.tokens('evie');
     await verify(bearer, 'email', user.email);
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }), 200);
+    expectStatus(
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }),
+      200,
+    );
     const trusted = await passCodeChallenge('evie', user.email);
-    expect((await app.login('evie', undefined, trusted)).body.accessToken).toEqual(expect.any(String));
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }), 200);
+    expect((await app.login('evie', undefined, trusted)).body.accessToken).toEqual(
+      expect.any(String),
+    );
+    expectStatus(
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }),
+      200,
+    );
     const every = await app.login('evie', undefined, trusted);
-    expect(every.body).toEqual(expect.objectContaining({ method: 'email', challengeId: expect.any(String) }));
+    expect(every.body).toEqual(
+      expect.objectContaining({ method: 'email', challengeId: expect.any(String) }),
+    );
   });
 
   it('authenticator every time asks on a computer trusted under "authenticator"', async () => {
     await app.activeAccount(orgId, 'otto');
     const { bearer } = await app.tokens('otto');
-    const secret = (await app.http().put('/auth/me/method').set(bearer).send({ method: 'authenticator' })).body.enrollment.secret;
-    expectStatus(await app.http().post('/auth/me/authenticator/confirm').set(bearer).send({ code: await totpAt(secret, Date.now()) }), 200);
+    const secret = (
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'authenticator' })
+    ).body.enrollment.secret;
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/me/authenticator/confirm')
+        .set(bearer)
+        .send({ code: await totpAt(secret, Date.now()) }),
+      200,
+    );
     const challenge = await app.login('otto');
-    const passed = await answer(challenge.body.challengeId, await totpAt(secret, Date.now() + 30_000));
+    const passed = await answer(
+      challenge.body.challengeId,
+      await totpAt(secret, Date.now() + 30_000),
+    );
     expectStatus(passed, 200);
     const trusted = passed.body.trustedDeviceToken;
-    expect((await app.login('otto', undefined, trusted)).body.accessToken).toEqual(expect.any(String));
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'authenticator-every-time' }), 200);
+    expect((await app.login('otto', undefined, trusted)).body.accessToken).toEqual(
+      expect.any(String),
+    );
+    expectStatus(
+      await app
+        .http()
+        .put('/auth/me/method')
+        .set(bearer)
+        .send({ method: 'authenticator-every-time' }),
+      200,
+    );
     const every = await app.login('otto', undefined, trusted);
-    expect(every.body).toEqual(expect.objectContaining({ method: 'authenticator', challengeId: expect.any(String) }));
+    expect(every.body).toEqual(
+      expect.objectContaining({ method: 'authenticator', challengeId: expect.any(String) }),
+    );
 
     // An authenticator code cannot be sent again.
     const refused = await resend(every.body.challengeId);
@@ -94,7 +145,10 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
     const user = await app.activeAccount(orgId, 'rita');
     const { bearer } = await app.tokens('rita');
     await verify(bearer, 'email', user.email);
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }), 200);
+    expectStatus(
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }),
+      200,
+    );
     const { challengeId } = (await app.login('rita')).body;
     const first = await app.codeSentTo(user.email);
     const wrong = await answer(challengeId, otherThan(first));
@@ -106,7 +160,9 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
     const second = await app.codeSentTo(user.email);
     const old = await answer(challengeId, first === second ? otherThan(second) : first);
     expectStatus(old, 401);
-    expect(old.body).toEqual(expect.objectContaining({ code: 'AUTH-challenge-code-wrong', details: { attemptsLeft: 3 } }));
+    expect(old.body).toEqual(
+      expect.objectContaining({ code: 'AUTH-challenge-code-wrong', details: { attemptsLeft: 3 } }),
+    );
 
     expectStatus(await resend(challengeId), 200);
     expectStatus(await resend(challengeId), 200);

@@ -3,11 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthModule } from '../app/auth.module';
-import {
-  AuthTestApp,
-  expectStatus,
-  type SeededAccount,
-} from '../testing/auth-test-app';
+import { AuthTestApp, expectStatus, type SeededAccount } from '../testing/auth-test-app';
 
 /** Every folder and file under `dir` with its permission bits, e.g. `keys/ 700`. */
 function modesUnder(dir: string, prefix = ''): string[] {
@@ -15,10 +11,7 @@ function modesUnder(dir: string, prefix = ''): string[] {
     const path = join(dir, entry.name);
     const mode = (statSync(path).mode & 0o777).toString(8);
     return entry.isDirectory()
-      ? [
-          `${prefix}${entry.name}/ ${mode}`,
-          ...modesUnder(path, `${prefix}${entry.name}/`),
-        ]
+      ? [`${prefix}${entry.name}/ ${mode}`, ...modesUnder(path, `${prefix}${entry.name}/`)]
       : [`${prefix}${entry.name} ${mode}`];
   });
 }
@@ -67,10 +60,7 @@ describe('auth-service transport and storage hardening', () => {
   it('answers a challenge answer with no-store too', async () => {
     const emailUser = await app.activeAccount(orgId, 'tom');
     const { bearer } = await app.tokens('tom');
-    expectStatus(
-      await app.http().post('/auth/me/verification/email').set(bearer),
-      200,
-    );
+    expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
     const verification = await app.codeSentTo(emailUser.email);
     expectStatus(
       await app
@@ -81,11 +71,7 @@ describe('auth-service transport and storage hardening', () => {
       200,
     );
     expectStatus(
-      await app
-        .http()
-        .put('/auth/me/method')
-        .set(bearer)
-        .send({ method: 'email' }),
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }),
       200,
     );
     const challenge = await app.login('tom');
@@ -106,10 +92,7 @@ describe('auth-service transport and storage hardening', () => {
 
   it('creates the data folder 0700 and every file in it 0600 (hashes, keys, outbox, read models)', async () => {
     await app.codeSentTo(user.email).catch(() => undefined);
-    const modes = [
-      `data/ ${(statSync(dataDir).mode & 0o777).toString(8)}`,
-      ...modesUnder(dataDir),
-    ];
+    const modes = [`data/ ${(statSync(dataDir).mode & 0o777).toString(8)}`, ...modesUnder(dataDir)];
     expect(modes).toEqual(
       expect.arrayContaining([
         'data/ 700',
@@ -123,9 +106,9 @@ describe('auth-service transport and storage hardening', () => {
   });
 
   it('refuses to start in production with the dev outbox, so GET /dev/outbox is never served there', () => {
-    expect(() =>
-      AuthModule.forRoot({ notifierEnv: { NODE_ENV: 'production' } }),
-    ).toThrow(NotifierConfigError);
+    expect(() => AuthModule.forRoot({ notifierEnv: { NODE_ENV: 'production' } })).toThrow(
+      NotifierConfigError,
+    );
     expect(() =>
       AuthModule.forRoot({
         notifierEnv: { EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113' },

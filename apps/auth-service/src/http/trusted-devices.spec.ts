@@ -13,18 +13,38 @@ describe('GET/DELETE /auth/me/trusted-devices: the trusted_devices read model', 
   afterAll(() => app.close());
 
   /** An email-method account, signed in once with the code: that computer is now trusted. */
-  async function trustedUser(userName: string): Promise<{ user: SeededAccount; bearer: Record<string, string>; deviceToken: string }> {
+  async function trustedUser(
+    userName: string,
+  ): Promise<{ user: SeededAccount; bearer: Record<string, string>; deviceToken: string }> {
     const user = await app.activeAccount(orgId, userName);
     const { bearer } = await app.tokens(userName);
     expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
     const verification = await app.codeSentTo(user.email);
-    expectStatus(await app.http().post('/auth/me/verification/email/confirm').set(bearer).send({ code: verification }), 200);
-    expectStatus(await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }), 200);
+    expectStatus(
+      await app
+        .http()
+        .post('/auth/me/verification/email/confirm')
+        .set(bearer)
+        .send({ code: verification }),
+      200,
+    );
+    expectStatus(
+      await app.http().put('/auth/me/method').set(bearer).send({ method: 'email' }),
+      200,
+    );
     const challenge = await app.login(userName);
     const code = await app.codeSentTo(user.email);
-    const passed = await app.http().post(`/auth/login/${challenge.body.challengeId}`).set('User-Agent', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0').send({ code });
+    const passed = await app
+      .http()
+      .post(`/auth/login/${challenge.body.challengeId}`)
+      .set('User-Agent', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0')
+      .send({ code });
     expectStatus(passed, 200);
-    return { user, bearer: { Authorization: `Bearer ${passed.body.accessToken}` }, deviceToken: passed.body.trustedDeviceToken };
+    return {
+      user,
+      bearer: { Authorization: `Bearer ${passed.body.accessToken}` },
+      deviceToken: passed.body.trustedDeviceToken,
+    };
   }
 
   const list = (bearer: Record<string, string>, deviceToken?: string) => {
@@ -59,7 +79,10 @@ describe('GET/DELETE /auth/me/trusted-devices: the trusted_devices read model', 
     // The trusted computer skipped the second factor: tokens at once, signed in by password only.
     expect(trusted.body.challengeId).toBeUndefined();
     expect(decodeJwt(trusted.body.accessToken)).toMatchObject({ amr: ['pwd'] });
-    const afterUse = await list({ Authorization: `Bearer ${trusted.body.accessToken}` }, deviceToken);
+    const afterUse = await list(
+      { Authorization: `Bearer ${trusted.body.accessToken}` },
+      deviceToken,
+    );
     expect(afterUse.body.items).toHaveLength(1);
     const [used] = afterUse.body.items;
     expect(used.id).toBe(added.id);
@@ -74,7 +97,9 @@ describe('GET/DELETE /auth/me/trusted-devices: the trusted_devices read model', 
     expect((await list(bearer)).body.items).toEqual([]);
     const again = await app.login('tdrevoke', undefined, deviceToken);
     expectStatus(again, 200);
-    expect(again.body).toEqual(expect.objectContaining({ challengeId: expect.any(String), method: expect.any(String) }));
+    expect(again.body).toEqual(
+      expect.objectContaining({ challengeId: expect.any(String), method: expect.any(String) }),
+    );
     expect(again.body.accessToken).toBeUndefined();
   });
 
@@ -87,7 +112,9 @@ describe('GET/DELETE /auth/me/trusted-devices: the trusted_devices read model', 
     expectStatus(refused, 404);
     expect(refused.body.code).toBe('AUTH-trusted-device-not-found');
     expect((await list(bearer)).body.items).toEqual([]);
-    expect((await list(owner.bearer)).body.items).toEqual([expect.objectContaining({ id: device.id })]);
+    expect((await list(owner.bearer)).body.items).toEqual([
+      expect.objectContaining({ id: device.id }),
+    ]);
   });
 
   it("runner.rebuild('trusted_devices') lands on the same rows as the live copy", async () => {

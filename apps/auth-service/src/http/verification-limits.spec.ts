@@ -14,8 +14,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
   afterAll(() => app.close());
 
   const messagesTo = async (to: string) =>
-    (await app.http().get('/dev/outbox').query({ to, limit: 100 })).body.items
-      .length;
+    (await app.http().get('/dev/outbox').query({ to, limit: 100 })).body.items.length;
   const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
 
   it('sends at most 5 codes per hour: 15 requests give 5 emails and 10 answers 429 with Retry-After', async () => {
@@ -34,10 +33,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
       );
     expect(statuses).toEqual([...Array(5).fill(200), ...Array(10).fill(429)]);
     expect(await messagesTo(user.email)).toBe(5);
-    const refused = await app
-      .http()
-      .post('/auth/me/verification/email')
-      .set(bearer);
+    const refused = await app.http().post('/auth/me/verification/email').set(bearer);
     expect(refused.body.code).toBe('AUTH-verification-send-limit');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
   });
@@ -112,9 +108,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
         );
     }
     // 5 wrong for xena, then 3 more for yves reach the address's 8; the rest are refused before any check.
-    expect(statuses).toEqual([
-      400, 400, 400, 400, 400, 400, 400, 400, 429, 429,
-    ]);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 429, 429]);
     const { user, bearer } = users[1];
     const fromThere = await app
       .http()
@@ -139,10 +133,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
     for (const name of ['zoe', 'zack']) {
       const user = await app.activeAccount(orgId, name);
       const { bearer } = await app.tokens(name);
-      expectStatus(
-        await app.http().post('/auth/me/verification/email').set(bearer),
-        200,
-      );
+      expectStatus(await app.http().post('/auth/me/verification/email').set(bearer), 200);
       expectStatus(
         await app
           .http()
@@ -152,11 +143,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
         200,
       );
       expectStatus(
-        await app
-          .http()
-          .put('/auth/me/method')
-          .set(bearer)
-          .send({ method: 'email-every-time' }),
+        await app.http().put('/auth/me/method').set(bearer).send({ method: 'email-every-time' }),
         200,
       );
       const challenge = await app.login(name);
@@ -164,37 +151,18 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
       challenges.push(challenge.body.challengeId);
     }
     const answer = (challengeId: string, code: string) =>
-      app
-        .http()
-        .post(`/auth/login/${challengeId}`)
-        .set('X-Forwarded-For', from)
-        .send({ code });
+      app.http().post(`/auth/login/${challengeId}`).set('X-Forwarded-For', from).send({ code });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
       statuses.push(
-        (
-          await answer(
-            challenges[0],
-            wrongCode(await app.codeSentTo('zoe@example.com')),
-          )
-        ).status,
+        (await answer(challenges[0], wrongCode(await app.codeSentTo('zoe@example.com')))).status,
       );
     for (let i = 0; i < 6; i++)
       statuses.push(
-        (
-          await answer(
-            challenges[1],
-            wrongCode(await app.codeSentTo('zack@example.com')),
-          )
-        ).status,
+        (await answer(challenges[1], wrongCode(await app.codeSentTo('zack@example.com')))).status,
       );
-    expect(statuses).toEqual([
-      401, 401, 401, 401, 401, 401, 401, 401, 429, 429,
-    ]);
-    const refused = await answer(
-      challenges[1],
-      await app.codeSentTo('zack@example.com'),
-    );
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429, 429]);
+    const refused = await answer(challenges[1], await app.codeSentTo('zack@example.com'));
     expectStatus(refused, 429);
     expect(refused.body.code).toBe('AUTH-address-code-limit');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -210,10 +178,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
   it('asks for a token (401) before any limit is counted', async () => {
     expectStatus(await app.http().post('/auth/me/verification/email'), 401);
     expectStatus(
-      await app
-        .http()
-        .post('/auth/me/verification/email/confirm')
-        .send({ code: '123456' }),
+      await app.http().post('/auth/me/verification/email/confirm').send({ code: '123456' }),
       401,
     );
   });

@@ -1,4 +1,8 @@
-import { AuthenticationPublication, AuthenticationStreamPrefixes, Topics } from '@accounts/contracts';
+import {
+  AuthenticationPublication,
+  AuthenticationStreamPrefixes,
+  Topics,
+} from '@accounts/contracts';
 import { kafkaRelayProvider } from '@accounts/service-kit';
 import { ReadModels } from '../projections/read-models';
 

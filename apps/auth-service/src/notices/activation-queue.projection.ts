@@ -1,7 +1,4 @@
-import type {
-  AccountActivationReissuedData,
-  AccountRegisteredData,
-} from '@accounts/contracts';
+import type { AccountActivationReissuedData, AccountRegisteredData } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -48,15 +45,10 @@ export const activationQueueProjection = defineProjection({
         break;
       }
       case 'AccountActivationReissued':
-        activation = (data as unknown as AccountActivationReissuedData)
-          .activation;
+        activation = (data as unknown as AccountActivationReissuedData).activation;
         break;
       case 'AccountEmailChanged':
-        tx.run(
-          `UPDATE ${recipients} SET email = ? WHERE account_id = ?`,
-          data['to'],
-          accountId,
-        );
+        tx.run(`UPDATE ${recipients} SET email = ? WHERE account_id = ?`, data['to'], accountId);
         return;
       case 'AccountUserNameChanged':
         tx.run(

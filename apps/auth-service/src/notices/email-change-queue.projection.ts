@@ -15,8 +15,7 @@ export const emailChangeQueueProjection = defineProjection({
     CREATE TABLE ${t.email_change_queue} (
       event_id TEXT PRIMARY KEY, position INTEGER NOT NULL, account_id TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL);`,
   apply(event, tx) {
-    const { accountId, from, to, requestId } =
-      event.data as AccountEmailChangedData;
+    const { accountId, from, to, requestId } = event.data as AccountEmailChangedData;
     tx.run(
       `INSERT OR IGNORE INTO ${tx.table.email_change_queue} (event_id, position, account_id, data, occurred_at) VALUES (?, ?, ?, ?, ?)`,
       event.eventId,

@@ -27,10 +27,7 @@ export const emailConfirmationQueueProjection = defineProjection({
     const data = event.data as Record<string, unknown>;
     const accountId = String(data['accountId']);
     if (event.type !== 'AccountEmailChangeRequested') {
-      tx.run(
-        `DELETE FROM ${tx.table.email_confirmation_open} WHERE account_id = ?`,
-        accountId,
-      );
+      tx.run(`DELETE FROM ${tx.table.email_confirmation_open} WHERE account_id = ?`, accountId);
       return;
     }
     const requested = data as unknown as AccountEmailChangeRequestedData;

@@ -17,8 +17,7 @@ const IF_NOT_YOU =
 
 /** "Tue, 1 Dec 2026, 10:14 UTC": times in notices are spelled out, with their zone. */
 export function readableTime(iso: string, timeZone = 'UTC'): string {
-  if (timeZone !== 'UTC' && !isTimeZone(timeZone))
-    return readableTime(iso, 'UTC');
+  if (timeZone !== 'UTC' && !isTimeZone(timeZone)) return readableTime(iso, 'UTC');
   const formatted = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -111,10 +110,7 @@ function maskAddress(email: string): string {
 }
 
 /** The email of each queued message; the tag is the notice name (shown in the dev outbox and logs). */
-export function noticeEmail(
-  message: QueuedMessage,
-  ctx: NoticeContext,
-): EmailNotification {
+export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNotification {
   const at = (iso: string) => readableTime(iso, ctx.timeZone);
   const when = at(ctx.occurredAt);
   const email = (subject: string, text: string): EmailNotification => ({
@@ -184,9 +180,7 @@ export function noticeEmail(
       );
     case 'api-credential-generated':
       return email(
-        d['regenerated']
-          ? 'An API credential was regenerated'
-          : 'A new API credential',
+        d['regenerated'] ? 'An API credential was regenerated' : 'A new API credential',
         `${d['regenerated'] ? 'The secret of an API credential was regenerated' : 'An API credential was generated'} on ${when} ` +
           `(${d['name'] ?? d['clientId'] ?? 'unnamed'}). ${IF_NOT_YOU}`,
       );

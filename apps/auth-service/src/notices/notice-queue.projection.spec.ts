@@ -1,9 +1,5 @@
 import { AuthenticationEventSchemaVersions } from '@accounts/contracts';
-import {
-  type RecordedEvent,
-  SqliteEventStore,
-  type SubscribeOptions,
-} from '@accounts/event-store';
+import { type RecordedEvent, SqliteEventStore, type SubscribeOptions } from '@accounts/event-store';
 import { toNewEvent } from '@accounts/event-sourcing';
 import {
   type EventSource,
@@ -69,11 +65,7 @@ describe('notice queue (projection of the notices reactor)', () => {
   };
   const append = (streamId: string, type: string, data: object) =>
     store.append(streamId, [
-      toNewEvent(
-        { type, data } as never,
-        metadata,
-        AuthenticationEventSchemaVersions as never,
-      ),
+      toNewEvent({ type, data } as never, metadata, AuthenticationEventSchemaVersions as never),
     ]);
   const sessionStarted = (sessionId: string, userAgent: string, ip: string) =>
     append(`session-${sessionId}`, 'SessionStarted', {
@@ -100,9 +92,7 @@ describe('notice queue (projection of the notices reactor)', () => {
     await runner.start();
     await runner.waitForPosition(await store.headPosition(), 5000);
     await runner.stop();
-    return database.all(
-      'SELECT message, data FROM notice_queue ORDER BY position',
-    );
+    return database.all('SELECT message, data FROM notice_queue ORDER BY position');
   }
 
   it('queues each event once although it is delivered twice', async () => {

@@ -31,12 +31,7 @@ export const noticeQueueProjection = defineProjection({
   version: 1,
   tables: ['notice_queue', 'known_computers', 'recovery_code_accounts'],
   filter: {
-    streamPrefixes: [
-      'authenticator-',
-      'signinguard-',
-      'session-',
-      'apicredentials-',
-    ],
+    streamPrefixes: ['authenticator-', 'signinguard-', 'session-', 'apicredentials-'],
     eventTypes: [...Object.keys(MESSAGE_OF), 'SessionStarted'],
   },
   idempotency: 'eventId',
@@ -49,8 +44,7 @@ export const noticeQueueProjection = defineProjection({
     CREATE TABLE ${t.recovery_code_accounts} (account_id TEXT PRIMARY KEY);`,
   apply(event, tx) {
     const data = event.data as Record<string, unknown>;
-    const accountId =
-      typeof data['accountId'] === 'string' ? data['accountId'] : null;
+    const accountId = typeof data['accountId'] === 'string' ? data['accountId'] : null;
     if (!accountId) return;
     let message: QueuedMessage | null = MESSAGE_OF[event.type] ?? null;
     if (event.type === 'SessionStarted') {

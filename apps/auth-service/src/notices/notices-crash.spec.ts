@@ -56,14 +56,9 @@ describe('security notices survive a crash between the append and the send', () 
     };
     expect(mailbox.mails(email)).toHaveLength(0);
 
-    let app = await AuthTestApp.create(
-      { DATA_DIR: dataDir },
-      mailbox.notifierEnv,
-    );
+    let app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
     try {
-      expect((await app.allEvents()).map((e) => e.type)).toContain(
-        'PasswordChanged',
-      );
+      expect((await app.allEvents()).map((e) => e.type)).toContain('PasswordChanged');
       const mail = await mailbox.waitFor(email, 'Your password was changed');
       expect(mail.text).toContain('The password of your account was changed');
     } finally {
@@ -75,9 +70,7 @@ describe('security notices survive a crash between the append and the send', () 
       await app.caughtUp();
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(
-        mailbox
-          .mails(email)
-          .filter((m) => m.subject === 'Your password was changed'),
+        mailbox.mails(email).filter((m) => m.subject === 'Your password was changed'),
       ).toHaveLength(1);
     } finally {
       await app.close();

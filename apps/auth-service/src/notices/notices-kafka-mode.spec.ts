@@ -87,18 +87,10 @@ describe('security notices with PROFILE_EVENTS_SOURCE=kafka, the profile topic u
       },
     };
     await app.store.append(`apicredentials-${accountId}`, [
-      toNewEvent(
-        generated,
-        metadata(accountId),
-        CredentialsEventSchemaVersions,
-      ),
+      toNewEvent(generated, metadata(accountId), CredentialsEventSchemaVersions),
     ]);
 
-    const mail = await mailbox.waitFor(
-      'paula@example.com',
-      'A new API credential',
-      8000,
-    );
+    const mail = await mailbox.waitFor('paula@example.com', 'A new API credential', 8000);
     expect(mail.text).toContain('Hello paula');
     expect(mail.text).toContain('nightly export');
     expect(mail.text).toContain('Europe/Berlin');

@@ -1,16 +1,8 @@
 import type { EventStore } from '@accounts/event-store';
-import {
-  DeliveryError,
-  NOTIFIER,
-  type Notifier,
-} from '@accounts/notifications';
+import { DeliveryError, NOTIFIER, type Notifier } from '@accounts/notifications';
 import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import { activationLinkToken, emailChangeLinkToken } from '@accounts/security';
-import {
-  EVENT_STORE,
-  profileEventsSource,
-  SERVICE_CONFIG,
-} from '@accounts/service-kit';
+import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
 import {
   Inject,
   Injectable,
@@ -31,10 +23,7 @@ import {
   emailChangedEmail,
   noticeEmail,
 } from './notice-messages';
-import {
-  noticeQueueProjection,
-  type QueuedMessage,
-} from './notice-queue.projection';
+import { noticeQueueProjection, type QueuedMessage } from './notice-queue.projection';
 
 const DRAIN_EVERY_MS = 100;
 /** A notice about something older than this is no longer news (e.g. after a projection rebuild). */
@@ -72,10 +61,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   private readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   private readonly logger = new Logger('SecurityNotices');
-  private readonly retries = new Map<
-    string,
-    { attempts: number; notBefore: number }
-  >();
+  private readonly retries = new Map<string, { attempts: number; notBefore: number }>();
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
 
@@ -87,10 +73,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     private readonly links: LinkTokens,
     @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
   ) {
-    this.database = ReadModelDatabase.forService(
-      config.DATA_DIR,
-      'auth-service-notices',
-    );
+    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-notices');
     this.runner = new ProjectionRunner({
       database: this.database,
       // Every queue reads the internal events of the shared store: the activation link's hash and the old
@@ -146,9 +129,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       `SELECT q.event_id, q.account_id, 'email-change-confirmation' AS message, q.data, q.occurred_at FROM email_confirmation_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
     );
-    await this.sendEach(confirmations, (row) =>
-      this.deliverEmailConfirmation(row),
-    );
+    await this.sendEach(confirmations, (row) => this.deliverEmailConfirmation(row));
     const rows = this.database.all<QueueRow>(
       `SELECT q.event_id, q.account_id, q.message, q.data, q.occurred_at FROM notice_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,
@@ -177,18 +158,14 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
         const attempts = (retry?.attempts ?? 0) + 1;
         this.retries.set(row.event_id, {
           attempts,
-          notBefore:
-            Date.now() + Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempts),
+          notBefore: Date.now() + Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempts),
         });
         this.logger.warn(
           {
             eventId: row.event_id,
             notice: row.message,
             attempts,
-            failure:
-              error instanceof DeliveryError
-                ? error.toFailure()
-                : String(error),
+            failure: error instanceof DeliveryError ? error.toFailure() : String(error),
           },
           'Could not deliver a notice; will try again',
         );
@@ -197,9 +174,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The activation email of a new account, unless activated already, expired, or replaced by a newer link. */
-  private async deliverActivation(
-    row: QueueRow,
-  ): Promise<NoticeOutcome | null> {
+  private async deliverActivation(row: QueueRow): Promise<NoticeOutcome | null> {
     const data = JSON.parse(row.data) as {
       linkId: string;
       tokenSha256: string;
@@ -212,8 +187,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       row.event_id,
     );
     if (newer) return 'superseded';
-    if ((await this.auth.authenticator(row.account_id)).passwordHash !== null)
-      return 'superseded';
+    if ((await this.auth.authenticator(row.account_id)).passwordHash !== null) return 'superseded';
     const recipient = this.database.get<{
       user_name: string;
       email: string;
@@ -223,11 +197,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       row.account_id,
     );
     if (!recipient) return 'no-account';
-    const { token, sha256 } = activationLinkToken(
-      this.activationKey,
-      row.account_id,
-      data.linkId,
-    );
+    const { token, sha256 } = activationLinkToken(this.activationKey, row.account_id, data.linkId);
     if (sha256 !== data.tokenSha256) {
       this.logger.error(
         { eventId: row.event_id, accountId: row.account_id },
@@ -248,9 +218,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Tells the previous address; always sent (security-critical). */
-  private async deliverEmailChanged(
-    row: QueueRow,
-  ): Promise<NoticeOutcome | null> {
+  private async deliverEmailChanged(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
     const { from, to, confirmed } = JSON.parse(row.data) as {
       from: string;
@@ -258,10 +226,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       confirmed?: boolean;
     };
     const account = this.recipient(row.account_id);
-    if (!account)
-      return Date.parse(row.occurred_at) < Date.now() - 60_000
-        ? 'no-account'
-        : null;
+    if (!account) return Date.parse(row.occurred_at) < Date.now() - 60_000 ? 'no-account' : null;
     const email = emailChangedEmail({
       from,
       to,
@@ -275,9 +240,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The link that confirms a new address, to that address, unless replaced, cancelled, used or expired. */
-  private async deliverEmailConfirmation(
-    row: QueueRow,
-  ): Promise<NoticeOutcome | null> {
+  private async deliverEmailConfirmation(row: QueueRow): Promise<NoticeOutcome | null> {
     const data = JSON.parse(row.data) as {
       email: string;
       requestId: string;
@@ -292,10 +255,7 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     if (open?.request_id !== data.requestId) return 'superseded';
     const recipient = this.recipient(row.account_id);
     // The recipients are kept by another queue of this runner, which may not have caught up yet.
-    if (!recipient)
-      return Date.parse(row.occurred_at) < Date.now() - 60_000
-        ? 'no-account'
-        : null;
+    if (!recipient) return Date.parse(row.occurred_at) < Date.now() - 60_000 ? 'no-account' : null;
     const { token, sha256 } = emailChangeLinkToken(
       this.activationKey,
       row.account_id,
@@ -335,19 +295,14 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       'SELECT user_name, email, time_zone FROM activation_recipients WHERE account_id = ?',
       accountId,
     );
-    return row
-      ? { userName: row.user_name, email: row.email, timeZone: row.time_zone }
-      : null;
+    return row ? { userName: row.user_name, email: row.email, timeZone: row.time_zone } : null;
   }
 
   /** The outcome to record, or null to look again at the next drain (the account is not known yet). */
   private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
     const account = this.recipient(row.account_id);
-    if (!account)
-      return Date.parse(row.occurred_at) < Date.now() - 60_000
-        ? 'no-account'
-        : null;
+    if (!account) return Date.parse(row.occurred_at) < Date.now() - 60_000 ? 'no-account' : null;
     const state = await this.auth.authenticator(row.account_id);
     const data = JSON.parse(row.data) as Record<string, unknown>;
     let link: string | undefined;
@@ -361,14 +316,9 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
         Date.parse(reset.expiresAt) <= Date.now()
       )
         return 'superseded';
-      const token = this.links.token(
-        'password-reset',
-        row.account_id,
-        reset.resetId,
-      );
+      const token = this.links.token('password-reset', row.account_id, reset.resetId);
       link = `${this.config.WEB_ORIGIN}/reset-password?token=${token}`;
-    } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff))
-      return 'opted-out';
+    } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff)) return 'opted-out';
     const email = noticeEmail(row.message, {
       // Like email codes: to the last confirmed address, so a changed, unconfirmed one gets no reset link.
       to: emailForCodes(state, account.email),

@@ -14,7 +14,10 @@ export const activationLinksProjection = defineProjection({
   // 2: AccountActivationReissued replaces the account's link (only the newest one works).
   version: 2,
   tables: ['activation_links'],
-  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountRegistered', 'AccountActivationReissued'] },
+  filter: {
+    streamPrefixes: [ProfileStreamPrefixes.account],
+    eventTypes: ['AccountRegistered', 'AccountActivationReissued'],
+  },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.activation_links} (
@@ -24,7 +27,9 @@ export const activationLinksProjection = defineProjection({
     );
     CREATE INDEX ${t.activation_links}_by_token ON ${t.activation_links} (token_sha256);`,
   apply(event, tx) {
-    const { accountId, activation } = event.data as AccountRegisteredData | AccountActivationReissuedData;
+    const { accountId, activation } = event.data as
+      | AccountRegisteredData
+      | AccountActivationReissuedData;
     if (!activation) return;
     tx.run(
       `INSERT OR REPLACE INTO ${tx.table.activation_links} (account_id, token_sha256, expires_at) VALUES (?, ?, ?)`,

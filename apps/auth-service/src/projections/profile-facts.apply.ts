@@ -65,7 +65,8 @@ export const PROFILE_FACT_TYPES = [
 ] as const satisfies readonly (keyof typeof ProfilePublicContracts)[];
 
 /** The account's choice again ('30m'…) from the seconds public events give; a length that is no choice gets the default. */
-const timeoutOf = (seconds: number | null): string => sessionTimeoutOfSeconds(seconds) ?? DefaultSessionTimeout;
+const timeoutOf = (seconds: number | null): string =>
+  sessionTimeoutOfSeconds(seconds) ?? DefaultSessionTimeout;
 
 /** Applies one profile event; unknown types are ignored (newer producers). */
 export function applyProfileFact(type: string, data: Data, tx: Tx): void {
@@ -89,15 +90,27 @@ export function applyProfileFact(type: string, data: Data, tx: Tx): void {
     }
     case 'AccountSessionTimeoutChanged': {
       const c = data as unknown as PublicAccountSessionTimeoutChanged;
-      tx.run(`UPDATE ${accounts} SET session_timeout = ? WHERE account_id = ?`, timeoutOf(c.toSeconds), c.accountId);
+      tx.run(
+        `UPDATE ${accounts} SET session_timeout = ? WHERE account_id = ?`,
+        timeoutOf(c.toSeconds),
+        c.accountId,
+      );
       return;
     }
     case 'AccountUserNameChanged':
-      tx.run(`UPDATE ${accounts} SET user_name_lower = ? WHERE account_id = ?`, String(data['to']).toLowerCase(), data['accountId']);
+      tx.run(
+        `UPDATE ${accounts} SET user_name_lower = ? WHERE account_id = ?`,
+        String(data['to']).toLowerCase(),
+        data['accountId'],
+      );
       return;
     case 'AccountDisabled':
     case 'AccountEnabled':
-      tx.run(`UPDATE ${accounts} SET enabled = ? WHERE account_id = ?`, type === 'AccountEnabled' ? 1 : 0, data['accountId']);
+      tx.run(
+        `UPDATE ${accounts} SET enabled = ? WHERE account_id = ?`,
+        type === 'AccountEnabled' ? 1 : 0,
+        data['accountId'],
+      );
       return;
     case 'OrganizationCreated': {
       const o = data as unknown as PublicOrganizationCreated;
@@ -110,18 +123,39 @@ export function applyProfileFact(type: string, data: Data, tx: Tx): void {
       return;
     }
     case 'OrganizationTwoFactorRequirementChanged':
-      tx.run(`UPDATE ${orgs} SET two_factor_required = ? WHERE org_id = ?`, data['to'] ? 1 : 0, data['orgId']);
+      tx.run(
+        `UPDATE ${orgs} SET two_factor_required = ? WHERE org_id = ?`,
+        data['to'] ? 1 : 0,
+        data['orgId'],
+      );
       return;
     case 'OrganizationAllowedSecondFactorsChanged':
-      tx.run(`UPDATE ${orgs} SET allowed_second_factors = ? WHERE org_id = ?`, JSON.stringify(data['to']), data['orgId']);
+      tx.run(
+        `UPDATE ${orgs} SET allowed_second_factors = ? WHERE org_id = ?`,
+        JSON.stringify(data['to']),
+        data['orgId'],
+      );
       return;
     case 'OrganizationAdministratorAdded':
-      tx.run(`INSERT OR IGNORE INTO ${tx.table.profile_org_admins} (org_id, account_id) VALUES (?, ?)`, data['orgId'], data['accountId']);
+      tx.run(
+        `INSERT OR IGNORE INTO ${tx.table.profile_org_admins} (org_id, account_id) VALUES (?, ?)`,
+        data['orgId'],
+        data['accountId'],
+      );
       return;
     case 'OrganizationAdministratorRemoved':
-      tx.run(`DELETE FROM ${tx.table.profile_org_admins} WHERE org_id = ? AND account_id = ?`, data['orgId'], data['accountId']);
+      tx.run(
+        `DELETE FROM ${tx.table.profile_org_admins} WHERE org_id = ? AND account_id = ?`,
+        data['orgId'],
+        data['accountId'],
+      );
       return;
   }
   const column = ACCOUNT_COLUMN[type];
-  if (column) tx.run(`UPDATE ${accounts} SET ${column} = ? WHERE account_id = ?`, data['to'] ?? null, data['accountId']);
+  if (column)
+    tx.run(
+      `UPDATE ${accounts} SET ${column} = ? WHERE account_id = ?`,
+      data['to'] ?? null,
+      data['accountId'],
+    );
 }

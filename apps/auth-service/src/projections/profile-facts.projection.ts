@@ -1,5 +1,10 @@
 import { defineProjection } from '@accounts/projections';
-import { applyProfileFact, PROFILE_FACT_TYPES, profileFactsSchema, type ProfileFactsTable } from './profile-facts.apply';
+import {
+  applyProfileFact,
+  PROFILE_FACT_TYPES,
+  profileFactsSchema,
+  type ProfileFactsTable,
+} from './profile-facts.apply';
 
 export const PROFILE_FACTS = 'profile_facts';
 
@@ -15,6 +20,5 @@ export const profileFactsProjection = defineProjection<ProfileFactsTable>({
   filter: { eventTypes: [...PROFILE_FACT_TYPES] },
   idempotency: 'eventId',
   schema: profileFactsSchema,
-  apply: (event, tx) =>
-    applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
+  apply: (event, tx) => applyProfileFact(event.type, event.data as Record<string, unknown>, tx),
 });

@@ -44,7 +44,10 @@ const toAccount = (r: AccountRow): AccountFacts => ({
   enabled: r['enabled'] === 1,
   sessionTimeout: r['session_timeout'] as SessionTimeout,
   activation: r['activation_token_sha256']
-    ? { tokenSha256: String(r['activation_token_sha256']), expiresAt: String(r['activation_expires_at']) }
+    ? {
+        tokenSha256: String(r['activation_token_sha256']),
+        expiresAt: String(r['activation_expires_at']),
+      }
     : null,
 });
 
@@ -53,39 +56,59 @@ export class ProfileFacts {
   constructor(private readonly readModels: ReadModels) {}
 
   byUserName(userName: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.user_name_lower = ?`, userName.toLowerCase());
+    const row = this.readModels.database.get<AccountRow>(
+      `${ACCOUNT_SELECT} WHERE p.user_name_lower = ?`,
+      userName.toLowerCase(),
+    );
     return row ? toAccount(row) : null;
   }
 
   byId(accountId: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.account_id = ?`, accountId);
+    const row = this.readModels.database.get<AccountRow>(
+      `${ACCOUNT_SELECT} WHERE p.account_id = ?`,
+      accountId,
+    );
     return row ? toAccount(row) : null;
   }
 
   /** Enabled accounts with this email address (an address may belong to several accounts). */
   enabledByEmail(email: string): AccountFacts[] {
     return this.readModels.database
-      .all<AccountRow>('SELECT * FROM profile_accounts WHERE lower(email) = lower(?) AND enabled = 1', email)
+      .all<AccountRow>(
+        'SELECT * FROM profile_accounts WHERE lower(email) = lower(?) AND enabled = 1',
+        email,
+      )
       .map(toAccount);
   }
 
   byActivationHash(tokenSha256: string): AccountFacts | null {
-    const row = this.readModels.database.get<AccountRow>(`${ACCOUNT_SELECT} WHERE a.token_sha256 = ?`, tokenSha256);
+    const row = this.readModels.database.get<AccountRow>(
+      `${ACCOUNT_SELECT} WHERE a.token_sha256 = ?`,
+      tokenSha256,
+    );
     return row ? toAccount(row) : null;
   }
 
   organization(orgId: string): OrgFacts {
-    const row = this.readModels.database.get<{ two_factor_required: number; allowed_second_factors: string }>(
-      'SELECT * FROM profile_orgs WHERE org_id = ?',
-      orgId,
-    );
+    const row = this.readModels.database.get<{
+      two_factor_required: number;
+      allowed_second_factors: string;
+    }>('SELECT * FROM profile_orgs WHERE org_id = ?', orgId);
     // An org not seen yet: the strictest reading is not possible without data; require nothing extra.
-    if (!row) return { twoFactorRequired: false, allowedSecondFactors: ['email', 'sms', 'authenticator'] };
-    return { twoFactorRequired: row.two_factor_required === 1, allowedSecondFactors: JSON.parse(row.allowed_second_factors) };
+    if (!row)
+      return { twoFactorRequired: false, allowedSecondFactors: ['email', 'sms', 'authenticator'] };
+    return {
+      twoFactorRequired: row.two_factor_required === 1,
+      allowedSecondFactors: JSON.parse(row.allowed_second_factors),
+    };
   }
 
   isAdministrator(orgId: string, accountId: string): boolean {
-    return !!this.readModels.database.get('SELECT 1 FROM profile_org_admins WHERE org_id = ? AND account_id = ?', orgId, accountId);
+    return !!this.readModels.database.get(
+      'SELECT 1 FROM profile_org_admins WHERE org_id = ? AND account_id = ?',
+      orgId,
+      accountId,
+    );
   }
 
   activeSessions(accountId: string): SessionRow[] {

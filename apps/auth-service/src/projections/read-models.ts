@@ -1,9 +1,18 @@
 import type { EventStore } from '@accounts/event-store';
-import { EVENT_STORE, HealthIndicatorRegistry, profileEventsSource, ReadModelsHost, SERVICE_CONFIG } from '@accounts/service-kit';
+import {
+  EVENT_STORE,
+  HealthIndicatorRegistry,
+  profileEventsSource,
+  ReadModelsHost,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { AuthConfig } from '../config';
-import { disabledAccountsProjection, openSessionsProjection } from '../application/disabled-account-sessions.projection';
+import {
+  disabledAccountsProjection,
+  openSessionsProjection,
+} from '../application/disabled-account-sessions.projection';
 import { activationLinksProjection } from './activation-links.projection';
 import { profileFactsProjection } from './profile-facts.projection';
 import { sessionListProjection } from './sessions.projection';
@@ -24,7 +33,10 @@ export class ReadModels extends ReadModelsHost {
       // Profile facts read public profile events (PROFILE_EVENTS_SOURCE=kafka: accounts.profile.v2, group
       // auth-service.profile_facts), and so does the disabled-account reactor's queue; activation links
       // always come from the store.
-      source: profileEventsSource(store, config, 'auth-service', [profileFactsProjection, disabledAccountsProjection]),
+      source: profileEventsSource(store, config, 'auth-service', [
+        profileFactsProjection,
+        disabledAccountsProjection,
+      ]),
       projections: [
         profileFactsProjection,
         activationLinksProjection,

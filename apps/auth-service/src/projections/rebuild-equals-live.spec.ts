@@ -10,7 +10,12 @@ describe('trusted_devices: a rebuild equals the live model row for row (issue 10
     const dir = mkdtempSync(join(tmpdir(), 'rebuild-live-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), synchronous: 'normal' });
     try {
-      const { live, rebuilt, events } = await rebuildAgainstLive(store, trustedDevicesProjection, ['trusted_devices'], join(dir, 'read.sqlite'));
+      const { live, rebuilt, events } = await rebuildAgainstLive(
+        store,
+        trustedDevicesProjection,
+        ['trusted_devices'],
+        join(dir, 'read.sqlite'),
+      );
       expect(events).toBeGreaterThan(3000);
       expect(live['trusted_devices'].length).toBeGreaterThan(60);
       expect(rebuilt).toEqual(live);

@@ -36,9 +36,17 @@ export const sessionListProjection = defineProjection({
         s.startedAt,
       );
     } else if (event.type === 'SessionRefreshed') {
-      tx.run(`UPDATE ${tx.table.sessions} SET last_active_at = ? WHERE session_id = ?`, data['refreshedAt'], data['sessionId']);
+      tx.run(
+        `UPDATE ${tx.table.sessions} SET last_active_at = ? WHERE session_id = ?`,
+        data['refreshedAt'],
+        data['sessionId'],
+      );
     } else if (event.type === 'SessionEnded') {
-      tx.run(`UPDATE ${tx.table.sessions} SET ended_at = ? WHERE session_id = ?`, data['endedAt'], data['sessionId']);
+      tx.run(
+        `UPDATE ${tx.table.sessions} SET ended_at = ? WHERE session_id = ?`,
+        data['endedAt'],
+        data['sessionId'],
+      );
     }
   },
 });

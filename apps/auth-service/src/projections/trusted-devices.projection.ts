@@ -1,5 +1,9 @@
 import { AuthenticationStreamPrefixes } from '@accounts/contracts';
-import type { SignInCompletedData, TrustedDeviceAddedData, TrustedDeviceRevokedData } from '@accounts/contracts';
+import type {
+  SignInCompletedData,
+  TrustedDeviceAddedData,
+  TrustedDeviceRevokedData,
+} from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 export const TRUSTED_DEVICES = 'trusted_devices';
@@ -16,7 +20,10 @@ export const trustedDevicesProjection = defineProjection({
   tables: ['trusted_devices'],
   // Only these types: the other sign-in and authenticator events (and every refresh) are not even read.
   filter: {
-    streamPrefixes: [AuthenticationStreamPrefixes.authenticator, AuthenticationStreamPrefixes.signIn],
+    streamPrefixes: [
+      AuthenticationStreamPrefixes.authenticator,
+      AuthenticationStreamPrefixes.signIn,
+    ],
     eventTypes: ['TrustedDeviceAdded', 'TrustedDeviceRevoked', 'SignInCompleted'],
   },
   schema: (t) => `
@@ -49,7 +56,12 @@ export const trustedDevicesProjection = defineProjection({
       );
     } else if (event.type === 'TrustedDeviceRevoked') {
       const d = event.data as TrustedDeviceRevokedData;
-      tx.run(`UPDATE ${table} SET revoked_at = ? WHERE device_id = ? AND account_id = ? AND revoked_at IS NULL`, event.occurredAt, d.deviceId, d.accountId);
+      tx.run(
+        `UPDATE ${table} SET revoked_at = ? WHERE device_id = ? AND account_id = ? AND revoked_at IS NULL`,
+        event.occurredAt,
+        d.deviceId,
+        d.accountId,
+      );
     } else if (event.type === 'SignInCompleted') {
       const d = event.data as SignInCompletedData;
       if (!d.trustedDeviceId) return;

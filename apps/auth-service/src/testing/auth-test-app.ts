@@ -17,7 +17,8 @@ import { authConfigSchema } from '../config';
 import { ReadModels } from '../projections/read-models';
 
 /** The code an authenticator app shows at `ms` (epoch milliseconds). */
-export const totpAt = (secret: string, ms: number): Promise<string> => generate({ secret, epoch: Math.floor(ms / 1000) });
+export const totpAt = (secret: string, ms: number): Promise<string> =>
+  generate({ secret, epoch: Math.floor(ms / 1000) });
 
 export const STRONG_PASSWORD = 'correct horse battery staple 42';
 
@@ -35,7 +36,10 @@ export class AuthTestApp {
   private constructor(readonly t: TestApp) {}
 
   /** `notifierEnv`: the notifier's variables (e.g. NOTIFIER_EMAIL=smtp); the dev outbox by default. */
-  static async create(env: Record<string, string> = {}, notifierEnv: Record<string, string> = {}): Promise<AuthTestApp> {
+  static async create(
+    env: Record<string, string> = {},
+    notifierEnv: Record<string, string> = {},
+  ): Promise<AuthTestApp> {
     const t = await createTestApp({
       serviceName: 'auth-service',
       schema: authConfigSchema,
@@ -59,7 +63,11 @@ export class AuthTestApp {
   }
 
   async append(streamId: string, events: ProfileEvent[], actorId = 'seed'): Promise<number> {
-    const metadata = { correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'admin' as const, accountId: actorId } };
+    const metadata = {
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { kind: 'admin' as const, accountId: actorId },
+    };
     const result = await this.store.append(
       streamId,
       events.map((e) => toNewEvent(e, metadata, ProfileEventSchemaVersions)),
@@ -74,7 +82,13 @@ export class AuthTestApp {
     if (!ok) throw new Error('projection did not catch up');
   }
 
-  async organization(options: { twoFactorRequired?: boolean; allowedSecondFactors?: SecondFactor[]; admins?: string[] } = {}): Promise<string> {
+  async organization(
+    options: {
+      twoFactorRequired?: boolean;
+      allowedSecondFactors?: SecondFactor[];
+      admins?: string[];
+    } = {},
+  ): Promise<string> {
     const orgId = randomUUID();
     const events: OrganizationEvent[] = [
       {
@@ -87,21 +101,32 @@ export class AuthTestApp {
           allowedSecondFactors: options.allowedSecondFactors ?? ['email', 'sms', 'authenticator'],
         },
       },
-      ...(options.admins ?? []).map((accountId): OrganizationEvent => ({ type: 'OrganizationAdministratorAdded', data: { orgId, accountId } })),
+      ...(options.admins ?? []).map(
+        (accountId): OrganizationEvent => ({
+          type: 'OrganizationAdministratorAdded',
+          data: { orgId, accountId },
+        }),
+      ),
     ];
     await this.append(`organization-${orgId}`, events);
     return orgId;
   }
 
   async addAdministrator(orgId: string, accountId: string): Promise<void> {
-    await this.append(`organization-${orgId}`, [{ type: 'OrganizationAdministratorAdded', data: { orgId, accountId } }]);
+    await this.append(`organization-${orgId}`, [
+      { type: 'OrganizationAdministratorAdded', data: { orgId, accountId } },
+    ]);
   }
 
   /** AccountRegistered as profile-service writes it: the activation token only as its SHA-256. */
   async account(
     orgId: string,
     userName: string,
-    options: { mobilePhone?: string | null; expiresAt?: string; accountType?: 'administrator' | 'standard' } = {},
+    options: {
+      mobilePhone?: string | null;
+      expiresAt?: string;
+      accountType?: 'administrator' | 'standard';
+    } = {},
   ): Promise<SeededAccount> {
     const accountId = randomUUID();
     const activationToken = randomBytes(32).toString('base64url');
@@ -120,30 +145,52 @@ export class AuthTestApp {
         sessionTimeout: '30m',
         accountType: options.accountType ?? 'standard',
         groupRestriction: { kind: 'all' },
-        activation: { tokenSha256: sha256(activationToken), expiresAt: options.expiresAt ?? new Date(Date.now() + 72 * 3600_000).toISOString() },
+        activation: {
+          tokenSha256: sha256(activationToken),
+          expiresAt: options.expiresAt ?? new Date(Date.now() + 72 * 3600_000).toISOString(),
+        },
       },
     } as AccountRegistered;
     await this.append(`account-${accountId}`, [registered]);
-    return { accountId, orgId, userName, email, mobilePhone: options.mobilePhone ?? null, activationToken };
+    return {
+      accountId,
+      orgId,
+      userName,
+      email,
+      mobilePhone: options.mobilePhone ?? null,
+      activationToken,
+    };
   }
 
   /** A registered and activated account. */
-  async activeAccount(orgId: string, userName: string, options: Parameters<AuthTestApp['account']>[2] = {}): Promise<SeededAccount> {
+  async activeAccount(
+    orgId: string,
+    userName: string,
+    options: Parameters<AuthTestApp['account']>[2] = {},
+  ): Promise<SeededAccount> {
     const account = await this.account(orgId, userName, options);
-    const res = await this.http().post('/auth/activate').send({ token: account.activationToken, password: STRONG_PASSWORD });
-    if (res.status !== 200) throw new Error(`activation failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await this.http()
+      .post('/auth/activate')
+      .send({ token: account.activationToken, password: STRONG_PASSWORD });
+    if (res.status !== 200)
+      throw new Error(`activation failed: ${res.status} ${JSON.stringify(res.body)}`);
     return account;
   }
 
   login(userName: string, password = STRONG_PASSWORD, trustedDevice?: string) {
-    const req = this.http().post('/auth/login').set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0');
+    const req = this.http()
+      .post('/auth/login')
+      .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0');
     if (trustedDevice) req.set('X-Trusted-Device', trustedDevice);
     return req.send({ userName, password });
   }
 
-  async tokens(userName: string): Promise<{ accessToken: string; refreshToken: string; bearer: Record<string, string> }> {
+  async tokens(
+    userName: string,
+  ): Promise<{ accessToken: string; refreshToken: string; bearer: Record<string, string> }> {
     const res = await this.login(userName);
-    if (res.status !== 200 || !res.body.accessToken) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 || !res.body.accessToken)
+      throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { ...res.body, bearer: { Authorization: `Bearer ${res.body.accessToken}` } };
   }
 
@@ -163,7 +210,11 @@ export class AuthTestApp {
    * Notices are sent by the notices reactor after the event is stored, not by the request: waits
    * (up to 5 s) for the newest message to `to` with this tag.
    */
-  async waitForMessage(to: string, tag: string, timeoutMs = 5000): Promise<{ text: string; subject?: string; tag: string }> {
+  async waitForMessage(
+    to: string,
+    tag: string,
+    timeoutMs = 5000,
+  ): Promise<{ text: string; subject?: string; tag: string }> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const res = await this.http().get('/dev/outbox').query({ to, limit: 20 });
@@ -175,7 +226,10 @@ export class AuthTestApp {
   }
 
   /** Every message to `to` with this tag, newest first. */
-  async messages(to: string, tag: string): Promise<{ text: string; subject?: string; tag: string }[]> {
+  async messages(
+    to: string,
+    tag: string,
+  ): Promise<{ text: string; subject?: string; tag: string }[]> {
     const res = await this.http().get('/dev/outbox').query({ to, limit: 100 });
     return (res.body.items ?? []).filter((m: { tag: string }) => m.tag === tag);
   }
@@ -183,7 +237,9 @@ export class AuthTestApp {
   /** The code in the newest code message to `to` (security notices arrive on their own, in between). */
   async codeSentTo(to: string): Promise<string> {
     const res = await this.http().get('/dev/outbox').query({ to, limit: 50 });
-    const codeMessage = (res.body.items ?? []).find((m: { tag: string }) => m.tag === 'sign-in-code' || m.tag === 'contact-verification');
+    const codeMessage = (res.body.items ?? []).find(
+      (m: { tag: string }) => m.tag === 'sign-in-code' || m.tag === 'contact-verification',
+    );
     const match = codeMessage ? /\b(\d{6})\b/.exec(codeMessage.text) : null;
     if (!match) throw new Error(`no code message to ${to}`);
     return match[1];
@@ -200,5 +256,6 @@ export class AuthTestApp {
 
 /** Fails with the answer's body, so a wrong status explains itself. */
 export function expectStatus(res: { status: number; body: unknown }, status: number): void {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
 }

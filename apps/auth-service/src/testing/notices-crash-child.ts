@@ -22,19 +22,13 @@ async function main(): Promise<void> {
   const user = await app.activeAccount(orgId, 'carla');
   const { bearer } = await app.tokens('carla');
   const newPassword = 'a brand new password 1';
-  const res = await app
-    .http()
-    .put('/auth/me/password')
-    .set(bearer)
-    .send({
-      currentPassword: STRONG_PASSWORD,
-      newPassword,
-      repeatPassword: newPassword,
-    });
+  const res = await app.http().put('/auth/me/password').set(bearer).send({
+    currentPassword: STRONG_PASSWORD,
+    newPassword,
+    repeatPassword: newPassword,
+  });
   if (res.status !== 200)
-    throw new Error(
-      `password change: ${res.status} ${JSON.stringify(res.body)}`,
-    );
+    throw new Error(`password change: ${res.status} ${JSON.stringify(res.body)}`);
   process.stdout.write(`${JSON.stringify({ email: user.email })}\n`);
   process.kill(process.pid, 'SIGKILL');
 }

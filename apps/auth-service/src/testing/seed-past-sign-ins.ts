@@ -21,7 +21,11 @@ const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0';
  * path writes (signin-<id>: started + completed; session-<id>: started + ended by logout; the guard's
  * SignInSucceeded), produced by the real deciders, one minute apart and ending a minute ago.
  */
-export async function seedPastSignIns(app: AuthTestApp, accountId: string, count: number): Promise<void> {
+export async function seedPastSignIns(
+  app: AuthTestApp,
+  accountId: string,
+  count: number,
+): Promise<void> {
   const get = <T>(type: new (...args: never[]) => T) => app.t.app.get(type);
   const profiles = get(ProfileFacts);
   const account = profiles.byId(accountId);
@@ -78,7 +82,8 @@ export async function seedPastSignIns(app: AuthTestApp, accountId: string, count
       { now: at },
     );
     const completed = signIn.find((e) => e.type === 'SignInCompleted');
-    if (!completed) throw new Error('a seeded sign-in must complete: use a password-method account');
+    if (!completed)
+      throw new Error('a seeded sign-in must complete: use a password-method account');
     await store.append(signInStreamId(signinId), toNew(signIn, at), 'no_stream');
     const started = sessionDecider.decide(
       {
@@ -100,12 +105,19 @@ export async function seedPastSignIns(app: AuthTestApp, accountId: string, count
     );
     const session = foldEvents(started as never, sessionDecider, sessionDecider.initialState());
     const ended = sessionDecider.decide(
-      { type: 'EndSession', data: { sessionId, reason: 'logout', actor: { kind: 'user', accountId } } },
+      {
+        type: 'EndSession',
+        data: { sessionId, reason: 'logout', actor: { kind: 'user', accountId } },
+      },
       session,
       { now: new Date(at.getTime() + 30_000) },
     );
     await store.append(sessionStreamId(sessionId), toNew([...started, ...ended], at), 'no_stream');
-    const succeeded = signInGuardDecider.decide({ type: 'RecordSignInSuccess', data: { accountId, signinId } }, guard, { now: at });
+    const succeeded = signInGuardDecider.decide(
+      { type: 'RecordSignInSuccess', data: { accountId, signinId } },
+      guard,
+      { now: at },
+    );
     guard = succeeded.reduce(signInGuardDecider.evolve, guard);
     guardBatch.push(...toNew(succeeded, at));
     if (guardBatch.length >= 1000) await flushGuard();

@@ -16,9 +16,7 @@ function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding?.toLowerCase() !== 'quoted-printable') return body;
   const bytes = body
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    );
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 

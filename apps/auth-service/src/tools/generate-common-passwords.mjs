@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const top = `123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon 123123 baseball abc123
+const top =
+  `123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon 123123 baseball abc123
 football monkey letmein 696969 shadow master 666666 qwertyuiop 123321 mustang 1234567890 michael 654321 superman
 1qaz2wsx 7777777 121212 000000 qazwsx 123qwe killer trustno1 jordan jennifer zxcvbnm asdfgh hunter buster soccer
 harley batman andrew tigger sunshine iloveyou 2000 charlie robert thomas hockey ranger daniel starwars klaster 112233
@@ -45,9 +46,12 @@ password1 password12 password123 password1234 password! password@ mypassword new
 letmein123 welcome123 changeme123 iloveyou123 monkey123 dragon123 master123 shadow123 superman123 batman123
 spiderman ironman hulk thor avengers marvel starwars1 darthvader skywalker jedi yoda harrypotter hogwarts gandalf
 frodo matrix1 neo morpheus trinity terminator rambo rocky godfather scarface titanic pokemon1 pikachu mario luigi
-zelda sonic tetris pacman doom quake halo warcraft diablo2 counterstrike`.split(/\s+/).filter(Boolean);
+zelda sonic tetris pacman doom quake halo warcraft diablo2 counterstrike`
+    .split(/\s+/)
+    .filter(Boolean);
 
-const words = `password pass passwd letmein welcome iloveyou love sunshine princess dragon monkey shadow master
+const words =
+  `password pass passwd letmein welcome iloveyou love sunshine princess dragon monkey shadow master
 football baseball soccer hockey basketball superman batman spiderman qwerty qwertyuiop asdfgh asdfghjkl zxcvbnm
 michael jennifer jessica ashley amanda daniel thomas robert charlie jordan hunter buster tigger ginger pepper
 maggie bailey cookie summer winter spring autumn freedom secret admin administrator computer internet welcome
@@ -57,13 +61,48 @@ berlin newyork chicago dallas boston america canada family friends forever angel
 rainbow unicorn kitty puppy tiger eagle wolf dolphin music guitar rockstar jesus blessed heaven peace money
 winner champion killer sniper ninja gamer matrix merlin wizard phoenix falcon diamond silver golden orange
 purple yellow banana cheese coffee pizza chicken company office server changeme default guest test qazwsx
-1qaz2wsx abc abcdef`.split(/\s+/).filter(Boolean);
+1qaz2wsx abc abcdef`
+    .split(/\s+/)
+    .filter(Boolean);
 
 const out = new Set();
 const add = (p) => out.add(p.toLowerCase());
 top.forEach(add);
 const capital = (w) => w[0].toUpperCase() + w.slice(1);
-const suffixes = ['1', '12', '123', '1234', '12345', '123456', '!', '1!', '123!', '@', '#', '$', '01', '007', '69', '99', '00', '11', '13', '22', '77', '88', '2', '3', '7', '!!', '?', '.', '_1', '321', '111', '000'];
+const suffixes = [
+  '1',
+  '12',
+  '123',
+  '1234',
+  '12345',
+  '123456',
+  '!',
+  '1!',
+  '123!',
+  '@',
+  '#',
+  '$',
+  '01',
+  '007',
+  '69',
+  '99',
+  '00',
+  '11',
+  '13',
+  '22',
+  '77',
+  '88',
+  '2',
+  '3',
+  '7',
+  '!!',
+  '?',
+  '.',
+  '_1',
+  '321',
+  '111',
+  '000',
+];
 for (const w of words) {
   add(w);
   add(w + w);
@@ -79,14 +118,37 @@ for (const w of words) {
     add(w + year + '!');
     add(w + '@' + year);
   }
-  add(w.replace(/a/g, '@').replace(/o/g, '0').replace(/e/g, '3').replace(/i/g, '1').replace(/s/g, '$'));
+  add(
+    w
+      .replace(/a/g, '@')
+      .replace(/o/g, '0')
+      .replace(/e/g, '3')
+      .replace(/i/g, '1')
+      .replace(/s/g, '$'),
+  );
   add(w.replace(/a/g, '4').replace(/o/g, '0').replace(/e/g, '3').replace(/i/g, '1') + '1');
 }
 // Keyboard walks and digit runs of every length people type.
-const rows = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '0987654321', 'poiuytrewq', 'lkjhgfdsa', 'mnbvcxz', 'qazwsxedcrfvtgbyhnujmikolp', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'azertyuiop', 'qwertzuiop'];
-for (const row of rows) for (let len = 4; len <= row.length; len++) for (let i = 0; i + len <= row.length; i++) add(row.slice(i, i + len));
+const rows = [
+  '1234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '0987654321',
+  'poiuytrewq',
+  'lkjhgfdsa',
+  'mnbvcxz',
+  'qazwsxedcrfvtgbyhnujmikolp',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  'azertyuiop',
+  'qwertzuiop',
+];
+for (const row of rows)
+  for (let len = 4; len <= row.length; len++)
+    for (let i = 0; i + len <= row.length; i++) add(row.slice(i, i + len));
 for (let d = 0; d <= 9; d++) for (let len = 4; len <= 16; len++) add(String(d).repeat(len));
-for (const row of ['qwerty', 'qwertyuiop', 'asdfgh', 'zxcvbn', '1q2w3e4r', 'qazwsx']) for (const s of suffixes) add(row + s);
+for (const row of ['qwerty', 'qwertyuiop', 'asdfgh', 'zxcvbn', '1q2w3e4r', 'qazwsx'])
+  for (const s of suffixes) add(row + s);
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'common-passwords.txt');
 const list = [...out].sort();

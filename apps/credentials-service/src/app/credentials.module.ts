@@ -36,7 +36,12 @@ import { ReadModels } from '../projections/read-models';
 import { credentialsRelayProvider } from '../messaging/credentials-relay';
 import { KeyStatusQueries } from '../projections/key-status.queries';
 import { LastUsedRecorder } from '../projections/last-used-recorder';
-import { authorizationServerMetadataProvider, issuerKeysProvider, tokenIssuerProvider, tokenVerifierProvider } from './security.providers';
+import {
+  authorizationServerMetadataProvider,
+  issuerKeysProvider,
+  tokenIssuerProvider,
+  tokenVerifierProvider,
+} from './security.providers';
 
 export interface CredentialsModuleOptions {
   /** Tests: TestTokens' verifier instead of TRUSTED_ISSUERS. */
@@ -52,10 +57,19 @@ export class CredentialsModule {
     return {
       module: CredentialsModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ApiCredentialsController, OAuthTokenController, OAuthIntrospectionController, JwksController, AuthorizationServerMetadataController],
+      controllers: [
+        ApiCredentialsController,
+        OAuthTokenController,
+        OAuthIntrospectionController,
+        JwksController,
+        AuthorizationServerMetadataController,
+      ],
       providers: [
         clockProvider(options.clock),
-        commandRunnerProvider({ schemaVersions: CredentialsEventSchemaVersions, readModels: ReadModels }),
+        commandRunnerProvider({
+          schemaVersions: CredentialsEventSchemaVersions,
+          readModels: ReadModels,
+        }),
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
@@ -78,7 +92,8 @@ export class CredentialsModule {
           // RECENT_SIGN_IN_SECONDS like the other services; the old name is still honoured when set.
           provide: RECENT_SIGN_IN_SECONDS,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: CredentialsConfig) => config.CREDENTIALS_RECENT_SIGN_IN_SECONDS ?? config.RECENT_SIGN_IN_SECONDS,
+          useFactory: (config: CredentialsConfig) =>
+            config.CREDENTIALS_RECENT_SIGN_IN_SECONDS ?? config.RECENT_SIGN_IN_SECONDS,
         },
         {
           provide: TokenRequestLimits,

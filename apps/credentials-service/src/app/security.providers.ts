@@ -1,5 +1,13 @@
 import { ApiScopes } from '@accounts/contracts';
-import { AUTHORIZATION_SERVER_METADATA, type AuthorizationServerMetadata, ISSUER_KEYS, IssuerKeys, TOKEN_ISSUER, TOKEN_VERIFIER, type TokenVerifier } from '@accounts/security';
+import {
+  AUTHORIZATION_SERVER_METADATA,
+  type AuthorizationServerMetadata,
+  ISSUER_KEYS,
+  IssuerKeys,
+  TOKEN_ISSUER,
+  TOKEN_VERIFIER,
+  type TokenVerifier,
+} from '@accounts/security';
 import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
 import { resolve } from 'node:path';
@@ -23,7 +31,9 @@ export const issuerKeysProvider: Provider = {
   inject: [SERVICE_CONFIG],
   useFactory: (config: CredentialsConfig) => {
     if (config.EVENTSTORE_CONNECTION_STRING && !config.SIGNING_KEYS) {
-      throw new Error('SIGNING_KEYS must be set when EVENTSTORE_CONNECTION_STRING is (every replica signs with the same keys)');
+      throw new Error(
+        'SIGNING_KEYS must be set when EVENTSTORE_CONNECTION_STRING is (every replica signs with the same keys)',
+      );
     }
     return IssuerKeys.load({
       service: SERVICE_NAME,

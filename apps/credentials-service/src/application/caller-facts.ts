@@ -13,7 +13,8 @@ export class CallerFacts {
     return {
       accountId: caller.accountId,
       authTime: caller.authTime,
-      administersOwner: caller.accountId !== ownerAccountId && this.administers(caller, ownerAccountId),
+      administersOwner:
+        caller.accountId !== ownerAccountId && this.administers(caller, ownerAccountId),
     };
   }
 
@@ -37,7 +38,11 @@ export class CallerFacts {
   /** A disabled account's access token (valid a few more minutes) must not mint secrets. */
   requireEnabled(caller: Principal): void {
     if (this.accounts.get(caller.accountId)?.status === 'disabled') {
-      throw new DomainError('forbidden', 'CREDENTIALS-account-disabled', 'This account is disabled');
+      throw new DomainError(
+        'forbidden',
+        'CREDENTIALS-account-disabled',
+        'This account is disabled',
+      );
     }
   }
 

@@ -43,4 +43,7 @@ export type RevokeApiCredential = {
   };
 };
 
-export type ApiCredentialsCommand = GenerateApiCredential | RegenerateApiCredential | RevokeApiCredential;
+export type ApiCredentialsCommand =
+  | GenerateApiCredential
+  | RegenerateApiCredential
+  | RevokeApiCredential;

@@ -1,7 +1,11 @@
 import type { CredentialsEvent } from '@accounts/contracts';
 import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
 import type { ApiCredentialsCommand } from './api-credentials-commands';
-import { type ApiCredentialsState, evolveApiCredentials, initialApiCredentialsState } from './api-credentials-state';
+import {
+  type ApiCredentialsState,
+  evolveApiCredentials,
+  initialApiCredentialsState,
+} from './api-credentials-state';
 import { decideGenerate } from './decide-generate';
 import { decideRegenerate } from './decide-regenerate';
 import { decideRevoke } from './decide-revoke';
@@ -24,7 +28,11 @@ export function decideApiCredentials(
 }
 
 /** Stream `apicredentials-<accountId>`: every API credential of one account. */
-export const apiCredentialsDecider: Decider<ApiCredentialsState, ApiCredentialsCommand, CredentialsEvent> = {
+export const apiCredentialsDecider: Decider<
+  ApiCredentialsState,
+  ApiCredentialsCommand,
+  CredentialsEvent
+> = {
   decide: decideApiCredentials,
   evolve: evolveApiCredentials,
   initialState: initialApiCredentialsState,

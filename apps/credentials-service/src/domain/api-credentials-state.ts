@@ -17,7 +17,10 @@ export interface ApiCredentialsState {
 
 export const initialApiCredentialsState = (): ApiCredentialsState => ({ credentials: {} });
 
-export function evolveApiCredentials(state: ApiCredentialsState, event: CredentialsEvent): ApiCredentialsState {
+export function evolveApiCredentials(
+  state: ApiCredentialsState,
+  event: CredentialsEvent,
+): ApiCredentialsState {
   switch (event.type) {
     case 'ApiCredentialGenerated': {
       const { credentialId, clientId, name, expiresAt } = event.data;
@@ -40,7 +43,12 @@ export function evolveApiCredentials(state: ApiCredentialsState, event: Credenti
     case 'ApiCredentialRevoked': {
       const credential = state.credentials[event.data.credentialId];
       if (!credential) return state;
-      return { credentials: { ...state.credentials, [credential.credentialId]: { ...credential, status: 'revoked' } } };
+      return {
+        credentials: {
+          ...state.credentials,
+          [credential.credentialId]: { ...credential, status: 'revoked' },
+        },
+      };
     }
     default:
       return tolerateUnknownEvent(event, state);

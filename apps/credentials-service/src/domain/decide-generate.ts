@@ -13,15 +13,21 @@ export function decideGenerate(
   { now }: CommandContext,
 ): ApiCredentialGenerated[] {
   const { accountId, credentialId, clientId, secretHash, actor, policy } = command.data;
-  requireOwner(accountId, actor, 'CREDENTIALS-generate-own-only', 'Only the account itself can generate its API credentials');
+  requireOwner(
+    accountId,
+    actor,
+    'CREDENTIALS-generate-own-only',
+    'Only the account itself can generate its API credentials',
+  );
   const name = parseCredentialName(command.data.name);
   const expiresAt = parseExpiry(command.data.expiresAt, now);
-  const scopes = parseCredentialScopes(
-    command.data.scopes,
-    command.data.ownerAccountType,
-  );
+  const scopes = parseCredentialScopes(command.data.scopes, command.data.ownerAccountType);
   if (state.credentials[credentialId]) {
-    throw new DomainError('conflict', 'CREDENTIALS-credential-exists', 'An API credential with this id already exists');
+    throw new DomainError(
+      'conflict',
+      'CREDENTIALS-credential-exists',
+      'An API credential with this id already exists',
+    );
   }
   if (heldCredentials(state).length >= policy.maxCredentials) {
     throw new DomainError(

@@ -15,7 +15,12 @@ export function decideRegenerate(
   // An administrator may list and revoke, never hold a working secret of someone else's account;
   // anyone else learns nothing about the credential.
   if (actor.accountId !== accountId && !actor.administersOwner) throw credentialNotFound();
-  requireOwner(accountId, actor, 'CREDENTIALS-regenerate-own-only', 'Only the account itself can regenerate its API credentials');
+  requireOwner(
+    accountId,
+    actor,
+    'CREDENTIALS-regenerate-own-only',
+    'Only the account itself can regenerate its API credentials',
+  );
   const credential = state.credentials[credentialId];
   if (!credential || credential.status === 'revoked') throw credentialNotFound();
   if (hasExpired(credential.expiresAt, now)) {

@@ -4,7 +4,10 @@ import type { ApiCredentialsState } from './api-credentials-state';
 import { credentialNotFound } from './credential-errors';
 
 /** The owner, or an administrator of the owner's organization; anyone else sees no such credential. */
-export function decideRevoke(command: RevokeApiCredential, state: ApiCredentialsState): ApiCredentialRevoked[] {
+export function decideRevoke(
+  command: RevokeApiCredential,
+  state: ApiCredentialsState,
+): ApiCredentialRevoked[] {
   const { accountId, credentialId, actor } = command.data;
   const byOwner = actor.accountId === accountId;
   if (!byOwner && !actor.administersOwner) throw credentialNotFound();
@@ -15,7 +18,11 @@ export function decideRevoke(command: RevokeApiCredential, state: ApiCredentials
   return [
     {
       type: 'ApiCredentialRevoked',
-      data: { accountId, credentialId, reason: byOwner ? 'removed-by-owner' : 'removed-by-administrator' },
+      data: {
+        accountId,
+        credentialId,
+        reason: byOwner ? 'removed-by-owner' : 'removed-by-administrator',
+      },
     },
   ];
 }

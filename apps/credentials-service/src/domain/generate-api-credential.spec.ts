@@ -6,7 +6,10 @@ const spec = DeciderSpecification.for(apiCredentialsDecider);
 
 describe('generating an API credential', () => {
   it('records the credential with its hash only, no name and no expiry by default', () => {
-    spec.given([]).when(generate('c1'), at).then([generated('c1')]);
+    spec
+      .given([])
+      .when(generate('c1'), at)
+      .then([generated('c1')]);
   });
 
   it('keeps a trimmed name and normalises the expiry to ISO-8601 UTC', () => {
@@ -17,42 +20,78 @@ describe('generating an API credential', () => {
   });
 
   it('treats a blank name as no name', () => {
-    spec.given([]).when(generate('c1', { name: '   ' }), at).then([generated('c1')]);
+    spec
+      .given([])
+      .when(generate('c1', { name: '   ' }), at)
+      .then([generated('c1')]);
   });
 
   it('lets an account hold several credentials, up to the limit', () => {
     const nine = Array.from({ length: 9 }, (_, i) => generated(`c${i}`));
-    spec.given(nine).when(generate('c9'), at).then([generated('c9')]);
-    spec.given([...nine, generated('c9')]).when(generate('c10'), at).thenThrows('CREDENTIALS-limit-reached', 'conflict');
+    spec
+      .given(nine)
+      .when(generate('c9'), at)
+      .then([generated('c9')]);
+    spec
+      .given([...nine, generated('c9')])
+      .when(generate('c10'), at)
+      .thenThrows('CREDENTIALS-limit-reached', 'conflict');
   });
 
   it('does not count revoked credentials against the limit, and uses the configured limit', () => {
     const two = [generated('c1'), generated('c2')];
     const policy = { maxCredentials: 2 };
     spec.given(two).when(generate('c3', { policy }), at).thenThrows('CREDENTIALS-limit-reached');
-    spec.given([...two, revoked('c1')]).when(generate('c3', { policy }), at).then([generated('c3')]);
+    spec
+      .given([...two, revoked('c1')])
+      .when(generate('c3', { policy }), at)
+      .then([generated('c3')]);
   });
 
   it('refuses an expiry in the past or now, naming the field', () => {
-    spec.given([]).when(generate('c1', { expiresAt: NOW.toISOString() }), at).thenThrows('CREDENTIALS-expiry-not-in-future', 'invalid');
-    spec.given([]).when(generate('c1', { expiresAt: 'soon' }), at).thenThrows('CREDENTIALS-expiry-invalid', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { expiresAt: NOW.toISOString() }), at)
+      .thenThrows('CREDENTIALS-expiry-not-in-future', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { expiresAt: 'soon' }), at)
+      .thenThrows('CREDENTIALS-expiry-invalid', 'invalid');
   });
 
   it('refuses a name too long or with control characters', () => {
-    spec.given([]).when(generate('c1', { name: 'x'.repeat(101) }), at).thenThrows('CREDENTIALS-name-invalid', 'invalid');
-    spec.given([]).when(generate('c1', { name: 'a\nb' }), at).thenThrows('CREDENTIALS-name-invalid', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { name: 'x'.repeat(101) }), at)
+      .thenThrows('CREDENTIALS-name-invalid', 'invalid');
+    spec
+      .given([])
+      .when(generate('c1', { name: 'a\nb' }), at)
+      .thenThrows('CREDENTIALS-name-invalid', 'invalid');
   });
 
-  it.each(['CI\u202etxt.exe', 'CI\u2028pipeline', 'CI\u0085', 'C\u200bI'])('refuses a name %p that spoofs its display', (name) => {
-    spec.given([]).when(generate('c1', { name }), at).thenThrows('CREDENTIALS-name-invalid', 'invalid');
-  });
+  it.each(['CI\u202etxt.exe', 'CI\u2028pipeline', 'CI\u0085', 'C\u200bI'])(
+    'refuses a name %p that spoofs its display',
+    (name) => {
+      spec
+        .given([])
+        .when(generate('c1', { name }), at)
+        .thenThrows('CREDENTIALS-name-invalid', 'invalid');
+    },
+  );
 
   it('never generates for another account, even for an administrator', () => {
-    spec.given([]).when(generate('c1', { actor: admin }), at).thenThrows('CREDENTIALS-generate-own-only', 'forbidden');
+    spec
+      .given([])
+      .when(generate('c1', { actor: admin }), at)
+      .thenThrows('CREDENTIALS-generate-own-only', 'forbidden');
   });
 
   it('refuses an id already used', () => {
-    spec.given([generated('c1')]).when(generate('c1'), at).thenThrows('CREDENTIALS-credential-exists', 'conflict');
+    spec
+      .given([generated('c1')])
+      .when(generate('c1'), at)
+      .thenThrows('CREDENTIALS-credential-exists', 'conflict');
   });
 });
 

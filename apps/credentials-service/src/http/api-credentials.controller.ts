@@ -16,7 +16,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ApiCredentialList } from '../application/api-credentials/api-credential-view';
 import { GenerateApiCredentialCommand } from '../application/api-credentials/generate-api-credential.command';
 import type { IssuedSecret } from '../application/api-credentials/issued-secret';
@@ -44,22 +51,19 @@ export class ApiCredentialsController {
   // Creating a secret is what a stolen session would do first: the shared step-up rule (RFC 9470).
   @RequireRecentSignIn()
   @Header('Cache-Control', 'no-store')
-  @ApiCreatedResponse({ type: IssuedSecretAnswer, description: 'The credential and its secret, shown this once' })
+  @ApiCreatedResponse({
+    type: IssuedSecretAnswer,
+    description: 'The credential and its secret, shown this once',
+  })
   @ApiOperation({
-    summary:
-      'Generate a credential; the secret is in this answer and nowhere else, ever',
+    summary: 'Generate a credential; the secret is in this answer and nowhere else, ever',
   })
   generate(
     @CurrentPrincipal() caller: Principal,
     @Body() body: GenerateApiCredentialDto,
   ): Promise<IssuedSecret> {
     return this.commands.execute(
-      new GenerateApiCredentialCommand(
-        caller,
-        body.name,
-        body.expiresAt,
-        body.scopes,
-      ),
+      new GenerateApiCredentialCommand(caller, body.name, body.expiresAt, body.scopes),
     );
   }
 
@@ -69,24 +73,46 @@ export class ApiCredentialsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: IssuedSecretAnswer, description: 'The new secret, shown this once' })
   @ApiOperation({ summary: 'A new secret, shown once; the previous one stops working at once' })
-  regenerate(@CurrentPrincipal() caller: Principal, @Param() params: CredentialIdParams): Promise<IssuedSecret> {
+  regenerate(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CredentialIdParams,
+  ): Promise<IssuedSecret> {
     return this.commands.execute(new RegenerateApiCredentialCommand(caller, params.id));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'No body: the credential is revoked; its tokens stop working' })
-  @ApiOperation({ summary: 'Remove (revoke) a credential: own, or as administrator of its organization' })
-  async revoke(@CurrentPrincipal() caller: Principal, @Param() params: CredentialIdParams): Promise<void> {
+  @ApiNoContentResponse({
+    description: 'No body: the credential is revoked; its tokens stop working',
+  })
+  @ApiOperation({
+    summary: 'Remove (revoke) a credential: own, or as administrator of its organization',
+  })
+  async revoke(
+    @CurrentPrincipal() caller: Principal,
+    @Param() params: CredentialIdParams,
+  ): Promise<void> {
     await this.commands.execute(new RevokeApiCredentialCommand(caller, params.id));
   }
 
   @Get()
-  @ApiOkResponse({ type: ApiCredentialListAnswer, description: 'The credentials (as they were at `at`)' })
+  @ApiOkResponse({
+    type: ApiCredentialListAnswer,
+    description: 'The credentials (as they were at `at`)',
+  })
   @ApiOperation({ summary: "The account's credentials with status and last use; never a secret" })
-  list(@CurrentPrincipal() caller: Principal, @Query() query: ListApiCredentialsQueryDto): Promise<ApiCredentialList> {
+  list(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: ListApiCredentialsQueryDto,
+  ): Promise<ApiCredentialList> {
     if (query.at !== undefined) {
-      return this.queries.execute(new ListApiCredentialsAsOfQuery(caller, query.accountId ?? caller.accountId, Date.parse(query.at)));
+      return this.queries.execute(
+        new ListApiCredentialsAsOfQuery(
+          caller,
+          query.accountId ?? caller.accountId,
+          Date.parse(query.at),
+        ),
+      );
     }
     return this.queries.execute(new ListApiCredentialsQuery(caller, query.accountId));
   }

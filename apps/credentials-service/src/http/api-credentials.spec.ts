@@ -25,8 +25,18 @@ describe('API credentials over HTTP', () => {
   afterEach(() => h.close());
 
   async function generate(caller: Caller = ann, body: object = {}) {
-    const response = await h.http.post('/api-credentials').set(await as(caller)).send(body).expect(201);
-    return response.body as { id: string; clientId: string; secret: string; name: string | null; expiresAt: string | null };
+    const response = await h.http
+      .post('/api-credentials')
+      .set(await as(caller))
+      .send(body)
+      .expect(201);
+    return response.body as {
+      id: string;
+      clientId: string;
+      secret: string;
+      name: string | null;
+      expiresAt: string | null;
+    };
   }
 
   /** A refused request writes nothing. */
@@ -55,12 +65,20 @@ describe('API credentials over HTTP', () => {
     });
 
     it('works without a body: no name, no expiry', async () => {
-      const response = await h.http.post('/api-credentials').set(await as(ann)).expect(201);
+      const response = await h.http
+        .post('/api-credentials')
+        .set(await as(ann))
+        .expect(201);
       expect(response.body).toMatchObject({ name: null, expiresAt: null });
     });
 
     it('records who did it, from where, in the event metadata', async () => {
-      await h.http.post('/api-credentials').set(await as(ann)).set('X-Correlation-Id', 'corr-42').set('User-Agent', 'curl/8').expect(201);
+      await h.http
+        .post('/api-credentials')
+        .set(await as(ann))
+        .set('X-Correlation-Id', 'corr-42')
+        .set('User-Agent', 'curl/8')
+        .expect(201);
       const [event] = (await h.allEvents()).filter((e) => e.type === 'ApiCredentialGenerated');
       expect(event.streamId).toBe('apicredentials-ann');
       expect(event.metadata).toMatchObject({
@@ -80,7 +98,11 @@ describe('API credentials over HTTP', () => {
       [{ secret: 'mine' }, 'secret: should not exist'],
     ])('answers 400 naming the field for %j, and writes nothing', async (body, message) => {
       await expectNothingWritten(async () => {
-        const response = await h.http.post('/api-credentials').set(await as(ann)).send(body).expect(400);
+        const response = await h.http
+          .post('/api-credentials')
+          .set(await as(ann))
+          .send(body)
+          .expect(400);
         expect(response.body.message).toBe(message);
       });
     });
@@ -110,12 +132,7 @@ describe('API credentials over HTTP', () => {
         'audit:read',
       ]);
       await expectNothingWritten(async () => {
-        for (const scopes of [
-          [],
-          ['profile:read', 'root'],
-          'profile:read',
-          [7],
-        ]) {
+        for (const scopes of [[], ['profile:read', 'root'], 'profile:read', [7]]) {
           const response = await h.http
             .post('/api-credentials')
             .set(await as(ann))
@@ -125,9 +142,7 @@ describe('API credentials over HTTP', () => {
             field?: string;
             fields?: { field: string }[];
           };
-          expect(
-            details.field ?? details.fields?.map((f) => f.field).join(),
-          ).toBe('scopes');
+          expect(details.field ?? details.fields?.map((f) => f.field).join()).toBe('scopes');
         }
         const standard = await h.http
           .post('/api-credentials')
@@ -155,8 +170,14 @@ describe('API credentials over HTTP', () => {
     it('refuses the unexpired token of a disabled account as soon as the account is disabled (401)', async () => {
       await h.disableAccount('ann');
       await expectNothingWritten(async () => {
-        const response = await h.http.post('/api-credentials').set(await as(ann)).send({}).expect(401);
-        expect(response.body.message).toBe('The access token is not valid (account disabled); sign in again');
+        const response = await h.http
+          .post('/api-credentials')
+          .set(await as(ann))
+          .send({})
+          .expect(401);
+        expect(response.body.message).toBe(
+          'The access token is not valid (account disabled); sign in again',
+        );
       });
     });
 
@@ -164,10 +185,20 @@ describe('API credentials over HTTP', () => {
       const ids: string[] = [];
       for (let i = 0; i < 10; i++) ids.push((await generate(ann, { name: `key ${i}` })).id);
       await expectNothingWritten(async () => {
-        const refused = await h.http.post('/api-credentials').set(await as(ann)).send({}).expect(409);
-        expect(refused.body).toMatchObject({ code: 'CREDENTIALS-limit-reached', details: { maxCredentials: 10 } });
+        const refused = await h.http
+          .post('/api-credentials')
+          .set(await as(ann))
+          .send({})
+          .expect(409);
+        expect(refused.body).toMatchObject({
+          code: 'CREDENTIALS-limit-reached',
+          details: { maxCredentials: 10 },
+        });
       });
-      await h.http.delete(`/api-credentials/${ids[3]}`).set(await as(ann)).expect(204);
+      await h.http
+        .delete(`/api-credentials/${ids[3]}`)
+        .set(await as(ann))
+        .expect(204);
       await generate(ann);
     });
   });
@@ -179,12 +210,24 @@ describe('API credentials over HTTP', () => {
         scopes: ['profile:write', 'profile:read'],
       });
       const gone = await generate(ann, { name: 'gone' });
-      const soon = await generate(ann, { name: 'soon', expiresAt: new Date(Date.now() + 60_000).toISOString() });
-      await h.http.post(`/api-credentials/${kept.id}/regenerate`).set(await as(ann)).expect(200);
-      await h.http.delete(`/api-credentials/${gone.id}`).set(await as(ann)).expect(204);
+      const soon = await generate(ann, {
+        name: 'soon',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      });
+      await h.http
+        .post(`/api-credentials/${kept.id}/regenerate`)
+        .set(await as(ann))
+        .expect(200);
+      await h.http
+        .delete(`/api-credentials/${gone.id}`)
+        .set(await as(ann))
+        .expect(204);
       h.advance(120_000);
 
-      const response = await h.http.get('/api-credentials').set(await as(ann)).expect(200);
+      const response = await h.http
+        .get('/api-credentials')
+        .set(await as(ann))
+        .expect(200);
       expect(response.body).toEqual({
         accountId: 'ann',
         maxCredentials: 10,
@@ -232,11 +275,19 @@ describe('API credentials over HTTP', () => {
 
     it('shows another account of the organization to its administrator only', async () => {
       const key = await generate(ann);
-      const asBoss = await h.http.get('/api-credentials').query({ accountId: 'ann' }).set(await as(boss)).expect(200);
+      const asBoss = await h.http
+        .get('/api-credentials')
+        .query({ accountId: 'ann' })
+        .set(await as(boss))
+        .expect(200);
       expect(asBoss.body.credentials.map((c: { id: string }) => c.id)).toEqual([key.id]);
 
       for (const other of [eve, foreignBoss]) {
-        const refused = await h.http.get('/api-credentials').query({ accountId: 'ann' }).set(await as(other)).expect(404);
+        const refused = await h.http
+          .get('/api-credentials')
+          .query({ accountId: 'ann' })
+          .set(await as(other))
+          .expect(404);
         expect(refused.body.code).toBe('CREDENTIALS-account-not-found');
       }
     });
@@ -244,12 +295,20 @@ describe('API credentials over HTTP', () => {
     it('trusts the accounts read model over the token claim: a demoted administrator sees nothing more', async () => {
       await generate(ann);
       await h.changeAccountType('boss', 'administrator', 'standard');
-      const response = await h.http.get('/api-credentials').query({ accountId: 'ann' }).set(await as(boss)).expect(404);
+      const response = await h.http
+        .get('/api-credentials')
+        .query({ accountId: 'ann' })
+        .set(await as(boss))
+        .expect(404);
       expect(response.body.items).toBeUndefined();
     });
 
     it('answers 400 naming an unknown query parameter, 401 without a token', async () => {
-      const response = await h.http.get('/api-credentials').query({ owner: 'ann' }).set(await as(ann)).expect(400);
+      const response = await h.http
+        .get('/api-credentials')
+        .query({ owner: 'ann' })
+        .set(await as(ann))
+        .expect(400);
       expect(response.body.message).toBe('owner: should not exist');
       await h.http.get('/api-credentials').expect(401);
     });
@@ -258,15 +317,25 @@ describe('API credentials over HTTP', () => {
   describe('POST /api-credentials/:id/regenerate', () => {
     it('returns a new secret for the same clientId', async () => {
       const key = await generate(ann);
-      const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await as(ann)).expect(200);
-      expect(response.body).toMatchObject({ id: key.id, clientId: key.clientId, secret: expect.stringMatching(/^acs_/) });
+      const response = await h.http
+        .post(`/api-credentials/${key.id}/regenerate`)
+        .set(await as(ann))
+        .expect(200);
+      expect(response.body).toMatchObject({
+        id: key.id,
+        clientId: key.clientId,
+        secret: expect.stringMatching(/^acs_/),
+      });
       expect(response.body.secret).not.toBe(key.secret);
       expect(response.headers['cache-control']).toBe('no-store');
     });
 
     it('answers 400 naming the id when it is not one, and writes nothing', async () => {
       await expectNothingWritten(async () => {
-        const response = await h.http.post('/api-credentials/nope/regenerate').set(await as(ann)).expect(400);
+        const response = await h.http
+          .post('/api-credentials/nope/regenerate')
+          .set(await as(ann))
+          .expect(400);
         expect(response.body.message).toBe('id: must be a credential id (UUID)');
       });
     });
@@ -275,7 +344,10 @@ describe('API credentials over HTTP', () => {
       const key = await generate(ann);
       const stale = await as({ ...ann, authTime: Math.floor(Date.now() / 1000) - 3600 });
       await expectNothingWritten(async () => {
-        const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(stale).expect(401);
+        const response = await h.http
+          .post(`/api-credentials/${key.id}/regenerate`)
+          .set(stale)
+          .expect(401);
         expect(response.body.code).toBe('SECURITY-recent-sign-in-required');
       });
     });
@@ -284,18 +356,30 @@ describe('API credentials over HTTP', () => {
       const key = await generate(ann);
       for (const other of [eve, boss, foreignBoss]) {
         await expectNothingWritten(async () => {
-          const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await as(other)).expect(404);
+          const response = await h.http
+            .post(`/api-credentials/${key.id}/regenerate`)
+            .set(await as(other))
+            .expect(404);
           expect(response.body.code).toBe('CREDENTIALS-credential-not-found');
         });
       }
-      await h.http.post(`/api-credentials/${UNKNOWN_ID}/regenerate`).set(await as(ann)).expect(404);
+      await h.http
+        .post(`/api-credentials/${UNKNOWN_ID}/regenerate`)
+        .set(await as(ann))
+        .expect(404);
     });
 
     it('refuses a revoked credential', async () => {
       const key = await generate(ann);
-      await h.http.delete(`/api-credentials/${key.id}`).set(await as(ann)).expect(204);
+      await h.http
+        .delete(`/api-credentials/${key.id}`)
+        .set(await as(ann))
+        .expect(204);
       await expectNothingWritten(async () => {
-        const response = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await as(ann)).expect(404);
+        const response = await h.http
+          .post(`/api-credentials/${key.id}/regenerate`)
+          .set(await as(ann))
+          .expect(404);
         expect(response.body.code).toBe('CREDENTIALS-credential-not-found');
         expect(response.body.secret).toBeUndefined();
       });
@@ -305,36 +389,59 @@ describe('API credentials over HTTP', () => {
   describe('DELETE /api-credentials/:id', () => {
     it('revokes the own credential; doing it again changes nothing', async () => {
       const key = await generate(ann);
-      await h.http.delete(`/api-credentials/${key.id}`).set(await as(ann)).expect(204);
+      await h.http
+        .delete(`/api-credentials/${key.id}`)
+        .set(await as(ann))
+        .expect(204);
       await expectNothingWritten(() => h.http.delete(`/api-credentials/${key.id}`).expect(401));
       await expectNothingWritten(async () => {
-        await h.http.delete(`/api-credentials/${key.id}`).set(await as(ann)).expect(204);
+        await h.http
+          .delete(`/api-credentials/${key.id}`)
+          .set(await as(ann))
+          .expect(204);
       });
       const revoked = (await h.allEvents()).filter((e) => e.type === 'ApiCredentialRevoked');
-      expect(revoked.map((e) => e.data)).toEqual([{ accountId: 'ann', credentialId: key.id, reason: 'removed-by-owner' }]);
+      expect(revoked.map((e) => e.data)).toEqual([
+        { accountId: 'ann', credentialId: key.id, reason: 'removed-by-owner' },
+      ]);
     });
 
     it('lets an administrator of the same organization revoke, recorded as an admin action', async () => {
       const key = await generate(ann);
-      await h.http.delete(`/api-credentials/${key.id}`).set(await as(boss)).expect(204);
+      await h.http
+        .delete(`/api-credentials/${key.id}`)
+        .set(await as(boss))
+        .expect(204);
       const [revoked] = (await h.allEvents()).filter((e) => e.type === 'ApiCredentialRevoked');
       expect(revoked.data).toMatchObject({ reason: 'removed-by-administrator' });
-      expect(revoked.metadata).toMatchObject({ actor: { kind: 'admin', accountId: 'boss' }, orgId: 'org-1' });
+      expect(revoked.metadata).toMatchObject({
+        actor: { kind: 'admin', accountId: 'boss' },
+        orgId: 'org-1',
+      });
     });
 
     it('finds nothing for another standard account or another organization’s administrator', async () => {
       const key = await generate(ann);
       for (const other of [eve, foreignBoss]) {
         await expectNothingWritten(async () => {
-          const response = await h.http.delete(`/api-credentials/${key.id}`).set(await as(other)).expect(404);
+          const response = await h.http
+            .delete(`/api-credentials/${key.id}`)
+            .set(await as(other))
+            .expect(404);
           expect(response.body.code).toBe('CREDENTIALS-credential-not-found');
         });
       }
-      await h.http.delete(`/api-credentials/${UNKNOWN_ID}`).set(await as(ann)).expect(404);
+      await h.http
+        .delete(`/api-credentials/${UNKNOWN_ID}`)
+        .set(await as(ann))
+        .expect(404);
     });
 
     it('answers 400 naming the id, and 401 without a token', async () => {
-      const response = await h.http.delete('/api-credentials/123').set(await as(ann)).expect(400);
+      const response = await h.http
+        .delete('/api-credentials/123')
+        .set(await as(ann))
+        .expect(400);
       expect(response.body.message).toBe('id: must be a credential id (UUID)');
       await h.http.delete(`/api-credentials/${UNKNOWN_ID}`).expect(401);
     });

@@ -23,7 +23,10 @@ describe('concurrent regenerate requests', () => {
 
     const answers = await Promise.all(
       Array.from({ length: 12 }, () =>
-        fetch(`${baseUrl}/api-credentials/${key.id}/regenerate`, { method: 'POST', headers: ann }).then(async (r) => ({
+        fetch(`${baseUrl}/api-credentials/${key.id}/regenerate`, {
+          method: 'POST',
+          headers: ann,
+        }).then(async (r) => ({
           status: r.status,
           body: (await r.json()) as { secret?: string; code?: string },
         })),
@@ -32,21 +35,28 @@ describe('concurrent regenerate requests', () => {
     const won = answers.filter((a) => a.status === 200);
     const lost = answers.filter((a) => a.status !== 200);
     expect(won.length).toBeGreaterThanOrEqual(1);
-    expect(lost.every((a) => a.status === 409 && a.body.code === 'COMMAND-concurrency-conflict')).toBe(true);
+    expect(
+      lost.every((a) => a.status === 409 && a.body.code === 'COMMAND-concurrency-conflict'),
+    ).toBe(true);
 
     const candidates = [key.secret, ...won.map((a) => a.body.secret as string)];
     const valid: string[] = [];
     for (const secret of candidates) {
       const response = await fetch(`${baseUrl}/oauth/token`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${basic(key.clientId, secret)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: {
+          Authorization: `Basic ${basic(key.clientId, secret)}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
         body: 'grant_type=client_credentials',
       });
       if (response.status === 200) valid.push(secret);
       else expect(response.status).toBe(401);
     }
     expect(valid).toHaveLength(1);
-    const regenerations = (await h.allEvents()).filter((e) => e.type === 'ApiCredentialRegenerated');
+    const regenerations = (await h.allEvents()).filter(
+      (e) => e.type === 'ApiCredentialRegenerated',
+    );
     expect(regenerations).toHaveLength(won.length);
   });
 });

@@ -11,7 +11,10 @@ describe('GET /health', () => {
         // The same shape as every service: one entry per projection with its lag.
         projections: {
           status: 'up',
-          api_credential_keys: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
+          api_credential_keys: expect.objectContaining({
+            lag: expect.any(Number),
+            parkedEvents: 0,
+          }),
           accounts: expect.objectContaining({ lag: expect.any(Number), parkedEvents: 0 }),
         },
       });

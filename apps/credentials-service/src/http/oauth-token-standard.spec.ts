@@ -94,11 +94,7 @@ describe('POST /oauth/token as RFC 6749 says', () => {
   });
 
   it('narrows the token to the scope asked for, and answers invalid_scope for one the credential lacks', async () => {
-    const key = await generate(boss, [
-      'profile:read',
-      'profile:write',
-      'accounts:read',
-    ]);
+    const key = await generate(boss, ['profile:read', 'profile:write', 'accounts:read']);
     const all = await h.token(key.clientId, key.secret).expect(200);
     expect(all.body.scope).toBe('profile:read profile:write accounts:read');
     const narrow = await post({
@@ -109,16 +105,10 @@ describe('POST /oauth/token as RFC 6749 says', () => {
     }).expect(200);
     expect(narrow.body.scope).toBe('profile:read accounts:read');
     expect(
-      await tokens.verifier
-        .verify(narrow.body.access_token)
-        .catch(() => undefined),
+      await tokens.verifier.verify(narrow.body.access_token).catch(() => undefined),
     ).toBeUndefined();
 
-    for (const scope of [
-      'audit:read',
-      'profile:read nonsense',
-      'accounts:write',
-    ]) {
+    for (const scope of ['audit:read', 'profile:read nonsense', 'accounts:write']) {
       const refused = await post({
         grant_type: 'client_credentials',
         client_id: key.clientId,
@@ -143,9 +133,7 @@ describe('POST /oauth/token as RFC 6749 says', () => {
   it('drops administrator scopes from the tokens once the owner is no longer an administrator', async () => {
     const key = await generate(boss, ['profile:read', 'accounts:read']);
     await h.changeAccountType('boss', 'administrator', 'standard');
-    expect(
-      (await h.token(key.clientId, key.secret).expect(200)).body.scope,
-    ).toBe('profile:read');
+    expect((await h.token(key.clientId, key.secret).expect(200)).body.scope).toBe('profile:read');
     const asked = await post({
       grant_type: 'client_credentials',
       client_id: key.clientId,
@@ -189,11 +177,8 @@ describe('POST /oauth/token guessing limits (TRUST_PROXY=loopback: the address c
 
   it('5 wrong secrets from one address back off that address, while the right secret from another address still works', async () => {
     const key = await generate();
-    for (let i = 0; i < 5; i++)
-      await from('203.0.113.7', key.clientId, 'acs_wrong').expect(401);
-    const blocked = await from('203.0.113.7', key.clientId, key.secret).expect(
-      429,
-    );
+    for (let i = 0; i < 5; i++) await from('203.0.113.7', key.clientId, 'acs_wrong').expect(401);
+    const blocked = await from('203.0.113.7', key.clientId, key.secret).expect(429);
     expect(blocked.headers['retry-after']).toBe('1');
     await from('198.51.100.1', key.clientId, key.secret).expect(200);
     await from('198.51.100.1', key.clientId, key.secret).expect(200);
@@ -288,26 +273,76 @@ describe('POST /oauth/introspect (RFC 7662)', () => {
   };
 
   it("tells an authenticated client about its organization's tokens, and nothing about others", async () => {
-    const rs = (await h.http.post('/api-credentials').set(await tokens.bearer(ann)).send({}).expect(201)).body;
+    const rs = (
+      await h.http
+        .post('/api-credentials')
+        .set(await tokens.bearer(ann))
+        .send({})
+        .expect(201)
+    ).body;
     const annToken = await tokens.mint({ ...ann, scopes: ['profile:read'] });
-    const active = await introspect({ token: annToken }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200);
-    expect(active.body).toMatchObject({ active: true, token_type: 'Bearer', sub: 'ann', org: 'org-1', iss: 'auth-service', aud: 'accounts', scope: 'profile:read', kind: 'user' });
+    const active = await introspect(
+      { token: annToken },
+      `Basic ${basic(rs.clientId, rs.secret)}`,
+    ).expect(200);
+    expect(active.body).toMatchObject({
+      active: true,
+      token_type: 'Bearer',
+      sub: 'ann',
+      org: 'org-1',
+      iss: 'auth-service',
+      aud: 'accounts',
+      scope: 'profile:read',
+      kind: 'user',
+    });
     expect(active.headers['cache-control']).toBe('no-store');
-    const post = await introspect({ token: annToken, client_id: rs.clientId, client_secret: rs.secret }).expect(200);
+    const post = await introspect({
+      token: annToken,
+      client_id: rs.clientId,
+      client_secret: rs.secret,
+    }).expect(200);
     expect(post.body.active).toBe(true);
 
     const foreign = await tokens.mint({ accountId: 'zed', orgId: 'org-2' });
-    expect((await introspect({ token: foreign }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200)).body).toEqual({ active: false });
-    expect((await introspect({ token: 'not-a-jwt' }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200)).body).toEqual({ active: false });
+    expect(
+      (await introspect({ token: foreign }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(200))
+        .body,
+    ).toEqual({ active: false });
+    expect(
+      (
+        await introspect({ token: 'not-a-jwt' }, `Basic ${basic(rs.clientId, rs.secret)}`).expect(
+          200,
+        )
+      ).body,
+    ).toEqual({ active: false });
   });
 
   it('refuses an unauthenticated or badly authenticated caller, and a missing token', async () => {
-    const rs = (await h.http.post('/api-credentials').set(await tokens.bearer(ann)).send({}).expect(201)).body;
+    const rs = (
+      await h.http
+        .post('/api-credentials')
+        .set(await tokens.bearer(ann))
+        .send({})
+        .expect(201)
+    ).body;
     const annToken = await tokens.mint(ann);
     expect((await introspect({ token: annToken }).expect(401)).body.error).toBe('invalid_client');
-    expect((await introspect({ token: annToken }, `Basic ${basic(rs.clientId, 'acs_wrong')}`).expect(401)).body.error).toBe('invalid_client');
-    expect((await introspect({}, `Basic ${basic(rs.clientId, rs.secret)}`).expect(400)).body).toEqual({ error: 'invalid_request', error_description: 'token is missing' });
+    expect(
+      (
+        await introspect({ token: annToken }, `Basic ${basic(rs.clientId, 'acs_wrong')}`).expect(
+          401,
+        )
+      ).body.error,
+    ).toBe('invalid_client');
+    expect(
+      (await introspect({}, `Basic ${basic(rs.clientId, rs.secret)}`).expect(400)).body,
+    ).toEqual({ error: 'invalid_request', error_description: 'token is missing' });
     // A person's bearer token is not client authentication.
-    await h.http.post('/oauth/introspect').set(await tokens.bearer(ann)).type('form').send({ token: annToken }).expect(401);
+    await h.http
+      .post('/oauth/introspect')
+      .set(await tokens.bearer(ann))
+      .type('form')
+      .send({ token: annToken })
+      .expect(401);
   });
 });

@@ -20,7 +20,11 @@ describe('POST /oauth/token (client-credentials grant)', () => {
   afterEach(() => h.close());
 
   async function generate(body: object = {}) {
-    const response = await h.http.post('/api-credentials').set(await tokens.bearer(ann)).send(body).expect(201);
+    const response = await h.http
+      .post('/api-credentials')
+      .set(await tokens.bearer(ann))
+      .send(body)
+      .expect(201);
     return response.body as { id: string; clientId: string; secret: string };
   }
 
@@ -44,7 +48,9 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     expect(response.headers['pragma']).toBe('no-cache');
 
     const jwks = (await h.http.get('/.well-known/jwks.json').expect(200)).body;
-    const fileJwks = JSON.parse(readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.jwks.json'), 'utf8'));
+    const fileJwks = JSON.parse(
+      readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.jwks.json'), 'utf8'),
+    );
     // The file other services of the machine verify with names its issuer, the URL in iss.
     expect(fileJwks).toEqual({ issuer: 'http://127.0.0.1:3000', ...jwks });
     const verifier = new TokenVerifier({ [fileJwks.issuer]: { jwks: () => jwks } }, 'accounts');
@@ -78,9 +84,18 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     const key = await generate();
     await expectRefused(key.clientId, `${key.secret.slice(0, -1)}x`);
     await expectRefused('aci_doesnotexist0000000000', key.secret);
-    const noHeader = await h.http.post('/oauth/token').type('form').send({ grant_type: 'client_credentials' }).expect(401);
+    const noHeader = await h.http
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials' })
+      .expect(401);
     expect(noHeader.body).toEqual(GENERIC_401);
-    const notBasic = await h.http.post('/oauth/token').set('Authorization', 'Bearer x').type('form').send({ grant_type: 'client_credentials' }).expect(401);
+    const notBasic = await h.http
+      .post('/oauth/token')
+      .set('Authorization', 'Bearer x')
+      .type('form')
+      .send({ grant_type: 'client_credentials' })
+      .expect(401);
     expect(notBasic.body).toEqual(GENERIC_401);
   });
 
@@ -88,17 +103,36 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     const key = await generate();
     const auth = { Authorization: `Basic ${basic(key.clientId, key.secret)}` };
     const missing = await h.http.post('/oauth/token').set(auth).type('form').send('').expect(400);
-    expect(missing.body).toEqual({ error: 'invalid_request', error_description: 'grant_type is missing' });
-    const twice = await h.http.post('/oauth/token').set(auth).type('form').send('grant_type=client_credentials&grant_type=password').expect(400);
+    expect(missing.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'grant_type is missing',
+    });
+    const twice = await h.http
+      .post('/oauth/token')
+      .set(auth)
+      .type('form')
+      .send('grant_type=client_credentials&grant_type=password')
+      .expect(400);
     expect(twice.body.error).toBe('invalid_request');
-    const password = await h.http.post('/oauth/token').set(auth).type('form').send({ grant_type: 'password' }).expect(400);
-    expect(password.body).toEqual({ error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported here' });
+    const password = await h.http
+      .post('/oauth/token')
+      .set(auth)
+      .type('form')
+      .send({ grant_type: 'password' })
+      .expect(400);
+    expect(password.body).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: 'Only grant_type=client_credentials is supported here',
+    });
   });
 
   it('refuses the old secret on the very next request after regenerate, and takes the new one', async () => {
     const key = await generate();
     await h.token(key.clientId, key.secret).expect(200);
-    const renewed = await h.http.post(`/api-credentials/${key.id}/regenerate`).set(await tokens.bearer(ann)).expect(200);
+    const renewed = await h.http
+      .post(`/api-credentials/${key.id}/regenerate`)
+      .set(await tokens.bearer(ann))
+      .expect(200);
     await expectRefused(key.clientId, key.secret);
     await h.token(key.clientId, renewed.body.secret).expect(200);
   });
@@ -107,11 +141,17 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     const mine = await generate();
     const other = await generate();
     await h.token(mine.clientId, mine.secret).expect(200);
-    await h.http.delete(`/api-credentials/${mine.id}`).set(await tokens.bearer(ann)).expect(204);
+    await h.http
+      .delete(`/api-credentials/${mine.id}`)
+      .set(await tokens.bearer(ann))
+      .expect(204);
     await expectRefused(mine.clientId, mine.secret);
 
     await h.registerAccount('boss', 'org-1', 'administrator');
-    await h.http.delete(`/api-credentials/${other.id}`).set(await tokens.bearer({ accountId: 'boss', orgId: 'org-1' })).expect(204);
+    await h.http
+      .delete(`/api-credentials/${other.id}`)
+      .set(await tokens.bearer({ accountId: 'boss', orgId: 'org-1' }))
+      .expect(204);
     await expectRefused(other.clientId, other.secret);
   });
 
@@ -151,11 +191,7 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     await h.token(key.clientId, key.secret).expect(200);
     // A success clears this address's count, but the credential's slow-down stays for addresses that fail.
     await expectRefused(key.clientId, 'acs_wrong');
-    expect(
-      (await h.token(key.clientId, key.secret).expect(429)).headers[
-        'retry-after'
-      ],
-    ).toBe('4');
+    expect((await h.token(key.clientId, key.secret).expect(429)).headers['retry-after']).toBe('4');
   });
 
   it('backs off unknown clientIds the same way, so a 429 tells nothing about existence', async () => {
@@ -170,15 +206,21 @@ describe('POST /oauth/token (client-credentials grant)', () => {
     await h.token(key.clientId, key.secret).expect(200);
     expect(await h.headPosition()).toBe(before);
 
-    const listed = await h.http.get('/api-credentials').set(await tokens.bearer(ann)).expect(200);
+    const listed = await h.http
+      .get('/api-credentials')
+      .set(await tokens.bearer(ann))
+      .expect(200);
     const lastUsedAt = listed.body.credentials[0].lastUsedAt;
     expect(Date.now() - Date.parse(lastUsedAt)).toBeLessThan(5_000);
 
     expect(h.lastUsed.flush()).toBe(1);
-    expect(h.readModels.database.all('SELECT credential_id, last_used_at FROM credential_last_used')).toEqual([
-      { credential_id: key.id, last_used_at: lastUsedAt },
-    ]);
-    const again = await h.http.get('/api-credentials').set(await tokens.bearer(ann)).expect(200);
+    expect(
+      h.readModels.database.all('SELECT credential_id, last_used_at FROM credential_last_used'),
+    ).toEqual([{ credential_id: key.id, last_used_at: lastUsedAt }]);
+    const again = await h.http
+      .get('/api-credentials')
+      .set(await tokens.bearer(ann))
+      .expect(200);
     expect(again.body.credentials[0].lastUsedAt).toBe(lastUsedAt);
   });
 });

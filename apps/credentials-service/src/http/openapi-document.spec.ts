@@ -5,9 +5,7 @@ import { CredentialsTestApp } from '../testing/credentials-test-app';
 describe('credentials-service: the served OpenAPI document', () => {
   let harness: CredentialsTestApp;
   beforeAll(async () => {
-    harness = await CredentialsTestApp.start(
-      (await TestTokens.create()).verifier,
-    );
+    harness = await CredentialsTestApp.start((await TestTokens.create()).verifier);
   });
   afterAll(() => harness.close());
 

@@ -46,7 +46,10 @@ describe('credentials-service: recent sign-in, as in every service', () => {
   });
 
   it('still honours the former CREDENTIALS_RECENT_SIGN_IN_SECONDS when it is set', async () => {
-    const service = await start({ CREDENTIALS_RECENT_SIGN_IN_SECONDS: '3600', RECENT_SIGN_IN_SECONDS: '120' });
+    const service = await start({
+      CREDENTIALS_RECENT_SIGN_IN_SECONDS: '3600',
+      RECENT_SIGN_IN_SECONDS: '120',
+    });
     const created = await service.http
       .post('/api-credentials')
       .set(await tokens.bearer({ ...ann, authTime: minutesAgo(30) }))
@@ -56,6 +59,9 @@ describe('credentials-service: recent sign-in, as in every service', () => {
       .post(`/api-credentials/${created.body.id}/regenerate`)
       .set(await tokens.bearer({ ...ann, authTime: minutesAgo(61) }))
       .expect(401);
-    expect(response.body).toMatchObject({ code: 'SECURITY-recent-sign-in-required', details: { maxAgeSeconds: 3600 } });
+    expect(response.body).toMatchObject({
+      code: 'SECURITY-recent-sign-in-required',
+      details: { maxAgeSeconds: 3600 },
+    });
   });
 });

@@ -1,10 +1,5 @@
 import { ApiScopes } from '@accounts/contracts';
-import {
-  declaredRoutes,
-  describeAccess,
-  TestTokens,
-  walkRoutes,
-} from '@accounts/testing';
+import { declaredRoutes, describeAccess, TestTokens, walkRoutes } from '@accounts/testing';
 import { CredentialsTestApp } from '../testing/credentials-test-app';
 
 /** Every route of credentials-service with its declared rule, then called with API tokens to prove it. */
@@ -21,9 +16,7 @@ describe('credentials-service: what an API token may call', () => {
 
   it('declares a rule on every route: credentials are person only, the OAuth endpoints authenticate the client themselves', () => {
     expect(
-      declaredRoutes(h.t.app).map(
-        (r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`,
-      ),
+      declaredRoutes(h.t.app).map((r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`),
     ).toEqual([
       'GET /.well-known/jwks.json -> public',
       'GET /.well-known/oauth-authorization-server -> public',

@@ -8,7 +8,9 @@ import { basic, CredentialsTestApp } from '../testing/credentials-test-app';
 function everyFile(dir: string): { file: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? everyFile(path) : [{ file: path, text: readFileSync(path).toString('latin1') }];
+    return statSync(path).isDirectory()
+      ? everyFile(path)
+      : [{ file: path, text: readFileSync(path).toString('latin1') }];
   });
 }
 
@@ -26,10 +28,14 @@ describe('the secret appears in the generate/regenerate answer and nowhere else'
 
   it('is absent from every event, log line, list answer and stored byte; only its keyed hash is kept', async () => {
     const ann = await tokens.bearer({ accountId: 'ann', orgId: 'org-1' });
-    const generated = (await h.http.post('/api-credentials').set(ann).send({ name: 'ci' }).expect(201)).body;
+    const generated = (
+      await h.http.post('/api-credentials').set(ann).send({ name: 'ci' }).expect(201)
+    ).body;
     await h.token(generated.clientId, generated.secret).expect(200);
     await h.token(generated.clientId, `${generated.secret}x`).expect(401);
-    const regenerated = (await h.http.post(`/api-credentials/${generated.id}/regenerate`).set(ann).expect(200)).body;
+    const regenerated = (
+      await h.http.post(`/api-credentials/${generated.id}/regenerate`).set(ann).expect(200)
+    ).body;
     await h.token(generated.clientId, generated.secret).expect(401);
     await h.token(generated.clientId, regenerated.secret).expect(200);
     // The secret as a body field too (client_secret_post), JSON and form.
@@ -53,24 +59,22 @@ describe('the secret appears in the generate/regenerate answer and nowhere else'
     // Both methods at once are refused (RFC 6749 §2.3), and the body secret still logged nowhere.
     await h.http
       .post('/oauth/token')
-      .set(
-        'Authorization',
-        `Basic ${basic(generated.clientId, regenerated.secret)}`,
-      )
+      .set('Authorization', `Basic ${basic(generated.clientId, regenerated.secret)}`)
       .send({
         grant_type: 'client_credentials',
         client_secret: regenerated.secret,
       })
       .expect(400);
-    const list = (await h.http.get('/api-credentials').set(ann).expect(200))
-      .body;
+    const list = (await h.http.get('/api-credentials').set(ann).expect(200)).body;
     h.lastUsed.flush();
     await h.http.delete(`/api-credentials/${generated.id}`).set(ann).expect(204);
     await h.token(generated.clientId, regenerated.secret).expect(401);
 
     const events = await h.allEvents();
     const logs = JSON.stringify(h.t.logs);
-    expect(h.t.logs.some((line) => String(line.msg).startsWith('POST /oauth/token 200'))).toBe(true);
+    expect(h.t.logs.some((line) => String(line.msg).startsWith('POST /oauth/token 200'))).toBe(
+      true,
+    );
     const haystacks = {
       events: JSON.stringify(events),
       logs,
@@ -89,9 +93,14 @@ describe('the secret appears in the generate/regenerate answer and nowhere else'
     }
 
     // What is stored is a keyed hash of the secret, under the pepper in the data folder.
-    const pepper = Buffer.from(readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.pepper'), 'utf8'), 'base64url');
+    const pepper = Buffer.from(
+      readFileSync(join(h.t.dataDir, 'keys', 'credentials-service.pepper'), 'utf8'),
+      'base64url',
+    );
     const hasher = new SecretHasher(pepper);
-    const hashes = events.filter((e) => e.streamId === 'apicredentials-ann').map((e) => (e.data as { secretHash?: string }).secretHash);
+    const hashes = events
+      .filter((e) => e.streamId === 'apicredentials-ann')
+      .map((e) => (e.data as { secretHash?: string }).secretHash);
     expect(hasher.matches(generated.secret, hashes[0])).toBe(true);
     expect(hasher.matches(regenerated.secret, hashes[1])).toBe(true);
     expect(hashes[2]).toBeUndefined();

@@ -30,12 +30,7 @@ describe('POST /oauth/token limits shared by the instances of credentials-servic
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const from = (
-    instance: CredentialsTestApp,
-    address: string,
-    clientId: string,
-    secret: string,
-  ) =>
+  const from = (instance: CredentialsTestApp, address: string, clientId: string, secret: string) =>
     instance.http
       .post('/oauth/token')
       .set('X-Forwarded-For', address)
@@ -50,17 +45,9 @@ describe('POST /oauth/token limits shared by the instances of credentials-servic
       .send({})
       .expect(201);
     const key = created.body as { clientId: string; secret: string };
-    await two.readModels.runner.waitForPosition(
-      await two.headPosition(),
-      5_000,
-    );
+    await two.readModels.runner.waitForPosition(await two.headPosition(), 5_000);
     for (let i = 0; i < 5; i++)
-      await from(
-        i % 2 ? two : one,
-        '203.0.113.7',
-        key.clientId,
-        'acs_wrong',
-      ).expect(401);
+      await from(i % 2 ? two : one, '203.0.113.7', key.clientId, 'acs_wrong').expect(401);
     await from(one, '203.0.113.7', key.clientId, key.secret).expect(429);
     await from(two, '203.0.113.7', key.clientId, key.secret).expect(429);
     await from(two, '198.51.100.1', key.clientId, key.secret).expect(200);

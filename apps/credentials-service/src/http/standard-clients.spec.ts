@@ -1,10 +1,5 @@
 import { SigningKeyRing, TokenIssuer } from '@accounts/security';
-import {
-  type ChildProcess,
-  execFile,
-  spawn,
-  spawnSync,
-} from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -82,9 +77,8 @@ describe('standard clients against a running credentials-service', () => {
       client_secret: credential.secret,
     };
     if (scope) form['scope'] = scope;
-    return (
-      await h.http.post('/oauth/token').type('form').send(form).expect(200)
-    ).body.access_token;
+    return (await h.http.post('/oauth/token').type('form').send(form).expect(200)).body
+      .access_token;
   }
 
   it('openid-client 6: discovery, client_secret_post and client_secret_basic, scope, invalid_scope, introspection', async () => {
@@ -108,10 +102,7 @@ describe('standard clients against a running credentials-service', () => {
       introspection_endpoint: `${issuerUrl}/oauth/introspect`,
       jwks_uri: `${issuerUrl}/.well-known/jwks.json`,
       grant_types_supported: ['client_credentials'],
-      token_endpoint_auth_methods_supported: [
-        'client_secret_basic',
-        'client_secret_post',
-      ],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       scopes_supported: [
         'profile:read',
         'profile:write',
@@ -182,31 +173,21 @@ describe('standard clients against a running credentials-service', () => {
       beforeAll(async () => {
         const venv = join(homedir(), '.cache', 'accounts-pyjwt');
         const py = join(venv, 'bin', 'python');
-        if (
-          !existsSync(py) ||
-          spawnSync(py, ['-c', 'import jwt, cryptography']).status !== 0
-        ) {
+        if (!existsSync(py) || spawnSync(py, ['-c', 'import jwt, cryptography']).status !== 0) {
           await run('python3', ['-m', 'venv', venv], { timeout: 60_000 });
-          await run(
-            join(venv, 'bin', 'pip'),
-            ['install', '--quiet', 'PyJWT[crypto]==2.10.1'],
-            { timeout: 120_000 },
-          );
+          await run(join(venv, 'bin', 'pip'), ['install', '--quiet', 'PyJWT[crypto]==2.10.1'], {
+            timeout: 120_000,
+          });
         }
         const port = await freePort();
         base = `http://127.0.0.1:${port}`;
-        server = spawn(
-          py,
-          [join(TOOLS, 'resource_server.py'), issuerUrl, String(port)],
-          { stdio: ['ignore', 'pipe', 'pipe'] },
-        );
+        server = spawn(py, [join(TOOLS, 'resource_server.py'), issuerUrl, String(port)], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         await new Promise<void>((resolve, reject) => {
           let errors = '';
           server.stderr?.on('data', (chunk) => (errors += String(chunk)));
-          server.stdout?.on(
-            'data',
-            (chunk) => String(chunk).includes('ready') && resolve(),
-          );
+          server.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve());
           server.on('exit', (code) =>
             reject(new Error(`resource server exited ${code}: ${errors}`)),
           );
@@ -239,9 +220,7 @@ describe('standard clients against a running credentials-service', () => {
             sub: 'eve',
           }),
         ).toString('base64url');
-        expect(
-          (await whoami(`${header}.${forgedPayload}.${signature}`)).status,
-        ).toBe(401);
+        expect((await whoami(`${header}.${forgedPayload}.${signature}`)).status).toBe(401);
         expect((await whoami(await personToken())).status).toBe(401);
       });
     },

@@ -14,6 +14,9 @@ export class AccountDirectory {
   constructor(private readonly readModels: ReadModels) {}
 
   get(accountId: string): AccountRow | undefined {
-    return this.readModels.database.get<AccountRow>('SELECT * FROM accounts WHERE account_id = ?', accountId);
+    return this.readModels.database.get<AccountRow>(
+      'SELECT * FROM accounts WHERE account_id = ?',
+      accountId,
+    );
   }
 }

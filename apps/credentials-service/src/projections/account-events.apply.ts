@@ -1,4 +1,9 @@
-import type { PublicAccountChange, PublicAccountDisabled, PublicAccountEnabled, PublicAccountRegistered } from '@accounts/contracts';
+import type {
+  PublicAccountChange,
+  PublicAccountDisabled,
+  PublicAccountEnabled,
+  PublicAccountRegistered,
+} from '@accounts/contracts';
 import { ProfileEventTypes } from '@accounts/contracts';
 import type { ProjectionTx } from '@accounts/projections';
 
@@ -15,7 +20,10 @@ export const ACCOUNT_EVENT_TYPES = [
  * through the publication table, or accounts.profile.v2).
  * Every statement is idempotent, and the projection records event ids, so redelivery is harmless.
  */
-export function applyAccountEvent(event: { type: string; data: unknown }, tx: ProjectionTx<'accounts'>): void {
+export function applyAccountEvent(
+  event: { type: string; data: unknown },
+  tx: ProjectionTx<'accounts'>,
+): void {
   const table = tx.table.accounts;
   switch (event.type) {
     case ProfileEventTypes.AccountRegistered: {
@@ -23,7 +31,9 @@ export function applyAccountEvent(event: { type: string; data: unknown }, tx: Pr
       tx.run(
         `INSERT INTO ${table} (account_id, org_id, account_type, status) VALUES (?, ?, ?, 'enabled')
          ON CONFLICT (account_id) DO UPDATE SET org_id = excluded.org_id, account_type = excluded.account_type`,
-        d.accountId, d.orgId, d.accountType,
+        d.accountId,
+        d.orgId,
+        d.accountType,
       );
       return;
     }

@@ -19,7 +19,10 @@ export const apiCredentialKeysProjection = defineProjection({
   // 2: scopes.
   version: 2,
   tables: ['api_credential_keys'],
-  filter: { streamPrefixes: [ApiCredentialsStreamPrefix], eventTypes: Object.values(CredentialsEventTypes) },
+  filter: {
+    streamPrefixes: [ApiCredentialsStreamPrefix],
+    eventTypes: Object.values(CredentialsEventTypes),
+  },
   schema: (t) => `
     CREATE TABLE ${t.api_credential_keys} (
       credential_id  TEXT PRIMARY KEY,
@@ -60,7 +63,9 @@ export const apiCredentialKeysProjection = defineProjection({
         const d = event.data as ApiCredentialRegeneratedData;
         tx.run(
           `UPDATE ${table} SET secret_hash = ?, regenerated_at = ? WHERE credential_id = ? AND status = 'active'`,
-          d.secretHash, event.occurredAt, d.credentialId,
+          d.secretHash,
+          event.occurredAt,
+          d.credentialId,
         );
         return;
       }
@@ -68,7 +73,8 @@ export const apiCredentialKeysProjection = defineProjection({
         const d = event.data as ApiCredentialRevokedData;
         tx.run(
           `UPDATE ${table} SET status = 'revoked', secret_hash = NULL, revoked_at = ? WHERE credential_id = ?`,
-          event.occurredAt, d.credentialId,
+          event.occurredAt,
+          d.credentialId,
         );
         return;
       }

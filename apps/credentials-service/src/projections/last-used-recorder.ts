@@ -1,5 +1,10 @@
 import { SERVICE_CONFIG } from '@accounts/service-kit';
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { CredentialsConfig } from '../config';
 import { ReadModels } from './read-models';
@@ -62,7 +67,8 @@ export class LastUsedRecorder implements OnModuleInit, BeforeApplicationShutdown
       });
     } catch (error) {
       // Keep the uses for the next attempt, unless newer ones arrived meanwhile.
-      for (const [credentialId, at] of batch) if (!this.pending.has(credentialId)) this.pending.set(credentialId, at);
+      for (const [credentialId, at] of batch)
+        if (!this.pending.has(credentialId)) this.pending.set(credentialId, at);
       throw error;
     }
     return batch.size;
@@ -72,7 +78,10 @@ export class LastUsedRecorder implements OnModuleInit, BeforeApplicationShutdown
     try {
       this.flush();
     } catch (error) {
-      this.logger.error({ err: error }, 'could not write last-used times; retrying at the next flush');
+      this.logger.error(
+        { err: error },
+        'could not write last-used times; retrying at the next flush',
+      );
     }
   }
 }

@@ -1,5 +1,11 @@
 import type { EventStore } from '@accounts/event-store';
-import { EVENT_STORE, HealthIndicatorRegistry, profileEventsSource, ReadModelsHost, SERVICE_CONFIG } from '@accounts/service-kit';
+import {
+  EVENT_STORE,
+  HealthIndicatorRegistry,
+  profileEventsSource,
+  ReadModelsHost,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { CredentialsConfig } from '../config';

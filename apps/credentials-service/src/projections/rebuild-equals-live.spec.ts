@@ -10,7 +10,12 @@ describe('api_credential_keys: a rebuild equals the live model row for row (issu
     const dir = mkdtempSync(join(tmpdir(), 'rebuild-live-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), synchronous: 'normal' });
     try {
-      const { live, rebuilt, events } = await rebuildAgainstLive(store, apiCredentialKeysProjection, ['api_credential_keys'], join(dir, 'read.sqlite'));
+      const { live, rebuilt, events } = await rebuildAgainstLive(
+        store,
+        apiCredentialKeysProjection,
+        ['api_credential_keys'],
+        join(dir, 'read.sqlite'),
+      );
       expect(events).toBeGreaterThan(3000);
       expect(live['api_credential_keys'].length).toBeGreaterThan(60);
       expect(rebuilt).toEqual(live);

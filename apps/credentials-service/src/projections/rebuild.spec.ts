@@ -6,22 +6,38 @@ describe('rebuilding the read models from position 0 while the service answers',
   let h: CredentialsTestApp;
 
   beforeAll(async () => (tokens = await TestTokens.create()));
-  beforeEach(async () => (h = await CredentialsTestApp.start(tokens.verifier, { SQLITE_SYNCHRONOUS: 'normal' })));
+  beforeEach(
+    async () =>
+      (h = await CredentialsTestApp.start(tokens.verifier, { SQLITE_SYNCHRONOUS: 'normal' })),
+  );
   afterEach(() => h.close());
 
-  const keyStatus = () => h.readModels.database.all('SELECT * FROM api_credential_keys ORDER BY credential_id');
+  const keyStatus = () =>
+    h.readModels.database.all('SELECT * FROM api_credential_keys ORDER BY credential_id');
   const accounts = () => h.readModels.database.all('SELECT * FROM accounts ORDER BY account_id');
 
   it('keeps granting tokens during the rebuild, and the rebuilt models equal the live ones', async () => {
     const working: { clientId: string; secret: string }[] = [];
     for (let a = 0; a < 6; a++) {
       const caller = { accountId: `user${a}`, orgId: `org-${a % 2}` };
-      await h.registerAccount(caller.accountId, caller.orgId, a === 0 ? 'administrator' : 'standard');
+      await h.registerAccount(
+        caller.accountId,
+        caller.orgId,
+        a === 0 ? 'administrator' : 'standard',
+      );
       const bearer = await tokens.bearer(caller);
       for (let k = 0; k < 5; k++) {
-        const key = (await h.http.post('/api-credentials').set(bearer).send({ name: `key ${k}` }).expect(201)).body;
+        const key = (
+          await h.http
+            .post('/api-credentials')
+            .set(bearer)
+            .send({ name: `key ${k}` })
+            .expect(201)
+        ).body;
         if (k === 1) {
-          const renewed = (await h.http.post(`/api-credentials/${key.id}/regenerate`).set(bearer).expect(200)).body;
+          const renewed = (
+            await h.http.post(`/api-credentials/${key.id}/regenerate`).set(bearer).expect(200)
+          ).body;
           working.push({ clientId: key.clientId, secret: renewed.secret });
         } else if (k === 2) {
           await h.http.delete(`/api-credentials/${key.id}`).set(bearer).expect(204);
@@ -38,9 +54,10 @@ describe('rebuilding the read models from position 0 while the service answers',
     expect(liveKeys).toHaveLength(30 + 400 * 2);
 
     let swapped = false;
-    const rebuilding = Promise.all([h.readModels.rebuild('api_credential_keys'), h.readModels.rebuild('accounts')]).then(
-      () => (swapped = true),
-    );
+    const rebuilding = Promise.all([
+      h.readModels.rebuild('api_credential_keys'),
+      h.readModels.rebuild('accounts'),
+    ]).then(() => (swapped = true));
     let answeredBeforeSwap = 0;
     for (let i = 0; !swapped; i++) {
       const { clientId, secret } = working[i % working.length];
@@ -92,8 +109,23 @@ async function fillerHistory(h: CredentialsTestApp, accounts: number): Promise<v
     const events = [0, 1].flatMap((k) => {
       const credentialId = `f${i}-${k}`;
       return [
-        { type: 'ApiCredentialGenerated', metadata, data: { accountId: `filler${i}`, credentialId, clientId: `aci_f${i}k${k}`, name: null, expiresAt: null, secretHash: 'hmac-sha256:x' } },
-        { type: 'ApiCredentialRegenerated', metadata, data: { accountId: `filler${i}`, credentialId, secretHash: 'hmac-sha256:y' } },
+        {
+          type: 'ApiCredentialGenerated',
+          metadata,
+          data: {
+            accountId: `filler${i}`,
+            credentialId,
+            clientId: `aci_f${i}k${k}`,
+            name: null,
+            expiresAt: null,
+            secretHash: 'hmac-sha256:x',
+          },
+        },
+        {
+          type: 'ApiCredentialRegenerated',
+          metadata,
+          data: { accountId: `filler${i}`, credentialId, secretHash: 'hmac-sha256:y' },
+        },
       ];
     });
     const { position } = await h.store.append(`apicredentials-filler${i}`, events, 'no_stream');

@@ -21,7 +21,10 @@ export class CredentialsTestApp {
   ) {}
 
   /** `verifier` undefined: TRUSTED_ISSUERS or the embedded default, as the service runs. */
-  static async start(verifier: TokenVerifier | undefined, env: Record<string, string> = {}): Promise<CredentialsTestApp> {
+  static async start(
+    verifier: TokenVerifier | undefined,
+    env: Record<string, string> = {},
+  ): Promise<CredentialsTestApp> {
     const time = { offsetMs: 0 };
     const clock = () => new Date(Date.now() + time.offsetMs);
     const t = await createTestApp({
@@ -55,7 +58,11 @@ export class CredentialsTestApp {
   }
 
   /** What profile-service would append when an administrator creates the account. */
-  async registerAccount(accountId: string, orgId: string, accountType: AccountType = 'standard'): Promise<void> {
+  async registerAccount(
+    accountId: string,
+    orgId: string,
+    accountType: AccountType = 'standard',
+  ): Promise<void> {
     const data: AccountRegisteredData = {
       accountId,
       orgId,
@@ -74,7 +81,10 @@ export class CredentialsTestApp {
   }
 
   disableAccount(accountId: string): Promise<void> {
-    return this.profileEvent(accountId, { type: 'AccountDisabled', data: { accountId, reason: 'left the company' } });
+    return this.profileEvent(accountId, {
+      type: 'AccountDisabled',
+      data: { accountId, reason: 'left the company' },
+    });
   }
 
   enableAccount(accountId: string): Promise<void> {
@@ -82,7 +92,10 @@ export class CredentialsTestApp {
   }
 
   changeAccountType(accountId: string, from: AccountType, to: AccountType): Promise<void> {
-    return this.profileEvent(accountId, { type: 'AccountTypeChanged', data: { accountId, from, to } });
+    return this.profileEvent(accountId, {
+      type: 'AccountTypeChanged',
+      data: { accountId, from, to },
+    });
   }
 
   /** POST /oauth/token with HTTP Basic, form-encoded as RFC 6749 clients do. */
@@ -106,13 +119,22 @@ export class CredentialsTestApp {
     return this.t.close();
   }
 
-  private async profileEvent(accountId: string, event: Pick<NewEvent, 'type' | 'data'>): Promise<void> {
-    const metadata = { correlationId: 'profile-test', causationId: 'profile-test', actor: { kind: 'system' } };
+  private async profileEvent(
+    accountId: string,
+    event: Pick<NewEvent, 'type' | 'data'>,
+  ): Promise<void> {
+    const metadata = {
+      correlationId: 'profile-test',
+      causationId: 'profile-test',
+      actor: { kind: 'system' },
+    };
     const { position } = await this.store.append(`account-${accountId}`, [{ ...event, metadata }]);
     await this.readModels.waitFor(position);
   }
 }
 
 export function basic(clientId: string, secret: string): string {
-  return Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64');
+  return Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString(
+    'base64',
+  );
 }

@@ -23,8 +23,7 @@ export const emailChangeLinksProvider: Provider = {
 };
 
 function linkKey(config: ProfileConfig): Buffer {
-  const production =
-    config.NODE_ENV === 'production' || !!config.EVENTSTORE_CONNECTION_STRING;
+  const production = config.NODE_ENV === 'production' || !!config.EVENTSTORE_CONNECTION_STRING;
   if (production && !config.ACTIVATION_LINK_KEY)
     throw new Error(
       'ACTIVATION_LINK_KEY must be set in production: auth-service emails activation links derived from the same key',

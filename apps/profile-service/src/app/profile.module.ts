@@ -1,4 +1,9 @@
-import { AccessPolicyGuard, AccessTokenGuard, TOKEN_REVOCATIONS, type TokenVerifier } from '@accounts/security';
+import {
+  AccessPolicyGuard,
+  AccessTokenGuard,
+  TOKEN_REVOCATIONS,
+  type TokenVerifier,
+} from '@accounts/security';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -71,7 +76,10 @@ export class ProfileModule {
         AccountAsOfReader,
         ReadModels,
         clockProvider(),
-        commandRunnerProvider({ schemaVersions: ProfileEventSchemaVersions, readModels: ReadModels }),
+        commandRunnerProvider({
+          schemaVersions: ProfileEventSchemaVersions,
+          readModels: ReadModels,
+        }),
         profileRelayProvider,
         AccountDirectoryQueries,
         activationLinkSenderProvider,
@@ -80,7 +88,11 @@ export class ProfileModule {
         EmailChangeGuesses,
         tokenVerifierProvider(options.tokenVerifier),
         AccessTokenGuard,
-        { provide: TOKEN_REVOCATIONS, useFactory: (readModels: ReadModels) => readModels.revocations, inject: [ReadModels] },
+        {
+          provide: TOKEN_REVOCATIONS,
+          useFactory: (readModels: ReadModels) => readModels.revocations,
+          inject: [ReadModels],
+        },
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
       ],
       exports: [ReadModels, AccountDirectoryQueries],

@@ -11,29 +11,43 @@ describe('concurrent writers', () => {
   afterAll(() => app.close());
 
   const patch = async (member: Member, body: object) =>
-    app.http().patch('/accounts/me').set(await app.as(member)).send(body);
+    app
+      .http()
+      .patch('/accounts/me')
+      .set(await app.as(member))
+      .send(body);
 
   it('lets exactly one of two accounts racing for a user name have it; the other gets 409', async () => {
     for (let round = 0; round < 5; round++) {
       const one = (await app.registerAccount(admin, `one${round}`)).member;
       const two = (await app.registerAccount(admin, `two${round}`)).member;
       const wanted = `Wanted${round}`;
-      const [a, b] = await Promise.all([patch(one, { userName: wanted }), patch(two, { userName: wanted.toLowerCase() })]);
+      const [a, b] = await Promise.all([
+        patch(one, { userName: wanted }),
+        patch(two, { userName: wanted.toLowerCase() }),
+      ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const loser = a.status === 409 ? a : b;
       expect(loser.body.code).toBe('PROFILE-user-name-taken');
-      const holders = (await app.store.readStream(`username-wanted${round}`)).filter((e) => e.type === 'UserNameReserved');
+      const holders = (await app.store.readStream(`username-wanted${round}`)).filter(
+        (e) => e.type === 'UserNameReserved',
+      );
       expect(holders).toHaveLength(1);
       // The loser keeps its own name, still reserved by it.
       const loserMember = a.status === 409 ? one : two;
       const loserName = a.status === 409 ? `one${round}` : `two${round}`;
-      const mine = await app.http().get('/accounts/me').set(await app.as(loserMember));
+      const mine = await app
+        .http()
+        .get('/accounts/me')
+        .set(await app.as(loserMember));
       expect(mine.body.userName).toBe(loserName);
-      expect((await app.store.readStream(`username-${loserName}`)).map((e) => e.type)).toEqual(['UserNameReserved']);
+      expect((await app.store.readStream(`username-${loserName}`)).map((e) => e.type)).toEqual([
+        'UserNameReserved',
+      ]);
     }
   });
 
-  it('frees a renamed account\'s old name for another account', async () => {
+  it("frees a renamed account's old name for another account", async () => {
     const first = (await app.registerAccount(admin, 'oldName')).member;
     const second = (await app.registerAccount(admin, 'someoneElse')).member;
     expectStatus(await patch(first, { userName: 'newName' }), 200);
@@ -50,7 +64,10 @@ describe('concurrent writers', () => {
     const zones = ['Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'UTC'];
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        patch(member, { firstName: `Name${i}`, timeZone: zones[i % zones.length] }).then((res) => ({ i, res })),
+        patch(member, { firstName: `Name${i}`, timeZone: zones[i % zones.length] }).then((res) => ({
+          i,
+          res,
+        })),
       ),
     );
     for (const { res } of results) expect([200, 409]).toContain(res.status);
@@ -63,16 +80,25 @@ describe('concurrent writers', () => {
     expect(stream.map((e) => e.revision)).toEqual(stream.map((_, index) => index));
     const renames = stream.slice(before).filter((e) => e.type === 'AccountFirstNameChanged');
     // Every successful request left its first name in the stream, each exactly once; refused ones left nothing.
-    expect(renames.map((e) => (e.data as { to: string }).to).sort()).toEqual(succeeded.map((i) => `Name${i}`).sort());
+    expect(renames.map((e) => (e.data as { to: string }).to).sort()).toEqual(
+      succeeded.map((i) => `Name${i}`).sort(),
+    );
     // The chain from -> to is unbroken and the final state is the last event's value.
     for (let k = 1; k < renames.length; k++) {
-      expect((renames[k].data as { from: string }).from).toBe((renames[k - 1].data as { to: string }).to);
+      expect((renames[k].data as { from: string }).from).toBe(
+        (renames[k - 1].data as { to: string }).to,
+      );
     }
-    const final = await app.http().get('/accounts/me').set(await app.as(member));
+    const final = await app
+      .http()
+      .get('/accounts/me')
+      .set(await app.as(member));
     expect(final.body.firstName).toBe((renames[renames.length - 1].data as { to: string }).to);
     const lastZone = stream.filter((e) => e.type === 'AccountTimeZoneChanged').at(-1);
     expect(final.body.timeZone).toBe((lastZone?.data as { to: string } | undefined)?.to ?? 'UTC');
     expect(succeeded.length).toBeGreaterThan(0);
-    console.info(`50 parallel PATCHes: ${succeeded.length} succeeded, ${50 - succeeded.length} answered 409`);
+    console.info(
+      `50 parallel PATCHes: ${succeeded.length} succeeded, ${50 - succeeded.length} answered 409`,
+    );
   });
 });

@@ -2,7 +2,12 @@ import { TestTokens } from '@accounts/testing';
 import { expectStatus, fieldOf, type Member, ProfileTestApp } from '../testing/profile-test-app';
 
 const ACTIONS = [
-  { name: 'PUT account-type', method: 'put', path: 'account-type', body: { accountType: 'read-only' } },
+  {
+    name: 'PUT account-type',
+    method: 'put',
+    path: 'account-type',
+    body: { accountType: 'read-only' },
+  },
   {
     name: 'PUT group-restriction',
     method: 'put',
@@ -19,17 +24,32 @@ describe('account administration: type, group restriction, disable, enable', () 
   let user: Member;
   let otherAdmin: Member;
   beforeAll(async () => {
-    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(await TestTokens.create(), { admin: 'Australia/Sydney' }));
+    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(
+      await TestTokens.create(),
+      { admin: 'Australia/Sydney' },
+    ));
   });
   afterAll(() => app.close());
 
-  const act = async (caller: Member, method: 'put' | 'post', path: string, body: unknown, target = user.accountId) =>
-    app.http()[method](`/accounts/${target}/${path}`).set(await app.as(caller)).send(body as object);
+  const act = async (
+    caller: Member,
+    method: 'put' | 'post',
+    path: string,
+    body: unknown,
+    target = user.accountId,
+  ) =>
+    app
+      .http()
+      [method](`/accounts/${target}/${path}`)
+      .set(await app.as(caller))
+      .send(body as object);
 
-  it('changes the account type and the group restriction, answering the account in the caller\'s zone', async () => {
+  it("changes the account type and the group restriction, answering the account in the caller's zone", async () => {
     const type = await act(admin, 'put', 'account-type', { accountType: 'read-only' });
     expectStatus(type, 200);
-    expect(type.body).toEqual(expect.objectContaining({ id: user.accountId, accountType: 'read-only' }));
+    expect(type.body).toEqual(
+      expect.objectContaining({ id: user.accountId, accountType: 'read-only' }),
+    );
     expect(type.body.updatedAtLocal).toMatch(/\+1[01]:00$/);
     const groups = await act(admin, 'put', 'group-restriction', {
       groupRestriction: { kind: 'groups', groups: ['Paris', ' Lyon'] },
@@ -41,10 +61,17 @@ describe('account administration: type, group restriction, disable, enable', () 
       ['AccountTypeChanged', { accountId: user.accountId, from: 'standard', to: 'read-only' }],
       [
         'AccountGroupRestrictionChanged',
-        { accountId: user.accountId, from: { kind: 'all' }, to: { kind: 'groups', groups: ['Lyon', 'Paris'] } },
+        {
+          accountId: user.accountId,
+          from: { kind: 'all' },
+          to: { kind: 'groups', groups: ['Lyon', 'Paris'] },
+        },
       ],
     ]);
-    expect(stream[stream.length - 1].metadata.actor).toEqual({ kind: 'admin', accountId: admin.accountId });
+    expect(stream[stream.length - 1].metadata.actor).toEqual({
+      kind: 'admin',
+      accountId: admin.accountId,
+    });
     // The same value again changes nothing.
     const head = await app.headPosition();
     expectStatus(await act(admin, 'put', 'account-type', { accountType: 'read-only' }), 200);
@@ -56,17 +83,29 @@ describe('account administration: type, group restriction, disable, enable', () 
     expectStatus(disabled, 200);
     expect(disabled.body.enabled).toBe(false);
     const last = (await app.store.readStream(`account-${user.accountId}`)).at(-1);
-    expect([last?.type, last?.data]).toEqual(['AccountDisabled', { accountId: user.accountId, reason: 'On leave' }]);
-    const listed = await app.http().get(`/organizations/${admin.orgId}/accounts?search=bob`).set(await app.as(admin));
+    expect([last?.type, last?.data]).toEqual([
+      'AccountDisabled',
+      { accountId: user.accountId, reason: 'On leave' },
+    ]);
+    const listed = await app
+      .http()
+      .get(`/organizations/${admin.orgId}/accounts?search=bob`)
+      .set(await app.as(admin));
     expect(listed.body.items[0].enabled).toBe(false);
     const enabled = await act(admin, 'post', 'enable', {});
     expectStatus(enabled, 200);
     expect(enabled.body.enabled).toBe(true);
   });
 
-  it('never acts on one\'s own account, with a message saying who must do it (403)', async () => {
+  it("never acts on one's own account, with a message saying who must do it (403)", async () => {
     const head = await app.headPosition();
-    const type = await act(admin, 'put', 'account-type', { accountType: 'standard' }, admin.accountId);
+    const type = await act(
+      admin,
+      'put',
+      'account-type',
+      { accountType: 'standard' },
+      admin.accountId,
+    );
     expectStatus(type, 403);
     expect(type.body).toEqual(
       expect.objectContaining({
@@ -74,16 +113,29 @@ describe('account administration: type, group restriction, disable, enable', () 
         message: 'Another administrator of your organization must change your account type',
       }),
     );
-    const groups = await act(admin, 'put', 'group-restriction', { groupRestriction: { kind: 'all' } }, admin.accountId);
+    const groups = await act(
+      admin,
+      'put',
+      'group-restriction',
+      { groupRestriction: { kind: 'all' } },
+      admin.accountId,
+    );
     expect(groups.body.code).toBe('PROFILE-own-group-restriction');
-    expect((await act(admin, 'post', 'disable', {}, admin.accountId)).body.code).toBe('PROFILE-own-account-disable');
-    expect((await act(admin, 'post', 'enable', {}, admin.accountId)).body.code).toBe('PROFILE-own-account-enable');
+    expect((await act(admin, 'post', 'disable', {}, admin.accountId)).body.code).toBe(
+      'PROFILE-own-account-disable',
+    );
+    expect((await act(admin, 'post', 'enable', {}, admin.accountId)).body.code).toBe(
+      'PROFILE-own-account-enable',
+    );
     expect(await app.headPosition()).toBe(head);
   });
 
   describe.each(ACTIONS)('$name', ({ method, path, body }) => {
     it('refuses a member who is not an administrator (403), writing nothing', async () => {
-      const { member: other } = await app.registerAccount(admin, `x${path.replace('-', '')}${Date.now()}`);
+      const { member: other } = await app.registerAccount(
+        admin,
+        `x${path.replace('-', '')}${Date.now()}`,
+      );
       const head = await app.headPosition();
       const res = await act(user, method, path, body, other.accountId);
       expectStatus(res, 403);
@@ -91,7 +143,7 @@ describe('account administration: type, group restriction, disable, enable', () 
       expect(await app.headPosition()).toBe(head);
     });
 
-    it('answers another organization\'s account, a missing one and a malformed id alike: 404 without data', async () => {
+    it("answers another organization's account, a missing one and a malformed id alike: 404 without data", async () => {
       const head = await app.headPosition();
       const foreign = await act(otherAdmin, method, path, body);
       expectStatus(foreign, 404);
@@ -101,7 +153,10 @@ describe('account administration: type, group restriction, disable, enable', () 
         message: 'Account not found',
         code: 'PROFILE-account-not-found',
       });
-      expectStatus(await act(admin, method, path, body, '00000000-0000-4000-8000-000000000000'), 404);
+      expectStatus(
+        await act(admin, method, path, body, '00000000-0000-4000-8000-000000000000'),
+        404,
+      );
       expectStatus(await act(admin, method, path, body, 'not-a-uuid'), 404);
       expect(await app.headPosition()).toBe(head);
     });
@@ -118,8 +173,16 @@ describe('account administration: type, group restriction, disable, enable', () 
     ['account-type', 'extra', { accountType: 'standard', extra: 1 }],
     ['group-restriction', 'groupRestriction', {}],
     ['group-restriction', 'groupRestriction', { groupRestriction: 'all' }],
-    ['group-restriction', 'groupRestriction', { groupRestriction: { kind: 'groups', groups: [''] } }],
-    ['group-restriction', 'groupRestriction', { groupRestriction: { kind: 'groups', groups: ['x'.repeat(101)] } }],
+    [
+      'group-restriction',
+      'groupRestriction',
+      { groupRestriction: { kind: 'groups', groups: [''] } },
+    ],
+    [
+      'group-restriction',
+      'groupRestriction',
+      { groupRestriction: { kind: 'groups', groups: ['x'.repeat(101)] } },
+    ],
   ])('PUT %s answers 400 naming %s, writing nothing', async (path, field, body) => {
     const head = await app.headPosition();
     const res = await act(admin, 'put', path, body);
@@ -169,7 +232,8 @@ describe('the organization never loses its last administrator', () => {
   };
 
   it('uses the current account type from the store, not the token: a demoted administrator loses rights at once', async () => {
-    const second = (await app.registerAccount(first, 'bob', { accountType: 'administrator' })).member;
+    const second = (await app.registerAccount(first, 'bob', { accountType: 'administrator' }))
+      .member;
     expectStatus(await demote(first, second), 200);
     const res = await app
       .http()
@@ -183,7 +247,9 @@ describe('the organization never loses its last administrator', () => {
   it('keeps one administrator when administrators demote and disable each other all at once', async () => {
     const others = [];
     for (const name of ['bob', 'carol', 'dave']) {
-      others.push((await app.registerAccount(first, name, { accountType: 'administrator' })).member);
+      others.push(
+        (await app.registerAccount(first, name, { accountType: 'administrator' })).member,
+      );
     }
     const everyone = [first, ...others];
     const attempts = everyone.flatMap((caller) =>
@@ -204,17 +270,38 @@ describe('the organization never loses its last administrator', () => {
     expect(left.size).toBeGreaterThanOrEqual(1);
     // The organization stream and the account streams agree on who is still an enabled administrator.
     for (const member of everyone) {
-      const me = await app.http().get('/accounts/me').set(await app.as(member));
+      const me = await app
+        .http()
+        .get('/accounts/me')
+        .set(await app.as(member));
       if (left.has(member.accountId)) expect([me.status, me.body.enabled]).toEqual([200, true]);
-      else expect([me.status, me.body.message]).toEqual([401, 'The access token is not valid (account disabled); sign in again']);
+      else
+        expect([me.status, me.body.message]).toEqual([
+          401,
+          'The access token is not valid (account disabled); sign in again',
+        ]);
     }
   });
 
   it('records disabling and re-enabling an administrator on the organization', async () => {
-    const second = (await app.registerAccount(first, 'bob', { accountType: 'administrator' })).member;
-    expectStatus(await app.http().post(`/accounts/${first.accountId}/disable`).set(await app.as(second)).send({}), 200);
+    const second = (await app.registerAccount(first, 'bob', { accountType: 'administrator' }))
+      .member;
+    expectStatus(
+      await app
+        .http()
+        .post(`/accounts/${first.accountId}/disable`)
+        .set(await app.as(second))
+        .send({}),
+      200,
+    );
     expect(await administrators()).toEqual(new Set([second.accountId]));
-    expectStatus(await app.http().post(`/accounts/${first.accountId}/enable`).set(await app.as(second)), 200);
+    expectStatus(
+      await app
+        .http()
+        .post(`/accounts/${first.accountId}/enable`)
+        .set(await app.as(second)),
+      200,
+    );
     expect(await administrators()).toEqual(new Set([first.accountId, second.accountId]));
   });
 });

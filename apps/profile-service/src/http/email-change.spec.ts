@@ -1,14 +1,7 @@
 import type { AccountEmailChangeRequestedData } from '@accounts/contracts';
-import {
-  emailChangeLinkToken,
-  loadActivationLinkKey,
-} from '@accounts/security';
+import { emailChangeLinkToken, loadActivationLinkKey } from '@accounts/security';
 import { TestTokens } from '@accounts/testing';
-import {
-  expectStatus,
-  type Member,
-  ProfileTestApp,
-} from '../testing/profile-test-app';
+import { expectStatus, type Member, ProfileTestApp } from '../testing/profile-test-app';
 
 const TWENTY_MINUTES_AGO = () => Math.floor(Date.now() / 1000) - 20 * 60;
 
@@ -36,11 +29,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
       .patch('/accounts/me')
       .set(await app.as(member))
       .send({ email });
-  const confirm = async (
-    member: Member,
-    body: unknown,
-    headers?: Record<string, string>,
-  ) =>
+  const confirm = async (member: Member, body: unknown, headers?: Record<string, string>) =>
     app
       .http()
       .post('/accounts/me/email/confirm')
@@ -49,9 +38,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
   /** The token the notices reactor mails, rebuilt from the last request with the shared key. */
   const lastToken = async (member: Member) => {
     const stream = await app.store.readStream(`account-${member.accountId}`);
-    const requested = stream
-      .filter((e) => e.type === 'AccountEmailChangeRequested')
-      .at(-1)!;
+    const requested = stream.filter((e) => e.type === 'AccountEmailChangeRequested').at(-1)!;
     const key = loadActivationLinkKey(app.t.dataDir, undefined);
     return emailChangeLinkToken(
       key,
@@ -59,9 +46,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
       (requested.data as AccountEmailChangeRequestedData).requestId,
     ).token;
   };
-  async function expectNothingWritten(
-    action: () => Promise<unknown>,
-  ): Promise<void> {
+  async function expectNothingWritten(action: () => Promise<unknown>): Promise<void> {
     const before = await app.headPosition();
     await action();
     expect(await app.headPosition()).toBe(before);
@@ -79,12 +64,8 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
         expiresAtLocal: expect.stringMatching(/Europe\/Paris|\+0[12]:00/),
       },
     });
-    expect(
-      Date.parse(res.body.pendingEmail.expiresAt) - Date.now(),
-    ).toBeGreaterThan(23 * 3600_000);
-    expect((await me(user)).body.pendingEmail.email).toBe(
-      'bob.new@example.com',
-    );
+    expect(Date.parse(res.body.pendingEmail.expiresAt) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect((await me(user)).body.pendingEmail.email).toBe('bob.new@example.com');
     const token = await lastToken(user);
     const stream = await app.store.readStream(`account-${user.accountId}`);
     expect(JSON.stringify(stream)).not.toContain(token);
@@ -100,9 +81,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
       email: 'bob.confirmed@example.com',
       pendingEmail: null,
     });
-    const last = (await app.store.readStream(`account-${user.accountId}`)).at(
-      -1,
-    )!;
+    const last = (await app.store.readStream(`account-${user.accountId}`)).at(-1)!;
     expect(last).toMatchObject({
       type: 'AccountEmailChanged',
       data: { to: 'bob.confirmed@example.com', requestId: expect.any(String) },
@@ -161,26 +140,20 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
     ['too short', { token: 'abc' }],
     ['not base64url', { token: '!'.repeat(43) }],
     ['with another field', { token: 'a'.repeat(43), email: 'x@example.com' }],
-  ])(
-    'answers 400 naming the field for a token %s, and writes nothing',
-    async (_, body) => {
-      await request(user, 'bad.input@example.com');
-      await expectNothingWritten(async () => {
-        const res = await confirm(user, body);
-        expectStatus(res, 400);
-        expect(JSON.stringify(res.body)).toMatch(/token|email/);
-      });
-    },
-  );
+  ])('answers 400 naming the field for a token %s, and writes nothing', async (_, body) => {
+    await request(user, 'bad.input@example.com');
+    await expectNothingWritten(async () => {
+      const res = await confirm(user, body);
+      expectStatus(res, 400);
+      expect(JSON.stringify(res.body)).toMatch(/token|email/);
+    });
+  });
 
   it('refuses without a token (401), with an API token (403), and a sign-in older than the recent-sign-in window (401)', async () => {
     await request(user, 'guarded@example.com');
     const token = await lastToken(user);
     await expectNothingWritten(async () => {
-      expectStatus(
-        await app.http().post('/accounts/me/email/confirm').send({ token }),
-        401,
-      );
+      expectStatus(await app.http().post('/accounts/me/email/confirm').send({ token }), 401);
       expectStatus(await app.http().delete('/accounts/me/email/pending'), 401);
       const api = {
         Authorization: `Bearer ${await tokens.mint({ ...user, kind: 'api', scopes: ['profile:write'], sessionId: 'cred-1' })}`,
@@ -188,10 +161,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
       const byApi = await confirm(user, { token }, api);
       expectStatus(byApi, 403);
       expect(byApi.body.code).toBe('AUTH-person-only');
-      expectStatus(
-        await app.http().delete('/accounts/me/email/pending').set(api),
-        403,
-      );
+      expectStatus(await app.http().delete('/accounts/me/email/pending').set(api), 403);
       const stale = await confirm(
         user,
         { token },
@@ -206,25 +176,18 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
     await request(user, 'mine@example.com');
     const token = await lastToken(user);
     await request(admin, 'admin.new@example.com');
-    await expectNothingWritten(async () =>
-      expectStatus(await confirm(admin, { token }), 400),
-    );
+    await expectNothingWritten(async () => expectStatus(await confirm(admin, { token }), 400));
   });
 
   it('limits wrong tokens per account: 429 with Retry-After after 5, even for the right one', async () => {
     const victim = (await app.registerAccount(admin, 'carol')).member;
     await request(victim, 'carol.new@example.com');
     for (let i = 0; i < 5; i++)
-      expectStatus(
-        await confirm(victim, { token: `${'A'.repeat(42)}${i}` }),
-        400,
-      );
+      expectStatus(await confirm(victim, { token: `${'A'.repeat(42)}${i}` }), 400);
     const limited = await confirm(victim, { token: await lastToken(victim) });
     expectStatus(limited, 429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await me(victim)).body.pendingEmail.email).toBe(
-      'carol.new@example.com',
-    );
+    expect((await me(victim)).body.pendingEmail.email).toBe('carol.new@example.com');
   });
 
   it('an expired link says so (410) and changes nothing', async () => {
@@ -233,13 +196,7 @@ describe('changing my email address: PATCH requests it, the link mailed to the n
     const token = await lastToken(late);
     jest.useFakeTimers({
       now: Date.now() + 25 * 3600_000,
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'setTimeout',
-        'setInterval',
-        'queueMicrotask',
-      ],
+      doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
     });
     try {
       await expectNothingWritten(async () => {

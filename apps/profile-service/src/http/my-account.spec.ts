@@ -7,13 +7,24 @@ describe('GET and PATCH /accounts/me', () => {
   let user: Member;
   let otherAdmin: Member;
   beforeAll(async () => {
-    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(await TestTokens.create(), { user: 'Europe/Paris' }));
+    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(
+      await TestTokens.create(),
+      { user: 'Europe/Paris' },
+    ));
   });
   afterAll(() => app.close());
 
-  const me = async (caller: Member) => app.http().get('/accounts/me').set(await app.as(caller));
+  const me = async (caller: Member) =>
+    app
+      .http()
+      .get('/accounts/me')
+      .set(await app.as(caller));
   const patch = async (caller: Member, body: unknown) =>
-    app.http().patch('/accounts/me').set(await app.as(caller)).send(body as object);
+    app
+      .http()
+      .patch('/accounts/me')
+      .set(await app.as(caller))
+      .send(body as object);
 
   it('shows my profile with every time also in my own zone', async () => {
     const res = await me(user);
@@ -76,7 +87,11 @@ describe('GET and PATCH /accounts/me', () => {
   it('appends nothing for a PATCH that changes nothing, and answers the unchanged profile', async () => {
     const before = await me(user);
     const head = await app.headPosition();
-    for (const body of [{}, { firstName: 'Robert', timeZone: 'asia/tokyo' }, { mobilePhone: '+14155552671' }]) {
+    for (const body of [
+      {},
+      { firstName: 'Robert', timeZone: 'asia/tokyo' },
+      { mobilePhone: '+14155552671' },
+    ]) {
       const res = await patch(user, body);
       expectStatus(res, 200);
       expect(res.body).toEqual(before.body);
@@ -97,7 +112,9 @@ describe('GET and PATCH /accounts/me', () => {
     const caseOnly = await patch(user, { userName: 'BOBBY' });
     expectStatus(caseOnly, 200);
     expect(caseOnly.body.userName).toBe('BOBBY');
-    expect((await app.store.readStream('username-bobby')).map((e) => e.type)).toEqual(['UserNameReserved']);
+    expect((await app.store.readStream('username-bobby')).map((e) => e.type)).toEqual([
+      'UserNameReserved',
+    ]);
     expect((await app.store.readStream('username-bob')).map((e) => e.type)).toEqual([
       'UserNameReserved',
       'UserNameReleased',
@@ -132,11 +149,18 @@ describe('GET and PATCH /accounts/me', () => {
     expectStatus(same, 200);
     expect(same.body.firstName).toBe('Bobby');
 
-    await app.http().put(`/organizations/${admin.orgId}/settings`).set(await app.as(admin)).send({ emailEditableByUsers: true });
+    await app
+      .http()
+      .put(`/organizations/${admin.orgId}/settings`)
+      .set(await app.as(admin))
+      .send({ emailEditableByUsers: true });
     const unlocked = await patch(user, { email: 'new@example.com' });
     expectStatus(unlocked, 200);
     // Requested: the address changes once the link mailed to it is used (email-change.spec.ts).
-    expect(unlocked.body).toMatchObject({ email: current, pendingEmail: { email: 'new@example.com' } });
+    expect(unlocked.body).toMatchObject({
+      email: current,
+      pendingEmail: { email: 'new@example.com' },
+    });
   });
 
   it.each([
@@ -182,24 +206,36 @@ describe('GET and PATCH /accounts/me', () => {
     expectStatus(await app.http().patch('/accounts/me').send({ firstName: 'X' }), 401);
   });
 
-  it('answers 404 without data for an account unknown in the token\'s organization', async () => {
+  it("answers 404 without data for an account unknown in the token's organization", async () => {
     const crossed = { accountId: user.accountId, orgId: otherAdmin.orgId };
     const read = await me(crossed);
     expectStatus(read, 404);
     expect(read.body.userName).toBeUndefined();
     const head = await app.headPosition();
     expectStatus(await patch(crossed, { firstName: 'Mallory' }), 404);
-    expectStatus(await me({ accountId: '00000000-0000-4000-8000-000000000000', orgId: admin.orgId }), 404);
+    expectStatus(
+      await me({ accountId: '00000000-0000-4000-8000-000000000000', orgId: admin.orgId }),
+      404,
+    );
     expect(await app.headPosition()).toBe(head);
   });
 
   it('refuses the tokens of a disabled account (401) as soon as it is disabled, and writes nothing', async () => {
     const { member } = await app.registerAccount(admin, 'carol');
-    expectStatus(await app.http().post(`/accounts/${member.accountId}/disable`).set(await app.as(admin)).send({}), 200);
+    expectStatus(
+      await app
+        .http()
+        .post(`/accounts/${member.accountId}/disable`)
+        .set(await app.as(admin))
+        .send({}),
+      200,
+    );
     const head = await app.headPosition();
     const res = await patch(member, { firstName: 'Caroline' });
     expectStatus(res, 401);
-    expect(res.body.message).toBe('The access token is not valid (account disabled); sign in again');
+    expect(res.body.message).toBe(
+      'The access token is not valid (account disabled); sign in again',
+    );
     expectStatus(await me(member), 401);
     expect(await app.headPosition()).toBe(head);
   });

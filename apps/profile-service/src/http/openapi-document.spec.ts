@@ -22,22 +22,12 @@ describe('profile-service: the served OpenAPI document', () => {
   // The operational routes every service shares, answered here so that their documented shapes are checked too.
   it('answers /health, /metrics and the operations API in their documented shapes', async () => {
     const ops = { 'X-Operations-Token': OPERATIONS_TOKEN };
-    expect((await app.http().get('/health').expect(200)).body.status).toBe(
-      'ok',
-    );
-    expect((await app.http().get('/metrics').expect(200)).text).toContain(
-      '# HELP',
-    );
+    expect((await app.http().get('/health').expect(200)).body.status).toBe('ok');
+    expect((await app.http().get('/metrics').expect(200)).text).toContain('# HELP');
     const list = await app.http().get('/ops/projections').set(ops).expect(200);
     const name: string = list.body.projections[0].name;
     expect(
-      (
-        await app
-          .http()
-          .get(`/ops/projections/${name}/parked`)
-          .set(ops)
-          .expect(200)
-      ).body,
+      (await app.http().get(`/ops/projections/${name}/parked`).set(ops).expect(200)).body,
     ).toEqual({ name, events: [] });
     await app
       .http()
@@ -50,13 +40,7 @@ describe('profile-service: the served OpenAPI document', () => {
       .set(ops)
       .expect(404);
     expect(
-      (
-        await app
-          .http()
-          .post(`/ops/projections/${name}/rebuild`)
-          .set(ops)
-          .expect(202)
-      ).body,
+      (await app.http().post(`/ops/projections/${name}/rebuild`).set(ops).expect(202)).body,
     ).toMatchObject({ name, rebuilding: true });
   });
 });

@@ -1,5 +1,11 @@
 import { TestTokens } from '@accounts/testing';
-import { expectStatus, fieldOf, type Member, person, ProfileTestApp } from '../testing/profile-test-app';
+import {
+  expectStatus,
+  fieldOf,
+  type Member,
+  person,
+  ProfileTestApp,
+} from '../testing/profile-test-app';
 
 describe('POST /organizations/:orgId/accounts', () => {
   let app: ProfileTestApp;
@@ -7,12 +13,19 @@ describe('POST /organizations/:orgId/accounts', () => {
   let user: Member;
   let otherAdmin: Member;
   beforeAll(async () => {
-    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(await TestTokens.create(), { admin: 'America/New_York' }));
+    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(
+      await TestTokens.create(),
+      { admin: 'America/New_York' },
+    ));
   });
   afterAll(() => app.close());
 
   const register = async (caller: Member, body: unknown, orgId = admin.orgId) =>
-    app.http().post(`/organizations/${orgId}/accounts`).set(await app.as(caller)).send(body as object);
+    app
+      .http()
+      .post(`/organizations/${orgId}/accounts`)
+      .set(await app.as(caller))
+      .send(body as object);
 
   it('creates an account with its type and group restriction; the event carries who, from where, and why', async () => {
     const head = await app.headPosition();
@@ -23,7 +36,11 @@ describe('POST /organizations/:orgId/accounts', () => {
       .set('X-Correlation-Id', 'create-carol-1')
       .set('User-Agent', 'profile-tests/1.0')
       .send({
-        ...person('carol', { mobilePhone: '+33 6 12 34 56 78', timeZone: 'Europe/Paris', sessionTimeout: '1h' }),
+        ...person('carol', {
+          mobilePhone: '+33 6 12 34 56 78',
+          timeZone: 'Europe/Paris',
+          sessionTimeout: '1h',
+        }),
         accountType: 'read-only',
         groupRestriction: { kind: 'groups', groups: ['Paris', 'Lyon'] },
       });
@@ -38,7 +55,9 @@ describe('POST /organizations/:orgId/accounts', () => {
         accountType: 'read-only',
         groupRestriction: { kind: 'groups', groups: ['Lyon', 'Paris'] },
         enabled: true,
-        activationLink: expect.stringMatching(/^http:\/\/localhost:3000\/activate\?token=[A-Za-z0-9_-]{43}$/),
+        activationLink: expect.stringMatching(
+          /^http:\/\/localhost:3000\/activate\?token=[A-Za-z0-9_-]{43}$/,
+        ),
       }),
     );
     // Times in the caller's (the administrator's) zone.
@@ -73,7 +92,9 @@ describe('POST /organizations/:orgId/accounts', () => {
     const head = await app.headPosition();
     const res = await register(admin, { ...person('ZOE'), accountType: 'standard' });
     expectStatus(res, 409);
-    expect(res.body).toEqual(expect.objectContaining({ code: 'PROFILE-user-name-taken', details: { field: 'userName' } }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ code: 'PROFILE-user-name-taken', details: { field: 'userName' } }),
+    );
     expect(await app.headPosition()).toBe(head);
   });
 
@@ -88,7 +109,14 @@ describe('POST /organizations/:orgId/accounts', () => {
     ['sessionTimeout', { ...person('erin', { sessionTimeout: 30 }), accountType: 'standard' }],
     ['accountType', { ...person('erin'), accountType: 'admin' }],
     ['accountType', { ...person('erin') }],
-    ['groupRestriction', { ...person('erin'), accountType: 'standard', groupRestriction: { kind: 'groups', groups: [] } }],
+    [
+      'groupRestriction',
+      {
+        ...person('erin'),
+        accountType: 'standard',
+        groupRestriction: { kind: 'groups', groups: [] },
+      },
+    ],
     ['groupRestriction', { ...person('erin'), accountType: 'standard', groupRestriction: 'all' }],
     ['isAdmin', { ...person('erin'), accountType: 'standard', isAdmin: true }],
     ['userName', { ...person('e'.repeat(50_000)), accountType: 'standard' }],
@@ -102,7 +130,10 @@ describe('POST /organizations/:orgId/accounts', () => {
 
   it('answers a body over the size limit with 413, writing nothing', async () => {
     const head = await app.headPosition();
-    const res = await register(admin, { ...person('erin', { lastName: 'x'.repeat(200_000) }), accountType: 'standard' });
+    const res = await register(admin, {
+      ...person('erin', { lastName: 'x'.repeat(200_000) }),
+      accountType: 'standard',
+    });
     expectStatus(res, 413);
     expect(await app.headPosition()).toBe(head);
   });
@@ -138,9 +169,12 @@ describe('GET /organizations/:orgId/accounts: the account directory', () => {
   afterAll(() => app.close());
 
   const list = async (query: string, caller = admin, orgId = admin.orgId) =>
-    app.http().get(`/organizations/${orgId}/accounts${query}`).set(await app.as(caller));
+    app
+      .http()
+      .get(`/organizations/${orgId}/accounts${query}`)
+      .set(await app.as(caller));
 
-  it('lists the organization\'s accounts in user-name order (any case), page by page with an opaque cursor', async () => {
+  it("lists the organization's accounts in user-name order (any case), page by page with an opaque cursor", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -152,13 +186,15 @@ describe('GET /organizations/:orgId/accounts: the account directory', () => {
       cursor = res.body.nextCursor;
       pages++;
     } while (cursor);
-    const expected = ['admin0', ...names, 'zed'].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    const expected = ['admin0', ...names, 'zed'].sort((a, b) =>
+      a.toLowerCase().localeCompare(b.toLowerCase()),
+    );
     expect(seen).toEqual(expected);
     expect(pages).toBe(3);
     expect(seen).not.toContain('outsider');
   });
 
-  it('gives each item\'s profile and times, also in the caller\'s zone', async () => {
+  it("gives each item's profile and times, also in the caller's zone", async () => {
     const res = await list('?search=admin0');
     expectStatus(res, 200);
     expect(res.body).toEqual({
@@ -184,9 +220,15 @@ describe('GET /organizations/:orgId/accounts: the account directory', () => {
   it('searches by the start of the user name, whatever the case, with paging', async () => {
     const first = await list('?search=AN&limit=2');
     expectStatus(first, 200);
-    expect(first.body.items.map((i: { userName: string }) => i.userName)).toEqual(['ANJA1', 'anja2']);
+    expect(first.body.items.map((i: { userName: string }) => i.userName)).toEqual([
+      'ANJA1',
+      'anja2',
+    ]);
     const second = await list(`?search=an&limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((i: { userName: string }) => i.userName)).toEqual(['Anna', 'anton']);
+    expect(second.body.items.map((i: { userName: string }) => i.userName)).toEqual([
+      'Anna',
+      'anton',
+    ]);
     expect(second.body.nextCursor).toBeNull();
     const none = await list('?search=x');
     expect(none.body).toEqual({ items: [], nextCursor: null });
@@ -202,10 +244,16 @@ describe('GET /organizations/:orgId/accounts: the account directory', () => {
     const { member } = await app.registerAccount(admin, 'justnow');
     const res = await list('?search=justnow');
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([member.accountId]);
-    const renamed = await app.http().patch('/accounts/me').set(await app.as(member)).send({ userName: 'renamedNow' });
+    const renamed = await app
+      .http()
+      .patch('/accounts/me')
+      .set(await app.as(member))
+      .send({ userName: 'renamedNow' });
     expectStatus(renamed, 200);
     expect((await list('?search=justnow')).body.items).toEqual([]);
-    expect((await list('?search=renamednow')).body.items.map((i: { userName: string }) => i.userName)).toEqual(['renamedNow']);
+    expect(
+      (await list('?search=renamednow')).body.items.map((i: { userName: string }) => i.userName),
+    ).toEqual(['renamedNow']);
   });
 
   it.each([

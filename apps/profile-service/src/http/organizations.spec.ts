@@ -2,7 +2,14 @@ import type { AccountRegisteredData } from '@accounts/contracts';
 import { activationLinkToken } from '@accounts/security';
 import { createHash, randomBytes } from 'node:crypto';
 import { TestTokens } from '@accounts/testing';
-import { BOOTSTRAP_TOKEN, expectStatus, fieldOf, type Member, person, ProfileTestApp } from '../testing/profile-test-app';
+import {
+  BOOTSTRAP_TOKEN,
+  expectStatus,
+  fieldOf,
+  type Member,
+  person,
+  ProfileTestApp,
+} from '../testing/profile-test-app';
 
 const newOrganization = (userName: string) => ({ name: 'Acme', administrator: person(userName) });
 
@@ -15,14 +22,29 @@ describe('POST /organizations: who may create an organization', () => {
     const res = await app.http().post('/organizations').send(newOrganization('alice'));
     expectStatus(res, 201);
     expect(res.body.organization).toEqual(
-      expect.objectContaining({ name: 'Acme', twoFactorRequired: false, emailEditableByUsers: true }),
+      expect.objectContaining({
+        name: 'Acme',
+        twoFactorRequired: false,
+        emailEditableByUsers: true,
+      }),
     );
     expect(res.body.administrator).toEqual(
-      expect.objectContaining({ userName: 'alice', accountType: 'administrator', enabled: true, orgId: res.body.organization.id }),
+      expect.objectContaining({
+        userName: 'alice',
+        accountType: 'administrator',
+        enabled: true,
+        orgId: res.body.organization.id,
+      }),
     );
     const types = (await app.store.readAll()).map((e) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['UserNameReserved', 'FirstOrganizationClaimed', 'OrganizationCreated', 'OrganizationAdministratorAdded', 'AccountRegistered']),
+      expect.arrayContaining([
+        'UserNameReserved',
+        'FirstOrganizationClaimed',
+        'OrganizationCreated',
+        'OrganizationAdministratorAdded',
+        'AccountRegistered',
+      ]),
     );
   });
 
@@ -33,13 +55,25 @@ describe('POST /organizations: who may create an organization', () => {
     const without = await app.http().post('/organizations').send(newOrganization('bob'));
     expectStatus(without, 403);
     expect(without.body.code).toBe('PROFILE-org-bootstrap-required');
-    const wrong = await app.http().post('/organizations').set('X-Bootstrap-Token', 'not-the-token').send(newOrganization('bob'));
+    const wrong = await app
+      .http()
+      .post('/organizations')
+      .set('X-Bootstrap-Token', 'not-the-token')
+      .send(newOrganization('bob'));
     expectStatus(wrong, 403);
-    const almost = await app.http().post('/organizations').set('X-Bootstrap-Token', `${BOOTSTRAP_TOKEN}x`).send(newOrganization('bob'));
+    const almost = await app
+      .http()
+      .post('/organizations')
+      .set('X-Bootstrap-Token', `${BOOTSTRAP_TOKEN}x`)
+      .send(newOrganization('bob'));
     expectStatus(almost, 403);
     expect(await app.headPosition()).toBe(head);
 
-    const right = await app.http().post('/organizations').set('X-Bootstrap-Token', BOOTSTRAP_TOKEN).send(newOrganization('bob'));
+    const right = await app
+      .http()
+      .post('/organizations')
+      .set('X-Bootstrap-Token', BOOTSTRAP_TOKEN)
+      .send(newOrganization('bob'));
     expectStatus(right, 201);
   });
 
@@ -68,7 +102,11 @@ describe('POST /organizations: who may create an organization', () => {
     const noToken = await ProfileTestApp.start(tokens, { BOOTSTRAP_TOKEN: '' });
     try {
       expectStatus(await noToken.http().post('/organizations').send(newOrganization('alice')), 201);
-      const res = await noToken.http().post('/organizations').set('X-Bootstrap-Token', '').send(newOrganization('bob'));
+      const res = await noToken
+        .http()
+        .post('/organizations')
+        .set('X-Bootstrap-Token', '')
+        .send(newOrganization('bob'));
       expectStatus(res, 403);
     } finally {
       await noToken.close();
@@ -95,11 +133,26 @@ describe('POST /organizations: who may create an organization', () => {
     ['administrator', { name: 'Acme', administrator: 'alice' }],
     ['administrator.userName', { name: 'Acme', administrator: person('al ice') }],
     ['administrator.email', { name: 'Acme', administrator: person('alice', { email: 'nope' }) }],
-    ['administrator.mobilePhone', { name: 'Acme', administrator: person('alice', { mobilePhone: '0612' }) }],
-    ['administrator.timeZone', { name: 'Acme', administrator: person('alice', { timeZone: 'Mars/Base' }) }],
-    ['administrator.sessionTimeout', { name: 'Acme', administrator: person('alice', { sessionTimeout: '3d' }) }],
-    ['administrator.firstName', { name: 'Acme', administrator: person('alice', { firstName: 'x'.repeat(5000) }) }],
-    ['administrator.accountType', { name: 'Acme', administrator: person('alice', { accountType: 'standard' }) }],
+    [
+      'administrator.mobilePhone',
+      { name: 'Acme', administrator: person('alice', { mobilePhone: '0612' }) },
+    ],
+    [
+      'administrator.timeZone',
+      { name: 'Acme', administrator: person('alice', { timeZone: 'Mars/Base' }) },
+    ],
+    [
+      'administrator.sessionTimeout',
+      { name: 'Acme', administrator: person('alice', { sessionTimeout: '3d' }) },
+    ],
+    [
+      'administrator.firstName',
+      { name: 'Acme', administrator: person('alice', { firstName: 'x'.repeat(5000) }) },
+    ],
+    [
+      'administrator.accountType',
+      { name: 'Acme', administrator: person('alice', { accountType: 'standard' }) },
+    ],
     ['extra', { name: 'Acme', administrator: person('alice'), extra: true }],
   ])('answers 400 naming %s and writes nothing', async (field, body) => {
     const res = await app.http().post('/organizations').send(body);
@@ -109,11 +162,19 @@ describe('POST /organizations: who may create an organization', () => {
   });
 
   it('answers malformed JSON and non-object bodies with 400, never 500', async () => {
-    const bad = await app.http().post('/organizations').set('Content-Type', 'application/json').send('{"name": ');
+    const bad = await app
+      .http()
+      .post('/organizations')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expectStatus(bad, 400);
     expect(bad.body.code).toBe('REQUEST-malformed-json');
     for (const body of ['[]', '[1,2]', 'null', '"x"']) {
-      const res = await app.http().post('/organizations').set('Content-Type', 'application/json').send(body);
+      const res = await app
+        .http()
+        .post('/organizations')
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect(res.status).toBe(400);
     }
     expect(await app.headPosition()).toBe(0);
@@ -122,19 +183,27 @@ describe('POST /organizations: who may create an organization', () => {
   it('never writes the activation token in events or logs; the link carries it', async () => {
     const res = await app.http().post('/organizations').send(newOrganization('alice'));
     expectStatus(res, 201);
-    const token = new URL(res.body.administrator.activationLink).searchParams.get('token') as string;
+    const token = new URL(res.body.administrator.activationLink).searchParams.get(
+      'token',
+    ) as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(res.body.administrator.activationLink).toBe(`http://localhost:3000/activate?token=${token}`);
+    expect(res.body.administrator.activationLink).toBe(
+      `http://localhost:3000/activate?token=${token}`,
+    );
     expect(JSON.stringify(await app.store.readAll())).not.toContain(token);
     expect(JSON.stringify(app.t.logs)).not.toContain(token);
     const registered = (await app.store.readAll()).find((e) => e.type === 'AccountRegistered');
-    expect((registered?.data as { activation: { tokenSha256: string } }).activation.tokenSha256).toBe(
-      createHash('sha256').update(token).digest('hex'),
-    );
+    expect(
+      (registered?.data as { activation: { tokenSha256: string } }).activation.tokenSha256,
+    ).toBe(createHash('sha256').update(token).digest('hex'));
   });
 
   it('never logs the bootstrap token', async () => {
-    const res = await app.http().post('/organizations').set('X-Bootstrap-Token', BOOTSTRAP_TOKEN).send(newOrganization('alice'));
+    const res = await app
+      .http()
+      .post('/organizations')
+      .set('X-Bootstrap-Token', BOOTSTRAP_TOKEN)
+      .send(newOrganization('alice'));
     expectStatus(res, 201);
     expect(JSON.stringify(await app.store.readAll())).not.toContain(BOOTSTRAP_TOKEN);
     expect(JSON.stringify(app.t.logs)).not.toContain(BOOTSTRAP_TOKEN);
@@ -145,14 +214,22 @@ describe('POST /organizations in production', () => {
   const ACTIVATION_LINK_KEY = randomBytes(32).toString('base64');
 
   it('does not hand the activation link back: auth-service emails it, rebuilt from the event with the shared key', async () => {
-    const app = await ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production', ACTIVATION_LINK_KEY });
+    const app = await ProfileTestApp.start(await TestTokens.create(), {
+      NODE_ENV: 'production',
+      ACTIVATION_LINK_KEY,
+    });
     try {
       const res = await app.http().post('/organizations').send(newOrganization('alice'));
       expectStatus(res, 201);
       expect(res.body.administrator.activationLink).toBeUndefined();
       const events = await app.store.readAll({ maxCount: 100 } as never);
-      const registered = events.find((e) => e.type === 'AccountRegistered')!.data as AccountRegisteredData;
-      const rebuilt = activationLinkToken(Buffer.from(ACTIVATION_LINK_KEY, 'base64'), registered.accountId, registered.activation.linkId!);
+      const registered = events.find((e) => e.type === 'AccountRegistered')!
+        .data as AccountRegisteredData;
+      const rebuilt = activationLinkToken(
+        Buffer.from(ACTIVATION_LINK_KEY, 'base64'),
+        registered.accountId,
+        registered.activation.linkId!,
+      );
       expect(rebuilt.sha256).toBe(registered.activation.tokenSha256);
       expect(JSON.stringify(events)).not.toContain(rebuilt.token);
     } finally {
@@ -161,7 +238,9 @@ describe('POST /organizations in production', () => {
   });
 
   it('refuses to start without ACTIVATION_LINK_KEY', async () => {
-    await expect(ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production' })).rejects.toThrow(
+    await expect(
+      ProfileTestApp.start(await TestTokens.create(), { NODE_ENV: 'production' }),
+    ).rejects.toThrow(
       'ACTIVATION_LINK_KEY must be set in production: auth-service emails activation links derived from the same key',
     );
   });
@@ -173,15 +252,25 @@ describe('GET /organizations/:orgId and PUT /organizations/:orgId/settings', () 
   let user: Member;
   let otherAdmin: Member;
   beforeAll(async () => {
-    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(await TestTokens.create(), { admin: 'Asia/Tokyo' }));
+    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(
+      await TestTokens.create(),
+      { admin: 'Asia/Tokyo' },
+    ));
   });
   afterAll(() => app.close());
 
   const settings = async (member: Member, body: unknown, orgId = admin.orgId) =>
-    app.http().put(`/organizations/${orgId}/settings`).set(await app.as(member)).send(body as object);
+    app
+      .http()
+      .put(`/organizations/${orgId}/settings`)
+      .set(await app.as(member))
+      .send(body as object);
 
-  it('shows the settings to any member, times in the caller\'s zone', async () => {
-    const res = await app.http().get(`/organizations/${admin.orgId}`).set(await app.as(user));
+  it("shows the settings to any member, times in the caller's zone", async () => {
+    const res = await app
+      .http()
+      .get(`/organizations/${admin.orgId}`)
+      .set(await app.as(user));
     expectStatus(res, 200);
     expect(res.body).toEqual(
       expect.objectContaining({
@@ -193,18 +282,30 @@ describe('GET /organizations/:orgId and PUT /organizations/:orgId/settings', () 
       }),
     );
     expect(res.body.createdAtLocal).toMatch(/\+00:00$/);
-    const asAdmin = await app.http().get(`/organizations/${admin.orgId}`).set(await app.as(admin));
+    const asAdmin = await app
+      .http()
+      .get(`/organizations/${admin.orgId}`)
+      .set(await app.as(admin));
     expect(asAdmin.body.createdAtLocal).toMatch(/\+09:00$/);
-    expect(new Date(asAdmin.body.createdAtLocal).getTime()).toBe(new Date(asAdmin.body.createdAt).getTime());
+    expect(new Date(asAdmin.body.createdAtLocal).getTime()).toBe(
+      new Date(asAdmin.body.createdAt).getTime(),
+    );
   });
 
   it('changes the settings, one event per changed setting with the request in the metadata', async () => {
     const head = await app.headPosition();
-    const res = await settings(admin, { name: 'Acme Corp', twoFactorRequired: true, allowedSecondFactors: ['authenticator'] })
-      .then((r) => r);
+    const res = await settings(admin, {
+      name: 'Acme Corp',
+      twoFactorRequired: true,
+      allowedSecondFactors: ['authenticator'],
+    }).then((r) => r);
     expectStatus(res, 200);
     expect(res.body).toEqual(
-      expect.objectContaining({ name: 'Acme Corp', twoFactorRequired: true, allowedSecondFactors: ['authenticator'] }),
+      expect.objectContaining({
+        name: 'Acme Corp',
+        twoFactorRequired: true,
+        allowedSecondFactors: ['authenticator'],
+      }),
     );
     const events = await app.store.readAll({ fromPosition: head });
     expect(events.map((e) => e.type)).toEqual([
@@ -213,7 +314,10 @@ describe('GET /organizations/:orgId and PUT /organizations/:orgId/settings', () 
       'OrganizationAllowedSecondFactorsChanged',
     ]);
     expect(events[0].metadata).toEqual(
-      expect.objectContaining({ actor: { kind: 'admin', accountId: admin.accountId }, orgId: admin.orgId }),
+      expect.objectContaining({
+        actor: { kind: 'admin', accountId: admin.accountId },
+        orgId: admin.orgId,
+      }),
     );
 
     const again = await settings(admin, { name: 'Acme Corp' });
@@ -230,7 +334,10 @@ describe('GET /organizations/:orgId and PUT /organizations/:orgId/settings', () 
     expectStatus(foreign, 404);
     expect(foreign.body).toEqual(expect.not.objectContaining({ name: expect.anything() }));
     expect(foreign.body.message).toBe('Organization not found');
-    const foreignRead = await app.http().get(`/organizations/${admin.orgId}`).set(await app.as(otherAdmin));
+    const foreignRead = await app
+      .http()
+      .get(`/organizations/${admin.orgId}`)
+      .set(await app.as(otherAdmin));
     expectStatus(foreignRead, 404);
     expect(JSON.stringify(foreignRead.body)).not.toContain('Acme');
     expect(await app.headPosition()).toBe(head);
@@ -254,15 +361,27 @@ describe('GET /organizations/:orgId and PUT /organizations/:orgId/settings', () 
   });
 
   it('answers an id that is not a UUID with 404', async () => {
-    expectStatus(await app.http().get('/organizations/not-a-uuid').set(await app.as(admin)), 404);
+    expectStatus(
+      await app
+        .http()
+        .get('/organizations/not-a-uuid')
+        .set(await app.as(admin)),
+      404,
+    );
     expectStatus(await settings(admin, { name: 'x' }, '../../etc'), 404);
   });
 
   it('needs an access token (401)', async () => {
     expectStatus(await app.http().get(`/organizations/${admin.orgId}`), 401);
-    expectStatus(await app.http().put(`/organizations/${admin.orgId}/settings`).send({ name: 'x' }), 401);
     expectStatus(
-      await app.http().get(`/organizations/${admin.orgId}`).set('Authorization', 'Bearer not.a.token'),
+      await app.http().put(`/organizations/${admin.orgId}/settings`).send({ name: 'x' }),
+      401,
+    );
+    expectStatus(
+      await app
+        .http()
+        .get(`/organizations/${admin.orgId}`)
+        .set('Authorization', 'Bearer not.a.token'),
       401,
     );
   });

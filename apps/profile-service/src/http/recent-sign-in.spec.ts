@@ -1,9 +1,5 @@
 import { TestTokens } from '@accounts/testing';
-import {
-  expectStatus,
-  type Member,
-  ProfileTestApp,
-} from '../testing/profile-test-app';
+import { expectStatus, type Member, ProfileTestApp } from '../testing/profile-test-app';
 
 const TWENTY_MINUTES_AGO = () => Math.floor(Date.now() / 1000) - 20 * 60;
 
@@ -29,8 +25,7 @@ describe('recent sign-in before weakening an account (profile-service)', () => {
   });
   afterAll(() => app.close());
 
-  const stale = (member: Member) =>
-    tokens.bearer({ ...member, authTime: TWENTY_MINUTES_AGO() });
+  const stale = (member: Member) => tokens.bearer({ ...member, authTime: TWENTY_MINUTES_AGO() });
 
   async function expectSignInAgain(res: {
     status: number;
@@ -41,8 +36,7 @@ describe('recent sign-in before weakening an account (profile-service)', () => {
     expect(res.body).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
-      message:
-        'Sign in again: this change requires a sign-in from the last 15 minutes',
+      message: 'Sign in again: this change requires a sign-in from the last 15 minutes',
       code: 'SECURITY-recent-sign-in-required',
       details: { maxAgeSeconds: 900, signedInSecondsAgo: expect.any(Number) },
     });

@@ -1,13 +1,6 @@
-import type {
-  AccountActivationReissuedData,
-  AccountRegisteredData,
-} from '@accounts/contracts';
+import type { AccountActivationReissuedData, AccountRegisteredData } from '@accounts/contracts';
 import { TestTokens } from '@accounts/testing';
-import {
-  expectStatus,
-  type Member,
-  ProfileTestApp,
-} from '../testing/profile-test-app';
+import { expectStatus, type Member, ProfileTestApp } from '../testing/profile-test-app';
 
 describe('POST /accounts/:id/activation: an administrator sends a new activation link', () => {
   let app: ProfileTestApp;
@@ -15,10 +8,12 @@ describe('POST /accounts/:id/activation: an administrator sends a new activation
   let user: Member;
   let otherAdmin: Member;
   beforeAll(async () => {
-    ({ app, admin, user, otherAdmin } =
-      await ProfileTestApp.withTwoOrganizations(await TestTokens.create(), {
+    ({ app, admin, user, otherAdmin } = await ProfileTestApp.withTwoOrganizations(
+      await TestTokens.create(),
+      {
         admin: 'Europe/Paris',
-      }));
+      },
+    ));
   });
   afterAll(() => app.close());
 
@@ -47,9 +42,7 @@ describe('POST /accounts/:id/activation: an administrator sends a new activation
       linkId: expect.any(String),
     });
     expect(activation.tokenSha256).not.toBe(registered.activation.tokenSha256);
-    expect(Date.parse(activation.expiresAt) - Date.parse(last.occurredAt)).toBe(
-      72 * 3600_000,
-    );
+    expect(Date.parse(activation.expiresAt) - Date.parse(last.occurredAt)).toBe(72 * 3600_000);
     const token = new URL(res.body.activationLink).searchParams.get('token')!;
     expect(JSON.stringify(stream)).not.toContain(token);
   });

@@ -20,7 +20,17 @@ const ODD_VALUES: unknown[] = [
   { __proto__: { admin: true } },
 ];
 
-const RAW_BODIES = ['', '{', '[]', '[{}]', 'null', '"text"', '42', '{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{}}}'];
+const RAW_BODIES = [
+  '',
+  '{',
+  '[]',
+  '[{}]',
+  'null',
+  '"text"',
+  '42',
+  '{"__proto__":{"isAdmin":true}}',
+  '{"constructor":{"prototype":{}}}',
+];
 
 describe('no 500 for anything a client can send', () => {
   let app: ProfileTestApp;
@@ -33,15 +43,45 @@ describe('no 500 for anything a client can send', () => {
     user = (await app.registerAccount(admin, 'bob')).member;
     endpoints = [
       { method: 'post', path: '/organizations', fields: ['name', 'administrator'] },
-      { method: 'put', path: `/organizations/${admin.orgId}/settings`, fields: ['name', 'twoFactorRequired', 'emailEditableByUsers', 'allowedSecondFactors'] },
+      {
+        method: 'put',
+        path: `/organizations/${admin.orgId}/settings`,
+        fields: ['name', 'twoFactorRequired', 'emailEditableByUsers', 'allowedSecondFactors'],
+      },
       {
         method: 'post',
         path: `/organizations/${admin.orgId}/accounts`,
-        fields: ['userName', 'firstName', 'lastName', 'email', 'mobilePhone', 'timeZone', 'sessionTimeout', 'accountType', 'groupRestriction'],
+        fields: [
+          'userName',
+          'firstName',
+          'lastName',
+          'email',
+          'mobilePhone',
+          'timeZone',
+          'sessionTimeout',
+          'accountType',
+          'groupRestriction',
+        ],
       },
-      { method: 'patch', path: '/accounts/me', fields: ['userName', 'firstName', 'lastName', 'email', 'mobilePhone', 'timeZone', 'sessionTimeout'] },
+      {
+        method: 'patch',
+        path: '/accounts/me',
+        fields: [
+          'userName',
+          'firstName',
+          'lastName',
+          'email',
+          'mobilePhone',
+          'timeZone',
+          'sessionTimeout',
+        ],
+      },
       { method: 'put', path: `/accounts/${user.accountId}/account-type`, fields: ['accountType'] },
-      { method: 'put', path: `/accounts/${user.accountId}/group-restriction`, fields: ['groupRestriction'] },
+      {
+        method: 'put',
+        path: `/accounts/${user.accountId}/group-restriction`,
+        fields: ['groupRestriction'],
+      },
       { method: 'post', path: `/accounts/${user.accountId}/disable`, fields: ['reason'] },
     ];
   });
@@ -54,13 +94,18 @@ describe('no 500 for anything a client can send', () => {
       const head = await app.headPosition();
       const { status } = await request();
       const wrote = (await app.headPosition()) !== head;
-      if (status >= 500 || (status >= 400 && wrote)) failures.push(`${label} -> ${status}${wrote ? ' (wrote)' : ''}`);
+      if (status >= 500 || (status >= 400 && wrote))
+        failures.push(`${label} -> ${status}${wrote ? ' (wrote)' : ''}`);
     };
     for (const { method, path, fields } of endpoints) {
       for (const field of fields) {
         for (const value of ODD_VALUES) {
           await send(`${method} ${path} ${field}=${JSON.stringify(value)?.slice(0, 40)}`, () =>
-            app.http()[method](path).set(auth).send({ [field]: value }),
+            app
+              .http()
+              [method](path)
+              .set(auth)
+              .send({ [field]: value }),
           );
         }
       }
@@ -85,17 +130,29 @@ describe('no 500 for anything a client can send', () => {
       '/accounts/me/account-type',
     ]) {
       const res = await app.http().get(path).set(auth);
-      expect({ path, status: res.status < 500 && res.status >= 400 }).toEqual({ path, status: true });
+      expect({ path, status: res.status < 500 && res.status >= 400 }).toEqual({
+        path,
+        status: true,
+      });
     }
   });
 
   it('answers a token that is not a bearer token, or a forged one, with 401', async () => {
-    for (const header of ['Bearer', 'Basic abc', `Bearer ${'a'.repeat(10_000)}`, 'Bearer a.b.c', 'Bearer e30.e30.']) {
+    for (const header of [
+      'Bearer',
+      'Basic abc',
+      `Bearer ${'a'.repeat(10_000)}`,
+      'Bearer a.b.c',
+      'Bearer e30.e30.',
+    ]) {
       const res = await app.http().get('/accounts/me').set('Authorization', header);
       expect(res.status).toBe(401);
     }
     const otherIssuer = await TestTokens.create();
-    const forged = await app.http().get('/accounts/me').set(await otherIssuer.bearer(admin));
+    const forged = await app
+      .http()
+      .get('/accounts/me')
+      .set(await otherIssuer.bearer(admin));
     expect(forged.status).toBe(401);
   });
 });

@@ -4,7 +4,10 @@ import { FIRST_ORGANIZATION_STREAM } from '../application/organizations/first-or
 import { ReadModels } from '../projections/read-models';
 
 /** profile-service's own streams: what its relay publishes to accounts.profile.v2. */
-export const PROFILE_STREAM_PREFIXES = [...Object.values(ProfileStreamPrefixes), FIRST_ORGANIZATION_STREAM] as const;
+export const PROFILE_STREAM_PREFIXES = [
+  ...Object.values(ProfileStreamPrefixes),
+  FIRST_ORGANIZATION_STREAM,
+] as const;
 
 /** With KAFKA_BROKERS: the relay of the streams above, its checkpoint in profile-service-read.sqlite. */
 export const profileRelayProvider = kafkaRelayProvider({

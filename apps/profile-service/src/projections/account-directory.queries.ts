@@ -59,12 +59,17 @@ export class AccountDirectoryQueries {
     const last = page[page.length - 1];
     return {
       rows: page,
-      nextCursor: rows.length > request.limit ? encodeCursor({ after: last.user_name_lower, id: last.account_id }) : null,
+      nextCursor:
+        rows.length > request.limit
+          ? encodeCursor({ after: last.user_name_lower, id: last.account_id })
+          : null,
     };
   }
 
   /** Every row, in a stable order (tests compare a rebuilt directory with the live one). */
   all(): DirectoryRow[] {
-    return this.readModels.database.all<DirectoryRow>('SELECT * FROM directory_accounts ORDER BY account_id');
+    return this.readModels.database.all<DirectoryRow>(
+      'SELECT * FROM directory_accounts ORDER BY account_id',
+    );
   }
 }

@@ -14,14 +14,26 @@ describe('the account directory read model', () => {
     const other = (await app.createOrganization('zoe')).admin;
     for (let i = 0; i < 15; i++) {
       const { member } = await app.registerAccount(i % 3 === 0 ? other : admin, `user${i}`);
-      await app.http().patch('/accounts/me').set(await app.as(member)).send({ lastName: `Last${i}`, userName: `User${i}x` });
+      await app
+        .http()
+        .patch('/accounts/me')
+        .set(await app.as(member))
+        .send({ lastName: `Last${i}`, userName: `User${i}x` });
       if (i % 4 === 0) {
         const by = i % 3 === 0 ? other : admin;
-        await app.http().post(`/accounts/${member.accountId}/disable`).set(await app.as(by)).send({});
+        await app
+          .http()
+          .post(`/accounts/${member.accountId}/disable`)
+          .set(await app.as(by))
+          .send({});
       }
       if (i % 5 === 0) {
         const by = i % 3 === 0 ? other : admin;
-        await app.http().put(`/accounts/${member.accountId}/account-type`).set(await app.as(by)).send({ accountType: 'read-only' });
+        await app
+          .http()
+          .put(`/accounts/${member.accountId}/account-type`)
+          .set(await app.as(by))
+          .send({ accountType: 'read-only' });
       }
     }
   });
@@ -37,7 +49,9 @@ describe('the account directory read model', () => {
     await app.t.app.get(ReadModels).runner.rebuild(ACCOUNT_DIRECTORY);
     expect(queries.all()).toEqual(live);
     const [status] = await app.t.app.get(ReadModels).runner.status();
-    expect(status).toEqual(expect.objectContaining({ name: ACCOUNT_DIRECTORY, generation: 2, lag: 0 }));
+    expect(status).toEqual(
+      expect.objectContaining({ name: ACCOUNT_DIRECTORY, generation: 2, lag: 0 }),
+    );
   });
 
   it('serves the same rows after a restart on the same data folder', async () => {

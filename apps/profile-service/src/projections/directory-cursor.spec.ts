@@ -6,10 +6,14 @@ describe('directory cursor', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(['', 'x', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["a"]').toString('base64url')])(
-    'refuses %p naming the cursor field',
-    (text) => {
-      expect(() => decodeCursor(text)).toThrow(expect.objectContaining({ kind: 'invalid', details: { field: 'cursor' } }));
-    },
-  );
+  it.each([
+    '',
+    'x',
+    Buffer.from('[1,2]').toString('base64url'),
+    Buffer.from('["a"]').toString('base64url'),
+  ])('refuses %p naming the cursor field', (text) => {
+    expect(() => decodeCursor(text)).toThrow(
+      expect.objectContaining({ kind: 'invalid', details: { field: 'cursor' } }),
+    );
+  });
 });

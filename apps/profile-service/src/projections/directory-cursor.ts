@@ -14,13 +14,22 @@ export function encodeCursor(cursor: DirectoryCursor): string {
 export function decodeCursor(text: string): DirectoryCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((part) => typeof part === 'string')
+    ) {
       return { after: value[0], id: value[1] };
     }
   } catch {
     // not JSON: refused below
   }
-  throw new DomainError('invalid', 'PROFILE-cursor-invalid', 'cursor must be a nextCursor value from a previous page', {
-    field: 'cursor',
-  });
+  throw new DomainError(
+    'invalid',
+    'PROFILE-cursor-invalid',
+    'cursor must be a nextCursor value from a previous page',
+    {
+      field: 'cursor',
+    },
+  );
 }

@@ -1,5 +1,10 @@
 import type { EventStore } from '@accounts/event-store';
-import { EVENT_STORE, HealthIndicatorRegistry, ReadModelsHost, SERVICE_CONFIG } from '@accounts/service-kit';
+import {
+  EVENT_STORE,
+  HealthIndicatorRegistry,
+  ReadModelsHost,
+  SERVICE_CONFIG,
+} from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { ProfileConfig } from '../config';

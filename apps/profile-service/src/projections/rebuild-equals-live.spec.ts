@@ -10,7 +10,12 @@ describe('directory_accounts: a rebuild equals the live model row for row (issue
     const dir = mkdtempSync(join(tmpdir(), 'rebuild-live-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), synchronous: 'normal' });
     try {
-      const { live, rebuilt, events } = await rebuildAgainstLive(store, accountDirectoryProjection, ['directory_accounts'], join(dir, 'read.sqlite'));
+      const { live, rebuilt, events } = await rebuildAgainstLive(
+        store,
+        accountDirectoryProjection,
+        ['directory_accounts'],
+        join(dir, 'read.sqlite'),
+      );
       expect(events).toBeGreaterThan(3000);
       expect(live['directory_accounts'].length).toBeGreaterThan(60);
       expect(rebuilt).toEqual(live);

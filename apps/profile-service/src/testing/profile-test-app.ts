@@ -9,7 +9,9 @@ import { profileConfigSchema } from '../config';
 /** TestTokens (from @accounts/testing, which only spec files import) as this harness uses it. */
 export interface Tokens {
   readonly verifier: TokenVerifier;
-  bearer(caller: Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>): Promise<Record<string, string>>;
+  bearer(
+    caller: Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>,
+  ): Promise<Record<string, string>>;
 }
 
 export interface TwoOrganizations {
@@ -57,13 +59,19 @@ export class ProfileTestApp {
   }
 
   /** POST /organizations; the first one needs no bootstrap token, later ones get it. */
-  async createOrganization(userName: string, timeZone = 'UTC'): Promise<{ admin: Member; body: Response['body'] }> {
+  async createOrganization(
+    userName: string,
+    timeZone = 'UTC',
+  ): Promise<{ admin: Member; body: Response['body'] }> {
     const res = await this.http()
       .post('/organizations')
       .set('X-Bootstrap-Token', BOOTSTRAP_TOKEN)
       .send({ name: `Org of ${userName}`, administrator: person(userName, { timeZone }) });
     expectStatus(res, 201);
-    return { admin: { accountId: res.body.administrator.id, orgId: res.body.organization.id }, body: res.body };
+    return {
+      admin: { accountId: res.body.administrator.id, orgId: res.body.organization.id },
+      body: res.body,
+    };
   }
 
   async registerAccount(
@@ -86,7 +94,9 @@ export class ProfileTestApp {
   ): Promise<TwoOrganizations> {
     const app = await ProfileTestApp.start(tokens);
     const admin = (await app.createOrganization('alice', zones.admin)).admin;
-    const user = (await app.registerAccount(admin, 'bob', zones.user ? { timeZone: zones.user } : {})).member;
+    const user = (
+      await app.registerAccount(admin, 'bob', zones.user ? { timeZone: zones.user } : {})
+    ).member;
     const otherAdmin = (await app.createOrganization('zoe')).admin;
     return { app, admin, user, otherAdmin };
   }
@@ -101,7 +111,10 @@ export class ProfileTestApp {
 }
 
 /** A valid new-account profile. */
-export function person(userName: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function person(
+  userName: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     userName,
     firstName: 'Jane',

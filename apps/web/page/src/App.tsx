@@ -51,23 +51,19 @@ function Routes() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [path, entry]);
   useEffect(() => {
-    if (status === 'signed-out' && (entry || path === '/'))
-      navigate('/signin', { replace: true });
+    if (status === 'signed-out' && (entry || path === '/')) navigate('/signin', { replace: true });
     if (status === 'signed-in' && (path === '/' || path === '/signin'))
       navigate('/account', { replace: true });
   }, [status, path, entry]);
 
-  if (path === '/activate')
-    return <ActivatePage token={query.get('token')} mode="activate" />;
-  if (path === '/reset-password')
-    return <ActivatePage token={query.get('token')} mode="reset" />;
+  if (path === '/activate') return <ActivatePage token={query.get('token')} mode="activate" />;
+  if (path === '/reset-password') return <ActivatePage token={query.get('token')} mode="reset" />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
   if (path === '/setup') return <SetupPage />;
   if (status === 'loading') return <p className="loading">Loading…</p>;
   if (status === 'signed-out' || path === '/signin') return <SignInPage />;
   // After signing in (if needed) the link's page stays: confirming needs the person's session.
-  if (path === '/confirm-email')
-    return <ConfirmEmailPage token={query.get('token')} />;
+  if (path === '/confirm-email') return <ConfirmEmailPage token={query.get('token')} />;
   if (!entry || (entry.admin && me?.accountType !== 'administrator')) {
     return (
       <div className="card-page">

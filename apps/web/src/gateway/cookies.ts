@@ -33,32 +33,17 @@ export interface CookieOptions {
   readonly maxAge?: number;
 }
 
-export function serializeCookie(
-  name: string,
-  value: string,
-  options: CookieOptions,
-): string {
-  const parts = [
-    `${name}=${encodeURIComponent(value)}`,
-    `Path=${options.path}`,
-    'SameSite=Strict',
-  ];
+export function serializeCookie(name: string, value: string, options: CookieOptions): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'SameSite=Strict'];
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   return parts.join('; ');
 }
 
-export function appendSetCookie(
-  response: ServerResponse,
-  cookie: string,
-): void {
+export function appendSetCookie(response: ServerResponse, cookie: string): void {
   const current = response.getHeader('Set-Cookie');
-  const list = Array.isArray(current)
-    ? current
-    : current === undefined
-      ? []
-      : [String(current)];
+  const list = Array.isArray(current) ? current : current === undefined ? [] : [String(current)];
   response.setHeader('Set-Cookie', [...list, cookie]);
 }
 

@@ -77,10 +77,7 @@ describe('web gateway: backend for frontend', () => {
     const up = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     staticDir = mkdtempSync(join(tmpdir(), 'gateway-static-'));
     mkdirSync(join(staticDir, 'assets'));
-    writeFileSync(
-      join(staticDir, 'index.html'),
-      '<!doctype html><title>page</title>',
-    );
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>page</title>');
     writeFileSync(join(staticDir, 'assets', 'app-1.js'), 'console.log(1)');
     const config = readGatewayConfig(
       {
@@ -106,9 +103,7 @@ describe('web gateway: backend for frontend', () => {
 
   const csrf = async () => {
     const page = await fetch(`${origin}/account`);
-    const cookie = page.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('accounts_csrf='))!;
+    const cookie = page.headers.getSetCookie().find((c) => c.startsWith('accounts_csrf='))!;
     return cookie.split(';')[0].split('=')[1];
   };
   const post = (path: string, body: unknown, headers: Record<string, string>) =>
@@ -130,13 +125,11 @@ describe('web gateway: backend for frontend', () => {
       /default-src 'self'.*script-src 'self'/,
     );
     expect(page.headers.get('cache-control')).toBe('no-cache');
-    expect(
-      (await fetch(`${origin}/assets/app-1.js`)).headers.get('cache-control'),
-    ).toMatch(/immutable/);
-    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
-    expect((await fetch(`${origin}/..%2f..%2fetc/passwd.txt`)).status).toBe(
-      404,
+    expect((await fetch(`${origin}/assets/app-1.js`)).headers.get('cache-control')).toMatch(
+      /immutable/,
     );
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/..%2f..%2fetc/passwd.txt`)).status).toBe(404);
   });
 
   it('sign-in: the refresh token goes into an HttpOnly SameSite=Strict cookie and out of the answer', async () => {
@@ -153,9 +146,7 @@ describe('web gateway: backend for frontend', () => {
       tokenType: 'Bearer',
       trustedComputer: false,
     });
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('accounts_session='))!;
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('accounts_session='))!;
     expect(cookie).toMatch(
       /^accounts_session=rt-1; Path=\/api\/session; SameSite=Strict; HttpOnly$/,
     );
@@ -197,11 +188,9 @@ describe('web gateway: backend for frontend', () => {
       expiresIn: 300,
       trustedComputer: true,
     });
-    expect(
-      trusted.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('trusted_device=')),
-    ).toMatch(/Path=\/api\/auth; SameSite=Strict; HttpOnly; Max-Age=2592000/);
+    expect(trusted.headers.getSetCookie().find((c) => c.startsWith('trusted_device='))).toMatch(
+      /Path=\/api\/auth; SameSite=Strict; HttpOnly; Max-Age=2592000/,
+    );
     expect(received[0].body).toBe(JSON.stringify({ code: '123456' }));
     const untrusted = await post(
       `/api/auth/login/${id}`,
@@ -209,11 +198,9 @@ describe('web gateway: backend for frontend', () => {
       headers,
     );
     expect((await untrusted.json()).trustedComputer).toBe(false);
-    expect(
-      untrusted.headers
-        .getSetCookie()
-        .some((c) => c.startsWith('trusted_device=')),
-    ).toBe(false);
+    expect(untrusted.headers.getSetCookie().some((c) => c.startsWith('trusted_device='))).toBe(
+      false,
+    );
   });
 
   it('refresh: uses the cookie, rotates it; a refused one is cleared with a 401', async () => {
@@ -232,9 +219,9 @@ describe('web gateway: backend for frontend', () => {
       expiresIn: 300,
       trustedComputer: false,
     });
-    expect(
-      ok.headers.getSetCookie().find((c) => c.startsWith('accounts_session=')),
-    ).toMatch(/^accounts_session=rt-3;/);
+    expect(ok.headers.getSetCookie().find((c) => c.startsWith('accounts_session='))).toMatch(
+      /^accounts_session=rt-3;/,
+    );
     const refused = await post(
       '/api/session/refresh',
       {},
@@ -244,11 +231,9 @@ describe('web gateway: backend for frontend', () => {
       },
     );
     expect(refused.status).toBe(401);
-    expect(
-      refused.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('accounts_session=')),
-    ).toMatch(/Max-Age=0/);
+    expect(refused.headers.getSetCookie().find((c) => c.startsWith('accounts_session='))).toMatch(
+      /Max-Age=0/,
+    );
     const none = await post(
       '/api/session/refresh',
       {},
@@ -306,9 +291,7 @@ describe('web gateway: backend for frontend', () => {
       },
     });
     expect(await res.json()).toEqual({ path: '/accounts/me' });
-    expect(res.headers.getSetCookie()).toEqual([
-      expect.stringMatching(/^accounts_csrf=/),
-    ]);
+    expect(res.headers.getSetCookie()).toEqual([expect.stringMatching(/^accounts_csrf=/)]);
     expect(received[0].headers.cookie).toBe('trusted_device=td-1');
     expect(received[0].headers.authorization).toBe('Bearer at');
     const auth = await fetch(`${origin}/api/auth/me/sessions`);
@@ -358,15 +341,13 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig({ PORT: 'x' }, { staticDir: '.' })).toThrow(
       /PORT must be an integer/,
     );
-    expect(() =>
-      readGatewayConfig({ AUTH_SERVICE_URL: 'ftp://x' }, { staticDir: '.' }),
-    ).toThrow(/AUTH_SERVICE_URL must be a URL/);
+    expect(() => readGatewayConfig({ AUTH_SERVICE_URL: 'ftp://x' }, { staticDir: '.' })).toThrow(
+      /AUTH_SERVICE_URL must be a URL/,
+    );
     expect(readGatewayConfig({}, { staticDir: '.' }).secureCookies).toBe(false);
     expect(
-      readGatewayConfig(
-        { WEB_ORIGIN: 'https://accounts.example.com' },
-        { staticDir: '.' },
-      ).secureCookies,
+      readGatewayConfig({ WEB_ORIGIN: 'https://accounts.example.com' }, { staticDir: '.' })
+        .secureCookies,
     ).toBe(true);
   });
 });

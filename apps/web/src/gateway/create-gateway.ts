@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import {
@@ -61,9 +56,7 @@ export function createGateway(config: GatewayConfig): Server {
             const cookies = readCookies(req);
             cookies.delete(SESSION_COOKIE);
             cookies.delete(CSRF_COOKIE);
-            const rest = [...cookies]
-              .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-              .join('; ');
+            const rest = [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
             if (rest) proxyReq.setHeader('cookie', rest);
             else proxyReq.removeHeader('cookie');
           },
@@ -86,10 +79,7 @@ export function createGateway(config: GatewayConfig): Server {
   const sessions = sessionRoutes(config);
   const page = staticFiles(config.staticDir);
 
-  async function handle(
-    request: IncomingMessage,
-    response: ServerResponse,
-  ): Promise<void> {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
     // The gateway is the edge: a client's own X-Forwarded-* would let it pick the address that per-address limits count.
     for (const name of [
@@ -114,15 +104,10 @@ export function createGateway(config: GatewayConfig): Server {
         404,
         `No API at ${path}; the APIs are under /api/profile, /api/auth, /api/credentials and /api/audit`,
       );
-    await proxy(request, response, () =>
-      sendError(response, 404, `No API at ${path}`),
-    );
+    await proxy(request, response, () => sendError(response, 404, `No API at ${path}`));
   }
 
-  function ensureCsrfCookie(
-    request: IncomingMessage,
-    response: ServerResponse,
-  ) {
+  function ensureCsrfCookie(request: IncomingMessage, response: ServerResponse) {
     if (readCookies(request).has(CSRF_COOKIE)) return;
     const token = randomBytes(24).toString('base64url');
     appendSetCookie(

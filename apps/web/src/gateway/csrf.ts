@@ -9,20 +9,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * says so, and for the cookie-authenticated routes the page must also echo the CSRF cookie it can
  * read, which another site cannot.
  */
-export function crossSiteRefusal(
-  request: IncomingMessage,
-  webOrigin: string,
-): string | null {
+export function crossSiteRefusal(request: IncomingMessage, webOrigin: string): string | null {
   if (SAFE_METHODS.has(request.method ?? 'GET')) return null;
   const site = request.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site')
-    return 'cross-site request refused';
+  if (site === 'cross-site' || site === 'same-site') return 'cross-site request refused';
   const origin = request.headers.origin;
-  if (
-    origin !== undefined &&
-    origin !== webOrigin &&
-    origin !== ownOrigin(request)
-  )
+  if (origin !== undefined && origin !== webOrigin && origin !== ownOrigin(request))
     return 'request from another origin refused';
   return null;
 }
@@ -34,8 +26,7 @@ export function csrfTokenRefusal(request: IncomingMessage): string | null {
     return 'missing CSRF token (X-CSRF-Token header and accounts_csrf cookie)';
   const a = Buffer.from(expected);
   const b = Buffer.from(presented);
-  if (a.length !== b.length || !timingSafeEqual(a, b))
-    return 'CSRF token does not match';
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return 'CSRF token does not match';
   return null;
 }
 

@@ -5,9 +5,7 @@ export interface GatewayConfig {
   /** Public origin of the page (cookies are Secure unless it is http on localhost). */
   readonly webOrigin: string;
   readonly staticDir: string;
-  readonly upstreams: Readonly<
-    Record<'profile' | 'auth' | 'credentials' | 'audit', string>
-  >;
+  readonly upstreams: Readonly<Record<'profile' | 'auth' | 'credentials' | 'audit', string>>;
   readonly secureCookies: boolean;
 }
 
@@ -28,8 +26,7 @@ export function readGatewayConfig(
   };
   const origin = new URL(webOrigin);
   // Browsers keep Secure cookies from http://localhost, but a plain-http test origin like 127.0.0.1 would lose them.
-  const secureCookies =
-    origin.protocol === 'https:' || !LOCAL_HOSTS.has(origin.hostname);
+  const secureCookies = origin.protocol === 'https:' || !LOCAL_HOSTS.has(origin.hostname);
   return {
     port,
     host,
@@ -40,26 +37,18 @@ export function readGatewayConfig(
   };
 }
 
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535)
-    throw new Error(
-      `${name} must be an integer between 0 and 65535 (got "${raw}")`,
-    );
+    throw new Error(`${name} must be an integer between 0 and 65535 (got "${raw}")`);
   return value;
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const raw = env[name] || fallback;
   if (!/^https?:\/\//.test(raw))
-    throw new Error(
-      `${name} must be a URL starting with http:// or https:// (got "${raw}")`,
-    );
+    throw new Error(`${name} must be a URL starting with http:// or https:// (got "${raw}")`);
   return raw.replace(/\/+$/, '');
 }

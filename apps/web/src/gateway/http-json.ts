@@ -16,8 +16,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new BodyError(413, 'Request body is too large');
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'Request body is too large');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -43,13 +43,8 @@ export function sessionRoutes(config: GatewayConfig) {
       ...extraHeaders,
     };
     // The client's own address (its X-Forwarded-For was dropped at the edge): per-address limits count it.
-    if (request.socket.remoteAddress)
-      headers['X-Forwarded-For'] = request.socket.remoteAddress;
-    for (const name of [
-      'user-agent',
-      'x-correlation-id',
-      'authorization',
-    ] as const) {
+    if (request.socket.remoteAddress) headers['X-Forwarded-For'] = request.socket.remoteAddress;
+    for (const name of ['user-agent', 'x-correlation-id', 'authorization'] as const) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
@@ -68,11 +63,7 @@ export function sessionRoutes(config: GatewayConfig) {
   ): Promise<void> {
     const text = await upstream.text();
     const passHeaders: Record<string, string> = {};
-    for (const name of [
-      'retry-after',
-      'www-authenticate',
-      'x-correlation-id',
-    ]) {
+    for (const name of ['retry-after', 'www-authenticate', 'x-correlation-id']) {
       const value = upstream.headers.get(name);
       if (value) passHeaders[name] = value;
     }
@@ -80,25 +71,15 @@ export function sessionRoutes(config: GatewayConfig) {
     try {
       body = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      return sendError(
-        response,
-        502,
-        'The sign-in service answered something unreadable',
-      );
+      return sendError(response, 502, 'The sign-in service answered something unreadable');
     }
     if (upstream.ok && typeof body['refreshToken'] === 'string') {
-      appendSetCookie(
-        response,
-        cookie(SESSION_COOKIE, body['refreshToken'], SESSION_COOKIE_PATH),
-      );
-      const trusted =
-        keepTrustedDevice && typeof body['trustedDeviceToken'] === 'string';
+      appendSetCookie(response, cookie(SESSION_COOKIE, body['refreshToken'], SESSION_COOKIE_PATH));
+      const trusted = keepTrustedDevice && typeof body['trustedDeviceToken'] === 'string';
       if (trusted) {
         const maxAge =
-          upstreamCookieMaxAge(
-            upstream.headers.getSetCookie(),
-            TRUSTED_DEVICE_COOKIE,
-          ) ?? TRUSTED_DEVICE_FALLBACK_SECONDS;
+          upstreamCookieMaxAge(upstream.headers.getSetCookie(), TRUSTED_DEVICE_COOKIE) ??
+          TRUSTED_DEVICE_FALLBACK_SECONDS;
         appendSetCookie(
           response,
           cookie(
@@ -118,10 +99,7 @@ export function sessionRoutes(config: GatewayConfig) {
   }
 
   const clearSession = (response: ServerResponse) =>
-    appendSetCookie(
-      response,
-      cookie(SESSION_COOKIE, '', SESSION_COOKIE_PATH, 0),
-    );
+    appendSetCookie(response, cookie(SESSION_COOKIE, '', SESSION_COOKIE_PATH, 0));
 
   async function login(request: IncomingMessage, response: ServerResponse) {
     const device = readCookies(request).get(TRUSTED_DEVICE_COOKIE);
@@ -154,15 +132,9 @@ export function sessionRoutes(config: GatewayConfig) {
   async function refresh(request: IncomingMessage, response: ServerResponse) {
     const refreshToken = readCookies(request).get(SESSION_COOKIE);
     if (!refreshToken)
-      return sendError(
-        response,
-        401,
-        'You are not signed in',
-        'GATEWAY-no-session',
-      );
+      return sendError(response, 401, 'You are not signed in', 'GATEWAY-no-session');
     const upstream = await forward(request, '/auth/refresh', { refreshToken });
-    if (upstream.status === 401 || upstream.status === 400)
-      clearSession(response);
+    if (upstream.status === 401 || upstream.status === 400) clearSession(response);
     await relayTokens(upstream, response);
   }
 
@@ -204,8 +176,7 @@ export function sessionRoutes(config: GatewayConfig) {
           'The page refreshes its session through POST /api/session/refresh',
         );
     } catch (error) {
-      if (error instanceof BodyError)
-        sendError(response, error.statusCode, error.message);
+      if (error instanceof BodyError) sendError(response, error.statusCode, error.message);
       else
         sendError(
           response,
@@ -218,10 +189,7 @@ export function sessionRoutes(config: GatewayConfig) {
   };
 }
 
-function routeOf(
-  method: string,
-  path: string,
-): { name: string; challengeId?: string } | null {
+function routeOf(method: string, path: string): { name: string; challengeId?: string } | null {
   if (path === '/api/auth/login') return { name: 'login' };
   const challenge = CHALLENGE_PATH.exec(path);
   if (challenge) return { name: 'challenge', challengeId: challenge[1] };

@@ -17,11 +17,7 @@ const TYPES: Record<string, string> = {
 /** The built page: hashed assets cached for a year, every other path answered by index.html (client routing). */
 export function staticFiles(root: string) {
   const base = normalize(root + sep);
-  return function serve(
-    request: IncomingMessage,
-    response: ServerResponse,
-    path: string,
-  ): void {
+  return function serve(request: IncomingMessage, response: ServerResponse, path: string): void {
     let file: string;
     try {
       file = normalize(join(base, decodeURIComponent(path)));
@@ -42,9 +38,7 @@ export function staticFiles(root: string) {
     const immutable = target.includes(`${sep}assets${sep}`);
     response.writeHead(200, {
       'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
-      'Cache-Control': immutable
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (request.method === 'HEAD') return void response.end();
     createReadStream(target).pipe(response);

@@ -19,4 +19,8 @@ export const AuditTopic = 'accounts.audit.v1' as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics] | typeof AuditTopic;
 
 /** The retired topics of internal events: delete them once every consumer reads the `.v2` ones. */
-export const RetiredTopics = ['accounts.profile.v1', 'accounts.authentication.v1', 'accounts.credentials.v1'] as const;
+export const RetiredTopics = [
+  'accounts.profile.v1',
+  'accounts.authentication.v1',
+  'accounts.credentials.v1',
+] as const;

@@ -7,7 +7,10 @@ import type { LoadedAggregate } from './load-aggregate';
  * Works because evolve never mutates a state (it returns a new one).
  */
 export class AggregateCache {
-  private readonly perStore = new WeakMap<object, WeakMap<object, Map<string, LoadedAggregate<unknown>>>>();
+  private readonly perStore = new WeakMap<
+    object,
+    WeakMap<object, Map<string, LoadedAggregate<unknown>>>
+  >();
 
   constructor(private readonly maxStreamsPerFold = 10_000) {}
 
@@ -28,7 +31,8 @@ export class AggregateCache {
     if (!streams) deciders.set(evolve, (streams = new Map()));
     streams.delete(streamId);
     streams.set(streamId, entry);
-    if (streams.size > this.maxStreamsPerFold) streams.delete(streams.keys().next().value as string);
+    if (streams.size > this.maxStreamsPerFold)
+      streams.delete(streams.keys().next().value as string);
   }
 }
 

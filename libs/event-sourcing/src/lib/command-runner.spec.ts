@@ -24,12 +24,9 @@ const counter: Decider<State, Command, Event> = {
     switch (command.type) {
       case 'Add':
         if (state.count + command.data.by > state.limit)
-          throw new DomainError(
-            'too_many_attempts',
-            'TEST-limit',
-            'Over the limit',
-            { field: 'by' },
-          );
+          throw new DomainError('too_many_attempts', 'TEST-limit', 'Over the limit', {
+            field: 'by',
+          });
         return command.data.by === 0
           ? []
           : [
@@ -161,9 +158,7 @@ describe('CommandRunner (SQLite event store)', () => {
         command: add(1),
         actor: { kind: 'system' },
       });
-      const [first, second] = (await store.readStream('counter-1')).map(
-        (e) => e.metadata,
-      );
+      const [first, second] = (await store.readStream('counter-1')).map((e) => e.metadata);
       expect(first.correlationId).not.toBe(second.correlationId);
       expect(first.causationId).toBe(first.correlationId);
       expect(first).not.toHaveProperty('ip');
@@ -238,9 +233,7 @@ describe('CommandRunner (SQLite event store)', () => {
 
   describe('given upcasters that disagree with the contract table', () => {
     it('then the runner refuses to start', () => {
-      expect(() =>
-        runnerOf({ upcasters: new Upcasters({ Counted: 1 }) }),
-      ).toThrow(/Counted/);
+      expect(() => runnerOf({ upcasters: new Upcasters({ Counted: 1 }) })).toThrow(/Counted/);
     });
   });
 
@@ -262,10 +255,7 @@ describe('CommandRunner (SQLite event store)', () => {
       });
       const reads: unknown[] = [];
       const spying: Pick<EventStore, 'readStream' | 'append'> = {
-        readStream: (id, options) => (
-          reads.push(options),
-          store.readStream(id, options)
-        ),
+        readStream: (id, options) => (reads.push(options), store.readStream(id, options)),
         append: (id, events, expected) => store.append(id, events, expected),
       };
 
@@ -327,9 +317,7 @@ describe('CommandRunner (SQLite event store)', () => {
       expect(backoff.waits[0]).toBeGreaterThanOrEqual(1);
       expect(result.state.count).toBe(3);
       expect(
-        (await store.readStream('guard-1')).map(
-          (e) => (e.data as { count: number }).count,
-        ),
+        (await store.readStream('guard-1')).map((e) => (e.data as { count: number }).count),
       ).toEqual([1, 2, 3]);
     });
 
@@ -344,11 +332,7 @@ describe('CommandRunner (SQLite event store)', () => {
       const racing: Pick<EventStore, 'readStream' | 'append'> = {
         readStream: (id, options) => store.readStream(id, options),
         append: async (id, events, expected) => {
-          await store.append(
-            id,
-            [{ type: 'Reset', data: { limit: 3 }, schemaVersion: 1 }],
-            'any',
-          );
+          await store.append(id, [{ type: 'Reset', data: { limit: 3 }, schemaVersion: 1 }], 'any');
           return store.append(id, events, expected);
         },
       };
@@ -370,15 +354,9 @@ describe('CommandRunner (SQLite event store)', () => {
       });
       expect(backoff.waits).toHaveLength(4);
       // Full doubling with jitter in [ceiling/2, ceiling]: 2, 4, 8, 16 ms ceilings.
-      backoff.waits.forEach((ms, i) =>
-        expect(ms).toBeGreaterThanOrEqual(2 ** (i + 1) / 2),
-      );
-      backoff.waits.forEach((ms, i) =>
-        expect(ms).toBeLessThanOrEqual(2 ** (i + 1)),
-      );
-      expect(
-        (await store.readStream('guard-1')).every((e) => e.type === 'Reset'),
-      ).toBe(true);
+      backoff.waits.forEach((ms, i) => expect(ms).toBeGreaterThanOrEqual(2 ** (i + 1) / 2));
+      backoff.waits.forEach((ms, i) => expect(ms).toBeLessThanOrEqual(2 ** (i + 1)));
+      expect((await store.readStream('guard-1')).every((e) => e.type === 'Reset')).toBe(true);
       expect(waited).toEqual([1]);
     });
   });

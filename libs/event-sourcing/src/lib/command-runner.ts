@@ -5,11 +5,7 @@ import type { Clock } from './clock';
 import type { Decider, Message } from './decider';
 import { eventMetadata, type RequestFacts } from './event-metadata';
 import { type CommandResult, handleCommand } from './handle-command';
-import {
-  type LoadedAggregate,
-  loadAggregate,
-  loadFromLastEvent,
-} from './load-aggregate';
+import { type LoadedAggregate, loadAggregate, loadFromLastEvent } from './load-aggregate';
 import { type SchemaVersions, Upcasters } from './upcasters';
 
 /** Read models a command's caller must see its own write in (read-your-writes). */
@@ -30,11 +26,7 @@ export interface CommandRunnerConfig {
   readonly readModels?: ReadModelsWait;
 }
 
-export interface RunCommand<
-  State,
-  Command extends Message,
-  Event extends Message,
-> {
+export interface RunCommand<State, Command extends Message, Event extends Message> {
   readonly streamId: string;
   readonly decider: Decider<State, Command, Event>;
   readonly command: Command;
@@ -93,10 +85,8 @@ export class CommandRunner {
       load: run.load,
       backoff: run.backoff,
     });
-    const readModels =
-      run.waitFor === undefined ? this.config.readModels : run.waitFor;
-    if (readModels && result.appended.length > 0)
-      await readModels.waitFor(result.position);
+    const readModels = run.waitFor === undefined ? this.config.readModels : run.waitFor;
+    if (readModels && result.appended.length > 0) await readModels.waitFor(result.position);
     return result;
   }
 

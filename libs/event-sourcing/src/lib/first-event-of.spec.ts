@@ -1,6 +1,8 @@
 import { firstEventOf } from './first-event-of';
 
-type Event = { type: 'Started'; data: { at: string } } | { type: 'Failed'; data: { reason: string } };
+type Event =
+  | { type: 'Started'; data: { at: string } }
+  | { type: 'Failed'; data: { reason: string } };
 
 describe('firstEventOf', () => {
   const events: Event[] = [

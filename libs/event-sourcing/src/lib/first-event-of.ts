@@ -5,5 +5,7 @@ export function firstEventOf<Event extends Message, Type extends Event['type']>(
   events: readonly Event[],
   type: Type,
 ): Extract<Event, { readonly type: Type }> | undefined {
-  return events.find((event): event is Extract<Event, { readonly type: Type }> => event.type === type);
+  return events.find(
+    (event): event is Extract<Event, { readonly type: Type }> => event.type === type,
+  );
 }

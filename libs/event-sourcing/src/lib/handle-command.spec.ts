@@ -28,7 +28,8 @@ const account: Decider<State, Command, Event> = {
       case 'Register':
         return state.exists ? [] : [{ type: 'Registered', data: { email: command.data.email } }];
       case 'ChangeEmail':
-        if (!state.exists) throw new DomainError('not_found', 'TEST-account-not-found', 'No such account');
+        if (!state.exists)
+          throw new DomainError('not_found', 'TEST-account-not-found', 'No such account');
         return state.email === command.data.email
           ? []
           : [{ type: 'EmailChanged', data: { from: state.email, to: command.data.email } }];
@@ -85,7 +86,12 @@ function withRivalWriter(store: EventStore, rivalWritesBeforeAppend: number) {
         const to = `rival${counts.rivalWrites}@example.com`;
         await store.append(
           id,
-          [{ type: 'EmailChanged', data: { from: (last.data as { to?: string; email?: string }).to ?? '', to } }],
+          [
+            {
+              type: 'EmailChanged',
+              data: { from: (last.data as { to?: string; email?: string }).to ?? '', to },
+            },
+          ],
           last.revision,
         );
       }
@@ -158,7 +164,10 @@ describe('handleCommand against the SQLite event store', () => {
       command: changeEmail('x@example.com'),
       metadata,
     });
-    await expect(refused).rejects.toMatchObject({ kind: 'not_found', code: 'TEST-account-not-found' });
+    await expect(refused).rejects.toMatchObject({
+      kind: 'not_found',
+      code: 'TEST-account-not-found',
+    });
     expect(await store.headPosition()).toBe(0);
   });
 
@@ -195,10 +204,21 @@ describe('handleCommand against the SQLite event store', () => {
       append: (id, events, expected) => store.append(id, events, expected),
     };
     await handleCommand(spy, { streamId: stream, decider: account, command: register, metadata });
-    await store.append(stream, [{ type: 'EmailChanged', data: { from: 'ann@example.com', to: 'other@example.com' } }], 'any');
-    const result = await handleCommand(spy, { streamId: stream, decider: account, command: changeEmail('new@example.com'), metadata });
+    await store.append(
+      stream,
+      [{ type: 'EmailChanged', data: { from: 'ann@example.com', to: 'other@example.com' } }],
+      'any',
+    );
+    const result = await handleCommand(spy, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('new@example.com'),
+      metadata,
+    });
     expect(fromRevisions).toEqual([undefined, 1]);
-    expect(result.appended.map((e) => e.data)).toEqual([{ from: 'other@example.com', to: 'new@example.com' }]);
+    expect(result.appended.map((e) => e.data)).toEqual([
+      { from: 'other@example.com', to: 'new@example.com' },
+    ]);
   });
 
   it('decides again on fresh state when another writer got there first, and succeeds', async () => {
@@ -214,7 +234,9 @@ describe('handleCommand against the SQLite event store', () => {
 
     expect(counts).toEqual({ reads: 2, appends: 2, rivalWrites: 1 });
     // Decided on the rival's email, not on the stale one read first.
-    expect(result.appended.map((e) => e.data)).toEqual([{ from: 'rival1@example.com', to: 'new@example.com' }]);
+    expect(result.appended.map((e) => e.data)).toEqual([
+      { from: 'rival1@example.com', to: 'new@example.com' },
+    ]);
     expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
     expect(result.state).toEqual({ exists: true, email: 'new@example.com', changes: 2 });
   });
@@ -258,10 +280,14 @@ describe('handleCommand against the SQLite event store', () => {
       ),
     );
 
-    const changes = (await store.readStream(stream)).slice(1).map((e) => e.data as { from: string; to: string });
+    const changes = (await store.readStream(stream))
+      .slice(1)
+      .map((e) => e.data as { from: string; to: string });
     expect(changes.map((c) => c.to).sort()).toEqual([...emails].sort());
     // Each change was decided on the state left by the previous one.
-    changes.forEach((change, i) => expect(change.from).toBe(i === 0 ? 'ann@example.com' : changes[i - 1].to));
+    changes.forEach((change, i) =>
+      expect(change.from).toBe(i === 0 ? 'ann@example.com' : changes[i - 1].to),
+    );
   });
 
   it('upcasts old events on read without rewriting them', async () => {
@@ -281,7 +307,10 @@ describe('handleCommand against the SQLite event store', () => {
     const spying: Decider<State, Command, Event> = {
       ...account,
       evolve: (state, event) => {
-        seen.push({ data: event.data, schemaVersion: (event as { schemaVersion?: number }).schemaVersion });
+        seen.push({
+          data: event.data,
+          schemaVersion: (event as { schemaVersion?: number }).schemaVersion,
+        });
         return account.evolve(state, event);
       },
     };
@@ -294,16 +323,27 @@ describe('handleCommand against the SQLite event store', () => {
       upcasters,
     });
 
-    expect(seen[0]).toEqual({ data: { email: 'OLD@example.com', verified: false }, schemaVersion: 3 });
+    expect(seen[0]).toEqual({
+      data: { email: 'OLD@example.com', verified: false },
+      schemaVersion: 3,
+    });
     expect(result.appended[0].data).toEqual({ from: 'OLD@example.com', to: 'new@example.com' });
     const [stored] = await store.readStream(stream);
     expect(stored).toMatchObject({ schemaVersion: 1, data: { mail: 'OLD@example.com' } });
   });
 
   it('loadAggregate folds a stream for query paths', async () => {
-    expect(await loadAggregate(store, stream, account)).toEqual({ state: account.initialState(), revision: -1 });
+    expect(await loadAggregate(store, stream, account)).toEqual({
+      state: account.initialState(),
+      revision: -1,
+    });
     await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
-    await handleCommand(store, { streamId: stream, decider: account, command: changeEmail('b@example.com'), metadata });
+    await handleCommand(store, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('b@example.com'),
+      metadata,
+    });
 
     expect(await loadAggregate(store, stream, account)).toEqual({
       state: { exists: true, email: 'b@example.com', changes: 1 },

@@ -79,7 +79,11 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   const { streamId, decider, upcasters } = options;
   const fromLastEvent = options.load === 'last-event';
   // A snapshot stream needs no cache: its state is one event away.
-  const cache = fromLastEvent ? null : options.cache === undefined ? defaultAggregateCache : options.cache;
+  const cache = fromLastEvent
+    ? null
+    : options.cache === undefined
+      ? defaultAggregateCache
+      : options.cache;
   const { state, revision } = fromLastEvent
     ? await loadFromLastEvent(store, streamId, decider, upcasters)
     : await loadAggregate(store, streamId, decider, upcasters, cache);
@@ -87,15 +91,25 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
 
   const versions = options.schemaVersions ?? upcasters?.versions ?? {};
-  const newEvents = events.map((event) => toNewEvent(event, options.metadata, versions, context.now));
+  const newEvents = events.map((event) =>
+    toNewEvent(event, options.metadata, versions, context.now),
+  );
   const result = await store.append(streamId, newEvents, revision === -1 ? 'no_stream' : revision);
   // Read back what the store assigned (ids, positions): positions need not be contiguous in every adapter.
-  const appended = await store.readStream(streamId, { fromRevision: revision + 1, maxCount: events.length });
+  const appended = await store.readStream(streamId, {
+    fromRevision: revision + 1,
+    maxCount: events.length,
+  });
   const newState = appended.reduce(
-    (current, recorded) => decider.evolve(current, (upcasters ? upcasters.upcast(recorded) : recorded) as unknown as Event),
+    (current, recorded) =>
+      decider.evolve(
+        current,
+        (upcasters ? upcasters.upcast(recorded) : recorded) as unknown as Event,
+      ),
     state,
   );
-  if (appended.length === events.length) cache?.set(store, decider.evolve, streamId, { state: newState, revision: result.nextRevision });
+  if (appended.length === events.length)
+    cache?.set(store, decider.evolve, streamId, { state: newState, revision: result.nextRevision });
   return {
     state: newState,
     appended: appended as RecordedEventOf<Event>[],

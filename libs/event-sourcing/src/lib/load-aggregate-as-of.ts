@@ -12,13 +12,22 @@ export function parseAsOf(at: string | undefined, field = 'at'): number {
   if (at === undefined) return Date.now();
   const instant = Date.parse(at);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(instant)) {
-    throw new DomainError('invalid', 'QUERY-instant-invalid', `${field} must be an ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z`, { field });
+    throw new DomainError(
+      'invalid',
+      'QUERY-instant-invalid',
+      `${field} must be an ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z`,
+      { field },
+    );
   }
   return instant;
 }
 
 /** The events of a stream that had happened at `instant` (occurredAt ≤ instant), in order. */
-export async function readStreamAsOf(store: Pick<EventStore, 'readStream'>, streamId: string, instant: number): Promise<RecordedEvent[]> {
+export async function readStreamAsOf(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  instant: number,
+): Promise<RecordedEvent[]> {
   const events = await store.readStream(streamId);
   const end = events.findIndex((event) => Date.parse(event.occurredAt) > instant);
   return end === -1 ? events : events.slice(0, end);

@@ -17,7 +17,11 @@ export function foldEvents<State, Event extends Message>(
   upcasters?: Upcasters,
 ): State {
   return events.reduce(
-    (state, recorded) => decider.evolve(state, (upcasters ? upcasters.upcast(recorded) : recorded) as unknown as Event),
+    (state, recorded) =>
+      decider.evolve(
+        state,
+        (upcasters ? upcasters.upcast(recorded) : recorded) as unknown as Event,
+      ),
     initial,
   );
 }
@@ -35,7 +39,10 @@ export async function loadAggregate<State, Command extends Message, Event extend
 ): Promise<LoadedAggregate<State>> {
   // Keyed by evolve: the folded state depends on it alone, even when a caller wraps decide.
   const cached = cache?.get<State>(store, decider.evolve, streamId);
-  const events = await store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
+  const events = await store.readStream(
+    streamId,
+    cached ? { fromRevision: cached.revision + 1 } : {},
+  );
   const loaded = {
     state: foldEvents(events, decider, cached ? cached.state : decider.initialState(), upcasters),
     revision: events.length === 0 ? (cached?.revision ?? -1) : events[events.length - 1].revision,

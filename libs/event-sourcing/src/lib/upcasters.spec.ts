@@ -18,8 +18,14 @@ function recorded(type: string, schemaVersion: number, data: unknown): RecordedE
 
 describe('Upcasters', () => {
   const upcasters = new Upcasters({ PhoneChanged: 3, NameChanged: 1 })
-    .register<{ phone: string }, { number: string }>('PhoneChanged', 1, (v1) => ({ number: v1.phone }))
-    .register<{ number: string }, { e164: string }>('PhoneChanged', 2, (v2) => ({ e164: `+${v2.number}` }));
+    .register<
+      { phone: string },
+      { number: string }
+    >('PhoneChanged', 1, (v1) => ({ number: v1.phone }))
+    .register<
+      { number: string },
+      { e164: string }
+    >('PhoneChanged', 2, (v2) => ({ e164: `+${v2.number}` }));
 
   it('lifts a payload step by step to the current version', () => {
     expect(upcasters.upcast(recorded('PhoneChanged', 1, { phone: '4412' }))).toMatchObject({
@@ -43,9 +49,15 @@ describe('Upcasters', () => {
     const future = () => upcasters.upcast(recorded('PhoneChanged', 4, {}));
     expect(future).toThrow(UnknownSchemaVersionError);
     expect(future).toThrow(
-      expect.objectContaining({ code: 'UPCAST-unknown-schema-version', schemaVersion: 4, currentVersion: 3 }),
+      expect.objectContaining({
+        code: 'UPCAST-unknown-schema-version',
+        schemaVersion: 4,
+        currentVersion: 3,
+      }),
     );
-    expect(() => upcasters.upcast(recorded('NameChanged', 2, {}))).toThrow(UnknownSchemaVersionError);
+    expect(() => upcasters.upcast(recorded('NameChanged', 2, {}))).toThrow(
+      UnknownSchemaVersionError,
+    );
   });
 
   it('reports a missing step instead of handing an old payload to evolve', () => {

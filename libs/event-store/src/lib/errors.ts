@@ -34,7 +34,10 @@ export class InvalidEventStoreInputError extends EventStoreError {
 /** The store cannot be reached or failed; the operation may be retried. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'STORE-unavailable';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

@@ -17,7 +17,11 @@ import type {
  */
 export interface EventStore {
   /** Appends atomically: all events or none. Throws WrongExpectedVersionError or InvalidEventStoreInputError. */
-  append(streamId: string, events: readonly NewEvent[], expected?: ExpectedRevision): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected?: ExpectedRevision,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** A page of the global log in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

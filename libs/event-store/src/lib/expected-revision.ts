@@ -1,10 +1,7 @@
 import type { ExpectedRevision } from './types';
 
 /** Whether a stream at revision `actual` (-1: it does not exist) satisfies what the writer expected. */
-export function matchesExpectedRevision(
-  expected: ExpectedRevision,
-  actual: number,
-): boolean {
+export function matchesExpectedRevision(expected: ExpectedRevision, actual: number): boolean {
   switch (expected) {
     case 'any':
       return true;

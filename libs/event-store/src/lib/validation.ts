@@ -29,7 +29,8 @@ export function validateStreamId(streamId: unknown): string {
 }
 
 export function validateExpectedRevision(expected: unknown): ExpectedRevision {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists')
+    return expected;
   if (isRevision(expected)) return expected;
   throw new InvalidEventStoreInputError(
     'expectedRevision',
@@ -44,7 +45,10 @@ export function isRevision(value: unknown): value is number {
 /** Checks a count or position option: a non-negative integer (or positive when `positive`). */
 export function validateCount(field: string, value: unknown, positive = false): number {
   if (!isRevision(value) || (positive && value === 0)) {
-    throw new InvalidEventStoreInputError(field, `must be a ${positive ? 'positive' : 'non-negative'} integer`);
+    throw new InvalidEventStoreInputError(
+      field,
+      `must be a ${positive ? 'positive' : 'non-negative'} integer`,
+    );
   }
   return value;
 }
@@ -59,7 +63,10 @@ export function prepareAppend(
   const id = validateStreamId(streamId);
   const exp = validateExpectedRevision(expected);
   if (!Array.isArray(events) || events.length === 0 || events.length > MAX_EVENTS_PER_APPEND) {
-    throw new InvalidEventStoreInputError('events', `must hold 1 to ${MAX_EVENTS_PER_APPEND} events`);
+    throw new InvalidEventStoreInputError(
+      'events',
+      `must hold 1 to ${MAX_EVENTS_PER_APPEND} events`,
+    );
   }
   const occurredAt = now.toISOString();
   const prepared = events.map((e, i) => prepareEvent(e, i, occurredAt));
@@ -73,9 +80,15 @@ function prepareEvent(event: NewEvent, index: number, defaultOccurredAt: string)
     throw new InvalidEventStoreInputError(`events[${index}]`, 'must be an object');
   }
   if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
-    throw new InvalidEventStoreInputError(at('type'), 'must be 1-128 characters: a letter, then letters, digits, _ . -');
+    throw new InvalidEventStoreInputError(
+      at('type'),
+      'must be 1-128 characters: a letter, then letters, digits, _ . -',
+    );
   }
-  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
+  if (
+    event.eventId !== undefined &&
+    (typeof event.eventId !== 'string' || !UUID.test(event.eventId))
+  ) {
     throw new InvalidEventStoreInputError(at('eventId'), 'must be a UUID');
   }
   const schemaVersion = event.schemaVersion ?? 1;
@@ -96,12 +109,17 @@ function prepareEvent(event: NewEvent, index: number, defaultOccurredAt: string)
 }
 
 function isIsoInstant(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) &&
+    !isNaN(Date.parse(value))
+  );
 }
 
 /** JSON text of a value made only of JSON types; anything JSON would silently change is refused. */
 function serialise(field: string, value: unknown, anyJson: boolean): string {
-  if (!anyJson && !isPlainObject(value)) throw new InvalidEventStoreInputError(field, 'must be a plain JSON object');
+  if (!anyJson && !isPlainObject(value))
+    throw new InvalidEventStoreInputError(field, 'must be a plain JSON object');
   assertJson(field, value, new Set());
   return JSON.stringify(value);
 }
@@ -109,7 +127,8 @@ function serialise(field: string, value: unknown, anyJson: boolean): string {
 function assertJson(path: string, value: unknown, seen: Set<object>): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InvalidEventStoreInputError(path, 'numbers must be finite');
+    if (!Number.isFinite(value))
+      throw new InvalidEventStoreInputError(path, 'numbers must be finite');
     return;
   }
   if (typeof value !== 'object') {
@@ -124,7 +143,10 @@ function assertJson(path: string, value: unknown, seen: Set<object>): void {
       if (item !== undefined) assertJson(`${path}.${key}`, item, seen);
     }
   } else {
-    throw new InvalidEventStoreInputError(path, 'only plain objects, arrays and JSON values are allowed');
+    throw new InvalidEventStoreInputError(
+      path,
+      'only plain objects, arrays and JSON values are allowed',
+    );
   }
   seen.delete(value);
 }
@@ -138,12 +160,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Checks a filter's shape; an empty list is refused because it would match nothing by mistake. */
 export function validateFilter(filter: unknown): void {
   if (filter === undefined) return;
-  if (typeof filter !== 'object' || filter === null) throw new InvalidEventStoreInputError('filter', 'must be an object');
+  if (typeof filter !== 'object' || filter === null)
+    throw new InvalidEventStoreInputError('filter', 'must be an object');
   for (const key of ['streamPrefixes', 'eventTypes'] as const) {
     const list = (filter as Record<string, unknown>)[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list) || list.length === 0 || !list.every((s) => typeof s === 'string' && s.length > 0)) {
-      throw new InvalidEventStoreInputError(`filter.${key}`, 'must be a non-empty list of non-empty strings');
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every((s) => typeof s === 'string' && s.length > 0)
+    ) {
+      throw new InvalidEventStoreInputError(
+        `filter.${key}`,
+        'must be a non-empty list of non-empty strings',
+      );
     }
   }
 }

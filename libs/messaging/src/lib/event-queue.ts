@@ -6,7 +6,10 @@ export class EventQueue<T> {
   private readonly items: T[] = [];
   private closed = false;
   private failure?: unknown;
-  private taker?: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void };
+  private taker?: {
+    resolve: (result: IteratorResult<T>) => void;
+    reject: (error: unknown) => void;
+  };
   private drainedWaiters: Array<() => void> = [];
 
   push(item: T): void {

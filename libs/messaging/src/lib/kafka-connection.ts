@@ -3,7 +3,9 @@ import { appendFileSync } from 'node:fs';
 import { MessagingError } from './messaging-error';
 
 /** How to reach Kafka: a ready kafkajs client, or brokers (`KAFKA_BROKERS`, comma separated). */
-export type KafkaConnection = Kafka | { readonly brokers: string | readonly string[]; readonly clientId?: string };
+export type KafkaConnection =
+  | Kafka
+  | { readonly brokers: string | readonly string[]; readonly clientId?: string };
 
 /**
  * kafkajs logs every refused connection at ERROR, which floods the log during an outage that the
@@ -12,15 +14,20 @@ export type KafkaConnection = Kafka | { readonly brokers: string | readonly stri
  */
 export function kafkaClient(connection: KafkaConnection, clientId: string): Kafka {
   if (connection instanceof Kafka) return connection;
-  const brokers = (typeof connection.brokers === 'string' ? connection.brokers.split(',') : [...connection.brokers])
+  const brokers = (
+    typeof connection.brokers === 'string' ? connection.brokers.split(',') : [...connection.brokers]
+  )
     .map((broker) => broker.trim())
     .filter(Boolean);
-  if (brokers.length === 0) throw new MessagingError('MESSAGING-no-brokers', 'Set KAFKA_BROKERS to host:port[,host:port]');
+  if (brokers.length === 0)
+    throw new MessagingError('MESSAGING-no-brokers', 'Set KAFKA_BROKERS to host:port[,host:port]');
   return new Kafka({
     brokers,
     clientId: connection.clientId ?? clientId,
     logLevel: kafkajsLogLevel(process.env['KAFKAJS_LOG_LEVEL']),
-    ...(process.env['KAFKAJS_LOG_FILE'] ? { logCreator: fileLogCreator(process.env['KAFKAJS_LOG_FILE']) } : {}),
+    ...(process.env['KAFKAJS_LOG_FILE']
+      ? { logCreator: fileLogCreator(process.env['KAFKAJS_LOG_FILE']) }
+      : {}),
     retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 5 },
   });
 }
@@ -31,11 +38,19 @@ export function topicPartitionsFromEnv(env: NodeJS.ProcessEnv = process.env): nu
   if (raw === undefined || raw === '') return 3;
   const partitions = Number(raw);
   if (!Number.isInteger(partitions) || partitions < 1)
-    throw new MessagingError('MESSAGING-bad-partitions', `KAFKA_TOPIC_PARTITIONS must be a whole number >= 1, got "${raw}"`);
+    throw new MessagingError(
+      'MESSAGING-bad-partitions',
+      `KAFKA_TOPIC_PARTITIONS must be a whole number >= 1, got "${raw}"`,
+    );
   return partitions;
 }
 
-const LEVELS: Record<string, logLevel> = { debug: logLevel.DEBUG, info: logLevel.INFO, warn: logLevel.WARN, error: logLevel.ERROR };
+const LEVELS: Record<string, logLevel> = {
+  debug: logLevel.DEBUG,
+  info: logLevel.INFO,
+  warn: logLevel.WARN,
+  error: logLevel.ERROR,
+};
 
 // kafkajs' logLevel is a plain object at run time: no reverse mapping from number to name.
 const LEVEL_NAMES: Record<number, string> = { 1: 'error', 2: 'warn', 4: 'info', 5: 'debug' };
@@ -49,6 +64,9 @@ function fileLogCreator(path: string): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       const { message, timestamp, ...extra } = log;
-      appendFileSync(path, `${JSON.stringify({ timestamp, level: LEVEL_NAMES[level] ?? level, namespace, message, ...extra })}\n`);
+      appendFileSync(
+        path,
+        `${JSON.stringify({ timestamp, level: LEVEL_NAMES[level] ?? level, namespace, message, ...extra })}\n`,
+      );
     };
 }

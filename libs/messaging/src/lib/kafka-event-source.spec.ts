@@ -1,10 +1,22 @@
 import type { RecordedEvent, SqliteEventStore } from '@accounts/event-store';
-import { type ProjectionRunner, ReadModelDatabase, ProjectionRunner as Runner } from '@accounts/projections';
+import {
+  type ProjectionRunner,
+  ReadModelDatabase,
+  ProjectionRunner as Runner,
+} from '@accounts/projections';
 import { Partitioners } from 'kafkajs';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChild } from '../test/child-process';
-import { accountEmails, appendAccountEvents, countingSource, eventually, openStore, silentLogger, tempDir } from '../test/fixtures';
+import {
+  accountEmails,
+  appendAccountEvents,
+  countingSource,
+  eventually,
+  openStore,
+  silentLogger,
+  tempDir,
+} from '../test/fixtures';
 import { describeWithKafka, useBroker } from '../test/kafka-broker';
 import { readTopic } from '../test/topic-reader';
 import { type MalformedMessage } from './dead-letter';
@@ -18,7 +30,8 @@ interface Row {
   changes: number;
 }
 
-const rows = (database: ReadModelDatabase): Row[] => database.all<Row>('SELECT * FROM account_emails ORDER BY account_id');
+const rows = (database: ReadModelDatabase): Row[] =>
+  database.all<Row>('SELECT * FROM account_emails ORDER BY account_id');
 
 describeWithKafka('KafkaEventSource with a real broker', () => {
   const env = useBroker();
@@ -45,20 +58,49 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
     return database;
   };
 
-  const startRunner = async (database: ReadModelDatabase, source: ConstructorParameters<typeof Runner>[0]['source'], version = 1) => {
-    const runner = new Runner({ database, source, projections: [accountEmails({ version })], batchSize: 50, logger: silentLogger, restartDelayMs: 200 });
+  const startRunner = async (
+    database: ReadModelDatabase,
+    source: ConstructorParameters<typeof Runner>[0]['source'],
+    version = 1,
+  ) => {
+    const runner = new Runner({
+      database,
+      source,
+      projections: [accountEmails({ version })],
+      batchSize: 50,
+      logger: silentLogger,
+      restartDelayMs: 200,
+    });
     runners.push(runner);
     await runner.start();
     return runner;
   };
 
-  const kafkaSource = (topic: string, groupId: string, options: Partial<KafkaEventSourceOptions> = {}) =>
-    new KafkaEventSource({ kafka: { brokers: env.broker.brokers }, groupId, topics: [topic], sessionTimeout: 3000, logger: silentLogger, ...options });
+  const kafkaSource = (
+    topic: string,
+    groupId: string,
+    options: Partial<KafkaEventSourceOptions> = {},
+  ) =>
+    new KafkaEventSource({
+      kafka: { brokers: env.broker.brokers },
+      groupId,
+      topics: [topic],
+      sessionTimeout: 3000,
+      logger: silentLogger,
+      ...options,
+    });
 
   /** Publishes the store's account events to `topic` with a relay and waits until all are on Kafka. */
   async function relayAll(topic: string): Promise<void> {
     const checkpoint = SqliteRelayCheckpoint.open(join(dir, 'relay.sqlite'), topic);
-    const relay = new KafkaRelay({ name: 'profile-service', store, filter: { streamPrefixes: ['account-'] }, topic, kafka: { brokers: env.broker.brokers }, checkpoint });
+    const relay = new KafkaRelay({
+      name: 'profile-service',
+      store,
+      filter: { streamPrefixes: ['account-'] },
+      topic,
+      kafka: { brokers: env.broker.brokers },
+      checkpoint,
+    });
     relay.start();
     await eventually(async () => (await relay.status()).lag === 0, 30_000, 'relay caught up');
     await relay.stop();
@@ -77,7 +119,11 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
 
     const readPath = join(dir, 'auth-service-read.sqlite');
     // Batches of at most 50: several committed (and acknowledged), then death inside one.
-    const child = await runChild('consumer-child.ts', [readPath, env.broker.brokers, topic, 'auth-service.account_emails', '325'], 60_000);
+    const child = await runChild(
+      'consumer-child.ts',
+      [readPath, env.broker.brokers, topic, 'auth-service.account_emails', '325'],
+      60_000,
+    );
     expect(child).toMatchObject({ signal: 'SIGKILL', timedOut: false, stderr: '' });
     const database = openDatabase('auth-service-read.sqlite');
     const applied = rows(database).reduce((sum, row) => sum + row.changes, 0);
@@ -87,14 +133,23 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
 
     const source = countingSource(kafkaSource(topic, 'auth-service.account_emails'));
     const runner = await startRunner(database, source);
-    await eventually(() => rows(database).reduce((sum, row) => sum + row.changes, 0) >= 600, 60_000, 'restarted consumer caught up');
+    await eventually(
+      () => rows(database).reduce((sum, row) => sum + row.changes, 0) >= 600,
+      60_000,
+      'restarted consumer caught up',
+    );
     // A moment for any redelivered duplicate to show up (it must not change a row).
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(rows(database)).toEqual(rows(reference));
     // Resumed from the committed offsets, not from the start of the topic.
     expect(source.delivered).toBeGreaterThanOrEqual(600 - applied);
     expect(source.delivered).toBeLessThan(600);
-    expect((await runner.status())[0]).toMatchObject({ name: 'account_emails', caughtUp: true, parkedEvents: 0, error: undefined });
+    expect((await runner.status())[0]).toMatchObject({
+      name: 'account_emails',
+      caughtUp: true,
+      parkedEvents: 0,
+      error: undefined,
+    });
   }, 150_000);
 
   it('rebuilds a Kafka-fed read model from the start of the topic, beside the live copy and after a version bump', async () => {
@@ -104,12 +159,19 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
     const reference = openDatabase('reference-read.sqlite');
     const fromStore = await startRunner(reference, store);
     await fromStore.waitForPosition(await store.headPosition(), 30_000);
-    const total = (database: ReadModelDatabase) => rows(database).reduce((sum, row) => sum + row.changes, 0);
+    const total = (database: ReadModelDatabase) =>
+      rows(database).reduce((sum, row) => sum + row.changes, 0);
 
     const database = openDatabase('auth-service-read.sqlite');
     const warnings: string[] = [];
-    const logger = { ...silentLogger, warn: (_details: object, message: string) => void warnings.push(message) };
-    const live = await startRunner(database, kafkaSource(topic, 'auth-service.rebuilt', { logger }));
+    const logger = {
+      ...silentLogger,
+      warn: (_details: object, message: string) => void warnings.push(message),
+    };
+    const live = await startRunner(
+      database,
+      kafkaSource(topic, 'auth-service.rebuilt', { logger }),
+    );
     await eventually(() => total(database) === 200, 30_000, 'live copy filled');
     // Beside the live copy: a second group reads the topic from its start; at the swap the live
     // group's offsets are lowered to the rebuild's, so a restart resumes the new copy without gaps.
@@ -119,7 +181,10 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
     await appendAccountEvents(store, 10, 10, 'late');
     await relayAll(topic);
     await fromStore.waitForPosition(await store.headPosition(), 30_000);
-    const restarted = await startRunner(database, kafkaSource(topic, 'auth-service.rebuilt', { logger }));
+    const restarted = await startRunner(
+      database,
+      kafkaSource(topic, 'auth-service.rebuilt', { logger }),
+    );
     await eventually(() => total(database) === 220, 30_000, 'restarted copy caught up');
     expect(rows(database)).toEqual(rows(reference));
     expect(warnings).toEqual([]);
@@ -128,7 +193,11 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
     // A version bump at start: the group's committed offsets are reset to the start of the topic.
     const bumped = await startRunner(database, kafkaSource(topic, 'auth-service.rebuilt'), 2);
     await bumped.settled();
-    expect((await bumped.status())[0]).toMatchObject({ version: 2, liveVersion: 2, rebuilding: false });
+    expect((await bumped.status())[0]).toMatchObject({
+      version: 2,
+      liveVersion: 2,
+      rebuilding: false,
+    });
     expect(rows(database)).toEqual(rows(reference));
   }, 90_000);
 
@@ -140,7 +209,8 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
     await producer.connect();
     const malformed: MalformedMessage[] = [];
     const source = kafkaSource(topic, 'auth-service.malformed', {
-      validate: (event) => (event.type.startsWith('Account') ? undefined : `unknown event type ${event.type}`),
+      validate: (event) =>
+        event.type.startsWith('Account') ? undefined : `unknown event type ${event.type}`,
       onMalformed: (message) => void malformed.push(message),
     });
     const database = openDatabase('auth-service-read.sqlite');
@@ -168,12 +238,26 @@ describeWithKafka('KafkaEventSource with a real broker', () => {
       'unknown event type SomethingNew',
     ]);
     const parked = await readTopic(env.kafka, `${topic}.dlq`);
-    expect(parked.map((message) => [message.value, message.headers['dlq-reason'], message.headers['dlq-offset']])).toEqual([
+    expect(
+      parked.map((message) => [
+        message.value,
+        message.headers['dlq-reason'],
+        message.headers['dlq-offset'],
+      ]),
+    ).toEqual([
       ['not json {', 'value is not JSON', '1'],
-      [expect.stringContaining('e-partial'), expect.stringContaining('missing or invalid fields'), '2'],
+      [
+        expect.stringContaining('e-partial'),
+        expect.stringContaining('missing or invalid fields'),
+        '2',
+      ],
       [JSON.stringify(unknownType), 'unknown event type SomethingNew', '3'],
     ]);
-    expect(parked[2].headers).toMatchObject({ type: 'SomethingNew', 'dlq-topic': topic, 'dlq-group': 'auth-service.malformed' });
+    expect(parked[2].headers).toMatchObject({
+      type: 'SomethingNew',
+      'dlq-topic': topic,
+      'dlq-group': 'auth-service.malformed',
+    });
     // Offsets moved past the parked messages: nothing is left for the group.
     await eventually(async () => (await source.lag()) === 0, 10_000, 'offsets committed');
     expect((await runner.status())[0]).toMatchObject({ caughtUp: true, error: undefined });

@@ -56,14 +56,17 @@ export class KafkaEventSource implements EventSource {
   subscribe(options: SubscribeOptions): SourceSubscription {
     const isLive = this.live === undefined;
     const groupId = isLive ? this.options.groupId : `${this.options.groupId}.rebuild`;
-    const deadLetter = this.options.deadLetter === false ? undefined : new DeadLetterPublisher(this.kafka, groupId);
+    const deadLetter =
+      this.options.deadLetter === false ? undefined : new DeadLetterPublisher(this.kafka, groupId);
     const subscription: KafkaSubscription = new KafkaSubscription(
       {
         kafka: this.kafka,
         groupId,
         topics: this.options.topics,
         sessionTimeout: this.options.sessionTimeout ?? 10_000,
-        heartbeatInterval: this.options.heartbeatInterval ?? Math.min(3000, Math.floor((this.options.sessionTimeout ?? 10_000) / 3)),
+        heartbeatInterval:
+          this.options.heartbeatInterval ??
+          Math.min(3000, Math.floor((this.options.sessionTimeout ?? 10_000) / 3)),
         maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
         validate: this.options.validate,
         format: this.options.format ?? 'store',
@@ -93,7 +96,9 @@ export class KafkaEventSource implements EventSource {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const committed = await retryRetriable(() => admin.fetchOffsets({ groupId: this.options.groupId, topics: [...this.options.topics] }));
+      const committed = await retryRetriable(() =>
+        admin.fetchOffsets({ groupId: this.options.groupId, topics: [...this.options.topics] }),
+      );
       let lag = 0;
       for (const topic of this.options.topics) {
         const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
@@ -113,7 +118,9 @@ export class KafkaEventSource implements EventSource {
     const partitions = this.options.partitions ?? topicPartitionsFromEnv();
     this.topicsReady ??= ensureTopics(this.kafka, [
       ...this.options.topics.map((topic) => ({ topic, partitions })),
-      ...(this.options.deadLetter === false ? [] : this.options.topics.map((topic) => ({ topic: deadLetterTopic(topic), partitions: 1 }))),
+      ...(this.options.deadLetter === false
+        ? []
+        : this.options.topics.map((topic) => ({ topic: deadLetterTopic(topic), partitions: 1 }))),
     ]).catch((error) => {
       this.topicsReady = undefined;
       throw error;

@@ -1,10 +1,5 @@
 import type { SqliteEventStore } from '@accounts/event-store';
-import {
-  Kafka,
-  type Message,
-  type ProducerConfig,
-  type ProducerRecord,
-} from 'kafkajs';
+import { Kafka, type Message, type ProducerConfig, type ProducerRecord } from 'kafkajs';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -65,10 +60,7 @@ describe('KafkaRelay when a send fails (leader killed mid-request)', () => {
   beforeEach(() => {
     dir = tempDir('relay-resend-');
     store = openStore(join(dir, 'events.sqlite'));
-    checkpoint = SqliteRelayCheckpoint.open(
-      join(dir, 'relay.sqlite'),
-      'profile-service',
-    );
+    checkpoint = SqliteRelayCheckpoint.open(join(dir, 'relay.sqlite'), 'profile-service');
   });
   afterEach(async () => {
     await relay?.stop();
@@ -92,19 +84,13 @@ describe('KafkaRelay when a send fails (leader killed mid-request)', () => {
       logger: silentLogger,
     });
     relay.start();
-    await eventually(
-      () => checkpoint.read() === head,
-      10_000,
-      'checkpoint at the head',
-    );
+    await eventually(() => checkpoint.read() === head, 10_000, 'checkpoint at the head');
 
     // kafkajs' own retry re-sends only to brokers that did not answer (kafkajs PR #1798): it must be off.
     expect(configs.every((config) => config.retry?.retries === 0)).toBe(true);
     // The failed producer was dropped: the resend went through a second one.
     expect(configs.length).toBeGreaterThanOrEqual(2);
-    const sent = acknowledged
-      .flat()
-      .map((message) => String(message.headers?.['eventId']));
+    const sent = acknowledged.flat().map((message) => String(message.headers?.['eventId']));
     const events = await store.readAll({
       filter: { streamPrefixes: ['account-'] },
       maxCount: 100,

@@ -2,7 +2,14 @@ import type { SqliteEventStore } from '@accounts/event-store';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChild } from '../test/child-process';
-import { appendAccountEvents, eventually, openStore, registered, silentLogger, tempDir } from '../test/fixtures';
+import {
+  appendAccountEvents,
+  eventually,
+  openStore,
+  registered,
+  silentLogger,
+  tempDir,
+} from '../test/fixtures';
 import { describeWithKafka, startKafka, useBroker } from '../test/kafka-broker';
 import { expectedByKey, firstDeliveriesByKey, readTopic, topicCount } from '../test/topic-reader';
 import { KafkaRelay, type KafkaRelayOptions } from './kafka-relay';
@@ -50,7 +57,8 @@ describeWithKafka('KafkaRelay with a real broker', () => {
     return relay;
   };
 
-  const ourEvents = async () => store.readAll({ filter: { streamPrefixes: ['account-'] }, maxCount: 100_000 });
+  const ourEvents = async () =>
+    store.readAll({ filter: { streamPrefixes: ['account-'] }, maxCount: 100_000 });
 
   it('publishes every event of its streams, keyed by account, in order per key, with the envelope and headers', async () => {
     await appendAccountEvents(store, 10, 290);
@@ -65,7 +73,13 @@ describeWithKafka('KafkaRelay with a real broker', () => {
 
     expect(messages).toHaveLength(300);
     expect(checkpoint.read()).toBe(events[events.length - 1].position);
-    expect(await relay.status()).toMatchObject({ position: head - 1, headPosition: head, lag: 0, published: 300, connected: true });
+    expect(await relay.status()).toMatchObject({
+      position: head - 1,
+      headPosition: head,
+      lag: 0,
+      published: 300,
+      connected: true,
+    });
     // The topic was created with KAFKA_TOPIC_PARTITIONS (default 3) partitions; a key stays on one.
     expect(new Set(messages.map((m) => m.partition)).size).toBe(3);
     for (const key of new Set(messages.map((m) => m.key))) {
@@ -83,37 +97,49 @@ describeWithKafka('KafkaRelay with a real broker', () => {
     });
   }, 60_000);
 
-  it(`moves its checkpoint only after Kafka acknowledged, and loses nothing while the broker is down for ${OUTAGE_MS / 1000} s`, async () => {
-    const topic = 'test.relay.outage';
-    const relay = startRelay(topic);
-    await appendAccountEvents(store, 5, 95, 'before');
-    await eventually(async () => (await relay.status()).lag === 0, 30_000, 'first events published');
-    const acknowledged = checkpoint.read();
+  it(
+    `moves its checkpoint only after Kafka acknowledged, and loses nothing while the broker is down for ${OUTAGE_MS / 1000} s`,
+    async () => {
+      const topic = 'test.relay.outage';
+      const relay = startRelay(topic);
+      await appendAccountEvents(store, 5, 95, 'before');
+      await eventually(
+        async () => (await relay.status()).lag === 0,
+        30_000,
+        'first events published',
+      );
+      const acknowledged = checkpoint.read();
 
-    await env.broker.stop();
-    const outageEnds = Date.now() + OUTAGE_MS;
-    let appended = 0;
-    while (Date.now() < outageEnds) {
-      await appendAccountEvents(store, 5, 20, `during${appended++}-`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const during = await relay.status();
-    expect(checkpoint.read()).toBe(acknowledged);
-    expect(during).toMatchObject({ position: acknowledged, connected: false });
-    expect(during.lag).toBeGreaterThan(0);
-    expect(during.error).toBeDefined();
+      await env.broker.stop();
+      const outageEnds = Date.now() + OUTAGE_MS;
+      let appended = 0;
+      while (Date.now() < outageEnds) {
+        await appendAccountEvents(store, 5, 20, `during${appended++}-`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      const during = await relay.status();
+      expect(checkpoint.read()).toBe(acknowledged);
+      expect(during).toMatchObject({ position: acknowledged, connected: false });
+      expect(during.lag).toBeGreaterThan(0);
+      expect(during.error).toBeDefined();
 
-    env.broker = await startKafka({ dataDir: env.broker.dataDir });
-    await appendAccountEvents(store, 5, 45, 'after');
-    await eventually(async () => (await relay.status()).lag === 0, 60_000, 'relay caught up after the outage');
+      env.broker = await startKafka({ dataDir: env.broker.dataDir });
+      await appendAccountEvents(store, 5, 45, 'after');
+      await eventually(
+        async () => (await relay.status()).lag === 0,
+        60_000,
+        'relay caught up after the outage',
+      );
 
-    const events = await ourEvents();
-    const messages = await readTopic(env.kafka, topic);
-    expect(checkpoint.read()).toBe(events[events.length - 1].position);
-    expect(new Set(messages.map((m) => m.headers['eventId'])).size).toBe(events.length);
-    expect(firstDeliveriesByKey(messages)).toEqual(expectedByKey(events));
-    expect((await relay.status()).error).toBeUndefined();
-  }, OUTAGE_MS + 120_000);
+      const events = await ourEvents();
+      const messages = await readTopic(env.kafka, topic);
+      expect(checkpoint.read()).toBe(events[events.length - 1].position);
+      expect(new Set(messages.map((m) => m.headers['eventId'])).size).toBe(events.length);
+      expect(firstDeliveriesByKey(messages)).toEqual(expectedByKey(events));
+      expect((await relay.status()).error).toBeUndefined();
+    },
+    OUTAGE_MS + 120_000,
+  );
 
   it('resumes from its checkpoint after being killed with SIGKILL between ack and checkpoint: duplicates, no loss', async () => {
     const topic = 'test.relay.crash';
@@ -121,7 +147,11 @@ describeWithKafka('KafkaRelay with a real broker', () => {
     const checkpointPath = join(dir, 'relay.sqlite');
 
     // Batches of 100: the third one reached Kafka, then the process died before moving the checkpoint.
-    const child = await runChild('relay-child.ts', [join(dir, 'events.sqlite'), checkpointPath, env.broker.brokers, topic, '3'], 60_000);
+    const child = await runChild(
+      'relay-child.ts',
+      [join(dir, 'events.sqlite'), checkpointPath, env.broker.brokers, topic, '3'],
+      60_000,
+    );
     expect(child).toMatchObject({ signal: 'SIGKILL', timedOut: false, stderr: '' });
     const events = await ourEvents();
     const childCheckpoint = SqliteRelayCheckpoint.open(checkpointPath, 'relay-child');
@@ -129,7 +159,11 @@ describeWithKafka('KafkaRelay with a real broker', () => {
     expect(await topicCount(env.kafka, topic)).toBe(300);
 
     const relay = startRelay(topic, { name: 'relay-child', checkpoint: childCheckpoint });
-    await eventually(async () => (await relay.status()).lag === 0, 30_000, 'restarted relay caught up');
+    await eventually(
+      async () => (await relay.status()).lag === 0,
+      30_000,
+      'restarted relay caught up',
+    );
     expect(childCheckpoint.read()).toBe(events[999].position);
 
     const messages = await readTopic(env.kafka, topic);

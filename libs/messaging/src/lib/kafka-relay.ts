@@ -1,6 +1,13 @@
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@accounts/event-store';
 import type { ProjectionLogger } from '@accounts/projections';
-import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer, type ProducerConfig } from 'kafkajs';
+import {
+  CompressionTypes,
+  type Kafka,
+  type Message,
+  Partitioners,
+  type Producer,
+  type ProducerConfig,
+} from 'kafkajs';
 import { Backoff, Sleeper } from './backoff';
 import { ensureTopics } from './ensure-topics';
 import { accountIdKey, type PartitionKey, toMessage } from './event-message';
@@ -119,7 +126,11 @@ export class KafkaRelay {
   /** head - checkpoint, or 0 when none of the events after the checkpoint belongs to this relay. */
   private async lag(head: number): Promise<number> {
     if (head <= this.position) return 0;
-    const [next] = await this.options.store.readAll({ fromPosition: this.position, maxCount: 1, filter: this.options.filter });
+    const [next] = await this.options.store.readAll({
+      fromPosition: this.position,
+      maxCount: 1,
+      filter: this.options.filter,
+    });
     return next ? head - this.position : 0;
   }
 
@@ -152,13 +163,19 @@ export class KafkaRelay {
     await producer.connect();
     this.producer = producer;
     this.connected = true;
-    this.logger.info({ relay: this.options.name, topic, position: this.position }, 'relay connected to Kafka');
+    this.logger.info(
+      { relay: this.options.name, topic, position: this.position },
+      'relay connected to Kafka',
+    );
     return producer;
   }
 
   /** Reads the store from the checkpoint and sends batch after batch; returns only when stopping. */
   private async pump(): Promise<void> {
-    const subscription = this.options.store.subscribe({ fromPosition: this.position, filter: this.options.filter });
+    const subscription = this.options.store.subscribe({
+      fromPosition: this.position,
+      filter: this.options.filter,
+    });
     this.subscription = subscription;
     const iterator = subscription[Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 500;
@@ -199,7 +216,12 @@ export class KafkaRelay {
       if (messages.length === 0) break;
       try {
         const producer = await this.connect();
-        await producer.send({ topic: this.options.topic, acks: -1, compression: CompressionTypes.None, messages });
+        await producer.send({
+          topic: this.options.topic,
+          acks: -1,
+          compression: CompressionTypes.None,
+          messages,
+        });
         break;
       } catch (error) {
         if (this.stopping) return;
@@ -229,7 +251,12 @@ export class KafkaRelay {
       // Default-deny: a type without a decision is never published (the contracts test makes this a failing build).
       else if (result.kind === 'no-decision')
         this.logger.error(
-          { relay: this.options.name, topic: this.options.topic, position: event.position, type: event.type },
+          {
+            relay: this.options.name,
+            topic: this.options.topic,
+            position: event.position,
+            type: event.type,
+          },
           'event type has no publication decision; not published',
         );
     }
@@ -238,7 +265,10 @@ export class KafkaRelay {
 
   private fail(error: unknown, message: string): void {
     this.lastError = error;
-    this.logger.warn({ relay: this.options.name, topic: this.options.topic, position: this.position, err: error }, message);
+    this.logger.warn(
+      { relay: this.options.name, topic: this.options.topic, position: this.position, err: error },
+      message,
+    );
   }
 
   private async disconnect(): Promise<void> {
@@ -289,5 +319,8 @@ const IDLE = Symbol('idle');
 
 /** The value if the promise settles within this turn of the event loop (the store has it in hand), else IDLE. */
 function unlessIdle<T>(promise: Promise<T>): Promise<T | typeof IDLE> {
-  return Promise.race([promise, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]);
+  return Promise.race([
+    promise,
+    new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE))),
+  ]);
 }

@@ -82,7 +82,8 @@ export class KafkaSubscription implements SourceSubscription {
     for (const event of events) {
       const at = this.coordinates.get(event);
       // Delivered before a rebalance: the new generation redelivers it from the committed offset.
-      if (at && at.generation === this.generation) this.offsetsOf(at.topic, at.partition).acknowledged(at.offset);
+      if (at && at.generation === this.generation)
+        this.offsetsOf(at.topic, at.partition).acknowledged(at.offset);
     }
     return this.commit();
   }
@@ -129,7 +130,12 @@ export class KafkaSubscription implements SourceSubscription {
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: ({ batch, resolveOffset, heartbeat, isRunning, isStale }) =>
-        this.handleBatch(batch, resolveOffset, heartbeat, () => isRunning() && !isStale() && !this.stopping),
+        this.handleBatch(
+          batch,
+          resolveOffset,
+          heartbeat,
+          () => isRunning() && !isStale() && !this.stopping,
+        ),
     });
   }
 
@@ -154,7 +160,12 @@ export class KafkaSubscription implements SourceSubscription {
       } else if (!matchesFilter(this.options.filter, parsed.event)) {
         offsets.passed(offset);
       } else {
-        this.coordinates.set(parsed.event, { topic: batch.topic, partition: batch.partition, offset, generation });
+        this.coordinates.set(parsed.event, {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset,
+          generation,
+        });
         offsets.delivered(offset);
         this.queue.push(parsed.event);
       }
@@ -163,7 +174,10 @@ export class KafkaSubscription implements SourceSubscription {
     }
     // Back-pressure: the next fetch waits until the worker took this batch (heartbeating meanwhile).
     for (;;) {
-      const drained = await Promise.race([this.queue.drained().then(() => true), this.sleeper.sleep(1000).then(() => false)]);
+      const drained = await Promise.race([
+        this.queue.drained().then(() => true),
+        this.sleeper.sleep(1000).then(() => false),
+      ]);
       if (drained || !active()) break;
       await heartbeat();
     }
@@ -189,13 +203,24 @@ export class KafkaSubscription implements SourceSubscription {
         await this.settings.deadLetter?.publish(malformed);
         await this.settings.onMalformed?.(malformed);
         this.settings.logger.warn(
-          { groupId: this.settings.groupId, topic: batch.topic, partition: batch.partition, offset: message.offset, reason },
+          {
+            groupId: this.settings.groupId,
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            reason,
+          },
           'malformed message parked',
         );
         return true;
       } catch (error) {
         this.settings.logger.error(
-          { groupId: this.settings.groupId, topic: batch.topic, offset: message.offset, err: error },
+          {
+            groupId: this.settings.groupId,
+            topic: batch.topic,
+            offset: message.offset,
+            err: error,
+          },
           'could not park a malformed message; retrying',
         );
         await this.sleeper.sleep(backoff.next());
@@ -210,7 +235,10 @@ export class KafkaSubscription implements SourceSubscription {
       if (!consumer) return;
       const ready = [...this.offsets.entries()]
         .map(([key, offsets]) => ({ key, offsets, offset: offsets.committable() }))
-        .filter((entry): entry is { key: string; offsets: PartitionOffsets; offset: number } => entry.offset !== undefined);
+        .filter(
+          (entry): entry is { key: string; offsets: PartitionOffsets; offset: number } =>
+            entry.offset !== undefined,
+        );
       if (ready.length === 0) return;
       try {
         await consumer.commitOffsets(
@@ -218,7 +246,10 @@ export class KafkaSubscription implements SourceSubscription {
         );
         for (const { offsets, offset } of ready) offsets.markCommitted(offset);
       } catch (error) {
-        this.settings.logger.warn({ groupId: this.settings.groupId, err: error }, 'offset commit failed; messages will be redelivered');
+        this.settings.logger.warn(
+          { groupId: this.settings.groupId, err: error },
+          'offset commit failed; messages will be redelivered',
+        );
       }
     });
     return this.commits;
@@ -239,20 +270,29 @@ export class KafkaSubscription implements SourceSubscription {
     const admin = this.admin;
     if (!target || !admin) return;
     try {
-      const committed = await retryRetriable(() => admin.fetchOffsets({ groupId: target, topics: [...this.settings.topics] }));
+      const committed = await retryRetriable(() =>
+        admin.fetchOffsets({ groupId: target, topics: [...this.settings.topics] }),
+      );
       for (const topic of this.settings.topics) {
         const live = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
-        const partitions = (await retryRetriable(() => admin.fetchTopicOffsets(topic))).map((mark) => {
-          const low = Number(mark.low);
-          const ours = this.offsets.get(partitionKey(topic, mark.partition))?.lastCommitted ?? -1;
-          const theirs = Number(live.find((entry) => entry.partition === mark.partition)?.offset ?? -1);
-          const offset = Math.min(ours < 0 ? low : ours, theirs < 0 ? low : theirs);
-          return { partition: mark.partition, offset: String(Math.max(offset, low)) };
-        });
+        const partitions = (await retryRetriable(() => admin.fetchTopicOffsets(topic))).map(
+          (mark) => {
+            const low = Number(mark.low);
+            const ours = this.offsets.get(partitionKey(topic, mark.partition))?.lastCommitted ?? -1;
+            const theirs = Number(
+              live.find((entry) => entry.partition === mark.partition)?.offset ?? -1,
+            );
+            const offset = Math.min(ours < 0 ? low : ours, theirs < 0 ? low : theirs);
+            return { partition: mark.partition, offset: String(Math.max(offset, low)) };
+          },
+        );
         await admin.setOffsets({ groupId: target, topic, partitions });
       }
     } catch (error) {
-      this.settings.logger.warn({ groupId: this.settings.groupId, target, err: error }, 'could not lower the live group offsets');
+      this.settings.logger.warn(
+        { groupId: this.settings.groupId, target, err: error },
+        'could not lower the live group offsets',
+      );
     }
   }
 
@@ -263,21 +303,29 @@ export class KafkaSubscription implements SourceSubscription {
     const assignment = event.payload.memberAssignment;
     try {
       const targets = new Map<string, number>();
-      const committed = await retryRetriable(() => admin.fetchOffsets({ groupId: this.settings.groupId, topics: Object.keys(assignment) }));
+      const committed = await retryRetriable(() =>
+        admin.fetchOffsets({ groupId: this.settings.groupId, topics: Object.keys(assignment) }),
+      );
       for (const [topic, partitions] of Object.entries(assignment)) {
         const watermarks = await retryRetriable(() => admin.fetchTopicOffsets(topic));
         const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
         for (const partition of partitions) {
           const mark = watermarks.find((entry) => entry.partition === partition);
           const high = Number(mark?.high ?? 0);
-          const start = Math.max(Number(done.find((entry) => entry.partition === partition)?.offset ?? -1), Number(mark?.low ?? 0));
+          const start = Math.max(
+            Number(done.find((entry) => entry.partition === partition)?.offset ?? -1),
+            Number(mark?.low ?? 0),
+          );
           if (start < high) targets.set(partitionKey(topic, partition), high - 1);
         }
       }
       this.catchUpTargets = targets;
     } catch (error) {
       // Without targets we cannot tell; the next batch after a successful join decides.
-      this.settings.logger.warn({ groupId: this.settings.groupId, err: error }, 'could not read the catch-up targets');
+      this.settings.logger.warn(
+        { groupId: this.settings.groupId, err: error },
+        'could not read the catch-up targets',
+      );
       this.catchUpTargets = new Map();
     }
     this.checkCaughtUp();
@@ -294,11 +342,16 @@ export class KafkaSubscription implements SourceSubscription {
 
   private async resetToEarliest(admin: Admin): Promise<void> {
     const { groupId, topics } = this.settings;
-    const committed = await retryRetriable(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
-    const hasOffsets = committed.some((entry) => entry.partitions.some((partition) => Number(partition.offset) >= 0));
+    const committed = await retryRetriable(() =>
+      admin.fetchOffsets({ groupId, topics: [...topics] }),
+    );
+    const hasOffsets = committed.some((entry) =>
+      entry.partitions.some((partition) => Number(partition.offset) >= 0),
+    );
     if (!hasOffsets) return;
     // Fails while members of the group are alive (e.g. one killed, not yet expired): the runner retries.
-    for (const topic of topics) await retryRetriable(() => admin.resetOffsets({ groupId, topic, earliest: true }));
+    for (const topic of topics)
+      await retryRetriable(() => admin.resetOffsets({ groupId, topic, earliest: true }));
   }
 
   private offsetsOf(topic: string, partition: number): PartitionOffsets {

@@ -3,10 +3,13 @@ import type { RecordedEvent } from '@accounts/event-store';
 /** Says why an event is not acceptable (unknown type or schema version), or undefined when it is. */
 export type EventValidator = (event: RecordedEvent) => string | undefined;
 
-export type ParsedMessage = { readonly ok: true; readonly event: RecordedEvent } | { readonly ok: false; readonly reason: string };
+export type ParsedMessage =
+  | { readonly ok: true; readonly event: RecordedEvent }
+  | { readonly ok: false; readonly reason: string };
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
-const isWhole = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
+const isWhole = (value: unknown, min: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min;
 
 /** A Kafka message value back to the envelope the relay wrote; malformed values get a reason instead. */
 export function parseEventMessage(value: Buffer | null, validate?: EventValidator): ParsedMessage {
@@ -31,7 +34,8 @@ export function parseEventMessage(value: Buffer | null, validate?: EventValidato
     'data' in event ? undefined : 'data',
     typeof event['metadata'] === 'object' && event['metadata'] !== null ? undefined : 'metadata',
   ].filter(Boolean);
-  if (missing.length > 0) return { ok: false, reason: `missing or invalid fields: ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { ok: false, reason: `missing or invalid fields: ${missing.join(', ')}` };
   const recorded = event as unknown as RecordedEvent;
   const rejected = validate?.(recorded);
   return rejected ? { ok: false, reason: rejected } : { ok: true, event: recorded };

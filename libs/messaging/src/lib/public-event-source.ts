@@ -1,20 +1,13 @@
 import type { RecordedEvent, SubscribeOptions } from '@accounts/event-store';
 import type { EventSource, SourceSubscription } from '@accounts/projections';
-import {
-  asRecordedEvent,
-  publish,
-  type PublicationTableLike,
-} from './public-message';
+import { asRecordedEvent, publish, type PublicationTableLike } from './public-message';
 
 /**
  * The store read the way a Kafka consumer of the service's topic reads it: each event through the
  * publication table, private ones skipped. A read model of another service's events fed from the
  * shared store therefore sees exactly what its Kafka-fed copy sees, and ends equal to it.
  */
-export function publicEventsOf(
-  source: EventSource,
-  table: PublicationTableLike,
-): EventSource {
+export function publicEventsOf(source: EventSource, table: PublicationTableLike): EventSource {
   return {
     subscribe(options: SubscribeOptions): SourceSubscription {
       const subscription = source.subscribe(options);

@@ -5,10 +5,7 @@ import {
   toPublicMessage,
 } from '@accounts/contracts';
 import type { RecordedEvent } from '@accounts/event-store';
-import {
-  parsePublicEventMessage,
-  toPublicKafkaMessage,
-} from './public-message';
+import { parsePublicEventMessage, toPublicKafkaMessage } from './public-message';
 
 const stored: RecordedEvent = {
   eventId: 'e1',
@@ -30,8 +27,7 @@ const stored: RecordedEvent = {
 
 const publicMessage = () => {
   const result = toPublicMessage(ProfilePublication, stored);
-  if (result.kind !== 'published')
-    throw new Error('AccountEmailChanged is published');
+  if (result.kind !== 'published') throw new Error('AccountEmailChanged is published');
   return result.message;
 };
 
@@ -39,9 +35,7 @@ describe('public Kafka messages', () => {
   it('carry the public event as value, keyed by accountId, with the six headers of the AsyncAPI document', () => {
     const message = toPublicKafkaMessage(publicMessage());
     expect(message.key).toBe('a1');
-    expect(Object.keys(message.headers ?? {}).sort()).toEqual(
-      Object.values(PublicHeaders).sort(),
-    );
+    expect(Object.keys(message.headers ?? {}).sort()).toEqual(Object.values(PublicHeaders).sort());
     expect(message.headers).toEqual({
       type: 'AccountEmailChanged',
       eventId: 'e1',

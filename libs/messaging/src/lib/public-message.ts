@@ -17,10 +17,8 @@ export type PublicationTableLike = {
 };
 
 /** A store event as its public message, by the table (`not-published` / `no-decision` otherwise). */
-export const publish = (
-  table: PublicationTableLike,
-  event: RecordedEvent,
-): PublicationResult => toPublicMessage(table, event);
+export const publish = (table: PublicationTableLike, event: RecordedEvent): PublicationResult =>
+  toPublicMessage(table, event);
 
 /** Kafka message of a public event: key by the key rule, value the public event, headers for routing without parsing. */
 export function toPublicKafkaMessage({ key, event }: PublicMessage): Message {
@@ -43,10 +41,7 @@ export function toPublicKafkaMessage({ key, event }: PublicMessage): Message {
  * message key stands in as streamId (only shown for parked events) and revision is 0. The store-fed
  * copy of the same read model gets exactly these objects too (see `publicEventsOf`).
  */
-export const asRecordedEvent = ({
-  key,
-  event,
-}: PublicMessage): RecordedEvent => ({
+export const asRecordedEvent = ({ key, event }: PublicMessage): RecordedEvent => ({
   eventId: event.eventId,
   type: event.type,
   schemaVersion: event.schemaVersion,
@@ -58,8 +53,7 @@ export const asRecordedEvent = ({
   metadata: event.metadata as RecordedEvent['metadata'],
 });
 
-const isText = (value: unknown): value is string =>
-  typeof value === 'string' && value !== '';
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isWhole = (value: unknown, min: number): value is number =>
   Number.isInteger(value) && (value as number) >= min;
 
@@ -69,8 +63,7 @@ export function parsePublicEventMessage(
   validate?: EventValidator,
 ): ParsedMessage {
   const key = message.key?.toString('utf8') ?? '';
-  if (!message.value || message.value.length === 0)
-    return { ok: false, reason: 'empty value' };
+  if (!message.value || message.value.length === 0) return { ok: false, reason: 'empty value' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(message.value.toString('utf8'));
@@ -88,12 +81,8 @@ export function parsePublicEventMessage(
     isWhole(event['schemaVersion'], 1) ? undefined : 'schemaVersion',
     isWhole(event['position'], 1) ? undefined : 'position',
     isText(event['occurredAt']) ? undefined : 'occurredAt',
-    typeof event['data'] === 'object' && event['data'] !== null
-      ? undefined
-      : 'data',
-    typeof metadata === 'object' &&
-    metadata !== null &&
-    isText(metadata['correlationId'])
+    typeof event['data'] === 'object' && event['data'] !== null ? undefined : 'data',
+    typeof metadata === 'object' && metadata !== null && isText(metadata['correlationId'])
       ? undefined
       : 'metadata',
   ].filter(Boolean);
@@ -107,7 +96,5 @@ export function parsePublicEventMessage(
     event: event as unknown as PublicEvent,
   });
   const rejected = validate?.(recorded);
-  return rejected
-    ? { ok: false, reason: rejected }
-    : { ok: true, event: recorded };
+  return rejected ? { ok: false, reason: rejected } : { ok: true, event: recorded };
 }

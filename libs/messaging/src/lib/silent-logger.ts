@@ -1,3 +1,7 @@
 import type { ProjectionLogger } from '@accounts/projections';
 
-export const silentLogger: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: ProjectionLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   let applied = 0;
   const runner = new ProjectionRunner({
     database: new ReadModelDatabase({ path: readPath }),
-    source: new KafkaEventSource({ kafka: { brokers }, groupId, topics: [topic], sessionTimeout: 3000 }),
+    source: new KafkaEventSource({
+      kafka: { brokers },
+      groupId,
+      topics: [topic],
+      sessionTimeout: 3000,
+    }),
     projections: [
       accountEmails({
         afterApply: () => {

@@ -1,6 +1,16 @@
 import type { EventMetadata } from '@accounts/contracts';
-import { type NewEvent, type RecordedEvent, SqliteEventStore, type SubscribeOptions } from '@accounts/event-store';
-import { defineProjection, type EventSource, type ProjectionLogger, type SourceSubscription } from '@accounts/projections';
+import {
+  type NewEvent,
+  type RecordedEvent,
+  SqliteEventStore,
+  type SubscribeOptions,
+} from '@accounts/event-store';
+import {
+  defineProjection,
+  type EventSource,
+  type ProjectionLogger,
+  type SourceSubscription,
+} from '@accounts/projections';
 import { Kafka, logLevel } from 'kafkajs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +18,16 @@ import { join } from 'node:path';
 
 export const WORKSPACE = join(__dirname, '..', '..', '..', '..');
 
-export const silentLogger: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: ProjectionLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 export const tempDir = (prefix = 'messaging-'): string => mkdtempSync(join(tmpdir(), prefix));
 
-export const openStore = (path: string): SqliteEventStore => new SqliteEventStore({ path, pollIntervalMs: 10 });
+export const openStore = (path: string): SqliteEventStore =>
+  new SqliteEventStore({ path, pollIntervalMs: 10 });
 
 export const testKafka = (brokers: string): Kafka =>
   new Kafka({ brokers: [brokers], clientId: 'messaging-test', logLevel: logLevel.NOTHING });
@@ -39,9 +54,16 @@ export const emailChanged = (accountId: string, i: number): NewEvent => ({
  * Registers `accounts` accounts (streams `account-<id>`) and then `changes` email changes spread
  * round-robin over them, one append each, so that accounts interleave in the log. Returns the last position.
  */
-export async function appendAccountEvents(store: SqliteEventStore, accounts: number, changes: number, prefix = 'acc'): Promise<number> {
+export async function appendAccountEvents(
+  store: SqliteEventStore,
+  accounts: number,
+  changes: number,
+  prefix = 'acc',
+): Promise<number> {
   let position = 0;
-  for (let a = 0; a < accounts; a++) position = (await store.append(`account-${prefix}${a}`, [registered(`${prefix}${a}`, a)])).position;
+  for (let a = 0; a < accounts; a++)
+    position = (await store.append(`account-${prefix}${a}`, [registered(`${prefix}${a}`, a)]))
+      .position;
   for (let i = 0; i < changes; i++) {
     const id = `${prefix}${i % accounts}`;
     position = (await store.append(`account-${id}`, [emailChanged(id, i)])).position;
@@ -49,7 +71,11 @@ export async function appendAccountEvents(store: SqliteEventStore, accounts: num
   return position;
 }
 
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs: number, what = 'condition'): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
@@ -61,20 +87,31 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
  * The account list as auth-service would keep it from profile events: `changes` counts the events
  * applied to a row, so an event applied twice shows.
  */
-export function accountEmails(options: { version?: number; afterApply?: (event: RecordedEvent) => void } = {}) {
+export function accountEmails(
+  options: { version?: number; afterApply?: (event: RecordedEvent) => void } = {},
+) {
   return defineProjection({
     name: 'account_emails',
     version: options.version ?? 1,
     tables: ['account_emails'],
     filter: { streamPrefixes: ['account-'] },
     idempotency: 'eventId',
-    schema: (t) => `CREATE TABLE ${t.account_emails} (account_id TEXT PRIMARY KEY, email TEXT NOT NULL, changes INTEGER NOT NULL)`,
+    schema: (t) =>
+      `CREATE TABLE ${t.account_emails} (account_id TEXT PRIMARY KEY, email TEXT NOT NULL, changes INTEGER NOT NULL)`,
     apply(event, tx) {
       const data = event.data as { accountId: string; email: string };
       if (event.type === 'AccountRegistered') {
-        tx.run(`INSERT INTO ${tx.table.account_emails} (account_id, email, changes) VALUES (?, ?, 1)`, data.accountId, data.email);
+        tx.run(
+          `INSERT INTO ${tx.table.account_emails} (account_id, email, changes) VALUES (?, ?, 1)`,
+          data.accountId,
+          data.email,
+        );
       } else if (event.type === 'AccountEmailChanged') {
-        tx.run(`UPDATE ${tx.table.account_emails} SET email = ?, changes = changes + 1 WHERE account_id = ?`, data.email, data.accountId);
+        tx.run(
+          `UPDATE ${tx.table.account_emails} SET email = ?, changes = changes + 1 WHERE account_id = ?`,
+          data.email,
+          data.accountId,
+        );
       }
       options.afterApply?.(event);
     },

@@ -15,7 +15,10 @@ export async function topicCount(kafka: Kafka, topic: string): Promise<number> {
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+    return offsets.reduce(
+      (sum, partition) => sum + Number(partition.high) - Number(partition.low),
+      0,
+    );
   } catch {
     return 0;
   } finally {
@@ -24,25 +27,41 @@ export async function topicCount(kafka: Kafka, topic: string): Promise<number> {
 }
 
 /** Everything on the topic up to its current end, read by a throw-away consumer group, in offset order per partition. */
-export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<TopicMessage[]> {
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  timeoutMs = 30_000,
+): Promise<TopicMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  const ends = new Map(
+    (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
+  );
   await admin.disconnect();
-  const remaining = new Set([...ends].filter(([, high]) => high > 0).map(([partition]) => partition));
+  const remaining = new Set(
+    [...ends].filter(([, high]) => high > 0).map(([partition]) => partition),
+  );
   const messages: TopicMessage[] = [];
   if (remaining.size === 0) return messages;
-  const consumer = kafka.consumer({ groupId: `reader-${topic}-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({
+    groupId: `reader-${topic}-${Date.now()}-${Math.random()}`,
+    maxWaitTimeInMs: 200,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   let timer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`readTopic ${topic}: partitions ${[...remaining]} not read in time`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(new Error(`readTopic ${topic}: partitions ${[...remaining]} not read in time`)),
+        timeoutMs,
+      );
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
           const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+          for (const [name, value] of Object.entries(message.headers ?? {}))
+            headers[name] = String(value);
           messages.push({
             partition,
             offset: Number(message.offset),
@@ -66,7 +85,9 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000)
  * What at-least-once promises a consumer: per key, the first delivery of each event, in the order
  * Kafka holds them. Returns eventIds by key.
  */
-export function firstDeliveriesByKey(messages: readonly TopicMessage[]): Map<string, RecordedEvent[]> {
+export function firstDeliveriesByKey(
+  messages: readonly TopicMessage[],
+): Map<string, RecordedEvent[]> {
   const byKey = new Map<string, RecordedEvent[]>();
   const seen = new Set<string>();
   const ordered = [...messages].sort((a, b) => a.partition - b.partition || a.offset - b.offset);

@@ -1,12 +1,22 @@
 import { type LocalHttpServer, startLocalHttpServer } from '../test-support/local-http-server';
-import { type LocalSmtpServer, splitMail, startLocalSmtpServer } from '../test-support/local-smtp-server';
+import {
+  type LocalSmtpServer,
+  splitMail,
+  startLocalSmtpServer,
+} from '../test-support/local-smtp-server';
 import { recordingLogger } from '../test-support/recording-logger';
 import { tempDir } from '../test-support/temp-dir';
 import { notifierConfigVariables, readNotifierConfig } from './config/notifier-config';
 import { NotifierConfigError } from './config/notifier-config-error';
 import { createNotifier, type NotifierSetup } from './create-notifier';
 
-const email = { kind: 'email', to: 'ada@example.com', subject: 'Code', text: 'Code 482913', tag: 'sign-in-code' } as const;
+const email = {
+  kind: 'email',
+  to: 'ada@example.com',
+  subject: 'Code',
+  text: 'Code 482913',
+  tag: 'sign-in-code',
+} as const;
 const sms = { kind: 'sms', to: '+41791234567', text: 'Code 771204', tag: 'sign-in-code' } as const;
 
 function configProblems(env: Record<string, string>): readonly string[] {
@@ -26,7 +36,10 @@ describe('createNotifier', () => {
   let gateway: LocalHttpServer;
   const setups: NotifierSetup[] = [];
   const setup = (env: Record<string, string>) => {
-    const created = createNotifier(readNotifierConfig(env), { dataDir: dir.path, logger: recordingLogger() });
+    const created = createNotifier(readNotifierConfig(env), {
+      dataDir: dir.path,
+      logger: recordingLogger(),
+    });
     setups.push(created);
     return created;
   };
@@ -71,7 +84,10 @@ describe('createNotifier', () => {
     gateway.answerNext({ status: 503 });
     await expect(notifier.send(sms)).resolves.toMatchObject({ channel: 'http-sms', attempts: 2 });
     expect(gateway.received.at(-1)?.headers['authorization']).toBe('Bearer gw-token');
-    expect(JSON.parse(gateway.received.at(-1)?.body ?? '')).toEqual({ to: '+41791234567', text: 'Code 771204' });
+    expect(JSON.parse(gateway.received.at(-1)?.body ?? '')).toEqual({
+      to: '+41791234567',
+      text: 'Code 771204',
+    });
   });
 
   it('mixes channels: SMTP for email, the dev outbox for SMS', async () => {
@@ -82,7 +98,10 @@ describe('createNotifier', () => {
     });
     await expect(notifier.send(email)).resolves.toMatchObject({ channel: 'smtp' });
     await expect(notifier.send(sms)).resolves.toMatchObject({ channel: 'outbox' });
-    expect((await outbox?.list({ limit: 1 }))?.[0]).toMatchObject({ kind: 'sms', text: 'Code 771204' });
+    expect((await outbox?.list({ limit: 1 }))?.[0]).toMatchObject({
+      kind: 'sms',
+      text: 'Code 771204',
+    });
   });
 
   it('fails its health check when the SMTP server refuses the credentials', async () => {
@@ -91,7 +110,10 @@ describe('createNotifier', () => {
       SMTP_URL: `smtp://mailer:wrong@127.0.0.1:${smtp.port}`,
       SMTP_FROM: 'no-reply@example.com',
     });
-    await expect(verify()).rejects.toMatchObject({ code: 'NOTIFY-smtp-auth-failed', permanent: true });
+    await expect(verify()).rejects.toMatchObject({
+      code: 'NOTIFY-smtp-auth-failed',
+      permanent: true,
+    });
   });
 
   it('stops at start when a chosen channel lacks what it needs', () => {
@@ -147,7 +169,9 @@ describe('readNotifierConfig', () => {
   });
 
   it('treats an empty value as unset and reads channel names without case', () => {
-    expect(readNotifierConfig({ NOTIFIER_SMS: '', NOTIFIER_EMAIL: ' OUTBOX ', SMTP_SECURE: 'yes' })).toMatchObject({
+    expect(
+      readNotifierConfig({ NOTIFIER_SMS: '', NOTIFIER_EMAIL: ' OUTBOX ', SMTP_SECURE: 'yes' }),
+    ).toMatchObject({
       NOTIFIER_SMS: 'outbox',
       NOTIFIER_EMAIL: 'outbox',
       SMTP_SECURE: true,
@@ -158,8 +182,13 @@ describe('readNotifierConfig', () => {
 describe('notifierConfigVariables', () => {
   it('documents every variable for the README, secrets marked', () => {
     expect(notifierConfigVariables.map((v) => v.name)).toEqual(Object.keys(readNotifierConfig({})));
-    expect(notifierConfigVariables.every((v) => v.description.length > 10 && v.expected.length > 0)).toBe(true);
-    expect(notifierConfigVariables.find((v) => v.name === 'NOTIFIER_EMAIL')).toMatchObject({ default: 'outbox', required: false });
+    expect(
+      notifierConfigVariables.every((v) => v.description.length > 10 && v.expected.length > 0),
+    ).toBe(true);
+    expect(notifierConfigVariables.find((v) => v.name === 'NOTIFIER_EMAIL')).toMatchObject({
+      default: 'outbox',
+      required: false,
+    });
     expect(notifierConfigVariables.filter((v) => v.secret).map((v) => v.name)).toEqual([
       'SMTP_URL',
       'SMTP_PASS',
@@ -184,7 +213,9 @@ describe('the dev outbox in production', () => {
         SMTP_HOST: 'mail.example.com',
         SMTP_FROM: 'no-reply@example.com',
       }),
-    ).toEqual(['NOTIFIER_SMS: outbox is for development only (EVENTSTORE_CONNECTION_STRING is set); set http']);
+    ).toEqual([
+      'NOTIFIER_SMS: outbox is for development only (EVENTSTORE_CONNECTION_STRING is set); set http',
+    ]);
   });
 
   it('is not needed in production once both channels are real', () => {
@@ -197,6 +228,8 @@ describe('the dev outbox in production', () => {
       SMS_GATEWAY_URL: 'https://sms.example.com/send',
     });
     expect(config).toMatchObject({ NOTIFIER_EMAIL: 'smtp', NOTIFIER_SMS: 'http' });
-    expect(readNotifierConfig({ NODE_ENV: 'development' })).toMatchObject({ NOTIFIER_EMAIL: 'outbox' });
+    expect(readNotifierConfig({ NODE_ENV: 'development' })).toMatchObject({
+      NOTIFIER_EMAIL: 'outbox',
+    });
   });
 });

@@ -38,7 +38,9 @@ export class DeliveryError extends Error implements DeliveryFailure {
   constructor(failure: Omit<DeliveryFailure, 'attempts'> & { readonly attempts?: number }) {
     const lastError = oneLine(failure.lastError);
     const attempts = failure.attempts ?? 1;
-    super(`${failure.channel} delivery of "${failure.tag}" failed after ${attempts} attempt(s): ${lastError}`);
+    super(
+      `${failure.channel} delivery of "${failure.tag}" failed after ${attempts} attempt(s): ${lastError}`,
+    );
     this.name = 'DeliveryError';
     this.code = failure.code;
     this.channel = failure.channel;
@@ -60,10 +62,20 @@ export class DeliveryError extends Error implements DeliveryFailure {
 }
 
 /** Anything an adapter let escape becomes a transient DeliveryError (a bug is logged, then retried). */
-export function toDeliveryError(error: unknown, channel: DeliveryChannel, tag: string): DeliveryError {
+export function toDeliveryError(
+  error: unknown,
+  channel: DeliveryChannel,
+  tag: string,
+): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new DeliveryError({ code: 'NOTIFY-unexpected-error', channel, tag, permanent: false, lastError });
+  return new DeliveryError({
+    code: 'NOTIFY-unexpected-error',
+    channel,
+    tag,
+    permanent: false,
+    lastError,
+  });
 }
 
 function oneLine(text: string): string {

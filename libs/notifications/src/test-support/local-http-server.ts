@@ -27,7 +27,12 @@ export async function startLocalHttpServer(): Promise<LocalHttpServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       const answer = answers.shift() ?? { status: 200, body: '{"id":"gw-1"}' };
       // Left open until close() cuts every connection.
       if (answer === 'hang') return;

@@ -37,13 +37,20 @@ export async function startLocalSmtpServer(
       if (auth.username === credentials.user && auth.password === credentials.pass) {
         callback(null, { user: auth.username });
       } else {
-        callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+        callback(
+          Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }),
+        );
       }
     },
     onRcptTo(_address, _session, callback) {
       const code = rejections.shift();
       if (code === undefined) callback();
-      else callback(Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: code }));
+      else
+        callback(
+          Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try again later'), {
+            responseCode: code,
+          }),
+        );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -76,7 +83,10 @@ export async function startLocalSmtpServer(
 export function splitMail(raw: string): { headers: Record<string, string>; body: string } {
   const end = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, end).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, end)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }

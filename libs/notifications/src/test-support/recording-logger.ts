@@ -7,7 +7,10 @@ export interface LogRecord {
 }
 
 /** A logger that keeps what it was told, so a test can read the log as an operator would. */
-export function recordingLogger(): NotifierLogger & { readonly records: LogRecord[]; text(): string } {
+export function recordingLogger(): NotifierLogger & {
+  readonly records: LogRecord[];
+  text(): string;
+} {
   const records: LogRecord[] = [];
   return {
     records,

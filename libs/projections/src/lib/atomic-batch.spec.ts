@@ -49,10 +49,18 @@ describe('a batch and its checkpoint commit together', () => {
         rows: accountsView(database).length,
         failingRow: accountsView(database).some((row) => row.account_id === 'a24'),
       });
-      expect(failure).toMatchObject({ projection: 'account_directory', attempts: 1, parked: false });
+      expect(failure).toMatchObject({
+        projection: 'account_directory',
+        attempts: 1,
+        parked: false,
+      });
       expect(failure.event.position).toBe(25);
     };
-    const runner = await startRunner(box.store, database, [projection], { batchSize: 500, batchMs: 10_000, onFailure });
+    const runner = await startRunner(box.store, database, [projection], {
+      batchSize: 500,
+      batchMs: 10_000,
+      onFailure,
+    });
 
     await runner.waitForPosition(40, 5000);
     expect(seenAtFailure).toEqual([{ checkpoint: 0, rows: 0, failingRow: false }]);

@@ -15,18 +15,29 @@ export function listCopies(database: ReadModelDatabase, name: string): CopyRow[]
       version: number;
       position: number;
       live: number;
-    }>('SELECT name, generation, version, position, live FROM projection_checkpoints WHERE name = ? ORDER BY generation', name)
+    }>(
+      'SELECT name, generation, version, position, live FROM projection_checkpoints WHERE name = ? ORDER BY generation',
+      name,
+    )
     .map((row) => ({ ...row, live: row.live === 1 }));
 }
 
 /** Creates the tables of a fresh copy, at position 0; a live copy also gets the views queries read. */
-export function createCopy(database: ReadModelDatabase, projection: Projection, live: boolean): Copy {
+export function createCopy(
+  database: ReadModelDatabase,
+  projection: Projection,
+  live: boolean,
+): Copy {
   return database.transaction(() => {
     const { last } = database.get<{ last: number | null }>(
       'SELECT max(generation) AS last FROM projection_checkpoints WHERE name = ?',
       projection.name,
     ) ?? { last: null };
-    const copy: Copy = { name: projection.name, version: projection.version, generation: (last ?? 0) + 1 };
+    const copy: Copy = {
+      name: projection.name,
+      version: projection.version,
+      generation: (last ?? 0) + 1,
+    };
     database.db.exec(projection.schema(physicalTables(projection, copy)));
     database.run(
       'INSERT INTO projection_checkpoints (name, generation, version, position, live, updated_at) VALUES (?, ?, ?, 0, ?, ?)',
@@ -42,7 +53,12 @@ export function createCopy(database: ReadModelDatabase, projection: Projection, 
 }
 
 /** Makes `next` the copy queries read and drops `previous`, in one transaction. */
-export function swapLiveCopy(database: ReadModelDatabase, projection: Projection, previous: Copy, next: Copy): void {
+export function swapLiveCopy(
+  database: ReadModelDatabase,
+  projection: Projection,
+  previous: Copy,
+  next: Copy,
+): void {
   database.transaction(() => {
     dropViewsOf(database, previous);
     createViews(database, projection, next);
@@ -70,8 +86,16 @@ export function dropCopy(database: ReadModelDatabase, copy: Copy): void {
       prefix,
     );
     for (const { name } of tables) database.db.exec(`DROP TABLE "${name}"`);
-    for (const table of ['projection_checkpoints', 'projection_processed', 'projection_failed_events']) {
-      database.run(`DELETE FROM ${table} WHERE name = ? AND generation = ?`, copy.name, copy.generation);
+    for (const table of [
+      'projection_checkpoints',
+      'projection_processed',
+      'projection_failed_events',
+    ]) {
+      database.run(
+        `DELETE FROM ${table} WHERE name = ? AND generation = ?`,
+        copy.name,
+        copy.generation,
+      );
     }
     database.forgetStatements(prefix);
   });

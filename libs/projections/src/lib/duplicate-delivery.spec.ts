@@ -22,11 +22,15 @@ describe('an event is processed at most once per read model', () => {
     const source = redeliveringSource(box.store, { times: 2 });
     const applied: RecordedEvent[] = [];
     const database = box.openReadModels();
-    const runner = await startRunner(source, database, [accountDirectory({ idempotency: 'eventId', applied })]);
+    const runner = await startRunner(source, database, [
+      accountDirectory({ idempotency: 'eventId', applied }),
+    ]);
 
     await eventually(() => source.acknowledged.length === 42);
     expect(applied).toHaveLength(21);
-    expect(accountsView(database).every((row) => row.changes === (row.account_id === 'a3' ? 2 : 1))).toBe(true);
+    expect(
+      accountsView(database).every((row) => row.changes === (row.account_id === 'a3' ? 2 : 1)),
+    ).toBe(true);
     await runner.stop();
   });
 
@@ -41,7 +45,9 @@ describe('an event is processed at most once per read model', () => {
 
     const applied: RecordedEvent[] = [];
     const replay = redeliveringSource(box.store, { times: 1, ignoreCheckpoint: true });
-    const second = await startRunner(replay, database, [accountDirectory({ idempotency: 'eventId', applied })]);
+    const second = await startRunner(replay, database, [
+      accountDirectory({ idempotency: 'eventId', applied }),
+    ]);
     await eventually(() => replay.acknowledged.length === 10);
     expect(applied).toEqual([]);
     expect(accountsView(database).every((row) => row.changes === 1)).toBe(true);
@@ -50,9 +56,14 @@ describe('an event is processed at most once per read model', () => {
 
   it('eventId mode applies events whose positions arrive out of order (interleaved producers)', async () => {
     await registerAccounts(box.store, 10);
-    const source = redeliveringSource(box.store, { times: 1, reorder: (events) => [...events].reverse() });
+    const source = redeliveringSource(box.store, {
+      times: 1,
+      reorder: (events) => [...events].reverse(),
+    });
     const database = box.openReadModels();
-    const runner = await startRunner(source, database, [accountDirectory({ idempotency: 'eventId' })]);
+    const runner = await startRunner(source, database, [
+      accountDirectory({ idempotency: 'eventId' }),
+    ]);
 
     await eventually(() => source.acknowledged.length === 10);
     expect(accountsView(database)).toHaveLength(10);
@@ -64,7 +75,9 @@ describe('an event is processed at most once per read model', () => {
     const source = redeliveringSource(box.store, { times: 3 });
     const applied: RecordedEvent[] = [];
     const database = box.openReadModels();
-    const runner = await startRunner(source, database, [accountDirectory({ applied })], { batchSize: 7 });
+    const runner = await startRunner(source, database, [accountDirectory({ applied })], {
+      batchSize: 7,
+    });
 
     await eventually(() => source.acknowledged.length === 60);
     expect(applied.map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

@@ -48,9 +48,17 @@ describe('the embedded bus: services read other services’ streams in the share
       [{ type: 'OrganizationCreated', data: { orgId: 'o1' }, metadata: { ...metadata } }],
       'no_stream',
     );
-    await profile.append('account-u1', [registered('u1'), emailChanged('u1', 'ann@example.com')], 'no_stream');
+    await profile.append(
+      'account-u1',
+      [registered('u1'), emailChanged('u1', 'ann@example.com')],
+      'no_stream',
+    );
     await profile.append('account-u2', [registered('u2')], 'no_stream');
-    await authStore.append('authenticator-u1', [{ type: 'PasswordSet', data: { accountId: 'u1' } }], 'no_stream');
+    await authStore.append(
+      'authenticator-u1',
+      [{ type: 'PasswordSet', data: { accountId: 'u1' } }],
+      'no_stream',
+    );
     const { position } = await profile.append(
       'account-u2',
       [{ type: 'AccountDisabled', data: { accountId: 'u2' }, metadata: { ...metadata } }],
@@ -63,7 +71,9 @@ describe('the embedded bus: services read other services’ streams in the share
       { account_id: 'u1', email: 'ann@example.com', changes: 2 },
       { account_id: 'u2', email: 'u2@example.com', changes: 1 },
     ]);
-    expect(credentialsReads.all('SELECT account_id FROM disabled_accounts')).toEqual([{ account_id: 'u2' }]);
+    expect(credentialsReads.all('SELECT account_id FROM disabled_accounts')).toEqual([
+      { account_id: 'u2' },
+    ]);
     expect(credentialsReads.path).toBe(join(box.dir, 'credentials-service-read.sqlite'));
 
     await Promise.all([auth.stop(), credentials.stop()]);

@@ -1,4 +1,9 @@
-import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '@accounts/event-store';
+import type {
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '@accounts/event-store';
 
 export interface SourceSubscription extends Subscription {
   /** Called after events were committed to the read model (a Kafka source commits its offsets here). */

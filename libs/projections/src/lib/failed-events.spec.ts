@@ -50,7 +50,9 @@ describe('a poison event is parked after N attempts and the runner goes on', () 
         error: 'Error: cannot project this one',
       }),
     ]);
-    expect(await runner.status()).toEqual([expect.objectContaining({ parkedEvents: 1, position: 10 })]);
+    expect(await runner.status()).toEqual([
+      expect.objectContaining({ parkedEvents: 1, position: 10 }),
+    ]);
     await runner.stop();
   });
 

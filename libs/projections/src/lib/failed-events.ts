@@ -16,7 +16,12 @@ export interface ParkedEvent {
 }
 
 /** Counts one more failed attempt, in its own transaction (the batch's was rolled back); returns the count. */
-export function recordFailure(database: ReadModelDatabase, copy: Copy, event: RecordedEvent, error: unknown): number {
+export function recordFailure(
+  database: ReadModelDatabase,
+  copy: Copy,
+  event: RecordedEvent,
+  error: unknown,
+): number {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const row = database.transaction(() => {
     database.run(

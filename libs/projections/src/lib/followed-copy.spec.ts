@@ -20,28 +20,19 @@ describe('ProjectionRunner following another process (WORKERS > 1)', () => {
 
   it('follows by default only where the primary set ACCOUNTS_WORKER_ROLE=follower', () => {
     expect(projectsInThisProcess({})).toBe(true);
-    expect(projectsInThisProcess({ ACCOUNTS_WORKER_ROLE: 'projector' })).toBe(
-      true,
-    );
-    expect(projectsInThisProcess({ ACCOUNTS_WORKER_ROLE: 'follower' })).toBe(
-      false,
-    );
+    expect(projectsInThisProcess({ ACCOUNTS_WORKER_ROLE: 'projector' })).toBe(true);
+    expect(projectsInThisProcess({ ACCOUNTS_WORKER_ROLE: 'follower' })).toBe(false);
   });
 
   it('reads its own write through the checkpoints of the projecting runner, without projecting itself', async () => {
     const projecting = box.openReadModels();
-    const projector = await startRunner(box.store, projecting, [
-      accountDirectory(),
-    ]);
+    const projector = await startRunner(box.store, projecting, [accountDirectory()]);
     await registerAccounts(box.store, 3);
     const reading = box.openReadModels();
     const applied: RecordedEvent[] = [];
-    const follower = await startRunner(
-      box.store,
-      reading,
-      [accountDirectory({ applied })],
-      { follow: true },
-    );
+    const follower = await startRunner(box.store, reading, [accountDirectory({ applied })], {
+      follow: true,
+    });
     expect(follower.follows).toBe(true);
 
     const { position } = await box.store.append(
@@ -50,9 +41,7 @@ describe('ProjectionRunner following another process (WORKERS > 1)', () => {
       0,
     );
     expect(await follower.waitForPosition(position, 5000)).toBe(true);
-    expect(
-      accountsView(reading).find((row) => row['email'] === 'moved@example.com'),
-    ).toBeDefined();
+    expect(accountsView(reading).find((row) => row['email'] === 'moved@example.com')).toBeDefined();
     // Only the projecting runner applied anything.
     expect(applied).toEqual([]);
     expect(checkpointOf(reading)).toBe(position);
@@ -62,21 +51,14 @@ describe('ProjectionRunner following another process (WORKERS > 1)', () => {
 
   it('gives up on a position the projecting runner does not reach (it is stopped), and skips events outside the filter', async () => {
     const projecting = box.openReadModels();
-    const projector = await startRunner(box.store, projecting, [
-      accountDirectory(),
-    ]);
+    const projector = await startRunner(box.store, projecting, [accountDirectory()]);
     const head = await registerAccounts(box.store, 2);
     expect(await projector.waitForPosition(head, 5000)).toBe(true);
-    const follower = await startRunner(
-      box.store,
-      box.openReadModels(),
-      [accountDirectory()],
-      { follow: true },
-    );
+    const follower = await startRunner(box.store, box.openReadModels(), [accountDirectory()], {
+      follow: true,
+    });
     // Not in the projection's filter: reached by skipping, as in the projecting process.
-    const other = await box.store.append('session-x', [
-      { type: 'SessionStarted', data: {} },
-    ]);
+    const other = await box.store.append('session-x', [{ type: 'SessionStarted', data: {} }]);
     expect(await follower.waitForPosition(other.position, 2000)).toBe(true);
 
     await projector.stop();
@@ -92,9 +74,7 @@ describe('ProjectionRunner following another process (WORKERS > 1)', () => {
   });
 
   it('reports the shared checkpoints as followed in its status, and refuses what only the projecting runner does', async () => {
-    const projector = await startRunner(box.store, box.openReadModels(), [
-      accountDirectory(),
-    ]);
+    const projector = await startRunner(box.store, box.openReadModels(), [accountDirectory()]);
     const head = await registerAccounts(box.store, 4);
     expect(await projector.waitForPosition(head, 5000)).toBe(true);
     const follower = new ProjectionRunner({

@@ -22,9 +22,7 @@ export class FollowedCopy {
 
   /** The copy queries read now; the projecting process swaps it after a rebuild. Undefined before its first start. */
   liveCopy(): Copy | undefined {
-    return listCopies(this.database, this.projection.name).find(
-      (copy) => copy.live,
-    );
+    return listCopies(this.database, this.projection.name).find((copy) => copy.live);
   }
 
   position(): number {
@@ -36,10 +34,7 @@ export class FollowedCopy {
   async reached(position: number): Promise<boolean> {
     const checkpoint = this.position();
     if (checkpoint >= position) return true;
-    if (
-      this.checked?.checkpoint === checkpoint &&
-      this.checked.reachesUpTo >= position
-    )
+    if (this.checked?.checkpoint === checkpoint && this.checked.reachesUpTo >= position)
       return true;
     if (!this.source.readAll || !this.source.headPosition) return false;
     // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.

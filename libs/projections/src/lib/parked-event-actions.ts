@@ -9,11 +9,7 @@ import { type Copy, physicalTables } from './table-names';
 const PARKED = 1;
 const SKIPPED = 2;
 
-function parkedRow(
-  database: ReadModelDatabase,
-  copy: Copy,
-  eventId: string,
-): { position: number } {
+function parkedRow(database: ReadModelDatabase, copy: Copy, eventId: string): { position: number } {
   const row = database.get<{ position: number }>(
     'SELECT position FROM projection_failed_events WHERE name = ? AND generation = ? AND event_id = ? AND parked = ?',
     copy.name,
@@ -71,11 +67,7 @@ export async function retryParkedEvent(
 }
 
 /** An operator decided the event does not matter for this read model: it leaves the parked list. */
-export function skipParkedEvent(
-  database: ReadModelDatabase,
-  copy: Copy,
-  eventId: string,
-): void {
+export function skipParkedEvent(database: ReadModelDatabase, copy: Copy, eventId: string): void {
   database.transaction(() => {
     parkedRow(database, copy, eventId);
     database.run(

@@ -50,7 +50,11 @@ describe('ProjectionRunner fed by the SQLite event store', () => {
     const runner = await startRunner(box.store, database, [accountDirectory()]);
     await registerAccounts(box.store, 1);
 
-    const { position } = await box.store.append('account-a0', [emailChanged('a0', 'new@example.com')], 0);
+    const { position } = await box.store.append(
+      'account-a0',
+      [emailChanged('a0', 'new@example.com')],
+      0,
+    );
     expect(await runner.waitForPosition(position, 5000)).toBe(true);
     expect(accountsView(database)[0]).toMatchObject({ email: 'new@example.com', changes: 2 });
     await runner.stop();
@@ -60,7 +64,11 @@ describe('ProjectionRunner fed by the SQLite event store', () => {
     const database = box.openReadModels();
     const runner = await startRunner(box.store, database, [accountDirectory()]);
     await registerAccounts(box.store, 2);
-    const { position } = await box.store.append('authenticator-a0', [{ type: 'PasswordSet', data: {} }], 'no_stream');
+    const { position } = await box.store.append(
+      'authenticator-a0',
+      [{ type: 'PasswordSet', data: {} }],
+      'no_stream',
+    );
 
     const started = Date.now();
     expect(await runner.waitForPosition(position, 5000)).toBe(true);

@@ -80,8 +80,7 @@ export class ProjectionRunner {
       batchMs: options.batchMs ?? 50,
       // A runner given its own batch size keeps it while catching up too (tests that want many batches).
       catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
-      catchUpBatchMs:
-        options.catchUpBatchMs ?? Math.max(options.batchMs ?? 50, 250),
+      catchUpBatchMs: options.catchUpBatchMs ?? Math.max(options.batchMs ?? 50, 250),
       maxAttempts: options.maxAttempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 100,
       restartDelayMs: options.restartDelayMs ?? 1000,
@@ -99,14 +98,14 @@ export class ProjectionRunner {
     this.stopped = deferred();
     if (this.follows) {
       for (const projection of this.options.projections)
-        this.followed.set(projection.name, new FollowedCopy(this.options.database, this.options.source, projection));
+        this.followed.set(
+          projection.name,
+          new FollowedCopy(this.options.database, this.options.source, projection),
+        );
       return;
     }
     for (const projection of this.options.projections) {
-      const { live, resumable, stale } = prepareCopies(
-        this.options.database,
-        projection,
-      );
+      const { live, resumable, stale } = prepareCopies(this.options.database, projection);
       const entry: Entry = { projection, liveCopy: live };
       this.entries.set(projection.name, entry);
       if (!stale) entry.live = this.startWorker(projection, live);
@@ -124,9 +123,7 @@ export class ProjectionRunner {
     this.stopped.resolve();
     this.followed.clear();
     const entries = [...this.entries.values()];
-    await Promise.all(
-      entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]),
-    );
+    await Promise.all(entries.flatMap((entry) => [entry.live?.stop(), entry.shadow?.stop()]));
     await Promise.allSettled(entries.map((entry) => entry.rebuilding));
     this.entries.clear();
     this.running = false;
@@ -139,51 +136,33 @@ export class ProjectionRunner {
   }
 
   /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
-  async waitForPosition(
-    position: number,
-    timeoutMs = 5000,
-    name?: string,
-  ): Promise<boolean> {
+  async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     if (this.follows) return this.waitForFollowed(position, deadline, name);
     const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
     for (const entry of entries) {
-      if (!(await this.waitUntil(() => entry.live, position, deadline)))
-        return false;
+      if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
     }
     return true;
   }
 
   /** Resolves when the rebuilds in flight now (e.g. from a version bump at start) are done. */
   async settled(): Promise<void> {
-    await Promise.allSettled(
-      [...this.entries.values()].map((entry) => entry.rebuilding),
-    );
+    await Promise.allSettled([...this.entries.values()].map((entry) => entry.rebuilding));
   }
 
   async status(): Promise<ProjectionStatus[]> {
     // An unreachable source must not break /health: the head (and so the lag) is then unknown.
-    const head = await this.options.source
-      .headPosition?.()
-      .catch(() => undefined);
+    const head = await this.options.source.headPosition?.().catch(() => undefined);
     const parked = this.parkedEvents();
     if (this.follows) return this.followedStatus(head, parked);
     const statuses: ProjectionStatus[] = [];
     for (const entry of this.entries.values()) {
       const worker = entry.live;
-      const position =
-        worker?.position ??
-        readCheckpoint(this.options.database, entry.liveCopy);
+      const position = worker?.position ?? readCheckpoint(this.options.database, entry.liveCopy);
       const reachedHead =
-        head !== undefined && worker
-          ? await worker.reached(head).catch(() => false)
-          : false;
-      const lag =
-        head === undefined
-          ? undefined
-          : reachedHead
-            ? 0
-            : Math.max(0, head - position);
+        head !== undefined && worker ? await worker.reached(head).catch(() => false) : false;
+      const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
       statuses.push({
         name: entry.projection.name,
         version: entry.projection.version,
@@ -195,13 +174,8 @@ export class ProjectionRunner {
         caughtUp: worker?.caughtUp ?? false,
         rebuilding: entry.rebuilding !== undefined,
         rebuildPosition: entry.shadow?.position,
-        parkedEvents: parked.filter(
-          (event) => event.name === entry.projection.name,
-        ).length,
-        error:
-          worker?.lastError === undefined
-            ? undefined
-            : String(worker.lastError),
+        parkedEvents: parked.filter((event) => event.name === entry.projection.name).length,
+        error: worker?.lastError === undefined ? undefined : String(worker.lastError),
       });
     }
     return statuses;
@@ -236,9 +210,14 @@ export class ProjectionRunner {
     skipParkedEvent(this.options.database, this.entryOf(name).liveCopy, eventId);
   }
 
-  private async waitForFollowed(position: number, deadline: number, name?: string): Promise<boolean> {
+  private async waitForFollowed(
+    position: number,
+    deadline: number,
+    name?: string,
+  ): Promise<boolean> {
     const named = name === undefined ? undefined : this.followed.get(name);
-    if (name !== undefined && !named) throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
+    if (name !== undefined && !named)
+      throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
     for (const copy of named ? [named] : [...this.followed.values()]) {
       for (let attempt = 0; !(await copy.reached(position)); attempt++) {
         const left = deadline - Date.now();
@@ -250,12 +229,16 @@ export class ProjectionRunner {
     return true;
   }
 
-  private async followedStatus(head: number | undefined, parked: ParkedEvent[]): Promise<ProjectionStatus[]> {
+  private async followedStatus(
+    head: number | undefined,
+    parked: ParkedEvent[],
+  ): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
     for (const followed of this.followed.values()) {
       const copy = followed.liveCopy();
       const position = followed.position();
-      const reachedHead = head !== undefined ? await followed.reached(head).catch(() => false) : false;
+      const reachedHead =
+        head !== undefined ? await followed.reached(head).catch(() => false) : false;
       const lag = head === undefined ? undefined : reachedHead ? 0 : Math.max(0, head - position);
       statuses.push({
         name: followed.projection.name,
@@ -306,13 +289,11 @@ export class ProjectionRunner {
     const previous = entry.live;
     await previous?.stop();
     try {
-      const target =
-        previous?.position ?? readCheckpoint(database, entry.liveCopy);
+      const target = previous?.position ?? readCheckpoint(database, entry.liveCopy);
       await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
       swapLiveCopy(database, projection, entry.liveCopy, copy);
     } catch (error) {
-      if (previous && !this.stopping)
-        entry.live = this.startWorker(projection, entry.liveCopy);
+      if (previous && !this.stopping) entry.live = this.startWorker(projection, entry.liveCopy);
       throw error;
     }
     entry.liveCopy = copy;
@@ -365,19 +346,12 @@ export class ProjectionRunner {
   private entryOf(name: string): Entry {
     const entry = this.entries.get(name);
     if (!entry)
-      throw new ProjectionError(
-        'PROJECTION-unknown',
-        `No running projection named ${name}`,
-      );
+      throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
     return entry;
   }
 
   private logRebuildError(projection: Projection, error: unknown): void {
-    if (
-      error instanceof ProjectionError &&
-      error.code === 'PROJECTION-rebuild-interrupted'
-    )
-      return;
+    if (error instanceof ProjectionError && error.code === 'PROJECTION-rebuild-interrupted') return;
     this.settings.logger.error(
       { projection: projection.name, err: error },
       'projection rebuild failed',

@@ -68,9 +68,7 @@ export class ProjectionWorker {
       failures: this.failures,
       toPark: this.toPark,
     };
-    this.caughtUpOnce = new Promise(
-      (resolve) => (this.resolveCaughtUp = resolve),
-    );
+    this.caughtUpOnce = new Promise((resolve) => (this.resolveCaughtUp = resolve));
   }
 
   start(): void {
@@ -146,14 +144,9 @@ export class ProjectionWorker {
       let pending = iterator.next();
       while (!this.stopping) {
         const catchingUp =
-          !this.sourceCaughtUp &&
-          this.settings.catchUpBatchSize > this.settings.batchSize;
-        const size = catchingUp
-          ? this.settings.catchUpBatchSize
-          : this.settings.batchSize;
-        const ms = catchingUp
-          ? this.settings.catchUpBatchMs
-          : this.settings.batchMs;
+          !this.sourceCaughtUp && this.settings.catchUpBatchSize > this.settings.batchSize;
+        const size = catchingUp ? this.settings.catchUpBatchSize : this.settings.batchSize;
+        const ms = catchingUp ? this.settings.catchUpBatchMs : this.settings.batchMs;
         const waiting =
           this.batch.length === 0
             ? pending
@@ -172,8 +165,7 @@ export class ProjectionWorker {
           batchStarted = Date.now();
           if (catchingUp) deadline = idleAfter(ms);
         }
-        if (this.batch.length >= size || Date.now() - batchStarted >= ms)
-          await flush();
+        if (this.batch.length >= size || Date.now() - batchStarted >= ms) await flush();
         pending = iterator.next();
       }
       await flush();
@@ -227,9 +219,7 @@ export class ProjectionWorker {
         attempts,
         err: error,
       },
-      parked
-        ? 'projection parked a failing event'
-        : 'projection event failed; retrying',
+      parked ? 'projection parked a failing event' : 'projection event failed; retrying',
     );
     const { name: projection, generation } = this.copy;
     this.settings.onFailure?.({
@@ -243,10 +233,7 @@ export class ProjectionWorker {
     return parked;
   }
 
-  private async committed(
-    position: number,
-    events: readonly RecordedEvent[],
-  ): Promise<void> {
+  private async committed(position: number, events: readonly RecordedEvent[]): Promise<void> {
     this.position = position;
     for (const event of events) {
       this.failures.delete(event.eventId);
@@ -279,9 +266,7 @@ export class ProjectionWorker {
 
   private async pause(ms: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await this.unlessStopped(
-      new Promise((resolve) => (timer = setTimeout(resolve, ms))),
-    );
+    await this.unlessStopped(new Promise((resolve) => (timer = setTimeout(resolve, ms))));
     clearTimeout(timer);
   }
 }

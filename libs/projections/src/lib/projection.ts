@@ -31,6 +31,8 @@ export interface Projection<Table extends string = string> {
 }
 
 /** Identity function that keeps the table names typed in `schema` and `apply`. */
-export function defineProjection<Table extends string>(projection: Projection<Table>): Projection<Table> {
+export function defineProjection<Table extends string>(
+  projection: Projection<Table>,
+): Projection<Table> {
   return projection;
 }

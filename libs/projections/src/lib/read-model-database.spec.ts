@@ -8,7 +8,9 @@ describe('ReadModelDatabase', () => {
       return size;
     };
     expect(cacheOf(new ReadModelDatabase({ path: ':memory:' }))).toBe(-65_536);
-    expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 16_384 }))).toBe(-16_384);
+    expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 16_384 }))).toBe(
+      -16_384,
+    );
     expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 1 }))).toBe(-2000);
   });
 });

@@ -17,10 +17,7 @@ export interface ReadModelDatabaseOptions {
  */
 export class ReadModelDatabase {
   readonly db: Database.Database;
-  private readonly statements = new Map<
-    string,
-    Database.Statement<unknown[]>
-  >();
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
 
   /** `${dataDir}/<service>-read.sqlite` */
   static forService(dataDir: string, service: string): ReadModelDatabase {
@@ -33,13 +30,9 @@ export class ReadModelDatabase {
     if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(
-      `synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`,
-    );
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma(
-      `cache_size = -${Math.max(2000, Math.floor(options.cacheSizeKiB ?? 65_536))}`,
-    );
+    this.db.pragma(`cache_size = -${Math.max(2000, Math.floor(options.cacheSizeKiB ?? 65_536))}`);
     this.db.exec(META_SCHEMA);
   }
 
@@ -61,10 +54,7 @@ export class ReadModelDatabase {
     return this.statement(sql).all(...params) as Row[];
   }
 
-  get<Row = Record<string, unknown>>(
-    sql: string,
-    ...params: unknown[]
-  ): Row | undefined {
+  get<Row = Record<string, unknown>>(sql: string, ...params: unknown[]): Row | undefined {
     return this.statement(sql).get(...params) as Row | undefined;
   }
 
@@ -79,8 +69,7 @@ export class ReadModelDatabase {
 
   /** Drops cached statements that mention `text` (the tables of a dropped copy). */
   forgetStatements(text: string): void {
-    for (const sql of this.statements.keys())
-      if (sql.includes(text)) this.statements.delete(sql);
+    for (const sql of this.statements.keys()) if (sql.includes(text)) this.statements.delete(sql);
   }
 
   close(): void {

@@ -22,7 +22,11 @@ describe('rebuilding a projection while the service keeps answering', () => {
   it('builds a fresh copy from position 0, keeps serving and updating the live one, then swaps in one step', async () => {
     await registerAccounts(box.store, 300);
     for (let i = 0; i < 50; i++)
-      await box.store.append(`account-a${i}`, [emailChanged(`a${i}`, `changed${i}@example.com`)], 0);
+      await box.store.append(
+        `account-a${i}`,
+        [emailChanged(`a${i}`, `changed${i}@example.com`)],
+        0,
+      );
     const database = box.openReadModels();
     const runner = await startRunner(box.store, database, [slow()], { batchSize: 20 });
     await runner.waitForPosition(await box.store.headPosition(), 10_000);
@@ -98,13 +102,18 @@ describe('rebuilding a projection while the service keeps answering', () => {
     await first.stop();
     await expect(interrupted).rejects.toThrow(ProjectionError);
     expect(
-      (await database.all<{ position: number }>('SELECT position FROM projection_checkpoints WHERE generation = 2'))[0]
-        .position,
+      (
+        await database.all<{ position: number }>(
+          'SELECT position FROM projection_checkpoints WHERE generation = 2',
+        )
+      )[0].position,
     ).toBeGreaterThan(0);
 
     const second = await startRunner(box.store, database, [accountDirectory()]);
     await second.settled();
-    expect(await second.status()).toEqual([expect.objectContaining({ generation: 2, rebuilding: false })]);
+    expect(await second.status()).toEqual([
+      expect.objectContaining({ generation: 2, rebuilding: false }),
+    ]);
     expect(accountsView(database)).toHaveLength(300);
     expect(accountsView(database).every((row) => row.changes === 1)).toBe(true);
     expect(physicalTablesIn(database)).toEqual(['account_directory__v1_g2__accounts']);

@@ -16,10 +16,7 @@ export class Signal {
 export const TIMED_OUT = Symbol('timed out');
 
 /** Resolves with the promise's value, or TIMED_OUT after `ms`; the timer never keeps the process alive. */
-export function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-): Promise<T | typeof TIMED_OUT> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, ms));

@@ -22,7 +22,9 @@ export function physicalTables<Table extends string>(
   copy: Copy,
 ): Readonly<Record<Table, string>> {
   const prefix = copyPrefix(copy);
-  return Object.fromEntries(projection.tables.map((table) => [table, `${prefix}${table}`])) as Record<Table, string>;
+  return Object.fromEntries(
+    projection.tables.map((table) => [table, `${prefix}${table}`]),
+  ) as Record<Table, string>;
 }
 
 export function assertValidProjection(projection: Projection): void {
@@ -30,7 +32,10 @@ export function assertValidProjection(projection: Projection): void {
     new ProjectionError('PROJECTION-invalid-name', `${what} "${value}" must match ${NAME}`);
   if (!NAME.test(projection.name)) throw bad('projection name', projection.name);
   if (!Number.isInteger(projection.version) || projection.version < 1) {
-    throw new ProjectionError('PROJECTION-invalid-version', `${projection.name}: version must be an integer >= 1`);
+    throw new ProjectionError(
+      'PROJECTION-invalid-version',
+      `${projection.name}: version must be an integer >= 1`,
+    );
   }
   for (const table of projection.tables) {
     if (!NAME.test(table) || RESERVED.test(table)) throw bad('table name', table);
@@ -44,11 +49,18 @@ export function assertValidProjections(projections: readonly Projection[]): void
   for (const projection of projections) {
     assertValidProjection(projection);
     if (names.has(projection.name)) {
-      throw new ProjectionError('PROJECTION-duplicate-name', `Two projections are named ${projection.name}`);
+      throw new ProjectionError(
+        'PROJECTION-duplicate-name',
+        `Two projections are named ${projection.name}`,
+      );
     }
     names.add(projection.name);
     for (const table of projection.tables) {
-      if (tables.has(table)) throw new ProjectionError('PROJECTION-duplicate-table', `Two projections declare table ${table}`);
+      if (tables.has(table))
+        throw new ProjectionError(
+          'PROJECTION-duplicate-table',
+          `Two projections declare table ${table}`,
+        );
       tables.add(table);
     }
   }

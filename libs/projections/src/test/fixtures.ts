@@ -14,9 +14,17 @@ import {
   ReadModelDatabase,
 } from '../index';
 
-export const metadata: EventMetadata = { correlationId: 'c', causationId: 'c', actor: { kind: 'system' } };
+export const metadata: EventMetadata = {
+  correlationId: 'c',
+  causationId: 'c',
+  actor: { kind: 'system' },
+};
 
-export const silentLogger: ProjectionLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: ProjectionLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 export interface DirectoryOptions {
   readonly version?: number;
@@ -83,7 +91,11 @@ export const emailChanged = (accountId: string, email: string): NewEvent => ({
 });
 
 /** Appends `count` registrations, one stream each; returns the last position. */
-export async function registerAccounts(store: SqliteEventStore, count: number, from = 0): Promise<number> {
+export async function registerAccounts(
+  store: SqliteEventStore,
+  count: number,
+  from = 0,
+): Promise<number> {
   let position = 0;
   for (let i = from; i < from + count; i++)
     position = (await store.append(`account-a${i}`, [registered(`a${i}`)], 'no_stream')).position;
@@ -138,12 +150,17 @@ export function accountsView(database: ReadModelDatabase): AccountRow[] {
 
 export function checkpointOf(database: ReadModelDatabase, name = 'account_directory'): number {
   return (
-    database.get<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = ? AND live = 1', name)
-      ?.position ?? 0
+    database.get<{ position: number }>(
+      'SELECT position FROM projection_checkpoints WHERE name = ? AND live = 1',
+      name,
+    )?.position ?? 0
   );
 }
 
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -177,10 +194,16 @@ export function blockFor(ms: number): void {
 }
 
 /** Names of the physical tables of a projection's copies. */
-export function physicalTablesIn(database: ReadModelDatabase, name = 'account_directory'): string[] {
+export function physicalTablesIn(
+  database: ReadModelDatabase,
+  name = 'account_directory',
+): string[] {
   return database
     .all<{
       name: string;
-    }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name", `${name}\\_\\_%`)
+    }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name",
+      `${name}\\_\\_%`,
+    )
     .map((row) => row.name);
 }

@@ -28,7 +28,11 @@ export function redeliveringSource(
       let isStopped = false;
       async function* deliver(): AsyncGenerator<RecordedEvent> {
         const fromPosition = options.ignoreCheckpoint ? 0 : subscribe.fromPosition;
-        const existing = await store.readAll({ fromPosition, filter: subscribe.filter, maxCount: 100_000 });
+        const existing = await store.readAll({
+          fromPosition,
+          filter: subscribe.filter,
+          maxCount: 100_000,
+        });
         for (const event of options.reorder ? options.reorder(existing) : existing) {
           for (let i = 0; i < (options.times ?? 2) && !isStopped; i++) yield event;
         }

@@ -17,12 +17,28 @@ export async function rebuildAgainstLive(
   tables: readonly string[],
   databasePath: string,
   accounts = 90,
-): Promise<{ live: Record<string, unknown[]>; rebuilt: Record<string, unknown[]>; events: number }> {
+): Promise<{
+  live: Record<string, unknown[]>;
+  rebuilt: Record<string, unknown[]>;
+  events: number;
+}> {
   // Two copies fed live from the first event: one is rebuilt midway, the other never is (the reference).
   const database = new ReadModelDatabase({ path: databasePath });
   const reference = new ReadModelDatabase({ path: `${databasePath}.live` });
-  const runner = new ProjectionRunner({ database, source: store, projections: [projection], logger: quiet, batchMs: 5 });
-  const liveRunner = new ProjectionRunner({ database: reference, source: store, projections: [projection], logger: quiet, batchMs: 5 });
+  const runner = new ProjectionRunner({
+    database,
+    source: store,
+    projections: [projection],
+    logger: quiet,
+    batchMs: 5,
+  });
+  const liveRunner = new ProjectionRunner({
+    database: reference,
+    source: store,
+    projections: [projection],
+    logger: quiet,
+    batchMs: 5,
+  });
   await runner.start();
   await liveRunner.start();
   const script = new ScriptedHistory(store, randomUUID());
@@ -44,7 +60,9 @@ export async function rebuildAgainstLive(
     }
   };
   const snapshot = (db: ReadModelDatabase) =>
-    Object.fromEntries(tables.map((table) => [table, db.all(`SELECT * FROM ${table} ORDER BY 1, 2`)]));
+    Object.fromEntries(
+      tables.map((table) => [table, db.all(`SELECT * FROM ${table} ORDER BY 1, 2`)]),
+    );
   try {
     await play(0, accounts);
     // A rebuild while the history keeps growing: the swap must still land on the same rows.

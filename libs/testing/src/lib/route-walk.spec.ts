@@ -74,9 +74,7 @@ describe('walkRoutes', () => {
 
   it('lists every route with its rule, undeclared ones included', () => {
     expect(
-      declaredRoutes(app).map(
-        (r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`,
-      ),
+      declaredRoutes(app).map((r) => `${r.method} ${r.path} -> ${describeAccess(r.access)}`),
     ).toEqual([
       'GET /things -> scope profile:read',
       'POST /things -> person',
@@ -90,14 +88,12 @@ describe('walkRoutes', () => {
       app,
       allScopes: ['profile:read', 'profile:write'],
       params: {},
-      apiToken: (scopes) =>
-        tokens.mint({ accountId: 'a', orgId: 'o', kind: 'api', scopes }),
+      apiToken: (scopes) => tokens.mint({ accountId: 'a', orgId: 'o', kind: 'api', scopes }),
     });
     expect(findings).toEqual([
       {
         route: 'GET /things/forgotten',
-        problem:
-          'declares no access rule (@Public, @PersonOnly or @RequireScope)',
+        problem: 'declares no access rule (@Public, @PersonOnly or @RequireScope)',
       },
     ]);
     // And the guard fails closed on it: a person passes, an API token does not.

@@ -5,15 +5,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 
 /** One route of a running Nest app, as its controllers declare it. */
 export interface DeclaredRoute {
-  readonly method:
-    | 'GET'
-    | 'POST'
-    | 'PUT'
-    | 'PATCH'
-    | 'DELETE'
-    | 'HEAD'
-    | 'OPTIONS'
-    | 'ALL';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL';
   /** Express-style path, e.g. `/accounts/:id/account-type`. */
   readonly path: string;
   readonly controller: string;
@@ -31,17 +23,13 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
   const seen = new Set<unknown>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as
-        | (new (...args: unknown[]) => object)
-        | undefined;
+      const controller = wrapper.metatype as (new (...args: unknown[]) => object) | undefined;
       if (!controller || seen.has(controller)) continue;
       seen.add(controller);
       const base = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
       for (const name of methodNames(controller.prototype)) {
         const handler = controller.prototype[name] as object;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as
-          | RequestMethod
-          | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         const own = Reflect.getMetadata(PATH_METADATA, handler);
         if (method === undefined || own === undefined) continue;
         for (const prefix of base)
@@ -60,16 +48,11 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
       }
     }
   }
-  return routes.sort((a, b) =>
-    `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`),
-  );
+  return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 }
 
 /** `/accounts/:id` with `{ id: 'a1' }` -> `/accounts/a1`; a parameter without a value gets a fresh-looking id. */
-export function fillPath(
-  path: string,
-  values: Readonly<Record<string, string>>,
-): string {
+export function fillPath(path: string, values: Readonly<Record<string, string>>): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) =>
     encodeURIComponent(values[name] ?? '00000000-0000-4000-8000-000000000000'),
   );
@@ -77,13 +60,8 @@ export function fillPath(
 
 function methodNames(prototype: object): string[] {
   const names = new Set<string>();
-  for (
-    let p = prototype;
-    p && p !== Object.prototype;
-    p = Object.getPrototypeOf(p)
-  )
-    for (const name of Object.getOwnPropertyNames(p))
-      if (name !== 'constructor') names.add(name);
+  for (let p = prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+    for (const name of Object.getOwnPropertyNames(p)) if (name !== 'constructor') names.add(name);
   return [...names];
 }
 
@@ -100,7 +78,9 @@ function joinPath(prefix: string, suffix: string): string {
 /** How a route's declaration reads in a route table: `public`, `person`, `scope profile:read (person: email)`. */
 export function describeAccess(access: DeclaredAccess): string {
   if (access.kind !== 'scope') return access.kind;
-  const fields = access.personOnlyFields?.length ? ` (person: ${access.personOnlyFields.join(', ')})` : '';
+  const fields = access.personOnlyFields?.length
+    ? ` (person: ${access.personOnlyFields.join(', ')})`
+    : '';
   return `scope ${access.scope}${fields}`;
 }
 
@@ -136,7 +116,11 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<RouteWalkFi
     if (method !== 'get' && method !== 'delete') test = test.send(body);
     const response = await test;
     const challenge = String(response.headers['www-authenticate'] ?? '');
-    return { status: response.status, code: (response.body as { code?: unknown })?.code, challenge };
+    return {
+      status: response.status,
+      code: (response.body as { code?: unknown })?.code,
+      challenge,
+    };
   };
   for (const route of declaredRoutes(options.app)) {
     const name = `${route.method} ${route.path}`;
@@ -152,25 +136,39 @@ export async function walkRoutes(options: RouteWalkOptions): Promise<RouteWalkFi
       const answer = await call(route, undefined);
       // The OAuth endpoints (Basic) and the operations API (its own token) authenticate callers themselves;
       // none may ask for a bearer access token.
-      expect(!(answer.status === 401 && answer.challenge.startsWith('Bearer')), `public route asked for an access token`);
+      expect(
+        !(answer.status === 401 && answer.challenge.startsWith('Bearer')),
+        `public route asked for an access token`,
+      );
       continue;
     }
     if (access.kind === 'person') {
       const answer = await call(route, await options.apiToken(options.allScopes));
-      expect(answer.status === 403 && answer.code === 'AUTH-person-only', `person-only route answered ${answer.status} ${String(answer.code)} to an API token with every scope`);
+      expect(
+        answer.status === 403 && answer.code === 'AUTH-person-only',
+        `person-only route answered ${answer.status} ${String(answer.code)} to an API token with every scope`,
+      );
       continue;
     }
     const others = options.allScopes.filter((s) => s !== access.scope);
     const without = await call(route, await options.apiToken(others));
-    expect(without.status === 403 && without.code === 'AUTH-scope-missing', `answered ${without.status} ${String(without.code)} to an API token without ${access.scope}`);
+    expect(
+      without.status === 403 && without.code === 'AUTH-scope-missing',
+      `answered ${without.status} ${String(without.code)} to an API token without ${access.scope}`,
+    );
     const withScope = await call(route, await options.apiToken([access.scope]));
     expect(
-      withScope.status !== 401 && withScope.code !== 'AUTH-scope-missing' && withScope.code !== 'AUTH-person-only',
+      withScope.status !== 401 &&
+        withScope.code !== 'AUTH-scope-missing' &&
+        withScope.code !== 'AUTH-person-only',
       `answered ${withScope.status} ${String(withScope.code)} to an API token with ${access.scope}`,
     );
     for (const field of access.personOnlyFields ?? []) {
       const answer = await call(route, await options.apiToken(options.allScopes), { [field]: 'x' });
-      expect(answer.status === 403 && answer.code === 'AUTH-person-only', `accepted the person-only field ${field} from an API token (${answer.status})`);
+      expect(
+        answer.status === 403 && answer.code === 'AUTH-person-only',
+        `accepted the person-only field ${field} from an API token (${answer.status})`,
+      );
     }
   }
   return findings;

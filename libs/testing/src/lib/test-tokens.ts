@@ -35,7 +35,9 @@ export class TestTokens {
   }
 
   /** `{ Authorization: 'Bearer …' }` for supertest's `.set()`. */
-  async bearer(caller: Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>): Promise<Record<string, string>> {
+  async bearer(
+    caller: Partial<Principal> & Pick<Principal, 'accountId' | 'orgId'>,
+  ): Promise<Record<string, string>> {
     return { Authorization: `Bearer ${await this.mint(caller)}` };
   }
 }

@@ -4,9 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 export class HistoryActorAnswer {
   @ApiProperty({ description: 'user, admin, system, …', example: 'admin' })
   kind!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) accountId!:
-    | string
-    | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) accountId!: string | null;
   @ApiProperty({ description: 'Who, in words', example: 'administrator bob' })
   words!: string;
 }
@@ -79,8 +77,7 @@ export class AccountStateAnswer {
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    description:
-      "credentials-service's GET /api-credentials?accountId=&at= answer",
+    description: "credentials-service's GET /api-credentials?accountId=&at= answer",
   })
   apiCredentials!: unknown;
   @ApiProperty({

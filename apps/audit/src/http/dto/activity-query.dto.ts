@@ -16,7 +16,10 @@ export class ActivityQueryDto {
   @Matches(/^\d{1,15}$/, { message: 'must be the nextCursor of a previous page' })
   before?: string;
 
-  @ApiPropertyOptional({ description: 'IANA zone for localTime; default: the account’s own', example: 'Europe/Paris' })
+  @ApiPropertyOptional({
+    description: 'IANA zone for localTime; default: the account’s own',
+    example: 'Europe/Paris',
+  })
   @IsOptional()
   @IsString()
   tz?: string;

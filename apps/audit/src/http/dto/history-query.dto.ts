@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ description: 'From this instant (inclusive, ISO-8601)', example: '2026-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'From this instant (inclusive, ISO-8601)',
+    example: '2026-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date or date-time' })
   from?: string;
@@ -13,7 +16,10 @@ export class HistoryQueryDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date or date-time' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'IANA zone for localTime; default: the account’s own', example: 'Europe/Paris' })
+  @ApiPropertyOptional({
+    description: 'IANA zone for localTime; default: the account’s own',
+    example: 'Europe/Paris',
+  })
   @IsOptional()
   @IsString()
   tz?: string;

@@ -30,7 +30,8 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCo
     try {
       return await this.activate(token, password);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'AUTH-activation-token-invalid') this.guesses.failed(ip);
+      if (error instanceof DomainError && error.code === 'AUTH-activation-token-invalid')
+        this.guesses.failed(ip);
       throw error;
     }
   }
@@ -61,7 +62,10 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCo
     // Decide once before hashing: a refused request costs no argon2 work.
     const state = await this.auth.authenticator(account.accountId);
     authenticatorDecider.decide(command('not-hashed-yet'), state, { now });
-    await this.runner.run({ ...ownAuthenticator(account, command(await this.hasher.hash(password))), now });
+    await this.runner.run({
+      ...ownAuthenticator(account, command(await this.hasher.hash(password))),
+      now,
+    });
     return { accountId: account.accountId };
   }
 }

@@ -1,5 +1,10 @@
 import { DomainError } from '@accounts/event-sourcing';
-import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
+import {
+  clientAddressKey,
+  LIMITER_STORE,
+  type LimiterStore,
+  SlidingWindowLimiter,
+} from '@accounts/security';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
 const WINDOW_SECONDS = 15 * 60;

@@ -3,7 +3,12 @@ import { Command } from '@nestjs/cqrs';
 
 export interface MethodChange {
   readonly method: string;
-  readonly enrollment: { otpauthUri: string; secret: string; qrCode: string; pendingMethod: unknown } | null;
+  readonly enrollment: {
+    otpauthUri: string;
+    secret: string;
+    qrCode: string;
+    pendingMethod: unknown;
+  } | null;
   readonly recoveryCodes?: string[];
 }
 

@@ -28,7 +28,8 @@ export class ChangeMethodHandler implements ICommandHandler<ChangeMethodCommand>
   async execute({ principal, method }: ChangeMethodCommand): Promise<MethodChange> {
     const account = this.own.of(principal);
     const state = await this.auth.authenticator(account.accountId);
-    const enrolls = typeof method === 'string' && needsAuthenticatorEnrollment(state, method as never);
+    const enrolls =
+      typeof method === 'string' && needsAuthenticatorEnrollment(state, method as never);
     const secret = enrolls ? newTotpSecret() : null;
     const result = await this.runner.run(
       ownAuthenticator(account, {
@@ -45,12 +46,21 @@ export class ChangeMethodHandler implements ICommandHandler<ChangeMethodCommand>
     if (!secret) {
       // An email or SMS second factor is in use from now on: its first recovery codes, shown once.
       const recoveryCodes = await this.recovery.firstSet(account);
-      return { method: result.state.method, enrollment: null, ...(recoveryCodes && { recoveryCodes }) };
+      return {
+        method: result.state.method,
+        enrollment: null,
+        ...(recoveryCodes && { recoveryCodes }),
+      };
     }
     const uri = totpUri(this.config.TOTP_ISSUER, account.userName, secret);
     return {
       method: result.state.method,
-      enrollment: { otpauthUri: uri, secret, qrCode: await qrCodeDataUrl(uri), pendingMethod: method },
+      enrollment: {
+        otpauthUri: uri,
+        secret,
+        qrCode: await qrCodeDataUrl(uri),
+        pendingMethod: method,
+      },
     };
   }
 }

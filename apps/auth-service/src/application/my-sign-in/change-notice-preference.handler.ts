@@ -5,15 +5,26 @@ import { ChangeNoticePreferenceCommand } from './change-notice-preference.comman
 import { OwnAccount } from './own-account';
 
 @CommandHandler(ChangeNoticePreferenceCommand)
-export class ChangeNoticePreferenceHandler implements ICommandHandler<ChangeNoticePreferenceCommand> {
+export class ChangeNoticePreferenceHandler
+  implements ICommandHandler<ChangeNoticePreferenceCommand>
+{
   constructor(
     private readonly runner: CommandRunner,
     private readonly own: OwnAccount,
   ) {}
 
-  async execute({ principal, notice, enabled }: ChangeNoticePreferenceCommand): Promise<{ notice: string; enabled: boolean }> {
+  async execute({
+    principal,
+    notice,
+    enabled,
+  }: ChangeNoticePreferenceCommand): Promise<{ notice: string; enabled: boolean }> {
     const account = this.own.of(principal);
-    await this.runner.run(ownAuthenticator(account, { type: 'ChangeNoticePreference', data: { accountId: account.accountId, notice, enabled } }));
+    await this.runner.run(
+      ownAuthenticator(account, {
+        type: 'ChangeNoticePreference',
+        data: { accountId: account.accountId, notice, enabled },
+      }),
+    );
     return { notice, enabled };
   }
 }

@@ -33,7 +33,9 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const address = this.limits.address();
     await passwordAttemptsRefused(async () => {
       this.limits.assertSignInAllowed(address);
-      await this.runner.run(signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId));
+      await this.runner.run(
+        signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId),
+      );
     });
     const state = await this.auth.authenticator(accountId);
     const command = (newPasswordHash: string): ChangePassword => ({
@@ -46,15 +48,22 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         passwordPolicy: { userName: account.userName, isCommonPassword },
       },
     });
-    const currentPasswordVerified = await this.hasher.verify(state.passwordHash, change.currentPassword);
+    const currentPasswordVerified = await this.hasher.verify(
+      state.passwordHash,
+      change.currentPassword,
+    );
     if (!currentPasswordVerified) {
       const failure = { accountId, signinId: null, factor: 'password' as const, address };
-      await this.runner.run(signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId));
+      await this.runner.run(
+        signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId),
+      );
       this.limits.signInFailed(address);
     }
     // Decide before hashing: a refused change costs no second argon2 run.
     authenticatorDecider.decide(command('not-hashed-yet'), state, { now: this.runner.now() });
-    await this.runner.run(ownAuthenticator(account, command(await this.hasher.hash(change.newPassword))));
+    await this.runner.run(
+      ownAuthenticator(account, command(await this.hasher.hash(change.newPassword))),
+    );
     let endedSessions = 0;
     if (change.endOtherSessions) {
       for (const session of this.profiles.activeSessions(accountId)) {
@@ -74,6 +83,11 @@ async function passwordAttemptsRefused(check: () => Promise<void>): Promise<void
     await check();
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'too_many_attempts') throw error;
-    throw refuse('too_many_attempts', 'AUTH-password-attempts', 'Too many wrong passwords: try again later', error.details);
+    throw refuse(
+      'too_many_attempts',
+      'AUTH-password-attempts',
+      'Too many wrong passwords: try again later',
+      error.details,
+    );
   }
 }

@@ -2,7 +2,10 @@ import type { Principal } from '@accounts/security';
 import { Command } from '@nestjs/cqrs';
 
 /** POST /auth/me/authenticator/confirm: the first code of the app being set up. */
-export class ConfirmAuthenticatorCommand extends Command<{ method: string; recoveryCodes?: string[] }> {
+export class ConfirmAuthenticatorCommand extends Command<{
+  method: string;
+  recoveryCodes?: string[];
+}> {
   constructor(
     readonly principal: Principal,
     readonly code: string,

@@ -18,14 +18,20 @@ export class ConfirmAuthenticatorHandler implements ICommandHandler<ConfirmAuthe
     private readonly recovery: RecoveryCodes,
   ) {}
 
-  async execute({ principal, code }: ConfirmAuthenticatorCommand): Promise<{ method: string; recoveryCodes?: string[] }> {
+  async execute({
+    principal,
+    code,
+  }: ConfirmAuthenticatorCommand): Promise<{ method: string; recoveryCodes?: string[] }> {
     const now = this.runner.now();
     const account = this.own.of(principal);
     const state = await this.auth.authenticator(account.accountId);
     const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
     const totp = secret ? await checkTotp(secret, code, now) : { valid: false };
     const result = await this.runner.run({
-      ...ownAuthenticator(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }),
+      ...ownAuthenticator(account, {
+        type: 'ConfirmAuthenticator',
+        data: { accountId: account.accountId, totpValid: totp.valid },
+      }),
       now,
     });
     // The authenticator is set up: its recovery codes, shown this once (none if a set exists).

@@ -3,7 +3,10 @@ import type { Principal } from '@accounts/security';
 import { Command } from '@nestjs/cqrs';
 
 /** POST /auth/me/verification/:channel/confirm: the code that was sent. */
-export class ConfirmVerificationCommand extends Command<{ channel: ContactChannel; verified: true }> {
+export class ConfirmVerificationCommand extends Command<{
+  channel: ContactChannel;
+  verified: true;
+}> {
   constructor(
     readonly principal: Principal,
     readonly channel: ContactChannel,

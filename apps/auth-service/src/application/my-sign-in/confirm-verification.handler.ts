@@ -17,14 +17,23 @@ export class ConfirmVerificationHandler implements ICommandHandler<ConfirmVerifi
     private readonly limits: ClientAddressLimits,
   ) {}
 
-  async execute({ principal, channel, code }: ConfirmVerificationCommand): Promise<{ channel: ContactChannel; verified: true }> {
+  async execute({
+    principal,
+    channel,
+    code,
+  }: ConfirmVerificationCommand): Promise<{ channel: ContactChannel; verified: true }> {
     const account = this.own.of(principal);
     const address = this.limits.address();
     this.limits.assertCodeAllowed(address);
     const result = await this.runner.run(
       ownAuthenticator(account, {
         type: 'ConfirmContactVerification',
-        data: { accountId: account.accountId, channel, contacts: { email: account.email, mobilePhone: account.mobilePhone }, codeSha256: sha256(code) },
+        data: {
+          accountId: account.accountId,
+          channel,
+          contacts: { email: account.email, mobilePhone: account.mobilePhone },
+          codeSha256: sha256(code),
+        },
       }),
     );
     const refusal = refusalOf(result.appended);

@@ -14,6 +14,8 @@ export class ListTrustedDevicesHandler implements IQueryHandler<ListTrustedDevic
 
   async execute({ principal, presentedToken }: ListTrustedDevicesQuery) {
     const account = this.own.of(principal);
-    return { items: this.devices.active(account.accountId, presentedToken ? sha256(presentedToken) : null) };
+    return {
+      items: this.devices.active(account.accountId, presentedToken ? sha256(presentedToken) : null),
+    };
   }
 }

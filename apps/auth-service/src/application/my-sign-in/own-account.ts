@@ -10,7 +10,8 @@ export class OwnAccount {
 
   of(principal: Principal): AccountFacts {
     const account = this.profiles.byId(principal.accountId);
-    if (!account || account.orgId !== principal.orgId) throw refuse('not_found', 'AUTH-account-not-found', 'No such account');
+    if (!account || account.orgId !== principal.orgId)
+      throw refuse('not_found', 'AUTH-account-not-found', 'No such account');
     return account;
   }
 }

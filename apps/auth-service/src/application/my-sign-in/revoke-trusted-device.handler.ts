@@ -16,7 +16,12 @@ export class RevokeTrustedDeviceHandler implements ICommandHandler<RevokeTrusted
 
   async execute({ principal, deviceId }: RevokeTrustedDeviceCommand): Promise<void> {
     const account = this.own.of(principal);
-    const result = await this.runner.run(ownAuthenticator(account, { type: 'RevokeTrustedDevice', data: { accountId: account.accountId, deviceId } }));
+    const result = await this.runner.run(
+      ownAuthenticator(account, {
+        type: 'RevokeTrustedDevice',
+        data: { accountId: account.accountId, deviceId },
+      }),
+    );
     await this.devices.caughtUp(result.position);
   }
 }

@@ -3,7 +3,10 @@ import type { Principal } from '@accounts/security';
 import { Command } from '@nestjs/cqrs';
 
 /** POST /auth/me/verification/:channel: a code to the email address or phone, to prove it is the caller's. */
-export class StartVerificationCommand extends Command<{ channel: ContactChannel; sentTo: string | null }> {
+export class StartVerificationCommand extends Command<{
+  channel: ContactChannel;
+  sentTo: string | null;
+}> {
   constructor(
     readonly principal: Principal,
     readonly channel: ContactChannel,

@@ -17,7 +17,10 @@ export class StartVerificationHandler implements ICommandHandler<StartVerificati
     private readonly limits: ClientAddressLimits,
   ) {}
 
-  async execute({ principal, channel }: StartVerificationCommand): Promise<{ channel: ContactChannel; sentTo: string | null }> {
+  async execute({
+    principal,
+    channel,
+  }: StartVerificationCommand): Promise<{ channel: ContactChannel; sentTo: string | null }> {
     const account = this.own.of(principal);
     this.limits.takeCodeSend(this.limits.address());
     const code = newSixDigitCode();
@@ -28,7 +31,13 @@ export class StartVerificationHandler implements ICommandHandler<StartVerificati
         data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
       }),
     );
-    await this.notifications.sendOrFail(contactVerificationMessage(channel, channel === 'email' ? account.email : account.mobilePhone!, code));
+    await this.notifications.sendOrFail(
+      contactVerificationMessage(
+        channel,
+        channel === 'email' ? account.email : account.mobilePhone!,
+        code,
+      ),
+    );
     return { channel, sentTo: channel === 'email' ? account.email : account.mobilePhone };
   }
 }

@@ -37,12 +37,21 @@ export class AnswerChallengeHandler implements ICommandHandler<AnswerChallengeCo
     private readonly completion: SignInCompletion,
   ) {}
 
-  async execute({ challengeId, code, enrollmentMethod }: AnswerChallengeCommand): Promise<SignInTokens & { recoveryCodes?: string[] }> {
+  async execute({
+    challengeId,
+    code,
+    enrollmentMethod,
+  }: AnswerChallengeCommand): Promise<SignInTokens & { recoveryCodes?: string[] }> {
     const now = this.runner.now();
     const streamId = signInStreamId(challengeId);
     const { state } = await this.runner.load(streamId, signInDecider);
     if (isEnrollmentChallenge(state)) {
-      const { completed, account } = await this.enrollment.prove(state, code, enrollmentMethod, now);
+      const { completed, account } = await this.enrollment.prove(
+        state,
+        code,
+        enrollmentMethod,
+        now,
+      );
       const tokens = await this.completion.finish(completed, account, now);
       // The second factor was just set up: its recovery codes, shown this once.
       const recoveryCodes = await this.recovery.firstSet(account);
@@ -55,17 +64,31 @@ export class AnswerChallengeHandler implements ICommandHandler<AnswerChallengeCo
     const actor = { kind: 'user', accountId } as const;
     const address = this.limits.address();
     this.limits.assertCodeAllowed(address, now);
-    await this.runner.run({ ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId), now });
+    await this.runner.run({
+      ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId),
+      now,
+    });
     const factor = flow.challenge.kind;
     let guardEvents: readonly AuthenticationEvent[] = [];
     let answer: ChallengeAnswer;
     if (factor === 'authenticator') {
       const authenticator = await this.auth.authenticator(accountId);
-      const secret = authenticator.totp ? this.box.decrypt(authenticator.totp.encryptedSecret) : null;
+      const secret = authenticator.totp
+        ? this.box.decrypt(authenticator.totp.encryptedSecret)
+        : null;
       const totp = secret ? await checkTotp(secret, code, now) : { valid: false, timeStep: 0 };
       const used = await this.runner.run({
         ...signInGuard(
-          { type: 'UseTotpCode', data: { accountId, signinId: challengeId, totpValid: totp.valid, timeStep: totp.timeStep, address } },
+          {
+            type: 'UseTotpCode',
+            data: {
+              accountId,
+              signinId: challengeId,
+              totpValid: totp.valid,
+              timeStep: totp.timeStep,
+              address,
+            },
+          },
           actor,
           orgId,
         ),
@@ -82,15 +105,31 @@ export class AnswerChallengeHandler implements ICommandHandler<AnswerChallengeCo
       decider: signInDecider,
       command: {
         type: 'AnswerChallenge',
-        data: { signinId: challengeId, sessionId: randomUUID(), newTrustedDeviceId: randomUUID(), answer, accountEnabled: account.enabled },
+        data: {
+          signinId: challengeId,
+          sessionId: randomUUID(),
+          newTrustedDeviceId: randomUUID(),
+          answer,
+          accountEnabled: account.enabled,
+        },
       },
       actor,
       orgId,
       now,
     });
     if (factor !== 'authenticator' && firstEventOf(result.appended, 'SignInChallengeCodeFailed')) {
-      const failure = { accountId, signinId: challengeId, factor: factor as 'email' | 'sms', address };
-      guardEvents = (await this.runner.run({ ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId), now })).appended;
+      const failure = {
+        accountId,
+        signinId: challengeId,
+        factor: factor as 'email' | 'sms',
+        address,
+      };
+      guardEvents = (
+        await this.runner.run({
+          ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId),
+          now,
+        })
+      ).appended;
     }
     const refusal = refusalOf([...result.appended, ...guardEvents]);
     if (refusal) {

@@ -2,7 +2,14 @@ import type { AuthenticationEvent } from '@accounts/contracts';
 import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { answerableChallenge, refuse, refusalOf, signInDecider, signInFailed, signInStreamId } from '../../domain';
+import {
+  answerableChallenge,
+  refuse,
+  refusalOf,
+  signInDecider,
+  signInFailed,
+  signInStreamId,
+} from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { ownAuthenticator, signInGuard } from '../auth-runs';
 import { recoveryCodeSha256 } from '../recovery-codes.service';
@@ -16,14 +23,19 @@ import { SignInCompletion } from './sign-in-completion';
  * (lockout), like a wrong code; a right one is used up and the owner is told (notices reactor).
  */
 @CommandHandler(AnswerWithRecoveryCodeCommand)
-export class AnswerWithRecoveryCodeHandler implements ICommandHandler<AnswerWithRecoveryCodeCommand> {
+export class AnswerWithRecoveryCodeHandler
+  implements ICommandHandler<AnswerWithRecoveryCodeCommand>
+{
   constructor(
     private readonly runner: CommandRunner,
     private readonly profiles: ProfileFacts,
     private readonly completion: SignInCompletion,
   ) {}
 
-  async execute({ challengeId, recoveryCode }: AnswerWithRecoveryCodeCommand): Promise<SignInTokens & { recoveryCodesLeft: number }> {
+  async execute({
+    challengeId,
+    recoveryCode,
+  }: AnswerWithRecoveryCodeCommand): Promise<SignInTokens & { recoveryCodesLeft: number }> {
     const now = this.runner.now();
     const streamId = signInStreamId(challengeId);
     const { state } = await this.runner.load(streamId, signInDecider);
@@ -38,7 +50,10 @@ export class AnswerWithRecoveryCodeHandler implements ICommandHandler<AnswerWith
     if (!account) throw signInFailed();
     const { accountId, orgId } = account;
     const actor = { kind: 'user', accountId } as const;
-    await this.runner.run({ ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId } }, actor, orgId), now });
+    await this.runner.run({
+      ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId } }, actor, orgId),
+      now,
+    });
     const used = await this.runner.run({
       ...ownAuthenticator(account, {
         type: 'UseRecoveryCode',
@@ -67,12 +82,20 @@ export class AnswerWithRecoveryCodeHandler implements ICommandHandler<AnswerWith
     let guardEvents: readonly AuthenticationEvent[] = [];
     if (!usedCode) {
       const failure = { accountId, signinId: challengeId, factor: 'recovery-code' as const };
-      guardEvents = (await this.runner.run({ ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId), now })).appended;
+      guardEvents = (
+        await this.runner.run({
+          ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId),
+          now,
+        })
+      ).appended;
     }
     const refusal = refusalOf([...result.appended, ...guardEvents]);
     if (refusal) throw refusal;
     const completed = firstEventOf(result.appended, 'SignInCompleted')?.data;
     if (!completed || !usedCode) throw new Error('AnswerChallenge neither refused nor completed');
-    return { ...(await this.completion.finish(completed, account, now)), recoveryCodesLeft: usedCode.remaining };
+    return {
+      ...(await this.completion.finish(completed, account, now)),
+      recoveryCodesLeft: usedCode.remaining,
+    };
   }
 }

@@ -4,7 +4,12 @@ import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthConfig } from '../../config';
-import { invalid, needsAuthenticatorEnrollment, parseAuthenticationMethod, refuse } from '../../domain';
+import {
+  invalid,
+  needsAuthenticatorEnrollment,
+  parseAuthenticationMethod,
+  refuse,
+} from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../auth-store';
 import { ownAuthenticator } from '../auth-runs';
@@ -29,33 +34,59 @@ export class ChooseEnrollmentHandler implements ICommandHandler<ChooseEnrollment
     private readonly limits: ClientAddressLimits,
   ) {}
 
-  async execute({ challengeId, method: rawMethod }: ChooseEnrollmentCommand): Promise<EnrollmentChoice> {
+  async execute({
+    challengeId,
+    method: rawMethod,
+  }: ChooseEnrollmentCommand): Promise<EnrollmentChoice> {
     const now = this.runner.now();
     const { flow, account } = await this.enrollment.open(challengeId, now);
     const method = parseAuthenticationMethod(rawMethod);
     const factor = secondFactorOf(method);
     if (factor === null)
-      throw invalid('method', 'AUTH-enrollment-method-invalid', 'method must be an email, SMS or authenticator method');
+      throw invalid(
+        'method',
+        'AUTH-enrollment-method-invalid',
+        'method must be an email, SMS or authenticator method',
+      );
     const organization = this.profiles.organization(account.orgId);
     if (!organization.allowedSecondFactors.includes(factor))
-      throw refuse('forbidden', 'AUTH-method-factor-not-allowed', `Your organization does not allow ${factor} as a second factor`, {
-        allowedSecondFactors: organization.allowedSecondFactors,
-      });
+      throw refuse(
+        'forbidden',
+        'AUTH-method-factor-not-allowed',
+        `Your organization does not allow ${factor} as a second factor`,
+        {
+          allowedSecondFactors: organization.allowedSecondFactors,
+        },
+      );
     const contacts = { email: account.email, mobilePhone: account.mobilePhone };
     if (factor === 'authenticator') {
       const state = await this.auth.authenticator(account.accountId);
       const secret = needsAuthenticatorEnrollment(state, method) ? newTotpSecret() : null;
       if (!secret)
-        throw refuse('conflict', 'AUTH-enrollment-authenticator-exists', 'An authenticator is already set up: sign in with it');
+        throw refuse(
+          'conflict',
+          'AUTH-enrollment-authenticator-exists',
+          'An authenticator is already set up: sign in with it',
+        );
       await this.runner.run({
         ...ownAuthenticator(account, {
           type: 'ChangeMethod',
-          data: { accountId: account.accountId, method, organization, contacts, newTotpSecret: this.box.encrypt(secret) },
+          data: {
+            accountId: account.accountId,
+            method,
+            organization,
+            contacts,
+            newTotpSecret: this.box.encrypt(secret),
+          },
         }),
         now,
       });
       const uri = totpUri(this.config.TOTP_ISSUER, account.userName, secret);
-      return { challengeId: flow.signinId, method, enrollment: { otpauthUri: uri, secret, qrCode: await qrCodeDataUrl(uri) } };
+      return {
+        challengeId: flow.signinId,
+        method,
+        enrollment: { otpauthUri: uri, secret, qrCode: await qrCodeDataUrl(uri) },
+      };
     }
     this.limits.takeCodeSend(this.limits.address(), now);
     const code = newSixDigitCode();

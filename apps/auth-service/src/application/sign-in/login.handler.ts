@@ -42,15 +42,27 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     // An unknown user name goes through the same steps as an account (its own guard stream under a
     // keyed fingerprint, an empty authenticator, a dummy hash): the same time, the same lock-out
     // after 5 failures, so neither tells which user names exist. A disabled account likewise.
-    const guardId = found ? found.accountId : unknownUserGuardId(this.box.fingerprint(userName.toLowerCase()));
+    const guardId = found
+      ? found.accountId
+      : unknownUserGuardId(this.box.fingerprint(userName.toLowerCase()));
     const actor = { kind: 'user', ...(found && { accountId: found.accountId }) } as const;
-    await this.runner.run({ ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId: guardId, address } }, actor, found?.orgId), now });
+    await this.runner.run({
+      ...signInGuard(
+        { type: 'CheckSignInAllowed', data: { accountId: guardId, address } },
+        actor,
+        found?.orgId,
+      ),
+      now,
+    });
     const authenticator = await this.auth.authenticator(guardId);
     const passwordVerified = await this.hasher.verify(authenticator.passwordHash, password);
     const account = found?.enabled ? found : null;
     if (!passwordVerified || !account) {
       const failure = { accountId: guardId, signinId: null, factor: 'password' as const, address };
-      await this.runner.run({ ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, found?.orgId), now });
+      await this.runner.run({
+        ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, found?.orgId),
+        now,
+      });
       this.limits.signInFailed(address, now);
       throw signInFailed();
     }
@@ -68,7 +80,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
           signinId,
           accountId,
           passwordVerified,
-          account: { email: emailForCodes(authenticator, account.email), mobilePhone: account.mobilePhone, enabled: account.enabled },
+          account: {
+            email: emailForCodes(authenticator, account.email),
+            mobilePhone: account.mobilePhone,
+            enabled: account.enabled,
+          },
           organization: this.profiles.organization(account.orgId),
           authenticator,
           trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
@@ -91,7 +107,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     }
     const challenge = firstEventOf(started.appended, 'SignInChallengeIssued')?.data;
     if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
-    await this.codes.send(challenge.challenge, account, code, emailForCodes(authenticator, account.email));
+    await this.codes.send(
+      challenge.challenge,
+      account,
+      code,
+      emailForCodes(authenticator, account.email),
+    );
     return {
       kind: 'challenge',
       challenge: {

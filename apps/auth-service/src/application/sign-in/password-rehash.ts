@@ -1,6 +1,11 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import { type AuthenticatorState, authenticatorDecider, authenticatorStreamId, passwordNeedsRehash } from '../../domain';
+import {
+  type AuthenticatorState,
+  authenticatorDecider,
+  authenticatorStreamId,
+  passwordNeedsRehash,
+} from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
 import { PasswordHasher } from '../passwords';
 
@@ -13,7 +18,12 @@ export class PasswordRehash {
   ) {}
 
   /** Best effort: a failed rehash must not fail a correct sign-in. */
-  async ifNeeded(authenticator: AuthenticatorState, password: string, account: AccountFacts, now: Date): Promise<void> {
+  async ifNeeded(
+    authenticator: AuthenticatorState,
+    password: string,
+    account: AccountFacts,
+    now: Date,
+  ): Promise<void> {
     const stored = authenticator.passwordHash;
     if (!stored || !passwordNeedsRehash(stored, this.hasher.parameters)) return;
     try {

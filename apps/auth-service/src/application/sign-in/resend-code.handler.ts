@@ -1,6 +1,12 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { emailForCodes, signInDecider, signInFailed, type SignInFlow, signInStreamId } from '../../domain';
+import {
+  emailForCodes,
+  signInDecider,
+  signInFailed,
+  type SignInFlow,
+  signInStreamId,
+} from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../auth-store';
 import { ClientAddressLimits } from '../client-address-limits';
@@ -31,7 +37,10 @@ export class ResendCodeHandler implements ICommandHandler<ResendCodeCommand> {
     const result = await this.runner.run({
       streamId,
       decider: signInDecider,
-      command: { type: 'ResendChallengeCode', data: { signinId: challengeId, codeSha256: sha256(code) } },
+      command: {
+        type: 'ResendChallengeCode',
+        data: { signinId: challengeId, codeSha256: sha256(code) },
+      },
       actor: { kind: 'user', accountId: account?.accountId },
       orgId: account?.orgId,
       now,
@@ -40,7 +49,12 @@ export class ResendCodeHandler implements ICommandHandler<ResendCodeCommand> {
     // Unreachable: the decider refused a sign-in that does not exist.
     if (!account) throw signInFailed();
     const authenticator = await this.auth.authenticator(account.accountId);
-    await this.codes.send(flow.challenge.kind, account, code, emailForCodes(authenticator, account.email));
+    await this.codes.send(
+      flow.challenge.kind,
+      account,
+      code,
+      emailForCodes(authenticator, account.email),
+    );
     return { challengeId, method: flow.challenge.kind, sentTo: flow.challenge.sentTo };
   }
 }

@@ -11,4 +11,6 @@ export interface ChallengeAnswerBody {
 /** Tokens of a completed sign-in; a computer that became trusted gets its token. */
 export type SignInTokens = TokenAnswer & { trustedDeviceToken?: string };
 
-export type LoginAnswer = { kind: 'tokens'; tokens: SignInTokens } | { kind: 'challenge'; challenge: ChallengeAnswerBody };
+export type LoginAnswer =
+  | { kind: 'tokens'; tokens: SignInTokens }
+  | { kind: 'challenge'; challenge: ChallengeAnswerBody };

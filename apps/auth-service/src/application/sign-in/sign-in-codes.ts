@@ -17,6 +17,11 @@ export class SignInCodes {
         tag: 'sign-in-code',
       });
     else if (challenge === 'sms' && account.mobilePhone)
-      await this.notifications.sendOrFail({ kind: 'sms', to: account.mobilePhone, text: `Your sign-in code: ${code}`, tag: 'sign-in-code' });
+      await this.notifications.sendOrFail({
+        kind: 'sms',
+        to: account.mobilePhone,
+        text: `Your sign-in code: ${code}`,
+        tag: 'sign-in-code',
+      });
   }
 }

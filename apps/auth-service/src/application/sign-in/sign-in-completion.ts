@@ -23,7 +23,11 @@ export class SignInCompletion {
   ) {}
 
   /** Tokens for a completed sign-in; a computer that becomes trusted gets its token. */
-  async finish(completed: SignInCompletedData, account: AccountFacts, now: Date): Promise<SignInTokens> {
+  async finish(
+    completed: SignInCompletedData,
+    account: AccountFacts,
+    now: Date,
+  ): Promise<SignInTokens> {
     const tokens = await this.complete(completed, account, now);
     if (!completed.newTrustedDeviceId) return tokens;
     const trustedDeviceToken = newOpaqueToken();
@@ -48,11 +52,22 @@ export class SignInCompletion {
   }
 
   /** The session starts and the guard records the success (which ends a run of failures). */
-  async complete(completed: SignInCompletedData, account: AccountFacts, now: Date): Promise<TokenAnswer> {
+  async complete(
+    completed: SignInCompletedData,
+    account: AccountFacts,
+    now: Date,
+  ): Promise<TokenAnswer> {
     const tokens = await this.sessions.start(completed, account, now);
     await this.runner.run({
       ...signInGuard(
-        { type: 'RecordSignInSuccess', data: { accountId: account.accountId, signinId: completed.signinId, address: this.limits.address() } },
+        {
+          type: 'RecordSignInSuccess',
+          data: {
+            accountId: account.accountId,
+            signinId: completed.signinId,
+            address: this.limits.address(),
+          },
+        },
         { kind: 'user', accountId: account.accountId },
         account.orgId,
       ),

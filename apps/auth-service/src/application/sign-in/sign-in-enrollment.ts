@@ -55,33 +55,47 @@ export class SignInEnrollment {
     const before = await this.store.authenticator(account.accountId);
     const method = rawMethod === undefined ? undefined : parseAuthenticationMethod(rawMethod);
     const channel = before.pendingVerification?.channel;
-    const wantsContact = channel !== undefined && (method === undefined ? !before.pendingTotp : secondFactorOf(method) === channel);
+    const wantsContact =
+      channel !== undefined &&
+      (method === undefined ? !before.pendingTotp : secondFactorOf(method) === channel);
     if (wantsContact) {
       const address = this.limits.address();
       this.limits.assertCodeAllowed(address, now);
-      const confirmed = await this.runner.run({ ...ownAuthenticator(account, {
-        type: 'ConfirmContactVerification',
-        data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
-      }), now });
+      const confirmed = await this.runner.run({
+        ...ownAuthenticator(account, {
+          type: 'ConfirmContactVerification',
+          data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
+        }),
+        now,
+      });
       const refusal = refusalOf(confirmed.appended);
       if (refusal) {
         this.limits.codeFailed(address, now);
         throw refusal;
       }
-      await this.runner.run({ ...ownAuthenticator(account, {
-        type: 'ChangeMethod',
-        data: {
-          accountId: account.accountId,
-          method: method ?? channel,
-          organization: this.profiles.organization(account.orgId),
-          contacts,
-          newTotpSecret: null,
-        },
-      }), now });
+      await this.runner.run({
+        ...ownAuthenticator(account, {
+          type: 'ChangeMethod',
+          data: {
+            accountId: account.accountId,
+            method: method ?? channel,
+            organization: this.profiles.organization(account.orgId),
+            contacts,
+            newTotpSecret: null,
+          },
+        }),
+        now,
+      });
     } else if (before.pendingTotp) {
       const secret = this.box.decrypt(before.pendingTotp.encryptedSecret);
       const totp = await checkTotp(secret, code, now);
-      await this.runner.run({ ...ownAuthenticator(account, { type: 'ConfirmAuthenticator', data: { accountId: account.accountId, totpValid: totp.valid } }), now });
+      await this.runner.run({
+        ...ownAuthenticator(account, {
+          type: 'ConfirmAuthenticator',
+          data: { accountId: account.accountId, totpValid: totp.valid },
+        }),
+        now,
+      });
     }
     const result = await this.runner.run({
       streamId: signInStreamId(state.signinId),
@@ -107,18 +121,37 @@ export class SignInEnrollment {
   }
 
   /** The open enrollment challenge and its account; the same refusals as the domain's for a dead one. */
-  async open(challengeId: string, now: Date): Promise<{ flow: EnrollmentFlow; account: AccountFacts }> {
+  async open(
+    challengeId: string,
+    now: Date,
+  ): Promise<{ flow: EnrollmentFlow; account: AccountFacts }> {
     const { state } = await this.runner.load(signInStreamId(challengeId), signInDecider);
     if (state.status === 'none' || !state.challenge)
-      throw refuse('not_found', 'AUTH-challenge-not-found', 'No such sign-in challenge: sign in again');
-    if (state.status === 'completed') throw refuse('unauthorized', 'AUTH-challenge-used', 'This challenge was already used: sign in again');
+      throw refuse(
+        'not_found',
+        'AUTH-challenge-not-found',
+        'No such sign-in challenge: sign in again',
+      );
+    if (state.status === 'completed')
+      throw refuse(
+        'unauthorized',
+        'AUTH-challenge-used',
+        'This challenge was already used: sign in again',
+      );
     if (!isEnrollmentChallenge(state))
-      throw refuse('conflict', 'AUTH-challenge-not-enrollment', 'This sign-in asks for a code, not for setting up a second factor');
+      throw refuse(
+        'conflict',
+        'AUTH-challenge-not-enrollment',
+        'This sign-in asks for a code, not for setting up a second factor',
+      );
     if (now.getTime() >= Date.parse(state.challenge.expiresAt))
-      throw refuse('unauthorized', 'AUTH-challenge-expired', 'This sign-in has expired: sign in again');
+      throw refuse(
+        'unauthorized',
+        'AUTH-challenge-expired',
+        'This sign-in has expired: sign in again',
+      );
     const account = this.profiles.byId(state.accountId);
     if (!account || !account.enabled) throw signInFailed();
     return { flow: state, account };
   }
-
 }

@@ -1,9 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import {
-  assertNever,
-  type CommandContext,
-  type Decider,
-} from '@accounts/event-sourcing';
+import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
 import type { AuthenticatorCommand } from './authenticator-commands';
 import {
   type AuthenticatorState,
@@ -15,29 +11,13 @@ import {
   decideRecordProvenEmail,
   decideStartContactVerification,
 } from './decide-contact-verification';
-import {
-  decideChangeMethod,
-  decideConfirmAuthenticator,
-} from './decide-method';
-import {
-  decideActivate,
-  decideChangePassword,
-  decideRehashPassword,
-} from './decide-password';
+import { decideChangeMethod, decideConfirmAuthenticator } from './decide-method';
+import { decideActivate, decideChangePassword, decideRehashPassword } from './decide-password';
 import { decideChangeNoticePreference } from './decide-notice-preference';
-import {
-  decideRequestPasswordReset,
-  decideResetPassword,
-} from './decide-password-reset';
-import {
-  decideGenerateRecoveryCodes,
-  decideUseRecoveryCode,
-} from './decide-recovery-codes';
+import { decideRequestPasswordReset, decideResetPassword } from './decide-password-reset';
+import { decideGenerateRecoveryCodes, decideUseRecoveryCode } from './decide-recovery-codes';
 import { decideResetAuthenticator } from './decide-reset';
-import {
-  decideAddTrustedDevice,
-  decideRevokeTrustedDevice,
-} from './decide-trusted-devices';
+import { decideAddTrustedDevice, decideRevokeTrustedDevice } from './decide-trusted-devices';
 
 export function decideAuthenticator(
   command: AuthenticatorCommand,

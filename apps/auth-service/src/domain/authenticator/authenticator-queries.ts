@@ -10,10 +10,7 @@ export interface ContactFacts {
 }
 
 /** Where a code of this channel goes now, or null (no mobile phone). */
-export const destinationOf = (
-  channel: ContactChannel,
-  contacts: ContactFacts,
-): string | null =>
+export const destinationOf = (channel: ContactChannel, contacts: ContactFacts): string | null =>
   channel === 'email' ? contacts.email : contacts.mobilePhone;
 
 /**
@@ -25,20 +22,14 @@ export function isContactVerified(
   channel: ContactChannel,
   contacts: ContactFacts,
 ): boolean {
-  const verified =
-    channel === 'email' ? state.verifiedEmail : state.verifiedPhone;
+  const verified = channel === 'email' ? state.verifiedEmail : state.verifiedPhone;
   const current = destinationOf(channel, contacts);
   return verified !== null && current !== null && verified.value === current;
 }
 
 /** Devices that still skip the second factor (GET /auth/me/trusted-devices). */
-export const activeTrustedDevices = (
-  state: AuthenticatorState,
-  now: Date,
-): TrustedDevice[] =>
-  state.trustedDevices.filter(
-    (device) => !device.revoked && !reached(now, device.expiresAt),
-  );
+export const activeTrustedDevices = (state: AuthenticatorState, now: Date): TrustedDevice[] =>
+  state.trustedDevices.filter((device) => !device.revoked && !reached(now, device.expiresAt));
 
 /**
  * The trusted device whose token (as SHA-256) was presented, if it belongs to THIS account and is
@@ -51,8 +42,6 @@ export function matchTrustedDevice(
 ): TrustedDevice | null {
   if (!tokenSha256) return null;
   return (
-    activeTrustedDevices(state, now).find(
-      (device) => device.tokenSha256 === tokenSha256,
-    ) ?? null
+    activeTrustedDevices(state, now).find((device) => device.tokenSha256 === tokenSha256) ?? null
   );
 }

@@ -1,8 +1,4 @@
-import type {
-  AuthenticationMethod,
-  AuthenticatorEvent,
-  ContactChannel,
-} from '@accounts/contracts';
+import type { AuthenticationMethod, AuthenticatorEvent, ContactChannel } from '@accounts/contracts';
 import { tolerateUnknownEvent } from '@accounts/event-sourcing';
 
 export interface TrustedDevice {
@@ -54,9 +50,7 @@ export interface AuthenticatorState {
   readonly verifiedPhone: Verified | null;
   readonly pendingVerification: PendingContactVerification | null;
   /** Per channel, what the hourly limits of contact verification count. */
-  readonly verificationLog: Readonly<
-    Partial<Record<ContactChannel, VerificationLog>>
-  >;
+  readonly verificationLog: Readonly<Partial<Record<ContactChannel, VerificationLog>>>;
   readonly trustedDevices: readonly TrustedDevice[];
   /** The newest forgotten-password link; an older one stops working when a new one is sent. */
   readonly passwordReset: PasswordResetLink | null;
@@ -121,8 +115,7 @@ const provedChannel = (
     ? { ...state.verificationLog, [channel]: { ...log, failures: [] } }
     : state.verificationLog;
 };
-const sentAtOf = (expiresAt: string) =>
-  new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();
+const sentAtOf = (expiresAt: string) => new Date(Date.parse(expiresAt) - 10 * 60_000).toISOString();
 /** Only the last few request times matter for the limit; the state stays small. */
 const KEPT_RESET_REQUESTS = 10;
 
@@ -154,18 +147,11 @@ export function evolveAuthenticator(
     }
     case 'ContactVerificationFailed': {
       const pending = state.pendingVerification;
-      const failedAt =
-        event.data.failedAt ??
-        (pending ? sentAtOf(pending.expiresAt) : undefined);
+      const failedAt = event.data.failedAt ?? (pending ? sentAtOf(pending.expiresAt) : undefined);
       const withLog = failedAt
         ? {
             ...state,
-            verificationLog: logged(
-              state,
-              event.data.channel,
-              'failures',
-              failedAt,
-            ),
+            verificationLog: logged(state, event.data.channel, 'failures', failedAt),
           }
         : state;
       return pending
@@ -224,19 +210,14 @@ export function evolveAuthenticator(
       const { accountId, ...device } = event.data;
       return {
         ...state,
-        trustedDevices: [
-          ...state.trustedDevices,
-          { ...device, revoked: false },
-        ],
+        trustedDevices: [...state.trustedDevices, { ...device, revoked: false }],
       };
     }
     case 'TrustedDeviceRevoked':
       return {
         ...state,
         trustedDevices: state.trustedDevices.map((device) =>
-          device.deviceId === event.data.deviceId
-            ? { ...device, revoked: true }
-            : device,
+          device.deviceId === event.data.deviceId ? { ...device, revoked: true } : device,
         ),
       };
     case 'PasswordResetRequested': {
@@ -244,10 +225,9 @@ export function evolveAuthenticator(
       return {
         ...state,
         passwordReset: { resetId, tokenSha256, expiresAt, used: false },
-        resetRequestedAt: [
-          ...state.resetRequestedAt,
-          event.data.requestedAt,
-        ].slice(-KEPT_RESET_REQUESTS),
+        resetRequestedAt: [...state.resetRequestedAt, event.data.requestedAt].slice(
+          -KEPT_RESET_REQUESTS,
+        ),
       };
     }
     case 'PasswordReset':
@@ -280,9 +260,7 @@ export function evolveAuthenticator(
       const others = state.noticesOff.filter((n) => n !== event.data.notice);
       return {
         ...state,
-        noticesOff: event.data.enabled
-          ? others
-          : [...others, event.data.notice],
+        noticesOff: event.data.enabled ? others : [...others, event.data.notice],
       };
     }
     default:

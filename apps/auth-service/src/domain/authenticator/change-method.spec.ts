@@ -98,14 +98,8 @@ describe('PUT /auth/me/method', () => {
   });
 
   it('appends nothing when the method is already the chosen one', () => {
-    spec
-      .given(historyFor('email'))
-      .when(changeMethod('email'))
-      .thenNothingHappened();
-    spec
-      .given([passwordSet])
-      .when(changeMethod('password'))
-      .thenNothingHappened();
+    spec.given(historyFor('email')).when(changeMethod('email')).thenNothingHappened();
+    spec.given([passwordSet]).when(changeMethod('password')).thenNothingHappened();
   });
 
   it('refuses password alone when the organization requires two-factor, with the reason', () => {

@@ -13,9 +13,7 @@ import { authenticatorDecider } from './authenticator-decider';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
 
-const changePassword = (
-  overrides: Partial<ChangePassword['data']> = {},
-): ChangePassword => ({
+const changePassword = (overrides: Partial<ChangePassword['data']> = {}): ChangePassword => ({
   type: 'ChangePassword',
   data: {
     accountId: ACCOUNT,
@@ -65,10 +63,7 @@ describe('PUT /auth/me/password', () => {
       .given([passwordSet])
       .when(changePassword({ currentPasswordVerified: false }))
       .thenThrows('AUTH-current-password-wrong', 'invalid');
-    spec
-      .given([])
-      .when(changePassword())
-      .thenThrows('AUTH-password-not-set', 'conflict');
+    spec.given([]).when(changePassword()).thenThrows('AUTH-password-not-set', 'conflict');
   });
 
   it('needs the same new password twice, within the policy, different from the current one', () => {
@@ -111,9 +106,7 @@ describe('PUT /auth/me/password', () => {
 });
 
 describe('rehash on sign-in when the argon2 parameters changed', () => {
-  const rehash = (
-    overrides: Partial<RehashPassword['data']> = {},
-  ): RehashPassword => ({
+  const rehash = (overrides: Partial<RehashPassword['data']> = {}): RehashPassword => ({
     type: 'RehashPassword',
     data: {
       accountId: ACCOUNT,

@@ -19,10 +19,7 @@ import { authenticatorDecider } from './authenticator-decider';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
 
-const start = (
-  channel: ContactChannel,
-  current = contacts,
-): StartContactVerification => ({
+const start = (channel: ContactChannel, current = contacts): StartContactVerification => ({
   type: 'StartContactVerification',
   data: {
     accountId: ACCOUNT,
@@ -39,11 +36,7 @@ const confirm = (
   type: 'ConfirmContactVerification',
   data: { accountId: ACCOUNT, channel, contacts: current, codeSha256: code },
 });
-const started = (
-  channel: ContactChannel,
-  destination: string,
-  sentAt = 0,
-): AuthenticatorEvent => ({
+const started = (channel: ContactChannel, destination: string, sentAt = 0): AuthenticatorEvent => ({
   type: 'ContactVerificationStarted',
   data: {
     accountId: ACCOUNT,
@@ -108,11 +101,7 @@ describe('verifying an email address or a mobile phone with a code', () => {
       .when(confirm('email', sha('x')), { now: NOW })
       .then([failed(2)]);
     spec
-      .given([
-        passwordSet,
-        started('email', EMAIL),
-        ...[1, 2, 3, 4, 5].map(failed),
-      ])
+      .given([passwordSet, started('email', EMAIL), ...[1, 2, 3, 4, 5].map(failed)])
       .when(confirm('email'), { now: NOW })
       .thenThrows('AUTH-verification-attempts-exhausted', 'too_many_attempts');
   });
@@ -206,9 +195,7 @@ describe('verifying an email address or a mobile phone with a code', () => {
   it('refuses the code when the profile value changed after it was sent', () => {
     spec
       .given([passwordSet, started('email', EMAIL)])
-      .when(
-        confirm('email', sha('c'), { ...contacts, email: 'other@example.com' }),
-      )
+      .when(confirm('email', sha('c'), { ...contacts, email: 'other@example.com' }))
       .thenThrows('AUTH-verification-destination-changed', 'conflict');
   });
 });

@@ -15,9 +15,7 @@ const { verificationWindowSeconds: WINDOW } = OneTimeCodePolicy;
 
 /** Instants of the last hour in `instants`, oldest first. */
 const lastHour = (instants: readonly string[] | undefined, now: Date) =>
-  (instants ?? []).filter(
-    (at) => now.getTime() - Date.parse(at) < WINDOW * 1000,
-  );
+  (instants ?? []).filter((at) => now.getTime() - Date.parse(at) < WINDOW * 1000);
 
 /** Refused while the channel has used its wrong codes of the hour, with the wait until one leaves it. */
 function assertGuessesLeft(
@@ -95,11 +93,7 @@ export function decideConfirmContactVerification(
 ): AuthenticatorEvent[] {
   const pending = state.pendingVerification;
   if (!pending || pending.channel !== data.channel)
-    throw refuse(
-      'conflict',
-      'AUTH-verification-not-started',
-      'Ask for a verification code first',
-    );
+    throw refuse('conflict', 'AUTH-verification-not-started', 'Ask for a verification code first');
   // The code proves the value it was sent to, not a value the profile holds since.
   if (pending.destination !== destinationOf(data.channel, data.contacts))
     throw refuse(
@@ -110,16 +104,11 @@ export function decideConfirmContactVerification(
   // The wrong codes of the hour count whatever codes were sent meanwhile.
   const failures = assertGuessesLeft(state, pending.channel, now);
   if (reached(now, pending.expiresAt))
-    throw invalid(
-      'code',
-      'AUTH-verification-code-expired',
-      'code has expired: ask for a new code',
-    );
+    throw invalid('code', 'AUTH-verification-code-expired', 'code has expired: ask for a new code');
   const { accountId } = data;
   if (data.codeSha256 !== pending.codeSha256) {
     const failedAttempts = failures.length + 1;
-    const attemptsLeft =
-      OneTimeCodePolicy.verificationFailuresPerHour - failedAttempts;
+    const attemptsLeft = OneTimeCodePolicy.verificationFailuresPerHour - failedAttempts;
     const failure = {
       accountId,
       channel: pending.channel,

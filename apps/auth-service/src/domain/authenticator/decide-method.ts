@@ -6,10 +6,7 @@ import {
 import type { CommandContext } from '@accounts/event-sourcing';
 import { invalid, refuse } from '../shared/refuse';
 import { parseAuthenticationMethod } from '../values/authentication-method';
-import type {
-  ChangeMethod,
-  ConfirmAuthenticator,
-} from './authenticator-commands';
+import type { ChangeMethod, ConfirmAuthenticator } from './authenticator-commands';
 import { isContactVerified } from './authenticator-queries';
 import type { AuthenticatorState } from './authenticator-state';
 
@@ -32,10 +29,7 @@ export function decideChangeMethod(
       'Your organization requires two-factor authentication: choose an email, SMS or authenticator method',
       { reason: 'organization-requires-two-factor' },
     );
-  if (
-    factor !== null &&
-    !data.organization.allowedSecondFactors.includes(factor)
-  )
+  if (factor !== null && !data.organization.allowedSecondFactors.includes(factor))
     throw refuse(
       'forbidden',
       'AUTH-method-factor-not-allowed',

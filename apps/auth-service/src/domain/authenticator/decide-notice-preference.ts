@@ -17,11 +17,7 @@ export function decideChangeNoticePreference(
       `notice must be one of ${Object.keys(SecurityNotices).join(', ')}`,
     );
   if (typeof enabled !== 'boolean')
-    throw invalid(
-      'enabled',
-      'AUTH-notice-enabled-invalid',
-      'enabled must be true or false',
-    );
+    throw invalid('enabled', 'AUTH-notice-enabled-invalid', 'enabled must be true or false');
   if (SecurityNotices[notice].critical && !enabled)
     throw invalid(
       'enabled',

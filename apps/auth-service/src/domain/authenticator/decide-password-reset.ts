@@ -5,10 +5,7 @@ import { plusSeconds, reached } from '../shared/time';
 import { PasswordResetPolicy } from '../values/auth-limits';
 import { assertPasswordPolicy } from '../values/password-policy';
 import { sameHash } from '../values/same-hash';
-import type {
-  RequestPasswordReset,
-  ResetPassword,
-} from './authenticator-commands';
+import type { RequestPasswordReset, ResetPassword } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';
 
 /** Every unusable link gets this answer, except an expired or used one, which says so. */
@@ -30,9 +27,7 @@ export function decideRequestPasswordReset(
 ): AuthenticatorEvent[] {
   if (state.passwordHash === null) return [];
   const windowStart = now.getTime() - PasswordResetPolicy.windowSeconds * 1000;
-  const recent = state.resetRequestedAt.filter(
-    (at) => Date.parse(at) > windowStart,
-  );
+  const recent = state.resetRequestedAt.filter((at) => Date.parse(at) > windowStart);
   if (recent.length >= PasswordResetPolicy.maxRequests) return [];
   return [
     {
@@ -58,8 +53,7 @@ export function decideResetPassword(
   { now }: CommandContext,
 ): AuthenticatorEvent[] {
   const link = state.passwordReset;
-  if (!link || !sameHash(link.tokenSha256, data.presentedTokenSha256))
-    throw resetLinkInvalid();
+  if (!link || !sameHash(link.tokenSha256, data.presentedTokenSha256)) throw resetLinkInvalid();
   if (link.used)
     throw refuse(
       'unauthorized',

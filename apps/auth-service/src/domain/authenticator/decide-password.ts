@@ -4,11 +4,7 @@ import { invalid, refuse } from '../shared/refuse';
 import { reached } from '../shared/time';
 import { passwordNeedsRehash } from '../values/argon2-parameters';
 import { assertPasswordPolicy } from '../values/password-policy';
-import type {
-  Activate,
-  ChangePassword,
-  RehashPassword,
-} from './authenticator-commands';
+import type { Activate, ChangePassword, RehashPassword } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';
 
 /** The presented activation token matches no account (the handler found none by its hash). */
@@ -24,8 +20,7 @@ export function decideActivate(
   state: AuthenticatorState,
   { now }: CommandContext,
 ): AuthenticatorEvent[] {
-  if (data.presentedTokenSha256 !== data.activation.tokenSha256)
-    throw activationTokenInvalid();
+  if (data.presentedTokenSha256 !== data.activation.tokenSha256) throw activationTokenInvalid();
   if (state.passwordHash !== null)
     throw refuse(
       'unauthorized',

@@ -3,15 +3,11 @@ import type { CommandContext } from '@accounts/event-sourcing';
 import { refuse } from '../shared/refuse';
 import { RecoveryCodePolicy } from '../values/auth-limits';
 import { sameHash } from '../values/same-hash';
-import type {
-  GenerateRecoveryCodes,
-  UseRecoveryCode,
-} from './authenticator-commands';
+import type { GenerateRecoveryCodes, UseRecoveryCode } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';
 
 /** Recovery codes replace a second factor, so an account without one has nothing to recover. */
-export const hasSecondFactor = (state: AuthenticatorState): boolean =>
-  state.method !== 'password';
+export const hasSecondFactor = (state: AuthenticatorState): boolean => state.method !== 'password';
 
 export const recoveryCodesLeft = (state: AuthenticatorState): number =>
   state.recoveryCodes
@@ -64,8 +60,7 @@ export function decideUseRecoveryCode(
   if (!set) return [];
   let match = -1;
   set.codeSha256s.forEach((hash, index) => {
-    if (sameHash(hash, data.codeSha256) && !set.used.includes(index))
-      match = index;
+    if (sameHash(hash, data.codeSha256) && !set.used.includes(index)) match = index;
   });
   if (match === -1) return [];
   return [

@@ -4,10 +4,7 @@ import { refuse } from '../shared/refuse';
 import { plusSeconds } from '../shared/time';
 import { deviceLabel } from '../values/device-label';
 import { DefaultTrustedDeviceLifetimeSeconds } from '../values/auth-limits';
-import type {
-  AddTrustedDevice,
-  RevokeTrustedDevice,
-} from './authenticator-commands';
+import type { AddTrustedDevice, RevokeTrustedDevice } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';
 
 /** Idempotent on deviceId, so a retried sign-in completion does not add the computer twice. */

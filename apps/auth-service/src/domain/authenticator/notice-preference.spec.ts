@@ -16,18 +16,12 @@ describe('PUT /auth/me/notices/:notice', () => {
       data: { accountId: ACCOUNT, notice: 'new-sign-in', enabled: false },
     } as const;
     spec.given([passwordSet]).when(change('new-sign-in', false)).then([off]);
-    spec
-      .given([passwordSet, off])
-      .when(change('new-sign-in', false))
-      .thenNothingHappened();
+    spec.given([passwordSet, off]).when(change('new-sign-in', false)).thenNothingHappened();
     spec
       .given([passwordSet, off])
       .when(change('new-sign-in', true))
       .then([{ ...off, data: { ...off.data, enabled: true } }]);
-    spec
-      .given([passwordSet])
-      .when(change('new-sign-in', true))
-      .thenNothingHappened();
+    spec.given([passwordSet]).when(change('new-sign-in', true)).thenNothingHappened();
   });
 
   it('never turns a security-critical notice off', () => {
@@ -35,10 +29,7 @@ describe('PUT /auth/me/notices/:notice', () => {
       .given([passwordSet])
       .when(change('password-changed', false))
       .thenThrows('AUTH-notice-critical', 'invalid');
-    spec
-      .given([passwordSet])
-      .when(change('password-changed', true))
-      .thenNothingHappened();
+    spec.given([passwordSet]).when(change('password-changed', true)).thenNothingHappened();
   });
 
   it('names the field of a bad input', () => {

@@ -10,18 +10,12 @@ import {
   sha,
   trustedDeviceAdded,
 } from '../testing/fixtures';
-import type {
-  RequestPasswordReset,
-  ResetPassword,
-} from './authenticator-commands';
+import type { RequestPasswordReset, ResetPassword } from './authenticator-commands';
 import { authenticatorDecider } from './authenticator-decider';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
 
-const request = (
-  resetId = 'reset-1',
-  tokenSha256 = sha('a'),
-): RequestPasswordReset => ({
+const request = (resetId = 'reset-1', tokenSha256 = sha('a')): RequestPasswordReset => ({
   type: 'RequestPasswordReset',
   data: { accountId: ACCOUNT, resetId, tokenSha256 },
 });
@@ -39,9 +33,7 @@ const requested = (
     expiresAt: iso(secondsAfterNow + 30 * 60),
   },
 });
-const reset = (
-  overrides: Partial<ResetPassword['data']> = {},
-): ResetPassword => ({
+const reset = (overrides: Partial<ResetPassword['data']> = {}): ResetPassword => ({
   type: 'ResetPassword',
   data: {
     accountId: ACCOUNT,
@@ -68,11 +60,7 @@ describe('POST /auth/password-reset: a link valid 30 minutes, only its hash stor
   });
 
   it('sends at most 3 links per account per 15 minutes, then again after the window', () => {
-    const three = [
-      requested('r1', sha('1')),
-      requested('r2', sha('2')),
-      requested('r3', sha('3')),
-    ];
+    const three = [requested('r1', sha('1')), requested('r2', sha('2')), requested('r3', sha('3'))];
     spec
       .given([passwordSet, ...three])
       .when(request('r4', sha('4')))
@@ -125,16 +113,9 @@ describe('POST /auth/password-reset/confirm', () => {
       .given([passwordSet, requested()])
       .when(reset({ presentedTokenSha256: sha('b') }))
       .thenThrows('AUTH-reset-link-invalid', 'unauthorized');
+    spec.given([passwordSet]).when(reset()).thenThrows('AUTH-reset-link-invalid');
     spec
-      .given([passwordSet])
-      .when(reset())
-      .thenThrows('AUTH-reset-link-invalid');
-    spec
-      .given([
-        passwordSet,
-        requested('r1', sha('a')),
-        requested('r2', sha('b')),
-      ])
+      .given([passwordSet, requested('r1', sha('a')), requested('r2', sha('b'))])
       .when(reset({ presentedTokenSha256: sha('a') }))
       .thenThrows('AUTH-reset-link-invalid');
   });

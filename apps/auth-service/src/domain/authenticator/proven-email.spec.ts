@@ -1,17 +1,8 @@
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  ACCOUNT,
-  EMAIL,
-  emailVerified,
-  iso,
-  passwordSet,
-} from '../testing/fixtures';
+import { ACCOUNT, EMAIL, emailVerified, iso, passwordSet } from '../testing/fixtures';
 import type { RecordProvenEmail } from './authenticator-commands';
 import { authenticatorDecider } from './authenticator-decider';
-import {
-  evolveAuthenticator,
-  initialAuthenticatorState,
-} from './authenticator-state';
+import { evolveAuthenticator, initialAuthenticatorState } from './authenticator-state';
 import { emailForCodes } from '../values/email-for-codes';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
@@ -47,15 +38,10 @@ describe('an address proven by the link of an email change (AccountEmailChanged 
         },
       },
     ].reduce(evolveAuthenticator, initialAuthenticatorState());
-    expect(emailForCodes(state, 'jane.new@example.org')).toBe(
-      'jane.new@example.org',
-    );
+    expect(emailForCodes(state, 'jane.new@example.org')).toBe('jane.new@example.org');
   });
 
   it('changes nothing when that address is already the verified one (a redelivered event)', () => {
-    spec
-      .given([passwordSet, emailVerified()])
-      .when(proven(EMAIL))
-      .thenNothingHappened();
+    spec.given([passwordSet, emailVerified()]).when(proven(EMAIL)).thenNothingHappened();
   });
 });

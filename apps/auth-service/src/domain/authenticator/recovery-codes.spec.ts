@@ -1,27 +1,14 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  ACCOUNT,
-  iso,
-  methodChanged,
-  passwordSet,
-  sha,
-} from '../testing/fixtures';
-import type {
-  GenerateRecoveryCodes,
-  UseRecoveryCode,
-} from './authenticator-commands';
+import { ACCOUNT, iso, methodChanged, passwordSet, sha } from '../testing/fixtures';
+import type { GenerateRecoveryCodes, UseRecoveryCode } from './authenticator-commands';
 import { authenticatorDecider } from './authenticator-decider';
-import {
-  evolveAuthenticator,
-  initialAuthenticatorState,
-} from './authenticator-state';
+import { evolveAuthenticator, initialAuthenticatorState } from './authenticator-state';
 import { recoveryCodesLeft } from './decide-recovery-codes';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
 /** Ten distinct fake hashes; `c` tells the sets apart. */
-const hashes = (c: string) =>
-  Array.from({ length: 10 }, (_, i) => sha(c).slice(0, 63) + String(i));
+const hashes = (c: string) => Array.from({ length: 10 }, (_, i) => sha(c).slice(0, 63) + String(i));
 
 const generate = (
   overrides: Partial<GenerateRecoveryCodes['data']> = {},
@@ -48,11 +35,7 @@ const use = (codeSha256: string): UseRecoveryCode => ({
   type: 'UseRecoveryCode',
   data: { accountId: ACCOUNT, signinId: 'signin-1', codeSha256 },
 });
-const used = (
-  codeIndex: number,
-  remaining: number,
-  setId = 'set-1',
-): AuthenticatorEvent => ({
+const used = (codeIndex: number, remaining: number, setId = 'set-1'): AuthenticatorEvent => ({
   type: 'RecoveryCodeUsed',
   data: {
     accountId: ACCOUNT,
@@ -101,30 +84,20 @@ describe('recovery codes: 10 single-use codes, stored only hashed', () => {
       .when(use(sha('f')))
       .thenNothingHappened();
     spec
-      .given([
-        ...withSecondFactor,
-        generated('set-1', 'a'),
-        generated('set-2', 'b'),
-      ])
+      .given([...withSecondFactor, generated('set-1', 'a'), generated('set-2', 'b')])
       .when(use(hashes('a')[0]))
       .thenNothingHappened();
     spec
-      .given([
-        ...withSecondFactor,
-        generated('set-1', 'a'),
-        generated('set-2', 'b'),
-      ])
+      .given([...withSecondFactor, generated('set-1', 'a'), generated('set-2', 'b')])
       .when(use(hashes('b')[0]))
       .then([used(0, 9, 'set-2')]);
   });
 
   it('counts the codes left of the current set', () => {
-    const state = [
-      ...withSecondFactor,
-      generated(),
-      used(0, 9),
-      used(5, 8),
-    ].reduce(evolveAuthenticator, initialAuthenticatorState());
+    const state = [...withSecondFactor, generated(), used(0, 9), used(5, 8)].reduce(
+      evolveAuthenticator,
+      initialAuthenticatorState(),
+    );
     expect(recoveryCodesLeft(state)).toBe(8);
   });
 });

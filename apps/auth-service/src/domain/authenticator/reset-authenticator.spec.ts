@@ -1,11 +1,5 @@
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  ACCOUNT,
-  authenticatorOf,
-  historyFor,
-  NOW,
-  ORG,
-} from '../testing/fixtures';
+import { ACCOUNT, authenticatorOf, historyFor, NOW, ORG } from '../testing/fixtures';
 import type { ActorFacts, ResetAuthenticator } from './authenticator-commands';
 import { authenticatorDecider } from './authenticator-decider';
 
@@ -36,11 +30,7 @@ describe('POST /auth/accounts/:id/authenticator/reset', () => {
         },
       ]);
     const history = historyFor('authenticator-every-time');
-    const events = authenticatorDecider.decide(
-      reset(),
-      authenticatorOf(history),
-      { now: NOW },
-    );
+    const events = authenticatorDecider.decide(reset(), authenticatorOf(history), { now: NOW });
     expect(authenticatorOf([...history, ...events])).toMatchObject({
       method: 'authenticator-every-time',
       totp: null,

@@ -9,15 +9,9 @@ import {
   sha,
   trustedDeviceAdded,
 } from '../testing/fixtures';
-import type {
-  AddTrustedDevice,
-  RevokeTrustedDevice,
-} from './authenticator-commands';
+import type { AddTrustedDevice, RevokeTrustedDevice } from './authenticator-commands';
 import { authenticatorDecider } from './authenticator-decider';
-import {
-  activeTrustedDevices,
-  matchTrustedDevice,
-} from './authenticator-queries';
+import { activeTrustedDevices, matchTrustedDevice } from './authenticator-queries';
 
 const spec = DeciderSpecification.for(authenticatorDecider);
 
@@ -28,8 +22,7 @@ describe('trusted devices', () => {
       accountId: ACCOUNT,
       deviceId: 'dev-1',
       tokenSha256: sha('d'),
-      userAgent:
-        'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
       ip: '203.0.113.7',
     },
   };
@@ -58,17 +51,9 @@ describe('trusted devices', () => {
       ]);
     spec
       .given([passwordSet])
-      .when(
-        { ...add, data: { ...add.data, lifetimeSeconds: 3600 } },
-        { now: NOW },
-      )
-      .then([
-        { type: 'TrustedDeviceAdded', data: { ...base, expiresAt: iso(3600) } },
-      ]);
-    spec
-      .given([passwordSet, trustedDeviceAdded()])
-      .when(add)
-      .thenNothingHappened();
+      .when({ ...add, data: { ...add.data, lifetimeSeconds: 3600 } }, { now: NOW })
+      .then([{ type: 'TrustedDeviceAdded', data: { ...base, expiresAt: iso(3600) } }]);
+    spec.given([passwordSet, trustedDeviceAdded()]).when(add).thenNothingHappened();
   });
 
   it('revokes one of them; an unknown id is not found', () => {
@@ -81,17 +66,11 @@ describe('trusted devices', () => {
           data: { accountId: ACCOUNT, deviceId: 'dev-1', reason: 'user' },
         },
       ]);
-    spec
-      .given([passwordSet])
-      .when(revoke)
-      .thenThrows('AUTH-trusted-device-not-found', 'not_found');
+    spec.given([passwordSet]).when(revoke).thenThrows('AUTH-trusted-device-not-found', 'not_found');
   });
 
   it('matches a presented token only while the device is neither revoked nor expired', () => {
-    const state = authenticatorOf([
-      passwordSet,
-      trustedDeviceAdded('dev-1', sha('d'), iso(100)),
-    ]);
+    const state = authenticatorOf([passwordSet, trustedDeviceAdded('dev-1', sha('d'), iso(100))]);
     expect(matchTrustedDevice(state, sha('d'), at(99))?.deviceId).toBe('dev-1');
     expect(matchTrustedDevice(state, sha('d'), at(100))).toBeNull();
     expect(matchTrustedDevice(state, sha('e'), NOW)).toBeNull();

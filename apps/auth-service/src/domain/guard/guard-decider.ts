@@ -3,11 +3,7 @@ import type {
   SignInGuardEvent,
   SignInGuardSnapshot,
 } from '@accounts/contracts';
-import {
-  assertNever,
-  type CommandContext,
-  type Decider,
-} from '@accounts/event-sourcing';
+import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
 import { signInFailed } from '../shared/refuse';
 import {
   guardAfterFailure,
@@ -34,14 +30,10 @@ export function decideSignInGuard(
   const address = command.data.address ?? UNKNOWN_ADDRESS;
   const retryAfter = lockedFor(guard, now, address);
   // Locked: refused like a wrong password but with 429, and nothing recorded (no attempt happened).
-  if (retryAfter !== null && command.type !== 'RecordSignInSuccess')
-    throw signInFailed(retryAfter);
+  if (retryAfter !== null && command.type !== 'RecordSignInSuccess') throw signInFailed(retryAfter);
   const { accountId } = command.data;
   const at = now.toISOString();
-  const failed = (
-    signinId: string | null,
-    factor: SignInFailureFactor,
-  ): SignInGuardEvent => ({
+  const failed = (signinId: string | null, factor: SignInFailureFactor): SignInGuardEvent => ({
     type: 'SignInAttemptFailed',
     data: {
       accountId,
@@ -97,11 +89,7 @@ export function decideSignInGuard(
  * Stream `signinguard-<accountId>`. Load it with `readStream(id, { direction: 'backwards',
  * maxCount: 1 })`, fold that one event, and append with its revision.
  */
-export const signInGuardDecider: Decider<
-  SignInGuardState,
-  SignInGuardCommand,
-  SignInGuardEvent
-> = {
+export const signInGuardDecider: Decider<SignInGuardState, SignInGuardCommand, SignInGuardEvent> = {
   decide: decideSignInGuard,
   evolve: evolveSignInGuard,
   initialState: () => initialGuard,

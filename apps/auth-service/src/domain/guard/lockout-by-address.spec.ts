@@ -24,15 +24,8 @@ const failureTimes = (n: number, from = 0): number[] => {
   return times;
 };
 /** n wrong passwords from one address, each as early as the guard allows. */
-const failuresFrom = (
-  address: string,
-  n: number,
-  from = 0,
-): [SignInGuardCommand, Date][] =>
-  failureTimes(n, from).map((t) => [
-    fromAddress(wrongPassword, address),
-    at(t),
-  ]);
+const failuresFrom = (address: string, n: number, from = 0): [SignInGuardCommand, Date][] =>
+  failureTimes(n, from).map((t) => [fromAddress(wrongPassword, address), at(t)]);
 
 describe('lock-out cannot be turned against the owner: back-off per account and per client address', () => {
   it('locks the address that failed 5 times in a row, doubling up to 15 minutes', () => {
@@ -57,9 +50,7 @@ describe('lock-out cannot be turned against the owner: back-off per account and 
         at(i * 900),
       ]),
     );
-    expect(long[19].data.guard.addresses?.[ATTACKER].lockedUntil).toBe(
-      iso(19 * 900 + 900),
-    );
+    expect(long[19].data.guard.addresses?.[ATTACKER].lockedUntil).toBe(iso(19 * 900 + 900));
   });
 
   it('lets an address without failures in while the account is slowed down, and its correct password works', () => {
@@ -87,10 +78,10 @@ describe('lock-out cannot be turned against the owner: back-off per account and 
   });
 
   it('slows down, account-wide, every address that failed on the account (many addresses, one guess each)', () => {
-    const botnet: [SignInGuardCommand, Date][] = Array.from(
-      { length: 6 },
-      (_, i) => [fromAddress(wrongPassword, `198.51.100.${i}`), at(i)],
-    );
+    const botnet: [SignInGuardCommand, Date][] = Array.from({ length: 6 }, (_, i) => [
+      fromAddress(wrongPassword, `198.51.100.${i}`),
+      at(i),
+    ]);
     const given = history(botnet);
     // 6 failures in a row on the account: 2 s account-wide, but no single address has 5.
     expect(given[5].data.guard.lockedUntil).toBe(iso(5 + 2));

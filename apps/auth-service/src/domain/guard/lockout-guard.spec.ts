@@ -57,20 +57,14 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
       .when(wrongPassword, { now: NOW })
       .thenThrows('AUTH-sign-in-failed', 'too_many_attempts');
     expect(
-      thrown(() =>
-        signInGuardDecider.decide(check, given[4].data.guard, { now: NOW }),
-      ).details,
+      thrown(() => signInGuardDecider.decide(check, given[4].data.guard, { now: NOW })).details,
     ).toEqual({
       retryAfterSeconds: 1,
     });
   });
 
   it('doubles the wait at each further failure, up to 15 minutes', () => {
-    const given = history([
-      ...failures(5),
-      [wrongPassword, at(1)],
-      [wrongPassword, at(3)],
-    ]);
+    const given = history([...failures(5), [wrongPassword, at(1)], [wrongPassword, at(3)]]);
     expect(given[6].data.guard.lockedUntil).toBe(iso(3 + 4));
     const long = history(failures(20, 0, 900));
     expect(long[19].data.guard.lockedUntil).toBe(iso(19 * 900 + 900));
@@ -91,11 +85,7 @@ describe('brute-force guard of an account (signinguard-<accountId>)', () => {
       data: { succeededAt: iso(1) },
     });
     expect(given[4].data.guard.consecutiveFailures).toBe(0);
-    const afterwards = history([
-      ...failures(4),
-      [success, at(1)],
-      [wrongPassword, at(2)],
-    ]);
+    const afterwards = history([...failures(4), [success, at(1)], [wrongPassword, at(2)]]);
     expect(afterwards[5].data.guard).toMatchObject({
       consecutiveFailures: 1,
       lockedUntil: null,

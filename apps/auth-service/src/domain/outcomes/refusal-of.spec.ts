@@ -16,9 +16,7 @@ const passwordFailed: AuthenticationEvent = {
 };
 const brief = (events: AuthenticationEvent[]) => {
   const error = refusalOf(events);
-  return (
-    error && { kind: error.kind, code: error.code, details: error.details }
-  );
+  return error && { kind: error.kind, code: error.code, details: error.details };
 };
 
 describe('the answer after a recorded refusal', () => {
@@ -64,9 +62,7 @@ describe('the answer after a recorded refusal', () => {
   });
 
   it('answers a session ended by a refresh with 401 and the reason, but not a logout', () => {
-    const ended = (
-      reason: 'logout' | 'refresh-token-reused',
-    ): AuthenticationEvent => ({
+    const ended = (reason: 'logout' | 'refresh-token-reused'): AuthenticationEvent => ({
       type: 'SessionEnded',
       data: { sessionId: 'x', accountId: ACCOUNT, reason, endedAt: iso(0) },
     });

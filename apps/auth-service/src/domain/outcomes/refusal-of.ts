@@ -7,15 +7,11 @@ import { invalid, refuse, signInFailed } from '../shared/refuse';
  * session): the decider returns events and the handler, AFTER appending them, answers with the
  * refusal they mean. Null when the events are a success. The most precise event wins.
  */
-export function refusalOf(
-  events: readonly AuthenticationEvent[],
-): DomainError | null {
+export function refusalOf(events: readonly AuthenticationEvent[]): DomainError | null {
   for (const event of events) {
     if (event.type === 'SignInChallengeCodeFailed') {
       const { reason, attemptsLeft } = event.data;
-      return reason === 'replayed'
-        ? codeReplayed(attemptsLeft)
-        : codeWrong(attemptsLeft);
+      return reason === 'replayed' ? codeReplayed(attemptsLeft) : codeWrong(attemptsLeft);
     }
   }
   for (const event of events) {
@@ -33,11 +29,7 @@ export function refusalOf(
         return withDetails(error, { attemptsLeft: event.data.attemptsLeft });
       }
       case 'SessionEnded':
-        if (
-          ['logout', 'revoked', 'password-changed', 'password-reset'].includes(
-            event.data.reason,
-          )
-        )
+        if (['logout', 'revoked', 'password-changed', 'password-reset'].includes(event.data.reason))
           break;
         return refuse(
           'unauthorized',
@@ -52,8 +44,7 @@ export function refusalOf(
   return null;
 }
 
-const left = (attemptsLeft?: number) =>
-  attemptsLeft === undefined ? {} : { attemptsLeft };
+const left = (attemptsLeft?: number) => (attemptsLeft === undefined ? {} : { attemptsLeft });
 
 const codeWrong = (attemptsLeft?: number) =>
   refuse(

@@ -6,11 +6,7 @@ import { sessionEnded } from './session-ended';
 import { type SessionState, sessionExpiryReason } from './session-state';
 
 const invalidRefreshToken = () =>
-  refuse(
-    'unauthorized',
-    'AUTH-refresh-token-invalid',
-    'Your session is not valid: sign in again',
-  );
+  refuse('unauthorized', 'AUTH-refresh-token-invalid', 'Your session is not valid: sign in again');
 
 /**
  * Rotation with reuse detection: the current token gets a new one; a token already rotated out means
@@ -23,20 +19,14 @@ export function decideRefreshSession(
 ): SessionEvent[] {
   if (state.status === 'none') throw invalidRefreshToken();
   if (state.status === 'ended')
-    throw refuse(
-      'unauthorized',
-      'AUTH-session-ended',
-      'Your session has ended: sign in again',
-      {
-        reason: state.endReason,
-      },
-    );
+    throw refuse('unauthorized', 'AUTH-session-ended', 'Your session has ended: sign in again', {
+      reason: state.endReason,
+    });
   const presented = data.presentedRefreshTokenSha256;
   if (state.rotatedRefreshTokens.includes(presented))
     return [sessionEnded(state, 'refresh-token-reused', now)];
   if (presented !== state.refreshTokenSha256) throw invalidRefreshToken();
-  if (!data.accountEnabled)
-    return [sessionEnded(state, 'account-disabled', now)];
+  if (!data.accountEnabled) return [sessionEnded(state, 'account-disabled', now)];
   const over = sessionExpiryReason(state, data.idleTimeoutSeconds, now);
   if (over) return [sessionEnded(state, over, now)];
   return [

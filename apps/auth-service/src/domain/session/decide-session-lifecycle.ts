@@ -13,13 +13,8 @@ export function decideStartSession(
   { now }: CommandContext,
 ): SessionEvent[] {
   if (state.status !== 'none')
-    throw refuse(
-      'conflict',
-      'AUTH-session-exists',
-      'This session already started',
-    );
-  const lifetime =
-    data.absoluteLifetimeSeconds ?? DefaultSessionAbsoluteLifetimeSeconds;
+    throw refuse('conflict', 'AUTH-session-exists', 'This session already started');
+  const lifetime = data.absoluteLifetimeSeconds ?? DefaultSessionAbsoluteLifetimeSeconds;
   // Field by field: nothing else the handler puts in the command can slip into the event.
   const { sessionId, accountId, orgId, signinId, refreshTokenSha256 } = data;
   const { amr, ip, userAgent, idleTimeoutSeconds } = data;
@@ -46,11 +41,7 @@ export function decideEndSession(
     data.actor.kind === 'system' ||
     (state.status !== 'none' && state.accountId === data.actor.accountId);
   if (state.status === 'none' || !own)
-    throw refuse(
-      'not_found',
-      'AUTH-session-not-found',
-      'No such session on your account',
-    );
+    throw refuse('not_found', 'AUTH-session-not-found', 'No such session on your account');
   if (state.status === 'ended') return [];
   return [sessionEnded(state, data.reason, now)];
 }

@@ -1,13 +1,7 @@
 import { DeciderSpecification } from '@accounts/testing';
 import { at, sha } from '../testing/fixtures';
 import { sessionDecider } from './session-decider';
-import {
-  ended,
-  HALF_HOUR,
-  refresh,
-  refreshed,
-  startedEvent,
-} from '../testing/session-fixtures';
+import { ended, HALF_HOUR, refresh, refreshed, startedEvent } from '../testing/session-fixtures';
 
 const spec = DeciderSpecification.for(sessionDecider);
 
@@ -29,11 +23,7 @@ describe('sessions', () => {
       .when(refresh(sha('1'), sha('9')), { now: at(90) })
       .then([ended('refresh-token-reused', 90)]);
     spec
-      .given([
-        startedEvent(),
-        refreshed(sha('2'), 60),
-        ended('refresh-token-reused', 90),
-      ])
+      .given([startedEvent(), refreshed(sha('2'), 60), ended('refresh-token-reused', 90)])
       .when(refresh(sha('2'), sha('3')))
       .thenThrows('AUTH-session-ended', 'unauthorized');
   });

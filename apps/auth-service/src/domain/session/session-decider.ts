@@ -1,20 +1,9 @@
 import type { SessionEvent } from '@accounts/contracts';
-import {
-  assertNever,
-  type CommandContext,
-  type Decider,
-} from '@accounts/event-sourcing';
+import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
 import { decideRefreshSession } from './decide-refresh-session';
-import {
-  decideEndSession,
-  decideStartSession,
-} from './decide-session-lifecycle';
+import { decideEndSession, decideStartSession } from './decide-session-lifecycle';
 import type { SessionCommand } from './session-commands';
-import {
-  evolveSession,
-  initialSessionState,
-  type SessionState,
-} from './session-state';
+import { evolveSession, initialSessionState, type SessionState } from './session-state';
 
 export function decideSession(
   command: SessionCommand,
@@ -34,11 +23,7 @@ export function decideSession(
 }
 
 /** Stream `session-<sessionId>`. */
-export const sessionDecider: Decider<
-  SessionState,
-  SessionCommand,
-  SessionEvent
-> = {
+export const sessionDecider: Decider<SessionState, SessionCommand, SessionEvent> = {
   decide: decideSession,
   evolve: evolveSession,
   initialState: initialSessionState,

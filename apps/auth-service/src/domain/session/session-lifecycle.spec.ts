@@ -2,14 +2,7 @@ import { DeciderSpecification } from '@accounts/testing';
 import { at, iso, NOW, sha } from '../testing/fixtures';
 import { thrown } from '../testing/refusal';
 import { sessionDecider } from './session-decider';
-import {
-  end,
-  ended,
-  HALF_HOUR,
-  refresh,
-  start,
-  startedEvent,
-} from '../testing/session-fixtures';
+import { end, ended, HALF_HOUR, refresh, start, startedEvent } from '../testing/session-fixtures';
 
 const spec = DeciderSpecification.for(sessionDecider);
 
@@ -20,10 +13,7 @@ describe('sessions', () => {
       .given([])
       .when(start(null, 7 * 86400), { now: NOW })
       .then([startedEvent(null, iso(7 * 86400))]);
-    spec
-      .given([startedEvent()])
-      .when(start())
-      .thenThrows('AUTH-session-exists', 'conflict');
+    spec.given([startedEvent()]).when(start()).thenThrows('AUTH-session-exists', 'conflict');
   });
 
   it('ends the session of a disabled account at refresh, or when told by the system', () => {
@@ -50,10 +40,7 @@ describe('sessions', () => {
       .given([startedEvent()])
       .when(end('revoked', { kind: 'user', accountId: 'acc-other' }))
       .thenThrows('AUTH-session-not-found', 'not_found');
-    spec
-      .given([])
-      .when(end('logout'))
-      .thenThrows('AUTH-session-not-found', 'not_found');
+    spec.given([]).when(end('logout')).thenThrows('AUTH-session-not-found', 'not_found');
     spec
       .given([startedEvent(), ended('logout', 60)])
       .when(end('logout'))

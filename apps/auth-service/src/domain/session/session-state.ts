@@ -18,18 +18,9 @@ export type SessionState = { readonly status: 'none' } | Session;
 
 export const initialSessionState = (): SessionState => ({ status: 'none' });
 
-export function evolveSession(
-  state: SessionState,
-  event: SessionEvent,
-): SessionState {
+export function evolveSession(state: SessionState, event: SessionEvent): SessionState {
   if (event.type === 'SessionStarted') {
-    const {
-      sessionId,
-      accountId,
-      refreshTokenSha256,
-      startedAt,
-      absoluteExpiresAt,
-    } = event.data;
+    const { sessionId, accountId, refreshTokenSha256, startedAt, absoluteExpiresAt } = event.data;
     return {
       status: 'active',
       sessionId,
@@ -47,10 +38,7 @@ export function evolveSession(
       return {
         ...state,
         refreshTokenSha256: event.data.refreshTokenSha256,
-        rotatedRefreshTokens: [
-          ...state.rotatedRefreshTokens,
-          state.refreshTokenSha256,
-        ],
+        rotatedRefreshTokens: [...state.rotatedRefreshTokens, state.refreshTokenSha256],
         lastActivityAt: event.data.refreshedAt,
       };
     case 'SessionEnded':
@@ -66,12 +54,10 @@ export function sessionExpiryReason(
   idleTimeoutSeconds: number | null,
   now: Date,
 ): 'absolute-limit' | 'idle-timeout' | null {
-  if (now.getTime() >= Date.parse(session.absoluteExpiresAt))
-    return 'absolute-limit';
+  if (now.getTime() >= Date.parse(session.absoluteExpiresAt)) return 'absolute-limit';
   if (
     idleTimeoutSeconds !== null &&
-    now.getTime() - Date.parse(session.lastActivityAt) >=
-      idleTimeoutSeconds * 1000
+    now.getTime() - Date.parse(session.lastActivityAt) >= idleTimeoutSeconds * 1000
   )
     return 'idle-timeout';
   return null;

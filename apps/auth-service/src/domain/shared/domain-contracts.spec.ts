@@ -3,13 +3,7 @@ import { authenticatorDecider } from '../authenticator/authenticator-decider';
 import { signInGuardDecider } from '../guard/guard-decider';
 import { sessionDecider } from '../session/session-decider';
 import { signInDecider } from '../sign-in/sign-in-decider';
-import {
-  ACCOUNT,
-  NOW,
-  PHC_CURRENT,
-  passwordPolicy,
-  sha,
-} from '../testing/fixtures';
+import { ACCOUNT, NOW, PHC_CURRENT, passwordPolicy, sha } from '../testing/fixtures';
 import {
   authenticatorStreamId,
   sessionStreamId,
@@ -27,15 +21,9 @@ describe('streams of auth-service', () => {
 
   it('leaves the state as it is on an event type written by a newer version', () => {
     const unknown = { type: 'SomethingNew', data: {} } as unknown as never;
-    for (const decider of [
-      authenticatorDecider,
-      signInDecider,
-      sessionDecider,
-    ]) {
+    for (const decider of [authenticatorDecider, signInDecider, sessionDecider]) {
       const state = decider.initialState();
-      expect(
-        (decider.evolve as (s: unknown, e: Message) => unknown)(state, unknown),
-      ).toBe(state);
+      expect((decider.evolve as (s: unknown, e: Message) => unknown)(state, unknown)).toBe(state);
     }
     const guard = signInGuardDecider.initialState();
     expect(

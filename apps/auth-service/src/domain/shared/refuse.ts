@@ -13,8 +13,7 @@ export function refuse(
 /** 400 naming the field (the one in libs/event-sourcing). */
 export { invalid } from '@accounts/event-sourcing';
 
-const SIGN_IN_FAILED =
-  'Sign-in failed: check your user name and password, or try again later.';
+const SIGN_IN_FAILED = 'Sign-in failed: check your user name and password, or try again later.';
 
 /**
  * The one answer for an unknown user, a wrong password, an account not yet activated and a locked

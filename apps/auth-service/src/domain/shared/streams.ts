@@ -4,12 +4,10 @@ import { AuthenticationStreamPrefixes as Prefix } from '@accounts/contracts';
 export const authenticatorStreamId = (accountId: string): string =>
   `${Prefix.authenticator}${accountId}`;
 
-export const signInStreamId = (signinId: string): string =>
-  `${Prefix.signIn}${signinId}`;
+export const signInStreamId = (signinId: string): string => `${Prefix.signIn}${signinId}`;
 
 /** Read it backwards, one event: each event carries the whole guard state. */
 export const signInGuardStreamId = (accountId: string): string =>
   `${Prefix.signInGuard}${accountId}`;
 
-export const sessionStreamId = (sessionId: string): string =>
-  `${Prefix.session}${sessionId}`;
+export const sessionStreamId = (sessionId: string): string => `${Prefix.session}${sessionId}`;

@@ -27,10 +27,7 @@ import type { CompleteEnrollment } from './sign-in-commands';
 import { signInDecider } from './sign-in-decider';
 
 const spec = DeciderSpecification.for(signInDecider);
-const required = [
-  started('password'),
-  enrollChallenge('organization-requires-two-factor'),
-];
+const required = [started('password'), enrollChallenge('organization-requires-two-factor')];
 
 const complete = (
   history: readonly AuthenticatorEvent[],
@@ -73,10 +70,7 @@ describe('completing a sign-in that had to set up a second factor', () => {
     spec
       .given(required)
       .when(complete(history), { now: at(60) })
-      .then([
-        passed('email', 'enrollment'),
-        completed(['pwd', 'mfa', 'email']),
-      ]);
+      .then([passed('email', 'enrollment'), completed(['pwd', 'mfa', 'email'])]);
   });
 
   it('refuses while no second factor was proved after the challenge: the password alone never suffices', () => {
@@ -87,13 +81,7 @@ describe('completing a sign-in that had to set up a second factor', () => {
     // Verified long before this sign-in: the user must prove it now.
     spec
       .given(required)
-      .when(
-        complete([
-          passwordSet,
-          emailVerified(iso(-60)),
-          methodChanged('password', 'email'),
-        ]),
-      )
+      .when(complete([passwordSet, emailVerified(iso(-60)), methodChanged('password', 'email')]))
       .thenThrows('AUTH-enrollment-incomplete');
     // Enrollment started but not confirmed.
     spec
@@ -114,23 +102,13 @@ describe('completing a sign-in that had to set up a second factor', () => {
       enrolled('authenticator-every-time', iso(10)),
     ];
     spec
-      .given([
-        started('authenticator-every-time'),
-        enrollChallenge('authenticator-not-enrolled'),
-      ])
+      .given([started('authenticator-every-time'), enrollChallenge('authenticator-not-enrolled')])
       .when(complete(again), { now: at(20) })
-      .then([
-        passed('authenticator', 'enrollment'),
-        completed(['pwd', 'mfa', 'otp']),
-      ]);
+      .then([passed('authenticator', 'enrollment'), completed(['pwd', 'mfa', 'otp'])]);
   });
 
   it('refuses after 15 minutes, on a code challenge, on a disabled account and once completed', () => {
-    const history = [
-      passwordSet,
-      emailVerified(iso(30)),
-      methodChanged('password', 'email'),
-    ];
+    const history = [passwordSet, emailVerified(iso(30)), methodChanged('password', 'email')];
     spec
       .given(required)
       .when(complete(history), { now: at(900) })

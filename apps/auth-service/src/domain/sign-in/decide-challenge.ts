@@ -9,9 +9,7 @@ import type { AnswerChallenge, ResendChallengeCode } from './sign-in-commands';
 import type { Challenge, SignInFlow, SignInState } from './sign-in-state';
 
 /** The open flow and its challenge, or the refusal every command on a challenge shares. */
-export function openChallenge(
-  state: SignInState,
-): SignInFlow & { challenge: Challenge } {
+export function openChallenge(state: SignInState): SignInFlow & { challenge: Challenge } {
   if (state.status === 'none' || !state.challenge)
     throw refuse(
       'not_found',
@@ -66,19 +64,11 @@ export function decideAnswerChallenge(
   const flow = answerableChallenge(state, now);
   if (!data.accountEnabled) throw accountDisabled();
   const { challenge } = flow;
-  const factor = challenge.kind as Exclude<
-    Challenge['kind'],
-    'enroll-second-factor'
-  >;
+  const factor = challenge.kind as Exclude<Challenge['kind'], 'enroll-second-factor'>;
   const { answer } = data;
   // A programming error: the handler picks the answer kind from the challenge it loaded.
-  if (
-    answer.kind !== 'recovery-code' &&
-    (answer.kind === 'totp') !== (factor === 'authenticator')
-  )
-    throw new Error(
-      `a ${answer.kind} answer does not fit a ${factor} challenge`,
-    );
+  if (answer.kind !== 'recovery-code' && (answer.kind === 'totp') !== (factor === 'authenticator'))
+    throw new Error(`a ${answer.kind} answer does not fit a ${factor} challenge`);
   const verdict =
     answer.kind !== 'code'
       ? answer.verdict

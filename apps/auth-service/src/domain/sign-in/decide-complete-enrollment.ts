@@ -35,16 +35,9 @@ export function decideCompleteEnrollment(
     );
   if (!data.account.enabled) throw accountDisabled();
   // A trusted computer does not replace the proof: it is ignored here.
-  const next = signInRequirement(
-    data.authenticator,
-    data.account,
-    data.organization,
-    null,
-  );
+  const next = signInRequirement(data.authenticator, data.account, data.organization, null);
   const provedAt =
-    next.kind === 'challenge'
-      ? factorProvedAt(data.authenticator, next.factor)
-      : null;
+    next.kind === 'challenge' ? factorProvedAt(data.authenticator, next.factor) : null;
   if (
     next.kind !== 'challenge' ||
     provedAt === null ||

@@ -1,8 +1,4 @@
-import type {
-  SecondFactor,
-  SignInChallengeIssuedData,
-  SignInEvent,
-} from '@accounts/contracts';
+import type { SecondFactor, SignInChallengeIssuedData, SignInEvent } from '@accounts/contracts';
 import type { CommandContext } from '@accounts/event-sourcing';
 import { matchTrustedDevice } from '../authenticator/authenticator-queries';
 import { refuse, signInFailed } from '../shared/refuse';
@@ -27,21 +23,12 @@ export function decideStartSignIn(
   { now }: CommandContext,
 ): SignInEvent[] {
   // Not activated reads like a wrong password: nobody learns which accounts exist.
-  if (!data.passwordVerified || data.authenticator.passwordHash === null)
-    throw signInFailed();
+  if (!data.passwordVerified || data.authenticator.passwordHash === null) throw signInFailed();
   if (!data.account.enabled) throw accountDisabled();
   if (state.status !== 'none')
-    throw refuse(
-      'conflict',
-      'AUTH-sign-in-exists',
-      'This sign-in already started',
-    );
+    throw refuse('conflict', 'AUTH-sign-in-exists', 'This sign-in already started');
   const flow = { signinId: data.signinId, accountId: data.accountId };
-  const device = matchTrustedDevice(
-    data.authenticator,
-    data.trustedDeviceTokenSha256,
-    now,
-  );
+  const device = matchTrustedDevice(data.authenticator, data.trustedDeviceTokenSha256, now);
   const trustedDeviceId = device?.deviceId ?? null;
   const started: SignInEvent = {
     type: 'SignInStarted',
@@ -69,10 +56,7 @@ export function decideStartSignIn(
     case 'none':
       return [started, completedWithoutFactor(flow, data.sessionId, null)];
     case 'trusted-device':
-      return [
-        started,
-        completedWithoutFactor(flow, data.sessionId, next.deviceId),
-      ];
+      return [started, completedWithoutFactor(flow, data.sessionId, next.deviceId)];
     case 'enroll':
       return issue({
         ...base,
@@ -80,10 +64,7 @@ export function decideStartSignIn(
         reason: next.reason,
         sentTo: null,
         codeSha256: null,
-        expiresAt: plusSeconds(
-          now,
-          OneTimeCodePolicy.enrollmentLifetimeSeconds,
-        ),
+        expiresAt: plusSeconds(now, OneTimeCodePolicy.enrollmentLifetimeSeconds),
         maxAttempts: 0,
       });
     case 'challenge':
@@ -99,12 +80,8 @@ export function decideStartSignIn(
   }
 }
 
-function maskedDestination(
-  factor: SecondFactor,
-  account: SignInAccountFacts,
-): string | null {
+function maskedDestination(factor: SecondFactor, account: SignInAccountFacts): string | null {
   if (factor === 'email') return maskEmail(account.email);
-  if (factor === 'sms' && account.mobilePhone)
-    return maskPhone(account.mobilePhone);
+  if (factor === 'sms' && account.mobilePhone) return maskPhone(account.mobilePhone);
   return null;
 }

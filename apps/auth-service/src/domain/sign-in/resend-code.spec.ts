@@ -1,11 +1,6 @@
 import { DeciderSpecification } from '@accounts/testing';
 import { at, iso, sha } from '../testing/fixtures';
-import {
-  completed,
-  NEW_DEVICE,
-  passed,
-  started,
-} from '../testing/sign-in-fixtures';
+import { completed, NEW_DEVICE, passed, started } from '../testing/sign-in-fixtures';
 import {
   answer,
   code,
@@ -33,10 +28,7 @@ describe('resending the code', () => {
     spec
       .given([...emailFlow, resent(1, sha('n'), iso(900))])
       .when(answer(code(sha('n'))), { now: at(800) })
-      .then([
-        passed('email'),
-        completed(['pwd', 'mfa', 'email'], null, NEW_DEVICE),
-      ]);
+      .then([passed('email'), completed(['pwd', 'mfa', 'email'], null, NEW_DEVICE)]);
   });
 
   it('does not reset the guess count', () => {
@@ -72,10 +64,7 @@ describe('resending the code', () => {
       .when(resend())
       .thenThrows('AUTH-challenge-not-resendable', 'conflict');
     spec
-      .given([
-        started('password'),
-        enrollChallenge('organization-requires-two-factor'),
-      ])
+      .given([started('password'), enrollChallenge('organization-requires-two-factor')])
       .when(resend())
       .thenThrows('AUTH-challenge-not-resendable');
   });

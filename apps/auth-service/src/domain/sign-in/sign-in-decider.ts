@@ -1,21 +1,10 @@
 import type { SignInEvent } from '@accounts/contracts';
-import {
-  assertNever,
-  type CommandContext,
-  type Decider,
-} from '@accounts/event-sourcing';
-import {
-  decideAnswerChallenge,
-  decideResendChallengeCode,
-} from './decide-challenge';
+import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
+import { decideAnswerChallenge, decideResendChallengeCode } from './decide-challenge';
 import { decideCompleteEnrollment } from './decide-complete-enrollment';
 import { decideStartSignIn } from './decide-start-sign-in';
 import type { SignInCommand } from './sign-in-commands';
-import {
-  evolveSignIn,
-  initialSignInState,
-  type SignInState,
-} from './sign-in-state';
+import { evolveSignIn, initialSignInState, type SignInState } from './sign-in-state';
 
 export function decideSignIn(
   command: SignInCommand,

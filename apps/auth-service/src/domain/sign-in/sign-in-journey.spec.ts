@@ -2,13 +2,7 @@ import type { Decider, Message } from '@accounts/event-sourcing';
 import { authenticatorDecider } from '../authenticator/authenticator-decider';
 import { signInGuardDecider } from '../guard/guard-decider';
 import { refusalOf, totpVerdictOf } from '../outcomes/refusal-of';
-import {
-  ACCOUNT,
-  at,
-  authenticatorOf,
-  historyFor,
-  sha,
-} from '../testing/fixtures';
+import { ACCOUNT, at, authenticatorOf, historyFor, sha } from '../testing/fixtures';
 import { startSignIn } from '../testing/sign-in-fixtures';
 import { answer, totp } from '../testing/challenge-fixtures';
 import { answerableChallenge } from './decide-challenge';
@@ -37,10 +31,7 @@ describe('a whole sign-in, deciders chained the way the handler chains them', ()
     const guard = stream(signInGuardDecider);
     const signInWithCode = (signinId: string, now: Date) => {
       const flow = stream(signInDecider);
-      guard.run(
-        { type: 'CheckSignInAllowed', data: { accountId: ACCOUNT } },
-        now,
-      );
+      guard.run({ type: 'CheckSignInAllowed', data: { accountId: ACCOUNT } }, now);
       flow.run(startSignIn(authenticator, { signinId }), now);
       answerableChallenge(flow.state(), now);
       const judged = guard.run(
@@ -55,10 +46,7 @@ describe('a whole sign-in, deciders chained the way the handler chains them', ()
         },
         now,
       );
-      const answered = flow.run(
-        answer(totp(totpVerdictOf(judged)), true, signinId),
-        now,
-      );
+      const answered = flow.run(answer(totp(totpVerdictOf(judged)), true, signinId), now);
       return [...judged, ...answered];
     };
 
@@ -71,10 +59,7 @@ describe('a whole sign-in, deciders chained the way the handler chains them', ()
     expect(refusalOf(first)).toBeNull();
 
     const second = signInWithCode('signin-b', at(20));
-    expect(second.map((e) => e.type)).toEqual([
-      'TotpCodeReplayed',
-      'SignInChallengeCodeFailed',
-    ]);
+    expect(second.map((e) => e.type)).toEqual(['TotpCodeReplayed', 'SignInChallengeCodeFailed']);
     expect(refusalOf(second)?.code).toBe('AUTH-challenge-code-replayed');
   });
 
@@ -82,10 +67,7 @@ describe('a whole sign-in, deciders chained the way the handler chains them', ()
     const authenticator = stream(authenticatorDecider, historyFor('email'));
     const first = stream(signInDecider);
     first.run(startSignIn(authenticator.events), at(0));
-    const [, done] = first.run(
-      answer({ kind: 'code', codeSha256: sha('c') }),
-      at(30),
-    );
+    const [, done] = first.run(answer({ kind: 'code', codeSha256: sha('c') }), at(30));
     if (done.type !== 'SignInCompleted' || !done.data.newTrustedDeviceId)
       throw new Error('expected a new trusted device');
     authenticator.run(
@@ -107,12 +89,7 @@ describe('a whole sign-in, deciders chained the way the handler chains them', ()
       startSignIn(authenticator.events, { trustedDeviceTokenSha256: sha('t') }),
       at(3600),
     );
-    expect(next.map((e) => e.type)).toEqual([
-      'SignInStarted',
-      'SignInCompleted',
-    ]);
-    expect(authenticatorOf(authenticator.events).trustedDevices).toHaveLength(
-      1,
-    );
+    expect(next.map((e) => e.type)).toEqual(['SignInStarted', 'SignInCompleted']);
+    expect(authenticatorOf(authenticator.events).trustedDevices).toHaveLength(1);
   });
 });

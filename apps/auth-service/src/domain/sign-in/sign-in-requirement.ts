@@ -4,10 +4,7 @@ import {
   type SecondFactor,
   secondFactorOf,
 } from '@accounts/contracts';
-import {
-  type ContactFacts,
-  isContactVerified,
-} from '../authenticator/authenticator-queries';
+import { type ContactFacts, isContactVerified } from '../authenticator/authenticator-queries';
 import type { AuthenticatorState } from '../authenticator/authenticator-state';
 
 /** What a verified password leads to. */
@@ -23,15 +20,10 @@ export function unusableFactorReason(
   factor: SecondFactor,
   contacts: ContactFacts,
 ): EnrollmentReason | null {
-  if (factor === 'authenticator')
-    return authenticator.totp ? null : 'authenticator-not-enrolled';
+  if (factor === 'authenticator') return authenticator.totp ? null : 'authenticator-not-enrolled';
   if (factor === 'email')
-    return isContactVerified(authenticator, 'email', contacts)
-      ? null
-      : 'email-not-verified';
-  return isContactVerified(authenticator, 'sms', contacts)
-    ? null
-    : 'phone-not-verified';
+    return isContactVerified(authenticator, 'email', contacts) ? null : 'email-not-verified';
+  return isContactVerified(authenticator, 'sms', contacts) ? null : 'phone-not-verified';
 }
 
 /**

@@ -32,10 +32,7 @@ export type SignInState = { readonly status: 'none' } | SignInFlow;
 
 export const initialSignInState = (): SignInState => ({ status: 'none' });
 
-export function evolveSignIn(
-  state: SignInState,
-  event: SignInEvent,
-): SignInState {
+export function evolveSignIn(state: SignInState, event: SignInEvent): SignInState {
   if (event.type === 'SignInStarted') {
     const { signinId, accountId, method, trustedDeviceId } = event.data;
     const flow = { signinId, accountId, method, trustedDeviceId };

@@ -10,11 +10,7 @@ import {
   trustedDeviceAdded,
 } from '../testing/fixtures';
 import { completed, started, startSignIn } from '../testing/sign-in-fixtures';
-import {
-  codeChallenge,
-  enrollChallenge,
-  totpChallenge,
-} from '../testing/challenge-fixtures';
+import { codeChallenge, enrollChallenge, totpChallenge } from '../testing/challenge-fixtures';
 import { signInDecider } from './sign-in-decider';
 
 const spec = DeciderSpecification.for(signInDecider);
@@ -58,10 +54,7 @@ describe('POST /auth/login: what a verified password leads to', () => {
           organization: { twoFactorRequired: true },
         }),
       )
-      .then([
-        started('password'),
-        enrollChallenge('organization-requires-two-factor'),
-      ]);
+      .then([started('password'), enrollChallenge('organization-requires-two-factor')]);
   });
 
   it('demands a new enrollment after an administrator reset the authenticator, even on a trusted computer', () => {
@@ -72,10 +65,7 @@ describe('POST /auth/login: what a verified password leads to', () => {
     spec
       .given([])
       .when(startSignIn([...withDevice('authenticator'), reset], onTrusted))
-      .then([
-        started('authenticator', 'dev-1'),
-        enrollChallenge('authenticator-not-enrolled'),
-      ]);
+      .then([started('authenticator', 'dev-1'), enrollChallenge('authenticator-not-enrolled')]);
   });
 
   it('demands verifying again an email or phone changed in the profile since it was verified', () => {

@@ -1,10 +1,5 @@
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  completed,
-  NEW_DEVICE,
-  passed,
-  started,
-} from '../testing/sign-in-fixtures';
+import { completed, NEW_DEVICE, passed, started } from '../testing/sign-in-fixtures';
 import {
   answer,
   code,
@@ -24,10 +19,7 @@ describe('POST /auth/login/:challengeId with an authenticator code', () => {
     spec
       .given(flow)
       .when(answer(totp('accepted')))
-      .then([
-        passed('authenticator'),
-        completed(['pwd', 'mfa', 'otp'], null, NEW_DEVICE),
-      ]);
+      .then([passed('authenticator'), completed(['pwd', 'mfa', 'otp'], null, NEW_DEVICE)]);
     spec
       .given([started('authenticator-every-time'), totpChallenge])
       .when(answer(totp('accepted')))
@@ -47,10 +39,7 @@ describe('POST /auth/login/:challengeId with an authenticator code', () => {
 
   it('sends an enrollment challenge to completion, not to code checking', () => {
     spec
-      .given([
-        started('password'),
-        enrollChallenge('organization-requires-two-factor'),
-      ])
+      .given([started('password'), enrollChallenge('organization-requires-two-factor')])
       .when(answer(code()))
       .thenThrows('AUTH-challenge-enrollment-required', 'conflict');
   });

@@ -24,17 +24,11 @@ describe('POST /auth/login: what a verified password leads to', () => {
     spec
       .given([])
       .when(startSignIn(withDevice('email-every-time'), onTrusted))
-      .then([
-        started('email-every-time', 'dev-1'),
-        codeChallenge('email', 'j***e@example.com'),
-      ]);
+      .then([started('email-every-time', 'dev-1'), codeChallenge('email', 'j***e@example.com')]);
     spec
       .given([])
       .when(startSignIn(withDevice('sms-every-time'), onTrusted))
-      .then([
-        started('sms-every-time', 'dev-1'),
-        codeChallenge('sms', '+33 ******89'),
-      ]);
+      .then([started('sms-every-time', 'dev-1'), codeChallenge('sms', '+33 ******89')]);
     spec
       .given([])
       .when(startSignIn(withDevice('authenticator-every-time'), onTrusted))

@@ -9,10 +9,7 @@ import { SESSION, NEW_DEVICE, SIGNIN, started } from './sign-in-fixtures';
 
 const flow = { signinId: SIGNIN, accountId: ACCOUNT };
 
-export const codeChallenge = (
-  factor: 'email' | 'sms',
-  sentTo: string,
-): SignInEvent => ({
+export const codeChallenge = (factor: 'email' | 'sms', sentTo: string): SignInEvent => ({
   type: 'SignInChallengeIssued',
   data: {
     ...flow,
@@ -41,10 +38,7 @@ export const totpChallenge: SignInEvent = {
 };
 
 export const enrollChallenge = (
-  reason: Extract<
-    SignInEvent,
-    { type: 'SignInChallengeIssued' }
-  >['data']['reason'],
+  reason: Extract<SignInEvent, { type: 'SignInChallengeIssued' }>['data']['reason'],
 ): SignInEvent => ({
   type: 'SignInChallengeIssued',
   data: {
@@ -85,23 +79,17 @@ export const code = (c = sha('c')): ChallengeAnswer => ({
   kind: 'code',
   codeSha256: c,
 });
-export const totp = (
-  verdict: 'accepted' | 'wrong' | 'replayed',
-): ChallengeAnswer => ({ kind: 'totp', verdict });
+export const totp = (verdict: 'accepted' | 'wrong' | 'replayed'): ChallengeAnswer => ({
+  kind: 'totp',
+  verdict,
+});
 
-export const emailFlow = [
-  started('email'),
-  codeChallenge('email', 'j***e@example.com'),
-];
+export const emailFlow = [started('email'), codeChallenge('email', 'j***e@example.com')];
 export const resend = (c = sha('n')): ResendChallengeCode => ({
   type: 'ResendChallengeCode',
   data: { signinId: SIGNIN, codeSha256: c },
 });
-export const resent = (
-  resends: number,
-  c = sha('n'),
-  expiresAt = iso(600),
-): SignInEvent => ({
+export const resent = (resends: number, c = sha('n'), expiresAt = iso(600)): SignInEvent => ({
   type: 'SignInChallengeCodeResent',
   data: { ...flow, codeSha256: c, expiresAt, resends },
 });

@@ -1,7 +1,4 @@
-import type {
-  AuthenticationMethod,
-  AuthenticatorEvent,
-} from '@accounts/contracts';
+import type { AuthenticationMethod, AuthenticatorEvent } from '@accounts/contracts';
 import { authenticatorDecider } from '../authenticator/authenticator-decider';
 import type { ContactFacts } from '../authenticator/authenticator-queries';
 import type { AuthenticatorState } from '../authenticator/authenticator-state';
@@ -21,22 +18,16 @@ export const sha = (c: string): string => c.repeat(64);
 
 export const at = (secondsAfterNow: number): Date =>
   new Date(NOW.getTime() + secondsAfterNow * 1000);
-export const iso = (secondsAfterNow: number): string =>
-  at(secondsAfterNow).toISOString();
+export const iso = (secondsAfterNow: number): string => at(secondsAfterNow).toISOString();
 
-export const PHC_CURRENT =
-  '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g';
+export const PHC_CURRENT = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g';
 export const PHC_NEW = '$argon2id$v=19$m=65536,t=3,p=4$bmV3c2FsdA$bmV3aGFzaA';
-export const PHC_OLD_PARAMS =
-  '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g';
+export const PHC_OLD_PARAMS = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g';
 export const CONFIGURED = { memoryCost: 65536, timeCost: 3, parallelism: 4 };
 
 export const passwordPolicy = {
   userName: 'jane',
-  isCommonPassword: commonPasswordList([
-    'correcthorsebatterystaple',
-    'password1234',
-  ]),
+  isCommonPassword: commonPasswordList(['correcthorsebatterystaple', 'password1234']),
 };
 
 export const contacts: ContactFacts = { email: EMAIL, mobilePhone: PHONE };
@@ -53,10 +44,7 @@ export const passwordSet: AuthenticatorEvent = {
   type: 'PasswordSet',
   data: { accountId: ACCOUNT, passwordHash: PHC_CURRENT },
 };
-export const emailVerified = (
-  verifiedAt = iso(-3600),
-  email = EMAIL,
-): AuthenticatorEvent => ({
+export const emailVerified = (verifiedAt = iso(-3600), email = EMAIL): AuthenticatorEvent => ({
   type: 'EmailVerified',
   data: { accountId: ACCOUNT, email, verifiedAt },
 });
@@ -116,17 +104,8 @@ export function historyFor(method: AuthenticationMethod): AuthenticatorEvent[] {
     'authenticator-every-time': [enrollmentStarted(method), enrolled(method)],
   };
   if (method === 'password') return [passwordSet];
-  return [
-    passwordSet,
-    ...factorSetup[method],
-    methodChanged('password', method),
-  ];
+  return [passwordSet, ...factorSetup[method], methodChanged('password', method)];
 }
 
-export const authenticatorOf = (
-  events: readonly AuthenticatorEvent[],
-): AuthenticatorState =>
-  events.reduce(
-    authenticatorDecider.evolve,
-    authenticatorDecider.initialState(),
-  );
+export const authenticatorOf = (events: readonly AuthenticatorEvent[]): AuthenticatorState =>
+  events.reduce(authenticatorDecider.evolve, authenticatorDecider.initialState());

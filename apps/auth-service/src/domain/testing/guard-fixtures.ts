@@ -15,10 +15,7 @@ export const success: SignInGuardCommand = {
   type: 'RecordSignInSuccess',
   data: { accountId: ACCOUNT, signinId: 's-1' },
 };
-export const totp = (
-  timeStep: number,
-  totpValid = true,
-): SignInGuardCommand => ({
+export const totp = (timeStep: number, totpValid = true): SignInGuardCommand => ({
   type: 'UseTotpCode',
   data: { accountId: ACCOUNT, signinId: 's-1', totpValid, timeStep },
 });
@@ -28,29 +25,17 @@ export const HOME = '203.0.113.10';
 export const ATTACKER = '198.51.100.66';
 
 /** The same command made from a given client address. */
-export const fromAddress = (
-  command: SignInGuardCommand,
-  address: string,
-): SignInGuardCommand =>
+export const fromAddress = (command: SignInGuardCommand, address: string): SignInGuardCommand =>
   ({ ...command, data: { ...command.data, address } }) as SignInGuardCommand;
 
 /** The history the decider itself writes: each command decided at its instant. */
-export function history(
-  steps: readonly [SignInGuardCommand, Date][],
-): SignInGuardEvent[] {
+export function history(steps: readonly [SignInGuardCommand, Date][]): SignInGuardEvent[] {
   const events: SignInGuardEvent[] = [];
   for (const [command, now] of steps) {
-    const state = events.reduce(
-      signInGuardDecider.evolve,
-      signInGuardDecider.initialState(),
-    );
+    const state = events.reduce(signInGuardDecider.evolve, signInGuardDecider.initialState());
     events.push(...signInGuardDecider.decide(command, state, { now }));
   }
   return events;
 }
-export const failures = (
-  n: number,
-  from = 0,
-  every = 0,
-): [SignInGuardCommand, Date][] =>
+export const failures = (n: number, from = 0, every = 0): [SignInGuardCommand, Date][] =>
   Array.from({ length: n }, (_, i) => [wrongPassword, at(from + i * every)]);

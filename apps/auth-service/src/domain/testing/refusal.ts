@@ -13,9 +13,7 @@ export function refusal(run: () => unknown): {
       return {
         kind: error.kind,
         code: error.code,
-        ...(error.details?.field === undefined
-          ? {}
-          : { field: error.details.field }),
+        ...(error.details?.field === undefined ? {} : { field: error.details.field }),
       };
     throw error;
   }

@@ -1,10 +1,6 @@
 import type { SessionEndReason, SessionEvent } from '@accounts/contracts';
 import { ACCOUNT, iso, ORG, sha } from './fixtures';
-import type {
-  EndSession,
-  RefreshSession,
-  StartSession,
-} from '../session/session-commands';
+import type { EndSession, RefreshSession, StartSession } from '../session/session-commands';
 
 export const SESSION = 'sess-1';
 export const ids = { sessionId: SESSION, accountId: ACCOUNT };
@@ -24,9 +20,7 @@ export const start = (
     ip: '203.0.113.7',
     userAgent: 'Firefox',
     idleTimeoutSeconds,
-    ...(absoluteLifetimeSeconds === undefined
-      ? {}
-      : { absoluteLifetimeSeconds }),
+    ...(absoluteLifetimeSeconds === undefined ? {} : { absoluteLifetimeSeconds }),
   },
 });
 export const startedEvent = (
@@ -73,10 +67,7 @@ export const refreshed = (
     idleTimeoutSeconds: idle,
   },
 });
-export const ended = (
-  reason: SessionEndReason,
-  seconds: number,
-): SessionEvent => ({
+export const ended = (reason: SessionEndReason, seconds: number): SessionEvent => ({
   type: 'SessionEnded',
   data: { ...ids, reason, endedAt: iso(seconds) },
 });

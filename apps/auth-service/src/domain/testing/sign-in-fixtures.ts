@@ -1,17 +1,6 @@
-import type {
-  AuthenticationMethod,
-  AuthenticatorEvent,
-  SignInEvent,
-} from '@accounts/contracts';
+import type { AuthenticationMethod, AuthenticatorEvent, SignInEvent } from '@accounts/contracts';
 import type { StartSignIn } from '../sign-in/sign-in-commands';
-import {
-  ACCOUNT,
-  authenticatorOf,
-  enabledAccount,
-  historyFor,
-  iso,
-  sha,
-} from './fixtures';
+import { ACCOUNT, authenticatorOf, enabledAccount, historyFor, iso, sha } from './fixtures';
 
 export const SIGNIN = 'signin-1';
 export const SESSION = 'sess-1';

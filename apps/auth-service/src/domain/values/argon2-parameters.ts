@@ -19,9 +19,7 @@ export function parsePhcArgon2(phc: string): PhcArgon2 | null {
   const match = PHC.exec(phc);
   if (!match) return null;
   const [, algorithm, version, list] = match;
-  const params = new Map(
-    list.split(',').map((pair) => [pair[0], Number(pair.slice(2))] as const),
-  );
+  const params = new Map(list.split(',').map((pair) => [pair[0], Number(pair.slice(2))] as const));
   const [m, t, p] = [params.get('m'), params.get('t'), params.get('p')];
   if (m === undefined || t === undefined || p === undefined) return null;
   return {
@@ -37,10 +35,7 @@ export function parsePhcArgon2(phc: string): PhcArgon2 | null {
 export const Argon2Version = 19;
 
 /** True when the stored hash is not argon2id v1.3 with exactly the configured parameters. */
-export function passwordNeedsRehash(
-  phc: string,
-  configured: Argon2Parameters,
-): boolean {
+export function passwordNeedsRehash(phc: string, configured: Argon2Parameters): boolean {
   const stored = parsePhcArgon2(phc);
   return (
     !stored ||

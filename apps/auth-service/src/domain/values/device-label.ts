@@ -25,8 +25,7 @@ const MaxLabelLength = 100;
 const firstMatch = (
   table: readonly (readonly [RegExp, string])[],
   userAgent: string,
-): string | null =>
-  table.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+): string | null => table.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
 
 export function deviceLabel(userAgent: string | null | undefined): string {
   if (!userAgent || !userAgent.trim()) return 'Unknown device';

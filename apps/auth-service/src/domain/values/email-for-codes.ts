@@ -5,7 +5,5 @@ import type { AuthenticatorState } from '../authenticator/authenticator-state';
  * only once it is confirmed (POST /auth/me/verification/email), so a mistyped or hijacked change
  * cannot lock the owner out or divert their codes.
  */
-export const emailForCodes = (
-  authenticator: AuthenticatorState,
-  profileEmail: string,
-): string => authenticator.verifiedEmail?.value ?? profileEmail;
+export const emailForCodes = (authenticator: AuthenticatorState, profileEmail: string): string =>
+  authenticator.verifiedEmail?.value ?? profileEmail;

@@ -23,23 +23,14 @@ describe('argon2 parameters of a stored hash', () => {
       parallelism: 4,
     });
     expect(passwordNeedsRehash(written, CONFIGURED)).toBe(false);
-    expect(
-      parsePhcArgon2('$argon2id$v=19$m=65536,t=3$c2FsdA$aGFzaA'),
-    ).toBeNull();
+    expect(parsePhcArgon2('$argon2id$v=19$m=65536,t=3$c2FsdA$aGFzaA')).toBeNull();
   });
 
   it('asks for a rehash only when they differ from the configured ones', () => {
     expect(passwordNeedsRehash(PHC_CURRENT, CONFIGURED)).toBe(false);
     expect(passwordNeedsRehash(PHC_OLD_PARAMS, CONFIGURED)).toBe(true);
-    expect(
-      passwordNeedsRehash(PHC_CURRENT, { ...CONFIGURED, timeCost: 4 }),
-    ).toBe(true);
-    expect(
-      passwordNeedsRehash(
-        PHC_CURRENT.replace('argon2id', 'argon2i'),
-        CONFIGURED,
-      ),
-    ).toBe(true);
+    expect(passwordNeedsRehash(PHC_CURRENT, { ...CONFIGURED, timeCost: 4 })).toBe(true);
+    expect(passwordNeedsRehash(PHC_CURRENT.replace('argon2id', 'argon2i'), CONFIGURED)).toBe(true);
     expect(passwordNeedsRehash('$bcrypt$whatever', CONFIGURED)).toBe(true);
   });
 });

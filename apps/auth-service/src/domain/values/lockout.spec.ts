@@ -38,9 +38,6 @@ describe('lockout back-off', () => {
     expect(guard).toMatchObject({ consecutiveFailures: 0, lockedUntil: null });
     expect(guard.recentFailures).toHaveLength(3);
     // An hour after the first failure, it no longer counts.
-    expect(guardAfterSuccess(guard, at(3600)).recentFailures).toEqual([
-      iso(1),
-      iso(2),
-    ]);
+    expect(guardAfterSuccess(guard, at(3600)).recentFailures).toEqual([iso(1), iso(2)]);
   });
 });

@@ -1,7 +1,4 @@
-import type {
-  SignInAddressGuard,
-  SignInGuardSnapshot,
-} from '@accounts/contracts';
+import type { SignInAddressGuard, SignInGuardSnapshot } from '@accounts/contracts';
 import { plusSeconds } from '../shared/time';
 
 /**
@@ -58,28 +55,16 @@ const isRecent = (instant: string, now: Date, seconds: number) =>
   now.getTime() - Date.parse(instant) < seconds * 1000;
 
 /** True when the account-wide slow-down applies to this address: it failed here and is not known good. */
-export function isSuspectAddress(
-  guard: SignInGuardSnapshot,
-  address: string,
-  now: Date,
-): boolean {
+export function isSuspectAddress(guard: SignInGuardSnapshot, address: string, now: Date): boolean {
   if (isKnownAddress(guard, address, now)) return false;
   const pair = guard.addresses?.[address];
-  return (
-    !!pair && isRecent(pair.lastFailureAt, now, LockoutPolicy.windowSeconds)
-  );
+  return !!pair && isRecent(pair.lastFailureAt, now, LockoutPolicy.windowSeconds);
 }
 
 /** An address a sign-in of the account succeeded from in the last 30 days. */
-export function isKnownAddress(
-  guard: SignInGuardSnapshot,
-  address: string,
-  now: Date,
-): boolean {
+export function isKnownAddress(guard: SignInGuardSnapshot, address: string, now: Date): boolean {
   const known = guard.knownAddresses?.[address];
-  return (
-    !!known && isRecent(known, now, LockoutPolicy.knownAddressDays * 86_400)
-  );
+  return !!known && isRecent(known, now, LockoutPolicy.knownAddressDays * 86_400);
 }
 
 /** End of the hourly cap's lock (the cap-th latest failure, an hour on), or null below the cap. */
@@ -87,21 +72,14 @@ function hourlyCapUntil(guard: SignInGuardSnapshot, now: Date): string | null {
   const recent = withinWindow(guard.recentFailures, now);
   const cap = LockoutPolicy.failuresPerHour;
   if (recent.length < cap) return null;
-  return plusSeconds(
-    new Date(recent[recent.length - cap]),
-    LockoutPolicy.windowSeconds,
-  );
+  return plusSeconds(new Date(recent[recent.length - cap]), LockoutPolicy.windowSeconds);
 }
 
 /**
  * Whole seconds the address must wait before its next attempt on the account, or null when it may
  * try now. Without an address, only the account-wide lock is looked at (the guard's own history).
  */
-export function lockedFor(
-  guard: SignInGuardSnapshot,
-  now: Date,
-  address?: string,
-): number | null {
+export function lockedFor(guard: SignInGuardSnapshot, now: Date, address?: string): number | null {
   if (address === undefined) return secondsLeft(guard.lockedUntil, now);
   const own = secondsLeft(guard.addresses?.[address]?.lockedUntil ?? null, now);
   // Suspect: the whole account-wide lock; new: the hourly cap only; known good: neither.
@@ -128,10 +106,7 @@ function pruneAddresses(
         isRecent(pair.lastFailureAt, now, LockoutPolicy.windowSeconds) ||
         secondsLeft(pair.lockedUntil, now) !== null,
     )
-    .sort(
-      ([, a], [, b]) =>
-        Date.parse(a.lastFailureAt) - Date.parse(b.lastFailureAt),
-    )
+    .sort(([, a], [, b]) => Date.parse(a.lastFailureAt) - Date.parse(b.lastFailureAt))
     .slice(-LockoutPolicy.maxAddresses);
   return Object.fromEntries(kept);
 }
@@ -143,22 +118,17 @@ export function guardAfterFailure(
   address: string = UNKNOWN_ADDRESS,
 ): SignInGuardSnapshot {
   const cap = LockoutPolicy.failuresPerHour;
-  const recentFailures = [
-    ...withinWindow(guard.recentFailures, now),
-    now.toISOString(),
-  ].slice(-cap);
+  const recentFailures = [...withinWindow(guard.recentFailures, now), now.toISOString()].slice(
+    -cap,
+  );
   const consecutiveFailures = guard.consecutiveFailures + 1;
   const locks: number[] = [];
   const backoff = backoffSeconds(consecutiveFailures);
   if (backoff > 0) locks.push(Date.parse(plusSeconds(now, backoff)));
   // At the cap, wait until the oldest failure of the hour leaves the window.
   if (recentFailures.length >= cap)
-    locks.push(
-      Date.parse(recentFailures[0]) + LockoutPolicy.windowSeconds * 1000,
-    );
-  const lockedUntil = locks.length
-    ? new Date(Math.max(...locks)).toISOString()
-    : null;
+    locks.push(Date.parse(recentFailures[0]) + LockoutPolicy.windowSeconds * 1000);
+  const lockedUntil = locks.length ? new Date(Math.max(...locks)).toISOString() : null;
   const before = guard.addresses?.[address];
   const pairFailures = (before?.consecutiveFailures ?? 0) + 1;
   const pairBackoff = backoffSeconds(pairFailures);
@@ -167,10 +137,7 @@ export function guardAfterFailure(
     lockedUntil: pairBackoff > 0 ? plusSeconds(now, pairBackoff) : null,
     lastFailureAt: now.toISOString(),
   };
-  const addresses = pruneAddresses(
-    { ...guard.addresses, [address]: pair },
-    now,
-  );
+  const addresses = pruneAddresses({ ...guard.addresses, [address]: pair }, now);
   return {
     ...guard,
     consecutiveFailures,
@@ -196,16 +163,13 @@ export function guardAfterSuccess(
     ...guard.knownAddresses,
     [address]: now.toISOString(),
   })
-    .filter(([, last]) =>
-      isRecent(last, now, LockoutPolicy.knownAddressDays * 86_400),
-    )
+    .filter(([, last]) => isRecent(last, now, LockoutPolicy.knownAddressDays * 86_400))
     .sort(([, a], [, b]) => Date.parse(a) - Date.parse(b))
     .slice(-LockoutPolicy.maxKnownAddresses);
   return {
     ...guard,
     consecutiveFailures: 0,
-    lockedUntil:
-      secondsLeft(guard.lockedUntil, now) === null ? null : guard.lockedUntil,
+    lockedUntil: secondsLeft(guard.lockedUntil, now) === null ? null : guard.lockedUntil,
     recentFailures: withinWindow(guard.recentFailures, now),
     addresses: pruneAddresses(others, now),
     knownAddresses: Object.fromEntries(known),

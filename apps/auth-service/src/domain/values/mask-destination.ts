@@ -8,10 +8,7 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return '***';
   const local = [...email.slice(0, at)];
-  const shown =
-    local.length <= 2
-      ? `${local[0]}***`
-      : `${local[0]}***${local[local.length - 1]}`;
+  const shown = local.length <= 2 ? `${local[0]}***` : `${local[0]}***${local[local.length - 1]}`;
   return `${shown}${email.slice(at)}`;
 }
 
@@ -21,7 +18,6 @@ export function maskEmail(email: string): string {
  */
 export function maskPhone(e164: string): string {
   const digits = e164.replace(/\D/g, '');
-  const countryCode =
-    parsePhoneNumberFromString(e164)?.countryCallingCode ?? digits.slice(0, 1);
+  const countryCode = parsePhoneNumberFromString(e164)?.countryCallingCode ?? digits.slice(0, 1);
   return `+${countryCode} ******${digits.slice(-2)}`;
 }

@@ -38,31 +38,21 @@ describe('password policy', () => {
   });
 
   it('throws a 400 naming the field with a stable code per rule', () => {
-    expect(
-      refusal(() =>
-        assertPasswordPolicy('short', passwordPolicy, 'newPassword'),
-      ),
-    ).toEqual({
+    expect(refusal(() => assertPasswordPolicy('short', passwordPolicy, 'newPassword'))).toEqual({
       kind: 'invalid',
       code: 'AUTH-password-too-short',
       field: 'newPassword',
     });
-    expect(
-      refusal(() => assertPasswordPolicy('password1234', passwordPolicy)),
-    ).toEqual({
+    expect(refusal(() => assertPasswordPolicy('password1234', passwordPolicy))).toEqual({
       kind: 'invalid',
       code: 'AUTH-password-common',
       field: 'password',
     });
-    expect(
-      refusal(() => assertPasswordPolicy('jane-is-my-name', passwordPolicy)),
-    ).toEqual({
+    expect(refusal(() => assertPasswordPolicy('jane-is-my-name', passwordPolicy))).toEqual({
       kind: 'invalid',
       code: 'AUTH-password-contains-user-name',
       field: 'password',
     });
-    expect(() =>
-      assertPasswordPolicy('blue-kettle-42', passwordPolicy),
-    ).not.toThrow();
+    expect(() => assertPasswordPolicy('blue-kettle-42', passwordPolicy)).not.toThrow();
   });
 });

@@ -13,16 +13,10 @@ export interface PasswordPolicyFacts {
   readonly isCommonPassword: (password: string) => boolean;
 }
 
-export type PasswordPolicyViolation =
-  | 'too-short'
-  | 'too-long'
-  | 'common'
-  | 'contains-user-name';
+export type PasswordPolicyViolation = 'too-short' | 'too-long' | 'common' | 'contains-user-name';
 
 /** Builds the `isCommonPassword` predicate from a list; comparison ignores case. */
-export function commonPasswordList(
-  passwords: Iterable<string>,
-): (password: string) => boolean {
+export function commonPasswordList(passwords: Iterable<string>): (password: string) => boolean {
   const set = new Set([...passwords].map((p) => p.toLowerCase()));
   return (password) => set.has(password.toLowerCase());
 }
@@ -37,10 +31,7 @@ export function passwordPolicyViolation(
   if (length > PasswordMaxLength) return 'too-long';
   if (facts.isCommonPassword(password)) return 'common';
   const userName = facts.userName.toLowerCase();
-  if (
-    userName.length >= UserNameCheckMinLength &&
-    password.toLowerCase().includes(userName)
-  )
+  if (userName.length >= UserNameCheckMinLength && password.toLowerCase().includes(userName))
     return 'contains-user-name';
   return null;
 }
@@ -60,10 +51,6 @@ export function assertPasswordPolicy(
 ): void {
   const violation = passwordPolicyViolation(password, facts);
   if (violation) {
-    throw invalid(
-      field,
-      `AUTH-password-${violation}`,
-      `${field} ${messages[violation]}`,
-    );
+    throw invalid(field, `AUTH-password-${violation}`, `${field} ${messages[violation]}`);
   }
 }

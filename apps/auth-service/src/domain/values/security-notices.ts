@@ -5,8 +5,7 @@
 export const SecurityNotices = {
   'new-sign-in': {
     critical: false,
-    description:
-      'Sign-in from a computer not seen before (time, IP address, browser)',
+    description: 'Sign-in from a computer not seen before (time, IP address, browser)',
   },
   'password-changed': {
     critical: true,
@@ -38,8 +37,7 @@ export const SecurityNotices = {
   },
   'email-changed': {
     critical: true,
-    description:
-      'The email address of your account changed (told to the previous address)',
+    description: 'The email address of your account changed (told to the previous address)',
   },
   'api-credential-generated': {
     critical: true,
@@ -50,11 +48,8 @@ export const SecurityNotices = {
 export type SecurityNotice = keyof typeof SecurityNotices;
 
 export const isSecurityNotice = (value: unknown): value is SecurityNotice =>
-  typeof value === 'string' &&
-  Object.prototype.hasOwnProperty.call(SecurityNotices, value);
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(SecurityNotices, value);
 
 /** Whether the account gets `notice`, given the optional notices it turned off. */
-export const receivesNotice = (
-  notice: SecurityNotice,
-  optedOut: readonly string[],
-): boolean => SecurityNotices[notice].critical || !optedOut.includes(notice);
+export const receivesNotice = (notice: SecurityNotice, optedOut: readonly string[]): boolean =>
+  SecurityNotices[notice].critical || !optedOut.includes(notice);

@@ -10,9 +10,7 @@ export class SessionAnswer {
     description: 'The computer (user agent)',
   })
   device!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' }) ip!:
-    | string
-    | null;
+  @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' }) ip!: string | null;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ format: 'date-time' }) lastActiveAt!: string;
   @ApiProperty({ description: 'The session of this access token' })
@@ -55,8 +53,7 @@ export class MethodChangedAnswer {
       qrCode: { type: 'string', description: 'PNG data URL of otpauthUri' },
       pendingMethod: {
         type: 'string',
-        description:
-          'The method in force once POST /auth/me/authenticator/confirm succeeds',
+        description: 'The method in force once POST /auth/me/authenticator/confirm succeeds',
       },
     },
     required: ['otpauthUri', 'secret', 'qrCode', 'pendingMethod'],
@@ -64,13 +61,10 @@ export class MethodChangedAnswer {
     description:
       'Set when an authenticator method starts enrollment: confirm with POST /auth/me/authenticator/confirm',
   })
-  enrollment!:
-    | (AuthenticatorEnrollmentAnswer & { pendingMethod: string })
-    | null;
+  enrollment!: (AuthenticatorEnrollmentAnswer & { pendingMethod: string }) | null;
   @ApiPropertyOptional({
     type: [String],
-    description:
-      'The first recovery codes, shown this once, when a second factor comes into use',
+    description: 'The first recovery codes, shown this once, when a second factor comes into use',
   })
   recoveryCodes?: string[];
 }

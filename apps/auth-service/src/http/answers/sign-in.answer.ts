@@ -21,15 +21,13 @@ export class TokenAnswer {
 
 export class SignInTokenAnswer extends TokenAnswer {
   @ApiPropertyOptional({
-    description:
-      'Only where the method trusts computers (also set as the trusted_device cookie)',
+    description: 'Only where the method trusts computers (also set as the trusted_device cookie)',
   })
   trustedDeviceToken?: string;
 
   @ApiPropertyOptional({
     type: [String],
-    description:
-      'A second factor just came into use: its first recovery codes, shown this once',
+    description: 'A second factor just came into use: its first recovery codes, shown this once',
   })
   recoveryCodes?: string[];
 
@@ -47,8 +45,7 @@ export class ChallengeAnswer {
   })
   challengeId!: string;
   @ApiProperty({
-    description:
-      'The sign-in method, or enroll-second-factor when one must be set up first',
+    description: 'The sign-in method, or enroll-second-factor when one must be set up first',
     example: 'email-every-time',
   })
   method!: string;
@@ -96,8 +93,7 @@ export class EnrollmentChoiceAnswer {
 export class PasswordResetRequestedAnswer {
   @ApiProperty({ enum: [true] }) accepted!: boolean;
   @ApiProperty({
-    example:
-      'If an account matches, an email with a link to choose a new password is on its way.',
+    example: 'If an account matches, an email with a link to choose a new password is on its way.',
   })
   message!: string;
 }

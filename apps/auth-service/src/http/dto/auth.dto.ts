@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 /** Lengths are only sanity bounds here; the password rules are the domain's (400 naming the field). */
 export class ActivateDto {
@@ -13,12 +22,19 @@ export class LoginDto {
 }
 
 export class ChallengeCodeDto {
-  @ApiProperty({ example: '123456' }) @IsString() @Matches(/^\d{6}$/, { message: 'must be the 6 digits you received' }) code!: string;
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'must be the 6 digits you received' })
+  code!: string;
 }
 
 /** An enrollment challenge may also say which email/SMS method to keep (e.g. `email-every-time`). */
 export class LoginChallengeCodeDto extends ChallengeCodeDto {
-  @ApiPropertyOptional({ example: 'email-every-time' }) @IsOptional() @IsString() @MaxLength(64) method?: string;
+  @ApiPropertyOptional({ example: 'email-every-time' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  method?: string;
 }
 
 export class RefreshDto {
@@ -41,7 +57,10 @@ export class ResetAuthenticatorDto {
 }
 
 export class ContactChannelParam {
-  @ApiProperty({ enum: ['email', 'sms'], description: 'Which contact to verify: the email address or the mobile phone' })
+  @ApiProperty({
+    enum: ['email', 'sms'],
+    description: 'Which contact to verify: the email address or the mobile phone',
+  })
   @IsIn(['email', 'sms'])
   channel!: 'email' | 'sms';
 }

@@ -45,8 +45,7 @@ export class LoginChallengeAnswerDto {
 
   @ApiPropertyOptional({
     example: 'k7m2p-x9qrt',
-    description:
-      'One of the recovery codes shown when the second factor was set up',
+    description: 'One of the recovery codes shown when the second factor was set up',
   })
   @ValidateIf((o: LoginChallengeAnswerDto) => o.code === undefined)
   @IsString()

@@ -12,7 +12,10 @@ export function apiCredentialsOf(caller: Principal, command: ApiCredentialsComma
     streamId: apiCredentialsStreamId(accountId),
     decider: apiCredentialsDecider,
     command,
-    actor: { kind: caller.accountId === accountId ? ('user' as const) : ('admin' as const), accountId: caller.accountId },
+    actor: {
+      kind: caller.accountId === accountId ? ('user' as const) : ('admin' as const),
+      accountId: caller.accountId,
+    },
     orgId,
   };
 }

@@ -49,7 +49,9 @@ export class GenerateApiCredentialHandler implements ICommandHandler<GenerateApi
       },
     };
     // Waits for the read models: the very next token request sees the new credential.
-    const { state } = await this.runner.run(apiCredentialsOf(caller, command, this.callers.orgOf(accountId, caller)));
+    const { state } = await this.runner.run(
+      apiCredentialsOf(caller, command, this.callers.orgOf(accountId, caller)),
+    );
     const credential = state.credentials[credentialId];
     return {
       id: credentialId,

@@ -4,7 +4,12 @@ import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { evolveApiCredentials, hasExpired, initialApiCredentialsState, type CredentialPolicy } from '../../domain';
+import {
+  evolveApiCredentials,
+  hasExpired,
+  initialApiCredentialsState,
+  type CredentialPolicy,
+} from '../../domain';
 import { CallerFacts } from '../caller-facts';
 import { CREDENTIAL_POLICY } from '../credential-policy';
 import type { ApiCredentialList, ApiCredentialView } from './api-credential-view';
@@ -22,20 +27,35 @@ export class ListApiCredentialsAsOfHandler implements IQueryHandler<ListApiCrede
     private readonly callers: CallerFacts,
   ) {}
 
-  async execute({ caller, accountId, instant }: ListApiCredentialsAsOfQuery): Promise<ApiCredentialList> {
+  async execute({
+    caller,
+    accountId,
+    instant,
+  }: ListApiCredentialsAsOfQuery): Promise<ApiCredentialList> {
     if (!this.callers.administers(caller, accountId) && caller.accountId !== accountId) {
       throw new DomainError('not_found', 'CREDENTIALS-account-not-found', 'Account not found');
     }
     if (caller.accountId === accountId && !this.callers.administers(caller, accountId)) {
-      throw new DomainError('forbidden', 'CREDENTIALS-administrator-required', 'Only an administrator reads credentials as they were');
+      throw new DomainError(
+        'forbidden',
+        'CREDENTIALS-administrator-required',
+        'Only an administrator reads credentials as they were',
+      );
     }
     const events = await readStreamAsOf(this.store, apiCredentialsStreamId(accountId), instant);
     let state = initialApiCredentialsState();
-    const times = new Map<string, { createdAt: string; regeneratedAt: string | null; revokedAt: string | null }>();
+    const times = new Map<
+      string,
+      { createdAt: string; regeneratedAt: string | null; revokedAt: string | null }
+    >();
     for (const event of events) {
       state = evolveApiCredentials(state, event as unknown as CredentialsEvent);
       const id = (event.data as { credentialId: string }).credentialId;
-      const seen = times.get(id) ?? { createdAt: event.occurredAt, regeneratedAt: null, revokedAt: null };
+      const seen = times.get(id) ?? {
+        createdAt: event.occurredAt,
+        regeneratedAt: null,
+        revokedAt: null,
+      };
       if (event.type === 'ApiCredentialRegenerated') seen.regeneratedAt = event.occurredAt;
       if (event.type === 'ApiCredentialRevoked') seen.revokedAt = event.occurredAt;
       times.set(id, seen);
@@ -47,20 +67,25 @@ export class ListApiCredentialsAsOfHandler implements IQueryHandler<ListApiCrede
         return x < y ? -1 : x > y ? 1 : a.credentialId < b.credentialId ? -1 : 1;
       })
       .map((credential): ApiCredentialView => {
-      const t = times.get(credential.credentialId)!;
-      return {
-        id: credential.credentialId,
-        name: credential.name,
-        clientId: credential.clientId,
-        scopes: credential.scopes,
-        status: credential.status === 'revoked' ? 'revoked' : hasExpired(credential.expiresAt, at) ? 'expired' : 'active',
-        createdAt: t.createdAt,
-        lastRegeneratedAt: t.regeneratedAt,
-        lastUsedAt: null,
-        expiresAt: credential.expiresAt,
-        revokedAt: t.revokedAt,
-      };
-    });
+        const t = times.get(credential.credentialId)!;
+        return {
+          id: credential.credentialId,
+          name: credential.name,
+          clientId: credential.clientId,
+          scopes: credential.scopes,
+          status:
+            credential.status === 'revoked'
+              ? 'revoked'
+              : hasExpired(credential.expiresAt, at)
+                ? 'expired'
+                : 'active',
+          createdAt: t.createdAt,
+          lastRegeneratedAt: t.regeneratedAt,
+          lastUsedAt: null,
+          expiresAt: credential.expiresAt,
+          revokedAt: t.revokedAt,
+        };
+      });
     return { accountId, maxCredentials: this.policy.maxCredentials, credentials };
   }
 }

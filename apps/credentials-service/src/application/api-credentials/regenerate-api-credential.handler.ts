@@ -9,7 +9,9 @@ import type { IssuedSecret } from './issued-secret';
 import { RegenerateApiCredentialCommand } from './regenerate-api-credential.command';
 
 @CommandHandler(RegenerateApiCredentialCommand)
-export class RegenerateApiCredentialHandler implements ICommandHandler<RegenerateApiCredentialCommand> {
+export class RegenerateApiCredentialHandler
+  implements ICommandHandler<RegenerateApiCredentialCommand>
+{
   constructor(
     private readonly hasher: SecretHasher,
     private readonly callers: CallerFacts,

@@ -19,7 +19,10 @@ export class RevokeApiCredentialHandler implements ICommandHandler<RevokeApiCred
     // credential this service answered for, since generate waits for it).
     const accountId = this.keys.ownerOf(credentialId);
     if (!accountId) throw credentialNotFound();
-    const command = { type: 'RevokeApiCredential', data: { accountId, credentialId, actor: this.callers.actorFor(caller, accountId) } } as const;
+    const command = {
+      type: 'RevokeApiCredential',
+      data: { accountId, credentialId, actor: this.callers.actorFor(caller, accountId) },
+    } as const;
     await this.runner.run(apiCredentialsOf(caller, command, this.callers.orgOf(accountId, caller)));
   }
 }

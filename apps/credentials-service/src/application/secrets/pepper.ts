@@ -17,7 +17,8 @@ export function loadPepper(settings: PepperSettings): Buffer {
     fromConfigured: (value) => Buffer.from(value, 'utf8'),
     production: {
       is: !!settings.EVENTSTORE_CONNECTION_STRING,
-      message: 'CREDENTIALS_SECRET_PEPPER must be set when EVENTSTORE_CONNECTION_STRING is (every replica needs the same pepper)',
+      message:
+        'CREDENTIALS_SECRET_PEPPER must be set when EVENTSTORE_CONNECTION_STRING is (every replica needs the same pepper)',
     },
     dataDir: settings.DATA_DIR,
     file: 'credentials-service.pepper',

@@ -43,12 +43,16 @@ describe('API secrets', () => {
       const first = loadPepper({ DATA_DIR: dataDir });
       expect(first).toHaveLength(32);
       expect(loadPepper({ DATA_DIR: dataDir })).toEqual(first);
-      expect(statSync(join(dataDir, 'keys', 'credentials-service.pepper')).mode & 0o777).toBe(0o600);
-      const configured = 'x'.repeat(40);
-      expect(loadPepper({ DATA_DIR: dataDir, CREDENTIALS_SECRET_PEPPER: configured }).toString()).toBe(configured);
-      expect(() => loadPepper({ DATA_DIR: dataDir, EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113' })).toThrow(
-        'CREDENTIALS_SECRET_PEPPER must be set',
+      expect(statSync(join(dataDir, 'keys', 'credentials-service.pepper')).mode & 0o777).toBe(
+        0o600,
       );
+      const configured = 'x'.repeat(40);
+      expect(
+        loadPepper({ DATA_DIR: dataDir, CREDENTIALS_SECRET_PEPPER: configured }).toString(),
+      ).toBe(configured);
+      expect(() =>
+        loadPepper({ DATA_DIR: dataDir, EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113' }),
+      ).toThrow('CREDENTIALS_SECRET_PEPPER must be set');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

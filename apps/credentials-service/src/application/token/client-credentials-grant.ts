@@ -10,7 +10,6 @@ import { SecretHasher } from '../secrets/secret-hasher';
 import { TokenRequestLimits } from './token-request-limits';
 import { OAuthError } from './oauth-error';
 
-
 /** Our clientIds are 26 characters; longer ones cannot exist and are not worth memory in the back-off table. */
 const MAX_TRACKED_CLIENT_ID_LENGTH = 64;
 
@@ -33,7 +32,10 @@ export class ClientCredentialsGrant {
    * Client authentication under the guessing limits: the credential, usable now, or invalid_client
    * (429 while backed off). `address`: the client's address as Express reports it (TRUST_PROXY honoured).
    */
-  authenticate(request: { readonly clientId: string; readonly secret: string; readonly address: string }, now = this.clock()): UsableKey {
+  authenticate(
+    request: { readonly clientId: string; readonly secret: string; readonly address: string },
+    now = this.clock(),
+  ): UsableKey {
     const { clientId, secret, address } = request;
     const tracked = clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH ? clientId : undefined;
     const wait = this.limits.retryAfterSeconds(tracked, address, now.getTime());
@@ -81,14 +83,9 @@ export class ClientCredentialsGrant {
  * The credential's scopes, less administrator scopes once its owner is no longer one, narrowed to
  * the `scope` parameter; asking for one it does not hold is invalid_scope (RFC 6749 §5.2).
  */
-function grantedScopes(
-  key: UsableKey,
-  requested: readonly string[] | undefined,
-): string[] {
+function grantedScopes(key: UsableKey, requested: readonly string[] | undefined): string[] {
   const allowed = scopesAllowedFor(key.account_type);
-  const held = key.scopes
-    .split(' ')
-    .filter((s) => allowed.some((a) => a === s));
+  const held = key.scopes.split(' ').filter((s) => allowed.some((a) => a === s));
   if (requested === undefined) return held;
   const missing = requested.find((s) => !held.includes(s));
   if (missing !== undefined)

@@ -4,7 +4,9 @@ import { decodeJwt } from 'jose';
 import { ClientCredentialsGrant } from './client-credentials-grant';
 
 /** RFC 7662 §2.2 answer: `{ active: false }` says nothing more. */
-export type IntrospectionResponse = { readonly active: false } | ({ readonly active: true; readonly token_type: 'Bearer' } & Record<string, unknown>);
+export type IntrospectionResponse =
+  | { readonly active: false }
+  | ({ readonly active: true; readonly token_type: 'Bearer' } & Record<string, unknown>);
 
 /**
  * Token introspection (RFC 7662) for resource servers that cannot verify JWTs themselves. The caller
@@ -18,7 +20,12 @@ export class TokenIntrospection {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
-  async introspect(request: { clientId: string; secret: string; address: string; token: string }): Promise<IntrospectionResponse> {
+  async introspect(request: {
+    clientId: string;
+    secret: string;
+    address: string;
+    token: string;
+  }): Promise<IntrospectionResponse> {
     const caller = this.grant.authenticate(request);
     let orgId: string;
     try {
@@ -27,7 +34,24 @@ export class TokenIntrospection {
       return { active: false };
     }
     if (orgId !== caller.org_id) return { active: false };
-    const { iss, sub, aud, exp, iat, jti, client_id, scope, auth_time, amr, org, knd } = decodeJwt(request.token);
-    return { active: true, token_type: 'Bearer', iss, sub, aud, exp, iat, jti, client_id, scope, auth_time, amr, org, kind: knd };
+    const { iss, sub, aud, exp, iat, jti, client_id, scope, auth_time, amr, org, knd } = decodeJwt(
+      request.token,
+    );
+    return {
+      active: true,
+      token_type: 'Bearer',
+      iss,
+      sub,
+      aud,
+      exp,
+      iat,
+      jti,
+      client_id,
+      scope,
+      auth_time,
+      amr,
+      org,
+      kind: knd,
+    };
   }
 }

@@ -30,8 +30,7 @@ export class TokenRequestLimits {
   private readonly addresses: BackoffLimiter;
 
   constructor(settings: TokenRequestLimitSettings) {
-    const { afterFailures, maxSeconds, maxTracked, forgetAfterMs, store } =
-      settings;
+    const { afterFailures, maxSeconds, maxTracked, forgetAfterMs, store } = settings;
     const shared = (name: string) => (store ? { store, name } : {});
     this.pairs = new BackoffLimiter({
       afterFailures,
@@ -56,11 +55,7 @@ export class TokenRequestLimits {
   }
 
   /** Seconds to wait before this request is even checked, or 0. `clientId` undefined: not worth tracking. */
-  retryAfterSeconds(
-    clientId: string | undefined,
-    address: string,
-    nowMs: number,
-  ): number {
+  retryAfterSeconds(clientId: string | undefined, address: string, nowMs: number): number {
     const fromAddress = this.addresses.retryAfterSeconds(address, nowMs);
     if (clientId === undefined) return fromAddress;
     const pair = pairKey(clientId, address);
@@ -73,11 +68,7 @@ export class TokenRequestLimits {
     );
   }
 
-  recordFailure(
-    clientId: string | undefined,
-    address: string,
-    nowMs: number,
-  ): void {
+  recordFailure(clientId: string | undefined, address: string, nowMs: number): void {
     this.addresses.recordFailure(address, nowMs);
     if (clientId === undefined) return;
     this.pairs.recordFailure(pairKey(clientId, address), nowMs);

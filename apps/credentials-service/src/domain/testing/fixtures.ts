@@ -1,5 +1,13 @@
-import type { ApiCredentialGenerated, ApiCredentialRegenerated, ApiCredentialRevoked } from '@accounts/contracts';
-import type { GenerateApiCredential, RegenerateApiCredential, RevokeApiCredential } from '../api-credentials-commands';
+import type {
+  ApiCredentialGenerated,
+  ApiCredentialRegenerated,
+  ApiCredentialRevoked,
+} from '@accounts/contracts';
+import type {
+  GenerateApiCredential,
+  RegenerateApiCredential,
+  RevokeApiCredential,
+} from '../api-credentials-commands';
 import { type CredentialActor, DEFAULT_CREDENTIAL_POLICY } from '../credential-actor';
 
 /** Decider tests run at this instant; the owner signed in a minute before. */
@@ -7,9 +15,21 @@ export const NOW = new Date('2026-03-01T12:00:00.000Z');
 export const at = { now: NOW };
 const signedInAMinuteAgo = NOW.getTime() / 1000 - 60;
 
-export const owner: CredentialActor = { accountId: 'ann', authTime: signedInAMinuteAgo, administersOwner: false };
-export const admin: CredentialActor = { accountId: 'boss', authTime: signedInAMinuteAgo, administersOwner: true };
-export const stranger: CredentialActor = { accountId: 'eve', authTime: signedInAMinuteAgo, administersOwner: false };
+export const owner: CredentialActor = {
+  accountId: 'ann',
+  authTime: signedInAMinuteAgo,
+  administersOwner: false,
+};
+export const admin: CredentialActor = {
+  accountId: 'boss',
+  authTime: signedInAMinuteAgo,
+  administersOwner: true,
+};
+export const stranger: CredentialActor = {
+  accountId: 'eve',
+  authTime: signedInAMinuteAgo,
+  administersOwner: false,
+};
 
 export function generate(
   credentialId: string,
@@ -49,14 +69,21 @@ export function generated(
   };
 }
 
-export function regenerate(credentialId: string, actor: CredentialActor = owner, secretHash = 'hmac-sha256:new'): RegenerateApiCredential {
+export function regenerate(
+  credentialId: string,
+  actor: CredentialActor = owner,
+  secretHash = 'hmac-sha256:new',
+): RegenerateApiCredential {
   return {
     type: 'RegenerateApiCredential',
     data: { accountId: 'ann', credentialId, secretHash, actor },
   };
 }
 
-export function regenerated(credentialId: string, secretHash = 'hmac-sha256:new'): ApiCredentialRegenerated {
+export function regenerated(
+  credentialId: string,
+  secretHash = 'hmac-sha256:new',
+): ApiCredentialRegenerated {
   return { type: 'ApiCredentialRegenerated', data: { accountId: 'ann', credentialId, secretHash } };
 }
 

@@ -4,9 +4,7 @@ import { invalid } from '../credential-errors';
 export const MAX_CREDENTIAL_NAME_LENGTH = 100;
 
 /** A label the owner chooses ("CI pipeline"); blank means no name. */
-export function parseCredentialName(
-  raw: string | null | undefined,
-): string | null {
+export function parseCredentialName(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null) return null;
   const name = raw.trim();
   if (name === '') return null;

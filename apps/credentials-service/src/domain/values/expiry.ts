@@ -5,7 +5,11 @@ export function parseExpiry(raw: string | null | undefined, now: Date): string |
   if (raw === undefined || raw === null) return null;
   const instant = new Date(raw);
   if (Number.isNaN(instant.getTime())) {
-    throw invalid('expiresAt', 'CREDENTIALS-expiry-invalid', 'must be an ISO-8601 date or date-time');
+    throw invalid(
+      'expiresAt',
+      'CREDENTIALS-expiry-invalid',
+      'must be an ISO-8601 date or date-time',
+    );
   }
   if (instant.getTime() <= now.getTime()) {
     throw invalid('expiresAt', 'CREDENTIALS-expiry-not-in-future', 'must be in the future');

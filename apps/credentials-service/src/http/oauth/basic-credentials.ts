@@ -17,7 +17,8 @@ export function basicCredentials(authorization: string | undefined): ClientCrede
   if (colon <= 0) throw OAuthError.invalidClient();
   const clientId = formDecode(decoded.slice(0, colon));
   const secret = formDecode(decoded.slice(colon + 1));
-  if (clientId === undefined || secret === undefined || secret === '') throw OAuthError.invalidClient();
+  if (clientId === undefined || secret === undefined || secret === '')
+    throw OAuthError.invalidClient();
   return { clientId, secret };
 }
 

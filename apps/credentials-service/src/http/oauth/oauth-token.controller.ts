@@ -1,14 +1,5 @@
 import { Public } from '@accounts/security';
-import {
-  Body,
-  Controller,
-  Header,
-  Headers,
-  HttpCode,
-  Ip,
-  Post,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Header, Headers, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBasicAuth,
   ApiBody,
@@ -52,8 +43,7 @@ export class OAuthTokenController {
         grant_type: { type: 'string', enum: ['client_credentials'] },
         scope: {
           type: 'string',
-          description:
-            "Space-separated; narrows the credential's scopes (invalid_scope otherwise)",
+          description: "Space-separated; narrows the credential's scopes (invalid_scope otherwise)",
         },
         client_id: { type: 'string', description: 'client_secret_post' },
         client_secret: { type: 'string', description: 'client_secret_post' },

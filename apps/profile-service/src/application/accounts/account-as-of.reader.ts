@@ -18,11 +18,23 @@ export class AccountAsOfReader {
   async read(principal: Principal, accountId: string, instant: number): Promise<AccountView> {
     const caller = await loadCallerFacts(this.store, principal);
     if (!caller.actor.isAdministrator) {
-      throw new DomainError('forbidden', 'PROFILE-administrator-required', "Only an administrator of the organization reads another account's record");
+      throw new DomainError(
+        'forbidden',
+        'PROFILE-administrator-required',
+        "Only an administrator of the organization reads another account's record",
+      );
     }
-    const { state, events } = await loadAggregateAsOf(this.store, accountStreamId(accountId), accountDecider, instant);
+    const { state, events } = await loadAggregateAsOf(
+      this.store,
+      accountStreamId(accountId),
+      accountDecider,
+      instant,
+    );
     const account = accountInActorOrganization(state, caller.actor);
-    const times = { createdAt: events[0].occurredAt, updatedAt: events[events.length - 1].occurredAt };
+    const times = {
+      createdAt: events[0].occurredAt,
+      updatedAt: events[events.length - 1].occurredAt,
+    };
     return toAccountView(account, times, caller.timeZone);
   }
 }

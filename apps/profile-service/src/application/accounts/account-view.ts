@@ -26,7 +26,11 @@ export interface PendingEmailView {
   readonly expiresAtLocal: string;
 }
 
-export function toAccountView(account: Account, times: Timestamps, callerTimeZone: string): AccountView {
+export function toAccountView(
+  account: Account,
+  times: Timestamps,
+  callerTimeZone: string,
+): AccountView {
   return {
     id: account.accountId,
     orgId: account.orgId,

@@ -41,7 +41,10 @@ export class AdministerAccountHandler implements ICommandHandler<AdministerAccou
       loadHistory(this.store, streamId, accountDecider),
     ]);
     const command = toAccountCommand(change, accountId, facts.actor);
-    const administrators = administratorSetChange(state, accountDecider.decide(command, state, context));
+    const administrators = administratorSetChange(
+      state,
+      accountDecider.decide(command, state, context),
+    );
     const acting = { actor: actorOf(principal, 'admin'), orgId: principal.orgId };
     if (administrators) {
       await recordAdministratorSetChange(this.runner, administrators, facts.actor, acting, now);
@@ -51,12 +54,22 @@ export class AdministerAccountHandler implements ICommandHandler<AdministerAccou
   }
 }
 
-function toAccountCommand(change: AccountAdministration, accountId: string, actor: ActorFacts): AccountCommand {
+function toAccountCommand(
+  change: AccountAdministration,
+  accountId: string,
+  actor: ActorFacts,
+): AccountCommand {
   switch (change.kind) {
     case 'accountType':
-      return { type: 'ChangeAccountType', data: { accountId, actor, accountType: change.accountType } };
+      return {
+        type: 'ChangeAccountType',
+        data: { accountId, actor, accountType: change.accountType },
+      };
     case 'groupRestriction':
-      return { type: 'ChangeGroupRestriction', data: { accountId, actor, groupRestriction: change.groupRestriction } };
+      return {
+        type: 'ChangeGroupRestriction',
+        data: { accountId, actor, groupRestriction: change.groupRestriction },
+      };
     case 'disable':
       return { type: 'DisableAccount', data: { accountId, actor, reason: change.reason } };
     case 'enable':

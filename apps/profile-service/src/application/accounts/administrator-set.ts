@@ -23,7 +23,10 @@ export async function recordAdministratorSetChange(
   const { orgId } = actor;
   const command: OrganizationCommand =
     change.kind === 'add'
-      ? { type: 'AddOrganizationAdministrator', data: { orgId, accountId: change.accountId, actor } }
+      ? {
+          type: 'AddOrganizationAdministrator',
+          data: { orgId, accountId: change.accountId, actor },
+        }
       : {
           type: 'RemoveOrganizationAdministrator',
           data: { orgId, accountId: change.accountId, reason: change.reason, actor },

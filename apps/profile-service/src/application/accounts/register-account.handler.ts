@@ -50,7 +50,8 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
         accountId,
         orgId,
         actor: facts.actor,
-        activationTokenSha256: activation.sha256, activationLinkId: activation.linkId,
+        activationTokenSha256: activation.sha256,
+        activationLinkId: activation.linkId,
       },
     };
     const events = accountDecider.decide(command, accountDecider.initialState(), context);
@@ -64,11 +65,19 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
         await recordAdministratorSetChange(this.runner, administrators, facts.actor, acting, now);
       }
       // Waits for the read models: the answer below reads them.
-      await this.runner.run({ streamId: accountStreamId(accountId), decider: accountDecider, command, ...acting, now });
+      await this.runner.run({
+        streamId: accountStreamId(accountId),
+        decider: accountDecider,
+        command,
+        ...acting,
+        now,
+      });
     });
 
     const account = await this.reader.account(accountId, principal.orgId, facts.timeZone);
-    const delivery = await this.activationLinks.send(pendingActivation(registered.data, activation.token));
+    const delivery = await this.activationLinks.send(
+      pendingActivation(registered.data, activation.token),
+    );
     return { ...account, ...delivery };
   }
 }

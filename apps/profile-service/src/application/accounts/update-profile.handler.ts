@@ -62,15 +62,19 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
       data: {
         accountId,
         actor: { accountId },
-        emailEditableByUsers: organization.status === 'created' && organization.emailEditableByUsers,
+        emailEditableByUsers:
+          organization.status === 'created' && organization.emailEditableByUsers,
         changes,
         // Derived for any request naming an email; recorded (as a hash) only if the address really changes.
-        ...(changes.email !== undefined && { emailChangeLink: this.emailChangeLinks.issue(accountId) }),
+        ...(changes.email !== undefined && {
+          emailChangeLink: this.emailChangeLinks.issue(accountId),
+        }),
       },
     };
     const decided = accountDecider.decide(command, state, context);
     // Before the user name is reserved; only a real change of address needs the fresh sign-in.
-    if (decided.some((event) => CONTACT_CHANGES.has(event.type))) assertRecentSignIn(principal, this.recentSignInSeconds);
+    if (decided.some((event) => CONTACT_CHANGES.has(event.type)))
+      assertRecentSignIn(principal, this.recentSignInSeconds);
     const planned = newNameIn(decided);
     const acting = { actor: actorOf(principal, 'user'), orgId };
     const write = () =>
@@ -95,14 +99,21 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     return this.reader.account(accountId, orgId);
   }
 
-  private async release(userNames: readonly string[], accountId: string, acting: Acting): Promise<void> {
-    for (const userName of userNames) await releaseUserName(this.runner, userName, accountId, acting);
+  private async release(
+    userNames: readonly string[],
+    accountId: string,
+    acting: Acting,
+  ): Promise<void> {
+    for (const userName of userNames)
+      await releaseUserName(this.runner, userName, accountId, acting);
   }
 }
 
 /** A rename to another name (not a letter-case change), which needs a reservation. */
 function newNameIn(events: readonly { type: string; data: unknown }[]): Rename | undefined {
-  const rename = events.find((event): event is AccountUserNameChanged => event.type === 'AccountUserNameChanged');
+  const rename = events.find(
+    (event): event is AccountUserNameChanged => event.type === 'AccountUserNameChanged',
+  );
   return rename && !sameUserName(rename.data.from, rename.data.to) ? rename.data : undefined;
 }
 
@@ -110,7 +121,9 @@ function newNameIn(events: readonly { type: string; data: unknown }[]): Rename |
  * The account decider, refusing a decision (made again after a concurrent write) that would rename the
  * account to a name this request has not reserved.
  */
-function holdingUserName(reserved: string | undefined): Decider<AccountState, AccountCommand, AccountEvent> {
+function holdingUserName(
+  reserved: string | undefined,
+): Decider<AccountState, AccountCommand, AccountEvent> {
   return {
     ...accountDecider,
     decide(command, state, context) {

@@ -14,9 +14,7 @@ describe('activation token', () => {
     expect(tokens.issue('acc-1').token).not.toBe(token);
     // Whoever holds the key (auth-service's notifier) rebuilds it from the account and link ids; nobody else can.
     expect(activationLinkToken(key, 'acc-1', linkId).token).toBe(token);
-    expect(
-      activationLinkToken(randomBytes(32), 'acc-1', linkId).token,
-    ).not.toBe(token);
+    expect(activationLinkToken(randomBytes(32), 'acc-1', linkId).token).not.toBe(token);
   });
 
   it('goes into a link on the web origin', () => {

@@ -7,18 +7,13 @@ import { accountDecider, accountStreamId } from '../../domain';
 import { loadCallerFacts } from '../shared/caller-facts';
 import { actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
-import {
-  ACTIVATION_LINK_SENDER,
-  type ActivationLinkSender,
-} from './activation-link-sender';
+import { ACTIVATION_LINK_SENDER, type ActivationLinkSender } from './activation-link-sender';
 import { ActivationTokens } from './activation-token';
 import { type ReissuedActivation, ReissueActivationCommand } from './reissue-activation.command';
 
 /** A new link (derived like the first one); auth-service emails it and forgets the previous one. */
 @CommandHandler(ReissueActivationCommand)
-export class ReissueActivationHandler
-  implements ICommandHandler<ReissueActivationCommand>
-{
+export class ReissueActivationHandler implements ICommandHandler<ReissueActivationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACTIVATION_LINK_SENDER)
@@ -27,10 +22,7 @@ export class ReissueActivationHandler
     private readonly runner: CommandRunner,
   ) {}
 
-  async execute({
-    caller,
-    accountId,
-  }: ReissueActivationCommand): Promise<ReissuedActivation> {
+  async execute({ caller, accountId }: ReissueActivationCommand): Promise<ReissuedActivation> {
     const { principal } = caller;
     const streamId = accountStreamId(accountId);
     const [facts, { state }] = await Promise.all([

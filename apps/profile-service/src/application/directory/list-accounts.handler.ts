@@ -2,12 +2,23 @@ import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { organizationAdministeredBy, organizationDecider, organizationStreamId } from '../../domain';
-import { AccountDirectoryQueries, type DirectoryRow } from '../../projections/account-directory.queries';
+import {
+  organizationAdministeredBy,
+  organizationDecider,
+  organizationStreamId,
+} from '../../domain';
+import {
+  AccountDirectoryQueries,
+  type DirectoryRow,
+} from '../../projections/account-directory.queries';
 import { loadCallerTimeZone } from '../shared/caller-facts';
 import { loadHistory } from '../shared/history';
 import { inTimeZone } from '../shared/local-times';
-import { type DirectoryItem, type DirectoryListing, ListAccountsQuery } from './list-accounts.query';
+import {
+  type DirectoryItem,
+  type DirectoryListing,
+  ListAccountsQuery,
+} from './list-accounts.query';
 
 /** Who may list is decided on the organization stream (current administrators); the rows come from the directory. */
 @QueryHandler(ListAccountsQuery)

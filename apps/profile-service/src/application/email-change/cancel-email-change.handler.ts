@@ -3,11 +3,7 @@ import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  accountDecider,
-  accountInActorOrganization,
-  accountStreamId,
-} from '../../domain';
+import { accountDecider, accountInActorOrganization, accountStreamId } from '../../domain';
 import type { AccountView } from '../accounts/account-view';
 import { actorOf } from '../shared/actor-of';
 import { loadHistory } from '../shared/history';
@@ -16,9 +12,7 @@ import { CancelEmailChangeCommand } from './confirm-email-change.command';
 
 /** The pending change is withdrawn: its link stops working; the current address stays. */
 @CommandHandler(CancelEmailChangeCommand)
-export class CancelEmailChangeHandler
-  implements ICommandHandler<CancelEmailChangeCommand>
-{
+export class CancelEmailChangeHandler implements ICommandHandler<CancelEmailChangeCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
@@ -29,10 +23,9 @@ export class CancelEmailChangeHandler
     const { principal } = caller;
     const { accountId, orgId } = principal;
     const streamId = accountStreamId(accountId);
-    accountInActorOrganization(
-      (await loadHistory(this.store, streamId, accountDecider)).state,
-      { orgId },
-    );
+    accountInActorOrganization((await loadHistory(this.store, streamId, accountDecider)).state, {
+      orgId,
+    });
     await this.runner.run({
       streamId,
       decider: accountDecider,

@@ -23,9 +23,7 @@ import { EmailChangeGuesses } from './email-change-guesses';
  * is told by auth-service's notices reactor. Wrong tokens are counted per account and per address.
  */
 @CommandHandler(ConfirmEmailChangeCommand)
-export class ConfirmEmailChangeHandler
-  implements ICommandHandler<ConfirmEmailChangeCommand>
-{
+export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailChangeCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
@@ -33,10 +31,7 @@ export class ConfirmEmailChangeHandler
     private readonly guesses: EmailChangeGuesses,
   ) {}
 
-  async execute({
-    caller,
-    token,
-  }: ConfirmEmailChangeCommand): Promise<AccountView> {
+  async execute({ caller, token }: ConfirmEmailChangeCommand): Promise<AccountView> {
     const { principal, request } = caller;
     const { accountId, orgId } = principal;
     this.guesses.assertAllowed(accountId, request.ip);
@@ -52,8 +47,7 @@ export class ConfirmEmailChangeHandler
         accountId,
         actor: { accountId },
         emailEditableByUsers:
-          organization.status === 'created' &&
-          organization.emailEditableByUsers,
+          organization.status === 'created' && organization.emailEditableByUsers,
         tokenSha256: sha256Hex(token),
       },
     };
@@ -66,10 +60,7 @@ export class ConfirmEmailChangeHandler
         orgId,
       });
     } catch (error) {
-      if (
-        error instanceof DomainError &&
-        error.code === 'PROFILE-email-change-token-invalid'
-      )
+      if (error instanceof DomainError && error.code === 'PROFILE-email-change-token-invalid')
         this.guesses.failed(accountId, request.ip);
       throw error;
     }

@@ -1,5 +1,10 @@
 import { DomainError } from '@accounts/event-sourcing';
-import { clientAddressKey, LIMITER_STORE, type LimiterStore, SlidingWindowLimiter } from '@accounts/security';
+import {
+  clientAddressKey,
+  LIMITER_STORE,
+  type LimiterStore,
+  SlidingWindowLimiter,
+} from '@accounts/security';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -32,11 +37,7 @@ export class EmailChangeGuesses {
   }
 
   /** Throws 429 with Retry-After while either limit is reached. */
-  assertAllowed(
-    accountId: string,
-    ip: string | undefined,
-    now = Date.now(),
-  ): void {
+  assertAllowed(accountId: string, ip: string | undefined, now = Date.now()): void {
     const wait = Math.max(
       this.perAccount.retryAfterSeconds(accountId, now),
       this.perAddress.retryAfterSeconds(clientAddressKey(ip), now),

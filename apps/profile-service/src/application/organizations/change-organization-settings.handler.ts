@@ -13,11 +13,16 @@ import { ChangeOrganizationSettingsCommand } from './change-organization-setting
 import type { OrganizationView } from './organization-view';
 
 /** Settings whose change weakens every account of the organization, or lets the caller do so. */
-const WEAKENING = new Set(['OrganizationTwoFactorRequirementChanged', 'OrganizationAllowedSecondFactorsChanged']);
+const WEAKENING = new Set([
+  'OrganizationTwoFactorRequirementChanged',
+  'OrganizationAllowedSecondFactorsChanged',
+]);
 
 /** One event per changed setting, appended together; the organization stream decides who may. */
 @CommandHandler(ChangeOrganizationSettingsCommand)
-export class ChangeOrganizationSettingsHandler implements ICommandHandler<ChangeOrganizationSettingsCommand> {
+export class ChangeOrganizationSettingsHandler
+  implements ICommandHandler<ChangeOrganizationSettingsCommand>
+{
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
@@ -25,7 +30,11 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
   ) {}
 
-  async execute({ caller, orgId, changes }: ChangeOrganizationSettingsCommand): Promise<OrganizationView> {
+  async execute({
+    caller,
+    orgId,
+    changes,
+  }: ChangeOrganizationSettingsCommand): Promise<OrganizationView> {
     const { principal } = caller;
     const timeZone = await loadCallerTimeZone(this.store, principal);
     await this.runner.run({
@@ -36,7 +45,11 @@ export class ChangeOrganizationSettingsHandler implements ICommandHandler<Change
       }),
       command: {
         type: 'ChangeOrganizationSettings',
-        data: { ...changes, orgId, actor: { accountId: principal.accountId, orgId: principal.orgId } },
+        data: {
+          ...changes,
+          orgId,
+          actor: { accountId: principal.accountId, orgId: principal.orgId },
+        },
       },
       actor: actorOf(principal, 'admin'),
       orgId: principal.orgId,

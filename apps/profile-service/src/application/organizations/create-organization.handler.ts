@@ -42,7 +42,10 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     private readonly reader: ProfileReader,
   ) {}
 
-  async execute({ input, bootstrapToken }: CreateOrganizationCommand): Promise<CreatedOrganization> {
+  async execute({
+    input,
+    bootstrapToken,
+  }: CreateOrganizationCommand): Promise<CreatedOrganization> {
     const now = this.runner.now();
     const context = { now };
     const orgId = randomUUID();
@@ -52,11 +55,23 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     let hasOrganization = await serverHasOrganization(this.store);
     const createOrganization = (): CreateOrganization => ({
       type: 'CreateOrganization',
-      data: { orgId, name: input.name, firstAdministratorId: accountId, serverHasOrganization: hasOrganization, bootstrapAuthorized },
+      data: {
+        orgId,
+        name: input.name,
+        firstAdministratorId: accountId,
+        serverHasOrganization: hasOrganization,
+        bootstrapAuthorized,
+      },
     });
     const registerAdministrator: RegisterFirstAdministrator = {
       type: 'RegisterFirstAdministrator',
-      data: { ...input.administrator, accountId, orgId, activationTokenSha256: activation.sha256, activationLinkId: activation.linkId },
+      data: {
+        ...input.administrator,
+        accountId,
+        orgId,
+        activationTokenSha256: activation.sha256,
+        activationLinkId: activation.linkId,
+      },
     };
 
     organizationDecider.decide(createOrganization(), organizationDecider.initialState(), context);
@@ -68,10 +83,21 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     const acting = { actor: { kind: 'admin', accountId } as const, orgId };
     const { userName } = registered.data;
     await withReservedUserName(this.runner, { userName, accountId, acting }, async () => {
-      if (!hasOrganization && !(await claimFirstOrganization(this.store, orgId, this.runner.metadata(acting.actor, orgId)))) {
+      if (
+        !hasOrganization &&
+        !(await claimFirstOrganization(
+          this.store,
+          orgId,
+          this.runner.metadata(acting.actor, orgId),
+        ))
+      ) {
         // Another first organization won the race: this one is now the second and needs the token.
         hasOrganization = true;
-        organizationDecider.decide(createOrganization(), organizationDecider.initialState(), context);
+        organizationDecider.decide(
+          createOrganization(),
+          organizationDecider.initialState(),
+          context,
+        );
       }
       await this.runner.run({
         streamId: organizationStreamId(orgId),
@@ -82,12 +108,20 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
         waitFor: false,
       });
       // Waits for the read models: the answer below reads them.
-      await this.runner.run({ streamId: accountStreamId(accountId), decider: accountDecider, command: registerAdministrator, ...acting, now });
+      await this.runner.run({
+        streamId: accountStreamId(accountId),
+        decider: accountDecider,
+        command: registerAdministrator,
+        ...acting,
+        now,
+      });
     });
 
     const administrator = await this.reader.account(accountId, orgId);
     const organization = await this.reader.organization(orgId, orgId, administrator.timeZone);
-    const delivery = await this.activationLinks.send(pendingActivation(registered.data, activation.token));
+    const delivery = await this.activationLinks.send(
+      pendingActivation(registered.data, activation.token),
+    );
     return { organization, administrator: { ...administrator, ...delivery } };
   }
 }

@@ -16,7 +16,11 @@ export async function serverHasOrganization(store: Store): Promise<boolean> {
 }
 
 /** True when this organization is the server's first; false when another one got there first. */
-export async function claimFirstOrganization(store: Store, orgId: string, metadata: EventMetadata): Promise<boolean> {
+export async function claimFirstOrganization(
+  store: Store,
+  orgId: string,
+  metadata: EventMetadata,
+): Promise<boolean> {
   try {
     await store.append(
       FIRST_ORGANIZATION_STREAM,

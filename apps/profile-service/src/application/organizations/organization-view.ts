@@ -11,7 +11,11 @@ export interface OrganizationView extends LocalTimestamps {
   readonly allowedSecondFactors: readonly SecondFactor[];
 }
 
-export function toOrganizationView(org: Organization, times: Timestamps, callerTimeZone: string): OrganizationView {
+export function toOrganizationView(
+  org: Organization,
+  times: Timestamps,
+  callerTimeZone: string,
+): OrganizationView {
   return {
     id: org.orgId,
     name: org.name,

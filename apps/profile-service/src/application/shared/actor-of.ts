@@ -13,6 +13,7 @@ export interface Acting {
  */
 export function actorOf(principal: Principal, role: 'user' | 'admin'): Actor {
   // An API token's sessionId is its credential id: audit history names the credential that acted.
-  if (principal.kind === 'api') return { kind: 'api', accountId: principal.accountId, credentialId: principal.sessionId };
+  if (principal.kind === 'api')
+    return { kind: 'api', accountId: principal.accountId, credentialId: principal.sessionId };
   return { kind: role, accountId: principal.accountId };
 }

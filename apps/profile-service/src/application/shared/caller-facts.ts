@@ -21,7 +21,10 @@ export interface CallerFacts {
   readonly timeZone: string;
 }
 
-export async function loadCallerFacts(store: Pick<EventStore, 'readStream'>, principal: Principal): Promise<CallerFacts> {
+export async function loadCallerFacts(
+  store: Pick<EventStore, 'readStream'>,
+  principal: Principal,
+): Promise<CallerFacts> {
   const [organization, account] = await Promise.all([
     loadHistory(store, organizationStreamId(principal.orgId), organizationDecider),
     loadHistory(store, accountStreamId(principal.accountId), accountDecider),
@@ -32,7 +35,8 @@ export async function loadCallerFacts(store: Pick<EventStore, 'readStream'>, pri
       orgId: principal.orgId,
       // Enabled administrators are recorded on the organization stream: the current truth.
       isAdministrator:
-        organization.state.status === 'created' && organization.state.administrators.includes(principal.accountId),
+        organization.state.status === 'created' &&
+        organization.state.administrators.includes(principal.accountId),
     },
     organization: organization.state,
     timeZone: timeZoneOf(account.state),
@@ -44,7 +48,10 @@ export function timeZoneOf(account: AccountState): string {
 }
 
 /** The caller's time zone alone, for answers that need no rights beyond membership. */
-export async function loadCallerTimeZone(store: Pick<EventStore, 'readStream'>, principal: Principal): Promise<string> {
+export async function loadCallerTimeZone(
+  store: Pick<EventStore, 'readStream'>,
+  principal: Principal,
+): Promise<string> {
   const account = await loadHistory(store, accountStreamId(principal.accountId), accountDecider);
   return timeZoneOf(account.state);
 }

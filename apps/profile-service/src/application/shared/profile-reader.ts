@@ -24,14 +24,26 @@ export class ProfileReader {
 
   /** `timeZone` of the caller; absent: the account's own (the account is the caller). */
   async account(accountId: string, callerOrgId: string, timeZone?: string): Promise<AccountView> {
-    const { state, times } = await loadHistory(this.store, accountStreamId(accountId), accountDecider);
+    const { state, times } = await loadHistory(
+      this.store,
+      accountStreamId(accountId),
+      accountDecider,
+    );
     const account = accountInActorOrganization(state, { orgId: callerOrgId });
     // A registered account has events, hence times.
     return toAccountView(account, times as Timestamps, timeZone ?? account.timeZone);
   }
 
-  async organization(orgId: string, callerOrgId: string, timeZone: string): Promise<OrganizationView> {
-    const { state, times } = await loadHistory(this.store, organizationStreamId(orgId), organizationDecider);
+  async organization(
+    orgId: string,
+    callerOrgId: string,
+    timeZone: string,
+  ): Promise<OrganizationView> {
+    const { state, times } = await loadHistory(
+      this.store,
+      organizationStreamId(orgId),
+      organizationDecider,
+    );
     if (state.status === 'none' || state.orgId !== callerOrgId) throw organizationNotFound();
     return toOrganizationView(state, times as Timestamps, timeZone);
   }

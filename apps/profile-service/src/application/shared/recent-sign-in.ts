@@ -6,11 +6,7 @@ import { assertRecentSignIn, type Principal } from '@accounts/security';
  * two-factor requirement) unless the caller signed in recently. Checked on what the decision
  * does, so resending an unchanged email with the rest of a form needs no new sign-in.
  */
-export function requiringRecentSignInFor<
-  S,
-  C extends Message,
-  E extends Message,
->(
+export function requiringRecentSignInFor<S, C extends Message, E extends Message>(
   decider: Decider<S, C, E>,
   weakening: ReadonlySet<string>,
   caller: { readonly principal: Principal; readonly maxAgeSeconds: number },

@@ -8,7 +8,12 @@ import type { Acting } from './actor-of';
  * revision; the store takes one append, the other is decided again and gets PROFILE-user-name-taken (409).
  * Returns the position of the reservation, 0 when the account already held the name.
  */
-export async function reserveUserName(runner: CommandRunner, userName: string, accountId: string, acting: Acting): Promise<number> {
+export async function reserveUserName(
+  runner: CommandRunner,
+  userName: string,
+  accountId: string,
+  acting: Acting,
+): Promise<number> {
   const result = await runner.run({
     streamId: userNameStreamId(userName),
     decider: userNameDecider,
@@ -21,7 +26,12 @@ export async function reserveUserName(runner: CommandRunner, userName: string, a
 }
 
 /** Frees the name if the account holds it (a no-op otherwise, so a retry is harmless). */
-export async function releaseUserName(runner: CommandRunner, userName: string, accountId: string, acting: Acting): Promise<void> {
+export async function releaseUserName(
+  runner: CommandRunner,
+  userName: string,
+  accountId: string,
+  acting: Acting,
+): Promise<void> {
   await runner.run({
     streamId: userNameStreamId(userName),
     decider: userNameDecider,
@@ -49,7 +59,10 @@ export async function withReservedUserName<T>(
   } catch (error) {
     await releaseUserName(runner, userName, accountId, acting).catch((releaseError: unknown) =>
       // The name stays held by an account that was never written: visible in the log, fixable by hand.
-      logger.error({ err: releaseError, userName, accountId }, 'Could not free a user name after a failed write'),
+      logger.error(
+        { err: releaseError, userName, accountId },
+        'Could not free a user name after a failed write',
+      ),
     );
     throw error;
   }

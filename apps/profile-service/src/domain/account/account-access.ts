@@ -8,11 +8,7 @@ export function accountInActorOrganization(
   actor: Pick<ActorFacts, 'orgId'>,
 ): Account {
   if (state.status === 'none' || state.orgId !== actor.orgId) {
-    throw new DomainError(
-      'not_found',
-      'PROFILE-account-not-found',
-      'Account not found',
-    );
+    throw new DomainError('not_found', 'PROFILE-account-not-found', 'Account not found');
   }
   return state;
 }

@@ -39,8 +39,7 @@ export type RegisterAccount = Message<
 /** The administrator created together with the organization (POST /organizations, already authorized). */
 export type RegisterFirstAdministrator = Message<
   'RegisterFirstAdministrator',
-  NewAccountProfile &
-    Activation & { readonly accountId: string; readonly orgId: string }
+  NewAccountProfile & Activation & { readonly accountId: string; readonly orgId: string }
 >;
 
 /** PATCH /accounts/me: only the fields present are considered. */

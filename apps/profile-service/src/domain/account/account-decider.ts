@@ -1,27 +1,17 @@
 import type { AccountEvent } from '@accounts/contracts';
 import { assertNever, CommandContext, Decider } from '@accounts/event-sourcing';
 import type { AccountCommand } from './account-commands';
-import {
-  AccountState,
-  evolveAccount,
-  initialAccountState,
-} from './account-state';
+import { AccountState, evolveAccount, initialAccountState } from './account-state';
 import {
   decideChangeAccountType,
   decideChangeGroupRestriction,
   decideDisableAccount,
   decideEnableAccount,
 } from './decide-administration';
-import {
-  decideCancelEmailChange,
-  decideConfirmEmailChange,
-} from './decide-email-change';
+import { decideCancelEmailChange, decideConfirmEmailChange } from './decide-email-change';
 import { decideUpdateProfile } from './decide-profile-update';
 import { decideReissueActivation } from './decide-reissue-activation';
-import {
-  decideRegisterAccount,
-  decideRegisterFirstAdministrator,
-} from './decide-registration';
+import { decideRegisterAccount, decideRegisterFirstAdministrator } from './decide-registration';
 
 export function decideAccount(
   command: AccountCommand,
@@ -55,11 +45,7 @@ export function decideAccount(
 }
 
 /** Stream `account-<accountId>`. */
-export const accountDecider: Decider<
-  AccountState,
-  AccountCommand,
-  AccountEvent
-> = {
+export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = {
   decide: decideAccount,
   evolve: evolveAccount,
   initialState: initialAccountState,

@@ -20,10 +20,7 @@ export type AccountState = { readonly status: 'none' } | Account;
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
 
-export function evolveAccount(
-  state: AccountState,
-  event: AccountEvent,
-): AccountState {
+export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   if (event.type === 'AccountRegistered') {
     // The activation hash is auth-service's business: the state (and GET /accounts/me) never holds it.
     // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -60,10 +60,7 @@ describe('PUT /accounts/:id/account-type', () => {
       .given([registered])
       .when(setType('read-only', adminActor(ADMIN, OTHER_ORG)))
       .thenThrows('PROFILE-account-not-found', 'not_found');
-    spec
-      .given([])
-      .when(setType('read-only'))
-      .thenThrows('PROFILE-account-not-found', 'not_found');
+    spec.given([]).when(setType('read-only')).thenThrows('PROFILE-account-not-found', 'not_found');
   });
 
   it('refuses an unknown type and a disabled account', () => {

@@ -16,9 +16,7 @@ export function activationOf(
     throw new Error('activationTokenSha256 must be a lowercase hex SHA-256');
   return {
     tokenSha256,
-    expiresAt: new Date(
-      now.getTime() + ActivationTokenLifetimeSeconds * 1000,
-    ).toISOString(),
+    expiresAt: new Date(now.getTime() + ActivationTokenLifetimeSeconds * 1000).toISOString(),
     ...(linkId !== undefined && { linkId }),
   };
 }

@@ -1,9 +1,6 @@
 import type { AccountEvent } from '@accounts/contracts';
 import { parseAccountType } from '../values/account-type';
-import {
-  parseGroupRestriction,
-  sameGroupRestriction,
-} from '../values/group-restriction';
+import { parseGroupRestriction, sameGroupRestriction } from '../values/group-restriction';
 import { accountAdministeredBy, requireEnabled } from './account-access';
 import type {
   ChangeAccountType,
@@ -25,8 +22,7 @@ export function decideChangeAccountType(
 ): AccountEvent[] {
   const account = accountAdministeredBy(state, command.data.actor, {
     code: 'PROFILE-own-account-type',
-    message:
-      'Another administrator of your organization must change your account type',
+    message: 'Another administrator of your organization must change your account type',
   });
   const accountType = parseAccountType(command.data.accountType);
   requireEnabled(account);
@@ -45,13 +41,11 @@ export function decideChangeGroupRestriction(
 ): AccountEvent[] {
   const account = accountAdministeredBy(state, command.data.actor, {
     code: 'PROFILE-own-group-restriction',
-    message:
-      'Another administrator of your organization must change your group restriction',
+    message: 'Another administrator of your organization must change your group restriction',
   });
   const groupRestriction = parseGroupRestriction(command.data.groupRestriction);
   requireEnabled(account);
-  if (sameGroupRestriction(groupRestriction, account.groupRestriction))
-    return [];
+  if (sameGroupRestriction(groupRestriction, account.groupRestriction)) return [];
   const data = {
     accountId: account.accountId,
     from: account.groupRestriction,
@@ -60,14 +54,10 @@ export function decideChangeGroupRestriction(
   return [{ type: 'AccountGroupRestrictionChanged', data }];
 }
 
-export function decideDisableAccount(
-  command: DisableAccount,
-  state: AccountState,
-): AccountEvent[] {
+export function decideDisableAccount(command: DisableAccount, state: AccountState): AccountEvent[] {
   const account = accountAdministeredBy(state, command.data.actor, {
     code: 'PROFILE-own-account-disable',
-    message:
-      'Another administrator of your organization must disable your account',
+    message: 'Another administrator of your organization must disable your account',
   });
   if (account.status === 'disabled') return [];
   const reason = command.data.reason?.trim();
@@ -79,14 +69,10 @@ export function decideDisableAccount(
   ];
 }
 
-export function decideEnableAccount(
-  command: EnableAccount,
-  state: AccountState,
-): AccountEvent[] {
+export function decideEnableAccount(command: EnableAccount, state: AccountState): AccountEvent[] {
   const account = accountAdministeredBy(state, command.data.actor, {
     code: 'PROFILE-own-account-enable',
-    message:
-      'Another administrator of your organization must enable your account',
+    message: 'Another administrator of your organization must enable your account',
   });
   if (account.status === 'enabled') return [];
   return [{ type: 'AccountEnabled', data: { accountId: account.accountId } }];

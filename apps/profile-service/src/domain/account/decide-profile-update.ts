@@ -29,18 +29,10 @@ export function decideUpdateProfile(
   const next: Account = {
     ...account,
     userName: parseIfGiven(changes.userName, parseUserName, account.userName),
-    firstName: parseIfGiven(
-      changes.firstName,
-      parseFirstName,
-      account.firstName,
-    ),
+    firstName: parseIfGiven(changes.firstName, parseFirstName, account.firstName),
     lastName: parseIfGiven(changes.lastName, parseLastName, account.lastName),
     email: parseIfGiven(changes.email, parseEmail, account.email),
-    mobilePhone: parseIfGiven(
-      changes.mobilePhone,
-      parseMobilePhone,
-      account.mobilePhone,
-    ),
+    mobilePhone: parseIfGiven(changes.mobilePhone, parseMobilePhone, account.mobilePhone),
     timeZone: parseIfGiven(changes.timeZone, parseTimeZone, account.timeZone),
     sessionTimeout: parseIfGiven(
       changes.sessionTimeout,
@@ -73,8 +65,7 @@ function emailChangeRequested(
 ): AccountEvent {
   const link = command.data.emailChangeLink;
   // A programming error, not bad input: the handler derives the link for every request that may change the email.
-  if (!link)
-    throw new Error('UpdateProfile changing the email needs emailChangeLink');
+  if (!link) throw new Error('UpdateProfile changing the email needs emailChangeLink');
   return requestEmailChange(account, email, link, ctx.now);
 }
 
@@ -83,11 +74,7 @@ export function ownAccount(
   state: AccountState,
 ): Account {
   if (state.status === 'none') {
-    throw new DomainError(
-      'not_found',
-      'PROFILE-account-not-found',
-      'Account not found',
-    );
+    throw new DomainError('not_found', 'PROFILE-account-not-found', 'Account not found');
   }
   if (command.data.actor.accountId !== state.accountId) {
     throw new DomainError(
@@ -108,10 +95,7 @@ const FIELD_EVENTS = [
   ['mobilePhone', 'AccountMobilePhoneChanged'],
   ['timeZone', 'AccountTimeZoneChanged'],
   ['sessionTimeout', 'AccountSessionTimeoutChanged'],
-] as const satisfies readonly (readonly [
-  keyof ProfileChanges,
-  AccountEvent['type'],
-])[];
+] as const satisfies readonly (readonly [keyof ProfileChanges, AccountEvent['type']])[];
 
 function changedFields(before: Account, after: Account): AccountEvent[] {
   return FIELD_EVENTS.filter(([field]) => before[field] !== after[field]).map(

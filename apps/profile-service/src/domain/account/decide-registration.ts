@@ -31,11 +31,7 @@ export function decideRegisterAccount(
 ): AccountEvent[] {
   const { actor, orgId } = command.data;
   if (actor.orgId !== orgId) {
-    throw new DomainError(
-      'not_found',
-      'PROFILE-org-not-found',
-      'Organization not found',
-    );
+    throw new DomainError('not_found', 'PROFILE-org-not-found', 'Organization not found');
   }
   requireAdministrator(actor);
   const accountType = parseAccountType(command.data.accountType);
@@ -88,11 +84,7 @@ function registered(
       ),
       accountType,
       groupRestriction,
-      activation: activationOf(
-        given.activationTokenSha256,
-        ctx.now,
-        given.activationLinkId,
-      ),
+      activation: activationOf(given.activationTokenSha256, ctx.now, given.activationLinkId),
     },
   };
 }

@@ -1,16 +1,7 @@
 import type { AccountEvent } from '@accounts/contracts';
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  cancelEmailChange,
-  confirmEmailChange,
-  updateProfile,
-} from '../testing/account-commands';
-import {
-  accountRegistered,
-  NOW,
-  TOKEN_SHA256,
-  USER,
-} from '../testing/fixtures';
+import { cancelEmailChange, confirmEmailChange, updateProfile } from '../testing/account-commands';
+import { accountRegistered, NOW, TOKEN_SHA256, USER } from '../testing/fixtures';
 import { accountDecider } from './account-decider';
 import { evolveAccount, initialAccountState } from './account-state';
 
@@ -40,10 +31,7 @@ describe('changing the email address: requested, then confirmed with the link ma
       .given([registered])
       .when(updateProfile({ email: 'jane.new@example.com' }))
       .then([requested()]);
-    const state = [registered, requested()].reduce(
-      evolveAccount,
-      initialAccountState(),
-    );
+    const state = [registered, requested()].reduce(evolveAccount, initialAccountState());
     expect(state).toMatchObject({
       email: 'jane@example.com',
       pendingEmail: { email: 'jane.new@example.com' },
@@ -112,11 +100,7 @@ describe('changing the email address: requested, then confirmed with the link ma
 
   it('refuses the token of a replaced request or a wrong one, naming the field', () => {
     spec
-      .given([
-        registered,
-        requested(),
-        requested('jane.new@example.com', 'request-2', OTHER_HASH),
-      ])
+      .given([registered, requested(), requested('jane.new@example.com', 'request-2', OTHER_HASH)])
       .when(confirmEmailChange(TOKEN_SHA256), at('2026-01-01T01:00:00.000Z'))
       .thenThrows('PROFILE-email-change-token-invalid', 'invalid');
   });
@@ -144,10 +128,7 @@ describe('changing the email address: requested, then confirmed with the link ma
       type: 'AccountEmailChangeCancelled',
       data: { accountId: USER, requestId: 'request-1' },
     };
-    spec
-      .given([registered, requested()])
-      .when(cancelEmailChange())
-      .then([cancelled]);
+    spec.given([registered, requested()]).when(cancelEmailChange()).then([cancelled]);
     spec
       .given([registered, requested(), cancelled])
       .when(confirmEmailChange())

@@ -22,9 +22,7 @@ export function requestEmailChange(
       email,
       requestId: link.requestId,
       tokenSha256: link.tokenSha256,
-      expiresAt: new Date(
-        now.getTime() + EmailChangeLinkLifetimeSeconds * 1000,
-      ).toISOString(),
+      expiresAt: new Date(now.getTime() + EmailChangeLinkLifetimeSeconds * 1000).toISOString(),
     },
   };
 }
@@ -33,7 +31,6 @@ export function requestEmailChange(
 export function sameHash(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++)
-    difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
 }

@@ -10,16 +10,11 @@ import {
   USER,
   userActor,
 } from '../testing/fixtures';
-import type {
-  RegisterAccount,
-  RegisterFirstAdministrator,
-} from './account-commands';
+import type { RegisterAccount, RegisterFirstAdministrator } from './account-commands';
 import { accountDecider } from './account-decider';
 
 const spec = DeciderSpecification.for(accountDecider);
-const register = (
-  data: Partial<RegisterAccount['data']> = {},
-): RegisterAccount => ({
+const register = (data: Partial<RegisterAccount['data']> = {}): RegisterAccount => ({
   type: 'RegisterAccount',
   data: {
     accountId: USER,
@@ -64,17 +59,11 @@ describe('an administrator registers an account', () => {
   });
 
   it('keeps the activation token out of the event: only its hash and expiry', () => {
-    const [event] = accountDecider.decide(
-      register(),
-      accountDecider.initialState(),
-      { now: NOW },
-    );
-    expect(event.type === 'AccountRegistered' && event.data.activation).toEqual(
-      {
-        tokenSha256: TOKEN_SHA256,
-        expiresAt: '2026-01-04T00:00:00.000Z',
-      },
-    );
+    const [event] = accountDecider.decide(register(), accountDecider.initialState(), { now: NOW });
+    expect(event.type === 'AccountRegistered' && event.data.activation).toEqual({
+      tokenSha256: TOKEN_SHA256,
+      expiresAt: '2026-01-04T00:00:00.000Z',
+    });
   });
 
   it('refuses a member who is not an administrator', () => {
@@ -107,10 +96,7 @@ describe('an administrator registers an account', () => {
     [{ timeZone: 'Paris' }, 'PROFILE-time-zone-invalid'],
     [{ sessionTimeout: '3h' }, 'PROFILE-session-timeout-invalid'],
     [{ accountType: 'owner' }, 'PROFILE-account-type-invalid'],
-    [
-      { groupRestriction: { kind: 'groups', groups: [] } },
-      'PROFILE-group-restriction-invalid',
-    ],
+    [{ groupRestriction: { kind: 'groups', groups: [] } }, 'PROFILE-group-restriction-invalid'],
   ])('refuses %p with %s', (bad, code) => {
     spec.given([]).when(register(bad)).thenThrows(code, 'invalid');
   });

@@ -1,8 +1,5 @@
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  accountDisabled as disabled,
-  updateProfile as update,
-} from '../testing/account-commands';
+import { accountDisabled as disabled, updateProfile as update } from '../testing/account-commands';
 import { accountRegistered, ADMIN } from '../testing/fixtures';
 import { accountDecider } from './account-decider';
 

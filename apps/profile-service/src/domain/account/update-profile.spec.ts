@@ -1,20 +1,14 @@
 import { DeciderSpecification } from '@accounts/testing';
 import type { AccountEvent } from '@accounts/contracts';
 import type { ProfileChanges } from './account-commands';
-import {
-  EMAIL_CHANGE_LINK,
-  updateProfile as update,
-} from '../testing/account-commands';
+import { EMAIL_CHANGE_LINK, updateProfile as update } from '../testing/account-commands';
 import { accountRegistered, USER } from '../testing/fixtures';
 import { accountDecider } from './account-decider';
 
 const spec = DeciderSpecification.for(accountDecider);
 const registered = accountRegistered();
-const changed = <T extends AccountEvent['type']>(
-  type: T,
-  from: unknown,
-  to: unknown,
-) => ({ type, data: { accountId: USER, from, to } }) as AccountEvent;
+const changed = <T extends AccountEvent['type']>(type: T, from: unknown, to: unknown) =>
+  ({ type, data: { accountId: USER, from, to } }) as AccountEvent;
 
 describe('PATCH /accounts/me', () => {
   it('appends one event per changed field, in a fixed order, whatever the order given', () => {

@@ -4,9 +4,7 @@ import type { CreateOrganization } from './organization-commands';
 import { organizationDecider } from './organization-decider';
 
 const spec = DeciderSpecification.for(organizationDecider);
-const create = (
-  data: Partial<CreateOrganization['data']> = {},
-): CreateOrganization => ({
+const create = (data: Partial<CreateOrganization['data']> = {}): CreateOrganization => ({
   type: 'CreateOrganization',
   data: {
     orgId: ORG,

@@ -9,12 +9,7 @@ export function decideCreateOrganization(
   command: CreateOrganization,
   state: OrganizationState,
 ): OrganizationEvent[] {
-  const {
-    orgId,
-    firstAdministratorId,
-    serverHasOrganization,
-    bootstrapAuthorized,
-  } = command.data;
+  const { orgId, firstAdministratorId, serverHasOrganization, bootstrapAuthorized } = command.data;
   if (serverHasOrganization && !bootstrapAuthorized) {
     throw new DomainError(
       'forbidden',
@@ -23,11 +18,7 @@ export function decideCreateOrganization(
     );
   }
   if (state.status !== 'none') {
-    throw new DomainError(
-      'conflict',
-      'PROFILE-org-exists',
-      `Organization ${orgId} already exists`,
-    );
+    throw new DomainError('conflict', 'PROFILE-org-exists', `Organization ${orgId} already exists`);
   }
   const name = parseOrganizationName(command.data.name);
   return [

@@ -3,10 +3,7 @@ import { invalid } from '@accounts/event-sourcing';
 import { parseIfGiven } from '../shared/parse-if-given';
 import { parseBooleanSetting } from '../values/boolean-setting';
 import { parseOrganizationName } from '../values/organization-name';
-import {
-  parseSecondFactors,
-  sameSecondFactors,
-} from '../values/second-factors';
+import { parseSecondFactors, sameSecondFactors } from '../values/second-factors';
 import { organizationAdministeredBy } from './organization-access';
 import type { ChangeOrganizationSettings } from './organization-commands';
 import type { OrganizationState } from './organization-state';

@@ -11,11 +11,7 @@ export function organizationAdministeredBy(
   actor: OrganizationActor,
 ): Organization {
   if (state.status === 'none' || actor.orgId !== state.orgId) {
-    throw new DomainError(
-      'not_found',
-      'PROFILE-org-not-found',
-      'Organization not found',
-    );
+    throw new DomainError('not_found', 'PROFILE-org-not-found', 'Organization not found');
   }
   if (!state.administrators.includes(actor.accountId)) {
     throw new DomainError(

@@ -1,14 +1,6 @@
 import type { OrganizationEvent } from '@accounts/contracts';
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  ADMIN,
-  ADMIN_2,
-  adminAdded,
-  ORG,
-  orgCreated,
-  OTHER_ORG,
-  USER,
-} from '../testing/fixtures';
+import { ADMIN, ADMIN_2, adminAdded, ORG, orgCreated, OTHER_ORG, USER } from '../testing/fixtures';
 import type {
   AddOrganizationAdministrator,
   RemoveOrganizationAdministrator,
@@ -20,10 +12,7 @@ const oneAdmin = [orgCreated(), adminAdded(ADMIN)];
 const twoAdmins = [...oneAdmin, adminAdded(ADMIN_2)];
 const by = (accountId: string, orgId = ORG) => ({ accountId, orgId });
 
-const add = (
-  accountId: string,
-  actor = by(ADMIN),
-): AddOrganizationAdministrator => ({
+const add = (accountId: string, actor = by(ADMIN)): AddOrganizationAdministrator => ({
   type: 'AddOrganizationAdministrator',
   data: { orgId: ORG, accountId, actor },
 });
@@ -105,10 +94,7 @@ describe('administrators of an organization', () => {
       .given(twoAdmins)
       .when(add(USER, by(ADMIN, OTHER_ORG)))
       .thenThrows('PROFILE-org-not-found', 'not_found');
-    spec
-      .given([])
-      .when(remove(ADMIN))
-      .thenThrows('PROFILE-org-not-found', 'not_found');
+    spec.given([]).when(remove(ADMIN)).thenThrows('PROFILE-org-not-found', 'not_found');
   });
 
   it('follows administrators across additions and removals', () => {

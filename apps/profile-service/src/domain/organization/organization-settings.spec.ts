@@ -1,13 +1,6 @@
 import type { OrganizationEvent } from '@accounts/contracts';
 import { DeciderSpecification } from '@accounts/testing';
-import {
-  ADMIN,
-  adminAdded,
-  ORG,
-  orgCreated,
-  OTHER_ORG,
-  USER,
-} from '../testing/fixtures';
+import { ADMIN, adminAdded, ORG, orgCreated, OTHER_ORG, USER } from '../testing/fixtures';
 import type { ChangeOrganizationSettings } from './organization-commands';
 import { organizationDecider } from './organization-decider';
 
@@ -114,10 +107,7 @@ describe('organization settings', () => {
       .when(change({ allowedSecondFactors: ['fax'] }))
       .thenThrows('PROFILE-second-factors-invalid');
     const notBoolean = { twoFactorRequired: 'yes' as unknown as boolean };
-    spec
-      .given(existing)
-      .when(change(notBoolean))
-      .thenThrows('PROFILE-setting-invalid', 'invalid');
+    spec.given(existing).when(change(notBoolean)).thenThrows('PROFILE-setting-invalid', 'invalid');
   });
 
   it('refuses a member who is not an administrator', () => {

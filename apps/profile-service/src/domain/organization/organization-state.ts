@@ -43,9 +43,7 @@ export function evolveOrganization(
     case 'OrganizationAdministratorRemoved':
       return {
         ...state,
-        administrators: state.administrators.filter(
-          (id) => id !== event.data.accountId,
-        ),
+        administrators: state.administrators.filter((id) => id !== event.data.accountId),
       };
     default:
       return tolerateUnknownEvent(event, state);

@@ -3,8 +3,7 @@ import { evolveAccount, initialAccountState } from '../account/account-state';
 import { accountRegistered, USER } from '../testing/fixtures';
 import { administratorSetChange } from './administrator-set-change';
 
-const stateOf = (events: AccountEvent[]) =>
-  events.reduce(evolveAccount, initialAccountState());
+const stateOf = (events: AccountEvent[]) => events.reduce(evolveAccount, initialAccountState());
 const admin = accountRegistered({ accountType: 'administrator' });
 const standard = accountRegistered();
 const disabled: AccountEvent = {
@@ -30,23 +29,20 @@ describe('what the organization must record about its administrators', () => {
       accountId: USER,
     });
     expect(
-      administratorSetChange(stateOf([standard]), [
-        typeChanged('standard', 'administrator'),
-      ]),
+      administratorSetChange(stateOf([standard]), [typeChanged('standard', 'administrator')]),
     ).toEqual({
       kind: 'add',
       accountId: USER,
     });
-    expect(
-      administratorSetChange(stateOf([admin, disabled]), [enabled]),
-    ).toEqual({ kind: 'add', accountId: USER });
+    expect(administratorSetChange(stateOf([admin, disabled]), [enabled])).toEqual({
+      kind: 'add',
+      accountId: USER,
+    });
   });
 
   it('removes a demoted or a disabled administrator, saying why', () => {
     expect(
-      administratorSetChange(stateOf([admin]), [
-        typeChanged('administrator', 'standard'),
-      ]),
+      administratorSetChange(stateOf([admin]), [typeChanged('administrator', 'standard')]),
     ).toEqual({
       kind: 'remove',
       accountId: USER,
@@ -60,13 +56,9 @@ describe('what the organization must record about its administrators', () => {
   });
 
   it('records nothing for other changes', () => {
-    expect(
-      administratorSetChange(initialAccountState(), [standard]),
-    ).toBeNull();
+    expect(administratorSetChange(initialAccountState(), [standard])).toBeNull();
     expect(administratorSetChange(stateOf([standard]), [disabled])).toBeNull();
     expect(administratorSetChange(stateOf([admin]), [])).toBeNull();
-    expect(
-      administratorSetChange(stateOf([standard, disabled]), [enabled]),
-    ).toBeNull();
+    expect(administratorSetChange(stateOf([standard, disabled]), [enabled])).toBeNull();
   });
 });

@@ -1,7 +1,4 @@
-import type {
-  AccountEvent,
-  AdministratorRemovalReason,
-} from '@accounts/contracts';
+import type { AccountEvent, AdministratorRemovalReason } from '@accounts/contracts';
 import type { AccountState } from '../account/account-state';
 import { evolveAccount } from '../account/account-state';
 

@@ -81,9 +81,7 @@ export const confirmEmailChange = (
   },
 });
 
-export const cancelEmailChange = (
-  actorAccountId = USER,
-): CancelEmailChange => ({
+export const cancelEmailChange = (actorAccountId = USER): CancelEmailChange => ({
   type: 'CancelEmailChange',
   data: { accountId: USER, actor: { accountId: actorAccountId } },
 });

@@ -32,10 +32,7 @@ export const orgCreated = (orgId = ORG): OrganizationEvent => ({
   },
 });
 
-export const adminAdded = (
-  accountId: string,
-  orgId = ORG,
-): OrganizationEvent => ({
+export const adminAdded = (accountId: string, orgId = ORG): OrganizationEvent => ({
   type: 'OrganizationAdministratorAdded',
   data: { orgId, accountId },
 });

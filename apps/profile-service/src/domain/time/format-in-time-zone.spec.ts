@@ -9,9 +9,9 @@ describe('formatInTimeZone (profile)', () => {
   });
 
   it('refuses an unknown zone or a non-date', () => {
-    expect(
-      refusal(() => formatInTimeZone('2026-01-01T00:00:00Z', 'Moon/Base')).code,
-    ).toBe('PROFILE-time-zone-invalid');
+    expect(refusal(() => formatInTimeZone('2026-01-01T00:00:00Z', 'Moon/Base')).code).toBe(
+      'PROFILE-time-zone-invalid',
+    );
     expect(refusal(() => formatInTimeZone('yesterday', 'UTC'))).toEqual({
       kind: 'invalid',
       code: 'PROFILE-instant-invalid',

@@ -22,9 +22,7 @@ const released = (accountId: string, userName = 'Jane'): UserNameEvent => ({
   data: { userName, accountId },
 });
 const expectedRevisionAfter = (events: UserNameEvent[]) =>
-  userNameExpectedRevision(
-    events.reduce(userNameDecider.evolve, userNameDecider.initialState()),
-  );
+  userNameExpectedRevision(events.reduce(userNameDecider.evolve, userNameDecider.initialState()));
 
 describe('user name reservation', () => {
   it('reserves a name never used, appending with "no stream"', () => {
@@ -84,9 +82,7 @@ describe('user name reservation', () => {
       .when(reserve('b'))
       .then([reserved('b')]);
     expect(expectedRevisionAfter(history)).toBe(1);
-    expect(
-      expectedRevisionAfter([...history, reserved('b'), released('b')]),
-    ).toBe(3);
+    expect(expectedRevisionAfter([...history, reserved('b'), released('b')])).toBe(3);
   });
 
   it('refuses an invalid name before anything else', () => {

@@ -2,16 +2,9 @@ import type { UserNameEvent } from '@accounts/contracts';
 import { assertNever, Decider, DomainError } from '@accounts/event-sourcing';
 import { parseUserName } from '../values/user-name';
 import type { UserNameCommand } from './user-name-commands';
-import {
-  evolveUserName,
-  initialUserNameState,
-  UserNameState,
-} from './user-name-state';
+import { evolveUserName, initialUserNameState, UserNameState } from './user-name-state';
 
-export function decideUserName(
-  command: UserNameCommand,
-  state: UserNameState,
-): UserNameEvent[] {
+export function decideUserName(command: UserNameCommand, state: UserNameState): UserNameEvent[] {
   const { accountId } = command.data;
   const userName = parseUserName(command.data.userName);
   switch (command.type) {
@@ -38,11 +31,7 @@ export function decideUserName(
   }
 }
 
-export const userNameDecider: Decider<
-  UserNameState,
-  UserNameCommand,
-  UserNameEvent
-> = {
+export const userNameDecider: Decider<UserNameState, UserNameCommand, UserNameEvent> = {
   decide: (command, state) => decideUserName(command, state),
   evolve: evolveUserName,
   initialState: initialUserNameState,

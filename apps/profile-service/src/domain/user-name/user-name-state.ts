@@ -15,10 +15,7 @@ export const initialUserNameState = (): UserNameState => ({
   revision: -1,
 });
 
-export function evolveUserName(
-  state: UserNameState,
-  event: UserNameEvent,
-): UserNameState {
+export function evolveUserName(state: UserNameState, event: UserNameEvent): UserNameState {
   switch (event.type) {
     case 'UserNameReserved':
       return { holder: event.data.accountId, revision: state.revision + 1 };
@@ -36,8 +33,6 @@ export function evolveUserName(
  * Expected revision for the next append: "no stream" for a never-used name, else the revision read.
  * Two racing reservations both expect the same revision; the store accepts only one of them.
  */
-export function userNameExpectedRevision(
-  state: UserNameState,
-): 'no_stream' | number {
+export function userNameExpectedRevision(state: UserNameState): 'no_stream' | number {
   return state.revision < 0 ? 'no_stream' : state.revision;
 }

@@ -15,25 +15,14 @@ function fail(): never {
 export function parseGroupRestriction(raw: unknown): GroupRestriction {
   const value = raw as { kind?: unknown; groups?: unknown } | null;
   if (value?.kind === 'all') return { kind: 'all' };
-  if (
-    value?.kind !== 'groups' ||
-    !Array.isArray(value.groups) ||
-    value.groups.length === 0
-  )
-    fail();
+  if (value?.kind !== 'groups' || !Array.isArray(value.groups) || value.groups.length === 0) fail();
   const groups = (value.groups as unknown[]).map((group) =>
     typeof group === 'string' ? group.trim() : '',
   );
-  if (
-    groups.some((group) => group.length === 0 || group.length > MAX_GROUP_NAME)
-  )
-    fail();
+  if (groups.some((group) => group.length === 0 || group.length > MAX_GROUP_NAME)) fail();
   return { kind: 'groups', groups: [...new Set(groups)].sort() };
 }
 
-export function sameGroupRestriction(
-  a: GroupRestriction,
-  b: GroupRestriction,
-): boolean {
+export function sameGroupRestriction(a: GroupRestriction, b: GroupRestriction): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -6,16 +6,9 @@ import { invalid } from '@accounts/event-sourcing';
  * null, undefined or an empty string mean "no mobile phone".
  */
 export function parseMobilePhone(raw: unknown): string | null {
-  if (
-    raw === null ||
-    raw === undefined ||
-    (typeof raw === 'string' && raw.trim() === '')
-  )
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
     return null;
-  const phone =
-    typeof raw === 'string'
-      ? parsePhoneNumberFromString(raw.trim())
-      : undefined;
+  const phone = typeof raw === 'string' ? parsePhoneNumberFromString(raw.trim()) : undefined;
   if (!phone || !phone.isValid()) {
     throw invalid(
       'mobilePhone',

@@ -6,11 +6,7 @@ const MAX_LENGTH = 200;
 export function parseOrganizationName(raw: unknown): string {
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (value.length === 0 || value.length > MAX_LENGTH) {
-    throw invalid(
-      'name',
-      'PROFILE-org-name-invalid',
-      `name must be 1 to ${MAX_LENGTH} characters`,
-    );
+    throw invalid('name', 'PROFILE-org-name-invalid', `name must be 1 to ${MAX_LENGTH} characters`);
   }
   const invisible = invisibleFormattingIn(value);
   if (invisible) {

@@ -3,18 +3,10 @@ import { invalid } from '@accounts/event-sourcing';
 
 const MAX_LENGTH = 100;
 
-function parsePersonName(
-  raw: unknown,
-  field: 'firstName' | 'lastName',
-  code: string,
-): string {
+function parsePersonName(raw: unknown, field: 'firstName' | 'lastName', code: string): string {
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (value.length === 0 || value.length > MAX_LENGTH) {
-    throw invalid(
-      field,
-      code,
-      `${field} must be 1 to ${MAX_LENGTH} characters`,
-    );
+    throw invalid(field, code, `${field} must be 1 to ${MAX_LENGTH} characters`);
   }
   const invisible = invisibleFormattingIn(value);
   if (invisible) {

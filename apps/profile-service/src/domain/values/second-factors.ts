@@ -14,9 +14,6 @@ export function parseSecondFactors(raw: unknown): readonly SecondFactor[] {
   return SecondFactors.filter((factor) => raw.includes(factor));
 }
 
-export function sameSecondFactors(
-  a: readonly SecondFactor[],
-  b: readonly SecondFactor[],
-): boolean {
+export function sameSecondFactors(a: readonly SecondFactor[], b: readonly SecondFactor[]): boolean {
   return a.length === b.length && a.every((factor, i) => factor === b[i]);
 }

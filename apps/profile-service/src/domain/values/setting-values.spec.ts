@@ -1,10 +1,7 @@
 import { refusal } from '../testing/refusal';
 import { parseAccountType } from './account-type';
 import { parseBooleanSetting } from './boolean-setting';
-import {
-  parseGroupRestriction,
-  sameGroupRestriction,
-} from './group-restriction';
+import { parseGroupRestriction, sameGroupRestriction } from './group-restriction';
 import { parseOrganizationName } from './organization-name';
 import { parseSecondFactors } from './second-factors';
 import { parseSessionTimeout } from './session-timeout';
@@ -22,25 +19,19 @@ describe('time zone', () => {
     expect(parseTimeZone(zone)).toBe(canonical);
   });
 
-  it.each(['', 'Mars/Olympus_Mons', '+01:00', 'Europe/Paris ', null])(
-    'refuses %p',
-    (zone) => {
-      expect(refusal(() => parseTimeZone(zone))).toEqual({
-        kind: 'invalid',
-        code: 'PROFILE-time-zone-invalid',
-        field: 'timeZone',
-      });
-    },
-  );
+  it.each(['', 'Mars/Olympus_Mons', '+01:00', 'Europe/Paris ', null])('refuses %p', (zone) => {
+    expect(refusal(() => parseTimeZone(zone))).toEqual({
+      kind: 'invalid',
+      code: 'PROFILE-time-zone-invalid',
+      field: 'timeZone',
+    });
+  });
 });
 
 describe('session timeout', () => {
-  it.each(['15m', '30m', '1h', '2h', '4h', '8h', 'never'])(
-    'accepts %s',
-    (timeout) => {
-      expect(parseSessionTimeout(timeout)).toBe(timeout);
-    },
-  );
+  it.each(['15m', '30m', '1h', '2h', '4h', '8h', 'never'])('accepts %s', (timeout) => {
+    expect(parseSessionTimeout(timeout)).toBe(timeout);
+  });
 
   it.each(['10m', '1d', 'NEVER', '', 1800])('refuses %p', (timeout) => {
     expect(refusal(() => parseSessionTimeout(timeout))).toEqual({
@@ -57,9 +48,7 @@ describe('account type', () => {
   });
 
   it.each(['admin', 'Administrator', '', undefined])('refuses %p', (type) => {
-    expect(refusal(() => parseAccountType(type)).code).toBe(
-      'PROFILE-account-type-invalid',
-    );
+    expect(refusal(() => parseAccountType(type)).code).toBe('PROFILE-account-type-invalid');
   });
 });
 
@@ -108,12 +97,8 @@ describe('organization settings values', () => {
     expect(refusal(() => parseOrganizationName('x'.repeat(201))).code).toBe(
       'PROFILE-org-name-invalid',
     );
-    expect(refusal(() => parseOrganizationName('Acme\u0000')).field).toBe(
-      'name',
-    );
-    expect(refusal(() => parseOrganizationName('Acme\nCorp')).field).toBe(
-      'name',
-    );
+    expect(refusal(() => parseOrganizationName('Acme\u0000')).field).toBe('name');
+    expect(refusal(() => parseOrganizationName('Acme\nCorp')).field).toBe('name');
   });
 
   it('keeps second factors unique in a fixed order', () => {
@@ -124,21 +109,16 @@ describe('organization settings values', () => {
     expect(parseSecondFactors([])).toEqual([]);
   });
 
-  it.each([['password'], 'email', [null]])(
-    'refuses second factors %p',
-    (factors) => {
-      expect(refusal(() => parseSecondFactors(factors))).toEqual({
-        kind: 'invalid',
-        code: 'PROFILE-second-factors-invalid',
-        field: 'allowedSecondFactors',
-      });
-    },
-  );
+  it.each([['password'], 'email', [null]])('refuses second factors %p', (factors) => {
+    expect(refusal(() => parseSecondFactors(factors))).toEqual({
+      kind: 'invalid',
+      code: 'PROFILE-second-factors-invalid',
+      field: 'allowedSecondFactors',
+    });
+  });
 
   it('refuses a setting that is not a boolean', () => {
-    expect(
-      refusal(() => parseBooleanSetting('yes', 'twoFactorRequired')),
-    ).toEqual({
+    expect(refusal(() => parseBooleanSetting('yes', 'twoFactorRequired'))).toEqual({
       kind: 'invalid',
       code: 'PROFILE-setting-invalid',
       field: 'twoFactorRequired',

@@ -39,10 +39,7 @@ export class PendingEmailAnswer {
 }
 
 /** An account as the API shows it (AccountView). */
-export class AccountAnswer
-  extends TimestampsAnswer
-  implements Record<keyof AccountView, unknown>
-{
+export class AccountAnswer extends TimestampsAnswer implements Record<keyof AccountView, unknown> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) orgId!: string;
   @ApiProperty({ example: 'jane' }) userName!: string;

@@ -1,8 +1,19 @@
-import { CurrentPrincipal, PersonOnly, type Principal, RequireRecentSignIn } from '@accounts/security';
+import {
+  CurrentPrincipal,
+  PersonOnly,
+  type Principal,
+  RequireRecentSignIn,
+} from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AccountAnswer, ReissuedActivationAnswer } from '../answers/account.answer';
 import {
   ReissueActivationCommand,
@@ -13,7 +24,11 @@ import {
   AdministerAccountCommand,
 } from '../../application/accounts/administer-account.command';
 import type { AccountView } from '../../application/accounts/account-view';
-import { ChangeAccountTypeDto, ChangeGroupRestrictionDto, DisableAccountDto } from '../dto/administration.dto';
+import {
+  ChangeAccountTypeDto,
+  ChangeGroupRestrictionDto,
+  DisableAccountDto,
+} from '../dto/administration.dto';
 import { AccountIdPipe } from '../id-params';
 
 /** Another administrator of the same organization, never on one's own account. */
@@ -36,12 +51,17 @@ export class AccountAdministrationController {
     @CurrentPrincipal() principal: Principal,
     @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.administer({ principal, request }, id, { kind: 'accountType', accountType: body.accountType });
+    return this.administer({ principal, request }, id, {
+      kind: 'accountType',
+      accountType: body.accountType,
+    });
   }
 
   @Put('group-restriction')
   @ApiOkResponse({ type: AccountAnswer, description: 'The account after the change' })
-  @ApiOperation({ summary: "Change an account's group restriction (another administrator of the organization)" })
+  @ApiOperation({
+    summary: "Change an account's group restriction (another administrator of the organization)",
+  })
   changeGroupRestriction(
     @Param('id', AccountIdPipe) id: string,
     @Body() body: ChangeGroupRestrictionDto,
@@ -81,9 +101,12 @@ export class AccountAdministrationController {
 
   @Post('activation')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a new activation link (another administrator); the previous link stops working' })
+  @ApiOperation({
+    summary: 'Send a new activation link (another administrator); the previous link stops working',
+  })
   @ApiAcceptedResponse({
-    description: 'The link is emailed by auth-service; activationLink appears only in embedded development',
+    description:
+      'The link is emailed by auth-service; activationLink appears only in embedded development',
     type: ReissuedActivationAnswer,
   })
   reissueActivation(

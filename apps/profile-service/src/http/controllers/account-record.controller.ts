@@ -18,9 +18,21 @@ export class AccountRecordController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: AccountAnswer, description: 'The account (as it was at `at`)' })
-  @ApiOperation({ summary: 'An account of your organization as it is, or as it was at an instant (administrators)' })
-  @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant; absent: now', example: '2026-03-01T12:00:00Z' })
-  read(@Param('id', AccountIdPipe) id: string, @Query('at') at: string | undefined, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+  @ApiOperation({
+    summary:
+      'An account of your organization as it is, or as it was at an instant (administrators)',
+  })
+  @ApiQuery({
+    name: 'at',
+    required: false,
+    description: 'ISO-8601 instant; absent: now',
+    example: '2026-03-01T12:00:00Z',
+  })
+  read(
+    @Param('id', AccountIdPipe) id: string,
+    @Query('at') at: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AccountView> {
     return this.reader.read(principal, id, parseAsOf(at));
   }
 }

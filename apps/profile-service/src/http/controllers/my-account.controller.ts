@@ -1,8 +1,4 @@
-import {
-  CurrentPrincipal,
-  type Principal,
-  RequireScope,
-} from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';

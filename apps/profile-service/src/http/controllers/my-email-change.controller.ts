@@ -7,12 +7,7 @@ import {
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountView } from '../../application/accounts/account-view';
 import {
   CancelEmailChangeCommand,
@@ -38,8 +33,7 @@ export class MyEmailChangeController {
   @RequireRecentSignIn()
   @ApiOkResponse({ type: AccountAnswer, description: 'The account with its new address' })
   @ApiOperation({
-    summary:
-      'Confirm my new email address with the token of the link mailed to it',
+    summary: 'Confirm my new email address with the token of the link mailed to it',
     description:
       'Single use. 400 for a token that is not the pending one (limited: 429 after 5 per account in 15 minutes), 410 when nothing is pending (used, cancelled) or the link expired.',
   })
@@ -48,23 +42,18 @@ export class MyEmailChangeController {
     @CurrentPrincipal() principal: Principal,
     @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.commands.execute(
-      new ConfirmEmailChangeCommand({ principal, request }, body.token),
-    );
+    return this.commands.execute(new ConfirmEmailChangeCommand({ principal, request }, body.token));
   }
 
   @Delete('pending')
   @ApiOkResponse({ type: AccountAnswer, description: 'The account, nothing pending any more' })
   @ApiOperation({
-    summary:
-      'Withdraw my pending change of email address (its link stops working)',
+    summary: 'Withdraw my pending change of email address (its link stops working)',
   })
   cancel(
     @CurrentPrincipal() principal: Principal,
     @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.commands.execute(
-      new CancelEmailChangeCommand({ principal, request }),
-    );
+    return this.commands.execute(new CancelEmailChangeCommand({ principal, request }));
   }
 }

@@ -1,15 +1,23 @@
-import {
-  CurrentPrincipal,
-  type Principal,
-  RequireScope,
-} from '@accounts/security';
+import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreatedAccountAnswer, DirectoryListingAnswer } from '../answers/account.answer';
-import { type CreatedAccount, RegisterAccountCommand } from '../../application/accounts/register-account.command';
-import { type DirectoryListing, ListAccountsQuery } from '../../application/directory/list-accounts.query';
+import {
+  type CreatedAccount,
+  RegisterAccountCommand,
+} from '../../application/accounts/register-account.command';
+import {
+  type DirectoryListing,
+  ListAccountsQuery,
+} from '../../application/directory/list-accounts.query';
 import { DEFAULT_PAGE_SIZE, ListAccountsDto } from '../dto/list-accounts.dto';
 import { RegisterAccountDto } from '../dto/register-account.dto';
 import { OrganizationIdPipe } from '../id-params';
@@ -25,10 +33,14 @@ export class OrganizationAccountsController {
 
   @Post()
   @RequireScope('accounts:write')
-  @ApiCreatedResponse({ type: CreatedAccountAnswer, description: 'The new account, waiting for activation' })
+  @ApiCreatedResponse({
+    type: CreatedAccountAnswer,
+    description: 'The new account, waiting for activation',
+  })
   @ApiOperation({
     summary: 'Create an account (administrators of the organization)',
-    description: 'The account is activated through a one-time link; outside production it is in the answer.',
+    description:
+      'The account is activated through a one-time link; outside production it is in the answer.',
   })
   register(
     @Param('orgId', OrganizationIdPipe) orgId: string,
@@ -41,17 +53,23 @@ export class OrganizationAccountsController {
 
   @Get()
   @RequireScope('accounts:read')
-  @ApiOkResponse({ type: DirectoryListingAnswer, description: 'One page of accounts, by user name' })
+  @ApiOkResponse({
+    type: DirectoryListingAnswer,
+    description: 'One page of accounts, by user name',
+  })
   @ApiOperation({
-    summary:
-      'List and search the accounts of the organization, by user name (administrators)',
+    summary: 'List and search the accounts of the organization, by user name (administrators)',
   })
   list(
     @Param('orgId', OrganizationIdPipe) orgId: string,
     @Query() query: ListAccountsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DirectoryListing> {
-    const page = { search: query.search, cursor: query.cursor, limit: query.limit ?? DEFAULT_PAGE_SIZE };
+    const page = {
+      search: query.search,
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    };
     return this.queries.execute(new ListAccountsQuery(principal, orgId, page));
   }
 }

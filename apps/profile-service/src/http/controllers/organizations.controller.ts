@@ -8,7 +8,14 @@ import {
 import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreatedOrganizationAnswer, OrganizationAnswer } from '../answers/organization.answer';
 import { ChangeOrganizationSettingsCommand } from '../../application/organizations/change-organization-settings.command';
 import {
@@ -33,7 +40,10 @@ export class OrganizationsController {
 
   @Post()
   @Public()
-  @ApiCreatedResponse({ type: CreatedOrganizationAnswer, description: 'The organization and its first administrator' })
+  @ApiCreatedResponse({
+    type: CreatedOrganizationAnswer,
+    description: 'The organization and its first administrator',
+  })
   @ApiOperation({
     summary: 'Create an organization with its first administrator',
     description:
@@ -71,6 +81,8 @@ export class OrganizationsController {
     @CurrentPrincipal() principal: Principal,
     @RequestContext() request: RequestContext,
   ): Promise<OrganizationView> {
-    return this.commands.execute(new ChangeOrganizationSettingsCommand({ principal, request }, orgId, body));
+    return this.commands.execute(
+      new ChangeOrganizationSettingsCommand({ principal, request }, orgId, body),
+    );
   }
 }

@@ -16,12 +16,17 @@ export class ChangeGroupRestrictionDto {
 }
 
 export class DisableAccountDto {
-  @ApiPropertyOptional({ example: 'Left the company', description: 'Kept in the audit trail; at most 500 characters' })
+  @ApiPropertyOptional({
+    example: 'Left the company',
+    description: 'Kept in the audit trail; at most 500 characters',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   // Line breaks are fine in a reason; other control characters only garble logs and the audit trail.
   // eslint-disable-next-line no-control-regex
-  @Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: 'must not contain control characters' })
+  @Matches(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, {
+    message: 'must not contain control characters',
+  })
   reason?: string;
 }

@@ -3,8 +3,7 @@ import { IsString, Matches } from 'class-validator';
 
 export class ConfirmEmailChangeDto {
   @ApiProperty({
-    description:
-      'The token of the link mailed to the new address (`/confirm-email?token=…`)',
+    description: 'The token of the link mailed to the new address (`/confirm-email?token=…`)',
     example: 'q3J0…',
   })
   @IsString()

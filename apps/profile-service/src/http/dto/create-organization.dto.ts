@@ -9,7 +9,10 @@ export class CreateOrganizationDto implements NewOrganization {
   @IsString()
   name!: string;
 
-  @ApiProperty({ type: NewAccountProfileDto, description: 'The first administrator, created with the organization' })
+  @ApiProperty({
+    type: NewAccountProfileDto,
+    description: 'The first administrator, created with the organization',
+  })
   @IsDefined()
   @IsObject()
   @ValidateNested()

@@ -7,7 +7,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 export class ListAccountsDto {
   @ApiPropertyOptional({ example: 'ja', description: 'Start of the user name, any case' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9]{1,64}$/, { message: 'must be 1 to 64 letters or digits (the start of a user name)' })
+  @Matches(/^[A-Za-z0-9]{1,64}$/, {
+    message: 'must be 1 to 64 letters or digits (the start of a user name)',
+  })
   search?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })

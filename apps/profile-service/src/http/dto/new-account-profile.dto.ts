@@ -7,7 +7,10 @@ import type { NewAccountProfile } from '../../domain';
  * (e.g. "userName must be 1 to 64 letters or digits").
  */
 export class NewAccountProfileDto implements NewAccountProfile {
-  @ApiProperty({ example: 'jane', description: 'Letters and digits, 1–64; unique on the server whatever the case' })
+  @ApiProperty({
+    example: 'jane',
+    description: 'Letters and digits, 1–64; unique on the server whatever the case',
+  })
   @IsString()
   userName!: string;
 
@@ -23,7 +26,11 @@ export class NewAccountProfileDto implements NewAccountProfile {
   @IsString()
   email!: string;
 
-  @ApiPropertyOptional({ example: '+33612345678', nullable: true, description: 'International format (E.164)' })
+  @ApiPropertyOptional({
+    example: '+33612345678',
+    nullable: true,
+    description: 'International format (E.164)',
+  })
   @IsOptional()
   @IsString()
   mobilePhone?: string | null;
@@ -33,7 +40,10 @@ export class NewAccountProfileDto implements NewAccountProfile {
   @IsString()
   timeZone?: string;
 
-  @ApiPropertyOptional({ enum: ['15m', '30m', '1h', '2h', '4h', '8h', 'never'], description: 'Default 30m' })
+  @ApiPropertyOptional({
+    enum: ['15m', '30m', '1h', '2h', '4h', '8h', 'never'],
+    description: 'Default 30m',
+  })
   @IsOptional()
   @IsString()
   sessionTimeout?: string;

@@ -18,10 +18,7 @@ export class ApiError extends Error {
 
   /** The sign-in is too old for this action: the page asks for the password again. */
   get needsRecentSignIn(): boolean {
-    return (
-      this.status === 401 &&
-      (/recent-sign-in|reauth/i.test(this.code ?? '') || this.stepUp)
-    );
+    return this.status === 401 && (/recent-sign-in|reauth/i.test(this.code ?? '') || this.stepUp);
   }
 
   stepUp = false;
@@ -62,8 +59,7 @@ export function messageOf(error: unknown): string {
         ? `Too many attempts. Try again in ${wait} s.`
         : 'Too many attempts. Try again in a moment.';
     }
-    if (error.status >= 500)
-      return 'Something went wrong on our side. Try again in a moment.';
+    if (error.status >= 500) return 'Something went wrong on our side. Try again in a moment.';
     return error.message;
   }
   if (error instanceof TypeError)

@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from './client';
 
-const json = (
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) =>
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -39,34 +35,25 @@ describe('ApiClient', () => {
       userName: 'ann',
     });
     expect(fetchImpl.mock.calls[1][0]).toBe('/api/session/refresh');
-    expect(fetchImpl.mock.calls[2][1].headers.Authorization).toBe(
-      'Bearer at-2',
-    );
+    expect(fetchImpl.mock.calls[2][1].headers.Authorization).toBe('Bearer at-2');
   });
 
   it('asks the person to sign in again on a step-up challenge and then completes the same request', async () => {
     const fetchImpl = vi
       .fn()
-      .mockResolvedValueOnce(
-        json(401, { code: 'CREDENTIALS-recent-sign-in-required' }),
-      )
+      .mockResolvedValueOnce(json(401, { code: 'CREDENTIALS-recent-sign-in-required' }))
       .mockResolvedValueOnce(json(201, { id: 'c1', secret: 'acs_x' }));
     const client = new ApiClient(fetchImpl);
     client.acceptTokens({ accessToken: 'old', expiresIn: 300 });
-    const reauth = vi.fn(async () =>
-      client.acceptTokens({ accessToken: 'fresh', expiresIn: 300 }),
-    );
+    const reauth = vi.fn(async () => client.acceptTokens({ accessToken: 'fresh', expiresIn: 300 }));
     client.setReauthHandler(reauth);
-    expect(
-      await client.post('/api/credentials/api-credentials', { name: 'ci' }),
-    ).toEqual({ id: 'c1', secret: 'acs_x' });
+    expect(await client.post('/api/credentials/api-credentials', { name: 'ci' })).toEqual({
+      id: 'c1',
+      secret: 'acs_x',
+    });
     expect(reauth).toHaveBeenCalledTimes(1);
-    expect(fetchImpl.mock.calls[1][1].body).toBe(
-      JSON.stringify({ name: 'ci' }),
-    );
-    expect(fetchImpl.mock.calls[1][1].headers.Authorization).toBe(
-      'Bearer fresh',
-    );
+    expect(fetchImpl.mock.calls[1][1].body).toBe(JSON.stringify({ name: 'ci' }));
+    expect(fetchImpl.mock.calls[1][1].headers.Authorization).toBe('Bearer fresh');
   });
 
   it('a refused refresh leaves the page signed out and throws the original error', async () => {

@@ -28,9 +28,7 @@ export class ApiClient {
   private reauth: ReauthHandler | null = null;
   onSignedOut: () => void = () => undefined;
 
-  constructor(
-    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
-  ) {}
+  constructor(private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {}
 
   get signedIn(): boolean {
     return this.accessToken !== null;
@@ -49,8 +47,7 @@ export class ApiClient {
    * has already overwritten; the old session is ended too, so it does not linger until it times out.
    */
   async replaceSession(answer: TokenAnswer): Promise<void> {
-    if (this.accessToken)
-      await this.post('/api/auth/logout', undefined).catch(() => undefined);
+    if (this.accessToken) await this.post('/api/auth/logout', undefined).catch(() => undefined);
     this.accessToken = answer.accessToken;
   }
 
@@ -60,11 +57,7 @@ export class ApiClient {
 
   /** Restores a session from the gateway's cookie (page reload); false when there is none. */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.post<TokenAnswer>(
-      '/api/session/refresh',
-      undefined,
-      { auth: false },
-    )
+    this.refreshing ??= this.post<TokenAnswer>('/api/session/refresh', undefined, { auth: false })
       .then((answer) => {
         this.accessToken = answer.accessToken;
         return true;
@@ -85,11 +78,7 @@ export class ApiClient {
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path, undefined);
   }
-  post<T>(
-    path: string,
-    body?: unknown,
-    options: { auth?: boolean } = {},
-  ): Promise<T> {
+  post<T>(path: string, body?: unknown, options: { auth?: boolean } = {}): Promise<T> {
     return this.request<T>('POST', path, body, options);
   }
   put<T>(path: string, body: unknown): Promise<T> {
@@ -116,28 +105,19 @@ export class ApiClient {
       headers: {
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(method !== 'GET'
-          ? { 'X-CSRF-Token': readCookie(CSRF_COOKIE) ?? '' }
-          : {}),
-        ...(auth && this.accessToken
-          ? { Authorization: `Bearer ${this.accessToken}` }
-          : {}),
+        ...(method !== 'GET' ? { 'X-CSRF-Token': readCookie(CSRF_COOKIE) ?? '' } : {}),
+        ...(auth && this.accessToken ? { Authorization: `Bearer ${this.accessToken}` } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
-    if (response.ok)
-      return (response.status === 204 ? undefined : await response.json()) as T;
+    if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
     const error = await apiErrorOf(response);
     if (auth && !retried && error.status === 401) {
       if (error.needsRecentSignIn && this.reauth) {
         await this.reauth();
         return this.request<T>(method, path, body, options, true);
       }
-      if (
-        !error.needsRecentSignIn &&
-        this.accessToken &&
-        (await this.refresh())
-      )
+      if (!error.needsRecentSignIn && this.accessToken && (await this.refresh()))
         return this.request<T>(method, path, body, options, true);
       if (!error.needsRecentSignIn && !this.accessToken) this.onSignedOut();
     }

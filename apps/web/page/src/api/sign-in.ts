@@ -4,10 +4,7 @@ export type SignInStep =
   | { kind: 'tokens'; tokens: TokenAnswer }
   | { kind: 'challenge'; challenge: Challenge };
 
-export async function startSignIn(
-  userName: string,
-  password: string,
-): Promise<SignInStep> {
+export async function startSignIn(userName: string, password: string): Promise<SignInStep> {
   const answer = await api.post<TokenAnswer & Challenge>(
     '/api/auth/login',
     { userName, password },

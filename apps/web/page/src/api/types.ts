@@ -10,9 +10,7 @@ export interface Account {
   readonly timeZone: string;
   readonly sessionTimeout: string;
   readonly accountType: string;
-  readonly groupRestriction:
-    | { kind: 'all' }
-    | { kind: 'groups'; groups: string[] };
+  readonly groupRestriction: { kind: 'all' } | { kind: 'groups'; groups: string[] };
   readonly enabled: boolean;
   /** A new address waiting for the link mailed to it; until then codes go to `email`. */
   readonly pendingEmail: PendingEmail | null;

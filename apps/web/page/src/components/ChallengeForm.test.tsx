@@ -1,10 +1,4 @@
-import {
-  cleanup,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-} from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api/client';
 import { ChallengeForm } from './ChallengeForm';
@@ -19,14 +13,10 @@ const challenge = {
 
 describe('ChallengeForm (second step of sign-in)', () => {
   it('says where the code went, offers to trust the computer and sends the choice', async () => {
-    const post = vi
-      .spyOn(api, 'post')
-      .mockResolvedValue({ accessToken: 'at', expiresIn: 300 });
+    const post = vi.spyOn(api, 'post').mockResolvedValue({ accessToken: 'at', expiresIn: 300 });
     const onTokens = vi.fn();
     render(<ChallengeForm challenge={challenge} onTokens={onTokens} />);
-    expect(
-      screen.getByText(/sent by email to a\*\*\*e@example.com/),
-    ).toBeTruthy();
+    expect(screen.getByText(/sent by email to a\*\*\*e@example.com/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Verification code'), {
       target: { value: '123 456' },
     });
@@ -70,9 +60,7 @@ describe('ChallengeForm (second step of sign-in)', () => {
         ),
       );
     render(<ChallengeForm challenge={challenge} onTokens={() => undefined} />);
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Use a recovery code' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use a recovery code' }));
     fireEvent.change(screen.getByLabelText('Recovery code'), {
       target: { value: ' abcd-efgh ' },
     });

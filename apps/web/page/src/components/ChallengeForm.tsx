@@ -1,11 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/api-error';
 import type { Challenge, TokenAnswer } from '../api/client';
-import {
-  answerChallenge,
-  challengePrompt,
-  trustsComputer,
-} from '../api/sign-in';
+import { answerChallenge, challengePrompt, trustsComputer } from '../api/sign-in';
 import { Field } from './Field';
 import { Notice } from './Notice';
 
@@ -76,11 +72,7 @@ export function ChallengeForm({
         </label>
       )}
       <div className="actions">
-        <button
-          type="submit"
-          className="button"
-          disabled={busy || !code.trim()}
-        >
+        <button type="submit" className="button" disabled={busy || !code.trim()}>
           {busy ? 'Checking…' : 'Verify'}
         </button>
         <button
@@ -92,9 +84,7 @@ export function ChallengeForm({
             setError(null);
           }}
         >
-          {useRecovery
-            ? 'Use a verification code instead'
-            : 'Use a recovery code'}
+          {useRecovery ? 'Use a verification code instead' : 'Use a recovery code'}
         </button>
       </div>
     </form>

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 
 /** Copies a value to the clipboard and says so; where the clipboard is refused, says how to copy by hand. */
-export function CopyButton({
-  value,
-  label = 'Copy',
-}: {
-  value: string;
-  label?: string;
-}) {
+export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <>
@@ -37,13 +31,7 @@ export function CopyButton({
 }
 
 /** A secret or key in a monospace box, selectable in one click, with its Copy button. */
-export function SecretValue({
-  label,
-  value,
-}: {
-  label: string;
-  value: string;
-}) {
+export function SecretValue({ label, value }: { label: string; value: string }) {
   return (
     <div className="secret">
       <span className="secret__label">{label}</span>

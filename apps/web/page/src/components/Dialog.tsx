@@ -47,9 +47,7 @@ export function Dialog({
 
 function trapFocus(container: HTMLElement, event: KeyboardEvent) {
   const items = [
-    ...container.querySelectorAll<HTMLElement>(
-      'input, button, select, textarea, [href]',
-    ),
+    ...container.querySelectorAll<HTMLElement>('input, button, select, textarea, [href]'),
   ].filter((el) => !el.hasAttribute('disabled'));
   if (!items.length) return;
   const [first, last] = [items[0], items[items.length - 1]];
@@ -82,19 +80,10 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onCancel}>
       <div className="dialog__body">{children}</div>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onCancel}
-        >
+        <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={onConfirm}
-          disabled={busy}
-        >
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

@@ -1,9 +1,4 @@
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  useId,
-} from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
 
 interface FieldFrame {
   readonly label: string;
@@ -55,8 +50,7 @@ export function SelectField({
   id,
   children,
   ...select
-}: FieldFrame &
-  SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+}: FieldFrame & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const generated = useId();
   const selectId = id ?? generated;
   const described =

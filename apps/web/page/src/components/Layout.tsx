@@ -16,13 +16,7 @@ const ADMIN = [
 ];
 
 /** The signed-in frame: a side navigation on a desktop, a wrapping bar on a phone. */
-export function Layout({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) {
+export function Layout({ title, children }: { title: string; children: ReactNode }) {
   const { me, org, signOut } = useSession();
   const { path } = useLocation();
   const item = (link: { to: string; label: string }) => (
@@ -39,8 +33,7 @@ export function Layout({
       </a>
       <header className="topbar">
         <span className="brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" />{' '}
-          {org?.name ?? 'Accounts'}
+          <img src="/favicon.svg" alt="" width="24" height="24" /> {org?.name ?? 'Accounts'}
         </span>
         <span className="topbar__user">
           <span className="topbar__name">
@@ -75,13 +68,7 @@ export function Layout({
 }
 
 /** The frame of the pages before sign-in: one card in the middle. */
-export function CardPage({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) {
+export function CardPage({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="card-page">
       <main className="card" id="main">

@@ -9,10 +9,7 @@ export function Notice({
   children: ReactNode;
 }) {
   return (
-    <div
-      className={`notice notice--${kind}`}
-      role={kind === 'error' ? 'alert' : 'status'}
-    >
+    <div className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );

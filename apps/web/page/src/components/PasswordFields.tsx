@@ -39,10 +39,7 @@ export function PasswordFields({
               ))}
             </ul>
             {password && (
-              <span
-                className={`strength strength--${strength.score}`}
-                aria-live="polite"
-              >
+              <span className={`strength strength--${strength.score}`} aria-live="polite">
                 <span className="strength__bar" aria-hidden="true" />
                 Strength: {strength.label}
               </span>
@@ -60,9 +57,7 @@ export function PasswordFields({
         onChange={(e) => onRepeat(e.target.value)}
         error={
           repeatError ??
-          (repeat && repeat !== password
-            ? 'The two passwords are not the same yet'
-            : null)
+          (repeat && repeat !== password ? 'The two passwords are not the same yet' : null)
         }
       />
     </>

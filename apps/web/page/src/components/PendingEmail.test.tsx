@@ -1,10 +1,4 @@
-import {
-  cleanup,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-} from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
@@ -58,16 +52,10 @@ describe('PendingEmailPanel (an email change waiting for its link)', () => {
     const panel = screen.getByRole('status', {
       name: 'Email change waiting for confirmation',
     });
-    expect(panel.textContent).toContain(
-      'We sent a link to ann.new@example.org',
-    );
-    expect(panel.textContent).toContain(
-      'until 2026-12-02 11:00 (Europe/Paris)',
-    );
+    expect(panel.textContent).toContain('We sent a link to ann.new@example.org');
+    expect(panel.textContent).toContain('until 2026-12-02 11:00 (Europe/Paris)');
     expect(panel.textContent).toContain('go to ann@example.com');
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Send the link again' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send the link again' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel the change' }));
     expect(onResend).toHaveBeenCalledOnce();
     expect(onCancel).toHaveBeenCalledOnce();
@@ -97,25 +85,16 @@ describe('ConfirmEmailPage (/confirm-email?token=…)', () => {
     render(<ConfirmEmailPage token="t0k3n" />);
     expect(post).not.toHaveBeenCalled();
     expect(
-      screen.getByText(
-        'Make ann.new@example.org the email address of your account ann?',
-      ),
+      screen.getByText('Make ann.new@example.org the email address of your account ann?'),
     ).toBeTruthy();
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Confirm my new email address' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm my new email address' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toContain(
         'Your email address is now ann.new@example.org',
       ),
     );
-    expect(post).toHaveBeenCalledWith(
-      '/api/profile/accounts/me/email/confirm',
-      { token: 't0k3n' },
-    );
-    expect(session.setMe).toHaveBeenCalledWith(
-      expect.objectContaining({ email: PENDING.email }),
-    );
+    expect(post).toHaveBeenCalledWith('/api/profile/accounts/me/email/confirm', { token: 't0k3n' });
+    expect(session.setMe).toHaveBeenCalledWith(expect.objectContaining({ email: PENDING.email }));
   });
 
   it("shows the server's reason when the link was used or expired (410), and keeps the button", async () => {
@@ -130,22 +109,16 @@ describe('ConfirmEmailPage (/confirm-email?token=…)', () => {
       ),
     );
     render(<ConfirmEmailPage token="t0k3n" />);
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Confirm my new email address' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm my new email address' }));
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain(
-        'This confirmation link has expired',
-      ),
+      expect(screen.getByRole('alert').textContent).toContain('This confirmation link has expired'),
     );
   });
 
   it('says so when the link has no token', () => {
     session.me = ANN;
     render(<ConfirmEmailPage token={null} />);
-    expect(screen.getByRole('alert').textContent).toContain(
-      'This link has no token',
-    );
+    expect(screen.getByRole('alert').textContent).toContain('This link has no token');
     expect(screen.queryByRole('button')).toBeNull();
   });
 });
@@ -153,13 +126,11 @@ describe('ConfirmEmailPage (/confirm-email?token=…)', () => {
 describe('My Account with a pending email change', () => {
   it('keeps the current address in the field, shows the pending one, and cancels it with DELETE', async () => {
     session.me = ANN;
-    const del = vi
-      .spyOn(api, 'delete')
-      .mockResolvedValue({ ...ANN, pendingEmail: null });
+    const del = vi.spyOn(api, 'delete').mockResolvedValue({ ...ANN, pendingEmail: null });
     render(<MyAccountPage />);
-    expect(
-      (screen.getByLabelText('Email address') as HTMLInputElement).value,
-    ).toBe('ann@example.com');
+    expect((screen.getByLabelText('Email address') as HTMLInputElement).value).toBe(
+      'ann@example.com',
+    );
     expect(
       screen.getByRole('status', {
         name: 'Email change waiting for confirmation',
@@ -168,28 +139,20 @@ describe('My Account with a pending email change', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel the change' }));
     await waitFor(() =>
       expect(
-        screen.getByText(
-          'Change cancelled: your email address stays ann@example.com.',
-        ),
+        screen.getByText('Change cancelled: your email address stays ann@example.com.'),
       ).toBeTruthy(),
     );
     expect(del).toHaveBeenCalledWith('/api/profile/accounts/me/email/pending');
-    expect(session.setMe).toHaveBeenCalledWith(
-      expect.objectContaining({ pendingEmail: null }),
-    );
+    expect(session.setMe).toHaveBeenCalledWith(expect.objectContaining({ pendingEmail: null }));
   });
 
   it('sends the link again by asking for the pending address once more', async () => {
     session.me = ANN;
     const patch = vi.spyOn(api, 'patch').mockResolvedValue(ANN);
     render(<MyAccountPage />);
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Send the link again' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send the link again' }));
     await waitFor(() =>
-      expect(
-        screen.getByText(/A new link is on its way to ann\.new@example\.org/),
-      ).toBeTruthy(),
+      expect(screen.getByText(/A new link is on its way to ann\.new@example\.org/)).toBeTruthy(),
     );
     expect(patch).toHaveBeenCalledWith('/api/profile/accounts/me', {
       email: 'ann.new@example.org',
@@ -206,9 +169,7 @@ describe('My Account with a pending email change', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save Changes' }));
     await waitFor(() =>
       expect(
-        screen.getByText(
-          /We sent a link to ann\.new@example\.org: open it to confirm/,
-        ),
+        screen.getByText(/We sent a link to ann\.new@example\.org: open it to confirm/),
       ).toBeTruthy(),
     );
   });

@@ -24,10 +24,9 @@ export function PendingEmailPanel({
       aria-label="Email change waiting for confirmation"
     >
       <p>
-        We sent a link to <strong>{pending.email}</strong>. Open it to confirm
-        your new address (it works until {pending.expiresAtLocal}). Until you
-        confirm, sign-in codes and security notices go to{' '}
-        <strong>{currentEmail}</strong>.
+        We sent a link to <strong>{pending.email}</strong>. Open it to confirm your new address (it
+        works until {pending.expiresAtLocal}). Until you confirm, sign-in codes and security notices
+        go to <strong>{currentEmail}</strong>.
       </p>
       <div className="actions">
         <button

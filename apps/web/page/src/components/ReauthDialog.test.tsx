@@ -1,10 +1,4 @@
-import {
-  cleanup,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-} from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api/client';
 import { ReauthDialog } from './ReauthDialog';
@@ -13,21 +7,11 @@ afterEach(cleanup);
 
 describe('ReauthDialog (an action needs a recent sign-in)', () => {
   it('signs in again with the password and lets the action go on', async () => {
-    const post = vi
-      .spyOn(api, 'post')
-      .mockResolvedValue({ accessToken: 'fresh', expiresIn: 300 });
+    const post = vi.spyOn(api, 'post').mockResolvedValue({ accessToken: 'fresh', expiresIn: 300 });
     const replace = vi.spyOn(api, 'replaceSession');
     const onDone = vi.fn();
-    render(
-      <ReauthDialog
-        userName="ann"
-        onDone={onDone}
-        onCancel={() => undefined}
-      />,
-    );
-    expect(
-      screen.getByRole('dialog', { name: "Confirm it's you" }),
-    ).toBeTruthy();
+    render(<ReauthDialog userName="ann" onDone={onDone} onCancel={() => undefined} />);
+    expect(screen.getByRole('dialog', { name: "Confirm it's you" })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Password'), {
       target: { value: 'correct horse battery staple 42' },
     });
@@ -50,13 +34,7 @@ describe('ReauthDialog (an action needs a recent sign-in)', () => {
       method: 'authenticator',
       sentTo: null,
     });
-    render(
-      <ReauthDialog
-        userName="ann"
-        onDone={() => undefined}
-        onCancel={() => undefined}
-      />,
-    );
+    render(<ReauthDialog userName="ann" onDone={() => undefined} onCancel={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Password'), {
       target: { value: 'pw' },
     });
@@ -68,13 +46,7 @@ describe('ReauthDialog (an action needs a recent sign-in)', () => {
   it('Cancel gives up without signing in', () => {
     const post = vi.spyOn(api, 'post');
     const onCancel = vi.fn();
-    render(
-      <ReauthDialog
-        userName="ann"
-        onDone={() => undefined}
-        onCancel={onCancel}
-      />,
-    );
+    render(<ReauthDialog userName="ann" onDone={() => undefined} onCancel={onCancel} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalled();
     expect(post).not.toHaveBeenCalled();

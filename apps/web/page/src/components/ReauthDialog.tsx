@@ -53,8 +53,8 @@ export function ReauthDialog({
       ) : (
         <form onSubmit={submit} noValidate>
           <p>
-            This change needs a recent sign-in. Enter your password to continue;
-            nothing you typed is lost.
+            This change needs a recent sign-in. Enter your password to continue; nothing you typed
+            is lost.
           </p>
           {error && <Notice kind="error">{error}</Notice>}
           <Field
@@ -67,18 +67,10 @@ export function ReauthDialog({
             required
           />
           <div className="actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={onCancel}
-            >
+            <button type="button" className="button button--secondary" onClick={onCancel}>
               Cancel
             </button>
-            <button
-              type="submit"
-              className="button"
-              disabled={busy || !password}
-            >
+            <button type="submit" className="button" disabled={busy || !password}>
               Continue
             </button>
           </div>

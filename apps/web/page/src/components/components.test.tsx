@@ -22,15 +22,14 @@ describe('Field', () => {
     const input = screen.getByLabelText('User name');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const described = input.getAttribute('aria-describedby')!.split(' ');
-    expect(
-      described.map((id) => document.getElementById(id)?.textContent),
-    ).toEqual(['Unique', 'userName must be letters or digits']);
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toEqual([
+      'Unique',
+      'userName must be letters or digits',
+    ]);
   });
   it('has no error state without an error', () => {
     render(<Field label="First name" value="" onChange={() => undefined} />);
-    expect(
-      screen.getByLabelText('First name').hasAttribute('aria-invalid'),
-    ).toBe(false);
+    expect(screen.getByLabelText('First name').hasAttribute('aria-invalid')).toBe(false);
   });
 });
 
@@ -46,9 +45,7 @@ describe('PasswordFields', () => {
     );
     expect(screen.getByText(/At least 12 characters/)).toBeTruthy();
     expect(screen.getByText(/Strength: (Good|Strong)/)).toBeTruthy();
-    expect(
-      screen.getByText('The two passwords are not the same yet'),
-    ).toBeTruthy();
+    expect(screen.getByText('The two passwords are not the same yet')).toBeTruthy();
   });
 });
 
@@ -66,9 +63,7 @@ describe('ConfirmDialog', () => {
         It stops working at once.
       </ConfirmDialog>,
     );
-    expect(
-      screen.getByRole('dialog', { name: 'Revoke this credential?' }),
-    ).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Revoke this credential?' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     expect(onConfirm).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(document, { key: 'Escape' });

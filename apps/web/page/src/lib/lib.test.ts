@@ -7,33 +7,19 @@ import { filterTimeZones, formatTime } from './time';
 describe("times in the person's zone", () => {
   it('shows one instant in Paris and in New York, with the zone named', () => {
     const at = '2026-07-01T12:00:00Z';
-    expect(formatTime(at, 'Europe/Paris', 'en-GB')).toMatch(
-      /14:00.*(CEST|GMT\+2)/,
-    );
-    expect(formatTime(at, 'America/New_York', 'en-GB')).toMatch(
-      /08:00.*(EDT|GMT-4)/,
-    );
+    expect(formatTime(at, 'Europe/Paris', 'en-GB')).toMatch(/14:00.*(CEST|GMT\+2)/);
+    expect(formatTime(at, 'America/New_York', 'en-GB')).toMatch(/08:00.*(EDT|GMT-4)/);
   });
   it('a missing or broken time is a dash, an unknown zone falls back to UTC', () => {
     expect(formatTime(null, 'UTC')).toBe('—');
     expect(formatTime('not a date', 'UTC')).toBe('—');
-    expect(formatTime('2026-07-01T12:00:00Z', 'Mars/Olympus', 'en-GB')).toMatch(
-      /12:00.*UTC/,
-    );
+    expect(formatTime('2026-07-01T12:00:00Z', 'Mars/Olympus', 'en-GB')).toMatch(/12:00.*UTC/);
   });
   it('finds zones by city words, whatever the case and underscores', () => {
-    const zones = [
-      'America/New_York',
-      'Europe/Paris',
-      'UTC',
-      'America/Los_Angeles',
-    ];
+    const zones = ['America/New_York', 'Europe/Paris', 'UTC', 'America/Los_Angeles'];
     expect(filterTimeZones(zones, 'new york')).toEqual(['America/New_York']);
     expect(filterTimeZones(zones, 'PARIS')).toEqual(['Europe/Paris']);
-    expect(filterTimeZones(zones, 'america')).toEqual([
-      'America/New_York',
-      'America/Los_Angeles',
-    ]);
+    expect(filterTimeZones(zones, 'america')).toEqual(['America/New_York', 'America/Los_Angeles']);
   });
 });
 
@@ -41,9 +27,7 @@ describe('password strength hint', () => {
   it('calls short passwords too weak whatever their variety, long passphrases strong', () => {
     expect(passwordStrength('').label).toBe('');
     expect(passwordStrength('Ab1!').score).toBeLessThanOrEqual(1);
-    expect(
-      passwordStrength('correct horse battery staple 42').score,
-    ).toBeGreaterThanOrEqual(3);
+    expect(passwordStrength('correct horse battery staple 42').score).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -84,13 +68,9 @@ describe('API errors', () => {
         },
       }),
     );
-    const expired = await apiErrorOf(
-      new Response('{"message":"expired"}', { status: 401 }),
-    );
+    const expired = await apiErrorOf(new Response('{"message":"expired"}', { status: 401 }));
     expect(stepUp.needsRecentSignIn).toBe(true);
     expect(expired.needsRecentSignIn).toBe(false);
-    expect(messageOf(new TypeError('fetch failed'))).toMatch(
-      /cannot be reached/,
-    );
+    expect(messageOf(new TypeError('fetch failed'))).toMatch(/cannot be reached/);
   });
 });

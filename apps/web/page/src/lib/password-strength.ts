@@ -12,11 +12,8 @@ export function passwordStrength(password: string): Strength {
   let score = 0;
   if (password.length >= 12) score++;
   if (password.length >= 16) score++;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) =>
-    re.test(password),
-  ).length;
-  if (classes >= 3 || (password.includes(' ') && password.length >= 16))
-    score++;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes >= 3 || (password.includes(' ') && password.length >= 16)) score++;
   if (new Set(password).size >= Math.min(10, password.length * 0.6)) score++;
   if (password.length < 12) score = Math.min(score, 1);
   const s = Math.min(4, score) as Strength['score'];

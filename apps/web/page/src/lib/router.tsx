@@ -1,10 +1,7 @@
 import { type AnchorHTMLAttributes, useEffect, useState } from 'react';
 
 /** A few paths, history API only: no router library needed for a dozen pages. */
-export function navigate(
-  to: string,
-  options: { replace?: boolean } = {},
-): void {
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
@@ -21,10 +18,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return { path: url.pathname, query: url.searchParams };
 }
 
-export function Link({
-  to,
-  ...props
-}: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   return (
     <a
       {...props}

@@ -17,9 +17,7 @@ export function formatTime(
     timeZoneName: 'short',
   };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
   } catch {
     return new Intl.DateTimeFormat(locale, {
       ...options,
@@ -30,28 +28,19 @@ export function formatTime(
 
 export function timeZones(): string[] {
   const supported =
-    (
-      Intl as { supportedValuesOf?: (key: string) => string[] }
-    ).supportedValuesOf?.('timeZone') ?? [];
+    (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ??
+    [];
   return supported.includes('UTC') ? supported : ['UTC', ...supported];
 }
 
 /** Zones whose name or city matches every word typed ("new york", "paris", "utc"). */
-export function filterTimeZones(
-  zones: readonly string[],
-  query: string,
-  limit = 50,
-): string[] {
+export function filterTimeZones(zones: readonly string[], query: string, limit = 50): string[] {
   const words = query
     .toLowerCase()
     .replace(/_/g, ' ')
     .split(/[\s/]+/)
     .filter(Boolean);
   return zones
-    .filter((zone) =>
-      words.every((word) =>
-        zone.toLowerCase().replace(/_/g, ' ').includes(word),
-      ),
-    )
+    .filter((zone) => words.every((word) => zone.toLowerCase().replace(/_/g, ' ').includes(word)))
     .slice(0, limit);
 }

@@ -21,23 +21,17 @@ export function ActivatePage({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const title =
-    mode === 'activate' ? 'Activate your account' : 'Choose a new password';
+  const title = mode === 'activate' ? 'Activate your account' : 'Choose a new password';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setFieldError(null);
-    if (password !== repeat)
-      return setFieldError('The two passwords are not the same');
+    if (password !== repeat) return setFieldError('The two passwords are not the same');
     setBusy(true);
     try {
       if (mode === 'activate')
-        await api.post(
-          '/api/auth/activate',
-          { token, password },
-          { auth: false },
-        );
+        await api.post('/api/auth/activate', { token, password }, { auth: false });
       else
         await api.post(
           '/api/auth/password-reset/confirm',
@@ -46,11 +40,7 @@ export function ActivatePage({
         );
       setDone(true);
     } catch (e) {
-      if (
-        e instanceof ApiError &&
-        e.status === 400 &&
-        /password/i.test(e.field ?? e.message)
-      )
+      if (e instanceof ApiError && e.status === 400 && /password/i.test(e.field ?? e.message))
         setFieldError(e.message);
       else setError(messageOf(e));
     } finally {
@@ -62,8 +52,7 @@ export function ActivatePage({
     return (
       <CardPage title={title}>
         <Notice kind="error">
-          This link is incomplete. Open the link from your email again, or ask
-          for a new one.
+          This link is incomplete. Open the link from your email again, or ask for a new one.
         </Notice>
       </CardPage>
     );
@@ -72,9 +61,7 @@ export function ActivatePage({
     return (
       <CardPage title={title}>
         <Notice kind="success">
-          {mode === 'activate'
-            ? 'Your account is active.'
-            : 'Your password has been changed.'}
+          {mode === 'activate' ? 'Your account is active.' : 'Your password has been changed.'}
         </Notice>
         <Link className="button button--wide" to="/signin">
           Sign in
@@ -93,11 +80,7 @@ export function ActivatePage({
           onRepeat={setRepeat}
           error={fieldError}
         />
-        <button
-          type="submit"
-          className="button button--wide"
-          disabled={busy || !password}
-        >
+        <button type="submit" className="button button--wide" disabled={busy || !password}>
           {mode === 'activate' ? 'Activate' : 'Change password'}
         </button>
       </form>
@@ -132,14 +115,14 @@ export function ForgotPasswordPage() {
     <CardPage title="Forgot your password?">
       {sent ? (
         <Notice kind="success">
-          If an account matches, we have sent it a link to choose a new
-          password. The link works once, for 30 minutes.
+          If an account matches, we have sent it a link to choose a new password. The link works
+          once, for 30 minutes.
         </Notice>
       ) : (
         <form onSubmit={submit} noValidate>
           <p>
-            Enter your user name or email address. We will email you a link to
-            choose a new password.
+            Enter your user name or email address. We will email you a link to choose a new
+            password.
           </p>
           {error && <Notice kind="error">{error}</Notice>}
           <Field
@@ -150,11 +133,7 @@ export function ForgotPasswordPage() {
             value={who}
             onChange={(e) => setWho(e.target.value)}
           />
-          <button
-            type="submit"
-            className="button button--wide"
-            disabled={!who.trim()}
-          >
+          <button type="submit" className="button button--wide" disabled={!who.trim()}>
             Send the link
           </button>
         </form>

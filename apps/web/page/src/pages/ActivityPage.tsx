@@ -27,8 +27,7 @@ export function ActivityPage() {
   return (
     <Layout title="Activity">
       <p className="lead">
-        Sign-ins and changes to your account's security, newest first. Times are
-        in {me?.timeZone}.
+        Sign-ins and changes to your account's security, newest first. Times are in {me?.timeZone}.
       </p>
       {error && <Notice kind="info">{error}</Notice>}
       {items && (
@@ -40,14 +39,9 @@ export function ActivityPage() {
               {items.map((item, i) => (
                 <li key={item.eventId ?? item.id ?? i} className="row">
                   <div>
-                    <strong>
-                      {item.summary ?? item.description ?? item.type}
-                    </strong>
+                    <strong>{item.summary ?? item.description ?? item.type}</strong>
                     <div className="muted">
-                      {formatTime(
-                        item.occurredAt ?? item.at,
-                        me?.timeZone ?? 'UTC',
-                      )}
+                      {formatTime(item.occurredAt ?? item.at, me?.timeZone ?? 'UTC')}
                       {item.ip ? ` · ${item.ip}` : ''}
                       {typeof item.actor === 'string' ? ` · ${item.actor}` : ''}
                     </div>

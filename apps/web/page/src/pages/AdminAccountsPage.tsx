@@ -45,10 +45,7 @@ export function AdminAccountsPage() {
   // The first page once; later loads follow the search and pager buttons.
   const [firstLoad] = useState(() => load);
   useEffect(
-    () =>
-      void firstLoad(null).catch((e) =>
-        setNotice({ kind: 'error', text: messageOf(e) }),
-      ),
+    () => void firstLoad(null).catch((e) => setNotice({ kind: 'error', text: messageOf(e) })),
     [firstLoad],
   );
 
@@ -88,11 +85,7 @@ export function AdminAccountsPage() {
             Search
           </button>
         </form>
-        <button
-          type="button"
-          className="button"
-          onClick={() => setCreating(true)}
-        >
+        <button type="button" className="button" onClick={() => setCreating(true)}>
           Create account
         </button>
       </div>
@@ -124,9 +117,7 @@ export function AdminAccountsPage() {
                     <td data-label="Email">{a.email}</td>
                     <td data-label="Type">{a.accountType}</td>
                     <td data-label="Status">
-                      <span
-                        className={`status status--${a.enabled ? 'active' : 'disabled'}`}
-                      >
+                      <span className={`status status--${a.enabled ? 'active' : 'disabled'}`}>
                         {a.enabled ? 'enabled' : 'disabled'}
                       </span>
                     </td>
@@ -290,11 +281,7 @@ function CreateAccountDialog({
           ))}
         </SelectField>
         <div className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={onClose}
-          >
+          <button type="button" className="button button--secondary" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button">
@@ -336,8 +323,8 @@ function ManageAccountDialog({
       {error && <Notice kind="error">{error}</Notice>}
       {isSelf ? (
         <Notice kind="info">
-          This is your own account: another administrator of your organization
-          must change its type, group restriction or status.
+          This is your own account: another administrator of your organization must change its type,
+          group restriction or status.
         </Notice>
       ) : (
         <>
@@ -444,8 +431,8 @@ function ManageAccountDialog({
       )}
       <h3>Reset authenticator</h3>
       <p className="muted">
-        For a person who lost the phone with their authenticator app: they set
-        it up again at their next sign-in.
+        For a person who lost the phone with their authenticator app: they set it up again at their
+        next sign-in.
       </p>
       <Field
         label="Reason"
@@ -455,11 +442,7 @@ function ManageAccountDialog({
         hint="Kept in the audit history."
       />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onClose}
-        >
+        <button type="button" className="button button--secondary" onClick={onClose}>
           Close
         </button>
         <button
@@ -469,10 +452,9 @@ function ManageAccountDialog({
           onClick={() =>
             void act(
               () =>
-                api.post(
-                  `/api/auth/accounts/${account.id}/authenticator/reset`,
-                  { reason: reason.trim() },
-                ),
+                api.post(`/api/auth/accounts/${account.id}/authenticator/reset`, {
+                  reason: reason.trim(),
+                }),
               `The authenticator of ${account.userName} was reset.`,
             )
           }

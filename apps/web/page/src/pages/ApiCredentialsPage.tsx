@@ -41,10 +41,7 @@ export function ApiCredentialsPage() {
     setMax(answer.maxCredentials);
   }, []);
   useEffect(
-    () =>
-      void load().catch((e) =>
-        setNotice({ kind: 'error', text: messageOf(e) }),
-      ),
+    () => void load().catch((e) => setNotice({ kind: 'error', text: messageOf(e) })),
     [load],
   );
 
@@ -58,18 +55,12 @@ export function ApiCredentialsPage() {
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(scopes.length ? { scopes } : {}),
       };
-      setIssued(
-        await api.post<IssuedSecret>('/api/credentials/api-credentials', body),
-      );
+      setIssued(await api.post<IssuedSecret>('/api/credentials/api-credentials', body));
       setName('');
       setScopes([]);
       await load();
     } catch (e) {
-      if (
-        e instanceof ApiError &&
-        e.status === 400 &&
-        /name/i.test(e.field ?? e.code ?? e.message)
-      )
+      if (e instanceof ApiError && e.status === 400 && /name/i.test(e.field ?? e.code ?? e.message))
         setNameError(e.message);
       else setNotice({ kind: 'error', text: messageOf(e) });
     } finally {
@@ -111,28 +102,21 @@ export function ApiCredentialsPage() {
   return (
     <Layout title="API credentials">
       <p className="lead">
-        Credentials let scripts and integrations call the REST API as you (OAuth
-        2 client credentials).
+        Credentials let scripts and integrations call the REST API as you (OAuth 2 client
+        credentials).
       </p>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {issued && (
-        <section
-          className="panel panel--warning"
-          aria-labelledby="issued-title"
-        >
+        <section className="panel panel--warning" aria-labelledby="issued-title">
           <h2 id="issued-title">Copy your secret now</h2>
           <Notice kind="warning">
-            This secret will not be shown again. Copy it now and store it
-            safely; if you lose it, regenerate it.
+            This secret will not be shown again. Copy it now and store it safely; if you lose it,
+            regenerate it.
           </Notice>
           <SecretValue label="Client ID" value={issued.clientId} />
           <SecretValue label="Secret" value={issued.secret} />
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => setIssued(null)}
-            >
+            <button type="button" className="button" onClick={() => setIssued(null)}>
               Done, I have copied it
             </button>
           </div>
@@ -159,9 +143,7 @@ export function ApiCredentialsPage() {
                 checked={scopes.includes(s.value)}
                 onChange={(e) =>
                   setScopes(
-                    e.target.checked
-                      ? [...scopes, s.value]
-                      : scopes.filter((x) => x !== s.value),
+                    e.target.checked ? [...scopes, s.value] : scopes.filter((x) => x !== s.value),
                   )
                 }
               />
@@ -177,9 +159,7 @@ export function ApiCredentialsPage() {
           >
             Generate
           </button>
-          {max !== null && (
-            <span className="muted">{`${active.length} of ${max} in use`}</span>
-          )}
+          {max !== null && <span className="muted">{`${active.length} of ${max} in use`}</span>}
         </div>
       </form>
       <section className="panel" aria-labelledby="list-title">
@@ -211,13 +191,9 @@ export function ApiCredentialsPage() {
                       <code>{c.clientId}</code>
                     </td>
                     <td data-label="Status">
-                      <span className={`status status--${c.status}`}>
-                        {c.status}
-                      </span>
+                      <span className={`status status--${c.status}`}>{c.status}</span>
                     </td>
-                    <td data-label="Created">
-                      {formatTime(c.createdAt, zone)}
-                    </td>
+                    <td data-label="Created">{formatTime(c.createdAt, zone)}</td>
                     <td data-label="Last used">
                       {c.lastUsedAt ? formatTime(c.lastUsedAt, zone) : 'Never'}
                     </td>
@@ -257,8 +233,8 @@ export function ApiCredentialsPage() {
           onConfirm={() => void revoke()}
           onCancel={() => setRevoking(null)}
         >
-          Anything using <strong>{revoking.name ?? revoking.clientId}</strong>{' '}
-          stops working at once. This cannot be undone.
+          Anything using <strong>{revoking.name ?? revoking.clientId}</strong> stops working at
+          once. This cannot be undone.
         </ConfirmDialog>
       )}
     </Layout>

@@ -16,15 +16,9 @@ const FACTORS = [
 export function CompanySettingsPage() {
   const { org, reload } = useSession();
   const [name, setName] = useState(org?.name ?? '');
-  const [twoFactorRequired, setTwoFactor] = useState(
-    org?.twoFactorRequired ?? false,
-  );
-  const [emailEditable, setEmailEditable] = useState(
-    org?.emailEditableByUsers ?? true,
-  );
-  const [factors, setFactors] = useState<string[]>([
-    ...(org?.allowedSecondFactors ?? []),
-  ]);
+  const [twoFactorRequired, setTwoFactor] = useState(org?.twoFactorRequired ?? false);
+  const [emailEditable, setEmailEditable] = useState(org?.emailEditableByUsers ?? true);
+  const [factors, setFactors] = useState<string[]>([...(org?.allowedSecondFactors ?? [])]);
   const [notice, setNotice] = useState<{
     kind: 'success' | 'error';
     text: string;
@@ -34,15 +28,12 @@ export function CompanySettingsPage() {
     event.preventDefault();
     setNotice(null);
     try {
-      await api.put<Organization>(
-        `/api/profile/organizations/${org!.id}/settings`,
-        {
-          name: name.trim(),
-          twoFactorRequired,
-          emailEditableByUsers: emailEditable,
-          allowedSecondFactors: factors,
-        },
-      );
+      await api.put<Organization>(`/api/profile/organizations/${org!.id}/settings`, {
+        name: name.trim(),
+        twoFactorRequired,
+        emailEditableByUsers: emailEditable,
+        allowedSecondFactors: factors,
+      });
       await reload();
       setNotice({ kind: 'success', text: 'Company settings saved.' });
     } catch (e) {
@@ -84,9 +75,7 @@ export function CompanySettingsPage() {
                 checked={factors.includes(f.value)}
                 onChange={(e) =>
                   setFactors(
-                    e.target.checked
-                      ? [...factors, f.value]
-                      : factors.filter((x) => x !== f.value),
+                    e.target.checked ? [...factors, f.value] : factors.filter((x) => x !== f.value),
                   )
                 }
               />

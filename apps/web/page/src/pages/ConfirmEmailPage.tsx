@@ -21,10 +21,7 @@ export function ConfirmEmailPage({ token }: { token: string | null }) {
   async function confirm() {
     setState({ kind: 'busy' });
     try {
-      const account = await api.post<Account>(
-        '/api/profile/accounts/me/email/confirm',
-        { token },
-      );
+      const account = await api.post<Account>('/api/profile/accounts/me/email/confirm', { token });
       setMe(account);
       setState({
         kind: 'done',
@@ -63,9 +60,7 @@ export function ConfirmEmailPage({ token }: { token: string | null }) {
               disabled={state.kind === 'busy'}
               onClick={() => void confirm()}
             >
-              {state.kind === 'busy'
-                ? 'Confirming…'
-                : 'Confirm my new email address'}
+              {state.kind === 'busy' ? 'Confirming…' : 'Confirm my new email address'}
             </button>
           </div>
         </>

@@ -32,10 +32,7 @@ export function DevicesPage() {
     setDevices(d.items);
   }, []);
   useEffect(
-    () =>
-      void load().catch((e) =>
-        setNotice({ kind: 'error', text: messageOf(e) }),
-      ),
+    () => void load().catch((e) => setNotice({ kind: 'error', text: messageOf(e) })),
     [load],
   );
 
@@ -45,12 +42,9 @@ export function DevicesPage() {
     setConfirm(null);
     try {
       await api.delete(
-        kind === 'session'
-          ? `/api/auth/me/sessions/${id}`
-          : `/api/auth/me/trusted-devices/${id}`,
+        kind === 'session' ? `/api/auth/me/sessions/${id}` : `/api/auth/me/trusted-devices/${id}`,
       );
-      if (kind === 'session' && current)
-        return void signOut('You signed out this session.');
+      if (kind === 'session' && current) return void signOut('You signed out this session.');
       setNotice({
         kind: 'success',
         text:
@@ -70,8 +64,7 @@ export function DevicesPage() {
       <section className="panel" aria-labelledby="trusted-title">
         <h2 id="trusted-title">Trusted computers</h2>
         <p className="muted">
-          These computers passed your second factor and skip it until they
-          expire.
+          These computers passed your second factor and skip it until they expire.
         </p>
         {devices === null ? (
           <p>Loading…</p>
@@ -85,11 +78,9 @@ export function DevicesPage() {
                   <strong>{d.label ?? d.device ?? 'Computer'}</strong>{' '}
                   {d.current && <span className="badge">This computer</span>}
                   <div className="muted">
-                    Trusted {formatTime(d.trustedAt ?? d.firstUsedAt, zone)} ·
-                    last used {formatTime(d.lastUsedAt, zone)}
-                    {d.expiresAt && (
-                      <> · until {formatTime(d.expiresAt, zone)}</>
-                    )}
+                    Trusted {formatTime(d.trustedAt ?? d.firstUsedAt, zone)} · last used{' '}
+                    {formatTime(d.lastUsedAt, zone)}
+                    {d.expiresAt && <> · until {formatTime(d.expiresAt, zone)}</>}
                   </div>
                 </div>
                 <button
@@ -122,8 +113,7 @@ export function DevicesPage() {
                   <strong>{s.device ?? 'Browser'}</strong>{' '}
                   {s.current && <span className="badge">This session</span>}
                   <div className="muted">
-                    {s.ip ? `${s.ip} · ` : ''}started{' '}
-                    {formatTime(s.startedAt, zone)} · active{' '}
+                    {s.ip ? `${s.ip} · ` : ''}started {formatTime(s.startedAt, zone)} · active{' '}
                     {formatTime(s.lastActiveAt, zone)}
                   </div>
                 </div>
@@ -148,9 +138,7 @@ export function DevicesPage() {
       {confirm && (
         <ConfirmDialog
           title={
-            confirm.kind === 'session'
-              ? 'Sign out this session?'
-              : 'Stop trusting this computer?'
+            confirm.kind === 'session' ? 'Sign out this session?' : 'Stop trusting this computer?'
           }
           confirmLabel={confirm.kind === 'session' ? 'Sign out' : 'Revoke'}
           onConfirm={() => void revoke()}

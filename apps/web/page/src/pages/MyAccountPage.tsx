@@ -43,9 +43,7 @@ function formOf(me: Account): Record<EditableField, string> {
 export function MyAccountPage() {
   const { me, org, setMe } = useSession();
   const [form, setForm] = useState(() => formOf(me!));
-  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>(
-    {},
-  );
+  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
   const [notice, setNotice] = useState<{
     kind: 'success' | 'error';
     text: string;
@@ -57,9 +55,7 @@ export function MyAccountPage() {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
-  const changed = (Object.keys(form) as EditableField[]).filter(
-    (k) => form[k] !== formOf(me)[k],
-  );
+  const changed = (Object.keys(form) as EditableField[]).filter((k) => form[k] !== formOf(me)[k]);
 
   /** A new link to the pending address (a new request replaces the old one), or the change withdrawn. */
   async function pendingAction(action: 'resend' | 'cancel') {
@@ -100,10 +96,7 @@ export function MyAccountPage() {
     setBusy(true);
     try {
       const body = Object.fromEntries(
-        changed.map((k) => [
-          k,
-          k === 'mobilePhone' && !form[k].trim() ? null : form[k].trim(),
-        ]),
+        changed.map((k) => [k, k === 'mobilePhone' && !form[k].trim() ? null : form[k].trim()]),
       );
       const saved = await api.patch<Account>('/api/profile/accounts/me', body);
       setMe(saved);
@@ -114,9 +107,7 @@ export function MyAccountPage() {
       setNotice({
         kind: 'success',
         text: [
-          savedFields.length
-            ? `Saved: ${savedFields.map((k) => LABELS[k]).join(', ')}.`
-            : '',
+          savedFields.length ? `Saved: ${savedFields.map((k) => LABELS[k]).join(', ')}.` : '',
           requested
             ? `We sent a link to ${saved.pendingEmail?.email}: open it to confirm your new email address.`
             : '',
@@ -125,10 +116,7 @@ export function MyAccountPage() {
           .join(' '),
       });
     } catch (e) {
-      const field =
-        e instanceof ApiError
-          ? (e.field as EditableField | undefined)
-          : undefined;
+      const field = e instanceof ApiError ? (e.field as EditableField | undefined) : undefined;
       if (field && field in LABELS) {
         setErrors({ [field]: e instanceof Error ? e.message : String(e) });
         setNotice({
@@ -144,9 +132,7 @@ export function MyAccountPage() {
 
   return (
     <Layout title="My Account">
-      <p className="lead">
-        Your account information. Change any field and click Save Changes.
-      </p>
+      <p className="lead">Your account information. Change any field and click Save Changes.</p>
       <form className="panel" onSubmit={save} noValidate>
         {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
         <div className="grid-2">
@@ -212,11 +198,7 @@ export function MyAccountPage() {
           error={errors.mobilePhone}
           hint="International format, e.g. +33 6 12 34 56 78. Used for sign-in codes by SMS."
         />
-        <TimeZoneField
-          value={form.timeZone}
-          onChange={set('timeZone')}
-          error={errors.timeZone}
-        />
+        <TimeZoneField value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} />
         <SelectField
           label="Session timeout"
           name="sessionTimeout"
@@ -242,8 +224,8 @@ export function MyAccountPage() {
           </dd>
         </dl>
         <p className="muted">
-          To change your own account type or group restriction, ask another
-          administrator of your organization.
+          To change your own account type or group restriction, ask another administrator of your
+          organization.
         </p>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

@@ -24,15 +24,12 @@ export function PasswordPage() {
     setErrors({});
     setBusy(true);
     try {
-      const answer = await api.put<{ endedSessions: number }>(
-        '/api/auth/me/password',
-        {
-          currentPassword: current,
-          newPassword: password,
-          repeatPassword: repeat,
-          endOtherSessions: endOthers,
-        },
-      );
+      const answer = await api.put<{ endedSessions: number }>('/api/auth/me/password', {
+        currentPassword: current,
+        newPassword: password,
+        repeatPassword: repeat,
+        endOtherSessions: endOthers,
+      });
       setCurrent('');
       setPassword('');
       setRepeat('');

@@ -49,15 +49,12 @@ export function SetupPage() {
     return (
       <CardPage title="Organization created">
         <Notice kind="success">
-          We sent an activation link to {form.email}. Open it to choose your
-          password.
+          We sent an activation link to {form.email}. Open it to choose your password.
         </Notice>
         {created.link && (
           <p>
             Development server:{' '}
-            <Link
-              to={new URL(created.link).pathname + new URL(created.link).search}
-            >
+            <Link to={new URL(created.link).pathname + new URL(created.link).search}>
               open the activation link
             </Link>
           </p>
@@ -116,11 +113,7 @@ export function SetupPage() {
           error={errors['email']}
           required
         />
-        <TimeZoneField
-          value={timeZone}
-          onChange={setTimeZone}
-          error={errors['timeZone']}
-        />
+        <TimeZoneField value={timeZone} onChange={setTimeZone} error={errors['timeZone']} />
         <button type="submit" className="button button--wide">
           Create organization
         </button>

@@ -41,10 +41,7 @@ export function SignInMethodPage() {
     setChoice(answer.method);
   }, []);
   useEffect(
-    () =>
-      void load().catch((e) =>
-        setNotice({ kind: 'error', text: messageOf(e) }),
-      ),
+    () => void load().catch((e) => setNotice({ kind: 'error', text: messageOf(e) })),
     [load],
   );
 
@@ -90,9 +87,7 @@ export function SignInMethodPage() {
 
   async function startVerification(channel: 'email' | 'sms', method: string) {
     try {
-      const started = await api.post<{ sentTo: string }>(
-        `/api/auth/me/verification/${channel}`,
-      );
+      const started = await api.post<{ sentTo: string }>(`/api/auth/me/verification/${channel}`);
       setVerifying({ channel, method, sentTo: started.sentTo });
       setCode('');
     } catch (e) {
@@ -148,8 +143,8 @@ export function SignInMethodPage() {
         <div className="panel">
           <ol className="steps">
             <li>
-              Open your authenticator app (Google Authenticator, Microsoft
-              Authenticator, 1Password…) and scan this QR code.
+              Open your authenticator app (Google Authenticator, Microsoft Authenticator,
+              1Password…) and scan this QR code.
             </li>
             <li>Enter the 6-digit code the app shows.</li>
           </ol>
@@ -204,14 +199,8 @@ export function SignInMethodPage() {
       )}
       {verifying ? (
         <form className="panel" onSubmit={confirmVerification} noValidate>
-          <h2>
-            Confirm your{' '}
-            {verifying.channel === 'email' ? 'email address' : 'mobile phone'}
-          </h2>
-          <p>
-            We sent a 6-digit code to {verifying.sentTo}. Enter it to use this
-            method.
-          </p>
+          <h2>Confirm your {verifying.channel === 'email' ? 'email address' : 'mobile phone'}</h2>
+          <p>We sent a 6-digit code to {verifying.sentTo}. Enter it to use this method.</p>
           <Field
             label="Verification code"
             name="verificationCode"
@@ -259,15 +248,11 @@ export function SignInMethodPage() {
                   <label htmlFor={id}>
                     <span className="choice__label">
                       {m.label}
-                      {facts?.method === m.value && (
-                        <span className="badge">Current</span>
-                      )}
+                      {facts?.method === m.value && <span className="badge">Current</span>}
                     </span>
                     <span className="choice__help" id={`${id}-help`}>
                       {m.help}
-                      {reason && (
-                        <strong className="choice__reason"> {reason}</strong>
-                      )}
+                      {reason && <strong className="choice__reason"> {reason}</strong>}
                     </span>
                   </label>
                 </div>
@@ -294,10 +279,7 @@ export function SignInMethodPage() {
 }
 
 function labelOf(method: string): string {
-  return (
-    SIGN_IN_METHODS.find((m) => m.value === method)?.label.toLowerCase() ??
-    method
-  );
+  return SIGN_IN_METHODS.find((m) => m.value === method)?.label.toLowerCase() ?? method;
 }
 
 /** The ten codes, shown once: copy or download them now. */
@@ -313,10 +295,9 @@ export function RecoveryCodes({
   const text = codes.join('\n');
   const download = () => {
     const url = URL.createObjectURL(
-      new Blob(
-        [`Recovery codes for ${userName}\nEach code works once.\n\n${text}\n`],
-        { type: 'text/plain' },
-      ),
+      new Blob([`Recovery codes for ${userName}\nEach code works once.\n\n${text}\n`], {
+        type: 'text/plain',
+      }),
     );
     const a = document.createElement('a');
     a.href = url;
@@ -328,9 +309,8 @@ export function RecoveryCodes({
     <section className="panel panel--warning" aria-labelledby="recovery-title">
       <h2 id="recovery-title">Save your recovery codes</h2>
       <p>
-        If you lose your phone, each of these codes signs you in once. They will
-        not be shown again: copy or download them now and keep them somewhere
-        safe.
+        If you lose your phone, each of these codes signs you in once. They will not be shown again:
+        copy or download them now and keep them somewhere safe.
       </p>
       <ul className="codes" data-testid="recovery-codes">
         {codes.map((c) => (
@@ -341,11 +321,7 @@ export function RecoveryCodes({
       </ul>
       <div className="actions">
         <CopyButton value={text} label="Copy codes" />
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={download}
-        >
+        <button type="button" className="button button--secondary button--small" onClick={download}>
           Download
         </button>
         <button type="button" className="button button--small" onClick={onDone}>
@@ -368,14 +344,10 @@ function RecoveryCodesPanel({
   useEffect(() => {
     if (!enrolled) return;
     api
-      .get<{ remaining?: number; left?: number; count?: number }>(
-        '/api/auth/me/recovery-codes',
-      )
+      .get<{ remaining?: number; left?: number; count?: number }>('/api/auth/me/recovery-codes')
       .then((a) => setLeft(a.remaining ?? a.left ?? a.count ?? 0))
       .catch((e) =>
-        e instanceof ApiError && e.status === 404
-          ? setLeft('unavailable')
-          : setError(messageOf(e)),
+        e instanceof ApiError && e.status === 404 ? setLeft('unavailable') : setError(messageOf(e)),
       );
   }, [enrolled]);
   if (!enrolled || left === 'unavailable') return null;
@@ -398,14 +370,10 @@ function RecoveryCodesPanel({
       <h2 id="recovery-left">Recovery codes</h2>
       {error && <Notice kind="error">{error}</Notice>}
       <p>
-        {left === null ? 'Loading…' : `${left} of 10 recovery codes left.`} New
-        codes replace all the old ones.
+        {left === null ? 'Loading…' : `${left} of 10 recovery codes left.`} New codes replace all
+        the old ones.
       </p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={regenerate}
-      >
+      <button type="button" className="button button--secondary" onClick={regenerate}>
         Generate new recovery codes
       </button>
     </section>

@@ -42,11 +42,7 @@ export function SignInPage({ notice }: { notice?: string | null }) {
       <CardPage title="Two-step verification">
         <ChallengeForm challenge={challenge} onTokens={(t) => void finish(t)} />
         <p className="muted">
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => setChallenge(null)}
-          >
+          <button type="button" className="button button--link" onClick={() => setChallenge(null)}>
             Back to sign-in
           </button>
         </p>

@@ -48,9 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const account = await api.get<Account>('/api/profile/accounts/me');
     setMe(account);
     setOrg(
-      await api
-        .get<Organization>(`/api/profile/organizations/${account.orgId}`)
-        .catch(() => null),
+      await api.get<Organization>(`/api/profile/organizations/${account.orgId}`).catch(() => null),
     );
     lastActivity.current = Date.now();
     setStatus('signed-in');
@@ -66,19 +64,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api.onSignedOut = () =>
-      void signOut('Your session has ended. Sign in again.');
+    api.onSignedOut = () => void signOut('Your session has ended. Sign in again.');
     api.setReauthHandler(
-      () =>
-        new Promise<void>((resolve, reject) => setReauth({ resolve, reject })),
+      () => new Promise<void>((resolve, reject) => setReauth({ resolve, reject })),
     );
     api
       .refresh()
-      .then((ok) =>
-        ok
-          ? load().catch(() => setStatus('signed-out'))
-          : setStatus('signed-out'),
-      );
+      .then((ok) => (ok ? load().catch(() => setStatus('signed-out')) : setStatus('signed-out')));
     return () => api.setReauthHandler(null);
   }, [load, signOut]);
 
@@ -91,11 +83,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         event.preventDefault();
         event.stopPropagation();
         const label =
-          SESSION_TIMEOUTS.find((t) => t.value === me?.sessionTimeout)?.label ??
-          '30 minutes';
-        void signOut(
-          `You were signed out after ${label} without activity. Sign in again.`,
-        );
+          SESSION_TIMEOUTS.find((t) => t.value === me?.sessionTimeout)?.label ?? '30 minutes';
+        void signOut(`You were signed out after ${label} without activity. Sign in again.`);
         return;
       }
       lastActivity.current = Date.now();
@@ -134,9 +123,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             setReauth(null);
           }}
           onCancel={() => {
-            reauth.reject(
-              new Error('Sign-in cancelled: the change was not made.'),
-            );
+            reauth.reject(new Error('Sign-in cancelled: the change was not made.'));
             setReauth(null);
           }}
         />

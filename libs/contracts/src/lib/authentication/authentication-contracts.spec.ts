@@ -18,7 +18,6 @@ describe('authentication contracts', () => {
   it('uses stream prefixes that never match one another', () => {
     const prefixes = Object.values(AuthenticationStreamPrefixes);
     for (const a of prefixes)
-      for (const b of prefixes)
-        if (a !== b) expect(a.startsWith(b)).toBe(false);
+      for (const b of prefixes) if (a !== b) expect(a.startsWith(b)).toBe(false);
   });
 });

@@ -92,8 +92,6 @@ export const AuthenticationEventSchemaVersions: {
 };
 
 /** True for a type name this version of the contracts knows (consumers skip unknown types). */
-export function isAuthenticationEventType(
-  type: string,
-): type is AuthenticationEventType {
+export function isAuthenticationEventType(type: string): type is AuthenticationEventType {
   return Object.prototype.hasOwnProperty.call(AuthenticationEventTypes, type);
 }

@@ -25,9 +25,7 @@ export interface PasswordChangedData extends OfAccount {
 export interface PasswordRehashedData extends OfAccount {
   readonly passwordHash: string;
 }
-export interface AuthenticationMethodChangedData
-  extends OfAccount,
-    Change<AuthenticationMethod> {}
+export interface AuthenticationMethodChangedData extends OfAccount, Change<AuthenticationMethod> {}
 
 /** A code (hash only) was sent to confirm an email address or a mobile phone. */
 export interface ContactVerificationStartedData extends OfAccount {
@@ -124,19 +122,10 @@ export interface NoticePreferenceChangedData extends OfAccount {
   readonly enabled: boolean;
 }
 
-export type PasswordResetRequested = EventOf<
-  'PasswordResetRequested',
-  PasswordResetRequestedData
->;
+export type PasswordResetRequested = EventOf<'PasswordResetRequested', PasswordResetRequestedData>;
 export type PasswordReset = EventOf<'PasswordReset', PasswordResetData>;
-export type RecoveryCodesGenerated = EventOf<
-  'RecoveryCodesGenerated',
-  RecoveryCodesGeneratedData
->;
-export type RecoveryCodeUsed = EventOf<
-  'RecoveryCodeUsed',
-  RecoveryCodeUsedData
->;
+export type RecoveryCodesGenerated = EventOf<'RecoveryCodesGenerated', RecoveryCodesGeneratedData>;
+export type RecoveryCodeUsed = EventOf<'RecoveryCodeUsed', RecoveryCodeUsedData>;
 export type NoticePreferenceChanged = EventOf<
   'NoticePreferenceChanged',
   NoticePreferenceChangedData
@@ -144,10 +133,7 @@ export type NoticePreferenceChanged = EventOf<
 
 export type PasswordSet = EventOf<'PasswordSet', PasswordSetData>;
 export type PasswordChanged = EventOf<'PasswordChanged', PasswordChangedData>;
-export type PasswordRehashed = EventOf<
-  'PasswordRehashed',
-  PasswordRehashedData
->;
+export type PasswordRehashed = EventOf<'PasswordRehashed', PasswordRehashedData>;
 export type AuthenticationMethodChanged = EventOf<
   'AuthenticationMethodChanged',
   AuthenticationMethodChangedData
@@ -166,22 +152,10 @@ export type AuthenticatorEnrollmentStarted = EventOf<
   'AuthenticatorEnrollmentStarted',
   AuthenticatorEnrollmentStartedData
 >;
-export type AuthenticatorEnrolled = EventOf<
-  'AuthenticatorEnrolled',
-  AuthenticatorEnrolledData
->;
-export type AuthenticatorReset = EventOf<
-  'AuthenticatorReset',
-  AuthenticatorResetData
->;
-export type TrustedDeviceAdded = EventOf<
-  'TrustedDeviceAdded',
-  TrustedDeviceAddedData
->;
-export type TrustedDeviceRevoked = EventOf<
-  'TrustedDeviceRevoked',
-  TrustedDeviceRevokedData
->;
+export type AuthenticatorEnrolled = EventOf<'AuthenticatorEnrolled', AuthenticatorEnrolledData>;
+export type AuthenticatorReset = EventOf<'AuthenticatorReset', AuthenticatorResetData>;
+export type TrustedDeviceAdded = EventOf<'TrustedDeviceAdded', TrustedDeviceAddedData>;
+export type TrustedDeviceRevoked = EventOf<'TrustedDeviceRevoked', TrustedDeviceRevokedData>;
 
 export type AuthenticatorEvent =
   | PasswordSet

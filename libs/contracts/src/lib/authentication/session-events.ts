@@ -44,10 +44,7 @@ export interface SessionEndedData extends OfSession {
 }
 
 export type SessionStarted = EventOf<'SessionStarted', SessionStartedData>;
-export type SessionRefreshed = EventOf<
-  'SessionRefreshed',
-  SessionRefreshedData
->;
+export type SessionRefreshed = EventOf<'SessionRefreshed', SessionRefreshedData>;
 export type SessionEnded = EventOf<'SessionEnded', SessionEndedData>;
 
 export type SessionEvent = SessionStarted | SessionRefreshed | SessionEnded;

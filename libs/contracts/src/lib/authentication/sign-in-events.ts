@@ -72,10 +72,7 @@ export interface SignInCompletedData extends OfSignIn {
 }
 
 export type SignInStarted = EventOf<'SignInStarted', SignInStartedData>;
-export type SignInChallengeIssued = EventOf<
-  'SignInChallengeIssued',
-  SignInChallengeIssuedData
->;
+export type SignInChallengeIssued = EventOf<'SignInChallengeIssued', SignInChallengeIssuedData>;
 export type SignInChallengeCodeResent = EventOf<
   'SignInChallengeCodeResent',
   SignInChallengeCodeResentData
@@ -84,10 +81,7 @@ export type SignInChallengeCodeFailed = EventOf<
   'SignInChallengeCodeFailed',
   SignInChallengeCodeFailedData
 >;
-export type SignInChallengePassed = EventOf<
-  'SignInChallengePassed',
-  SignInChallengePassedData
->;
+export type SignInChallengePassed = EventOf<'SignInChallengePassed', SignInChallengePassedData>;
 export type SignInCompleted = EventOf<'SignInCompleted', SignInCompletedData>;
 
 export type SignInEvent =

@@ -63,19 +63,10 @@ export interface TotpCodeReplayedData extends OfAccount {
   readonly failedAt: string;
 }
 
-export type SignInAttemptFailed = EventOf<
-  'SignInAttemptFailed',
-  SignInAttemptFailedData
->;
+export type SignInAttemptFailed = EventOf<'SignInAttemptFailed', SignInAttemptFailedData>;
 export type SignInSucceeded = EventOf<'SignInSucceeded', SignInSucceededData>;
-export type TotpCodeAccepted = EventOf<
-  'TotpCodeAccepted',
-  TotpCodeAcceptedData
->;
-export type TotpCodeReplayed = EventOf<
-  'TotpCodeReplayed',
-  TotpCodeReplayedData
->;
+export type TotpCodeAccepted = EventOf<'TotpCodeAccepted', TotpCodeAcceptedData>;
+export type TotpCodeReplayed = EventOf<'TotpCodeReplayed', TotpCodeReplayedData>;
 
 export type SignInGuardEvent =
   | SignInAttemptFailed

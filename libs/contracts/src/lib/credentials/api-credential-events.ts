@@ -32,7 +32,10 @@ export interface ApiCredentialRegeneratedData {
   readonly secretHash: string;
 }
 
-export const ApiCredentialRevocationReasons = ['removed-by-owner', 'removed-by-administrator'] as const;
+export const ApiCredentialRevocationReasons = [
+  'removed-by-owner',
+  'removed-by-administrator',
+] as const;
 export type ApiCredentialRevocationReason = (typeof ApiCredentialRevocationReasons)[number];
 
 /** The credential stopped working for good. */
@@ -42,12 +45,24 @@ export interface ApiCredentialRevokedData {
   readonly reason: ApiCredentialRevocationReason;
 }
 
-export type ApiCredentialGenerated = CredentialsEventOf<'ApiCredentialGenerated', ApiCredentialGeneratedData>;
-export type ApiCredentialRegenerated = CredentialsEventOf<'ApiCredentialRegenerated', ApiCredentialRegeneratedData>;
-export type ApiCredentialRevoked = CredentialsEventOf<'ApiCredentialRevoked', ApiCredentialRevokedData>;
+export type ApiCredentialGenerated = CredentialsEventOf<
+  'ApiCredentialGenerated',
+  ApiCredentialGeneratedData
+>;
+export type ApiCredentialRegenerated = CredentialsEventOf<
+  'ApiCredentialRegenerated',
+  ApiCredentialRegeneratedData
+>;
+export type ApiCredentialRevoked = CredentialsEventOf<
+  'ApiCredentialRevoked',
+  ApiCredentialRevokedData
+>;
 
 /** Every event credentials-service publishes on Topics.credentials. */
-export type CredentialsEvent = ApiCredentialGenerated | ApiCredentialRegenerated | ApiCredentialRevoked;
+export type CredentialsEvent =
+  | ApiCredentialGenerated
+  | ApiCredentialRegenerated
+  | ApiCredentialRevoked;
 export type CredentialsEventType = CredentialsEvent['type'];
 
 /** The scopes of a generated credential, old events included. */

@@ -14,10 +14,7 @@ export const ApiScopes = [
 export type ApiScope = (typeof ApiScopes)[number];
 
 /** Scopes only an administrator may put on a credential (and that a token keeps only while its owner is one). */
-export const AdministratorScopes: readonly ApiScope[] = [
-  'accounts:read',
-  'accounts:write',
-];
+export const AdministratorScopes: readonly ApiScope[] = ['accounts:read', 'accounts:write'];
 
 /** A credential generated before scopes existed (no `scopes` in its event) may read its own profile only. */
 export const LegacyCredentialScopes: readonly ApiScope[] = ['profile:read'];
@@ -26,10 +23,7 @@ export const LegacyCredentialScopes: readonly ApiScope[] = ['profile:read'];
 export const DefaultCredentialScopes: readonly ApiScope[] = ['profile:read'];
 
 export function isApiScope(value: unknown): value is ApiScope {
-  return (
-    typeof value === 'string' &&
-    (ApiScopes as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (ApiScopes as readonly string[]).includes(value);
 }
 
 /** The scopes an account of this type may hold, in the canonical order. */

@@ -3,7 +3,8 @@ import type { CredentialsEventType } from './api-credential-events';
 /** Stream `apicredentials-<accountId>`: one ApiCredentials aggregate per account. */
 export const ApiCredentialsStreamPrefix = 'apicredentials-';
 
-export const apiCredentialsStreamId = (accountId: string): string => `${ApiCredentialsStreamPrefix}${accountId}`;
+export const apiCredentialsStreamId = (accountId: string): string =>
+  `${ApiCredentialsStreamPrefix}${accountId}`;
 
 /** Event type names, for `switch (envelope.type)` in consumers without string typos. */
 export const CredentialsEventTypes = {

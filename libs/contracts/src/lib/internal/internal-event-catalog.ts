@@ -45,8 +45,5 @@ export const InternalEventCatalog: readonly InternalEventGroup[] = [
 ];
 
 /** Where the committed schema of an internal (type, version) lives, relative to libs/contracts/schemas/. */
-export const internalSchemaFileOf = (
-  group: string,
-  type: string,
-  version: number,
-): string => `internal/${group}/${type}.v${version}.schema.json`;
+export const internalSchemaFileOf = (group: string, type: string, version: number): string =>
+  `internal/${group}/${type}.v${version}.schema.json`;

@@ -9,10 +9,7 @@ import {
   ProfileSamples,
   storedSample,
 } from '../public/internal-samples.fixtures';
-import {
-  InternalEventCatalog,
-  internalSchemaFileOf,
-} from './internal-event-catalog';
+import { InternalEventCatalog, internalSchemaFileOf } from './internal-event-catalog';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REGENERATE =
@@ -21,14 +18,10 @@ const REGENERATE =
 describe('JSON Schemas of the internal store events (libs/contracts/schemas/internal)', () => {
   const expected = internalEventSchemaFiles();
   // A fresh validator per schema: the same $id compiled twice is refused by one Ajv instance.
-  const compile = (schema: object) =>
-    new Ajv({ strict: true, allErrors: true }).compile(schema);
+  const compile = (schema: object) => new Ajv({ strict: true, allErrors: true }).compile(schema);
   const schemaOf = (group: string, type: string, version = 1) =>
     JSON.parse(
-      readFileSync(
-        join(ROOT, 'schemas', internalSchemaFileOf(group, type, version)),
-        'utf8',
-      ),
+      readFileSync(join(ROOT, 'schemas', internalSchemaFileOf(group, type, version)), 'utf8'),
     );
 
   it(`are exactly what the TypeScript types of libs/contracts describe (else ${REGENERATE})`, () => {
@@ -41,9 +34,7 @@ describe('JSON Schemas of the internal store events (libs/contracts/schemas/inte
       .sort();
     expect(committed).toEqual([...expected.keys()].sort());
     for (const [path, content] of expected)
-      expect({ path, content: readFileSync(join(ROOT, path), 'utf8') }).toEqual(
-        { path, content },
-      );
+      expect({ path, content: readFileSync(join(ROOT, path), 'utf8') }).toEqual({ path, content });
   }, 60_000);
 
   it('cover every type and version of every service, each a valid closed JSON Schema', () => {
@@ -53,39 +44,33 @@ describe('JSON Schemas of the internal store events (libs/contracts/schemas/inte
         expect(() => compile(schema)).not.toThrow();
         expect(schema.properties.data.additionalProperties).toBe(false);
       }
-    expect(
-      schemaOf('audit', 'AuditSealed', AuditEventSchemaVersions.AuditSealed - 1)
-        .title,
-    ).toBe('AuditSealed v1 (internal, audit)');
+    expect(schemaOf('audit', 'AuditSealed', AuditEventSchemaVersions.AuditSealed - 1).title).toBe(
+      'AuditSealed v1 (internal, audit)',
+    );
   });
 
   it.each([
     ['profile', ProfileSamples],
     ['authentication', AuthenticationSamples],
     ['credentials', CredentialsSamples],
-  ] as const)(
-    'accept a realistic stored event of every %s type',
-    (group, samples) => {
-      for (const [type, data] of Object.entries(samples)) {
-        const validate = compile(schemaOf(group, type));
-        const ok = validate(storedSample(type, data));
-        expect({ type, errors: ok ? null : validate.errors }).toEqual({
-          type,
-          errors: null,
-        });
-      }
-    },
-  );
+  ] as const)('accept a realistic stored event of every %s type', (group, samples) => {
+    for (const [type, data] of Object.entries(samples)) {
+      const validate = compile(schemaOf(group, type));
+      const ok = validate(storedSample(type, data));
+      expect({ type, errors: ok ? null : validate.errors }).toEqual({
+        type,
+        errors: null,
+      });
+    }
+  });
 
   it('refuse a field the type does not have, a missing one and a wrong enum value', () => {
     const validate = compile(schemaOf('credentials', 'ApiCredentialRevoked'));
     const good = CredentialsSamples.ApiCredentialRevoked;
     expect(validate(storedSample('ApiCredentialRevoked', good))).toBe(true);
-    expect(
-      validate(
-        storedSample('ApiCredentialRevoked', { ...good, secret: 'acs_x' }),
-      ),
-    ).toBe(false);
+    expect(validate(storedSample('ApiCredentialRevoked', { ...good, secret: 'acs_x' }))).toBe(
+      false,
+    );
     expect(validate.errors?.[0]).toMatchObject({
       instancePath: '/data',
       params: { additionalProperty: 'secret' },
@@ -98,10 +83,8 @@ describe('JSON Schemas of the internal store events (libs/contracts/schemas/inte
         }),
       ),
     ).toBe(false);
-    expect(
-      validate(
-        storedSample('ApiCredentialRevoked', { ...good, reason: 'because' }),
-      ),
-    ).toBe(false);
+    expect(validate(storedSample('ApiCredentialRevoked', { ...good, reason: 'because' }))).toBe(
+      false,
+    );
   });
 });

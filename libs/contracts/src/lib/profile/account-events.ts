@@ -75,8 +75,7 @@ export type AccountMobilePhoneChangedData = AccountChange<string | null>;
 export type AccountTimeZoneChangedData = AccountChange<string>;
 export type AccountSessionTimeoutChangedData = AccountChange<SessionTimeout>;
 export type AccountTypeChangedData = AccountChange<AccountType>;
-export type AccountGroupRestrictionChangedData =
-  AccountChange<GroupRestriction>;
+export type AccountGroupRestrictionChangedData = AccountChange<GroupRestriction>;
 
 /** Other services react: sessions end, API credentials stop working. */
 export interface AccountDisabledData {
@@ -88,10 +87,7 @@ export interface AccountEnabledData {
   readonly accountId: string;
 }
 
-export type AccountRegistered = ProfileEventOf<
-  'AccountRegistered',
-  AccountRegisteredData
->;
+export type AccountRegistered = ProfileEventOf<'AccountRegistered', AccountRegisteredData>;
 export type AccountUserNameChanged = ProfileEventOf<
   'AccountUserNameChanged',
   AccountUserNameChangedData
@@ -104,10 +100,7 @@ export type AccountLastNameChanged = ProfileEventOf<
   'AccountLastNameChanged',
   AccountLastNameChangedData
 >;
-export type AccountEmailChanged = ProfileEventOf<
-  'AccountEmailChanged',
-  AccountEmailChangedData
->;
+export type AccountEmailChanged = ProfileEventOf<'AccountEmailChanged', AccountEmailChangedData>;
 export type AccountEmailChangeRequested = ProfileEventOf<
   'AccountEmailChangeRequested',
   AccountEmailChangeRequestedData
@@ -128,18 +121,12 @@ export type AccountSessionTimeoutChanged = ProfileEventOf<
   'AccountSessionTimeoutChanged',
   AccountSessionTimeoutChangedData
 >;
-export type AccountTypeChanged = ProfileEventOf<
-  'AccountTypeChanged',
-  AccountTypeChangedData
->;
+export type AccountTypeChanged = ProfileEventOf<'AccountTypeChanged', AccountTypeChangedData>;
 export type AccountGroupRestrictionChanged = ProfileEventOf<
   'AccountGroupRestrictionChanged',
   AccountGroupRestrictionChangedData
 >;
-export type AccountDisabled = ProfileEventOf<
-  'AccountDisabled',
-  AccountDisabledData
->;
+export type AccountDisabled = ProfileEventOf<'AccountDisabled', AccountDisabledData>;
 /** An administrator sent a new activation link: the previous one stops working (only the newest hash is kept). */
 export interface AccountActivationReissuedData {
   readonly accountId: string;
@@ -150,10 +137,7 @@ export type AccountActivationReissued = ProfileEventOf<
   AccountActivationReissuedData
 >;
 
-export type AccountEnabled = ProfileEventOf<
-  'AccountEnabled',
-  AccountEnabledData
->;
+export type AccountEnabled = ProfileEventOf<'AccountEnabled', AccountEnabledData>;
 
 export type AccountEvent =
   | AccountRegistered

@@ -16,9 +16,7 @@ export const AuthenticationMethods = [
 export type AuthenticationMethod = (typeof AuthenticationMethods)[number];
 
 /** The second factor a method uses, or null for `password` alone. */
-export function secondFactorOf(
-  method: AuthenticationMethod,
-): SecondFactor | null {
+export function secondFactorOf(method: AuthenticationMethod): SecondFactor | null {
   if (method === 'password') return null;
   return method.replace('-every-time', '') as SecondFactor;
 }

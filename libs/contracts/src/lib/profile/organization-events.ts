@@ -14,8 +14,7 @@ export interface OrganizationRenamedData extends Change<string> {
   readonly orgId: string;
 }
 
-export interface OrganizationTwoFactorRequirementChangedData
-  extends Change<boolean> {
+export interface OrganizationTwoFactorRequirementChangedData extends Change<boolean> {
   readonly orgId: string;
 }
 
@@ -46,14 +45,8 @@ export interface OrganizationAdministratorRemovedData {
   readonly reason: AdministratorRemovalReason;
 }
 
-export type OrganizationCreated = ProfileEventOf<
-  'OrganizationCreated',
-  OrganizationCreatedData
->;
-export type OrganizationRenamed = ProfileEventOf<
-  'OrganizationRenamed',
-  OrganizationRenamedData
->;
+export type OrganizationCreated = ProfileEventOf<'OrganizationCreated', OrganizationCreatedData>;
+export type OrganizationRenamed = ProfileEventOf<'OrganizationRenamed', OrganizationRenamedData>;
 export type OrganizationTwoFactorRequirementChanged = ProfileEventOf<
   'OrganizationTwoFactorRequirementChanged',
   OrganizationTwoFactorRequirementChangedData

@@ -1,30 +1,14 @@
-import {
-  asksEveryTime,
-  AuthenticationMethods,
-  secondFactorOf,
-} from './authentication-methods';
+import { asksEveryTime, AuthenticationMethods, secondFactorOf } from './authentication-methods';
 import {
   isProfileEventType,
   ProfileEventSchemaVersions,
   ProfileEventTypes,
 } from './profile-event-types';
-import {
-  DefaultSessionTimeout,
-  sessionTimeoutSeconds,
-  SessionTimeouts,
-} from './session-timeouts';
+import { DefaultSessionTimeout, sessionTimeoutSeconds, SessionTimeouts } from './session-timeouts';
 
 describe('profile contracts', () => {
   it('gives session timeouts in seconds, never as null, 30 minutes by default', () => {
-    expect(SessionTimeouts).toEqual([
-      '15m',
-      '30m',
-      '1h',
-      '2h',
-      '4h',
-      '8h',
-      'never',
-    ]);
+    expect(SessionTimeouts).toEqual(['15m', '30m', '1h', '2h', '4h', '8h', 'never']);
     expect(sessionTimeoutSeconds('15m')).toBe(900);
     expect(sessionTimeoutSeconds('8h')).toBe(28800);
     expect(sessionTimeoutSeconds('never')).toBeNull();

@@ -10,11 +10,9 @@ export type ProfileEventType = ProfileEvent['type'];
 export const ProfileEventTypes = {
   OrganizationCreated: 'OrganizationCreated',
   OrganizationRenamed: 'OrganizationRenamed',
-  OrganizationTwoFactorRequirementChanged:
-    'OrganizationTwoFactorRequirementChanged',
+  OrganizationTwoFactorRequirementChanged: 'OrganizationTwoFactorRequirementChanged',
   OrganizationEmailEditingChanged: 'OrganizationEmailEditingChanged',
-  OrganizationAllowedSecondFactorsChanged:
-    'OrganizationAllowedSecondFactorsChanged',
+  OrganizationAllowedSecondFactorsChanged: 'OrganizationAllowedSecondFactorsChanged',
   OrganizationAdministratorAdded: 'OrganizationAdministratorAdded',
   OrganizationAdministratorRemoved: 'OrganizationAdministratorRemoved',
   AccountRegistered: 'AccountRegistered',

@@ -15,9 +15,7 @@ export const SessionTimeoutSeconds = {
 export type SessionTimeout = keyof typeof SessionTimeoutSeconds;
 
 /** In display order, shortest first. */
-export const SessionTimeouts = Object.keys(
-  SessionTimeoutSeconds,
-) as readonly SessionTimeout[];
+export const SessionTimeouts = Object.keys(SessionTimeoutSeconds) as readonly SessionTimeout[];
 
 export const DefaultSessionTimeout: SessionTimeout = '30m';
 

@@ -15,13 +15,7 @@ export interface UserNameReleasedData {
   readonly accountId: string;
 }
 
-export type UserNameReserved = ProfileEventOf<
-  'UserNameReserved',
-  UserNameReservedData
->;
-export type UserNameReleased = ProfileEventOf<
-  'UserNameReleased',
-  UserNameReleasedData
->;
+export type UserNameReserved = ProfileEventOf<'UserNameReserved', UserNameReservedData>;
+export type UserNameReleased = ProfileEventOf<'UserNameReleased', UserNameReleasedData>;
 
 export type UserNameEvent = UserNameReserved | UserNameReleased;

@@ -15,14 +15,8 @@ export const AuditPublicContracts = {
       'The audit service sealed the store: the running SHA-256 of every event (seals excepted) up to toPosition. ' +
       'Keep the seals: `audit verify --store` against your copy catches a rewrite of the seals themselves.',
     data: object({
-      chain: oneOfValues(
-        ['audit-seals'],
-        'The seal chain of one event store (the key)',
-      ),
-      fromPosition: integer(
-        0,
-        'Exclusive: the previous seal ended here (0 for the first)',
-      ),
+      chain: oneOfValues(['audit-seals'], 'The seal chain of one event store (the key)'),
+      fromPosition: integer(0, 'Exclusive: the previous seal ended here (0 for the first)'),
       toPosition: integer(1, 'Inclusive: the last position this seal covers'),
       count: integer(1, 'Events covered since position 0'),
       previousHash: {

@@ -1,8 +1,5 @@
 import { AuditSealStream, type AuditEvent } from '../audit/audit-events';
-import {
-  AuditPublicContracts as A,
-  type PublicAuditSealed,
-} from './audit-public';
+import { AuditPublicContracts as A, type PublicAuditSealed } from './audit-public';
 import { published, type PublicationTable } from './publication';
 
 /** The audit service's relay: its seals to accounts.audit.v1, field by field (a seal holds only hashes and positions). */

@@ -75,35 +75,23 @@ export const AuthenticationPublicContracts = {
       attemptsLeft: integer(0),
     },
   ),
-  EmailVerified: contract(
-    'EmailVerified',
-    'The e-mail address was confirmed with a code.',
-    {
-      email: text(),
-      verifiedAt: instant(),
-    },
-  ),
-  PhoneVerified: contract(
-    'PhoneVerified',
-    'The mobile phone was confirmed with a code.',
-    {
-      mobilePhone: text(),
-      verifiedAt: instant(),
-    },
-  ),
+  EmailVerified: contract('EmailVerified', 'The e-mail address was confirmed with a code.', {
+    email: text(),
+    verifiedAt: instant(),
+  }),
+  PhoneVerified: contract('PhoneVerified', 'The mobile phone was confirmed with a code.', {
+    mobilePhone: text(),
+    verifiedAt: instant(),
+  }),
   AuthenticatorEnrollmentStarted: contract(
     'AuthenticatorEnrollmentStarted',
     'An authenticator app is being set up; the method changes once a code from it is confirmed.',
     { method },
   ),
-  AuthenticatorEnrolled: contract(
-    'AuthenticatorEnrolled',
-    'An authenticator app was confirmed.',
-    {
-      method,
-      enrolledAt: instant(),
-    },
-  ),
+  AuthenticatorEnrolled: contract('AuthenticatorEnrolled', 'An authenticator app was confirmed.', {
+    method,
+    enrolledAt: instant(),
+  }),
   AuthenticatorReset: contract(
     'AuthenticatorReset',
     'An administrator (metadata.actor) cleared a lost authenticator; the user enrolls again at next sign-in.',
@@ -119,26 +107,18 @@ export const AuthenticationPublicContracts = {
       expiresAt: instant(),
     },
   ),
-  TrustedDeviceRevoked: contract(
-    'TrustedDeviceRevoked',
-    'A trusted computer was removed.',
-    {
-      deviceId: text(),
-      reason: oneOfValues(['user']),
-    },
-  ),
-  SignInStarted: contract(
-    'SignInStarted',
-    'A password was verified: a sign-in flow starts.',
-    {
-      signinId,
-      method,
-      trustedDeviceId: orNull(
-        text('The trusted computer presented, or null (unrecognized computer)'),
-      ),
-      startedAt: instant(),
-    },
-  ),
+  TrustedDeviceRevoked: contract('TrustedDeviceRevoked', 'A trusted computer was removed.', {
+    deviceId: text(),
+    reason: oneOfValues(['user']),
+  }),
+  SignInStarted: contract('SignInStarted', 'A password was verified: a sign-in flow starts.', {
+    signinId,
+    method,
+    trustedDeviceId: orNull(
+      text('The trusted computer presented, or null (unrecognized computer)'),
+    ),
+    startedAt: instant(),
+  }),
   SignInChallengeIssued: contract(
     'SignInChallengeIssued',
     'The sign-in asks for a second factor (or to set one up).',
@@ -178,15 +158,11 @@ export const AuthenticationPublicContracts = {
       attemptsLeft: integer(0),
     },
   ),
-  SignInChallengePassed: contract(
-    'SignInChallengePassed',
-    'The second factor was proven.',
-    {
-      signinId,
-      factor,
-      by: oneOfValues(['code', 'enrollment', 'recovery-code']),
-    },
-  ),
+  SignInChallengePassed: contract('SignInChallengePassed', 'The second factor was proven.', {
+    signinId,
+    factor,
+    by: oneOfValues(['code', 'enrollment', 'recovery-code']),
+  }),
   SignInCompleted: contract(
     'SignInCompleted',
     'Tokens were issued: the session sessionId starts.',
@@ -229,15 +205,11 @@ export const AuthenticationPublicContracts = {
     startedAt: instant(),
     absoluteExpiresAt: instant('However active, the session ends then'),
   }),
-  SessionRefreshed: contract(
-    'SessionRefreshed',
-    'The session was used (tokens refreshed).',
-    {
-      sessionId,
-      refreshedAt: instant(),
-      idleTimeoutSeconds: seconds('Idle timeout in force'),
-    },
-  ),
+  SessionRefreshed: contract('SessionRefreshed', 'The session was used (tokens refreshed).', {
+    sessionId,
+    refreshedAt: instant(),
+    idleTimeoutSeconds: seconds('Idle timeout in force'),
+  }),
   SessionEnded: contract('SessionEnded', 'The session ended.', {
     sessionId,
     reason: oneOfValues([

@@ -39,8 +39,7 @@ export const PublicTopicCatalog: readonly TopicCatalogEntry[] = [
   {
     topic: Topics.credentials,
     producer: 'credentials-service',
-    description:
-      'REST API credentials generated, regenerated and revoked (key: accountId).',
+    description: 'REST API credentials generated, regenerated and revoked (key: accountId).',
     contracts: Object.values(CredentialsPublicContracts),
     publication: CredentialsPublication,
   },
@@ -60,10 +59,7 @@ export function publicContract(
   type: string,
   schemaVersion: number,
 ): PublicEventContract | undefined {
-  return PublicTopicCatalog.find(
-    (entry) => entry.topic === topic,
-  )?.contracts.find(
-    (contract) =>
-      contract.type === type && contract.schemaVersion === schemaVersion,
+  return PublicTopicCatalog.find((entry) => entry.topic === topic)?.contracts.find(
+    (contract) => contract.type === type && contract.schemaVersion === schemaVersion,
   );
 }

@@ -31,26 +31,17 @@ describe('committed contract files (libs/contracts/schemas, asyncapi.yaml)', () 
       .sort();
     expect(committed).toEqual([...expected.keys()].sort());
     for (const [path, content] of expected)
-      expect({ path, content: readFileSync(join(ROOT, path), 'utf8') }).toEqual(
-        { path, content },
-      );
+      expect({ path, content: readFileSync(join(ROOT, path), 'utf8') }).toEqual({ path, content });
   });
 
   it('are valid JSON Schemas, one per public type and version', () => {
     const ajv = new Ajv({ strict: true });
-    const schemas = [...expected.keys()].filter((path) =>
-      path.endsWith('.schema.json'),
-    );
+    const schemas = [...expected.keys()].filter((path) => path.endsWith('.schema.json'));
     expect(schemas).toHaveLength(
-      PublicTopicCatalog.reduce(
-        (sum, entry) => sum + entry.contracts.length,
-        0,
-      ),
+      PublicTopicCatalog.reduce((sum, entry) => sum + entry.contracts.length, 0),
     );
     for (const path of schemas)
-      expect(() =>
-        ajv.compile(JSON.parse(readFileSync(join(ROOT, path), 'utf8'))),
-      ).not.toThrow();
+      expect(() => ajv.compile(JSON.parse(readFileSync(join(ROOT, path), 'utf8')))).not.toThrow();
   });
 
   it('describe the topics in AsyncAPI 3: messages, key, headers and schema files agree with the code', () => {
@@ -69,25 +60,16 @@ describe('committed contract files (libs/contracts/schemas, asyncapi.yaml)', () 
         entry.contracts.map((c) => `${c.type}.v${c.schemaVersion}`).sort(),
       );
       for (const contract of entry.contracts) {
-        const message =
-          document.components.messages[
-            `${contract.type}.v${contract.schemaVersion}`
-          ];
+        const message = document.components.messages[`${contract.type}.v${contract.schemaVersion}`];
         expect(message.name).toBe(contract.type);
         expect(message.contentType).toBe('application/json');
         expect(Object.keys(message.headers.properties).sort()).toEqual(
           Object.values(PublicHeaders).sort(),
         );
-        expect(message.headers.required.sort()).toEqual(
-          Object.values(PublicHeaders).sort(),
-        );
+        expect(message.headers.required.sort()).toEqual(Object.values(PublicHeaders).sort());
         expect(message['x-key-field']).toBe(contract.key);
-        expect(message.bindings.kafka.key.description).toBe(
-          `data.${contract.key}`,
-        );
-        const schema = JSON.parse(
-          readFileSync(join(ROOT, message.payload.schema.$ref), 'utf8'),
-        );
+        expect(message.bindings.kafka.key.description).toBe(`data.${contract.key}`);
+        const schema = JSON.parse(readFileSync(join(ROOT, message.payload.schema.$ref), 'utf8'));
         expect(schema.properties.type.enum).toEqual([contract.type]);
         expect(schema.properties.data).toEqual(contract.data);
       }

@@ -21,9 +21,7 @@ const FORBIDDEN_VALUE: readonly {
 
 export function credentialLikeFields(value: unknown, path = '$'): string[] {
   if (Array.isArray(value))
-    return value.flatMap((item, index) =>
-      credentialLikeFields(item, `${path}[${index}]`),
-    );
+    return value.flatMap((item, index) => credentialLikeFields(item, `${path}[${index}]`));
   if (typeof value === 'string') {
     const hit = FORBIDDEN_VALUE.find(({ pattern }) => pattern.test(value));
     return hit ? [`${path} (${hit.what})`] : [];

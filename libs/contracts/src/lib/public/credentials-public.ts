@@ -1,13 +1,6 @@
 import { ApiCredentialRevocationReasons } from '../credentials/api-credential-events';
 import { Topics } from '../topics';
-import {
-  instant,
-  object,
-  oneOfValues,
-  orNull,
-  text,
-  type JsonSchema,
-} from './json-schema';
+import { instant, object, oneOfValues, orNull, text, type JsonSchema } from './json-schema';
 import type { PublicEventContract } from './public-event';
 
 /** Public events of accounts.credentials.v2, keyed by accountId. Never a secret nor its hash. */
@@ -25,17 +18,11 @@ const contract = (
 });
 
 export const CredentialsPublicContracts = {
-  ApiCredentialGenerated: contract(
-    'ApiCredentialGenerated',
-    'A REST API credential was created.',
-    {
-      clientId: text(
-        'Public half of the credential (HTTP Basic user name), e.g. aci_...',
-      ),
-      name: orNull(text()),
-      expiresAt: orNull(instant('null: never expires')),
-    },
-  ),
+  ApiCredentialGenerated: contract('ApiCredentialGenerated', 'A REST API credential was created.', {
+    clientId: text('Public half of the credential (HTTP Basic user name), e.g. aci_...'),
+    name: orNull(text()),
+    expiresAt: orNull(instant('null: never expires')),
+  }),
   ApiCredentialRegenerated: contract(
     'ApiCredentialRegenerated',
     'A new secret replaced the old one, which stopped working at once.',

@@ -1,16 +1,5 @@
-import {
-  instant,
-  integer,
-  object,
-  oneOfValues,
-  text,
-  type JsonSchema,
-} from './json-schema';
-import {
-  PUBLIC_CONTENT_TYPE,
-  PublicHeaders,
-  type PublicEventContract,
-} from './public-event';
+import { instant, integer, object, oneOfValues, text, type JsonSchema } from './json-schema';
+import { PUBLIC_CONTENT_TYPE, PublicHeaders, type PublicEventContract } from './public-event';
 
 /** Where the committed schema of a contract lives, relative to libs/contracts/schemas/. */
 export const schemaFileOf = (contract: PublicEventContract): string =>
@@ -66,9 +55,7 @@ export function headersJsonSchema(contract: PublicEventContract): JsonSchema {
   return object({
     [PublicHeaders.type]: oneOfValues([contract.type]),
     [PublicHeaders.eventId]: text(),
-    [PublicHeaders.schemaVersion]: oneOfValues([
-      String(contract.schemaVersion),
-    ]),
+    [PublicHeaders.schemaVersion]: oneOfValues([String(contract.schemaVersion)]),
     [PublicHeaders.correlationId]: text(),
     [PublicHeaders.causationId]: text(),
     [PublicHeaders.contentType]: oneOfValues([PUBLIC_CONTENT_TYPE]),

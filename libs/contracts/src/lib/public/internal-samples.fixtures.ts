@@ -62,7 +62,10 @@ export const ProfileSamples: Samples<ProfileStoreEvent> = {
     activation: { tokenSha256: HEX, expiresAt: LATER },
   },
   AccountUserNameChanged: { accountId: A, from: 'alice', to: 'alice2' },
-  AccountActivationReissued: { accountId: A, activation: { linkId: 'link-2', tokenSha256: HEX, expiresAt: LATER } },
+  AccountActivationReissued: {
+    accountId: A,
+    activation: { linkId: 'link-2', tokenSha256: HEX, expiresAt: LATER },
+  },
   AccountFirstNameChanged: { accountId: A, from: 'Alice', to: 'Alicia' },
   AccountLastNameChanged: { accountId: A, from: 'Admin', to: 'Smith' },
   AccountEmailChanged: {
@@ -103,10 +106,27 @@ export const AuthenticationSamples: Samples<AuthenticationEvent> = {
     endOtherSessions: true,
   },
   PasswordRehashed: { accountId: A, passwordHash: ARGON },
-  PasswordResetRequested: { accountId: A, resetId: 'reset-1', tokenSha256: HEX, requestedAt: AT, expiresAt: LATER },
+  PasswordResetRequested: {
+    accountId: A,
+    resetId: 'reset-1',
+    tokenSha256: HEX,
+    requestedAt: AT,
+    expiresAt: LATER,
+  },
   PasswordReset: { accountId: A, resetId: 'reset-1', passwordHash: ARGON },
-  RecoveryCodesGenerated: { accountId: A, setId: 'set-1', codeSha256s: [HEX, HEX], generatedAt: AT },
-  RecoveryCodeUsed: { accountId: A, setId: 'set-1', codeIndex: 0, signinId: 'signin-1', remaining: 9 },
+  RecoveryCodesGenerated: {
+    accountId: A,
+    setId: 'set-1',
+    codeSha256s: [HEX, HEX],
+    generatedAt: AT,
+  },
+  RecoveryCodeUsed: {
+    accountId: A,
+    setId: 'set-1',
+    codeIndex: 0,
+    signinId: 'signin-1',
+    remaining: 9,
+  },
   NoticePreferenceChanged: { accountId: A, notice: 'new-sign-in', enabled: false },
   AuthenticationMethodChanged: {
     accountId: A,
@@ -283,11 +303,7 @@ export const AuditSamples: Samples<AuditEvent> = {
 };
 
 /** A stored envelope around a sample, with the metadata copies (orgId, ip, userAgent) the store keeps. */
-export function storedSample(
-  type: string,
-  data: unknown,
-  position = 7,
-): EventEnvelope {
+export function storedSample(type: string, data: unknown, position = 7): EventEnvelope {
   return {
     eventId: `evt-${type}`,
     type,

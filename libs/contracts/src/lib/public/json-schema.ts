@@ -5,8 +5,7 @@
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** ISO-8601 UTC instant with optional fraction, as every event writes it (`2026-12-01T10:14:31.000Z`). */
-export const INSTANT_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$';
+export const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$';
 
 export const text = (description?: string): JsonSchema => ({
   type: 'string',
@@ -44,10 +43,7 @@ export const oneOfValues = (
   ...(description && { description }),
 });
 
-export const listOf = (
-  items: JsonSchema,
-  description?: string,
-): JsonSchema => ({
+export const listOf = (items: JsonSchema, description?: string): JsonSchema => ({
   type: 'array',
   items,
   ...(description && { description }),
@@ -73,9 +69,7 @@ export const object = (
   type: 'object',
   ...(options.description && { description: options.description }),
   properties,
-  required: Object.keys(properties).filter(
-    (name) => !options.optional?.includes(name),
-  ),
+  required: Object.keys(properties).filter((name) => !options.optional?.includes(name)),
   additionalProperties: false,
 });
 

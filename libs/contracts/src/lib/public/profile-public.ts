@@ -40,12 +40,8 @@ export type PublicOrganizationRenamed = OfOrg & PublicChange<string>;
 export type PublicOrganizationSettingChanged = OfOrg & PublicChange<boolean>;
 export type PublicOrganizationAllowedSecondFactorsChanged = OfOrg &
   PublicChange<readonly SecondFactor[]>;
-export interface PublicOrganizationAdministratorAdded
-  extends OfOrg,
-    OfAccount {}
-export interface PublicOrganizationAdministratorRemoved
-  extends OfOrg,
-    OfAccount {
+export interface PublicOrganizationAdministratorAdded extends OfOrg, OfAccount {}
+export interface PublicOrganizationAdministratorRemoved extends OfOrg, OfAccount {
   readonly reason: AdministratorRemovalReason;
 }
 
@@ -75,10 +71,7 @@ export type PublicAccountEnabled = OfAccount;
 
 const orgId = text('The organization');
 const accountId = text('The account');
-const secondFactors = listOf(
-  oneOfValues(SecondFactors),
-  'In the order email, sms, authenticator',
-);
+const secondFactors = listOf(oneOfValues(SecondFactors), 'In the order email, sms, authenticator');
 const groupRestriction: JsonSchema = {
   description: 'Which device groups the account sees',
   anyOf: [
@@ -177,9 +170,7 @@ export const ProfilePublicContracts = {
       sessionTimeoutSeconds: seconds('Idle time after which a session ends'),
       accountType: oneOfValues(AccountTypes),
       groupRestriction,
-      activationExpiresAt: orNull(
-        instant('When the activation link stops working'),
-      ),
+      activationExpiresAt: orNull(instant('When the activation link stops working')),
     },
   ),
   AccountUserNameChanged: account(
@@ -237,9 +228,5 @@ export const ProfilePublicContracts = {
       reason: orNull(anyText()),
     },
   ),
-  AccountEnabled: account(
-    'AccountEnabled',
-    'The account was enabled again.',
-    {},
-  ),
+  AccountEnabled: account('AccountEnabled', 'The account was enabled again.', {}),
 } as const satisfies Record<string, PublicEventContract>;

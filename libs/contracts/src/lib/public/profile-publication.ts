@@ -1,9 +1,6 @@
 import type { AccountEvent } from '../profile/account-events';
 import type { OrganizationEvent } from '../profile/organization-events';
-import {
-  DefaultSessionTimeout,
-  sessionTimeoutSeconds,
-} from '../profile/session-timeouts';
+import { DefaultSessionTimeout, sessionTimeoutSeconds } from '../profile/session-timeouts';
 import type { UserNameEvent } from '../profile/user-name-events';
 import { ProfilePublicContracts as P } from './profile-public';
 import type {
@@ -28,11 +25,7 @@ export type ProfileStoreEvent =
   | UserNameEvent
   | FirstOrganizationClaimed;
 
-const accountChange = <V>(d: {
-  accountId: string;
-  from: V;
-  to: V;
-}): PublicAccountChange<V> => ({
+const accountChange = <V>(d: { accountId: string; from: V; to: V }): PublicAccountChange<V> => ({
   accountId: d.accountId,
   from: d.from,
   to: d.to,
@@ -60,10 +53,7 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
     P.OrganizationTwoFactorRequirementChanged,
     orgChange,
   ),
-  OrganizationEmailEditingChanged: published(
-    P.OrganizationEmailEditingChanged,
-    orgChange,
-  ),
+  OrganizationEmailEditingChanged: published(P.OrganizationEmailEditingChanged, orgChange),
   OrganizationAllowedSecondFactorsChanged: published(
     P.OrganizationAllowedSecondFactorsChanged,
     (d) => ({
@@ -72,18 +62,15 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
       to: [...d.to],
     }),
   ),
-  OrganizationAdministratorAdded: published(
-    P.OrganizationAdministratorAdded,
-    (d) => ({ orgId: d.orgId, accountId: d.accountId }),
-  ),
-  OrganizationAdministratorRemoved: published(
-    P.OrganizationAdministratorRemoved,
-    (d) => ({
-      orgId: d.orgId,
-      accountId: d.accountId,
-      reason: d.reason,
-    }),
-  ),
+  OrganizationAdministratorAdded: published(P.OrganizationAdministratorAdded, (d) => ({
+    orgId: d.orgId,
+    accountId: d.accountId,
+  })),
+  OrganizationAdministratorRemoved: published(P.OrganizationAdministratorRemoved, (d) => ({
+    orgId: d.orgId,
+    accountId: d.accountId,
+    reason: d.reason,
+  })),
   AccountRegistered: published(
     P.AccountRegistered,
     (d): PublicAccountRegistered => ({
@@ -96,9 +83,7 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
       mobilePhone: d.mobilePhone ?? null,
       timeZone: d.timeZone,
       // Tolerant of older or partial payloads: a missing setting reads as its default.
-      sessionTimeoutSeconds: sessionTimeoutSeconds(
-        d.sessionTimeout ?? DefaultSessionTimeout,
-      ),
+      sessionTimeoutSeconds: sessionTimeoutSeconds(d.sessionTimeout ?? DefaultSessionTimeout),
       accountType: d.accountType,
       groupRestriction:
         d.groupRestriction?.kind === 'groups'
@@ -112,10 +97,7 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
   AccountFirstNameChanged: published(P.AccountFirstNameChanged, accountChange),
   AccountLastNameChanged: published(P.AccountLastNameChanged, accountChange),
   AccountEmailChanged: published(P.AccountEmailChanged, accountChange),
-  AccountMobilePhoneChanged: published(
-    P.AccountMobilePhoneChanged,
-    accountChange,
-  ),
+  AccountMobilePhoneChanged: published(P.AccountMobilePhoneChanged, accountChange),
   AccountTimeZoneChanged: published(P.AccountTimeZoneChanged, accountChange),
   AccountSessionTimeoutChanged: published(
     P.AccountSessionTimeoutChanged,
@@ -126,10 +108,7 @@ export const ProfilePublication: PublicationTable<ProfileStoreEvent> = {
     }),
   ),
   AccountTypeChanged: published(P.AccountTypeChanged, accountChange),
-  AccountGroupRestrictionChanged: published(
-    P.AccountGroupRestrictionChanged,
-    accountChange,
-  ),
+  AccountGroupRestrictionChanged: published(P.AccountGroupRestrictionChanged, accountChange),
   AccountDisabled: published(
     P.AccountDisabled,
     (d): PublicAccountDisabled => ({

@@ -29,10 +29,7 @@ const validators = new Map(
 
 /** Every internal event type each relay can meet: the contracts' type lists, plus profile-service's marker stream. */
 const internalTypes: Record<string, readonly string[]> = {
-  [Topics.profile]: [
-    ...Object.keys(ProfileEventTypes),
-    'FirstOrganizationClaimed',
-  ],
+  [Topics.profile]: [...Object.keys(ProfileEventTypes), 'FirstOrganizationClaimed'],
   [Topics.authentication]: Object.keys(AuthenticationEventTypes),
   [Topics.credentials]: Object.keys(CredentialsEventTypes),
   [AuditTopic]: Object.keys(AuditEventTypes),
@@ -63,21 +60,15 @@ describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
   'publication to %s',
   (topic, entry) => {
     it('has a decision (published as X, or not published and why) for every internal event type, and no other', () => {
-      expect(Object.keys(entry.publication).sort()).toEqual(
-        [...internalTypes[topic]].sort(),
-      );
+      expect(Object.keys(entry.publication).sort()).toEqual([...internalTypes[topic]].sort());
       for (const decision of Object.values(entry.publication))
-        if (!decision.published)
-          expect(decision.why.length).toBeGreaterThan(20);
+        if (!decision.published) expect(decision.why.length).toBeGreaterThan(20);
     });
 
     it('maps every decision to a contract of this topic, and every contract is reached by some internal type', () => {
-      const targets = Object.values(entry.publication).flatMap((d) =>
-        d.published ? [d.as] : [],
-      );
+      const targets = Object.values(entry.publication).flatMap((d) => (d.published ? [d.as] : []));
       for (const target of targets) expect(entry.contracts).toContain(target);
-      for (const contract of entry.contracts)
-        expect(targets).toContain(contract);
+      for (const contract of entry.contracts) expect(targets).toContain(contract);
     });
 
     it.each(internalTypes[topic].map((type) => [type]))(
@@ -90,21 +81,13 @@ describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
           return;
         }
         const { key, event } = result.message;
-        const validate = validators.get(
-          `${topic} ${event.type} ${event.schemaVersion}`,
-        );
+        const validate = validators.get(`${topic} ${event.type} ${event.schemaVersion}`);
         expect(validate).toBeDefined();
         expect(validate?.(event) ? [] : validate?.errors).toEqual([]);
-        expect(credentialLikeFields(event)).toEqual(
-          topic === AuditTopic ? SEAL_CHAIN_HASHES : [],
-        );
+        expect(credentialLikeFields(event)).toEqual(topic === AuditTopic ? SEAL_CHAIN_HASHES : []);
         // The key rule, and the position a consumer orders and deduplicates by.
-        const keyField = entry.contracts.find(
-          (c) => c.type === event.type,
-        )?.key;
-        expect(key).toBe(
-          (event.data as Record<string, string>)[keyField ?? 'accountId'],
-        );
+        const keyField = entry.contracts.find((c) => c.type === event.type)?.key;
+        expect(key).toBe((event.data as Record<string, string>)[keyField ?? 'accountId']);
         expect(key).toBe(KEY_OF_SAMPLE[keyField ?? 'accountId']);
         expect(event).toMatchObject({
           eventId: stored.eventId,
@@ -121,9 +104,7 @@ describe.each(PublicTopicCatalog.map((entry) => [entry.topic, entry] as const))(
           ip: '127.0.0.1',
           userAgent: 'Firefox',
         });
-        expect(Object.keys(event.data as object)).not.toEqual(
-          expect.arrayContaining(['ip']),
-        );
+        expect(Object.keys(event.data as object)).not.toEqual(expect.arrayContaining(['ip']));
         expect(Object.keys(event.data as object)).not.toEqual(
           expect.arrayContaining(['userAgent']),
         );
@@ -144,18 +125,13 @@ describe('the credential scan the topic tests use', () => {
       '$.activation.tokenSha256',
       '$.activation.tokenSha256 (hex digest)',
     ]);
-    expect(found('PasswordSet')).toEqual([
-      '$.passwordHash',
-      '$.passwordHash (argon2 hash)',
-    ]);
+    expect(found('PasswordSet')).toEqual(['$.passwordHash', '$.passwordHash (argon2 hash)']);
     expect(found('AuthenticatorEnrollmentStarted')).toEqual([
       '$.encryptedSecret',
       '$.encryptedSecret (AES-GCM ciphertext)',
     ]);
     expect(found('SessionRefreshed')).toContain('$.refreshTokenSha256');
-    expect(found('ApiCredentialGenerated')).toContain(
-      '$.secretHash (keyed secret hash)',
-    );
+    expect(found('ApiCredentialGenerated')).toContain('$.secretHash (keyed secret hash)');
     expect(found('SignInSucceeded')).toEqual(
       expect.arrayContaining([
         '$.guard',
@@ -183,14 +159,9 @@ describe('public events', () => {
     );
     const changed = toPublicMessage(
       PublicTopicCatalog[0].publication,
-      storedSample(
-        'AccountSessionTimeoutChanged',
-        ProfileSamples.AccountSessionTimeoutChanged,
-      ),
+      storedSample('AccountSessionTimeoutChanged', ProfileSamples.AccountSessionTimeoutChanged),
     );
-    expect(
-      registered.kind === 'published' && registered.message.event.data,
-    ).toMatchObject({
+    expect(registered.kind === 'published' && registered.message.event.data).toMatchObject({
       sessionTimeoutSeconds: 1800,
       activationExpiresAt: '2026-12-04T10:00:00.000Z',
     });
@@ -231,10 +202,7 @@ describe('public events', () => {
   it('keep only lockedUntil of the sign-in guard', () => {
     const failed = toPublicMessage(
       PublicTopicCatalog[1].publication,
-      storedSample(
-        'SignInAttemptFailed',
-        AuthenticationSamples.SignInAttemptFailed,
-      ),
+      storedSample('SignInAttemptFailed', AuthenticationSamples.SignInAttemptFailed),
     );
     expect(failed.kind === 'published' && failed.message.event.data).toEqual({
       accountId: 'acc-1',

@@ -1,9 +1,5 @@
 import type { EventEnvelope } from '../envelope';
-import type {
-  PublicEvent,
-  PublicEventContract,
-  PublicMetadata,
-} from './public-event';
+import type { PublicEvent, PublicEventContract, PublicMetadata } from './public-event';
 
 /**
  * The decision for one internal event type: published as a public contract (with the function that
@@ -24,12 +20,8 @@ export type Publication<Data> =
     };
 
 /** One decision per internal event type of a service: a missing type does not compile. */
-export type PublicationTable<
-  Event extends { readonly type: string; readonly data: unknown },
-> = {
-  readonly [Type in Event['type']]: Publication<
-    Extract<Event, { readonly type: Type }>['data']
-  >;
+export type PublicationTable<Event extends { readonly type: string; readonly data: unknown }> = {
+  readonly [Type in Event['type']]: Publication<Extract<Event, { readonly type: Type }>['data']>;
 };
 
 export const published = <Data>(
@@ -58,9 +50,7 @@ export type PublicationResult =
   | { readonly kind: 'no-decision' };
 
 /** Request context, each field once; orgId is not here (it is in the data of what concerns an organization). */
-export function publicMetadata(
-  metadata: EventEnvelope['metadata'],
-): PublicMetadata {
+export function publicMetadata(metadata: EventEnvelope['metadata']): PublicMetadata {
   const actor = metadata.actor;
   return {
     correlationId: metadata.correlationId,
@@ -81,19 +71,13 @@ export function toPublicMessage(
   table: { readonly [type: string]: Publication<never> },
   event: EventEnvelope,
 ): PublicationResult {
-  if (!Object.prototype.hasOwnProperty.call(table, event.type))
-    return { kind: 'no-decision' };
+  if (!Object.prototype.hasOwnProperty.call(table, event.type)) return { kind: 'no-decision' };
   const decision = table[event.type];
   if (!decision.published) return { kind: 'not-published', why: decision.why };
-  const data = decision.data(event.data as never, event) as Record<
-    string,
-    unknown
-  >;
+  const data = decision.data(event.data as never, event) as Record<string, unknown>;
   const key = data[decision.as.key];
   if (typeof key !== 'string' || key === '')
-    throw new Error(
-      `${event.type} at ${event.position}: no ${decision.as.key} to key it by`,
-    );
+    throw new Error(`${event.type} at ${event.position}: no ${decision.as.key} to key it by`);
   return {
     kind: 'published',
     message: {

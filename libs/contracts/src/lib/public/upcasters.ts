@@ -13,10 +13,7 @@ export const PublicUpcasters: {
 } = {};
 
 /** The event at the newest version its upcasters reach. */
-export function upcastPublicEvent(
-  event: PublicEvent,
-  upcasters = PublicUpcasters,
-): PublicEvent {
+export function upcastPublicEvent(event: PublicEvent, upcasters = PublicUpcasters): PublicEvent {
   let current = event;
   for (
     let step = upcasters[current.type]?.[current.schemaVersion];

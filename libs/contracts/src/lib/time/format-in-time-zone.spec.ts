@@ -26,16 +26,14 @@ describe('formatInTimeZone', () => {
   });
 
   it('accepts a Date', () => {
-    expect(
-      formatInTimeZone(new Date('2026-01-01T00:00:00Z'), 'Europe/Paris'),
-    ).toBe('2026-01-01T01:00:00+01:00');
+    expect(formatInTimeZone(new Date('2026-01-01T00:00:00Z'), 'Europe/Paris')).toBe(
+      '2026-01-01T01:00:00+01:00',
+    );
   });
 
   it('throws a RangeError for a non-date or an unknown zone, and knows which zones exist', () => {
     expect(() => formatInTimeZone('yesterday', 'UTC')).toThrow(RangeError);
-    expect(() => formatInTimeZone('2026-01-01T00:00:00Z', 'Moon/Base')).toThrow(
-      RangeError,
-    );
+    expect(() => formatInTimeZone('2026-01-01T00:00:00Z', 'Moon/Base')).toThrow(RangeError);
     expect(isKnownTimeZone('Asia/Tokyo')).toBe(true);
     expect(isKnownTimeZone('Moon/Base')).toBe(false);
   });

@@ -1,5 +1,4 @@
-const pad = (value: number, width = 2): string =>
-  String(Math.abs(value)).padStart(width, '0');
+const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -41,8 +40,7 @@ export function isKnownTimeZone(zone: string): boolean {
 export function formatInTimeZone(instant: string | Date, zone: string): string {
   const date = new Date(instant);
   const millis = date.getTime();
-  if (Number.isNaN(millis))
-    throw new RangeError(`not an instant: ${String(instant)}`);
+  if (Number.isNaN(millis)) throw new RangeError(`not an instant: ${String(instant)}`);
   const parts = formatterFor(zone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
@@ -56,9 +54,7 @@ export function formatInTimeZone(instant: string | Date, zone: string): string {
     part('second'),
   ];
   // The zone's offset is how far the local wall-clock reading is from the instant.
-  const offsetMinutes = Math.round(
-    (Date.UTC(y, mo - 1, d, h, mi, s, ms) - millis) / 60_000,
-  );
+  const offsetMinutes = Math.round((Date.UTC(y, mo - 1, d, h, mi, s, ms) - millis) / 60_000);
   const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
   const fraction = ms === 0 ? '' : `.${pad(ms, 3)}`;
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${fraction}${offset}`;

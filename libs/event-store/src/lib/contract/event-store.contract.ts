@@ -12,13 +12,20 @@ export interface ContractSubject {
  * The behaviour every EventStore adapter must have. Streams get a random prefix per test, so the
  * suite can run against a shared server that already holds other data.
  */
-export function describeEventStoreContract(name: string, factory: () => Promise<ContractSubject>): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: () => Promise<ContractSubject>,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
     let prefix: string;
     const stream = (suffix = 'a') => `${prefix}-${suffix}`;
-    const ev = (type: string, n = 0, metadata?: Record<string, unknown>): NewEvent => ({ type, data: { n }, metadata });
+    const ev = (type: string, n = 0, metadata?: Record<string, unknown>): NewEvent => ({
+      type,
+      data: { n },
+      metadata,
+    });
 
     beforeEach(async () => {
       subject = await factory();
@@ -36,7 +43,14 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(result.nextRevision).toBe(0);
         expect(result.position).toBeGreaterThan(0);
         const [read] = await store.readStream(stream());
-        expect(read).toMatchObject({ streamId: stream(), revision: 0, position: result.position, type: 'Created', data: { n: 0 }, schemaVersion: 1 });
+        expect(read).toMatchObject({
+          streamId: stream(),
+          revision: 0,
+          position: result.position,
+          type: 'Created',
+          data: { n: 0 },
+          schemaVersion: 1,
+        });
         expect(read.eventId).toMatch(/^[0-9a-f-]{36}$/);
         expect(new Date(read.occurredAt).toISOString()).toBe(read.occurredAt);
       });
@@ -53,8 +67,15 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
       it('keeps eventId, schemaVersion and metadata (correlation and causation ids) as written', async () => {
         const eventId = randomUUID();
-        const metadata = { correlationId: 'corr-1', causationId: 'cause-1', actor: { kind: 'user', accountId: 'acc-1' }, orgId: 'org-1' };
-        await store.append(stream(), [{ type: 'Changed', data: { from: 'a', to: 'b' }, metadata, eventId, schemaVersion: 3 }]);
+        const metadata = {
+          correlationId: 'corr-1',
+          causationId: 'cause-1',
+          actor: { kind: 'user', accountId: 'acc-1' },
+          orgId: 'org-1',
+        };
+        await store.append(stream(), [
+          { type: 'Changed', data: { from: 'a', to: 'b' }, metadata, eventId, schemaVersion: 3 },
+        ]);
         const [read] = await store.readStream(stream());
         expect(read.eventId).toBe(eventId);
         expect(read.schemaVersion).toBe(3);
@@ -64,7 +85,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
       it('accepts an exact expected revision and refuses a stale one without writing', async () => {
         await store.append(stream(), [ev('A')]);
-        await expect(store.append(stream(), [ev('B')], 0)).resolves.toMatchObject({ nextRevision: 1 });
+        await expect(store.append(stream(), [ev('B')], 0)).resolves.toMatchObject({
+          nextRevision: 1,
+        });
         const stale = store.append(stream(), [ev('C')], 0);
         await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersionError);
         await expect(stale).rejects.toMatchObject({ streamId: stream(), expected: 0, actual: 1 });
@@ -73,19 +96,33 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
       it("refuses 'no_stream' on an existing stream and 'stream_exists' or a revision on a missing one", async () => {
         await store.append(stream(), [ev('A')]);
-        await expect(store.append(stream(), [ev('B')], 'no_stream')).rejects.toMatchObject({ actual: 0 });
-        await expect(store.append(stream('missing'), [ev('B')], 'stream_exists')).rejects.toMatchObject({ actual: -1 });
-        await expect(store.append(stream('missing'), [ev('B')], 0)).rejects.toBeInstanceOf(WrongExpectedVersionError);
-        await expect(store.append(stream(), [ev('C')], 'stream_exists')).resolves.toMatchObject({ nextRevision: 1 });
-        await expect(store.append(stream(), [ev('D')], 'any')).resolves.toMatchObject({ nextRevision: 2 });
+        await expect(store.append(stream(), [ev('B')], 'no_stream')).rejects.toMatchObject({
+          actual: 0,
+        });
+        await expect(
+          store.append(stream('missing'), [ev('B')], 'stream_exists'),
+        ).rejects.toMatchObject({ actual: -1 });
+        await expect(store.append(stream('missing'), [ev('B')], 0)).rejects.toBeInstanceOf(
+          WrongExpectedVersionError,
+        );
+        await expect(store.append(stream(), [ev('C')], 'stream_exists')).resolves.toMatchObject({
+          nextRevision: 1,
+        });
+        await expect(store.append(stream(), [ev('D')], 'any')).resolves.toMatchObject({
+          nextRevision: 2,
+        });
         expect(await store.readStream(stream('missing'))).toEqual([]);
       });
 
       it('lets exactly one of many concurrent writers with the same expected revision win', async () => {
         await store.append(stream(), [ev('A')]);
-        const attempts = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.append(stream(), [ev('B', i)], 0)));
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => store.append(stream(), [ev('B', i)], 0)),
+        );
         expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-        const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
+        const rejected = attempts.filter(
+          (a): a is PromiseRejectedResult => a.status === 'rejected',
+        );
         expect(rejected.every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
         expect((await store.readStream(stream())).map((e) => e.revision)).toEqual([0, 1]);
       });
@@ -94,34 +131,85 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         ['an empty stream id', () => store.append('', [ev('A')]), 'streamId'],
         ['a stream id with spaces', () => store.append('bad stream', [ev('A')]), 'streamId'],
         ['a system stream id', () => store.append('$all', [ev('A')]), 'streamId'],
-        ['an empty event type', () => store.append(stream(), [{ type: '', data: {} }]), 'events[0].type'],
+        [
+          'an empty event type',
+          () => store.append(stream(), [{ type: '', data: {} }]),
+          'events[0].type',
+        ],
         ['no events', () => store.append(stream(), []), 'events'],
-        ['a BigInt payload', () => store.append(stream(), [{ type: 'A', data: { n: BigInt(1) } }]), 'events[0].data.n'],
-        ['a circular payload', () => { const data: Record<string, unknown> = {}; data['self'] = data; return store.append(stream(), [{ type: 'A', data }]); }, 'events[0].data.self'],
-        ['a function in the payload', () => store.append(stream(), [{ type: 'A', data: { f: () => 1 } }]), 'events[0].data.f'],
-        ['a non-finite number', () => store.append(stream(), [{ type: 'A', data: { n: NaN } }]), 'events[0].data.n'],
-        ['metadata that is not an object', () => store.append(stream(), [{ type: 'A', data: {}, metadata: [] as unknown as Record<string, unknown> }]), 'events[0].metadata'],
-        ['a negative expected revision', () => store.append(stream(), [ev('A')], -1), 'expectedRevision'],
-        ['a fractional expected revision', () => store.append(stream(), [ev('A')], 1.5), 'expectedRevision'],
-        ['an eventId that is not a UUID', () => store.append(stream(), [{ type: 'A', data: {}, eventId: 'x' }]), 'events[0].eventId'],
-      ])('refuses %s with a typed error naming the field and writes nothing', async (_label, call, field) => {
-        const before = await store.headPosition();
-        const attempt = (async () => call())();
-        await expect(attempt).rejects.toBeInstanceOf(InvalidEventStoreInputError);
-        await expect(attempt).rejects.toMatchObject({ field });
-        expect(await store.headPosition()).toBe(before);
-        expect(await store.readStream(stream())).toEqual([]);
-      });
+        [
+          'a BigInt payload',
+          () => store.append(stream(), [{ type: 'A', data: { n: BigInt(1) } }]),
+          'events[0].data.n',
+        ],
+        [
+          'a circular payload',
+          () => {
+            const data: Record<string, unknown> = {};
+            data['self'] = data;
+            return store.append(stream(), [{ type: 'A', data }]);
+          },
+          'events[0].data.self',
+        ],
+        [
+          'a function in the payload',
+          () => store.append(stream(), [{ type: 'A', data: { f: () => 1 } }]),
+          'events[0].data.f',
+        ],
+        [
+          'a non-finite number',
+          () => store.append(stream(), [{ type: 'A', data: { n: NaN } }]),
+          'events[0].data.n',
+        ],
+        [
+          'metadata that is not an object',
+          () =>
+            store.append(stream(), [
+              { type: 'A', data: {}, metadata: [] as unknown as Record<string, unknown> },
+            ]),
+          'events[0].metadata',
+        ],
+        [
+          'a negative expected revision',
+          () => store.append(stream(), [ev('A')], -1),
+          'expectedRevision',
+        ],
+        [
+          'a fractional expected revision',
+          () => store.append(stream(), [ev('A')], 1.5),
+          'expectedRevision',
+        ],
+        [
+          'an eventId that is not a UUID',
+          () => store.append(stream(), [{ type: 'A', data: {}, eventId: 'x' }]),
+          'events[0].eventId',
+        ],
+      ])(
+        'refuses %s with a typed error naming the field and writes nothing',
+        async (_label, call, field) => {
+          const before = await store.headPosition();
+          const attempt = (async () => call())();
+          await expect(attempt).rejects.toBeInstanceOf(InvalidEventStoreInputError);
+          await expect(attempt).rejects.toMatchObject({ field });
+          expect(await store.headPosition()).toBe(before);
+          expect(await store.readStream(stream())).toEqual([]);
+        },
+      );
 
       it('writes nothing of a batch when one of its events is invalid', async () => {
-        await expect(store.append(stream(), [ev('A'), { type: 'B', data: { n: Symbol('x') } }])).rejects.toBeInstanceOf(InvalidEventStoreInputError);
+        await expect(
+          store.append(stream(), [ev('A'), { type: 'B', data: { n: Symbol('x') } }]),
+        ).rejects.toBeInstanceOf(InvalidEventStoreInputError);
         expect(await store.readStream(stream())).toEqual([]);
       });
     });
 
     describe('readStream', () => {
       beforeEach(async () => {
-        await store.append(stream(), Array.from({ length: 10 }, (_, i) => ev('E', i)));
+        await store.append(
+          stream(),
+          Array.from({ length: 10 }, (_, i) => ev('E', i)),
+        );
       });
 
       it('reads forwards from a revision with a count', async () => {
@@ -130,8 +218,16 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       });
 
       it('reads backwards from the end or from a revision', async () => {
-        expect((await store.readStream(stream(), { direction: 'backwards', maxCount: 3 })).map((e) => e.revision)).toEqual([9, 8, 7]);
-        expect((await store.readStream(stream(), { direction: 'backwards', fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 1, 0]);
+        expect(
+          (await store.readStream(stream(), { direction: 'backwards', maxCount: 3 })).map(
+            (e) => e.revision,
+          ),
+        ).toEqual([9, 8, 7]);
+        expect(
+          (await store.readStream(stream(), { direction: 'backwards', fromRevision: 2 })).map(
+            (e) => e.revision,
+          ),
+        ).toEqual([2, 1, 0]);
       });
 
       it('reads a missing stream as empty', async () => {
@@ -140,8 +236,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       });
 
       it('refuses a negative revision or a zero count', async () => {
-        await expect(store.readStream(stream(), { fromRevision: -1 })).rejects.toMatchObject({ field: 'fromRevision' });
-        await expect(store.readStream(stream(), { maxCount: 0 })).rejects.toMatchObject({ field: 'maxCount' });
+        await expect(store.readStream(stream(), { fromRevision: -1 })).rejects.toMatchObject({
+          field: 'fromRevision',
+        });
+        await expect(store.readStream(stream(), { maxCount: 0 })).rejects.toMatchObject({
+          field: 'maxCount',
+        });
       });
     });
 
@@ -152,7 +252,10 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         await store.append(stream('x'), [ev('A', 3)]);
         const all = await store.readAll({ filter: { streamPrefixes: [prefix] }, maxCount: 100 });
         expect(all.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
-        const after = await store.readAll({ fromPosition: first.position, filter: { streamPrefixes: [prefix] } });
+        const after = await store.readAll({
+          fromPosition: first.position,
+          filter: { streamPrefixes: [prefix] },
+        });
         expect(after.map((e) => e.data)).toEqual([{ n: 2 }, { n: 3 }]);
         const onlyX = await store.readAll({ filter: { streamPrefixes: [stream('x')] } });
         expect(onlyX.map((e) => e.data)).toEqual([{ n: 1 }, { n: 3 }]);
@@ -166,11 +269,18 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       });
 
       it('pages with maxCount without losing or repeating events', async () => {
-        await store.append(stream(), Array.from({ length: 25 }, (_, i) => ev('E', i)));
+        await store.append(
+          stream(),
+          Array.from({ length: 25 }, (_, i) => ev('E', i)),
+        );
         const seen: number[] = [];
         let from = 0;
         for (;;) {
-          const page = await store.readAll({ fromPosition: from, maxCount: 7, filter: { streamPrefixes: [prefix] } });
+          const page = await store.readAll({
+            fromPosition: from,
+            maxCount: 7,
+            filter: { streamPrefixes: [prefix] },
+          });
           if (page.length === 0) break;
           seen.push(...page.map((e) => (e.data as { n: number }).n));
           from = page[page.length - 1].position;
@@ -184,13 +294,21 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       });
 
       it('refuses bad options', async () => {
-        await expect(store.readAll({ fromPosition: -5 })).rejects.toMatchObject({ field: 'fromPosition' });
-        await expect(store.readAll({ filter: { streamPrefixes: [] } })).rejects.toMatchObject({ field: 'filter.streamPrefixes' });
+        await expect(store.readAll({ fromPosition: -5 })).rejects.toMatchObject({
+          field: 'fromPosition',
+        });
+        await expect(store.readAll({ filter: { streamPrefixes: [] } })).rejects.toMatchObject({
+          field: 'filter.streamPrefixes',
+        });
       });
     });
 
     describe('subscribe', () => {
-      const take = async (subscription: Subscription, count: number, onEach?: (e: RecordedEvent) => Promise<void>) => {
+      const take = async (
+        subscription: Subscription,
+        count: number,
+        onEach?: (e: RecordedEvent) => Promise<void>,
+      ) => {
         const seen: RecordedEvent[] = [];
         for await (const event of subscription) {
           seen.push(event);
@@ -203,7 +321,10 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       it('catches up on existing events, reports it, then delivers new ones live in order', async () => {
         await store.append(stream(), [ev('A', 1), ev('A', 2)]);
         let caughtUp = false;
-        const subscription = store.subscribe({ filter: { streamPrefixes: [prefix] }, onCaughtUp: () => (caughtUp = true) });
+        const subscription = store.subscribe({
+          filter: { streamPrefixes: [prefix] },
+          onCaughtUp: () => (caughtUp = true),
+        });
         const received = take(subscription, 5);
         await waitUntil(() => caughtUp);
         await store.append(stream(), [ev('A', 3)]);
@@ -216,7 +337,10 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       it('starts after a checkpoint and applies the filter', async () => {
         const first = await store.append(stream(), [ev(`${prefix}Keep`, 1)]);
         await store.append(stream(), [ev(`${prefix}Drop`, 2), ev(`${prefix}Keep`, 3)]);
-        const subscription = store.subscribe({ fromPosition: first.position, filter: { eventTypes: [`${prefix}Keep`] } });
+        const subscription = store.subscribe({
+          fromPosition: first.position,
+          filter: { eventTypes: [`${prefix}Keep`] },
+        });
         const events = await take(subscription, 1);
         expect(events.map((e) => e.data)).toEqual([{ n: 3 }]);
         await subscription.stop();
@@ -229,7 +353,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         })();
         const events = await take(subscription, 20, () => new Promise((r) => setTimeout(r, 2)));
         await appends;
-        expect(events.map((e) => (e.data as { n: number }).n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+        expect(events.map((e) => (e.data as { n: number }).n)).toEqual(
+          Array.from({ length: 20 }, (_, i) => i),
+        );
         await subscription.stop();
       });
 

@@ -34,10 +34,16 @@ export function translateEventStoreDbError(error: unknown, append?: AppendAttemp
     );
   }
   if (error instanceof StreamDeletedError) {
-    return new InvalidEventStoreInputError('streamId', `stream ${error.streamName} was deleted in EventStoreDB`);
+    return new InvalidEventStoreInputError(
+      'streamId',
+      `stream ${error.streamName} was deleted in EventStoreDB`,
+    );
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new InvalidEventStoreInputError('events', `exceed the server's maximum append size (${error.maxAppendSize} bytes)`);
+    return new InvalidEventStoreInputError(
+      'events',
+      `exceed the server's maximum append size (${error.maxAppendSize} bytes)`,
+    );
   }
   if (error instanceof Error && (isCommandError(error) || isTransportFailure(error))) {
     const detail = error.message || ('type' in error ? String(error.type) : error.name);
@@ -57,6 +63,8 @@ function isTransportFailure(error: Error): boolean {
   return typeof code === 'number' || /^Failed to discover/.test(error.message);
 }
 
-function clientExpectedToOurs(expected: ClientWrongExpectedVersionError['expectedVersion']): ExpectedRevision {
+function clientExpectedToOurs(
+  expected: ClientWrongExpectedVersionError['expectedVersion'],
+): ExpectedRevision {
   return typeof expected === 'bigint' ? Number(expected) : expected;
 }

@@ -29,20 +29,36 @@ describeWithServer(serverTitle, () => {
 
     it('writes correlation and causation ids as $correlationId and $causationId', async () => {
       const id = streamId();
-      await store.append(id, [{ type: 'A', data: {}, metadata: { correlationId: 'corr', causationId: 'cause', orgId: 'o' } }]);
+      await store.append(id, [
+        {
+          type: 'A',
+          data: {},
+          metadata: { correlationId: 'corr', causationId: 'cause', orgId: 'o' },
+        },
+      ]);
       const raw = [];
       for await (const resolved of client.readStream(id)) raw.push(resolved.event?.metadata);
-      expect(raw).toEqual([{ $correlationId: 'corr', $causationId: 'cause', orgId: 'o', schemaVersion: 1 }]);
+      expect(raw).toEqual([
+        { $correlationId: 'corr', $causationId: 'cause', orgId: 'o', schemaVersion: 1 },
+      ]);
     });
 
     it('gives each event of one append its own $all position, equal to what $all reports', async () => {
       const id = streamId();
-      const result = await store.append(id, [{ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }]);
+      const result = await store.append(id, [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+        { type: 'C', data: {} },
+      ]);
       const events = await store.readStream(id);
       const positions = events.map((e) => e.position);
       expect(new Set(positions).size).toBe(3);
       expect(positions[2]).toBe(result.position);
-      const fromAll = await store.readAll({ fromPosition: positions[0] - 1, filter: { streamPrefixes: [id] }, maxCount: 3 });
+      const fromAll = await store.readAll({
+        fromPosition: positions[0] - 1,
+        filter: { streamPrefixes: [id] },
+        maxCount: 3,
+      });
       expect(fromAll.map((e) => e.position)).toEqual(positions);
     });
   });
@@ -52,7 +68,9 @@ describe('EventStoreDB adapter without a reachable server', () => {
   let store: EventStoreDbEventStore;
 
   beforeEach(async () => {
-    store = EventStoreDbEventStore.fromConnectionString(`esdb://127.0.0.1:${await closedPort()}?tls=false`);
+    store = EventStoreDbEventStore.fromConnectionString(
+      `esdb://127.0.0.1:${await closedPort()}?tls=false`,
+    );
   });
   afterEach(() => store.close());
 
@@ -79,7 +97,9 @@ describe('EventStoreDB adapter without a reachable server', () => {
   });
 
   it('checks the input before it tries the network', async () => {
-    await expect(store.append('bad stream', [{ type: 'A', data: {} }])).rejects.toMatchObject({ field: 'streamId' });
+    await expect(store.append('bad stream', [{ type: 'A', data: {} }])).rejects.toMatchObject({
+      field: 'streamId',
+    });
     await expect(store.readAll({ maxCount: 0 })).rejects.toMatchObject({ field: 'maxCount' });
     expect(() => store.subscribe({ fromPosition: -1 })).toThrow(InvalidEventStoreInputError);
   });
@@ -95,7 +115,9 @@ describe('EventStoreDB adapter without a reachable server', () => {
   });
 
   it('refuses a malformed connection string when created', () => {
-    expect(() => EventStoreDbEventStore.fromConnectionString('http://nope')).toThrow(InvalidEventStoreInputError);
+    expect(() => EventStoreDbEventStore.fromConnectionString('http://nope')).toThrow(
+      InvalidEventStoreInputError,
+    );
   });
 });
 

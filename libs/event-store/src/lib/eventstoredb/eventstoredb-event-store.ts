@@ -11,7 +11,11 @@ import {
   type ResolvedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, InvalidEventStoreInputError, WrongExpectedVersionError } from '../errors';
+import {
+  EventStoreUnavailableError,
+  InvalidEventStoreInputError,
+  WrongExpectedVersionError,
+} from '../errors';
 import type { EventStore } from '../event-store';
 import type {
   AppendResult,
@@ -29,7 +33,12 @@ import { toEventStoreDbExpectedRevision } from './eventstoredb-expected-revision
 import { isSystemEvent, matchesFilter } from './eventstoredb-filter';
 import { toEventStoreDbMetadata } from './eventstoredb-metadata';
 import { ReadablePuller } from './eventstoredb-readable-puller';
-import { positionOf, toPosition, toReadPosition, toRecordedEvent } from './eventstoredb-recorded-event';
+import {
+  positionOf,
+  toPosition,
+  toReadPosition,
+  toRecordedEvent,
+} from './eventstoredb-recorded-event';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 const DEFAULT_PAGE = 1000;
@@ -49,14 +58,21 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       client = EventStoreDBClient.connectionString(connectionString);
     } catch (error) {
-      throw new InvalidEventStoreInputError('connectionString', error instanceof Error ? error.message : String(error));
+      throw new InvalidEventStoreInputError(
+        'connectionString',
+        error instanceof Error ? error.message : String(error),
+      );
     }
     return new EventStoreDbEventStore(client);
   }
 
   constructor(private readonly client: EventStoreDBClient) {}
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision = 'any',
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     this.assertOpen();
     const written = prepared.events.map((event, i) =>
@@ -76,21 +92,39 @@ export class EventStoreDbEventStore implements EventStore {
         expectedRevision: toEventStoreDbExpectedRevision(prepared.expected),
       });
     } catch (error) {
-      throw translateEventStoreDbError(error, { streamId: prepared.streamId, expected: prepared.expected });
+      throw translateEventStoreDbError(error, {
+        streamId: prepared.streamId,
+        expected: prepared.expected,
+      });
     }
     if (!result.success) {
       // A client built with throwOnAppendFailure: false reports the conflict instead of throwing it.
-      const [last] = await this.readStream(prepared.streamId, { direction: 'backwards', maxCount: 1 });
-      throw new WrongExpectedVersionError(prepared.streamId, prepared.expected, last?.revision ?? -1);
+      const [last] = await this.readStream(prepared.streamId, {
+        direction: 'backwards',
+        maxCount: 1,
+      });
+      throw new WrongExpectedVersionError(
+        prepared.streamId,
+        prepared.expected,
+        last?.revision ?? -1,
+      );
     }
-    const position = result.position ? toPosition(result.position.commit) : await this.lastPositionOf(prepared.streamId);
+    const position = result.position
+      ? toPosition(result.position.commit)
+      : await this.lastPositionOf(prepared.streamId);
     return { nextRevision: Number(result.nextExpectedRevision), position };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
-    const maxCount = options.maxCount === undefined ? undefined : validateCount('maxCount', options.maxCount, true);
-    const fromRevision = options.fromRevision === undefined ? undefined : validateCount('fromRevision', options.fromRevision);
+    const maxCount =
+      options.maxCount === undefined
+        ? undefined
+        : validateCount('maxCount', options.maxCount, true);
+    const fromRevision =
+      options.fromRevision === undefined
+        ? undefined
+        : validateCount('fromRevision', options.fromRevision);
     const backwards = options.direction === 'backwards';
     this.assertOpen();
     const read = this.client.readStream(streamId, {
@@ -117,7 +151,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const read = this.client.readAll({ direction: FORWARDS, fromPosition: toReadPosition(from) });
     try {
-      return await collect(read, (event) => event.position > from && matchesFilter(event, options.filter), maxCount);
+      return await collect(
+        read,
+        (event) => event.position > from && matchesFilter(event, options.filter),
+        maxCount,
+      );
     } catch (error) {
       throw translateEventStoreDbError(error);
     }

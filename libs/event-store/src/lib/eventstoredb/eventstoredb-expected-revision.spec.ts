@@ -1,5 +1,8 @@
 import { ANY, NO_STREAM, STREAM_EXISTS } from '@eventstore/db-client';
-import { fromEventStoreDbCurrentRevision, toEventStoreDbExpectedRevision } from './eventstoredb-expected-revision';
+import {
+  fromEventStoreDbCurrentRevision,
+  toEventStoreDbExpectedRevision,
+} from './eventstoredb-expected-revision';
 
 describe('EventStoreDB expected revision mapping', () => {
   it.each([

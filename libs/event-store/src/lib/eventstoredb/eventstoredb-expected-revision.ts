@@ -1,4 +1,10 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, type AppendExpectedRevision, type CurrentRevision } from '@eventstore/db-client';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  type AppendExpectedRevision,
+  type CurrentRevision,
+} from '@eventstore/db-client';
 import type { ExpectedRevision } from '../types';
 
 /** Our expected revision → the client's. */
@@ -16,6 +22,8 @@ export function toEventStoreDbExpectedRevision(expected: ExpectedRevision): Appe
 }
 
 /** The client's current revision → ours: the last event's revision, -1 when there is no stream. */
-export function fromEventStoreDbCurrentRevision(current: CurrentRevision | AppendExpectedRevision): number {
+export function fromEventStoreDbCurrentRevision(
+  current: CurrentRevision | AppendExpectedRevision,
+): number {
   return typeof current === 'bigint' ? Number(current) : -1;
 }

@@ -1,4 +1,9 @@
-import { exactAlternatives, isSystemEvent, matchesFilter, toServerFilter } from './eventstoredb-filter';
+import {
+  exactAlternatives,
+  isSystemEvent,
+  matchesFilter,
+  toServerFilter,
+} from './eventstoredb-filter';
 
 describe('EventStoreDB filters', () => {
   it('puts stream prefixes on the server when given (even with event types)', () => {
@@ -33,7 +38,9 @@ describe('EventStoreDB filters', () => {
     expect(matchesFilter({ streamId: 'account-1', type: 'B' }, filter)).toBe(false);
     expect(matchesFilter({ streamId: 'session-1', type: 'A' }, filter)).toBe(false);
     expect(matchesFilter({ streamId: '$ce-account', type: '$>' })).toBe(false);
-    expect(isSystemEvent({ streamId: '$stats-127.0.0.1:2113', type: '$statsCollection' })).toBe(true);
+    expect(isSystemEvent({ streamId: '$stats-127.0.0.1:2113', type: '$statsCollection' })).toBe(
+      true,
+    );
     expect(isSystemEvent({ streamId: 'account-1', type: '$metadata' })).toBe(true);
   });
 });

@@ -16,7 +16,10 @@ export interface EnvelopeExtras {
 }
 
 /** Our metadata → the JSON written to EventStoreDB. Every other key is kept as is. */
-export function toEventStoreDbMetadata(metadata: Record<string, unknown>, extras: EnvelopeExtras): Record<string, unknown> {
+export function toEventStoreDbMetadata(
+  metadata: Record<string, unknown>,
+  extras: EnvelopeExtras,
+): Record<string, unknown> {
   const { correlationId, causationId, ...rest } = metadata;
   const written: Record<string, unknown> = { ...rest };
   if (correlationId !== undefined) written[ESDB_CORRELATION_ID] = correlationId;
@@ -50,11 +53,19 @@ export function fromEventStoreDbMetadata(raw: unknown): MetadataAsRead {
   if (causationId !== undefined) metadata['causationId'] = causationId;
   return {
     metadata,
-    schemaVersion: typeof schemaVersion === 'number' && Number.isSafeInteger(schemaVersion) && schemaVersion >= 1 ? schemaVersion : 1,
+    schemaVersion:
+      typeof schemaVersion === 'number' && Number.isSafeInteger(schemaVersion) && schemaVersion >= 1
+        ? schemaVersion
+        : 1,
     occurredAt: typeof occurredAt === 'string' ? occurredAt : undefined,
   };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array)
+  );
 }

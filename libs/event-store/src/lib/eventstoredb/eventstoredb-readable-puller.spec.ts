@@ -4,7 +4,12 @@ import { ReadablePuller } from './eventstoredb-readable-puller';
 describe('ReadablePuller', () => {
   it('hands out every object in order, then undefined at the end', async () => {
     const puller = new ReadablePuller<number>(Readable.from([1, 2, 3]));
-    expect([await puller.next(), await puller.next(), await puller.next(), await puller.next()]).toEqual([1, 2, 3, undefined]);
+    expect([
+      await puller.next(),
+      await puller.next(),
+      await puller.next(),
+      await puller.next(),
+    ]).toEqual([1, 2, 3, undefined]);
   });
 
   it('reads only as fast as it is asked (back-pressure): the source stops at its buffer limit', async () => {
@@ -42,7 +47,7 @@ describe('ReadablePuller', () => {
     await expect(puller.next()).resolves.toBeUndefined();
   });
 
-  it('throws the stream\'s error after the objects that came before it', async () => {
+  it("throws the stream's error after the objects that came before it", async () => {
     const source = new PassThrough({ objectMode: true });
     const puller = new ReadablePuller<string>(source);
     source.write('first');

@@ -35,14 +35,20 @@ describe('EventStoreDB recorded events and positions', () => {
   });
 
   it('prefers the occurredAt the writer chose over the server time', () => {
-    const event = toRecordedEvent(resolved({ metadata: { occurredAt: '2020-01-01T00:00:00.000Z' } }));
+    const event = toRecordedEvent(
+      resolved({ metadata: { occurredAt: '2020-01-01T00:00:00.000Z' } }),
+    );
     expect(event?.occurredAt).toBe('2020-01-01T00:00:00.000Z');
     expect(event?.schemaVersion).toBe(1);
   });
 
   it('decodes binary events written by other tools', () => {
-    expect(toRecordedEvent(resolved({ isJson: false, data: new TextEncoder().encode('{"n":1}') }))?.data).toEqual({ n: 1 });
-    expect(toRecordedEvent(resolved({ isJson: false, data: new TextEncoder().encode('plain') }))?.data).toBe('plain');
+    expect(
+      toRecordedEvent(resolved({ isJson: false, data: new TextEncoder().encode('{"n":1}') }))?.data,
+    ).toEqual({ n: 1 });
+    expect(
+      toRecordedEvent(resolved({ isJson: false, data: new TextEncoder().encode('plain') }))?.data,
+    ).toBe('plain');
   });
 
   it('skips links whose target is gone', () => {

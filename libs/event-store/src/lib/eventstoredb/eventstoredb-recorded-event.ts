@@ -1,4 +1,9 @@
-import { START, type AllStreamResolvedEvent, type ReadPosition, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  START,
+  type AllStreamResolvedEvent,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import type { RecordedEvent } from '../types';
 import { fromEventStoreDbMetadata } from './eventstoredb-metadata';
 
@@ -23,7 +28,12 @@ const UNKNOWN_POSITION = BigInt('18446744073709551615');
 
 /** Commit position → ours. 0 when the server did not say (stream reads on servers before 22.6). */
 export function toPosition(commit: bigint | undefined): number {
-  if (commit === undefined || commit === UNKNOWN_POSITION || commit > BigInt(Number.MAX_SAFE_INTEGER)) return 0;
+  if (
+    commit === undefined ||
+    commit === UNKNOWN_POSITION ||
+    commit > BigInt(Number.MAX_SAFE_INTEGER)
+  )
+    return 0;
   return Number(commit);
 }
 
@@ -38,7 +48,9 @@ export function positionOf(resolved: ResolvedEvent | AllStreamResolvedEvent): nu
 }
 
 /** The client's event → our envelope; undefined for a link whose target is gone. */
-export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
+export function toRecordedEvent(
+  resolved: ResolvedEvent | AllStreamResolvedEvent,
+): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event) return undefined;
   const { metadata, schemaVersion, occurredAt } = fromEventStoreDbMetadata(event.metadata);

@@ -1,4 +1,9 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient, Position } from '@eventstore/db-client';
+import type {
+  AllStreamResolvedEvent,
+  AllStreamSubscription,
+  EventStoreDBClient,
+  Position,
+} from '@eventstore/db-client';
 import type { EventFilter, RecordedEvent, Subscription } from '../types';
 import { CaughtUpSignal } from './eventstoredb-caught-up-signal';
 import { translateEventStoreDbError } from './eventstoredb-errors';
@@ -57,7 +62,9 @@ export class EventStoreDbSubscription implements Subscription {
       const signal = new CaughtUpSignal(onCaughtUp && (() => this.callSafely(onCaughtUp)));
       const source = this.client.subscribeToAll({
         fromPosition: toReadPosition(fromPosition),
-        filter: toServerFilter(filter, (_subscription, position) => this.checkpoint(signal, head, position)),
+        filter: toServerFilter(filter, (_subscription, position) =>
+          this.checkpoint(signal, head, position),
+        ),
       });
       const reader = new ReadablePuller<AllStreamResolvedEvent>(source);
       this.source = source;

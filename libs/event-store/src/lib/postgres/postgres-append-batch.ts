@@ -58,8 +58,7 @@ export class PostgresAppendBatch {
 
   /** Resolves when nothing is queued or being written (close waits for it). */
   async idle(): Promise<void> {
-    while (this.running || this.queue.length)
-      await new Promise((r) => setTimeout(r, 5));
+    while (this.running || this.queue.length) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async drain(): Promise<void> {
@@ -79,8 +78,7 @@ export class PostgresAppendBatch {
     let count = 0;
     while (
       count < this.queue.length &&
-      (count === 0 ||
-        events + this.queue[count].events.length <= MAX_EVENTS_PER_TRANSACTION)
+      (count === 0 || events + this.queue[count].events.length <= MAX_EVENTS_PER_TRANSACTION)
     ) {
       events += this.queue[count].events.length;
       count++;
@@ -91,9 +89,7 @@ export class PostgresAppendBatch {
   private async write(batch: PendingAppend[]): Promise<void> {
     let outcomes: Array<AppendResult | Error>;
     try {
-      outcomes = await this.withClient((client) =>
-        this.transaction(client, batch),
-      );
+      outcomes = await this.withClient((client) => this.transaction(client, batch));
     } catch (error) {
       if (batch.length > 1 && isRefusedData(error)) {
         // One append's payload was refused by the server: write them one by one so only it fails.
@@ -119,9 +115,7 @@ export class PostgresAppendBatch {
     });
   }
 
-  private async withClient<T>(
-    work: (client: PoolClient) => Promise<T>,
-  ): Promise<T> {
+  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       const result = await work(client);
@@ -141,15 +135,12 @@ export class PostgresAppendBatch {
   ): Promise<Array<AppendResult | Error>> {
     try {
       const streams = [...new Set(batch.map((b) => b.streamId))];
-      const results = (await client.query(
-        this.sql.beginLockAndRead(streams),
-      )) as unknown as Array<
+      const results = (await client.query(this.sql.beginLockAndRead(streams))) as unknown as Array<
         QueryResult<{ stream_id: string | null; value: string | null }>
       >;
       const revisions = new Map<string, number>();
       let head = 0;
-      for (const { stream_id: streamId, value } of results[results.length - 1]
-        .rows) {
+      for (const { stream_id: streamId, value } of results[results.length - 1].rows) {
         if (streamId === null) head = Number(value ?? 0);
         else revisions.set(streamId, Number(value));
       }
@@ -157,11 +148,7 @@ export class PostgresAppendBatch {
       const outcomes = batch.map((item): AppendResult | Error => {
         const actual = revisions.get(item.streamId) ?? -1;
         if (!matchesExpectedRevision(item.expected, actual))
-          return new WrongExpectedVersionError(
-            item.streamId,
-            item.expected,
-            actual,
-          );
+          return new WrongExpectedVersionError(item.streamId, item.expected, actual);
         let revision = actual;
         for (const e of item.events) {
           revision += 1;
@@ -182,10 +169,7 @@ export class PostgresAppendBatch {
         return { nextRevision: revision, position: head };
       });
       if (rows.length > LITERAL_INSERT_MAX_ROWS) {
-        await client.query(
-          this.sql.insertMany,
-          this.sql.insertManyValues(rows),
-        );
+        await client.query(this.sql.insertMany, this.sql.insertManyValues(rows));
         await client.query(this.sql.notifyAndCommit(head));
         this.onCommitted(head);
       } else if (rows.length) {

@@ -1,9 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolConfig } from 'pg';
-import {
-  EventStoreUnavailableError,
-  InvalidEventStoreInputError,
-} from '../errors';
+import { EventStoreUnavailableError, InvalidEventStoreInputError } from '../errors';
 import type { EventStore } from '../event-store';
 import {
   createSqliteSubscription as createCatchUpSubscription,
@@ -19,12 +16,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../types';
-import {
-  prepareAppend,
-  validateCount,
-  validateFilter,
-  validateStreamId,
-} from '../validation';
+import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { PostgresAppendBatch } from './postgres-append-batch';
 import { PostgresListener } from './postgres-listener';
 import { migrate } from './postgres-migrations';
@@ -80,9 +72,7 @@ export class PostgresEventStore implements EventStore {
     // An idle connection that breaks must not crash the process; the next query gets a new one.
     this.pool.on('error', () => undefined);
     this.sql = new PostgresSql(schema);
-    this.writer = new PostgresAppendBatch(this.pool, this.sql, () =>
-      this.appended.emit('append'),
-    );
+    this.writer = new PostgresAppendBatch(this.pool, this.sql, () => this.appended.emit('append'));
     this.listener = new PostgresListener(config, this.sql.channel);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.appended.setMaxListeners(0);
@@ -100,22 +90,13 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     await this.open();
-    return this.writer.enqueue(
-      prepared.streamId,
-      prepared.expected,
-      prepared.events,
-    );
+    return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
   }
 
-  async readStream(
-    streamId: string,
-    options: ReadStreamOptions = {},
-  ): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
     const maxCount =
-      options.maxCount === undefined
-        ? null
-        : validateCount('maxCount', options.maxCount, true);
+      options.maxCount === undefined ? null : validateCount('maxCount', options.maxCount, true);
     const backwards = options.direction === 'backwards';
     const from =
       options.fromRevision === undefined
@@ -133,19 +114,10 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validateCount('fromPosition', options.fromPosition ?? 0);
-    const maxCount = validateCount(
-      'maxCount',
-      options.maxCount ?? DEFAULT_PAGE,
-      true,
-    );
+    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
     validateFilter(options.filter);
     await this.open();
-    const query = this.sql.readAll(
-      from,
-      Number.MAX_SAFE_INTEGER,
-      maxCount,
-      options.filter,
-    );
+    const query = this.sql.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter);
     return this.rows(query.text, query.values);
   }
 
@@ -205,10 +177,7 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0][0]);
   }
 
-  private async rows(
-    text: string,
-    values: unknown[],
-  ): Promise<RecordedEvent[]> {
+  private async rows(text: string, values: unknown[]): Promise<RecordedEvent[]> {
     const { rows } = await this.guard(() =>
       this.pool.query<PostgresEventRow>({ text, values, rowMode: 'array' }),
     );
@@ -227,24 +196,14 @@ export class PostgresEventStore implements EventStore {
     await this.open();
     const head = await this.head();
     if (head <= fromPosition) return { events: [], scannedUpTo: fromPosition };
-    const query = this.sql.readAll(
-      fromPosition,
-      head,
-      SUBSCRIPTION_PAGE,
-      options.filter,
-    );
+    const query = this.sql.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
     const events = await this.rows(query.text, query.values);
     const scannedUpTo =
-      events.length === SUBSCRIPTION_PAGE
-        ? events[events.length - 1].position
-        : head;
+      events.length === SUBSCRIPTION_PAGE ? events[events.length - 1].position : head;
     return { events, scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 
-  private waitForAppend(signal: {
-    stopped: boolean;
-    wake?: () => void;
-  }): Promise<void> {
+  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -270,15 +229,11 @@ export class PostgresEventStore implements EventStore {
         error instanceof InvalidEventStoreInputError
       )
         throw error;
-      throw new EventStoreUnavailableError(
-        `PostgreSQL: ${(error as Error).message}`,
-        error,
-      );
+      throw new EventStoreUnavailableError(`PostgreSQL: ${(error as Error).message}`, error);
     }
   }
 
   private assertOpen(): void {
-    if (this.closed)
-      throw new EventStoreUnavailableError('The event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
 }

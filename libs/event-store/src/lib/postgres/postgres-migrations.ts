@@ -56,9 +56,7 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
       );
       const done = new Set(
         (
-          await client.query<{ version: number }>(
-            `SELECT version FROM ${quoted}.schema_migrations`,
-          )
+          await client.query<{ version: number }>(`SELECT version FROM ${quoted}.schema_migrations`)
         ).rows.map((r) => r.version),
       );
       const applied: number[] = [];
@@ -84,10 +82,7 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
   }
 }
 
-async function inTransaction(
-  client: PoolClient,
-  work: () => Promise<void>,
-): Promise<void> {
+async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();

@@ -14,24 +14,10 @@ interface Ack {
   eventId: string;
 }
 
-function startWorker(
-  schema: string,
-  name: string,
-  count: number,
-  mode: 'shared' | 'own',
-) {
+function startWorker(schema: string, name: string, count: number, mode: 'shared' | 'own') {
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      WORKER,
-      pg.connectionString(),
-      schema,
-      name,
-      String(count),
-      mode,
-    ],
+    ['-r', '@swc-node/register', WORKER, pg.connectionString(), schema, name, String(count), mode],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -54,9 +40,7 @@ function startWorker(
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => resolve(code)),
-  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, acks, exited, stderr: () => stderr };
 }
 
@@ -108,9 +92,7 @@ pg.describe('PostgreSQL event store shared by several processes', () => {
         revision: ack.revision,
         position: ack.position,
       });
-    expect(all.map((e) => e.position)).toEqual(
-      Array.from({ length: 600 }, (_, i) => i + 1),
-    );
+    expect(all.map((e) => e.position)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
     await store.close();
   }, 120_000);
 
@@ -134,20 +116,14 @@ pg.describe('PostgreSQL event store shared by several processes', () => {
       const events = await store.readStream(`own-victim-${lane}`);
       expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
       const stored = new Map(events.map((e) => [e.eventId, e]));
-      for (const ack of acked.filter(
-        (a) => a.streamId === `own-victim-${lane}`,
-      )) {
+      for (const ack of acked.filter((a) => a.streamId === `own-victim-${lane}`)) {
         expect(stored.get(ack.eventId)).toMatchObject({
           revision: ack.revision,
           position: ack.position,
         });
       }
       await expect(
-        store.append(
-          `own-victim-${lane}`,
-          [{ type: 'After', data: {} }],
-          events.length - 1,
-        ),
+        store.append(`own-victim-${lane}`, [{ type: 'After', data: {} }], events.length - 1),
       ).resolves.toMatchObject({
         nextRevision: events.length,
       });

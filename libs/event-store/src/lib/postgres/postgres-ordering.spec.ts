@@ -23,9 +23,7 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
   it('never lets a reader see a later position before an earlier one, with 8 stores writing at once', async () => {
     const schema = schemaName();
     // Eight pools stand for eight replicas: their transactions commit in whatever order PostgreSQL picks.
-    const writers = Array.from({ length: 8 }, () =>
-      open(schema, { poolSize: 2 }),
-    );
+    const writers = Array.from({ length: 8 }, () => open(schema, { poolSize: 2 }));
     const reader = open(schema);
     await reader.migrate();
     const seen: number[] = [];
@@ -120,13 +118,9 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     await store.append('a_b-1', [{ type: 'A', data: { n: 1 } }]);
     await store.append('axb-1', [{ type: 'A', data: { n: 2 } }]);
     expect(
-      (await store.readAll({ filter: { streamPrefixes: ['a_b'] } })).map(
-        (e) => e.data,
-      ),
+      (await store.readAll({ filter: { streamPrefixes: ['a_b'] } })).map((e) => e.data),
     ).toEqual([{ n: 1 }]);
-    expect(await store.readAll({ filter: { streamPrefixes: ['a%'] } })).toEqual(
-      [],
-    );
+    expect(await store.readAll({ filter: { streamPrefixes: ['a%'] } })).toEqual([]);
     await store.close();
   });
 
@@ -165,13 +159,11 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     ]);
     expect(results.map((r) => r.nextRevision)).toEqual([249, 0, 250]);
     const events = await store.readStream('acct-big');
-    expect(events.map((e) => e.revision)).toEqual(
-      Array.from({ length: 251 }, (_, i) => i),
-    );
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 251 }, (_, i) => i));
     expect(events[7].data).toEqual({ i: 7, text: "it's \\ fine" });
-    expect(
-      (await store.readAll({ maxCount: 1000 })).map((e) => e.position),
-    ).toEqual(Array.from({ length: 252 }, (_, i) => i + 1));
+    expect((await store.readAll({ maxCount: 1000 })).map((e) => e.position)).toEqual(
+      Array.from({ length: 252 }, (_, i) => i + 1),
+    );
     await store.close();
   });
 
@@ -185,9 +177,7 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     const { rows } = await client.query(
       `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
     );
-    expect(rows).toEqual(
-      MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
-    );
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     await client.end();
     await Promise.all(replicas.map((s) => s.close()));
   });
@@ -202,20 +192,15 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     const store = new PostgresEventStore({
       connectionString: 'postgres://postgres@127.0.0.1:1/postgres',
     });
-    await expect(
-      store.append('acct-1', [{ type: 'A', data: {} }]),
-    ).rejects.toBeInstanceOf(EventStoreUnavailableError);
-    await expect(store.ping()).rejects.toBeInstanceOf(
+    await expect(store.append('acct-1', [{ type: 'A', data: {} }])).rejects.toBeInstanceOf(
       EventStoreUnavailableError,
     );
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await store.close();
   });
 });
 
-async function waitUntil(
-  condition: () => boolean,
-  timeoutMs = 5000,
-): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

@@ -81,8 +81,7 @@ export class PostgresSql {
   }
 
   insertManyValues(rows: readonly EventRowToInsert[]): unknown[] {
-    const column = <K extends keyof EventRowToInsert>(key: K) =>
-      rows.map((r) => r[key]);
+    const column = <K extends keyof EventRowToInsert>(key: K) => rows.map((r) => r[key]);
     return [
       column('position'),
       column('streamId'),
@@ -106,9 +105,7 @@ export class PostgresSql {
     const values: unknown[] = [fromPosition, upTo];
     const where = ['position > $1', 'position <= $2'];
     if (filter.streamPrefixes) {
-      values.push(
-        filter.streamPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`),
-      );
+      values.push(filter.streamPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`));
       where.push(`stream_id LIKE ANY($${values.length}::text[])`);
     }
     if (filter.eventTypes) {

@@ -68,7 +68,11 @@ export class SqliteEventStore implements EventStore {
     this.path = options.path;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision = 'any',
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, expected);
     this.assertOpen();
     return this.writer.enqueue(prepared.streamId, prepared.expected, prepared.events);
@@ -76,12 +80,25 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
-    const maxCount = options.maxCount === undefined ? -1 : validateCount('maxCount', options.maxCount, true);
+    const maxCount =
+      options.maxCount === undefined ? -1 : validateCount('maxCount', options.maxCount, true);
     this.assertOpen();
     const rows =
       options.direction === 'backwards'
-        ? this.queries.backwards.all(streamId, options.fromRevision === undefined ? Number.MAX_SAFE_INTEGER : validateCount('fromRevision', options.fromRevision), maxCount)
-        : this.queries.forwards.all(streamId, options.fromRevision === undefined ? 0 : validateCount('fromRevision', options.fromRevision), maxCount);
+        ? this.queries.backwards.all(
+            streamId,
+            options.fromRevision === undefined
+              ? Number.MAX_SAFE_INTEGER
+              : validateCount('fromRevision', options.fromRevision),
+            maxCount,
+          )
+        : this.queries.forwards.all(
+            streamId,
+            options.fromRevision === undefined
+              ? 0
+              : validateCount('fromRevision', options.fromRevision),
+            maxCount,
+          );
     return rows.map(toRecordedEvent);
   }
 
@@ -90,7 +107,9 @@ export class SqliteEventStore implements EventStore {
     const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
     validateFilter(options.filter);
     this.assertOpen();
-    return this.queries.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter).map(toRecordedEvent);
+    return this.queries
+      .readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter)
+      .map(toRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -98,7 +117,10 @@ export class SqliteEventStore implements EventStore {
     validateFilter(options.filter);
     this.assertOpen();
     const subscription = createSqliteSubscription(
-      { readPage: (from) => this.readPage(from, options), waitForAppend: (signal) => this.waitForAppend(signal) },
+      {
+        readPage: (from) => this.readPage(from, options),
+        waitForAppend: (signal) => this.waitForAppend(signal),
+      },
       options,
     );
     this.subscriptions.add(subscription);

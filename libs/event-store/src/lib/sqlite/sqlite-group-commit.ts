@@ -49,7 +49,11 @@ export class SqliteGroupCommit {
     this.writeBatch = (batch) => writeAll.immediate(batch);
   }
 
-  enqueue(streamId: string, expected: ExpectedRevision, events: readonly PreparedEvent[]): Promise<AppendResult> {
+  enqueue(
+    streamId: string,
+    expected: ExpectedRevision,
+    events: readonly PreparedEvent[],
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, expected, events, resolve, reject });
       if (!this.scheduled) {
@@ -67,7 +71,10 @@ export class SqliteGroupCommit {
     try {
       results = this.writeBatch(batch);
     } catch (error) {
-      const failure = new EventStoreUnavailableError(`SQLite append failed: ${(error as Error).message}`, error);
+      const failure = new EventStoreUnavailableError(
+        `SQLite append failed: ${(error as Error).message}`,
+        error,
+      );
       batch.forEach((item) => item.reject(failure));
       return;
     }
@@ -89,7 +96,14 @@ export class SqliteGroupCommit {
     for (const e of item.events) {
       revision += 1;
       const info = this.insert.run(
-        item.streamId, revision, e.eventId, e.type, e.schemaVersion, e.occurredAt, e.data, e.metadata,
+        item.streamId,
+        revision,
+        e.eventId,
+        e.type,
+        e.schemaVersion,
+        e.occurredAt,
+        e.data,
+        e.metadata,
       );
       position = Number(info.lastInsertRowid);
     }

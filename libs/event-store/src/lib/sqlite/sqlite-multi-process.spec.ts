@@ -15,9 +15,13 @@ interface Ack {
 }
 
 function startWorker(dbPath: string, name: string, count: number, mode: 'shared' | 'own') {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', WORKER, dbPath, name, String(count), mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', WORKER, dbPath, name, String(count), mode],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const acks: Ack[] = [];
   let buffer = '';
   let stderr = '';
@@ -35,10 +39,15 @@ function startWorker(dbPath: string, name: string, count: number, mode: 'shared'
   return { child, acks, exited, stderr: () => stderr };
 }
 
-async function waitFor(condition: () => boolean, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  condition: () => boolean,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('worker did not get there');
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error('worker did not get there');
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -91,11 +100,16 @@ describe('SQLite event store shared by several processes', () => {
     const events = await store.readStream('own-victim');
     const stored = new Map(events.map((e) => [e.eventId, e]));
     for (const ack of acked) {
-      expect(stored.get(ack.eventId)).toMatchObject({ revision: ack.revision, position: ack.position });
+      expect(stored.get(ack.eventId)).toMatchObject({
+        revision: ack.revision,
+        position: ack.position,
+      });
     }
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     // The store keeps working after the crash: a new writer continues at the next revision.
-    await expect(store.append('own-victim', [{ type: 'After', data: {} }], events.length - 1)).resolves.toMatchObject({
+    await expect(
+      store.append('own-victim', [{ type: 'After', data: {} }], events.length - 1),
+    ).resolves.toMatchObject({
       nextRevision: events.length,
     });
     await store.close();

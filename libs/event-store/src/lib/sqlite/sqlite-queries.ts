@@ -12,29 +12,41 @@ export class SqliteQueries {
   constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT max(position) AS head FROM events');
     this.forwards = db
-      .prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      )
+      .prepare<
+        [string, number, number],
+        EventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)
       .raw(true);
     this.backwards = db
-      .prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      )
+      .prepare<
+        [string, number, number],
+        EventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
       .raw(true);
   }
 
   /** Events with fromPosition < position <= upTo matching the filter, in position order. */
-  readAll(fromPosition: number, upTo: number, maxCount: number, filter: EventFilter = {}): EventRow[] {
+  readAll(
+    fromPosition: number,
+    upTo: number,
+    maxCount: number,
+    filter: EventFilter = {},
+  ): EventRow[] {
     const prefixes = filter.streamPrefixes ?? [];
     const types = filter.eventTypes ?? [];
     const key = `${prefixes.map((p) => p.length).join(',')}|${types.length}`;
     let statement = this.readAllCache.get(key);
     if (!statement) {
       const where = ['position > ?', 'position <= ?'];
-      if (prefixes.length) where.push(`(${prefixes.map((p) => `substr(stream_id, 1, ${p.length}) = ?`).join(' OR ')})`);
+      if (prefixes.length)
+        where.push(
+          `(${prefixes.map((p) => `substr(stream_id, 1, ${p.length}) = ?`).join(' OR ')})`,
+        );
       if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
       statement = this.db
-        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+        )
         .raw(true);
       this.readAllCache.set(key, statement);
     }

@@ -22,7 +22,11 @@ CREATE TABLE IF NOT EXISTS events (
 );
 `;
 
-export function openEventsDatabase(db: Database.Database, synchronous: SqliteSynchronous, busyTimeoutMs: number): void {
+export function openEventsDatabase(
+  db: Database.Database,
+  synchronous: SqliteSynchronous,
+  busyTimeoutMs: number,
+): void {
   // Several processes share the file: wait for the write lock instead of failing at once.
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('journal_mode = WAL');

@@ -20,7 +20,10 @@ export interface SubscriptionSource {
  * Catch-up then live, in position order. Pages are only read when the consumer pulls, which is
  * the back-pressure; `stop()` ends the iteration after the event being processed.
  */
-export function createSqliteSubscription(source: SubscriptionSource, options: SubscribeOptions): Subscription {
+export function createSqliteSubscription(
+  source: SubscriptionSource,
+  options: SubscribeOptions,
+): Subscription {
   const signal: { stopped: boolean; wake?: () => void } = { stopped: false };
   async function* iterate(): AsyncGenerator<RecordedEvent> {
     let position = options.fromPosition ?? 0;

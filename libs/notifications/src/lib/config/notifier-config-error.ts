@@ -3,7 +3,12 @@ export class NotifierConfigError extends Error {
   readonly code = 'NOTIFY-invalid-config';
 
   constructor(readonly problems: readonly string[]) {
-    super(['Invalid notifier configuration (environment variables):', ...problems.map((p) => `  - ${p}`)].join('\n'));
+    super(
+      [
+        'Invalid notifier configuration (environment variables):',
+        ...problems.map((p) => `  - ${p}`),
+      ].join('\n'),
+    );
     this.name = 'NotifierConfigError';
   }
 }

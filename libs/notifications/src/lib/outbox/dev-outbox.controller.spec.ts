@@ -14,14 +14,28 @@ describe('GET /dev/outbox', () => {
 
   beforeAll(async () => {
     outbox = new DevOutbox({ dataDir: dir.path, logger: recordingLogger() });
-    const moduleRef = await Test.createTestingModule({ imports: [DevOutboxModule.serving(outbox)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DevOutboxModule.serving(outbox)],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
     // Another process (say credentials-service) writing to the same outbox file.
     const other = new DevOutbox({ dataDir: dir.path, logger: recordingLogger() });
-    await outbox.send({ kind: 'email', to: 'ada@example.com', subject: 'Activate', text: 'Open /activate?token=abc', tag: 'activation' });
+    await outbox.send({
+      kind: 'email',
+      to: 'ada@example.com',
+      subject: 'Activate',
+      text: 'Open /activate?token=abc',
+      tag: 'activation',
+    });
     await other.send({ kind: 'sms', to: '+41791234567', text: 'Code 123456', tag: 'sign-in-code' });
-    await outbox.send({ kind: 'email', to: 'ada@example.com', subject: 'Code', text: 'Code 654321', tag: 'sign-in-code' });
+    await outbox.send({
+      kind: 'email',
+      to: 'ada@example.com',
+      subject: 'Code',
+      text: 'Code 654321',
+      tag: 'sign-in-code',
+    });
   });
 
   afterAll(async () => {
@@ -48,7 +62,10 @@ describe('GET /dev/outbox', () => {
   });
 
   it('narrows to one recipient and a limit', async () => {
-    const res = await request(app.getHttpServer()).get('/dev/outbox').query({ to: 'ADA@example.com', limit: '1' }).expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/dev/outbox')
+      .query({ to: 'ADA@example.com', limit: '1' })
+      .expect(200);
     expect(res.body.items.map((i: { text: string }) => i.text)).toEqual(['Code 654321']);
     const sms = await request(app.getHttpServer()).get('/dev/outbox?to=%2B41791234567').expect(200);
     expect(sms.body.items.map((i: { text: string }) => i.text)).toEqual(['Code 123456']);
@@ -56,8 +73,14 @@ describe('GET /dev/outbox', () => {
 
   it('rejects a limit out of range with a stable code', async () => {
     for (const limit of ['0', '201', 'ten', '-1']) {
-      const res = await request(app.getHttpServer()).get('/dev/outbox').query({ limit }).expect(400);
-      expect(res.body).toMatchObject({ code: 'NOTIFY-invalid-outbox-query', message: expect.stringContaining('limit') });
+      const res = await request(app.getHttpServer())
+        .get('/dev/outbox')
+        .query({ limit })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'NOTIFY-invalid-outbox-query',
+        message: expect.stringContaining('limit'),
+      });
     }
     const twice = await request(app.getHttpServer()).get('/dev/outbox?to=a@b&to=c@d').expect(400);
     expect(twice.body.code).toBe('NOTIFY-invalid-outbox-query');

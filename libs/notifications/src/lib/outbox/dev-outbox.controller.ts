@@ -20,11 +20,24 @@ export class DevOutboxController {
   constructor(@Inject(DevOutbox) private readonly outbox: DevOutbox) {}
 
   @Get()
-  @ApiOperation({ summary: 'Emails and SMS written to the dev outbox, newest first (development only)' })
-  @ApiQuery({ name: 'to', required: false, description: 'Only messages to this email address or phone number' })
-  @ApiQuery({ name: 'limit', required: false, description: `1 to ${OUTBOX_MAX_LIMIT}, default ${OUTBOX_DEFAULT_LIMIT}` })
+  @ApiOperation({
+    summary: 'Emails and SMS written to the dev outbox, newest first (development only)',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Only messages to this email address or phone number',
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: `1 to ${OUTBOX_MAX_LIMIT}, default ${OUTBOX_DEFAULT_LIMIT}`,
+  })
   @ApiOkResponse({ type: OutboxAnswer, description: 'The messages' })
-  async list(@Query('to') to?: unknown, @Query('limit') limit?: unknown): Promise<{ items: OutboxEntry[] }> {
+  async list(
+    @Query('to') to?: unknown,
+    @Query('limit') limit?: unknown,
+  ): Promise<{ items: OutboxEntry[] }> {
     if (to !== undefined && typeof to !== 'string') throw invalidQuery('to must be given once');
     return { items: await this.outbox.list({ to, limit: parseLimit(limit) }) };
   }

@@ -13,7 +13,12 @@ const signInCode: EmailNotification = {
   text: 'Your code is 482913.\nIt expires in 10 minutes.',
   tag: 'sign-in-code',
 };
-const smsCode: SmsNotification = { kind: 'sms', to: '+41791234567', text: 'Code 771204', tag: 'sign-in-code' };
+const smsCode: SmsNotification = {
+  kind: 'sms',
+  to: '+41791234567',
+  text: 'Code 771204',
+  tag: 'sign-in-code',
+};
 
 describe('DevOutbox', () => {
   const dir = tempDir('outbox-');
@@ -28,7 +33,12 @@ describe('DevOutbox', () => {
 
     const first = await authService.send(signInCode);
     await otherService.send(smsCode);
-    await authService.send({ ...signInCode, tag: 'password-changed', subject: 'Password changed', text: 'Done.' });
+    await authService.send({
+      ...signInCode,
+      tag: 'password-changed',
+      subject: 'Password changed',
+      text: 'Done.',
+    });
 
     for (const outbox of [authService, otherService]) {
       const items = await outbox.list();
@@ -39,7 +49,12 @@ describe('DevOutbox', () => {
       ]);
     }
     const oldest = (await otherService.list()).at(-1);
-    expect(oldest).toMatchObject({ id: first.id, to: 'Ada@Example.com', subject: 'Your sign-in code', text: signInCode.text });
+    expect(oldest).toMatchObject({
+      id: first.id,
+      to: 'Ada@Example.com',
+      subject: 'Your sign-in code',
+      text: signInCode.text,
+    });
     expect(first).toEqual({ id: oldest?.id, channel: 'outbox', tag: 'sign-in-code', attempts: 1 });
     expect(authService.file).toBe(join(dataDir, 'outbox', 'outbox.jsonl'));
   });
@@ -75,7 +90,11 @@ describe('DevOutbox', () => {
   });
 
   it('keeps the last messages of this process in memory', async () => {
-    const outbox = new DevOutbox({ dataDir: freshDataDir(), logger: recordingLogger(), ringSize: 2 });
+    const outbox = new DevOutbox({
+      dataDir: freshDataDir(),
+      logger: recordingLogger(),
+      ringSize: 2,
+    });
     for (const text of ['one', 'two', 'three']) await outbox.send({ ...smsCode, text });
     expect(outbox.recent().map((e) => e.text)).toEqual(['two', 'three']);
   });
@@ -89,7 +108,11 @@ describe('DevOutbox', () => {
     ]) {
       const error = await outbox.send(bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DeliveryError);
-      expect(error).toMatchObject({ code: 'NOTIFY-invalid-message', permanent: true, channel: 'outbox' });
+      expect(error).toMatchObject({
+        code: 'NOTIFY-invalid-message',
+        permanent: true,
+        channel: 'outbox',
+      });
     }
     expect(await outbox.list()).toEqual([]);
   });

@@ -67,16 +67,22 @@ export class DevOutbox implements ChannelNotifier {
     }
     this.ring.push(entry);
     if (this.ring.length > this.ringSize) this.ring.shift();
-    this.options.logger.info({ devOutbox: { id: entry.id, kind: entry.kind, tag: entry.tag, to: entry.to } }, summary(entry));
+    this.options.logger.info(
+      { devOutbox: { id: entry.id, kind: entry.kind, tag: entry.tag, to: entry.to } },
+      summary(entry),
+    );
     return { id: entry.id, channel: 'outbox', tag: entry.tag, attempts: 1 };
   }
 
   /** Messages from every process sharing the file, newest first. */
   async list(query: OutboxQuery = {}): Promise<OutboxEntry[]> {
     const limit = Math.min(Math.max(query.limit ?? OUTBOX_DEFAULT_LIMIT, 1), OUTBOX_MAX_LIMIT);
-    const entries = (await this.readLines()).map(parseOutboxLine).filter((e): e is OutboxEntry => e !== undefined);
+    const entries = (await this.readLines())
+      .map(parseOutboxLine)
+      .filter((e): e is OutboxEntry => e !== undefined);
     const { to } = query;
-    const matching = to === undefined || to.trim() === '' ? entries : entries.filter((e) => isSentTo(e, to));
+    const matching =
+      to === undefined || to.trim() === '' ? entries : entries.filter((e) => isSentTo(e, to));
     return matching.reverse().slice(0, limit);
   }
 

@@ -17,20 +17,33 @@ export function toOutboxEntry(message: IdentifiedNotification, at: Date): Outbox
   const { id, kind, to, tag, text } = message;
   if (message.kind === 'sms') return { id, at: at.toISOString(), kind, to, tag, text };
   const { subject, html } = message;
-  return { id, at: at.toISOString(), kind, to, tag, subject, text, ...(html !== undefined && { html }) };
+  return {
+    id,
+    at: at.toISOString(),
+    kind,
+    to,
+    tag,
+    subject,
+    text,
+    ...(html !== undefined && { html }),
+  };
 }
 
 /** Whether `entry` was sent to `to` (email addresses compare without case). */
 export function isSentTo(entry: OutboxEntry, to: string): boolean {
   const wanted = to.trim();
-  return entry.kind === 'email' ? entry.to.toLowerCase() === wanted.toLowerCase() : entry.to === wanted;
+  return entry.kind === 'email'
+    ? entry.to.toLowerCase() === wanted.toLowerCase()
+    : entry.to === wanted;
 }
 
 /** A line another process was still writing, or a hand edit, is skipped rather than failing the list. */
 export function parseOutboxLine(line: string): OutboxEntry | undefined {
   try {
     const value = JSON.parse(line) as Partial<OutboxEntry> | null;
-    return value && typeof value.id === 'string' && typeof value.to === 'string' ? (value as OutboxEntry) : undefined;
+    return value && typeof value.id === 'string' && typeof value.to === 'string'
+      ? (value as OutboxEntry)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -21,8 +21,20 @@ function scriptedChannel(...failures: unknown[]): ChannelNotifier & { sent: Noti
 }
 
 const transient = () =>
-  new DeliveryError({ code: 'NOTIFY-smtp-unreachable', channel: 'smtp', tag: 'sign-in-code', permanent: false, lastError: 'ECONNRESET' });
-const email: Notification = { kind: 'email', to: 'a@example.com', subject: 's', text: 'code 123456', tag: 'sign-in-code' };
+  new DeliveryError({
+    code: 'NOTIFY-smtp-unreachable',
+    channel: 'smtp',
+    tag: 'sign-in-code',
+    permanent: false,
+    lastError: 'ECONNRESET',
+  });
+const email: Notification = {
+  kind: 'email',
+  to: 'a@example.com',
+  subject: 's',
+  text: 'code 123456',
+  tag: 'sign-in-code',
+};
 
 describe('RetryingNotifier', () => {
   it('gives up after maxAttempts and reports how many attempts were made', async () => {
@@ -59,7 +71,9 @@ describe('RetryingNotifier', () => {
       lastError: 'SMTP 550',
     });
     const channel = scriptedChannel(permanent);
-    await expect(new RetryingNotifier(channel, { baseDelayMs: 1 }).send(email)).rejects.toMatchObject({
+    await expect(
+      new RetryingNotifier(channel, { baseDelayMs: 1 }).send(email),
+    ).rejects.toMatchObject({
       code: 'NOTIFY-smtp-rejected',
       attempts: 1,
     });
@@ -71,14 +85,24 @@ describe('RetryingNotifier', () => {
     const receipt = await new RetryingNotifier(channel, { baseDelayMs: 1 }).send(email);
     expect(receipt.attempts).toBe(2);
     expect(channel.sent.map((m) => m.id)).toEqual([receipt.id, receipt.id]);
-    const given = await new RetryingNotifier(scriptedChannel(), {}).send({ ...email, id: 'caller-id' });
+    const given = await new RetryingNotifier(scriptedChannel(), {}).send({
+      ...email,
+      id: 'caller-id',
+    });
     expect(given.id).toBe('caller-id');
   });
 
   it('turns an unexpected error into a transient DeliveryError and retries it', async () => {
     const channel = scriptedChannel(new TypeError('boom'), new TypeError('boom'));
-    const error = await new RetryingNotifier(channel, { maxAttempts: 2, baseDelayMs: 1 }).send(email).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'NOTIFY-unexpected-error', permanent: false, attempts: 2, lastError: 'TypeError: boom' });
+    const error = await new RetryingNotifier(channel, { maxAttempts: 2, baseDelayMs: 1 })
+      .send(email)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'NOTIFY-unexpected-error',
+      permanent: false,
+      attempts: 2,
+      lastError: 'TypeError: boom',
+    });
   });
 });
 

@@ -49,9 +49,18 @@ export class RetryingNotifier implements ChannelNotifier {
       } catch (thrown) {
         const error = toDeliveryError(thrown, this.channel, message.tag).afterAttempts(attempt);
         const last = error.permanent || attempt >= this.maxAttempts;
-        const retryInMs = last ? undefined : backoffDelay(attempt, this.backoff, this.options.random);
+        const retryInMs = last
+          ? undefined
+          : backoffDelay(attempt, this.backoff, this.options.random);
         this.logger.warn(
-          { notification: { id: identified.id, ...error.toFailure(), maxAttempts: this.maxAttempts, retryInMs } },
+          {
+            notification: {
+              id: identified.id,
+              ...error.toFailure(),
+              maxAttempts: this.maxAttempts,
+              retryInMs,
+            },
+          },
           last ? 'notification not delivered' : 'notification delivery failed, will retry',
         );
         if (retryInMs === undefined) throw error;

@@ -5,7 +5,12 @@ import type { SmsNotification } from '../notification';
 import { RetryingNotifier } from '../retry/retrying-notifier';
 import { HttpSmsNotifier } from './http-sms-notifier';
 
-const code: SmsNotification = { kind: 'sms', to: '+41791234567', text: 'Your sign-in code: 482913', tag: 'sign-in-code' };
+const code: SmsNotification = {
+  kind: 'sms',
+  to: '+41791234567',
+  text: 'Your sign-in code: 482913',
+  tag: 'sign-in-code',
+};
 
 describe('HttpSmsNotifier (real HTTP server on 127.0.0.1)', () => {
   let gateway: LocalHttpServer;
@@ -16,7 +21,9 @@ describe('HttpSmsNotifier (real HTTP server on 127.0.0.1)', () => {
 
   it('posts { to, text } as JSON with the bearer token, and a 2xx means delivered', async () => {
     const logger = recordingLogger();
-    const receipt = await new HttpSmsNotifier({ url: gateway.url, token: 'gw-token', logger }).send(code);
+    const receipt = await new HttpSmsNotifier({ url: gateway.url, token: 'gw-token', logger }).send(
+      code,
+    );
 
     expect(gateway.received).toHaveLength(1);
     const [req] = gateway.received;
@@ -26,7 +33,13 @@ describe('HttpSmsNotifier (real HTTP server on 127.0.0.1)', () => {
     expect(req.headers['authorization']).toBe('Bearer gw-token');
     expect(req.headers['idempotency-key']).toBe(receipt.id);
     expect(JSON.parse(req.body)).toEqual({ to: '+41791234567', text: 'Your sign-in code: 482913' });
-    expect(receipt).toEqual({ id: expect.any(String), channel: 'http-sms', tag: 'sign-in-code', attempts: 1, providerId: 'gw-1' });
+    expect(receipt).toEqual({
+      id: expect.any(String),
+      channel: 'http-sms',
+      tag: 'sign-in-code',
+      attempts: 1,
+      providerId: 'gw-1',
+    });
     expect(logger.text()).not.toContain('482913');
     expect(logger.text()).not.toContain('+41791234567');
   });
@@ -41,7 +54,10 @@ describe('HttpSmsNotifier (real HTTP server on 127.0.0.1)', () => {
   it('delivers after a 500 when retried, with the same idempotency key on both attempts', async () => {
     gateway.answerNext({ status: 500, body: '{"error":"echo: Your sign-in code: 482913"}' });
     const logger = recordingLogger();
-    const sms = new RetryingNotifier(new HttpSmsNotifier({ url: gateway.url }), { baseDelayMs: 5, logger });
+    const sms = new RetryingNotifier(new HttpSmsNotifier({ url: gateway.url }), {
+      baseDelayMs: 5,
+      logger,
+    });
 
     const receipt = await sms.send(code);
 

@@ -29,8 +29,18 @@ export class HttpSmsNotifier implements ChannelNotifier {
 
   async send(message: Notification): Promise<DeliveryReceipt> {
     const sms = checkMessage(message, 'http-sms', ['sms']);
-    const failed = (code: 'rejected' | 'unreachable' | 'timeout', permanent: boolean, lastError: string) =>
-      new DeliveryError({ code: `NOTIFY-sms-gateway-${code}`, channel: 'http-sms', tag: sms.tag, permanent, lastError });
+    const failed = (
+      code: 'rejected' | 'unreachable' | 'timeout',
+      permanent: boolean,
+      lastError: string,
+    ) =>
+      new DeliveryError({
+        code: `NOTIFY-sms-gateway-${code}`,
+        channel: 'http-sms',
+        tag: sms.tag,
+        permanent,
+        lastError,
+      });
     let status: number;
     let answer: string;
     try {
@@ -40,7 +50,9 @@ export class HttpSmsNotifier implements ChannelNotifier {
           'content-type': 'application/json',
           // Lets a gateway that supports it drop the copy a retry sends after a lost answer.
           'idempotency-key': sms.id,
-          ...(this.options.token !== undefined && { authorization: `Bearer ${this.options.token}` }),
+          ...(this.options.token !== undefined && {
+            authorization: `Bearer ${this.options.token}`,
+          }),
         },
         body: JSON.stringify({ to: sms.to, text: sms.text }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -49,14 +61,26 @@ export class HttpSmsNotifier implements ChannelNotifier {
       answer = await response.text();
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
-        throw failed('timeout', false, `no answer within ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+        throw failed(
+          'timeout',
+          false,
+          `no answer within ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`,
+        );
       }
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw failed('unreachable', false, `${cause?.code ?? (error as Error).name}: ${cause?.message ?? (error as Error).message}`);
+      throw failed(
+        'unreachable',
+        false,
+        `${cause?.code ?? (error as Error).name}: ${cause?.message ?? (error as Error).message}`,
+      );
     }
     // The answer body is never quoted: a gateway may echo the text, which holds the code.
     if (status < 200 || status > 299) {
-      throw failed('rejected', status < 500 && !TRANSIENT_4XX.has(status), `the SMS gateway answered HTTP ${status}`);
+      throw failed(
+        'rejected',
+        status < 500 && !TRANSIENT_4XX.has(status),
+        `the SMS gateway answered HTTP ${status}`,
+      );
     }
     this.logger.info(
       { notification: { id: sms.id, channel: 'http-sms', tag: sms.tag, to: maskRecipient(sms) } },

@@ -1,4 +1,8 @@
-import { type LocalSmtpServer, splitMail, startLocalSmtpServer } from '../../test-support/local-smtp-server';
+import {
+  type LocalSmtpServer,
+  splitMail,
+  startLocalSmtpServer,
+} from '../../test-support/local-smtp-server';
 import { recordingLogger } from '../../test-support/recording-logger';
 import { DeliveryError } from '../delivery-error';
 import type { EmailNotification } from '../notification';
@@ -42,7 +46,11 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
     const receipt = await notifier({ logger }).send(activation);
 
     const mail = server.received.at(-1);
-    expect(mail).toMatchObject({ from: 'no-reply@accounts.example.com', to: ['ada@example.com'], user: 'mailer' });
+    expect(mail).toMatchObject({
+      from: 'no-reply@accounts.example.com',
+      to: ['ada@example.com'],
+      user: 'mailer',
+    });
     const { headers, body } = splitMail(mail?.raw ?? '');
     expect(headers['from']).toBe('Accounts <no-reply@accounts.example.com>');
     expect(headers['to']).toBe('ada@example.com');
@@ -53,7 +61,9 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
     // Quoted-printable may fold long lines ("=\r\n") and encode "=" as "=3D".
     const decoded = body.replace(/=\r\n/g, '').replace(/=3D/g, '=');
     expect(decoded).toContain(activation.text);
-    expect(decoded).toContain('<a href="https://accounts.example.com/activate?token=tok-123">Activate</a>');
+    expect(decoded).toContain(
+      '<a href="https://accounts.example.com/activate?token=tok-123">Activate</a>',
+    );
 
     expect(receipt).toEqual({
       id: expect.any(String),
@@ -67,7 +77,12 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
   });
 
   it('also takes host, port, user and pass instead of a URL, and verifies the connection', async () => {
-    const byParts = notifier({ url: undefined, host: '127.0.0.1', port: server.port, ...credentials });
+    const byParts = notifier({
+      url: undefined,
+      host: '127.0.0.1',
+      port: server.port,
+      ...credentials,
+    });
     await expect(byParts.verify()).resolves.toBeUndefined();
     await byParts.send({ ...activation, kind: 'email', html: undefined, text: 'plain only' });
     const { headers, body } = splitMail(server.received.at(-1)?.raw ?? '');
@@ -79,7 +94,12 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
     const wrong = notifier({ url: `smtp://mailer:wrong-pass@127.0.0.1:${server.port}` });
     const error = (await wrong.send(activation).catch((e: unknown) => e)) as DeliveryError;
     expect(error).toBeInstanceOf(DeliveryError);
-    expect(error).toMatchObject({ code: 'NOTIFY-smtp-auth-failed', permanent: true, channel: 'smtp', attempts: 1 });
+    expect(error).toMatchObject({
+      code: 'NOTIFY-smtp-auth-failed',
+      permanent: true,
+      channel: 'smtp',
+      attempts: 1,
+    });
     expect(error.lastError).toContain('535');
     expect(JSON.stringify(error.toFailure())).not.toMatch(/wrong-pass|tok-123|ada@example/);
     await expect(wrong.verify()).rejects.toMatchObject({ code: 'NOTIFY-smtp-auth-failed' });
@@ -87,9 +107,15 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
 
   it('treats a 5xx rejection as permanent and a 4xx one as worth retrying', async () => {
     server.rejectNextRecipients(550);
-    await expect(notifier().send(activation)).rejects.toMatchObject({ code: 'NOTIFY-smtp-rejected', permanent: true });
+    await expect(notifier().send(activation)).rejects.toMatchObject({
+      code: 'NOTIFY-smtp-rejected',
+      permanent: true,
+    });
     server.rejectNextRecipients(451);
-    await expect(notifier().send(activation)).rejects.toMatchObject({ code: 'NOTIFY-smtp-rejected', permanent: false });
+    await expect(notifier().send(activation)).rejects.toMatchObject({
+      code: 'NOTIFY-smtp-rejected',
+      permanent: false,
+    });
   });
 
   it('delivers after a "try again later" when retried, once', async () => {
@@ -98,16 +124,23 @@ describe('SmtpNotifier (real SMTP server on 127.0.0.1)', () => {
     const retrying = new RetryingNotifier(notifier(), { baseDelayMs: 5 });
     const receipt = await retrying.send({ ...activation, subject: 'retried' });
     expect(receipt.attempts).toBe(2);
-    expect(server.received.slice(before).map((m) => splitMail(m.raw).headers['subject'])).toEqual(['retried']);
+    expect(server.received.slice(before).map((m) => splitMail(m.raw).headers['subject'])).toEqual([
+      'retried',
+    ]);
   });
 
   it('reports a server that is not there as unreachable, worth retrying', async () => {
     const nowhere = notifier({ url: 'smtp://mailer:x@127.0.0.1:1' });
-    await expect(nowhere.send(activation)).rejects.toMatchObject({ code: 'NOTIFY-smtp-unreachable', permanent: false });
+    await expect(nowhere.send(activation)).rejects.toMatchObject({
+      code: 'NOTIFY-smtp-unreachable',
+      permanent: false,
+    });
   });
 
   it('sends email only', async () => {
-    await expect(notifier().send({ kind: 'sms', to: '+41791234567', text: 'x', tag: 't' })).rejects.toMatchObject({
+    await expect(
+      notifier().send({ kind: 'sms', to: '+41791234567', text: 'x', tag: 't' }),
+    ).rejects.toMatchObject({
       code: 'NOTIFY-wrong-channel',
       permanent: true,
     });

@@ -33,7 +33,8 @@ export class SmtpNotifier implements ChannelNotifier {
 
   constructor(private readonly options: SmtpNotifierOptions) {
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const auth = options.user !== undefined ? { user: options.user, pass: options.pass ?? '' } : undefined;
+    const auth =
+      options.user !== undefined ? { user: options.user, pass: options.pass ?? '' } : undefined;
     const secure = options.secure ?? false;
     this.transport = createTransport({
       ...(options.url !== undefined
@@ -60,10 +61,18 @@ export class SmtpNotifier implements ChannelNotifier {
         headers: { 'X-Notification-Tag': email.tag },
       });
       this.logger.info(
-        { notification: { id: email.id, channel: 'smtp', tag: email.tag, to: maskRecipient(email) } },
+        {
+          notification: { id: email.id, channel: 'smtp', tag: email.tag, to: maskRecipient(email) },
+        },
         'email handed to the SMTP server',
       );
-      return { id: email.id, channel: 'smtp', tag: email.tag, attempts: 1, providerId: info.messageId };
+      return {
+        id: email.id,
+        channel: 'smtp',
+        tag: email.tag,
+        attempts: 1,
+        providerId: info.messageId,
+      };
     } catch (error) {
       throw smtpDeliveryError(error, email.tag, email.to);
     }

@@ -69,10 +69,7 @@ describe(`SMTP server down for ${OUTAGE_MS / 1000} s while notices are due (retr
       expect(mails).toHaveLength(NOTICES);
       expect(new Set(mails.map((h) => h['message-id'])).size).toBe(NOTICES);
       expect(mails.map((h) => h['to']).sort()).toEqual(
-        Array.from(
-          { length: NOTICES },
-          (_, i) => `user${i}@example.com`,
-        ).sort(),
+        Array.from({ length: NOTICES }, (_, i) => `user${i}@example.com`).sort(),
       );
     },
     OUTAGE_MS + 120_000,

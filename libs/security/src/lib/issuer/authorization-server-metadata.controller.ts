@@ -28,7 +28,9 @@ export interface AuthorizationServerMetadata {
 @ApiTags('oauth')
 @Controller('.well-known')
 export class AuthorizationServerMetadataController {
-  constructor(@Inject(AUTHORIZATION_SERVER_METADATA) private readonly metadata: AuthorizationServerMetadata) {}
+  constructor(
+    @Inject(AUTHORIZATION_SERVER_METADATA) private readonly metadata: AuthorizationServerMetadata,
+  ) {}
 
   @Public()
   @Get('oauth-authorization-server')

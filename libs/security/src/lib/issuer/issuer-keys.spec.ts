@@ -11,7 +11,13 @@ import { issuerKeyFiles, IssuerKeys } from './issuer-keys';
 import { ISSUER_KEYS, JwksController } from './jwks.controller';
 
 const apiCaller: Principal = {
-  kind: 'api', accountId: 'acc-1', orgId: 'org-1', accountType: 'standard', sessionId: 'cred-1', amr: ['client_credentials'], authTime: 1_700_000_000,
+  kind: 'api',
+  accountId: 'acc-1',
+  orgId: 'org-1',
+  accountType: 'standard',
+  sessionId: 'cred-1',
+  amr: ['client_credentials'],
+  authTime: 1_700_000_000,
 };
 
 describe('issuer keys', () => {
@@ -36,9 +42,11 @@ describe('issuer keys', () => {
     const keys = await IssuerKeys.load({ service: 'credentials-service', dataDir });
     const { jwksFile } = issuerKeyFiles(dataDir, 'credentials-service');
     const verifier = new TokenVerifier({ 'credentials-service': { file: jwksFile } }, 'accounts');
-    const before = (await keys.issuer('credentials-service', 'accounts').issue(apiCaller)).accessToken;
+    const before = (await keys.issuer('credentials-service', 'accounts').issue(apiCaller))
+      .accessToken;
     await keys.rotate();
-    const after = (await keys.issuer('credentials-service', 'accounts').issue(apiCaller)).accessToken;
+    const after = (await keys.issuer('credentials-service', 'accounts').issue(apiCaller))
+      .accessToken;
     await expect(verifier.verify(before)).resolves.toEqual(apiCaller);
     await expect(verifier.verify(after)).resolves.toEqual(apiCaller);
   });
@@ -48,7 +56,11 @@ describe('issuer keys', () => {
     const privateJwks = JSON.parse(readFileSync(join(dataDir, 'elsewhere.json'), 'utf8')).keys.map(
       (k: { kid: string; privateJwk: object }) => ({ ...k.privateJwk, kid: k.kid }),
     );
-    const keys = await IssuerKeys.load({ service: 'credentials-service', dataDir, signingKeys: JSON.stringify(privateJwks) });
+    const keys = await IssuerKeys.load({
+      service: 'credentials-service',
+      dataDir,
+      signingKeys: JSON.stringify(privateJwks),
+    });
     expect(keys.jwksFile).toBeUndefined();
     expect(existsSync(join(dataDir, 'keys'))).toBe(false);
     expect(keys.publicJwks()).toEqual(ring.publicJwks());
@@ -60,7 +72,10 @@ describe('issuer keys', () => {
 
     it('serves the public set, cacheable for five minutes', async () => {
       const keys = await IssuerKeys.load({ service: 'auth-service', dataDir });
-      @Module({ controllers: [JwksController], providers: [{ provide: ISSUER_KEYS, useValue: keys }] })
+      @Module({
+        controllers: [JwksController],
+        providers: [{ provide: ISSUER_KEYS, useValue: keys }],
+      })
       class JwksModule {}
       app = await NestFactory.create(JwksModule, { logger: false });
       await app.init();

@@ -15,9 +15,15 @@ export interface IssuerKeysOptions {
 }
 
 /** Where embedded mode keeps a service's keys: the private ring (0600) and the public JWKS others verify with. */
-export function issuerKeyFiles(dataDir: string, service: string): { privateFile: string; jwksFile: string } {
+export function issuerKeyFiles(
+  dataDir: string,
+  service: string,
+): { privateFile: string; jwksFile: string } {
   const dir = join(dataDir, 'keys');
-  return { privateFile: join(dir, `${service}.private.json`), jwksFile: join(dir, `${service}.jwks.json`) };
+  return {
+    privateFile: join(dir, `${service}.private.json`),
+    jwksFile: join(dir, `${service}.jwks.json`),
+  };
 }
 
 /**
@@ -38,7 +44,11 @@ export class IssuerKeys {
   static async load(options: IssuerKeysOptions): Promise<IssuerKeys> {
     if (options.signingKeys) return new IssuerKeys(SigningKeyRing.fromJwks(options.signingKeys));
     const { privateFile, jwksFile } = issuerKeyFiles(options.dataDir, options.service);
-    const keys = new IssuerKeys(await SigningKeyRing.loadOrCreate(privateFile), jwksFile, options.issuer);
+    const keys = new IssuerKeys(
+      await SigningKeyRing.loadOrCreate(privateFile),
+      jwksFile,
+      options.issuer,
+    );
     // Written at every start: the file always matches the ring, even after a manual rotation.
     keys.publish();
     return keys;
@@ -50,7 +60,12 @@ export class IssuerKeys {
   }
 
   /** A signer of access tokens with these keys. */
-  issuer(issuer: string, audience: string, ttlSeconds = 300, options: TokenIssuerOptions = {}): TokenIssuer {
+  issuer(
+    issuer: string,
+    audience: string,
+    ttlSeconds = 300,
+    options: TokenIssuerOptions = {},
+  ): TokenIssuer {
     return new TokenIssuer(this.ring, issuer, audience, ttlSeconds, options);
   }
 
@@ -66,7 +81,9 @@ export class IssuerKeys {
     // Readers (other services) must never see half a file.
     const temp = `${this.jwksFile}.${process.pid}.tmp`;
     // RFC 7517 §5: members a reader does not know are ignored, so the file stays a plain JWK set.
-    const published = this.issuerName ? { issuer: this.issuerName, ...this.publicJwks() } : this.publicJwks();
+    const published = this.issuerName
+      ? { issuer: this.issuerName, ...this.publicJwks() }
+      : this.publicJwks();
     writeFileSync(temp, JSON.stringify(published, null, 2), { mode: 0o600 });
     renameSync(temp, this.jwksFile);
   }

@@ -29,7 +29,9 @@ describe('loadOrCreateKey (real files in a temp folder)', () => {
   });
 
   it('refuses to generate a key in production, with the message that says what to set', () => {
-    expect(() => loadOrCreateKey(source({ production: { is: true, message: 'TEST_KEY must be set' } }))).toThrow('TEST_KEY must be set');
+    expect(() =>
+      loadOrCreateKey(source({ production: { is: true, message: 'TEST_KEY must be set' } })),
+    ).toThrow('TEST_KEY must be set');
   });
 
   it('refuses a key file of the wrong length instead of using a weak key', () => {

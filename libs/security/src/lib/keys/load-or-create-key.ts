@@ -30,7 +30,10 @@ export function loadOrCreateKey(source: StoredKeySource): Buffer {
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
-      writeFileSync(file, randomBytes(source.bytes ?? 32).toString(encoding), { mode: 0o600, flag: 'wx' });
+      writeFileSync(file, randomBytes(source.bytes ?? 32).toString(encoding), {
+        mode: 0o600,
+        flag: 'wx',
+      });
       chmodSync(file, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -73,8 +73,7 @@ export class BackoffLimiter {
       const over = failures - this.settings.afterFailures;
       const blockedUntilMs =
         over >= 0
-          ? nowMs +
-            Math.min(this.settings.maxSeconds, 2 ** Math.min(over, 30)) * 1000
+          ? nowMs + Math.min(this.settings.maxSeconds, 2 ** Math.min(over, 30)) * 1000
           : (current?.blockedUntilMs ?? 0);
       const quietMs = this.settings.forgetAfterMs ?? DAY_MS;
       return {

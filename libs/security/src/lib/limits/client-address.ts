@@ -21,7 +21,5 @@ function expandIPv6(address: string): string[] {
   const groups = address.includes('::')
     ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
     : left;
-  return groups.map((g) =>
-    g.includes('.') ? g : g.toLowerCase().replace(/^0+(?=.)/, ''),
-  );
+  return groups.map((g) => (g.includes('.') ? g : g.toLowerCase().replace(/^0+(?=.)/, '')));
 }

@@ -2,14 +2,11 @@ import { clientAddressKey } from './client-address';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
 
 describe('SlidingWindowLimiter: at most N per key in any rolling window', () => {
-  const limiter = () =>
-    new SlidingWindowLimiter({ limit: 3, windowSeconds: 60 });
+  const limiter = () => new SlidingWindowLimiter({ limit: 3, windowSeconds: 60 });
 
   it('allows N, then refuses with the seconds until the oldest leaves the window', () => {
     const l = limiter();
-    expect([l.take('a', 0), l.take('a', 10_000), l.take('a', 20_000)]).toEqual([
-      0, 0, 0,
-    ]);
+    expect([l.take('a', 0), l.take('a', 10_000), l.take('a', 20_000)]).toEqual([0, 0, 0]);
     expect(l.take('a', 30_000)).toBe(30);
     expect(l.take('a', 59_999)).toBe(1);
     // The first event left the window: one more is allowed, then the second one must leave.
@@ -45,9 +42,7 @@ describe('SlidingWindowLimiter: at most N per key in any rolling window', () => 
   });
 
   it('refuses settings that would limit nothing', () => {
-    expect(
-      () => new SlidingWindowLimiter({ limit: 0, windowSeconds: 60 }),
-    ).toThrow(/positive/);
+    expect(() => new SlidingWindowLimiter({ limit: 0, windowSeconds: 60 })).toThrow(/positive/);
   });
 });
 

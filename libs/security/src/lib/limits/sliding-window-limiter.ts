@@ -44,17 +44,12 @@ export class SlidingWindowLimiter {
 
   /** Whole seconds until the key may act again (at least 1), or 0 when it may act now. */
   retryAfterSeconds(key: string, nowMs: number): number {
-    return this.waitFor(
-      this.recent(this.store.get<Hits>(this.prefix + key, nowMs), nowMs),
-      nowMs,
-    );
+    return this.waitFor(this.recent(this.store.get<Hits>(this.prefix + key, nowMs), nowMs), nowMs);
   }
 
   /** Counts one event (a failure, a send) for the key, whether or not it was allowed. */
   record(key: string, nowMs: number): void {
-    this.store.update<Hits>(this.prefix + key, nowMs, (current) =>
-      this.withHit(current, nowMs),
-    );
+    this.store.update<Hits>(this.prefix + key, nowMs, (current) => this.withHit(current, nowMs));
   }
 
   /** Check and count in one step: 0 and counted when allowed, else the wait and nothing counted. */
@@ -62,9 +57,7 @@ export class SlidingWindowLimiter {
     let wait = 0;
     this.store.update<Hits>(this.prefix + key, nowMs, (current) => {
       wait = this.waitFor(this.recent(current, nowMs), nowMs);
-      return wait === 0
-        ? this.withHit(current, nowMs)
-        : this.unchanged(current, nowMs);
+      return wait === 0 ? this.withHit(current, nowMs) : this.unchanged(current, nowMs);
     });
     return wait;
   }
@@ -75,9 +68,7 @@ export class SlidingWindowLimiter {
   }
 
   private withHit(current: Hits | undefined, nowMs: number) {
-    const at = [...this.recent(current, nowMs), nowMs].slice(
-      -this.settings.limit,
-    );
+    const at = [...this.recent(current, nowMs), nowMs].slice(-this.settings.limit);
     return {
       state: { at },
       expiresAtMs: at[at.length - 1] + this.settings.windowSeconds * 1000,
@@ -102,8 +93,7 @@ export class SlidingWindowLimiter {
   private waitFor(recent: readonly number[], nowMs: number): number {
     if (recent.length < this.settings.limit) return 0;
     const freedAt =
-      recent[recent.length - this.settings.limit] +
-      this.settings.windowSeconds * 1000;
+      recent[recent.length - this.settings.limit] + this.settings.windowSeconds * 1000;
     return Math.max(1, Math.ceil((freedAt - nowMs) / 1000));
   }
 }

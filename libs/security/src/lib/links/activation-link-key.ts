@@ -8,16 +8,12 @@ import { loadOrCreateKey } from '../keys/load-or-create-key';
  * can make it. ACTIVATION_LINK_KEY (base64 of 32 bytes) in production; embedded, generated once into
  * the shared `${DATA_DIR}/keys/activation-link.key` (0600).
  */
-export function loadActivationLinkKey(
-  dataDir: string,
-  configured: string | undefined,
-): Buffer {
+export function loadActivationLinkKey(dataDir: string, configured: string | undefined): Buffer {
   return loadOrCreateKey({
     configured,
     fromConfigured: (value) => {
       const key = Buffer.from(value, 'base64');
-      if (key.length !== 32)
-        throw new Error('ACTIVATION_LINK_KEY must be base64 of 32 bytes');
+      if (key.length !== 32) throw new Error('ACTIVATION_LINK_KEY must be base64 of 32 bytes');
       return key;
     },
     dataDir,

@@ -16,9 +16,7 @@ describe('email-change link tokens', () => {
     const a = emailChangeLinkToken(key, 'acc-1', 'req-1').token;
     expect(emailChangeLinkToken(key, 'acc-2', 'req-1').token).not.toBe(a);
     expect(emailChangeLinkToken(key, 'acc-1', 'req-2').token).not.toBe(a);
-    expect(
-      emailChangeLinkToken(randomBytes(32), 'acc-1', 'req-1').token,
-    ).not.toBe(a);
+    expect(emailChangeLinkToken(randomBytes(32), 'acc-1', 'req-1').token).not.toBe(a);
     expect(activationLinkToken(key, 'acc-1', 'req-1').token).not.toBe(a);
   });
 });

@@ -1,9 +1,5 @@
 import { DomainError } from '@accounts/event-sourcing';
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Injectable,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Principal } from '../tokens/principal';
 import { AccessTokenGuard } from './access-token.guard';
@@ -23,16 +19,10 @@ export class AccessPolicyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = declaredAccess(
-      this.reflector,
-      context.getHandler(),
-      context.getClass(),
-    );
+    const access = declaredAccess(this.reflector, context.getHandler(), context.getClass());
     if (access.kind === 'public') return true;
     await this.accessTokens.canActivate(context);
-    const request = context
-      .switchToHttp()
-      .getRequest<{ principal: Principal; body?: unknown }>();
+    const request = context.switchToHttp().getRequest<{ principal: Principal; body?: unknown }>();
     const principal = request.principal;
     if (principal.kind === 'user') return true;
     if (access.kind !== 'scope') throw personOnly();
@@ -51,9 +41,7 @@ export class AccessPolicyGuard implements CanActivate {
         { scope: access.scope },
       );
     }
-    const field = access.personOnlyFields?.find((name) =>
-      hasField(request.body, name),
-    );
+    const field = access.personOnlyFields?.find((name) => hasField(request.body, name));
     if (field) throw personOnly(field);
     return true;
   }
@@ -72,8 +60,6 @@ function personOnly(field?: string): DomainError {
 
 function hasField(body: unknown, name: string): boolean {
   return (
-    typeof body === 'object' &&
-    body !== null &&
-    Object.prototype.hasOwnProperty.call(body, name)
+    typeof body === 'object' && body !== null && Object.prototype.hasOwnProperty.call(body, name)
   );
 }

@@ -17,8 +17,7 @@ export type AccessRule =
     };
 
 /** Security settings and anything they touch: a signed-in person only, never an API token, whatever its scopes. */
-export const PersonOnly = () =>
-  SetMetadata(ACCESS_RULE, { kind: 'person' } satisfies AccessRule);
+export const PersonOnly = () => SetMetadata(ACCESS_RULE, { kind: 'person' } satisfies AccessRule);
 
 /** A person, or an API token whose credential holds `scope`. */
 export const RequireScope = (

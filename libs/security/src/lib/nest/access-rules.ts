@@ -19,9 +19,8 @@ export function declaredAccess(
   if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]))
     return { kind: 'public' };
   return (
-    reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-      handler,
-      controller,
-    ]) ?? { kind: 'undeclared' }
+    reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, controller]) ?? {
+      kind: 'undeclared',
+    }
   );
 }

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { decodeJwt } from 'jose';
 import { TOKEN_REVOCATIONS, type TokenRevocations } from '../tokens/token-revocations';
@@ -20,11 +27,20 @@ export class AccessTokenGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const request = context.switchToHttp().getRequest();
     const response = context.switchToHttp().getResponse();
     const header: unknown = request.headers?.authorization;
-    const token = typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header) ? header.slice(7) : undefined;
+    const token =
+      typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)
+        ? header.slice(7)
+        : undefined;
     try {
       if (!token) throw new InvalidTokenError('missing');
       const principal = await this.verifier.verify(token);

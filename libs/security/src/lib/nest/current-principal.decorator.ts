@@ -3,5 +3,6 @@ import type { Principal } from '../tokens/principal';
 
 /** The verified caller of a route guarded by AccessTokenGuard. */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal => context.switchToHttp().getRequest().principal,
+  (_data: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest().principal,
 );

@@ -29,10 +29,7 @@ const RECENT_SIGN_IN = 'accounts:recent-sign-in';
  * call assertRecentSignIn once they know.
  */
 export function RequireRecentSignIn(): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(RECENT_SIGN_IN, true),
-    UseGuards(RecentSignInGuard),
-  );
+  return applyDecorators(SetMetadata(RECENT_SIGN_IN, true), UseGuards(RecentSignInGuard));
 }
 
 /**
@@ -49,8 +46,7 @@ export function assertRecentSignIn(
   if (!principal) throw new UnauthorizedException('Sign in first');
   if (principal.kind !== 'user') {
     throw new ForbiddenException({
-      message:
-        'This change needs a person who signed in, not an API access token',
+      message: 'This change needs a person who signed in, not an API access token',
       code: PERSON_SIGN_IN_REQUIRED_CODE,
     });
   }
@@ -79,10 +75,10 @@ export class RecentSignInGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.getAllAndOverride<boolean | undefined>(
-      RECENT_SIGN_IN,
-      [context.getHandler(), context.getClass()],
-    );
+    const required = this.reflector.getAllAndOverride<boolean | undefined>(RECENT_SIGN_IN, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!required) return true;
     assertRecentSignIn(
       context.switchToHttp().getRequest<{ principal?: Principal }>().principal,

@@ -57,11 +57,7 @@ export function fromClaims(c: Record<string, unknown>): Principal | undefined {
     typeof sid !== 'string'
   )
     return undefined;
-  if (
-    !Array.isArray(amr) ||
-    typeof auth_time !== 'number' ||
-    (knd !== 'user' && knd !== 'api')
-  )
+  if (!Array.isArray(amr) || typeof auth_time !== 'number' || (knd !== 'user' && knd !== 'api'))
     return undefined;
   const { scope, client_id } = c;
   if (
@@ -78,9 +74,7 @@ export function fromClaims(c: Record<string, unknown>): Principal | undefined {
     amr: amr.map(String),
     authTime: auth_time,
     // Optional members only when present, so a token without them reads as before.
-    ...(typeof scope === 'string'
-      ? { scopes: scope.split(' ').filter(Boolean) }
-      : {}),
+    ...(typeof scope === 'string' ? { scopes: scope.split(' ').filter(Boolean) } : {}),
     ...(typeof client_id === 'string' ? { clientId: client_id } : {}),
   };
 }

@@ -19,10 +19,14 @@ interface StoredKey {
 export class SigningKeyRing {
   private imported?: { kid: string; key: KeyLike | Uint8Array };
 
-  private constructor(private keys: StoredKey[], private readonly file?: string) {}
+  private constructor(
+    private keys: StoredKey[],
+    private readonly file?: string,
+  ) {}
 
   static async loadOrCreate(file: string): Promise<SigningKeyRing> {
-    if (existsSync(file)) return new SigningKeyRing(JSON.parse(readFileSync(file, 'utf8')).keys, file);
+    if (existsSync(file))
+      return new SigningKeyRing(JSON.parse(readFileSync(file, 'utf8')).keys, file);
     const ring = new SigningKeyRing([await newKey()], file);
     ring.save();
     return ring;
@@ -36,8 +40,11 @@ export class SigningKeyRing {
   /** From a JSON array of private JWKs (with kid), newest last, e.g. from an environment variable. */
   static fromJwks(json: string): SigningKeyRing {
     const jwks = JSON.parse(json) as JWK[];
-    if (!Array.isArray(jwks) || jwks.length === 0) throw new Error('expected a non-empty JSON array of private JWKs');
-    return new SigningKeyRing(jwks.map((jwk) => ({ kid: jwk.kid ?? randomUUID(), createdAt: '', privateJwk: jwk })));
+    if (!Array.isArray(jwks) || jwks.length === 0)
+      throw new Error('expected a non-empty JSON array of private JWKs');
+    return new SigningKeyRing(
+      jwks.map((jwk) => ({ kid: jwk.kid ?? randomUUID(), createdAt: '', privateJwk: jwk })),
+    );
   }
 
   async rotate(): Promise<void> {
@@ -49,7 +56,10 @@ export class SigningKeyRing {
     const newest = this.keys[this.keys.length - 1];
     // Importing a JWK costs about as much as a signature: keep the imported key until the next rotation.
     if (this.imported?.kid !== newest.kid) {
-      this.imported = { kid: newest.kid, key: await importJWK(newest.privateJwk, SIGNING_ALGORITHM) };
+      this.imported = {
+        kid: newest.kid,
+        key: await importJWK(newest.privateJwk, SIGNING_ALGORITHM),
+      };
     }
     return this.imported;
   }
@@ -74,6 +84,13 @@ export class SigningKeyRing {
 }
 
 async function newKey(): Promise<StoredKey> {
-  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519', extractable: true });
-  return { kid: randomUUID(), createdAt: new Date().toISOString(), privateJwk: await exportJWK(privateKey) };
+  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, {
+    crv: 'Ed25519',
+    extractable: true,
+  });
+  return {
+    kid: randomUUID(),
+    createdAt: new Date().toISOString(),
+    privateJwk: await exportJWK(privateKey),
+  };
 }

@@ -32,9 +32,15 @@ export class TokenIssuer {
   async issue(principal: Principal, now: Date = new Date()): Promise<IssuedToken> {
     const { kid, key } = await this.keys.current();
     const iat = Math.floor(now.getTime() / 1000);
-    const scopes = principal.scopes ?? (principal.kind === 'user' ? this.options.personScopes?.(principal.accountType) : undefined);
+    const scopes =
+      principal.scopes ??
+      (principal.kind === 'user' ? this.options.personScopes?.(principal.accountType) : undefined);
     const clientId = principal.clientId ?? this.options.clientId;
-    const claims = toClaims({ ...principal, ...(scopes ? { scopes } : {}), ...(clientId ? { clientId } : {}) });
+    const claims = toClaims({
+      ...principal,
+      ...(scopes ? { scopes } : {}),
+      ...(clientId ? { clientId } : {}),
+    });
     const accessToken = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
       .setIssuer(this.issuer)

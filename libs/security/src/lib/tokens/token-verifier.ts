@@ -1,5 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+} from 'jose';
 import { fromClaims, type Principal } from './principal';
 
 /** Where an issuer's public keys come from. */
@@ -31,7 +38,10 @@ export interface TokenLimits {
   readonly clockToleranceSeconds: number;
 }
 
-export const DEFAULT_TOKEN_LIMITS: TokenLimits = { maxLifetimeSeconds: 300, clockToleranceSeconds: 30 };
+export const DEFAULT_TOKEN_LIMITS: TokenLimits = {
+  maxLifetimeSeconds: 300,
+  clockToleranceSeconds: 30,
+};
 
 /** Verifies access tokens locally against the trusted issuers' public keys; no call on the request path. */
 export class TokenVerifier {
@@ -40,7 +50,8 @@ export class TokenVerifier {
   private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   /** Files whose issuer is only known once read (the entry's name is not the issuer). */
-  private readonly published: Array<() => { issuer?: unknown; resolver: KeyResolver } | undefined> = [];
+  private readonly published: Array<() => { issuer?: unknown; resolver: KeyResolver } | undefined> =
+    [];
 
   constructor(
     issuers: Readonly<Record<string, KeySource>>,
@@ -65,7 +76,8 @@ export class TokenVerifier {
   private remember(token: string, principal: Principal): void {
     const exp = decodeJwt(token).exp;
     if (typeof exp !== 'number') return;
-    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value as string);
+    if (this.verified.size >= 10_000)
+      this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { principal, expiresAtMs: exp * 1000 });
   }
 
@@ -76,7 +88,10 @@ export class TokenVerifier {
     } catch {
       throw new InvalidTokenError('not a JWT');
     }
-    const resolver = typeof issuer === 'string' ? (this.resolvers.get(issuer) ?? this.publishedResolver(issuer)) : undefined;
+    const resolver =
+      typeof issuer === 'string'
+        ? (this.resolvers.get(issuer) ?? this.publishedResolver(issuer))
+        : undefined;
     if (!resolver) throw new InvalidTokenError('issuer not trusted');
     try {
       const { payload } = await jwtVerify(token, resolver(), {
@@ -102,8 +117,11 @@ export class TokenVerifier {
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('expired');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new InvalidTokenError(`claim ${error.claim} refused`);
-      throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'verification failed');
+      if (error instanceof errors.JWTClaimValidationFailed)
+        throw new InvalidTokenError(`claim ${error.claim} refused`);
+      throw new InvalidTokenError(
+        error instanceof errors.JOSEError ? error.code : 'verification failed',
+      );
     }
   }
 
@@ -124,7 +142,10 @@ export class TokenVerifier {
  */
 export function parseTrustedIssuers(text: string): Record<string, KeySource> {
   const issuers: Record<string, KeySource> = {};
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (entry.startsWith('file:')) {
       issuers[entry] = { publishedFile: entry.slice(5) };
       continue;
@@ -133,14 +154,18 @@ export function parseTrustedIssuers(text: string): Record<string, KeySource> {
     if (at < 0 && /^https?:\/\//.test(entry)) {
       // RFC 8414 §2: an issuer URL has no query or fragment.
       const url = new URL(entry);
-      if (url.search || url.hash) throw new Error(`"${entry}" is not an issuer URL (no query or fragment)`);
+      if (url.search || url.hash)
+        throw new Error(`"${entry}" is not an issuer URL (no query or fragment)`);
       issuers[entry] = { discovery: entry };
       continue;
     }
-    if (at <= 0) throw new Error(`"${entry}" is not an issuer URL, issuer=url-or-file:path, or file:path`);
+    if (at <= 0)
+      throw new Error(`"${entry}" is not an issuer URL, issuer=url-or-file:path, or file:path`);
     const issuer = entry.slice(0, at);
     const location = entry.slice(at + 1);
-    issuers[issuer] = location.startsWith('file:') ? { file: location.slice(5) } : { url: new URL(location).toString() };
+    issuers[issuer] = location.startsWith('file:')
+      ? { file: location.slice(5) }
+      : { url: new URL(location).toString() };
   }
   return issuers;
 }
@@ -155,7 +180,10 @@ export function authorizationServerMetadataUrl(issuer: string): string {
 function resolverFor(source: Exclude<KeySource, { publishedFile: string }>): () => KeyResolver {
   if ('discovery' in source) return discoveryResolver(source.discovery);
   if ('url' in source) {
-    const remote = createRemoteJWKSet(new URL(source.url), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    const remote = createRemoteJWKSet(new URL(source.url), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 600_000,
+    });
     return () => remote as unknown as KeyResolver;
   }
   if ('file' in source) return fileResolver(source.file);
@@ -187,19 +215,29 @@ function discoveryResolver(issuer: string): () => KeyResolver {
   let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
   let failedAtMs = 0;
   const load = async () => {
-    const response = await fetch(authorizationServerMetadataUrl(issuer), { signal: AbortSignal.timeout(5_000), redirect: 'error' });
+    const response = await fetch(authorizationServerMetadataUrl(issuer), {
+      signal: AbortSignal.timeout(5_000),
+      redirect: 'error',
+    });
     if (!response.ok) throw new InvalidTokenError('issuer metadata unavailable');
     const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
-    if (metadata.issuer !== issuer || typeof metadata.jwks_uri !== 'string') throw new InvalidTokenError('issuer metadata invalid');
-    return createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    if (metadata.issuer !== issuer || typeof metadata.jwks_uri !== 'string')
+      throw new InvalidTokenError('issuer metadata invalid');
+    return createRemoteJWKSet(new URL(metadata.jwks_uri), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 600_000,
+    });
   };
   const resolver = async (...args: Parameters<KeyResolver>) => {
     if (!keys) {
-      if (Date.now() - failedAtMs < 30_000) throw new InvalidTokenError('issuer metadata unavailable');
+      if (Date.now() - failedAtMs < 30_000)
+        throw new InvalidTokenError('issuer metadata unavailable');
       keys = load().catch((error: unknown) => {
         keys = undefined;
         failedAtMs = Date.now();
-        throw error instanceof InvalidTokenError ? error : new InvalidTokenError('issuer metadata unavailable');
+        throw error instanceof InvalidTokenError
+          ? error
+          : new InvalidTokenError('issuer metadata unavailable');
       });
     }
     return (await keys)(...args);
@@ -208,7 +246,9 @@ function discoveryResolver(issuer: string): () => KeyResolver {
 }
 
 /** A published JWKS file (with its `issuer`), re-read when it changes; undefined while it does not exist. */
-function publishedFileReader(path: string): () => { issuer?: unknown; resolver: KeyResolver } | undefined {
+function publishedFileReader(
+  path: string,
+): () => { issuer?: unknown; resolver: KeyResolver } | undefined {
   let cached: { mtimeMs: number; issuer?: unknown; resolver: KeyResolver } | undefined;
   return () => {
     let mtimeMs: number;

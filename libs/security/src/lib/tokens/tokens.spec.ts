@@ -8,7 +8,13 @@ import { TokenIssuer } from './token-issuer';
 import { InvalidTokenError, parseTrustedIssuers, TokenVerifier } from './token-verifier';
 
 const alice: Principal = {
-  kind: 'user', accountId: 'acc-1', orgId: 'org-1', accountType: 'standard', sessionId: 's-1', amr: ['pwd'], authTime: 1_700_000_000,
+  kind: 'user',
+  accountId: 'acc-1',
+  orgId: 'org-1',
+  accountType: 'standard',
+  sessionId: 's-1',
+  amr: ['pwd'],
+  authTime: 1_700_000_000,
 };
 
 describe('access tokens', () => {
@@ -39,21 +45,40 @@ describe('access tokens', () => {
   it('refuses a tampered token, garbage and an untrusted issuer', async () => {
     const { accessToken } = await issuer.issue(alice);
     const [h, p, s] = accessToken.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), acct: 'administrator' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p, 'base64url').toString()),
+        acct: 'administrator',
+      }),
+    ).toString('base64url');
     await expect(verifier.verify(`${h}.${forged}.${s}`)).rejects.toBeInstanceOf(InvalidTokenError);
     await expect(verifier.verify('not-a-token')).rejects.toMatchObject({ reason: 'not a JWT' });
-    const stranger = new TokenIssuer(await SigningKeyRing.loadOrCreate(join(dir, 'other.json')), 'evil', 'accounts');
-    await expect(verifier.verify((await stranger.issue(alice)).accessToken)).rejects.toMatchObject({ reason: 'issuer not trusted' });
+    const stranger = new TokenIssuer(
+      await SigningKeyRing.loadOrCreate(join(dir, 'other.json')),
+      'evil',
+      'accounts',
+    );
+    await expect(verifier.verify((await stranger.issue(alice)).accessToken)).rejects.toMatchObject({
+      reason: 'issuer not trusted',
+    });
   });
 
   it('refuses a token signed by a key the issuer never published', async () => {
-    const impostor = new TokenIssuer(await SigningKeyRing.loadOrCreate(join(dir, 'other.json')), 'auth-service', 'accounts');
-    await expect(verifier.verify((await impostor.issue(alice)).accessToken)).rejects.toBeInstanceOf(InvalidTokenError);
+    const impostor = new TokenIssuer(
+      await SigningKeyRing.loadOrCreate(join(dir, 'other.json')),
+      'auth-service',
+      'accounts',
+    );
+    await expect(verifier.verify((await impostor.issue(alice)).accessToken)).rejects.toBeInstanceOf(
+      InvalidTokenError,
+    );
   });
 
   it('refuses a token for another audience', async () => {
     const other = new TokenIssuer(ring, 'auth-service', 'somewhere-else');
-    await expect(verifier.verify((await other.issue(alice)).accessToken)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify((await other.issue(alice)).accessToken)).rejects.toBeInstanceOf(
+      InvalidTokenError,
+    );
   });
 
   it('keeps verifying tokens signed with the previous key after a rotation, read from the published file', async () => {
@@ -77,20 +102,33 @@ describe('access tokens', () => {
   });
 
   it('parses trusted issuers from configuration and names a bad entry', () => {
-    expect(parseTrustedIssuers('auth-service=http://127.0.0.1:3002/.well-known/jwks.json, creds=file:/data/k.json')).toEqual({
+    expect(
+      parseTrustedIssuers(
+        'auth-service=http://127.0.0.1:3002/.well-known/jwks.json, creds=file:/data/k.json',
+      ),
+    ).toEqual({
       'auth-service': { url: 'http://127.0.0.1:3002/.well-known/jwks.json' },
       creds: { file: '/data/k.json' },
     });
-    expect(() => parseTrustedIssuers('nonsense')).toThrow('"nonsense" is not an issuer URL, issuer=url-or-file:path, or file:path');
+    expect(() => parseTrustedIssuers('nonsense')).toThrow(
+      '"nonsense" is not an issuer URL, issuer=url-or-file:path, or file:path',
+    );
   });
 
   describe('refuses validly signed tokens whose claims a real issuer never writes', () => {
     const now = () => Math.floor(Date.now() / 1000);
     /** Signs with the trusted key, so only the claims can be wrong. */
-    async function signed(claims: { iat?: number; exp?: number; sub?: string | null }): Promise<string> {
+    async function signed(claims: {
+      iat?: number;
+      exp?: number;
+      sub?: string | null;
+    }): Promise<string> {
       const { kid, key } = await ring.current();
       const { sub, ...rest } = toClaims(alice);
-      const payload: Record<string, unknown> = { ...rest, ...(claims.sub !== null && { sub: claims.sub ?? sub }) };
+      const payload: Record<string, unknown> = {
+        ...rest,
+        ...(claims.sub !== null && { sub: claims.sub ?? sub }),
+      };
       const jwt = new SignJWT(payload)
         .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
         .setIssuer('auth-service')
@@ -101,15 +139,21 @@ describe('access tokens', () => {
     }
 
     it('without exp', async () => {
-      await expect(verifier.verify(await signed({ iat: now() }))).rejects.toMatchObject({ reason: 'claim exp refused' });
+      await expect(verifier.verify(await signed({ iat: now() }))).rejects.toMatchObject({
+        reason: 'claim exp refused',
+      });
     });
 
     it('without iat', async () => {
-      await expect(verifier.verify(await signed({ exp: now() + 60 }))).rejects.toMatchObject({ reason: 'claim iat refused' });
+      await expect(verifier.verify(await signed({ exp: now() + 60 }))).rejects.toMatchObject({
+        reason: 'claim iat refused',
+      });
     });
 
     it('without sub', async () => {
-      await expect(verifier.verify(await signed({ iat: now(), exp: now() + 60, sub: null }))).rejects.toMatchObject({
+      await expect(
+        verifier.verify(await signed({ iat: now(), exp: now() + 60, sub: null })),
+      ).rejects.toMatchObject({
         reason: 'claim sub refused',
       });
     });

@@ -7,11 +7,22 @@ import { IssuerKeys } from '../issuer/issuer-keys';
 import type { Principal } from './principal';
 import { SigningKeyRing } from './signing-key-ring';
 import { TokenIssuer } from './token-issuer';
-import { authorizationServerMetadataUrl, parseTrustedIssuers, TokenVerifier } from './token-verifier';
+import {
+  authorizationServerMetadataUrl,
+  parseTrustedIssuers,
+  TokenVerifier,
+} from './token-verifier';
 
 const api: Principal = {
-  kind: 'api', accountId: 'acc-1', orgId: 'org-1', accountType: 'standard', sessionId: 'cred-1', amr: ['client_credentials'],
-  authTime: Math.floor(Date.now() / 1000), scopes: ['profile:read'], clientId: 'aci_1',
+  kind: 'api',
+  accountId: 'acc-1',
+  orgId: 'org-1',
+  accountType: 'standard',
+  sessionId: 'cred-1',
+  amr: ['client_credentials'],
+  authTime: Math.floor(Date.now() / 1000),
+  scopes: ['profile:read'],
+  clientId: 'aci_1',
 };
 
 describe('TRUSTED_ISSUERS with issuer URLs', () => {
@@ -20,26 +31,43 @@ describe('TRUSTED_ISSUERS with issuer URLs', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('parses an issuer URL alone (discovery), a JWKS file that names its issuer, and the old issuer=location', () => {
-    expect(parseTrustedIssuers('https://auth.example.com, file:/data/keys/a.jwks.json, http://x:3003=http://x:3003/.well-known/jwks.json')).toEqual({
+    expect(
+      parseTrustedIssuers(
+        'https://auth.example.com, file:/data/keys/a.jwks.json, http://x:3003=http://x:3003/.well-known/jwks.json',
+      ),
+    ).toEqual({
       'https://auth.example.com': { discovery: 'https://auth.example.com' },
       'file:/data/keys/a.jwks.json': { publishedFile: '/data/keys/a.jwks.json' },
       'http://x:3003': { url: 'http://x:3003/.well-known/jwks.json' },
     });
     expect(() => parseTrustedIssuers('https://auth.example.com/?tenant=1')).toThrow();
-    expect(authorizationServerMetadataUrl('https://h.example')).toBe('https://h.example/.well-known/oauth-authorization-server');
-    expect(authorizationServerMetadataUrl('https://h.example/tenant/')).toBe('https://h.example/.well-known/oauth-authorization-server/tenant');
+    expect(authorizationServerMetadataUrl('https://h.example')).toBe(
+      'https://h.example/.well-known/oauth-authorization-server',
+    );
+    expect(authorizationServerMetadataUrl('https://h.example/tenant/')).toBe(
+      'https://h.example/.well-known/oauth-authorization-server/tenant',
+    );
   });
 
   it('embedded: trusts the issuer a published file names, even when the file appears after the verifier starts', async () => {
-    const verifier = new TokenVerifier(parseTrustedIssuers(`file:${join(dir, 'keys', 'credentials-service.jwks.json')}`), 'accounts');
-    const keys = await IssuerKeys.load({ service: 'credentials-service', dataDir: dir, issuer: 'http://127.0.0.1:3003' });
+    const verifier = new TokenVerifier(
+      parseTrustedIssuers(`file:${join(dir, 'keys', 'credentials-service.jwks.json')}`),
+      'accounts',
+    );
+    const keys = await IssuerKeys.load({
+      service: 'credentials-service',
+      dataDir: dir,
+      issuer: 'http://127.0.0.1:3003',
+    });
     const token = (await keys.issuer('http://127.0.0.1:3003', 'accounts').issue(api)).accessToken;
     await expect(verifier.verify(token)).resolves.toEqual(api);
     // Another issuer signing with its own keys under a name it does not own is refused.
     const other = await SigningKeyRing.generate();
-    const forged = (await new TokenIssuer(other, 'http://127.0.0.1:3003', 'accounts').issue(api)).accessToken;
+    const forged = (await new TokenIssuer(other, 'http://127.0.0.1:3003', 'accounts').issue(api))
+      .accessToken;
     await expect(verifier.verify(forged)).rejects.toThrow('Invalid access token');
-    const unknown = (await new TokenIssuer(other, 'http://elsewhere', 'accounts').issue(api)).accessToken;
+    const unknown = (await new TokenIssuer(other, 'http://elsewhere', 'accounts').issue(api))
+      .accessToken;
     await expect(verifier.verify(unknown)).rejects.toThrow('issuer not trusted');
   });
 
@@ -81,7 +109,10 @@ describe('TRUSTED_ISSUERS with issuer URLs', () => {
   it('a JWKS file with no issuer member is not trusted for any issuer', async () => {
     const ring = await SigningKeyRing.generate();
     writeFileSync(join(dir, 'plain.json'), JSON.stringify(ring.publicJwks()));
-    const verifier = new TokenVerifier(parseTrustedIssuers(`file:${join(dir, 'plain.json')}`), 'accounts');
+    const verifier = new TokenVerifier(
+      parseTrustedIssuers(`file:${join(dir, 'plain.json')}`),
+      'accounts',
+    );
     const token = (await new TokenIssuer(ring, 'http://a', 'accounts').issue(api)).accessToken;
     await expect(verifier.verify(token)).rejects.toThrow('issuer not trusted');
   });

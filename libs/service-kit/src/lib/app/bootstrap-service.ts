@@ -61,7 +61,10 @@ export async function bootstrapService<S extends ConfigSchema>(
     );
     configureApp(app);
     const inFlight = new InFlightRequests(app.getHttpServer() as Server);
-    exitGracefullyOnSignals(app, inFlight, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger: new Logger('Shutdown') });
+    exitGracefullyOnSignals(app, inFlight, {
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      logger: new Logger('Shutdown'),
+    });
     await app.listen(config.PORT, config.HOST);
     const url = `http://${displayHost(config.HOST)}:${config.PORT}`;
     logger.log(`${options.serviceName} listening on ${url} (API docs: ${url}/docs)`);
@@ -69,13 +72,18 @@ export async function bootstrapService<S extends ConfigSchema>(
   } catch (error) {
     if (app) logger.fatal(error, `${options.serviceName} could not start`);
     // Before the JSON logger exists Nest has printed the stack already; one plain line says why.
-    else process.stderr.write(`${options.serviceName} could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    else
+      process.stderr.write(
+        `${options.serviceName} could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     // Log writes are synchronous, so nothing is lost by leaving now.
     process.exit(1);
   }
 }
 
-function loadConfigOrExit<S extends ConfigSchema>(options: BootstrapOptions<S>): ConfigOf<S> & BaseConfig {
+function loadConfigOrExit<S extends ConfigSchema>(
+  options: BootstrapOptions<S>,
+): ConfigOf<S> & BaseConfig {
   try {
     return loadConfig(options.schema, options.env ?? process.env) as ConfigOf<S> & BaseConfig;
   } catch (error) {

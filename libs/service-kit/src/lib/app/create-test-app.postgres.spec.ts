@@ -1,29 +1,14 @@
-import {
-  type EventStore,
-  PostgresEventStore,
-  SqliteEventStore,
-} from '@accounts/event-store';
+import { type EventStore, PostgresEventStore, SqliteEventStore } from '@accounts/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE } from '../event-store/event-store.token';
 import { createTestApp } from './create-test-app';
 
-type PostgresHarness =
-  typeof import('../../../../../tools/postgres/server.cjs');
+type PostgresHarness = typeof import('../../../../../tools/postgres/server.cjs');
 // tools/ is plain Node, not an Nx project: load the server harness by path.
 const postgres: PostgresHarness = require(
-  join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    '..',
-    'tools',
-    'postgres',
-    'server.cjs',
-  ),
+  join(__dirname, '..', '..', '..', '..', '..', 'tools', 'postgres', 'server.cjs'),
 );
 const here = postgres.postgresAvailability();
 const describeHere = here.ok ? describe : describe.skip;
@@ -39,8 +24,7 @@ describeHere(
       process.env['TEST_EVENTSTORE_POSTGRES_URL'] = server.connectionString;
     }, 60_000);
     afterAll(async () => {
-      if (saved === undefined)
-        delete process.env['TEST_EVENTSTORE_POSTGRES_URL'];
+      if (saved === undefined) delete process.env['TEST_EVENTSTORE_POSTGRES_URL'];
       else process.env['TEST_EVENTSTORE_POSTGRES_URL'] = saved;
       await server?.stop();
     });
@@ -56,11 +40,9 @@ describeHere(
 
         const second = await createTestApp({ env: { DATA_DIR: dataDir } });
         expect(
-          (
-            await second.app
-              .get<EventStore>(EVENT_STORE)
-              .readStream('account-1')
-          ).map((e) => e.type),
+          (await second.app.get<EventStore>(EVENT_STORE).readStream('account-1')).map(
+            (e) => e.type,
+          ),
         ).toEqual(['AccountOpened']);
         await second.close();
       } finally {

@@ -39,7 +39,9 @@ export interface TestApp {
 
 /** The app exactly as bootstrapService builds it, for HTTP tests with supertest. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const tempDir = options.env?.['DATA_DIR'] ? undefined : mkdtempSync(join(tmpdir(), 'service-kit-test-'));
+  const tempDir = options.env?.['DATA_DIR']
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'service-kit-test-'));
   try {
     const config = loadConfig(options.schema ?? baseConfigSchema, {
       PORT: '3000',

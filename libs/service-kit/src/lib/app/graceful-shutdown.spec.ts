@@ -24,13 +24,16 @@ class CheckpointOnShutdown implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.append('checkpoint-test', [{ type: 'CheckpointSaved', data: { position: 7 } }]);
+    await this.store.append('checkpoint-test', [
+      { type: 'CheckpointSaved', data: { position: 7 } },
+    ]);
     this.saved = true;
   }
 }
 
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 200 && !condition(); i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   if (!condition()) throw new Error('condition not met within 2 s');
 }
 
@@ -51,10 +54,16 @@ describe('graceful shutdown', () => {
 
   it('lets the request in flight finish, refuses new connections, runs hooks, then closes the store', async () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
-    const slow = fetch(`${baseUrl}/slow`).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const slow = fetch(`${baseUrl}/slow`).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+    }));
     await until(() => inFlight.size === 1);
 
-    const stopping = shutDownGracefully(t.app, inFlight, 'SIGTERM', { timeoutMs: 5_000, logger: silentLogger });
+    const stopping = shutDownGracefully(t.app, inFlight, 'SIGTERM', {
+      timeoutMs: 5_000,
+      logger: silentLogger,
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(fetch(`${baseUrl}/health`)).rejects.toThrow();
 

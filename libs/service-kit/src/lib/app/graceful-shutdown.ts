@@ -19,12 +19,16 @@ export async function shutDownGracefully(
   { timeoutMs, logger }: ShutdownOptions,
 ): Promise<void> {
   const server = app.getHttpServer() as Server;
-  logger.log(`${signal} received: no new connections; waiting for ${inFlight.size} request(s) in flight`);
+  logger.log(
+    `${signal} received: no new connections; waiting for ${inFlight.size} request(s) in flight`,
+  );
   server.close();
   // Keep-alive connections with nothing in flight would hold the server open.
   server.closeIdleConnections();
   if (!(await inFlight.whenIdle(timeoutMs))) {
-    logger.warn(`${inFlight.size} request(s) still running after ${timeoutMs} ms: cutting them off`);
+    logger.warn(
+      `${inFlight.size} request(s) still running after ${timeoutMs} ms: cutting them off`,
+    );
   }
   server.closeAllConnections();
   await app.close();
@@ -32,7 +36,11 @@ export async function shutDownGracefully(
 }
 
 /** SIGTERM/SIGINT → graceful shutdown and exit 0; a second signal or a stuck shutdown exits 1. */
-export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFlightRequests, options: ShutdownOptions): void {
+export function exitGracefullyOnSignals(
+  app: INestApplication,
+  inFlight: InFlightRequests,
+  options: ShutdownOptions,
+): void {
   let shuttingDown = false;
   const clustered = workerIdentity().clustered;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -45,10 +53,15 @@ export function exitGracefullyOnSignals(app: INestApplication, inFlight: InFligh
     }
     shuttingDown = true;
     // In-flight requests and then the hooks each get timeoutMs; beyond that something hangs.
-    setTimeout(() => {
-      options.logger.error(`Shutdown took longer than ${2 * options.timeoutMs + 1000} ms: exiting`);
-      process.exit(1);
-    }, 2 * options.timeoutMs + 1000).unref();
+    setTimeout(
+      () => {
+        options.logger.error(
+          `Shutdown took longer than ${2 * options.timeoutMs + 1000} ms: exiting`,
+        );
+        process.exit(1);
+      },
+      2 * options.timeoutMs + 1000,
+    ).unref();
     shutDownGracefully(app, inFlight, signal, options).then(
       () => process.exit(0),
       (error: unknown) => {

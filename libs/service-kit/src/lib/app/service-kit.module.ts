@@ -1,6 +1,16 @@
-import { DEFAULT_RECENT_SIGN_IN_SECONDS, LIMITER_STORE, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
+import {
+  DEFAULT_RECENT_SIGN_IN_SECONDS,
+  LIMITER_STORE,
+  RECENT_SIGN_IN_SECONDS,
+} from '@accounts/security';
 import { type LimiterStoreConfig, limiterStoreProviders } from '../limits/limiter-store.provider';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -43,18 +53,24 @@ export class ServiceKitModule implements NestModule {
       module: ServiceKitModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp }),
+        LoggerModule.forRoot({
+          pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp,
+        }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController, MetricsController, OperationsController],
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
         { provide: SERVICE_CONFIG, useValue: options.config },
-        ...limiterStoreProviders(options.config as unknown as LimiterStoreConfig, options.serviceName),
+        ...limiterStoreProviders(
+          options.config as unknown as LimiterStoreConfig,
+          options.serviceName,
+        ),
         {
           provide: RECENT_SIGN_IN_SECONDS,
           useValue:
-            (options.config as { RECENT_SIGN_IN_SECONDS?: number }).RECENT_SIGN_IN_SECONDS ?? DEFAULT_RECENT_SIGN_IN_SECONDS,
+            (options.config as { RECENT_SIGN_IN_SECONDS?: number }).RECENT_SIGN_IN_SECONDS ??
+            DEFAULT_RECENT_SIGN_IN_SECONDS,
         },
         {
           provide: EventStoreHandle,
@@ -63,7 +79,11 @@ export class ServiceKitModule implements NestModule {
               ? new EventStoreHandle(options.eventStore, false)
               : new EventStoreHandle(createEventStore(options.config), true),
         },
-        { provide: EVENT_STORE, useFactory: (handle: EventStoreHandle) => handle.store, inject: [EventStoreHandle] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (handle: EventStoreHandle) => handle.store,
+          inject: [EventStoreHandle],
+        },
         { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry(options.serviceName) },
         {
           provide: HTTP_REQUEST_DURATION,

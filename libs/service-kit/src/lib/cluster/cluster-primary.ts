@@ -3,11 +3,7 @@ import { hostname } from 'node:os';
 import pino, { stdTimeFunctions } from 'pino';
 import { AggregatorRegistry } from 'prom-client';
 import { threadPoolSizeFor } from './thread-pool';
-import {
-  METRICS_REQUEST,
-  type MetricsReply,
-  type MetricsRequest,
-} from './cluster-messages';
+import { METRICS_REQUEST, type MetricsReply, type MetricsRequest } from './cluster-messages';
 import { WORKER_ID_ENV, WORKER_ROLE_ENV } from './worker-identity';
 
 export interface ClusterPrimaryOptions {
@@ -41,9 +37,7 @@ interface Slot {
  * on as SIGTERM and the primary exits when every worker has shut down gracefully. /metrics of any
  * worker answers with the sum over all workers, gathered here.
  */
-export function runClusterPrimary(
-  options: ClusterPrimaryOptions,
-): Promise<void> {
+export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void> {
   const logger = pino({
     level: options.logLevel,
     base: {
@@ -57,8 +51,7 @@ export function runClusterPrimary(
   });
   const env = options.env ?? process.env;
   const threads =
-    env['UV_THREADPOOL_SIZE'] ??
-    String(threadPoolSizeFor(options.cores, options.workers));
+    env['UV_THREADPOOL_SIZE'] ?? String(threadPoolSizeFor(options.cores, options.workers));
   const slots: Slot[] = Array.from({ length: options.workers }, (_, i) => ({
     id: i + 1,
     startedAt: 0,
@@ -83,11 +76,7 @@ export function runClusterPrimary(
 
   const answerMetrics = (worker: Worker, message: unknown): void => {
     const request = message as Partial<MetricsRequest>;
-    if (
-      request?.type !== METRICS_REQUEST ||
-      typeof request.requestId !== 'number'
-    )
-      return;
+    if (request?.type !== METRICS_REQUEST || typeof request.requestId !== 'number') return;
     const requestId = request.requestId;
     const reply = (body: Omit<MetricsReply, 'type' | 'requestId'>) => {
       if (worker.isConnected())
@@ -106,12 +95,7 @@ export function runClusterPrimary(
     );
   };
 
-  const onExit = (
-    slot: Slot,
-    worker: Worker,
-    code: number | null,
-    signal: string | null,
-  ): void => {
+  const onExit = (slot: Slot, worker: Worker, code: number | null, signal: string | null): void => {
     if (slot.worker === worker) slot.worker = undefined;
     if (stopping) return;
     if (!started) {
@@ -123,12 +107,8 @@ export function runClusterPrimary(
       void stopAll('startup failure', 1);
       return;
     }
-    slot.failures =
-      Date.now() - slot.startedAt > STABLE_AFTER_MS ? 1 : slot.failures + 1;
-    const delay = Math.min(
-      MAX_RESTART_DELAY_MS,
-      100 * 2 ** (slot.failures - 1),
-    );
+    slot.failures = Date.now() - slot.startedAt > STABLE_AFTER_MS ? 1 : slot.failures + 1;
+    const delay = Math.min(MAX_RESTART_DELAY_MS, 100 * 2 ** (slot.failures - 1));
     logger.error(
       { workerSlot: slot.id, code, signal, restartInMs: delay },
       `worker ${slot.id} died: restarting it`,
@@ -150,8 +130,7 @@ export function runClusterPrimary(
     // A worker gets SHUTDOWN_TIMEOUT_MS for requests and again for its hooks, then exits by itself.
     const killer = setTimeout(
       () => {
-        for (const worker of running)
-          if (!worker.isDead()) worker.process.kill('SIGKILL');
+        for (const worker of running) if (!worker.isDead()) worker.process.kill('SIGKILL');
         exitCode = 1;
       },
       2 * options.shutdownTimeoutMs + 2_000,
@@ -197,14 +176,10 @@ export function runClusterPrimary(
       `starting ${options.workers} workers`,
     );
     if (!(await listening(fork(slots[0])))) return;
-    const rest = await Promise.all(
-      slots.slice(1).map((slot) => listening(fork(slot))),
-    );
+    const rest = await Promise.all(slots.slice(1).map((slot) => listening(fork(slot))));
     if (rest.every(Boolean) && !stopping) {
       started = true;
-      logger.info(
-        `${options.serviceName}: ${options.workers} workers listening`,
-      );
+      logger.info(`${options.serviceName}: ${options.workers} workers listening`);
     }
   })();
 

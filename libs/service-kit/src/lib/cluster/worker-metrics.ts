@@ -27,14 +27,11 @@ export function metricsText(registry: Registry): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       process.off('message', onMessage);
-      reject(
-        new Error('The primary did not send the workers’ metrics in time'),
-      );
+      reject(new Error('The primary did not send the workers’ metrics in time'));
     }, REPLY_TIMEOUT_MS);
     const onMessage = (message: unknown) => {
       const reply = message as Partial<MetricsReply>;
-      if (reply?.type !== METRICS_REQUEST || reply.requestId !== requestId)
-        return;
+      if (reply?.type !== METRICS_REQUEST || reply.requestId !== requestId) return;
       clearTimeout(timer);
       process.off('message', onMessage);
       if (reply.error !== undefined) reject(new Error(reply.error));

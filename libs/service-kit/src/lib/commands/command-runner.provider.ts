@@ -27,11 +27,7 @@ export interface CommandRunnerSetup {
 export function commandRunnerProvider(setup: CommandRunnerSetup): Provider {
   return {
     provide: CommandRunner,
-    useFactory: (
-      store: EventStore,
-      clock: Clock,
-      readModels?: ReadModelsWait,
-    ) =>
+    useFactory: (store: EventStore, clock: Clock, readModels?: ReadModelsWait) =>
       new CommandRunner({
         store,
         clock,
@@ -40,11 +36,7 @@ export function commandRunnerProvider(setup: CommandRunnerSetup): Provider {
         requestContext: currentRequestContext,
         readModels,
       }),
-    inject: [
-      EVENT_STORE,
-      CLOCK,
-      ...(setup.readModels ? [setup.readModels] : []),
-    ],
+    inject: [EVENT_STORE, CLOCK, ...(setup.readModels ? [setup.readModels] : [])],
   };
 }
 

@@ -14,14 +14,25 @@ export const baseConfigSchema = {
     default: '127.0.0.1',
   }),
   DATA_DIR: str({
-    description: 'Folder for the embedded SQLite event store and other local data (created if missing)',
+    description:
+      'Folder for the embedded SQLite event store and other local data (created if missing)',
     default: './data',
   }),
-  LOG_LEVEL: oneOf(LOG_LEVELS, { description: 'Minimum level of the JSON log lines', default: 'info' }),
+  LOG_LEVEL: oneOf(LOG_LEVELS, {
+    description: 'Minimum level of the JSON log lines',
+    default: 'info',
+  }),
   EVENTSTORE_CONNECTION_STRING: url({
     description:
       'Production event store: EventStoreDB/KurrentDB (esdb://, kurrentdb://) or PostgreSQL (postgres://user:password@host:5432/db); when unset the embedded SQLite store is used',
-    protocols: ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'postgres', 'postgresql'],
+    protocols: [
+      'esdb',
+      'esdb+discover',
+      'kurrentdb',
+      'kurrentdb+discover',
+      'postgres',
+      'postgresql',
+    ],
     optional: true,
     secret: true,
   }),
@@ -32,7 +43,8 @@ export const baseConfigSchema = {
     default: 10,
   }),
   EVENTSTORE_SCHEMA: str({
-    description: 'PostgreSQL event store: schema holding the events table (created by the migration at start)',
+    description:
+      'PostgreSQL event store: schema holding the events table (created by the migration at start)',
     default: 'event_store',
   }),
   SQLITE_SYNCHRONOUS: oneOf(['full', 'normal'], {

@@ -10,9 +10,10 @@ export class ConfigError extends Error {
 
   constructor(readonly problems: readonly ConfigProblem[]) {
     super(
-      ['Invalid configuration (environment variables):', ...problems.map((p) => `  - ${p.variable}: ${p.problem}`)].join(
-        '\n',
-      ),
+      [
+        'Invalid configuration (environment variables):',
+        ...problems.map((p) => `  - ${p.variable}: ${p.problem}`),
+      ].join('\n'),
     );
     this.name = 'ConfigError';
   }

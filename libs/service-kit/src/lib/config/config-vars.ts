@@ -28,7 +28,8 @@ function variable<T, O extends VarOptions<T>>(
 
 export function str<O extends VarOptions<string> & { minLength?: number }>(options: O) {
   const minLength = options.minLength ?? 1;
-  const expected = minLength > 1 ? `a string of at least ${minLength} characters` : 'a non-empty string';
+  const expected =
+    minLength > 1 ? `a string of at least ${minLength} characters` : 'a non-empty string';
   return variable<string, O>(options, expected, (raw) => {
     if (raw.length < minLength) throw new ConfigValueError(`too short (${raw.length} characters)`);
     return raw;
@@ -66,7 +67,10 @@ export function bool<O extends VarOptions<boolean>>(options: O) {
   });
 }
 
-export function oneOf<const V extends readonly string[], O extends VarOptions<V[number]>>(values: V, options: O) {
+export function oneOf<const V extends readonly string[], O extends VarOptions<V[number]>>(
+  values: V,
+  options: O,
+) {
   return variable<V[number], O>(options, `one of ${values.join(', ')}`, (raw) => {
     if (!values.includes(raw)) throw new ConfigValueError('not an allowed value');
     return raw as V[number];
@@ -83,7 +87,8 @@ export function url<O extends VarOptions<string> & { protocols: readonly string[
   return variable<string, O>(options, expected, (raw) => {
     const match = /^([a-z][a-z0-9+.-]*):\/\/(\S+)$/i.exec(raw);
     if (!match) throw new ConfigValueError('not a URL');
-    if (!options.protocols.includes(match[1].toLowerCase())) throw new ConfigValueError('wrong scheme');
+    if (!options.protocols.includes(match[1].toLowerCase()))
+      throw new ConfigValueError('wrong scheme');
     return raw;
   });
 }

@@ -10,14 +10,20 @@ const schema = {
   ISSUER: url({ description: 'Token issuer', protocols: ['http', 'https'] }),
   MAX_ATTEMPTS: int({ description: 'Attempts before lockout', min: 1, max: 20, default: 5 }),
   DEV_OUTBOX: bool({ description: 'Keep sent mail in memory', default: false }),
-  BOOTSTRAP_TOKEN: str({ description: 'One-time setup token', optional: true, secret: true, minLength: 16 }),
+  BOOTSTRAP_TOKEN: str({
+    description: 'One-time setup token',
+    optional: true,
+    secret: true,
+    minLength: 16,
+  }),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
     loadConfig(schema, env);
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.problem}`);
+    if (error instanceof ConfigError)
+      return error.problems.map((p) => `${p.variable}: ${p.problem}`);
     throw error;
   }
   throw new Error('expected a ConfigError');
@@ -25,7 +31,11 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('applies defaults and reads typed values', () => {
-    const config = loadConfig(schema, { ISSUER: 'https://auth.example.com', MAX_ATTEMPTS: '7', DEV_OUTBOX: 'yes' });
+    const config = loadConfig(schema, {
+      ISSUER: 'https://auth.example.com',
+      MAX_ATTEMPTS: '7',
+      DEV_OUTBOX: 'yes',
+    });
     expect(config).toEqual({
       PORT: 3001,
       HOST: '127.0.0.1',
@@ -50,7 +60,14 @@ describe('loadConfig', () => {
   });
 
   it('names every wrong or missing variable and what is expected, in one error', () => {
-    expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'verbose', MAX_ATTEMPTS: 'many', DEV_OUTBOX: 'maybe' })).toEqual([
+    expect(
+      problemsOf({
+        PORT: '70000',
+        LOG_LEVEL: 'verbose',
+        MAX_ATTEMPTS: 'many',
+        DEV_OUTBOX: 'maybe',
+      }),
+    ).toEqual([
       'PORT: expected an integer between 1 and 65535, got "70000"',
       'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, got "verbose"',
       'ISSUER: missing; expected a URL starting with http:// or https://',
@@ -69,8 +86,13 @@ describe('loadConfig', () => {
 
   it('never repeats the value of a secret', () => {
     const problems = problemsOf({ ISSUER: 'https://a.example', BOOTSTRAP_TOKEN: 'short-secret' });
-    expect(problems).toEqual(['BOOTSTRAP_TOKEN: expected a string of at least 16 characters, (value hidden: secret)']);
-    const esdb = problemsOf({ ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: 'http://admin:changeit@db:2113' });
+    expect(problems).toEqual([
+      'BOOTSTRAP_TOKEN: expected a string of at least 16 characters, (value hidden: secret)',
+    ]);
+    const esdb = problemsOf({
+      ISSUER: 'https://a',
+      EVENTSTORE_CONNECTION_STRING: 'http://admin:changeit@db:2113',
+    });
     expect(esdb.join()).not.toContain('changeit');
   });
 
@@ -87,9 +109,14 @@ describe('loadConfig', () => {
       'postgres://accounts:secret@db:5432/accounts',
       'postgresql://db.example.com/accounts?sslmode=require',
     ]) {
-      expect(loadConfig(schema, { ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: cs }).EVENTSTORE_CONNECTION_STRING).toBe(cs);
+      expect(
+        loadConfig(schema, { ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: cs })
+          .EVENTSTORE_CONNECTION_STRING,
+      ).toBe(cs);
     }
-    expect(problemsOf({ ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: 'localhost:2113' })).toEqual([
+    expect(
+      problemsOf({ ISSUER: 'https://a', EVENTSTORE_CONNECTION_STRING: 'localhost:2113' }),
+    ).toEqual([
       'EVENTSTORE_CONNECTION_STRING: expected a URL starting with esdb:// or esdb+discover:// or kurrentdb:// or kurrentdb+discover:// or postgres:// or postgresql://, (value hidden: secret)',
     ]);
   });
@@ -113,6 +140,8 @@ describe('describeConfigSchema', () => {
     });
     expect(rows.find((r) => r.name === 'ISSUER')?.required).toBe(true);
     expect(rows.every((r) => r.description.length > 0)).toBe(true);
-    expect(configSchemaToMarkdown(schema)).toContain('| `LOG_LEVEL` | Minimum level of the JSON log lines |');
+    expect(configSchemaToMarkdown(schema)).toContain(
+      '| `LOG_LEVEL` | Minimum level of the JSON log lines |',
+    );
   });
 });

@@ -6,7 +6,10 @@ import { int, str, url } from './config-vars';
 /** The variables every service that verifies access tokens reads (all three). */
 export const tokenVerificationConfigSchema = {
   TRUSTED_ISSUERS: trustedIssuersVar(),
-  JWT_AUDIENCE: str({ description: 'Audience of the access tokens issued and accepted', default: 'accounts' }),
+  JWT_AUDIENCE: str({
+    description: 'Audience of the access tokens issued and accepted',
+    default: 'accounts',
+  }),
   RECENT_SIGN_IN_SECONDS: int({
     description:
       'How recent a sign-in must be (auth_time) to weaken an account: sign-in method, email, mobile phone, administrator security changes',
@@ -20,9 +23,15 @@ export const tokenVerificationConfigSchema = {
  * TRUSTED_ISSUERS, or the embedded default: the keys auth-service and credentials-service publish in
  * the shared data folder (each file names its issuer URL), so people's and API tokens work everywhere.
  */
-export function trustedIssuersOf(config: { readonly TRUSTED_ISSUERS?: string; readonly DATA_DIR: string }): string {
+export function trustedIssuersOf(config: {
+  readonly TRUSTED_ISSUERS?: string;
+  readonly DATA_DIR: string;
+}): string {
   const keys = join(resolve(config.DATA_DIR), 'keys');
-  return config.TRUSTED_ISSUERS ?? `file:${join(keys, 'auth-service.jwks.json')},file:${join(keys, 'credentials-service.jwks.json')}`;
+  return (
+    config.TRUSTED_ISSUERS ??
+    `file:${join(keys, 'auth-service.jwks.json')},file:${join(keys, 'credentials-service.jwks.json')}`
+  );
 }
 
 export function createTokenVerifier(config: {
@@ -37,7 +46,8 @@ function trustedIssuersVar(): ConfigVar<string | undefined> {
   return {
     description:
       'Issuers whose access tokens are accepted, comma-separated: an issuer URL alone (keys found through its /.well-known/oauth-authorization-server), issuer=jwks-url, issuer=file:path, or file:path of a JWKS that names its issuer; unset: file:${DATA_DIR}/keys/auth-service.jwks.json,file:${DATA_DIR}/keys/credentials-service.jwks.json (embedded)',
-    expected: 'https://issuer, issuer=https://host/.well-known/jwks.json, issuer=file:/path/keys.json or file:/path/keys.json, comma-separated',
+    expected:
+      'https://issuer, issuer=https://host/.well-known/jwks.json, issuer=file:/path/keys.json or file:/path/keys.json, comma-separated',
     optional: true,
     secret: false,
     parse(raw) {
@@ -62,8 +72,17 @@ export const issuerConfigSchema = {
 };
 
 /** PUBLIC_URL without a trailing slash, or the local URL the service listens on. */
-export function publicUrlOf(config: { readonly PUBLIC_URL?: string; readonly HOST: string; readonly PORT: number }): string {
+export function publicUrlOf(config: {
+  readonly PUBLIC_URL?: string;
+  readonly HOST: string;
+  readonly PORT: number;
+}): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const host =
+    config.HOST === '0.0.0.0' || config.HOST === '::'
+      ? 'localhost'
+      : config.HOST.includes(':')
+        ? `[${config.HOST}]`
+        : config.HOST;
   return `http://${host}:${config.PORT}`;
 }

@@ -20,7 +20,10 @@ class ContextController {
   }
 
   @Post('login')
-  login(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: Response): { ok: true } {
+  login(
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): { ok: true } {
     this.logger.log({ body }, 'login attempt');
     res.cookie('session', 'opaque-session-secret', { httpOnly: true });
     return { ok: true };
@@ -35,7 +38,8 @@ describe('correlation id and request context (over HTTP)', () => {
   afterAll(() => t.close());
 
   const http = () => request(t.app.getHttpServer());
-  const linesOf = (correlationId: string) => t.logs.filter((l) => l['correlationId'] === correlationId);
+  const linesOf = (correlationId: string) =>
+    t.logs.filter((l) => l['correlationId'] === correlationId);
 
   it('echoes a valid X-Correlation-Id and gives it, the ip and the user agent to handlers', async () => {
     const res = await http()
@@ -44,7 +48,11 @@ describe('correlation id and request context (over HTTP)', () => {
       .set('User-Agent', 'accounts-test/1.0')
       .expect(200);
     expect(res.headers['x-correlation-id']).toBe('web-7f3a:req.42');
-    const expected = { correlationId: 'web-7f3a:req.42', ip: expect.stringMatching(/127\.0\.0\.1/), userAgent: 'accounts-test/1.0' };
+    const expected = {
+      correlationId: 'web-7f3a:req.42',
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: 'accounts-test/1.0',
+    };
     expect(res.body).toEqual({ fromDecorator: expected, fromStorage: expected });
   });
 
@@ -66,8 +74,15 @@ describe('correlation id and request context (over HTTP)', () => {
   it('puts the correlation id on the request log line and on the handler lines', async () => {
     await http().get('/ctx').set('X-Correlation-Id', 'trace-me-1').expect(200);
     const lines = linesOf('trace-me-1');
-    expect(lines.map((l) => l.msg)).toEqual(['handling', expect.stringMatching(/^GET \/ctx 200 \d+ms$/)]);
-    expect(lines[1]).toMatchObject({ level: 'info', service: 'test-service', req: { method: 'GET', url: '/ctx' } });
+    expect(lines.map((l) => l.msg)).toEqual([
+      'handling',
+      expect.stringMatching(/^GET \/ctx 200 \d+ms$/),
+    ]);
+    expect(lines[1]).toMatchObject({
+      level: 'info',
+      service: 'test-service',
+      req: { method: 'GET', url: '/ctx' },
+    });
   });
 
   it('never logs credentials: authorization, cookies, set-cookie and secret body fields', async () => {
@@ -80,7 +95,14 @@ describe('correlation id and request context (over HTTP)', () => {
       .expect(201);
     const lines = linesOf('secret-check-1');
     const text = JSON.stringify(lines);
-    for (const secret of ['eyJhbGciOi', 'device-secret', 'opaque-session-secret', 'Hunter2!', '123456', 'activation-token']) {
+    for (const secret of [
+      'eyJhbGciOi',
+      'device-secret',
+      'opaque-session-secret',
+      'Hunter2!',
+      '123456',
+      'activation-token',
+    ]) {
       expect(text).not.toContain(secret);
     }
     const access = lines.find((l) => l.msg?.startsWith('POST'));

@@ -17,7 +17,12 @@ export class BodyParserError extends Error {
 }
 
 /** Express error middleware placed right after the body parsers. */
-export function rethrowBodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
+export function rethrowBodyParserErrors(
+  error: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   const e = error as { status?: unknown; type?: unknown; message?: unknown } | undefined;
   if (e && typeof e.type === 'string' && typeof e.status === 'number') {
     next(new BodyParserError(e.status, e.type, String(e.message)));

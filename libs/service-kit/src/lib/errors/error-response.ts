@@ -30,7 +30,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof DomainError) return fromDomainError(exception);
   if (exception instanceof WrongExpectedVersionError) {
     return expected(
-      errorBody(409, 'Someone else changed this at the same time; reload and try again', { code: exception.code }),
+      errorBody(409, 'Someone else changed this at the same time; reload and try again', {
+        code: exception.code,
+      }),
     );
   }
   if (exception instanceof InvalidEventStoreInputError) {
@@ -38,7 +40,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   }
   if (exception instanceof EventStoreUnavailableError) {
     return {
-      body: errorBody(503, 'The service is temporarily unavailable; try again shortly', { code: exception.code }),
+      body: errorBody(503, 'The service is temporarily unavailable; try again shortly', {
+        code: exception.code,
+      }),
       headers: { 'Retry-After': '5' },
       unexpected: true,
     };
@@ -47,7 +51,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   const fromBodyParser = fromBodyParserError(exception);
   if (fromBodyParser) return fromBodyParser;
   return {
-    body: errorBody(500, 'An unexpected error occurred; it has been logged', { code: 'SERVER-internal-error' }),
+    body: errorBody(500, 'An unexpected error occurred; it has been logged', {
+      code: 'SERVER-internal-error',
+    }),
     headers: {},
     unexpected: true,
   };
@@ -61,8 +67,13 @@ function fromDomainError(error: DomainError): ErrorResponse {
   const status = STATUS_OF_KIND[error.kind] ?? 400;
   const retryAfter = error.details?.retryAfterSeconds;
   const headers: Record<string, string> =
-    status === 429 && typeof retryAfter === 'number' ? { 'Retry-After': String(Math.max(1, Math.ceil(retryAfter))) } : {};
-  return expected(errorBody(status, error.message, { code: error.code, details: error.details }), headers);
+    status === 429 && typeof retryAfter === 'number'
+      ? { 'Retry-After': String(Math.max(1, Math.ceil(retryAfter))) }
+      : {};
+  return expected(
+    errorBody(status, error.message, { code: error.code, details: error.details }),
+    headers,
+  );
 }
 
 /** Keeps the status; takes message, code and details from the response object when present. */
@@ -71,14 +82,19 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   const response = exception.getResponse();
   // A deliberate HttpException is expected, except a bare 500 which means "something broke".
   const unexpected = status === 500;
-  if (typeof response === 'string') return { body: errorBody(status, response), headers: {}, unexpected };
+  if (typeof response === 'string')
+    return { body: errorBody(status, response), headers: {}, unexpected };
   const { message, code, details, headers } = response as {
     message?: unknown;
     code?: unknown;
     details?: unknown;
     headers?: unknown;
   };
-  const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  const text = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
   return {
     body: errorBody(status, text, {
       code: typeof code === 'string' ? code : undefined,
@@ -102,11 +118,19 @@ function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
     case 'entity.parse.failed':
       return expected(errorBody(400, 'Malformed JSON body', { code: 'REQUEST-malformed-json' }));
     case 'entity.too.deep':
-      return expected(errorBody(400, String(exception['message']), { code: 'REQUEST-json-too-deep' }));
+      return expected(
+        errorBody(400, String(exception['message']), { code: 'REQUEST-json-too-deep' }),
+      );
     case 'entity.too.large':
-      return expected(errorBody(413, 'Request body is too large', { code: 'REQUEST-body-too-large' }));
+      return expected(
+        errorBody(413, 'Request body is too large', { code: 'REQUEST-body-too-large' }),
+      );
     default:
-      return expected(errorBody(status, String(exception['message'] ?? 'Bad request'), { code: 'REQUEST-unreadable-body' }));
+      return expected(
+        errorBody(status, String(exception['message'] ?? 'Bad request'), {
+          code: 'REQUEST-unreadable-body',
+        }),
+      );
   }
 }
 

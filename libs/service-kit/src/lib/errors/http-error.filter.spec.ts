@@ -40,7 +40,9 @@ class FailingController {
 
   @Get('bug')
   bug(): never {
-    throw new TypeError("Cannot read properties of undefined (reading 'secretKey') at /srv/app/main.js:12");
+    throw new TypeError(
+      "Cannot read properties of undefined (reading 'secretKey') at /srv/app/main.js:12",
+    );
   }
 
   @Post('echo')
@@ -90,7 +92,11 @@ describe('HttpErrorFilter (over HTTP)', () => {
 
   it('answers a concurrent write with 409 and no stream internals', async () => {
     const res = await http().get('/fail/wrong-expected-version').expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'STORE-wrong-expected-version' });
+    expect(res.body).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'STORE-wrong-expected-version',
+    });
     expect(res.body.message).not.toContain('account-42');
   });
 
@@ -113,12 +119,20 @@ describe('HttpErrorFilter (over HTTP)', () => {
 
   it('keeps a Nest HttpException status and message', async () => {
     const res = await http().get('/fail/http').expect(403);
-    expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Only administrators may do this' });
+    expect(res.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Only administrators may do this',
+    });
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {
     const res = await http().get('/nowhere').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /nowhere' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /nowhere',
+    });
   });
 
   it('answers a bug with a generic 500 and logs it with its stack and correlation id', async () => {

@@ -21,7 +21,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         res.err = exception instanceof Error ? exception : new Error(String(exception));
       } else {
         // The request failed before the access logger ran.
-        this.logger.error({ err: exception, correlationId, method: req.method, url: req.originalUrl }, 'Unexpected error');
+        this.logger.error(
+          { err: exception, correlationId, method: req.method, url: req.originalUrl },
+          'Unexpected error',
+        );
       }
     }
     if (res.headersSent) {

@@ -66,10 +66,7 @@ describe('input and transport hardening (over HTTP)', () => {
       .set('Content-Type', 'application/json')
       .send('['.repeat(40) + ']'.repeat(40))
       .expect(400);
-    await http()
-      .post('/notes')
-      .send({ text: 'hello' })
-      .expect(201, { text: 'hello' });
+    await http().post('/notes').send({ text: 'hello' }).expect(201, { text: 'hello' });
   });
 
   it('counts depth without recursion and stops at the limit', () => {
@@ -94,14 +91,12 @@ describe('input and transport hardening (over HTTP)', () => {
   });
 
   it('marks answers Cache-Control: no-store unless the route says it is public', async () => {
-    expect(
-      (await http().post('/notes').send({ text: 'hi' })).headers[
-        'cache-control'
-      ],
-    ).toBe('no-store');
-    expect(
-      (await http().post('/notes').send({ text: 7 })).headers['cache-control'],
-    ).toBe('no-store');
+    expect((await http().post('/notes').send({ text: 'hi' })).headers['cache-control']).toBe(
+      'no-store',
+    );
+    expect((await http().post('/notes').send({ text: 7 })).headers['cache-control']).toBe(
+      'no-store',
+    );
     expect((await http().get('/notes/public')).headers['cache-control']).toBe(
       'public, max-age=300',
     );
@@ -117,9 +112,7 @@ describe('input and transport hardening (over HTTP)', () => {
       'max-age=31536000; includeSubDomains',
     );
     // An untrusted client cannot claim HTTPS.
-    const spoofed = await http()
-      .get('/notes/public')
-      .set('X-Forwarded-Proto', 'https');
+    const spoofed = await http().get('/notes/public').set('X-Forwarded-Proto', 'https');
     expect(spoofed.headers['strict-transport-security']).toBeUndefined();
   });
 

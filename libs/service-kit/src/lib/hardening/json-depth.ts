@@ -16,8 +16,7 @@ export function jsonDepthExceeds(value: unknown, limit: number): boolean {
     };
     if (typeof current !== 'object' || current === null) continue;
     if (depth + 1 > limit) return true;
-    for (const child of Object.values(current))
-      stack.push({ value: child, depth: depth + 1 });
+    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
   }
   return false;
 }
@@ -27,11 +26,7 @@ export function refuseDeepJson(limit = MAX_JSON_DEPTH) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (jsonDepthExceeds(req.body, limit)) {
       next(
-        new BodyParserError(
-          400,
-          JSON_TOO_DEEP,
-          `The JSON body nests deeper than ${limit} levels`,
-        ),
+        new BodyParserError(400, JSON_TOO_DEEP, `The JSON body nests deeper than ${limit} levels`),
       );
       return;
     }

@@ -19,10 +19,7 @@ export function securityHeaders() {
   const docs = helmet({ hsts: false, contentSecurityPolicy: false });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.secure)
-      res.setHeader(
-        'Strict-Transport-Security',
-        `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`,
-      );
+      res.setHeader('Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
     (isDocs(req.path) ? docs : api)(req, res, next);
   };
 }

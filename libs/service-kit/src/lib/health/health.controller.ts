@@ -1,5 +1,10 @@
 import { Controller, Get, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { HealthAnswer } from '../openapi/operations-answers';
 import { HealthIndicatorRegistry } from './health-indicator-registry';
@@ -18,9 +23,13 @@ export class HealthController {
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness and readiness: event store and other registered dependencies' })
+  @ApiOperation({
+    summary: 'Liveness and readiness: event store and other registered dependencies',
+  })
   @ApiOkResponse({ description: 'Every dependency is up', type: HealthAnswer })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; details say which' })
+  @ApiServiceUnavailableResponse({
+    description: 'At least one dependency is down; details say which',
+  })
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check(this.registry.all());

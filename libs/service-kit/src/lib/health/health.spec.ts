@@ -79,8 +79,21 @@ describe('GET /health', () => {
         details: {
           status: 'error',
           info: { worker },
-          error: { eventStore: { status: 'down', message: 'connection refused', code: 'STORE-unavailable' } },
-          details: { eventStore: { status: 'down', message: 'connection refused', code: 'STORE-unavailable' }, worker },
+          error: {
+            eventStore: {
+              status: 'down',
+              message: 'connection refused',
+              code: 'STORE-unavailable',
+            },
+          },
+          details: {
+            eventStore: {
+              status: 'down',
+              message: 'connection refused',
+              code: 'STORE-unavailable',
+            },
+            worker,
+          },
         },
       });
     });

@@ -9,7 +9,8 @@ export const kafkaConfigSchema = {
     optional: true,
   }),
   KAFKA_TOPIC_PARTITIONS: int({
-    description: 'Partitions of a topic the service creates when it is missing (existing topics are left as they are)',
+    description:
+      'Partitions of a topic the service creates when it is missing (existing topics are left as they are)',
     min: 1,
     max: 1000,
     default: 3,
@@ -26,7 +27,12 @@ export const profileEventsSourceConfigSchema = {
 };
 
 /** Checked at start: one variable's value depends on another, which a per-variable schema cannot say. */
-export function assertProfileEventsSource(config: { PROFILE_EVENTS_SOURCE: 'store' | 'kafka'; KAFKA_BROKERS?: string }): void {
+export function assertProfileEventsSource(config: {
+  PROFILE_EVENTS_SOURCE: 'store' | 'kafka';
+  KAFKA_BROKERS?: string;
+}): void {
   if (config.PROFILE_EVENTS_SOURCE === 'kafka' && !config.KAFKA_BROKERS)
-    throw new ConfigError([{ variable: 'PROFILE_EVENTS_SOURCE', problem: 'kafka needs KAFKA_BROKERS to be set' }]);
+    throw new ConfigError([
+      { variable: 'PROFILE_EVENTS_SOURCE', problem: 'kafka needs KAFKA_BROKERS to be set' },
+    ]);
 }

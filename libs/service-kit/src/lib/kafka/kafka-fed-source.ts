@@ -30,10 +30,13 @@ export function profileEventsSource(
 ): EventSource {
   assertProfileEventsSource(config);
   if (config.PROFILE_EVENTS_SOURCE === 'store' || !config.KAFKA_BROKERS) {
-    const filters = new Set(projections.map((projection) => projection.filter).filter((filter) => filter !== undefined));
+    const filters = new Set(
+      projections.map((projection) => projection.filter).filter((filter) => filter !== undefined),
+    );
     const published = publicEventsOf(store, ProfilePublication);
     return {
-      subscribe: (options: SubscribeOptions): SourceSubscription => (options.filter && filters.has(options.filter) ? published : store).subscribe(options),
+      subscribe: (options: SubscribeOptions): SourceSubscription =>
+        (options.filter && filters.has(options.filter) ? published : store).subscribe(options),
       headPosition: () => store.headPosition(),
       readAll: (options) => store.readAll(options),
     };
@@ -54,7 +57,8 @@ export function profileEventsSource(
     ]),
   );
   return {
-    subscribe: (options: SubscribeOptions): SourceSubscription => (byFilter.get(options.filter) ?? store).subscribe(options),
+    subscribe: (options: SubscribeOptions): SourceSubscription =>
+      (byFilter.get(options.filter) ?? store).subscribe(options),
     headPosition: () => store.headPosition(),
     readAll: (options) => store.readAll(options),
   };

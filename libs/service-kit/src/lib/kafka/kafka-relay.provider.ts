@@ -34,7 +34,8 @@ interface KafkaSettings {
 }
 
 /** The relay's checkpoint row, e.g. `profile-service accounts.profile.v2`. */
-export const relayCheckpointName = (serviceName: string, topic: string): string => `${serviceName} ${topic}`;
+export const relayCheckpointName = (serviceName: string, topic: string): string =>
+  `${serviceName} ${topic}`;
 
 /**
  * The relay of a service's own events to its topic, when KAFKA_BROKERS is set. Handlers keep
@@ -45,7 +46,14 @@ export const relayCheckpointName = (serviceName: string, topic: string): string 
 export function kafkaRelayProvider<R>(spec: KafkaRelaySpec<R>): Provider {
   return {
     provide: KAFKA_RELAY_HOST,
-    inject: [EVENT_STORE, SERVICE_CONFIG, spec.readModels, HealthIndicatorRegistry, HealthIndicatorService, METRICS_REGISTRY],
+    inject: [
+      EVENT_STORE,
+      SERVICE_CONFIG,
+      spec.readModels,
+      HealthIndicatorRegistry,
+      HealthIndicatorService,
+      METRICS_REGISTRY,
+    ],
     useFactory: (
       store: EventStore,
       config: KafkaSettings,
@@ -62,7 +70,10 @@ export function kafkaRelayProvider<R>(spec: KafkaRelaySpec<R>): Provider {
         topic: spec.topic,
         kafka: { brokers: config.KAFKA_BROKERS },
         // One checkpoint per topic: a new topic version (…v2) is filled from the start of the store.
-        checkpoint: new SqliteRelayCheckpoint(spec.database(readModels), relayCheckpointName(spec.serviceName, spec.topic)),
+        checkpoint: new SqliteRelayCheckpoint(
+          spec.database(readModels),
+          relayCheckpointName(spec.serviceName, spec.topic),
+        ),
         publication: spec.publication,
         partitions: config.KAFKA_TOPIC_PARTITIONS,
         logger: nestProjectionLogger('KafkaRelay'),

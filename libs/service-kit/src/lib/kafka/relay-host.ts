@@ -48,7 +48,14 @@ export class RelayHost implements OnModuleInit, BeforeApplicationShutdown {
   private async check(): Promise<HealthIndicatorResult> {
     const session = this.indicators.check('kafkaRelay');
     const { topic, running, connected, position, lag, error } = await this.relay.status();
-    const details = { topic, running, connected, position, lag: lag ?? null, ...(error && { error }) };
+    const details = {
+      topic,
+      running,
+      connected,
+      position,
+      lag: lag ?? null,
+      ...(error && { error }),
+    };
     return running ? session.up(details) : session.down(details);
   }
 }

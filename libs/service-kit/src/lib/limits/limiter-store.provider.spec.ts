@@ -1,8 +1,4 @@
-import {
-  FallbackLimiterStore,
-  SlidingWindowLimiter,
-  SqliteLimiterStore,
-} from '@accounts/security';
+import { FallbackLimiterStore, SlidingWindowLimiter, SqliteLimiterStore } from '@accounts/security';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,30 +44,20 @@ describe('the limiter store a service gets', () => {
   });
 
   it('opens nothing until a limiter uses it', () => {
-    const host = new LimiterStoreHost(
-      { DATA_DIR: join(dir, 'unused') },
-      'profile-service',
-    );
+    const host = new LimiterStoreHost({ DATA_DIR: join(dir, 'unused') }, 'profile-service');
     host.onApplicationShutdown();
-    expect(
-      existsSync(join(dir, 'unused', 'profile-service-limits.sqlite')),
-    ).toBe(false);
+    expect(existsSync(join(dir, 'unused', 'profile-service-limits.sqlite'))).toBe(false);
   });
 
   it('opens when a limiter is built on it, before any request', () => {
-    const host = new LimiterStoreHost(
-      { DATA_DIR: join(dir, 'used') },
-      'auth-service',
-    );
+    const host = new LimiterStoreHost({ DATA_DIR: join(dir, 'used') }, 'auth-service');
     new SlidingWindowLimiter({
       limit: 1,
       windowSeconds: 1,
       store: host,
       name: 'x',
     });
-    expect(existsSync(join(dir, 'used', 'auth-service-limits.sqlite'))).toBe(
-      true,
-    );
+    expect(existsSync(join(dir, 'used', 'auth-service-limits.sqlite'))).toBe(true);
     host.onApplicationShutdown();
   });
 });

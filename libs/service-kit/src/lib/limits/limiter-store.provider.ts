@@ -6,12 +6,7 @@ import {
   SqliteLimiterStore,
   type StoredState,
 } from '@accounts/security';
-import {
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-  type Provider,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 
 export interface LimiterStoreConfig {
@@ -41,9 +36,7 @@ export function createLimiterStore(
       warn,
     );
   }
-  return new SqliteLimiterStore(
-    join(resolve(config.DATA_DIR), `${serviceName}-limits.sqlite`),
-  );
+  return new SqliteLimiterStore(join(resolve(config.DATA_DIR), `${serviceName}-limits.sqlite`));
 }
 
 /** Owns the store, opened when the first limiter is built on it (profile-service and audit build none), closed when the app stops. */
@@ -88,19 +81,14 @@ export class LimiterStoreHost implements LimiterStore, OnApplicationShutdown {
   }
 
   private store(): LimiterStore {
-    this.opened ??= createLimiterStore(
-      this.config,
-      this.serviceName,
-      (message) => this.logger.warn(message),
+    this.opened ??= createLimiterStore(this.config, this.serviceName, (message) =>
+      this.logger.warn(message),
     );
     return this.opened;
   }
 }
 
-export function limiterStoreProviders(
-  config: LimiterStoreConfig,
-  serviceName: string,
-): Provider[] {
+export function limiterStoreProviders(config: LimiterStoreConfig, serviceName: string): Provider[] {
   return [
     {
       provide: LimiterStoreHost,

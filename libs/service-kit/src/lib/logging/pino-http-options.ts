@@ -18,11 +18,17 @@ export function createPinoHttpOptions(serviceName: string, level: string): Optio
   return {
     level,
     // worker: which of the service's processes wrote the line (1 unless WORKERS > 1; the primary is 0).
-    base: { service: serviceName, pid: process.pid, hostname: hostname(), worker: workerIdentity().id },
+    base: {
+      service: serviceName,
+      pid: process.pid,
+      hostname: hostname(),
+      worker: workerIdentity().id,
+    },
     timestamp: stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: [...REDACT_PATHS], censor: '[REDACTED]' },
-    genReqId: (req: IncomingMessage, res: ServerResponse) => requestContextOf(req, res).correlationId,
+    genReqId: (req: IncomingMessage, res: ServerResponse) =>
+      requestContextOf(req, res).correlationId,
     customProps: (req: IncomingMessage) => ({ correlationId: requestContextOf(req).correlationId }),
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(pathOf(req)) },
     customLogLevel: (_req, res, error) =>

@@ -1,5 +1,11 @@
 /** Header values that are credentials. */
-const SECRET_HEADERS = ['authorization', 'cookie', 'x-trusted-device', 'x-api-key', 'x-bootstrap-token'];
+const SECRET_HEADERS = [
+  'authorization',
+  'cookie',
+  'x-trusted-device',
+  'x-api-key',
+  'x-bootstrap-token',
+];
 
 /** Body fields that hold secrets (a one-time `code` included), wherever a log line carries a body. */
 const SECRET_FIELDS = [

@@ -12,7 +12,10 @@ const MIDDLEWARE_CATCH_ALL = '/{*path}';
 /** Times every request; the route label is the pattern (`/accounts/:id`), never the raw URL. */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(@Inject(HTTP_REQUEST_DURATION) private readonly duration: Histogram<'method' | 'route' | 'status'>) {}
+  constructor(
+    @Inject(HTTP_REQUEST_DURATION)
+    private readonly duration: Histogram<'method' | 'route' | 'status'>,
+  ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.duration.startTimer();
@@ -21,7 +24,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
       const pattern = req.route?.path as string | undefined;
       stop({
         method: req.method,
-        route: pattern !== undefined && pattern !== MIDDLEWARE_CATCH_ALL ? `${req.baseUrl}${pattern}` : UNMATCHED_ROUTE,
+        route:
+          pattern !== undefined && pattern !== MIDDLEWARE_CATCH_ALL
+            ? `${req.baseUrl}${pattern}`
+            : UNMATCHED_ROUTE,
         status: String(res.statusCode),
       });
     });

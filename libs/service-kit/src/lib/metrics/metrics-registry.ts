@@ -16,7 +16,9 @@ export function createMetricsRegistry(serviceName: string): Registry {
   return registry;
 }
 
-export function createHttpRequestDuration(registry: Registry): Histogram<'method' | 'route' | 'status'> {
+export function createHttpRequestDuration(
+  registry: Registry,
+): Histogram<'method' | 'route' | 'status'> {
   return new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Duration of HTTP requests, by method, route pattern and status code',

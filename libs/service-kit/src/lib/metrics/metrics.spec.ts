@@ -16,7 +16,10 @@ describe('GET /metrics', () => {
   let second: TestApp;
   beforeAll(async () => {
     // Two apps in one process: each has its own registry, so nothing clashes.
-    first = await createTestApp({ serviceName: 'profile-service', controllers: [AccountsController] });
+    first = await createTestApp({
+      serviceName: 'profile-service',
+      controllers: [AccountsController],
+    });
     second = await createTestApp({ serviceName: 'auth-service' });
   });
   afterAll(async () => {

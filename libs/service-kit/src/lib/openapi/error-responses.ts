@@ -29,7 +29,11 @@ export const OAUTH_ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],
   properties: {
-    error: { type: 'string', description: 'invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope, …' },
+    error: {
+      type: 'string',
+      description:
+        'invalid_request, invalid_client, invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope, …',
+    },
     error_description: { type: 'string' },
     error_uri: { type: 'string' },
   },
@@ -40,8 +44,7 @@ const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
 const OAUTH_ERROR_REF = { anyOf: [{ $ref: '#/components/schemas/OAuthError' }, ERROR_REF] };
 
 const ERRORS: Readonly<Record<string, string>> = {
-  '400':
-    'Bad input: the message and details name the field; nothing was written',
+  '400': 'Bad input: the message and details name the field; nothing was written',
   '401':
     'Missing, invalid or revoked access token, a failed sign-in, or a sign-in too old for this change (code SECURITY-recent-sign-in-required)',
   '403': 'The caller may not do this',
@@ -71,14 +74,12 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     const schema = path.startsWith('/oauth/') ? OAUTH_ERROR_REF : ERROR_REF;
     for (const operation of Object.values(item)) {
-      if (
-        typeof operation !== 'object' ||
-        operation === null ||
-        !('responses' in operation)
-      )
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation))
         continue;
       for (const [status, description] of Object.entries(ERRORS)) {
-        const declared = operation.responses[status] as { description?: string; content?: unknown } | undefined;
+        const declared = operation.responses[status] as
+          | { description?: string; content?: unknown }
+          | undefined;
         // A route's own @Api…Response gives the words for its case; the shape is still the one ErrorBody.
         operation.responses[status] = {
           description: declared?.description || description,

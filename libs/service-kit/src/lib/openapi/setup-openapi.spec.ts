@@ -35,9 +35,7 @@ describe('OpenAPI', () => {
   });
 
   it('serves the document at /docs-json, titled after the service, with the operational routes', async () => {
-    const res = await request(t.app.getHttpServer())
-      .get('/docs-json')
-      .expect(200);
+    const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
     expect(res.body.info.title).toBe('profile-service');
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/things', '/health', '/metrics']),
@@ -46,9 +44,15 @@ describe('OpenAPI', () => {
 
   it('declares every error answer of every operation with the one ErrorBody schema', async () => {
     const res = await request(t.app.getHttpServer()).get('/docs-json').expect(200);
-    expect(res.body.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
+    expect(res.body.components.schemas.ErrorBody.required).toEqual([
+      'statusCode',
+      'error',
+      'message',
+    ]);
     for (const status of ['400', '401', '403', '404', '409', '429']) {
-      expect(res.body.paths['/things'].get.responses[status].content['application/json'].schema).toEqual({
+      expect(
+        res.body.paths['/things'].get.responses[status].content['application/json'].schema,
+      ).toEqual({
         $ref: '#/components/schemas/ErrorBody',
       });
     }
@@ -61,6 +65,8 @@ describe('OpenAPI', () => {
       description: 'A thing of that name exists',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
     });
-    expect(res.body.paths['/things'].post.responses['413'].description).toBe('The body is larger than the limit');
+    expect(res.body.paths['/things'].post.responses['413'].description).toBe(
+      'The body is larger than the limit',
+    );
   });
 });

@@ -3,11 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { documentErrorResponses } from './error-responses';
 
 /** Swagger UI at /docs, the OpenAPI JSON at /docs-json. */
-export function setupOpenApi(
-  app: INestApplication,
-  title: string,
-  description?: string,
-): void {
+export function setupOpenApi(app: INestApplication, title: string, description?: string): void {
   const document = documentErrorResponses(
     SwaggerModule.createDocument(
       app,

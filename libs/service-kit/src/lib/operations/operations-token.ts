@@ -18,9 +18,7 @@ export function operationsTokenPath(dataDir: string): string {
  * 0600 by the first service that starts, so `npm run audit` on the same machine finds it). With
  * EVENTSTORE_CONNECTION_STRING and no OPERATIONS_TOKEN the operations API stays closed (undefined).
  */
-export function loadOperationsToken(
-  config: OperationsTokenConfig,
-): string | undefined {
+export function loadOperationsToken(config: OperationsTokenConfig): string | undefined {
   if (config.OPERATIONS_TOKEN) return config.OPERATIONS_TOKEN;
   if (config.EVENTSTORE_CONNECTION_STRING) return undefined;
   const path = operationsTokenPath(config.DATA_DIR);

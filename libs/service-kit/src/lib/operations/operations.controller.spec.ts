@@ -24,17 +24,11 @@ const notesProjection = defineProjection({
   version: 1,
   tables: ['notes'],
   filter: { streamPrefixes: ['note-'] },
-  schema: (t) =>
-    `CREATE TABLE ${t.notes} (id TEXT PRIMARY KEY, text TEXT NOT NULL)`,
+  schema: (t) => `CREATE TABLE ${t.notes} (id TEXT PRIMARY KEY, text TEXT NOT NULL)`,
   apply(event, tx) {
     const data = event.data as { id: string; text: string; poison?: boolean };
-    if (data.poison && behaviour.failing)
-      throw new Error('cannot digest poison');
-    tx.run(
-      `INSERT OR REPLACE INTO ${tx.table.notes} (id, text) VALUES (?, ?)`,
-      data.id,
-      data.text,
-    );
+    if (data.poison && behaviour.failing) throw new Error('cannot digest poison');
+    tx.run(`INSERT OR REPLACE INTO ${tx.table.notes} (id, text) VALUES (?, ?)`, data.id, data.text);
   },
 });
 
@@ -103,18 +97,13 @@ describe('operations API (/ops/projections)', () => {
   });
 
   const rows = () =>
-    t.app
-      .get(NotesReadModels)
-      .database.all<{
-        id: string;
-        text: string;
-      }>('SELECT id, text FROM notes ORDER BY id');
+    t.app.get(NotesReadModels).database.all<{
+      id: string;
+      text: string;
+    }>('SELECT id, text FROM notes ORDER BY id');
 
   it('lists the read models with version, checkpoint, lag and parked events', async () => {
-    const res = await request(t.app.getHttpServer())
-      .get('/ops/projections')
-      .set(ops)
-      .expect(200);
+    const res = await request(t.app.getHttpServer()).get('/ops/projections').set(ops).expect(200);
     expect(res.body.service).toBe('notes-service');
     // Every service's host also keeps revoked_tokens (tokens of ended sessions): here only the service's own.
     const own = res.body.projections.filter((p: { name: string }) => p.name !== 'revoked_tokens');
@@ -132,9 +121,7 @@ describe('operations API (/ops/projections)', () => {
 
   it('answers 401 without the token or with a wrong one, 429 after ten wrong ones, and writes nothing', async () => {
     const server = t.app.getHttpServer();
-    const missing = await request(server)
-      .post('/ops/projections/notes/rebuild')
-      .expect(401);
+    const missing = await request(server).post('/ops/projections/notes/rebuild').expect(401);
     expect(missing.body).toMatchObject({
       statusCode: 401,
       code: 'OPERATIONS-token-invalid',
@@ -144,19 +131,17 @@ describe('operations API (/ops/projections)', () => {
         .get('/ops/projections')
         .set('X-Operations-Token', `wrong-${i}`)
         .expect(401);
-    const limited = await request(server)
-      .get('/ops/projections')
-      .set(ops)
-      .expect(429);
+    const limited = await request(server).get('/ops/projections').set(ops).expect(429);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     // A user access token is not an operations token.
     await request(server)
       .get('/ops/projections')
       .set('Authorization', 'Bearer eyJhbGciOiJFZERTQSJ9.e30.x')
       .expect(429);
-    expect((await t.app.get(NotesReadModels).runner.status())[0]).toMatchObject(
-      { rebuilding: false, generation: 1 },
-    );
+    expect((await t.app.get(NotesReadModels).runner.status())[0]).toMatchObject({
+      rebuilding: false,
+      generation: 1,
+    });
   });
 
   it('answers 404 naming the field for an unknown projection or parked event', async () => {
@@ -185,10 +170,7 @@ describe('operations API (/ops/projections)', () => {
     expect(res.body).toMatchObject({ name: 'notes', rebuilding: true });
     await t.app.get(NotesReadModels).runner.settled();
     const status = (
-      await request(t.app.getHttpServer())
-        .get('/ops/projections')
-        .set(ops)
-        .expect(200)
+      await request(t.app.getHttpServer()).get('/ops/projections').set(ops).expect(200)
     ).body.projections[0];
     expect(status).toMatchObject({
       generation: 2,
@@ -204,12 +186,8 @@ describe('operations API (/ops/projections)', () => {
 
   it('retries a parked event (409 while it still fails, applied once fixed) and skips another', async () => {
     const server = t.app.getHttpServer();
-    const parked = (
-      await request(server)
-        .get('/ops/projections/notes/parked')
-        .set(ops)
-        .expect(200)
-    ).body.events;
+    const parked = (await request(server).get('/ops/projections/notes/parked').set(ops).expect(200))
+      .body.events;
     expect(parked).toEqual([
       expect.objectContaining({
         name: 'notes',
@@ -235,8 +213,7 @@ describe('operations API (/ops/projections)', () => {
       .expect(200);
     expect(rows().some((row) => row.id === 'n42')).toBe(true);
     expect(
-      (await request(server).get('/ops/projections/notes/parked').set(ops)).body
-        .events,
+      (await request(server).get('/ops/projections/notes/parked').set(ops)).body.events,
     ).toEqual([]);
     await request(server)
       .post(`/ops/projections/notes/parked/${eventId}/skip`)
@@ -246,16 +223,14 @@ describe('operations API (/ops/projections)', () => {
 
   it('skips a parked event: it leaves the list and the read model stays without it', async () => {
     const server = t.app.getHttpServer();
-    const [event] = (
-      await request(server).get('/ops/projections/notes/parked').set(ops)
-    ).body.events;
+    const [event] = (await request(server).get('/ops/projections/notes/parked').set(ops)).body
+      .events;
     await request(server)
       .post(`/ops/projections/notes/parked/${event.eventId}/skip`)
       .set(ops)
       .expect(200);
     expect(
-      (await request(server).get('/ops/projections/notes/parked').set(ops)).body
-        .events,
+      (await request(server).get('/ops/projections/notes/parked').set(ops)).body.events,
     ).toEqual([]);
     expect(rows().some((row) => row.id === 'n42')).toBe(false);
   });

@@ -11,11 +11,14 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  SERVICE_KIT_OPTIONS,
-  type ServiceKitOptions,
-} from '../app/service-kit.options';
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from '../app/service-kit.options';
 import {
   ParkedEventsAnswer,
   ProjectionsAnswer,
@@ -63,7 +66,10 @@ export class OperationsController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: RebuildAnswer, description: 'The rebuild started (or was already running)' })
+  @ApiAcceptedResponse({
+    type: RebuildAnswer,
+    description: 'The rebuild started (or was already running)',
+  })
   @ApiOperation({
     summary:
       'Rebuild from position 0 into a fresh copy, swapped in when it caught up (poll GET for progress)',
@@ -71,21 +77,18 @@ export class OperationsController {
   async rebuild(@Param('name') name: string) {
     const runner = this.runnerOf(name);
     const before = (await runner.status()).find((s) => s.name === name);
-    if (before?.rebuilding)
-      return { name, rebuilding: true, alreadyRunning: true };
+    if (before?.rebuilding) return { name, rebuilding: true, alreadyRunning: true };
     this.logger.log({
       projection: name,
       msg: 'rebuild requested through the operations API',
     });
-    runner
-      .rebuild(name)
-      .catch((error) =>
-        this.logger.error({
-          projection: name,
-          err: error,
-          msg: 'rebuild failed',
-        }),
-      );
+    runner.rebuild(name).catch((error) =>
+      this.logger.error({
+        projection: name,
+        err: error,
+        msg: 'rebuild failed',
+      }),
+    );
     return { name, rebuilding: true, alreadyRunning: false };
   }
 
@@ -102,8 +105,7 @@ export class OperationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RetriedAnswer, description: 'Applied; no longer parked' })
   @ApiOperation({
-    summary:
-      'Apply a parked event again; 409 with the error if it fails again (it stays parked)',
+    summary: 'Apply a parked event again; 409 with the error if it fails again (it stays parked)',
   })
   async retry(@Param('name') name: string, @Param('eventId') eventId: string) {
     try {
@@ -157,8 +159,7 @@ export class OperationsController {
   private refusal(error: unknown): unknown {
     if (error instanceof DomainError) return error;
     if (error instanceof ProjectionError) {
-      const kind =
-        error.code === 'PROJECTION-parked-unknown' ? 'not_found' : 'conflict';
+      const kind = error.code === 'PROJECTION-parked-unknown' ? 'not_found' : 'conflict';
       return new DomainError(kind, error.code, error.message, {
         field: kind === 'not_found' ? 'eventId' : undefined,
       });

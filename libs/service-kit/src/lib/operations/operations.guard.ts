@@ -1,22 +1,13 @@
 import { DomainError } from '@accounts/event-sourcing';
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SERVICE_CONFIG } from '../app/service-kit.options';
-import {
-  loadOperationsToken,
-  type OperationsTokenConfig,
-} from './operations-token';
+import { loadOperationsToken, type OperationsTokenConfig } from './operations-token';
 
 /** Wrong tokens allowed per client address and minute before 429: the token is 256 random bits, but no guess goes unlimited. */
 const FAILURES_PER_MINUTE = 10;
 
-const digest = (value: string): Buffer =>
-  createHash('sha256').update(value).digest();
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /**
  * The operations API takes the operations token (header `X-Operations-Token`), not a user's access
@@ -26,10 +17,7 @@ const digest = (value: string): Buffer =>
 @Injectable()
 export class OperationsGuard implements CanActivate {
   private readonly token: Buffer | undefined;
-  private readonly failures = new Map<
-    string,
-    { count: number; since: number }
-  >();
+  private readonly failures = new Map<string, { count: number; since: number }>();
 
   constructor(@Inject(SERVICE_CONFIG) config: OperationsTokenConfig) {
     const token = loadOperationsToken(config);
@@ -50,11 +38,7 @@ export class OperationsGuard implements CanActivate {
     const address = request.ip ?? 'unknown';
     const now = Date.now();
     const seen = this.failures.get(address);
-    if (
-      seen &&
-      now - seen.since < 60_000 &&
-      seen.count >= FAILURES_PER_MINUTE
-    ) {
+    if (seen && now - seen.since < 60_000 && seen.count >= FAILURES_PER_MINUTE) {
       throw new DomainError(
         'too_many_attempts',
         'OPERATIONS-too-many-attempts',
@@ -78,9 +62,7 @@ export class OperationsGuard implements CanActivate {
         if (now - value.since >= 60_000) this.failures.delete(key);
     this.failures.set(
       address,
-      fresh
-        ? { count: 1, since: now }
-        : { count: seen.count + 1, since: seen.since },
+      fresh ? { count: 1, since: now } : { count: seen.count + 1, since: seen.since },
     );
     throw new DomainError(
       'unauthorized',

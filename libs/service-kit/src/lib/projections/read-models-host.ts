@@ -1,4 +1,9 @@
-import { type EventSource, type Projection, ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
+import {
+  type EventSource,
+  type Projection,
+  ProjectionRunner,
+  ReadModelDatabase,
+} from '@accounts/projections';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -25,7 +30,10 @@ export interface ReadModelsHostOptions {
   /** Small batches keep a write's wait short. */
   readonly batchMs?: number;
   /** Registers a `projections` indicator (lag, caught up, parked events) in /health. */
-  readonly health?: { readonly registry: HealthIndicatorRegistry; readonly indicators: HealthIndicatorService };
+  readonly health?: {
+    readonly registry: HealthIndicatorRegistry;
+    readonly indicators: HealthIndicatorService;
+  };
 }
 
 /**
@@ -33,7 +41,9 @@ export interface ReadModelsHostOptions {
  * app and stopped at a checkpoint before the store closes. Each service extends it with its projections;
  * every service also gets the revoked_tokens model, read by its access-token guard (`revocations`).
  */
-export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+export abstract class ReadModelsHost
+  implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown
+{
   readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   /** Provide it as TOKEN_REVOCATIONS: tokens of ended sessions and disabled accounts stop working. */
@@ -80,10 +90,17 @@ export abstract class ReadModelsHost implements OnModuleInit, BeforeApplicationS
    * Read-your-writes: waits until the read models (or one of them) include `position`. After the
    * timeout the write has still succeeded; only a read right after it may not show it yet.
    */
-  async waitFor(position: number, projection?: string, timeoutMs = this.options.readYourWritesTimeoutMs): Promise<void> {
+  async waitFor(
+    position: number,
+    projection?: string,
+    timeoutMs = this.options.readYourWritesTimeoutMs,
+  ): Promise<void> {
     if (position <= 0) return;
     if (!(await this.runner.waitForPosition(position, timeoutMs, projection))) {
-      this.logger.warn({ position, projection }, 'Read models lag behind a write; answering anyway');
+      this.logger.warn(
+        { position, projection },
+        'Read models lag behind a write; answering anyway',
+      );
     }
   }
 

@@ -24,12 +24,7 @@ export const KEEP_ENDED_SESSIONS_SECONDS = 900;
 export const revokedTokensProjection = defineProjection({
   name: REVOKED_TOKENS,
   version: 2,
-  tables: [
-    'ended_sessions',
-    'disabled_accounts',
-    'revoked_credentials',
-    'regenerated_credentials',
-  ],
+  tables: ['ended_sessions', 'disabled_accounts', 'revoked_credentials', 'regenerated_credentials'],
   filter: {
     streamPrefixes: [
       AuthenticationStreamPrefixes.session,
@@ -73,12 +68,7 @@ export const revokedTokensProjection = defineProjection({
         event.type === CredentialsEventTypes.ApiCredentialRegenerated) &&
       typeof data.credentialId === 'string'
     ) {
-      applyCredentialEvent(
-        event.type,
-        data.credentialId,
-        Date.parse(event.occurredAt),
-        tx,
-      );
+      applyCredentialEvent(event.type, data.credentialId, Date.parse(event.occurredAt), tx);
       return;
     }
     if (event.type === 'SessionEnded' && typeof data.sessionId === 'string') {
@@ -95,22 +85,13 @@ export const revokedTokensProjection = defineProjection({
         `DELETE FROM ${tx.table.ended_sessions} WHERE ended_at_ms < ?`,
         endedAtMs - KEEP_ENDED_SESSIONS_SECONDS * 1000,
       );
-    } else if (
-      event.type === 'AccountDisabled' &&
-      typeof data.accountId === 'string'
-    ) {
+    } else if (event.type === 'AccountDisabled' && typeof data.accountId === 'string') {
       tx.run(
         `INSERT OR IGNORE INTO ${tx.table.disabled_accounts} (account_id) VALUES (?)`,
         data.accountId,
       );
-    } else if (
-      event.type === 'AccountEnabled' &&
-      typeof data.accountId === 'string'
-    ) {
-      tx.run(
-        `DELETE FROM ${tx.table.disabled_accounts} WHERE account_id = ?`,
-        data.accountId,
-      );
+    } else if (event.type === 'AccountEnabled' && typeof data.accountId === 'string') {
+      tx.run(`DELETE FROM ${tx.table.disabled_accounts} WHERE account_id = ?`, data.accountId);
     }
   },
 });
@@ -146,10 +127,7 @@ function applyCredentialEvent(
     );
   }
   const forgetBefore = atMs - KEEP_ENDED_SESSIONS_SECONDS * 1000;
-  tx.run(
-    `DELETE FROM ${tx.table.revoked_credentials} WHERE revoked_at_ms < ?`,
-    forgetBefore,
-  );
+  tx.run(`DELETE FROM ${tx.table.revoked_credentials} WHERE revoked_at_ms < ?`, forgetBefore);
   tx.run(
     `DELETE FROM ${tx.table.regenerated_credentials} WHERE regenerated_at_ms < ?`,
     forgetBefore,

@@ -3,10 +3,7 @@ import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
 import type { Principal } from '@accounts/security';
 import { randomUUID } from 'node:crypto';
 import { RevokedTokens } from './revoked-tokens';
-import {
-  KEEP_ENDED_SESSIONS_SECONDS,
-  revokedTokensProjection,
-} from './revoked-tokens.projection';
+import { KEEP_ENDED_SESSIONS_SECONDS, revokedTokensProjection } from './revoked-tokens.projection';
 
 const silent = {
   info: () => undefined,
@@ -80,20 +77,15 @@ describe('revoked tokens read model', () => {
   it('forgets an ended session once no token of it can still be unexpired', async () => {
     const t0 = Date.parse('2026-01-01T00:00:00Z');
     await ended('old', new Date(t0).toISOString());
-    await ended(
-      'recent',
-      new Date(t0 + (KEEP_ENDED_SESSIONS_SECONDS - 1) * 1000).toISOString(),
-    );
+    await ended('recent', new Date(t0 + (KEEP_ENDED_SESSIONS_SECONDS - 1) * 1000).toISOString());
     expect(revoked.revocationOf(user('old'))).toBe('session ended');
-    await ended(
-      'later',
-      new Date(t0 + (KEEP_ENDED_SESSIONS_SECONDS + 1) * 1000).toISOString(),
-    );
+    await ended('later', new Date(t0 + (KEEP_ENDED_SESSIONS_SECONDS + 1) * 1000).toISOString());
     expect(revoked.revocationOf(user('old'))).toBeUndefined();
     expect(revoked.revocationOf(user('recent'))).toBe('session ended');
-    expect(
-      database.all('SELECT session_id FROM ended_sessions ORDER BY session_id'),
-    ).toEqual([{ session_id: 'later' }, { session_id: 'recent' }]);
+    expect(database.all('SELECT session_id FROM ended_sessions ORDER BY session_id')).toEqual([
+      { session_id: 'later' },
+      { session_id: 'recent' },
+    ]);
   });
 
   it('refuses every token of a disabled account, API tokens included, until it is enabled again', async () => {
@@ -102,9 +94,9 @@ describe('revoked tokens read model', () => {
       reason: 'left',
     });
     expect(revoked.revocationOf(user('s-9', 'acc-2'))).toBe('account disabled');
-    expect(
-      revoked.revocationOf({ ...user('credential-1', 'acc-2'), kind: 'api' }),
-    ).toBe('account disabled');
+    expect(revoked.revocationOf({ ...user('credential-1', 'acc-2'), kind: 'api' })).toBe(
+      'account disabled',
+    );
     expect(revoked.revocationOf(user('s-9', 'acc-1'))).toBeUndefined();
     await append('account-acc-2', 'AccountEnabled', { accountId: 'acc-2' });
     expect(revoked.revocationOf(user('s-9', 'acc-2'))).toBeUndefined();
@@ -131,12 +123,8 @@ describe('revoked tokens read model', () => {
 
     it('refuses every token of a revoked credential, and only of that one', async () => {
       await credentialEvent('ApiCredentialRevoked', 'cred-1');
-      expect(revoked.revocationOf(api('cred-1'), issued(nowSeconds()))).toBe(
-        'credential revoked',
-      );
-      expect(
-        revoked.revocationOf(api('cred-2'), issued(nowSeconds())),
-      ).toBeUndefined();
+      expect(revoked.revocationOf(api('cred-1'), issued(nowSeconds()))).toBe('credential revoked');
+      expect(revoked.revocationOf(api('cred-2'), issued(nowSeconds()))).toBeUndefined();
       // A person's session that happens to share the id is not an API token.
       expect(revoked.revocationOf(user('cred-1'))).toBeUndefined();
     });
@@ -150,25 +138,15 @@ describe('revoked tokens read model', () => {
       expect(revoked.revocationOf(api('cred-3'), issued(second - 1))).toBe(
         'credential regenerated',
       );
-      expect(
-        revoked.revocationOf(api('cred-3'), issued(second)),
-      ).toBeUndefined();
-      expect(
-        revoked.revocationOf(api('cred-3'), issued(second + 1)),
-      ).toBeUndefined();
-      expect(revoked.revocationOf(api('cred-3'))).toBe(
-        'credential regenerated',
-      );
-      expect(
-        revoked.revocationOf(api('cred-4'), issued(second - 1)),
-      ).toBeUndefined();
+      expect(revoked.revocationOf(api('cred-3'), issued(second))).toBeUndefined();
+      expect(revoked.revocationOf(api('cred-3'), issued(second + 1))).toBeUndefined();
+      expect(revoked.revocationOf(api('cred-3'))).toBe('credential regenerated');
+      expect(revoked.revocationOf(api('cred-4'), issued(second - 1))).toBeUndefined();
     });
 
     it('is version 2, so a read model built before credentials were in it is rebuilt', () => {
       expect(revokedTokensProjection.version).toBe(2);
-      expect(revokedTokensProjection.filter.streamPrefixes).toContain(
-        'apicredentials-',
-      );
+      expect(revokedTokensProjection.filter.streamPrefixes).toContain('apicredentials-');
     });
   });
 });

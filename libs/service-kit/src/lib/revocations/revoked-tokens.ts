@@ -1,23 +1,13 @@
 import type { ReadModelDatabase } from '@accounts/projections';
-import type {
-  TokenFacts,
-  Principal,
-  TokenRevocations,
-} from '@accounts/security';
+import type { TokenFacts, Principal, TokenRevocations } from '@accounts/security';
 
 /** TokenRevocations answered from the revoked_tokens read model: a few indexed reads per request. */
 export class RevokedTokens implements TokenRevocations {
   constructor(private readonly database: ReadModelDatabase) {}
 
-  revocationOf(
-    principal: Principal,
-    token: TokenFacts = {},
-  ): string | undefined {
+  revocationOf(principal: Principal, token: TokenFacts = {}): string | undefined {
     if (
-      this.database.get(
-        'SELECT 1 FROM disabled_accounts WHERE account_id = ?',
-        principal.accountId,
-      )
+      this.database.get('SELECT 1 FROM disabled_accounts WHERE account_id = ?', principal.accountId)
     ) {
       return 'account disabled';
     }
@@ -25,10 +15,7 @@ export class RevokedTokens implements TokenRevocations {
     if (principal.kind === 'api')
       return this.credentialRevocation(principal.sessionId, token.issuedAt);
     if (
-      this.database.get(
-        'SELECT 1 FROM ended_sessions WHERE session_id = ?',
-        principal.sessionId,
-      )
+      this.database.get('SELECT 1 FROM ended_sessions WHERE session_id = ?', principal.sessionId)
     ) {
       return 'session ended';
     }
@@ -41,10 +28,7 @@ export class RevokedTokens implements TokenRevocations {
   ): string | undefined {
     try {
       if (
-        this.database.get(
-          'SELECT 1 FROM revoked_credentials WHERE credential_id = ?',
-          credentialId,
-        )
+        this.database.get('SELECT 1 FROM revoked_credentials WHERE credential_id = ?', credentialId)
       ) {
         return 'credential revoked';
       }
@@ -52,16 +36,12 @@ export class RevokedTokens implements TokenRevocations {
         'SELECT regenerated_at_ms FROM regenerated_credentials WHERE credential_id = ?',
         credentialId,
       );
-      if (
-        regenerated &&
-        issuedBefore(issuedAt, regenerated.regenerated_at_ms)
-      ) {
+      if (regenerated && issuedBefore(issuedAt, regenerated.regenerated_at_ms)) {
         return 'credential regenerated';
       }
     } catch (error) {
       // A copy built by version 1 (no credential tables) answers until the version-2 rebuild swaps in.
-      if (error instanceof Error && /no such table/.test(error.message))
-        return undefined;
+      if (error instanceof Error && /no such table/.test(error.message)) return undefined;
       throw error;
     }
     return undefined;
@@ -74,10 +54,7 @@ export class RevokedTokens implements TokenRevocations {
  * from the append on; credentials-service's clock sets both times). A token without `iat` is
  * refused: the verifier requires it, so this is only a safe default.
  */
-function issuedBefore(
-  issuedAt: number | undefined,
-  regeneratedAtMs: number,
-): boolean {
+function issuedBefore(issuedAt: number | undefined, regeneratedAtMs: number): boolean {
   if (issuedAt === undefined) return true;
   return issuedAt < Math.floor(regeneratedAtMs / 1000);
 }

@@ -10,7 +10,9 @@ export interface FieldErrors {
 export function toFieldErrors(errors: readonly ValidationError[], parentPath = ''): FieldErrors[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => withoutFieldName(message, error.property));
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      withoutFieldName(message, error.property),
+    );
     const nested = toFieldErrors(error.children ?? [], field);
     return own.length > 0 ? [{ field, errors: own }, ...nested] : nested;
   });

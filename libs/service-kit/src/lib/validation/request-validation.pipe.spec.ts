@@ -39,35 +39,54 @@ describe('request validation (over HTTP)', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: unknown) => request(t.app.getHttpServer()).post('/sign-up').send(body as object);
+  const post = (body: unknown) =>
+    request(t.app.getHttpServer())
+      .post('/sign-up')
+      .send(body as object);
 
   it('names the field and its problem in the message and in details', async () => {
-    const res = await post({ userName: 'ann smith', seats: 2, address: { city: 'Oslo' } }).expect(400);
+    const res = await post({ userName: 'ann smith', seats: 2, address: { city: 'Oslo' } }).expect(
+      400,
+    );
     expect(res.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'userName: must contain only letters and digits',
       code: 'REQUEST-validation-failed',
-      details: { fields: [{ field: 'userName', errors: ['must contain only letters and digits'] }] },
+      details: {
+        fields: [{ field: 'userName', errors: ['must contain only letters and digits'] }],
+      },
     });
   });
 
   it('names nested fields as dotted paths and lists every bad field', async () => {
-    const res = await post({ userName: 'ann', seats: 0, address: { city: 'Trondheim' } }).expect(400);
+    const res = await post({ userName: 'ann', seats: 0, address: { city: 'Trondheim' } }).expect(
+      400,
+    );
     expect(res.body.details.fields).toEqual([
       { field: 'seats', errors: ['must not be less than 1'] },
       { field: 'address.city', errors: ['must be at most 5 characters'] },
     ]);
-    expect(res.body.message).toBe('seats: must not be less than 1; address.city: must be at most 5 characters');
+    expect(res.body.message).toBe(
+      'seats: must not be less than 1; address.city: must be at most 5 characters',
+    );
   });
 
   it('refuses properties the DTO does not declare, naming them', async () => {
-    const res = await post({ userName: 'ann', seats: 1, address: { city: 'Oslo' }, isAdmin: true }).expect(400);
+    const res = await post({
+      userName: 'ann',
+      seats: 1,
+      address: { city: 'Oslo' },
+      isAdmin: true,
+    }).expect(400);
     expect(res.body.details.fields).toEqual([{ field: 'isAdmin', errors: ['should not exist'] }]);
   });
 
   it('hands the handler a DTO instance when the input is valid', async () => {
     const res = await post({ userName: 'ann', seats: 3, address: { city: 'Oslo' } }).expect(201);
-    expect(res.body).toEqual({ isDto: true, dto: { userName: 'ann', seats: 3, address: { city: 'Oslo' } } });
+    expect(res.body).toEqual({
+      isDto: true,
+      dto: { userName: 'ann', seats: 3, address: { city: 'Oslo' } },
+    });
   });
 });

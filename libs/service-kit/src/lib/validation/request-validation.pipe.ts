@@ -15,7 +15,8 @@ export function createRequestValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = toFieldErrors(errors);
-      const message = fields.map((f) => `${f.field}: ${f.errors.join(', ')}`).join('; ') || 'Invalid request';
+      const message =
+        fields.map((f) => `${f.field}: ${f.errors.join(', ')}`).join('; ') || 'Invalid request';
       return new BadRequestException({ message, code: VALIDATION_ERROR_CODE, details: { fields } });
     },
   });

@@ -9,12 +9,7 @@ import {
 } from './openapi-conformance';
 
 type AssertCallback = (this: Test, error: Error | null, res: unknown) => void;
-type Assert = (
-  this: Test,
-  resError: Error | null,
-  res: unknown,
-  fn?: AssertCallback,
-) => void;
+type Assert = (this: Test, resError: Error | null, res: unknown, fn?: AssertCallback) => void;
 
 const documents = new WeakMap<Server, Promise<OpenApiDocument | undefined>>();
 const SKIP = Symbol('openapi-document-request');
@@ -46,19 +41,13 @@ export function checkEverySupertestAnswer(): void {
           fn.call(
             this,
             problems.length
-              ? new Error(
-                  `The answer contradicts the OpenAPI document:\n${problems.join('\n')}`,
-                )
+              ? new Error(`The answer contradicts the OpenAPI document:\n${problems.join('\n')}`)
               : null,
             checked,
           );
         },
         (failure: unknown) =>
-          fn.call(
-            this,
-            failure instanceof Error ? failure : new Error(String(failure)),
-            checked,
-          ),
+          fn.call(this, failure instanceof Error ? failure : new Error(String(failure)), checked),
       );
     });
   };
@@ -76,9 +65,7 @@ function documentOf(server: Server): Promise<OpenApiDocument | undefined> {
       request.end((error, res) => {
         const body = res?.body as Partial<OpenApiDocument> | undefined;
         const served =
-          !error && res.status === 200 && body?.paths
-            ? (body as OpenApiDocument)
-            : undefined;
+          !error && res.status === 200 && body?.paths ? (body as OpenApiDocument) : undefined;
         if (served) logOperations(served);
         resolve(served);
       });
@@ -105,12 +92,7 @@ function logOperations(doc: OpenApiDocument): void {
   log({ service: titleOf(doc), operations });
 }
 
-function logAnswer(
-  doc: OpenApiDocument,
-  method: string,
-  path: string,
-  status: number,
-): void {
+function logAnswer(doc: OpenApiDocument, method: string, path: string, status: number): void {
   const found = findOperation(doc, method, path);
   if (found)
     log({

@@ -1,9 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiProperty,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { createTestApp, type TestApp } from '@accounts/service-kit';
 import request from 'supertest';
 import {
@@ -60,11 +56,7 @@ describe('openApiMismatches: a served answer against the served document', () =>
   });
   afterAll(() => t.close());
 
-  const ask = async (
-    method: 'get' | 'post',
-    path: string,
-    body: unknown,
-  ): Promise<Answer> => {
+  const ask = async (method: 'get' | 'post', path: string, body: unknown): Promise<Answer> => {
     answer = body;
     const res = await request(t.app.getHttpServer())[method](path);
     return {
@@ -80,51 +72,30 @@ describe('openApiMismatches: a served answer against the served document', () =>
 
   it('accepts an answer that is what the document says, null where nullable', async () => {
     expect(
-      openApiMismatches(
-        doc,
-        await ask('get', `/things/${ID}`, { id: ID, note: null }),
-      ),
+      openApiMismatches(doc, await ask('get', `/things/${ID}`, { id: ID, note: null })),
     ).toEqual([]);
     expect(
-      openApiMismatches(
-        doc,
-        await ask('get', '/things/mine', [{ id: ID, note: 'x' }]),
-      ),
+      openApiMismatches(doc, await ask('get', '/things/mine', [{ id: ID, note: 'x' }])),
     ).toEqual([]);
-    expect(
-      openApiMismatches(
-        doc,
-        await ask('post', `/things/${ID}/touch`, undefined),
-      ),
-    ).toEqual([]);
+    expect(openApiMismatches(doc, await ask('post', `/things/${ID}/touch`, undefined))).toEqual([]);
   });
 
   it('names a missing field, a wrong type, a bad format and a field the document does not know', async () => {
     expect(
-      openApiMismatches(
-        doc,
-        await ask('get', `/things/${ID}`, { id: 'nope', extra: 1 }),
-      ),
+      openApiMismatches(doc, await ask('get', `/things/${ID}`, { id: 'nope', extra: 1 })),
     ).toEqual([
       "GET /things/{id} → 200: body must have required property 'note'",
       'GET /things/{id} → 200: body must NOT have additional properties (extra)',
       'GET /things/{id} → 200: body/id must match format "uuid"',
     ]);
-    expect(
-      openApiMismatches(
-        doc,
-        await ask('get', '/things/mine', [{ id: ID, note: 3 }]),
-      ),
-    ).toEqual(['GET /things/mine → 200: body/0/note must be string']);
+    expect(openApiMismatches(doc, await ask('get', '/things/mine', [{ id: ID, note: 3 }]))).toEqual(
+      ['GET /things/mine → 200: body/0/note must be string'],
+    );
   });
 
   it('prefers the literal path to the parameter, as the router does', () => {
-    expect(findOperation(doc, 'GET', '/things/mine?x=1')?.template).toBe(
-      '/things/mine',
-    );
-    expect(findOperation(doc, 'GET', `/things/${ID}`)?.template).toBe(
-      '/things/{id}',
-    );
+    expect(findOperation(doc, 'GET', '/things/mine?x=1')?.template).toBe('/things/mine');
+    expect(findOperation(doc, 'GET', `/things/${ID}`)?.template).toBe('/things/{id}');
     expect(findOperation(doc, 'GET', '/elsewhere')).toBeUndefined();
   });
 
@@ -134,9 +105,9 @@ describe('openApiMismatches: a served answer against the served document', () =>
       path: `/things/${ID}`,
       headers: { 'content-type': 'application/json' },
     };
-    expect(
-      openApiMismatches(doc, { ...base, status: 418, body: {}, text: '{}' })[0],
-    ).toMatch(/418: status not documented/);
+    expect(openApiMismatches(doc, { ...base, status: 418, body: {}, text: '{}' })[0]).toMatch(
+      /418: status not documented/,
+    );
     expect(
       openApiMismatches(doc, {
         ...base,
@@ -155,9 +126,7 @@ describe('openApiMismatches: a served answer against the served document', () =>
         body: {},
         text: '<p>',
       }),
-    ).toEqual([
-      'GET /things/{id} → 200: content type text/html, documented: application/json',
-    ]);
+    ).toEqual(['GET /things/{id} → 200: content type text/html, documented: application/json']);
   });
 
   it('checks error answers against the one ErrorBody', () => {
@@ -174,15 +143,13 @@ describe('openApiMismatches: a served answer against the served document', () =>
         body: { statusCode: 404, error: 'Not Found', message: 'No' },
       }),
     ).toEqual([]);
-    expect(
-      openApiMismatches(doc, { ...base, status: 404, body: { message: 'No' } }),
-    ).toHaveLength(2);
+    expect(openApiMismatches(doc, { ...base, status: 404, body: { message: 'No' } })).toHaveLength(
+      2,
+    );
   });
 
   it('lists the operations a client generator could not use: no success schema, or an undeclared path parameter', () => {
-    expect(
-      undocumentedOperations(doc).filter((p) => p.includes('/things')),
-    ).toEqual([
+    expect(undocumentedOperations(doc).filter((p) => p.includes('/things'))).toEqual([
       'POST /things/{id}/touch: path parameter id not declared',
       'POST /things → 201: no description',
       'POST /things → 201: no schema for the body',

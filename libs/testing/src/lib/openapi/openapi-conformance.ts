@@ -35,9 +35,7 @@ export function findOperation(
   path: string,
 ): { readonly template: string; readonly operation: Operation } | undefined {
   const segments = (path.split('?')[0] ?? '').replace(/\/+$/, '').split('/');
-  let best:
-    | { template: string; operation: Operation; params: number }
-    | undefined;
+  let best: { template: string; operation: Operation; params: number } | undefined;
   for (const [template, item] of Object.entries(doc.paths)) {
     const operation = item[method.toLowerCase()] as Operation | undefined;
     if (!operation) continue;
@@ -48,8 +46,7 @@ export function findOperation(
       if (/^\{[^}]+\}$/.test(part)) return ++params > 0 && segments[i] !== '';
       return part === decodeURIComponentSafe(segments[i] ?? '');
     });
-    if (matches && (!best || params < best.params))
-      best = { template, operation, params };
+    if (matches && (!best || params < best.params)) best = { template, operation, params };
   }
   return best;
 }
@@ -61,10 +58,7 @@ export function findOperation(
  * objects), so a field a generated client cannot see is caught. An answer to a path the document
  * does not have (e.g. a 404 for an unknown route) is not checked.
  */
-export function openApiMismatches(
-  doc: OpenApiDocument,
-  answer: Answer,
-): string[] {
+export function openApiMismatches(doc: OpenApiDocument, answer: Answer): string[] {
   const found = findOperation(doc, answer.method, answer.path);
   if (!found) return [];
   const where = `${answer.method.toUpperCase()} ${found.template} → ${answer.status}`;
@@ -74,9 +68,7 @@ export function openApiMismatches(
     responses[`${String(answer.status)[0]}XX`] ??
     responses['default'];
   if (!documented) {
-    return [
-      `${where}: status not documented (documented: ${Object.keys(responses).join(', ')})`,
-    ];
+    return [`${where}: status not documented (documented: ${Object.keys(responses).join(', ')})`];
   }
   const problems: string[] = [];
   for (const [name, header] of Object.entries(documented.headers ?? {})) {
@@ -84,26 +76,19 @@ export function openApiMismatches(
       problems.push(`${where}: documented header ${name} is missing`);
   }
   const mediaTypes = Object.keys(documented.content ?? {});
-  const hasBody =
-    answer.text.length > 0 && answer.method.toUpperCase() !== 'HEAD';
+  const hasBody = answer.text.length > 0 && answer.method.toUpperCase() !== 'HEAD';
   if (!hasBody) {
     if (mediaTypes.length > 0)
       problems.push(`${where}: no body, documented: ${mediaTypes.join(', ')}`);
     return problems;
   }
   if (mediaTypes.length === 0)
-    return [
-      ...problems,
-      `${where}: a body (${answer.text.slice(0, 80)}), none documented`,
-    ];
-  const contentType = (
-    String(answer.headers['content-type'] ?? '').split(';')[0] ?? ''
-  )
+    return [...problems, `${where}: a body (${answer.text.slice(0, 80)}), none documented`];
+  const contentType = (String(answer.headers['content-type'] ?? '').split(';')[0] ?? '')
     .trim()
     .toLowerCase();
   const mediaType =
-    mediaTypes.find((m) => m === contentType) ??
-    mediaTypes.find((m) => m === '*/*');
+    mediaTypes.find((m) => m === contentType) ?? mediaTypes.find((m) => m === '*/*');
   if (!mediaType)
     return [
       ...problems,
@@ -122,24 +107,15 @@ export function openApiMismatches(
         error.keyword === 'additionalProperties'
           ? ` (${String(error.params['additionalProperty'])})`
           : '';
-      problems.push(
-        `${where}: body${error.instancePath} ${error.message}${extra}`,
-      );
+      problems.push(`${where}: body${error.instancePath} ${error.message}${extra}`);
     }
   }
   return problems;
 }
 
-const validators = new WeakMap<
-  OpenApiDocument,
-  Map<string, ValidateFunction>
->();
+const validators = new WeakMap<OpenApiDocument, Map<string, ValidateFunction>>();
 
-function validatorFor(
-  doc: OpenApiDocument,
-  key: string,
-  schema: unknown,
-): ValidateFunction {
+function validatorFor(doc: OpenApiDocument, key: string, schema: unknown): ValidateFunction {
   let cache = validators.get(doc);
   if (!cache) validators.set(doc, (cache = new Map()));
   let validate = cache.get(key);
@@ -159,14 +135,8 @@ function closed(schema: unknown, insideAllOf = false): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'example' || key === 'examples') copy[key] = value;
-    else if (
-      key === 'properties' &&
-      typeof value === 'object' &&
-      value !== null
-    )
-      copy[key] = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, closed(v)]),
-      );
+    else if (key === 'properties' && typeof value === 'object' && value !== null)
+      copy[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, closed(v)]));
     else copy[key] = closed(value, key === 'allOf');
   }
   // A member of allOf cannot be closed: the other members add their properties.
@@ -177,16 +147,12 @@ function closed(schema: unknown, insideAllOf = false): unknown {
 
 function ajv(): Ajv {
   const instance = new Ajv({ strict: false, allErrors: true });
-  instance.addFormat(
-    'uuid',
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  );
+  instance.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   instance.addFormat(
     'date-time',
     (s: string) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(
-        s,
-      ) && !Number.isNaN(Date.parse(s)),
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s) &&
+      !Number.isNaN(Date.parse(s)),
   );
   instance.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   instance.addFormat('email', /^[^\s@]+@[^\s@]+$/);
@@ -233,7 +199,5 @@ export function expectMatchesOpenApi(
 ): void {
   const problems = openApiMismatches(doc, answerOf(res));
   if (problems.length > 0)
-    throw new Error(
-      `The answer contradicts the OpenAPI document:\n${problems.join('\n')}`,
-    );
+    throw new Error(`The answer contradicts the OpenAPI document:\n${problems.join('\n')}`);
 }

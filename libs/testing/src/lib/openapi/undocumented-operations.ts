@@ -30,31 +30,24 @@ export function undocumentedOperations(doc: OpenApiDocument): string[] {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
       const where = `${method.toUpperCase()} ${path}`;
-      const successes = Object.entries(operation.responses ?? {}).filter(
-        ([status]) => /^2/.test(status),
+      const successes = Object.entries(operation.responses ?? {}).filter(([status]) =>
+        /^2/.test(status),
       );
-      if (successes.length === 0)
-        problems.push(`${where}: no success answer documented`);
+      if (successes.length === 0) problems.push(`${where}: no success answer documented`);
       for (const [status, response] of successes) {
-        if (!response.description)
-          problems.push(`${where} → ${status}: no description`);
-        const bodyless =
-          status === '204' || response.description?.startsWith('No body');
+        if (!response.description) problems.push(`${where} → ${status}: no description`);
+        const bodyless = status === '204' || response.description?.startsWith('No body');
         const schemas = Object.values(response.content ?? {}).filter(
           (media) => media.schema !== undefined,
         );
         if (!bodyless && schemas.length === 0)
           problems.push(`${where} → ${status}: no schema for the body`);
         if (bodyless && response.content)
-          problems.push(
-            `${where} → ${status}: says no body but declares content`,
-          );
+          problems.push(`${where} → ${status}: says no body but declares content`);
       }
       for (const name of path.match(/\{[^}]+\}/g) ?? []) {
         const bare = name.slice(1, -1);
-        if (
-          !operation.parameters?.some((p) => p.in === 'path' && p.name === bare)
-        )
+        if (!operation.parameters?.some((p) => p.in === 'path' && p.name === bare))
           problems.push(`${where}: path parameter ${bare} not declared`);
       }
     }

@@ -8,8 +8,7 @@ import { WrongExpectedVersionError } from '../../errors';
 import { PostgresEventStore } from '../postgres-event-store';
 
 async function main(): Promise<void> {
-  const [connectionString, schema, name, countText, mode] =
-    process.argv.slice(2);
+  const [connectionString, schema, name, countText, mode] = process.argv.slice(2);
   const store = new PostgresEventStore({
     connectionString,
     schema,
@@ -20,8 +19,7 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: 4 }, async (_, lane) => {
       for (let i = lane; i < count; i += 4) {
-        const streamId =
-          mode === 'shared' ? `shared-${i % 5}` : `own-${name}-${lane}`;
+        const streamId = mode === 'shared' ? `shared-${i % 5}` : `own-${name}-${lane}`;
         const eventId = randomUUID();
         for (;;) {
           const [last] = await store.readStream(streamId, {

@@ -5,9 +5,7 @@ export type PostgresServer = Awaited<ReturnType<Harness['startPostgres']>>;
 
 // tools/ is plain Node, not an Nx project: load the server harness by path.
 const WORKSPACE = join(__dirname, '..', '..', '..', '..', '..', '..');
-const harness: Harness = require(
-  join(WORKSPACE, 'tools', 'postgres', 'server.cjs'),
-);
+const harness: Harness = require(join(WORKSPACE, 'tools', 'postgres', 'server.cjs'));
 
 export const startPostgres = harness.startPostgres;
 

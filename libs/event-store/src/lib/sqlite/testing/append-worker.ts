@@ -18,8 +18,14 @@ async function main(): Promise<void> {
       const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
       try {
         const expected = last ? last.revision : 'no_stream';
-        const result = await store.append(streamId, [{ type: 'Appended', data: { worker: name, i }, eventId }], expected);
-        process.stdout.write(`ack ${streamId} ${result.nextRevision} ${result.position} ${eventId}\n`);
+        const result = await store.append(
+          streamId,
+          [{ type: 'Appended', data: { worker: name, i }, eventId }],
+          expected,
+        );
+        process.stdout.write(
+          `ack ${streamId} ${result.nextRevision} ${result.position} ${eventId}\n`,
+        );
         break;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

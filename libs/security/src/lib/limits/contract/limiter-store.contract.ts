@@ -57,10 +57,7 @@ export function describeLimiterStoreContract(
         }));
       for (let i = 0; i < 50; i++) increment('a');
       increment('b');
-      expect([store.get('a', t0), store.get('b', t0)]).toEqual([
-        { n: 50 },
-        { n: 1 },
-      ]);
+      expect([store.get('a', t0), store.get('b', t0)]).toEqual([{ n: 50 }, { n: 1 }]);
     });
 
     it('forgets a key when an update returns nothing, or on delete', () => {
@@ -69,10 +66,7 @@ export function describeLimiterStoreContract(
       store.update('a', t0, () => undefined);
       store.delete('b');
       store.delete('never-there');
-      expect([store.get('a', t0), store.get('b', t0)]).toEqual([
-        undefined,
-        undefined,
-      ]);
+      expect([store.get('a', t0), store.get('b', t0)]).toEqual([undefined, undefined]);
     });
 
     it('leaves the state as it was when the change throws, and keeps working', () => {
@@ -146,9 +140,7 @@ export function describeLimiterStoreContract(
             name: 'contract',
           }),
       );
-      const answers = Array.from({ length: 10 }, (_, i) =>
-        limiters[i % 2].take('ip', t0 + i),
-      );
+      const answers = Array.from({ length: 10 }, (_, i) => limiters[i % 2].take('ip', t0 + i));
       expect(answers.filter((wait) => wait === 0)).toHaveLength(5);
       expect(two.get('window:contract:ip', t0 + 10)).toEqual({
         at: [t0, t0 + 1, t0 + 2, t0 + 3, t0 + 4],

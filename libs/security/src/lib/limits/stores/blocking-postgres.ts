@@ -131,15 +131,12 @@ export class BlockingPostgres {
         };
         // An answer to an earlier call that timed out: nobody waits for it any more.
         if (message.id !== id) continue;
-        if (message.error !== undefined)
-          throw new LimiterStoreUnavailableError(message.error);
+        if (message.error !== undefined) throw new LimiterStoreUnavailableError(message.error);
         return message.results ?? [];
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0)
-        throw new LimiterStoreUnavailableError(
-          `no answer within ${timeoutMs} ms`,
-        );
+        throw new LimiterStoreUnavailableError(`no answer within ${timeoutMs} ms`);
       Atomics.wait(this.signal, 0, seen, remaining);
     }
   }

@@ -1,8 +1,4 @@
-import {
-  type LimiterStore,
-  LimiterStoreUnavailableError,
-  type StoredState,
-} from './limiter-store';
+import { type LimiterStore, LimiterStoreUnavailableError, type StoredState } from './limiter-store';
 import { MemoryLimiterStore } from './memory-limiter-store';
 
 /**

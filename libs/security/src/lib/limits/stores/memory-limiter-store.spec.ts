@@ -11,10 +11,6 @@ describe('MemoryLimiterStore', () => {
     const store = new MemoryLimiterStore(2);
     for (const key of ['a', 'b', 'c'])
       store.update(key, 0, () => ({ state: key, expiresAtMs: 10 }));
-    expect(['a', 'b', 'c'].map((key) => store.get(key, 0))).toEqual([
-      undefined,
-      'b',
-      'c',
-    ]);
+    expect(['a', 'b', 'c'].map((key) => store.get(key, 0))).toEqual([undefined, 'b', 'c']);
   });
 });

@@ -73,18 +73,10 @@ describe('two real processes on one SQLite limiter file', () => {
 });
 
 const pg = postgresForLimiterTests();
-pg.describe(
-  'two real processes on the PostgreSQL limiter table (two replicas)',
-  () => {
-    it('together allow no more than the limit', async () => {
-      const allowed = await takeTogether(
-        `postgres:${pg.connectionString()}`,
-        2,
-        60,
-        30,
-      );
-      expect(allowed.every((n) => n > 0)).toBe(true);
-      expect(allowed.reduce((a, b) => a + b, 0)).toBe(30);
-    }, 60_000);
-  },
-);
+pg.describe('two real processes on the PostgreSQL limiter table (two replicas)', () => {
+  it('together allow no more than the limit', async () => {
+    const allowed = await takeTogether(`postgres:${pg.connectionString()}`, 2, 60, 30);
+    expect(allowed.every((n) => n > 0)).toBe(true);
+    expect(allowed.reduce((a, b) => a + b, 0)).toBe(30);
+  }, 60_000);
+});

@@ -29,9 +29,9 @@ pg.describe('PostgresLimiterStore', () => {
       const started = Date.now();
       // pg_sleep inside the change's read: the server is "too slow" for this one call.
       expect(() =>
-        (store as unknown as { db: { run: (s: unknown[]) => unknown } }).db.run(
-          [{ sql: 'SELECT pg_sleep(1)' }],
-        ),
+        (store as unknown as { db: { run: (s: unknown[]) => unknown } }).db.run([
+          { sql: 'SELECT pg_sleep(1)' },
+        ]),
       ).toThrow(LimiterStoreUnavailableError);
       expect(Date.now() - started).toBeLessThan(900);
       // Once the slow statement is done, its late answer is dropped and the next call gets its own.

@@ -1,9 +1,5 @@
 import { BlockingPostgres, type Statement } from './blocking-postgres';
-import {
-  type LimiterStore,
-  LimiterStoreUnavailableError,
-  type StoredState,
-} from './limiter-store';
+import { type LimiterStore, LimiterStoreUnavailableError, type StoredState } from './limiter-store';
 
 export interface PostgresLimiterStoreOptions {
   readonly connectionString: string;
@@ -109,9 +105,7 @@ export class PostgresLimiterStore implements LimiterStore {
     ]);
     let next: StoredState<T> | undefined;
     try {
-      next = change(
-        rows[0] ? (JSON.parse(rows[0]['state'] as string) as T) : undefined,
-      );
+      next = change(rows[0] ? (JSON.parse(rows[0]['state'] as string) as T) : undefined);
     } catch (error) {
       this.db.run([{ sql: 'ROLLBACK' }]);
       throw error;
@@ -138,9 +132,7 @@ export class PostgresLimiterStore implements LimiterStore {
 
   delete(key: string): void {
     this.migrate();
-    this.db.run([
-      { sql: `DELETE FROM ${this.table} WHERE key = $1`, params: [key] },
-    ]);
+    this.db.run([{ sql: `DELETE FROM ${this.table} WHERE key = $1`, params: [key] }]);
   }
 
   close(): void {

@@ -10,8 +10,7 @@ let fresh = 0;
 
 describeLimiterStoreContract(
   'SQLite',
-  (shared) =>
-    new SqliteLimiterStore(join(dir, `${shared ?? `own-${++fresh}`}.sqlite`)),
+  (shared) => new SqliteLimiterStore(join(dir, `${shared ?? `own-${++fresh}`}.sqlite`)),
 );
 
 describe('SqliteLimiterStore', () => {

@@ -11,10 +11,7 @@ const PRUNE_EVERY_WRITES = 1_000;
  */
 export class SqliteLimiterStore implements LimiterStore {
   private readonly db: Database.Database;
-  private readonly read: Database.Statement<
-    [string, number],
-    { state: string }
-  >;
+  private readonly read: Database.Statement<[string, number], { state: string }>;
   private readonly write: Database.Statement<[string, string, number]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly prune: Database.Statement<[number]>;
@@ -41,9 +38,7 @@ export class SqliteLimiterStore implements LimiterStore {
        ON CONFLICT (key) DO UPDATE SET state = excluded.state, expires_at_ms = excluded.expires_at_ms`,
     );
     this.remove = this.db.prepare('DELETE FROM limiter_entries WHERE key = ?');
-    this.prune = this.db.prepare(
-      'DELETE FROM limiter_entries WHERE expires_at_ms <= ?',
-    );
+    this.prune = this.db.prepare('DELETE FROM limiter_entries WHERE expires_at_ms <= ?');
   }
 
   get<T>(key: string, nowMs: number): T | undefined {

@@ -5,19 +5,7 @@ type PostgresServer = Awaited<ReturnType<Harness['startPostgres']>>;
 
 // tools/ is plain Node, not an Nx project: load the server harness by path (as the event store's tests do).
 const harness: Harness = require(
-  join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    '..',
-    '..',
-    '..',
-    'tools',
-    'postgres',
-    'server.cjs',
-  ),
+  join(__dirname, '..', '..', '..', '..', '..', '..', '..', 'tools', 'postgres', 'server.cjs'),
 );
 
 /** One throwaway PostgreSQL server per test file; describe.skip with the reason where its binaries are missing. */
