@@ -135,11 +135,9 @@ describeWithKafka('profile events over a real Kafka broker', () => {
     );
 
     // The checkpoint is in profile-service's read-model file, at the last profile event.
-    const checkpoint = app.t.app
-      .get(ReadModels)
-      .database.get<{
-        position: number;
-      }>('SELECT position FROM relay_checkpoints WHERE name = ?', 'profile-service accounts.profile.v2');
+    const checkpoint = app.t.app.get(ReadModels).database.get<{
+      position: number;
+    }>('SELECT position FROM relay_checkpoints WHERE name = ?', 'profile-service accounts.profile.v2');
     expect(checkpoint?.position).toBe(await app.headPosition());
 
     const fromStore = await runReadModel('auth-store-fed', 'auth-service', profileFactsProjection, {

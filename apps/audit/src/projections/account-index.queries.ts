@@ -42,7 +42,10 @@ export class AccountIndexQueries implements Names {
     return this.database
       .all<{
         stream_id: string;
-      }>('SELECT stream_id FROM account_streams WHERE account_id = ? ORDER BY first_position', accountId)
+      }>(
+        'SELECT stream_id FROM account_streams WHERE account_id = ? ORDER BY first_position',
+        accountId,
+      )
       .map((row) => row.stream_id);
   }
 

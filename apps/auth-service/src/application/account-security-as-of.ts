@@ -73,7 +73,11 @@ export class AccountSecurityAsOfReader {
     const sessionIds = this.readModels.database
       .all<{
         session_id: string;
-      }>('SELECT session_id FROM sessions WHERE account_id = ? AND started_at <= ? ORDER BY started_at, session_id', accountId, at)
+      }>(
+        'SELECT session_id FROM sessions WHERE account_id = ? AND started_at <= ? ORDER BY started_at, session_id',
+        accountId,
+        at,
+      )
       .map((row) => row.session_id);
     const sessions = await Promise.all(
       sessionIds.map((id) =>

@@ -179,42 +179,30 @@ describe('sessions: refresh, logout, list, end; password change', () => {
     const keep = await app.tokens('alice');
     const other = await app.tokens('alice');
     let head = await app.store.headPosition();
-    const wrong = await app
-      .http()
-      .put('/auth/me/password')
-      .set(keep.bearer)
-      .send({
-        currentPassword: 'nope nope nope',
-        newPassword: 'a much better passphrase 7',
-        repeatPassword: 'a much better passphrase 7',
-      });
+    const wrong = await app.http().put('/auth/me/password').set(keep.bearer).send({
+      currentPassword: 'nope nope nope',
+      newPassword: 'a much better passphrase 7',
+      repeatPassword: 'a much better passphrase 7',
+    });
     expect([400, 401, 403]).toContain(wrong.status);
     // The wrong current password is counted by the sign-in guard, and nothing else is written.
     const counted = await app.store.readAll({ fromPosition: head, maxCount: 10 });
     expect(counted.map((e) => e.type)).toEqual(['SignInAttemptFailed']);
     head = await app.store.headPosition();
-    const mismatch = await app
-      .http()
-      .put('/auth/me/password')
-      .set(keep.bearer)
-      .send({
-        currentPassword: STRONG_PASSWORD,
-        newPassword: 'a much better passphrase 7',
-        repeatPassword: 'something else entirely',
-      });
+    const mismatch = await app.http().put('/auth/me/password').set(keep.bearer).send({
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'a much better passphrase 7',
+      repeatPassword: 'something else entirely',
+    });
     expectStatus(mismatch, 400);
     expect(mismatch.body.details.field).toBe('repeatPassword');
     expect(await app.store.headPosition()).toBe(head);
-    const res = await app
-      .http()
-      .put('/auth/me/password')
-      .set(keep.bearer)
-      .send({
-        currentPassword: STRONG_PASSWORD,
-        newPassword: 'a much better passphrase 7',
-        repeatPassword: 'a much better passphrase 7',
-        endOtherSessions: true,
-      });
+    const res = await app.http().put('/auth/me/password').set(keep.bearer).send({
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'a much better passphrase 7',
+      repeatPassword: 'a much better passphrase 7',
+      endOtherSessions: true,
+    });
     expectStatus(res, 200);
     expect(res.body.endedSessions).toBeGreaterThanOrEqual(1);
     expectStatus(

@@ -139,7 +139,7 @@ describe('profileEventsSource', () => {
       {
         type: 'ApiCredentialRevoked',
         data: { accountId: 'a', credentialId: 'c', reason: 'removed-by-owner' },
-        metadata: {},
+        metadata: { correlationId: 'r1', causationId: 'r1', actor: { kind: 'user', accountId: 'a' } },
       },
     ]);
     const subscription = source.subscribe({
