@@ -319,7 +319,12 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       const token = this.links.token('password-reset', row.account_id, reset.resetId);
       link = `${this.config.WEB_ORIGIN}/reset-password?token=${token}`;
     } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff)) return 'opted-out';
+    // An administrator's change names them by user name (kept beside the recipients from the store).
+    const actorId = (data['by'] as { accountId?: string | null } | undefined)?.accountId ?? null;
     const email = noticeEmail(row.message, {
+      actorIsRecipient: actorId === row.account_id,
+      actorName:
+        actorId && actorId !== row.account_id ? (this.recipient(actorId)?.userName ?? null) : null,
       // Like email codes: to the last confirmed address, so a changed, unconfirmed one gets no reset link.
       to: emailForCodes(state, account.email),
       userName: account.userName,
