@@ -124,6 +124,7 @@ describe('notices of security changes across the services, with the real SMTP te
     expect(count('dave@example.com', 'Your account was disabled')).toBe(1);
     expect(count('dave@example.com', 'The type of your account changed')).toBe(0);
     expect(count('alice@example.com', 'Your account was disabled')).toBe(0);
+    expect(count('alice@example.com', 'The type of your account changed')).toBe(0);
   }, 60_000);
 
   it('tells every administrator of the organization, and only them, when its two-factor requirement changes', async () => {
@@ -176,6 +177,9 @@ describe('notices of security changes across the services, with the real SMTP te
 
     expect(count('alice@example.com', subject)).toBe(1);
     expect(count('erin@example.com', subject)).toBe(1);
+    // The refused changes (400, 403) told nobody: one "turned off" each, from erin's change.
+    expect(count('alice@example.com', offSubject)).toBe(1);
+    expect(count('erin@example.com', offSubject)).toBe(1);
     expect(mailbox.mails('frank@example.com').map((m) => m.subject)).not.toContain(subject);
     expect(mailbox.mails('frank@example.com').map((m) => m.subject)).not.toContain(offSubject);
   }, 60_000);
