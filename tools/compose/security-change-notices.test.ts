@@ -102,6 +102,17 @@ describe('notices of security changes across the services, with the real SMTP te
     expect(told.text).toContain('Reason given: Left the company');
     expect(told.text).toContain('You can no longer sign in');
 
+    expectOk(
+      await profile().post(`/accounts/${dave.accountId}/enable`).set(alice.bearer).send({}),
+      200,
+    );
+    const enabled = await mailbox.waitFor(
+      'dave@example.com',
+      'Your account was enabled again',
+      10_000,
+    );
+    expect(enabled.text).toContain('An administrator (alice) enabled your account again on');
+
     // Refused changes write nothing and tell nothing.
     const bad = await profile()
       .put(`/accounts/${dave.accountId}/account-type`)
@@ -118,10 +129,11 @@ describe('notices of security changes across the services, with the real SMTP te
       .send({ accountType: 'standard' });
     expect(anonymous.status).toBe(401);
 
-    // Disabling is the last change: once its notice arrived, every earlier one was decided, once.
+    // Enabling is the last change: once its notice arrived, every earlier one was decided, once.
     expect(count('carol@example.com', 'The device groups of your account changed')).toBe(1);
     expect(count('carol@example.com', 'The type of your account changed')).toBe(1);
     expect(count('dave@example.com', 'Your account was disabled')).toBe(1);
+    expect(count('dave@example.com', 'Your account was enabled again')).toBe(1);
     expect(count('dave@example.com', 'The type of your account changed')).toBe(0);
     expect(count('alice@example.com', 'Your account was disabled')).toBe(0);
     expect(count('alice@example.com', 'The type of your account changed')).toBe(0);
@@ -193,6 +205,7 @@ describe('notices of security changes across the services, with the real SMTP te
       'account-type-changed',
       'group-restriction-changed',
       'account-disabled',
+      'account-enabled',
       'organization-two-factor-changed',
     ])
       expect(listed.body.items).toContainEqual(

@@ -254,6 +254,12 @@ export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNo
         `${capitalised(actorPhrase(ctx))} disabled your account on ${when}.\nReason given: ${d['reason'] ?? 'none'}\n\n` +
           `You can no longer sign in: your sessions were ended and your API credentials stopped working. ${CONTACT_ADMIN}`,
       );
+    case 'account-enabled':
+      return email(
+        'Your account was enabled again',
+        `${capitalised(actorPhrase(ctx))} enabled your account again on ${when}: it can sign in again. ` +
+          `If you did not expect this, reset your password now and contact an administrator of your organization.`,
+      );
     case 'organization-two-factor-changed':
       return email(
         d['to']

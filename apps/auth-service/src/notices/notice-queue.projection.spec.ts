@@ -192,6 +192,7 @@ describe('notice queue (projection of the notices reactor)', () => {
       { accountId: 'acc-1', reason: 'Left the company' },
       admin,
     );
+    await appendProfile('account-acc-1', 'AccountEnabled', { accountId: 'acc-1' }, admin);
     const rows = await queued();
     const by = { kind: 'admin', accountId: 'admin-1' };
     expect(rows.map((row) => ({ message: row.message, data: JSON.parse(row.data) }))).toEqual([
@@ -205,6 +206,7 @@ describe('notice queue (projection of the notices reactor)', () => {
         data: { from: { kind: 'all' }, to: { kind: 'groups', groups: ['Lyon'] }, by },
       },
       { message: 'account-disabled', data: { reason: 'Left the company', by } },
+      { message: 'account-enabled', data: { by } },
     ]);
     expect(JSON.stringify(rows)).not.toContain('612345678');
   });

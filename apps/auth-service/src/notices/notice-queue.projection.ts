@@ -23,6 +23,7 @@ const MESSAGE_OF: Readonly<Record<string, QueuedMessage>> = {
   AccountTypeChanged: 'account-type-changed',
   AccountGroupRestrictionChanged: 'group-restriction-changed',
   AccountDisabled: 'account-disabled',
+  AccountEnabled: 'account-enabled',
 };
 
 /** Told to each administrator the organization has when the event happens (kept in org_administrators). */
@@ -209,6 +210,8 @@ function noticeData(event: RecordedEvent): Record<string, unknown> {
       return { from: data['from'], to: data['to'], by: actorOf(event) };
     case 'AccountDisabled':
       return { reason: data['reason'] ?? null, by: actorOf(event) };
+    case 'AccountEnabled':
+      return { by: actorOf(event) };
     default:
       return {};
   }

@@ -38,6 +38,7 @@ const ADDED_IN_QUEUE_V2: readonly QueuedMessage[] = [
   'account-type-changed',
   'group-restriction-changed',
   'account-disabled',
+  'account-enabled',
   'organization-two-factor-changed',
 ];
 

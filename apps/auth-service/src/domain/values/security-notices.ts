@@ -59,6 +59,10 @@ export const SecurityNotices = {
     critical: true,
     description: 'An administrator disabled your account (with the reason)',
   },
+  'account-enabled': {
+    critical: true,
+    description: 'An administrator enabled your account again',
+  },
   'organization-two-factor-changed': {
     critical: true,
     description:
