@@ -10,7 +10,53 @@ export interface NoticeContext {
   readonly link?: string;
   /** The account's IANA zone: every time in a notice is shown in it (UTC when unknown). */
   readonly timeZone?: string;
+  /** Whoever made the change (from the event's actor), when it is another account: its user name. */
+  readonly actorName?: string | null;
+  /** The recipient made the change themselves (or someone holding their session). */
+  readonly actorIsRecipient?: boolean;
 }
+
+/** The actor of a queued change, as noticeData keeps it from the event's metadata. */
+interface QueuedActor {
+  readonly kind?: string;
+  readonly accountId?: string | null;
+}
+
+/** "an administrator (alice)": who made a change, by user name when auth-service knows the account. */
+export function actorPhrase(ctx: NoticeContext): string {
+  const by = (ctx.data['by'] ?? {}) as QueuedActor;
+  if (ctx.actorIsRecipient) return 'you (or someone signed in to your account)';
+  const named = ctx.actorName ? ` (${ctx.actorName})` : '';
+  switch (by.kind) {
+    case 'admin':
+      return `an administrator${named}`;
+    case 'api':
+      return `an API credential${ctx.actorName ? ` of ${ctx.actorName}` : ''}`;
+    case 'user':
+      return ctx.actorName ?? 'a user of your organization';
+    default:
+      return 'the system';
+  }
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** { kind: 'all' } -> "all device groups"; { kind: 'groups', groups } -> "only these groups: Lyon, Paris". */
+function groupsPhrase(value: unknown): string {
+  const restriction = value as { kind?: string; groups?: readonly string[] } | null;
+  if (restriction?.kind !== 'groups') return 'all device groups';
+  const groups = restriction.groups ?? [];
+  return groups.length === 0 ? 'no device group' : `only these groups: ${groups.join(', ')}`;
+}
+
+function phoneChange(from: unknown, to: unknown): string {
+  const ending = (digits: unknown) => `the number ending in ${String(digits)}`;
+  if (to === null || to === undefined) return `was removed (it was ${ending(from)})`;
+  if (from === null || from === undefined) return `was set to ${ending(to)}`;
+  return `was changed from ${ending(from)} to ${ending(to)}`;
+}
+
+const CONTACT_ADMIN = 'If you did not expect this, contact an administrator of your organization.';
 
 const IF_NOT_YOU =
   'If it was not you, reset your password now and tell an administrator of your organization.';
@@ -183,6 +229,47 @@ export function noticeEmail(message: QueuedMessage, ctx: NoticeContext): EmailNo
         d['regenerated'] ? 'An API credential was regenerated' : 'A new API credential',
         `${d['regenerated'] ? 'The secret of an API credential was regenerated' : 'An API credential was generated'} on ${when} ` +
           `(${d['name'] ?? d['clientId'] ?? 'unnamed'}). ${IF_NOT_YOU}`,
+      );
+    case 'mobile-phone-changed':
+      return email(
+        'The mobile phone of your account changed',
+        `The mobile phone number of your account, where SMS sign-in codes go, ${phoneChange(d['from'], d['to'])} ` +
+          `on ${when} by ${actorPhrase(ctx)}. ${IF_NOT_YOU}`,
+      );
+    case 'account-type-changed':
+      return email(
+        'The type of your account changed',
+        `${capitalised(actorPhrase(ctx))} changed the type of your account from ${d['from']} to ${d['to']} on ${when}. ` +
+          CONTACT_ADMIN,
+      );
+    case 'group-restriction-changed':
+      return email(
+        'The device groups of your account changed',
+        `${capitalised(actorPhrase(ctx))} changed which device groups your account sees on ${when}: ` +
+          `from ${groupsPhrase(d['from'])} to ${groupsPhrase(d['to'])}. ${CONTACT_ADMIN}`,
+      );
+    case 'account-disabled':
+      return email(
+        'Your account was disabled',
+        `${capitalised(actorPhrase(ctx))} disabled your account on ${when}.\nReason given: ${d['reason'] ?? 'none'}\n\n` +
+          `You can no longer sign in: your sessions were ended and your API credentials stopped working. ${CONTACT_ADMIN}`,
+      );
+    case 'account-enabled':
+      return email(
+        'Your account was enabled again',
+        `${capitalised(actorPhrase(ctx))} enabled your account again on ${when}: it can sign in again. ` +
+          `If you did not expect this, reset your password now and contact an administrator of your organization.`,
+      );
+    case 'organization-two-factor-changed':
+      return email(
+        d['to']
+          ? 'Two-factor sign-in is now required in your organization'
+          : 'Two-factor sign-in is no longer required in your organization',
+        `${capitalised(actorPhrase(ctx))} ${d['to'] ? 'turned on' : 'turned off'} the two-factor requirement of your organization on ${when}: ` +
+          (d['to']
+            ? 'every member sets up a second factor at their next sign-in.'
+            : 'members may now sign in with a password alone.') +
+          ' You receive this as an administrator of the organization. If it was not intended, change it back in the organization settings and review who administers it.',
       );
   }
 }

@@ -1,4 +1,4 @@
-import { defineProjection } from '@accounts/projections';
+import { defineProjection, type ProjectionTx } from '@accounts/projections';
 import type { RecordedEvent } from '@accounts/event-store';
 import { deviceLabel, type SecurityNotice } from '../domain';
 
@@ -18,6 +18,17 @@ const MESSAGE_OF: Readonly<Record<string, QueuedMessage>> = {
   TotpCodeReplayed: 'totp-replayed',
   ApiCredentialGenerated: 'api-credential-generated',
   ApiCredentialRegenerated: 'api-credential-generated',
+  // profile-service's security changes (account- streams), told to the account's person.
+  AccountMobilePhoneChanged: 'mobile-phone-changed',
+  AccountTypeChanged: 'account-type-changed',
+  AccountGroupRestrictionChanged: 'group-restriction-changed',
+  AccountDisabled: 'account-disabled',
+  AccountEnabled: 'account-enabled',
+};
+
+/** Told to each administrator the organization has when the event happens (kept in org_administrators). */
+const ORGANIZATION_MESSAGE_OF: Readonly<Record<string, QueuedMessage>> = {
+  OrganizationTwoFactorRequirementChanged: 'organization-two-factor-changed',
 };
 
 /**
@@ -28,11 +39,26 @@ const MESSAGE_OF: Readonly<Record<string, QueuedMessage>> = {
  */
 export const noticeQueueProjection = defineProjection({
   name: 'notice_queue',
-  version: 1,
-  tables: ['notice_queue', 'known_computers', 'recovery_code_accounts'],
+  // 2: profile-service's security changes. The rebuild queues the old events again under the same
+  // keys, which notice_sent already holds: nothing is sent twice.
+  version: 2,
+  tables: ['notice_queue', 'known_computers', 'recovery_code_accounts', 'org_administrators'],
   filter: {
-    streamPrefixes: ['authenticator-', 'signinguard-', 'session-', 'apicredentials-'],
-    eventTypes: [...Object.keys(MESSAGE_OF), 'SessionStarted'],
+    streamPrefixes: [
+      'authenticator-',
+      'signinguard-',
+      'session-',
+      'apicredentials-',
+      'account-',
+      'organization-',
+    ],
+    eventTypes: [
+      ...Object.keys(MESSAGE_OF),
+      ...Object.keys(ORGANIZATION_MESSAGE_OF),
+      'SessionStarted',
+      'OrganizationAdministratorAdded',
+      'OrganizationAdministratorRemoved',
+    ],
   },
   idempotency: 'eventId',
   schema: (t) => `
@@ -41,9 +67,14 @@ export const noticeQueueProjection = defineProjection({
       message TEXT NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL);
     CREATE INDEX ${t.notice_queue}_by_position ON ${t.notice_queue} (position);
     CREATE TABLE ${t.known_computers} (account_id TEXT NOT NULL, computer TEXT NOT NULL, PRIMARY KEY (account_id, computer));
-    CREATE TABLE ${t.recovery_code_accounts} (account_id TEXT PRIMARY KEY);`,
+    CREATE TABLE ${t.recovery_code_accounts} (account_id TEXT PRIMARY KEY);
+    CREATE TABLE ${t.org_administrators} (org_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (org_id, account_id));`,
   apply(event, tx) {
     const data = event.data as Record<string, unknown>;
+    if (event.streamId.startsWith('organization-')) {
+      applyOrganizationEvent(event, tx);
+      return;
+    }
     const accountId = typeof data['accountId'] === 'string' ? data['accountId'] : null;
     if (!accountId) return;
     let message: QueuedMessage | null = MESSAGE_OF[event.type] ?? null;
@@ -88,6 +119,57 @@ export const noticeQueueProjection = defineProjection({
   },
 });
 
+type Tx = ProjectionTx<'notice_queue' | 'org_administrators'>;
+
+/**
+ * Keeps each organization's administrators, and queues an organization-wide change once per
+ * administrator of that moment: the row key is `<eventId>.<accountId>`, the same at every rebuild.
+ */
+function applyOrganizationEvent(event: RecordedEvent, tx: Tx): void {
+  const data = event.data as Record<string, unknown>;
+  const orgId = String(data['orgId']);
+  const admins = tx.table.org_administrators;
+  if (event.type === 'OrganizationAdministratorAdded') {
+    tx.run(
+      `INSERT OR IGNORE INTO ${admins} (org_id, account_id) VALUES (?, ?)`,
+      orgId,
+      data['accountId'],
+    );
+    return;
+  }
+  if (event.type === 'OrganizationAdministratorRemoved') {
+    tx.run(`DELETE FROM ${admins} WHERE org_id = ? AND account_id = ?`, orgId, data['accountId']);
+    return;
+  }
+  const message = ORGANIZATION_MESSAGE_OF[event.type];
+  if (!message) return;
+  const recipients = tx.all<{ account_id: string }>(
+    `SELECT account_id FROM ${admins} WHERE org_id = ? ORDER BY account_id`,
+    orgId,
+  );
+  for (const { account_id } of recipients)
+    tx.run(
+      `INSERT OR IGNORE INTO ${tx.table.notice_queue} (event_id, position, account_id, message, data, occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `${event.eventId}.${account_id}`,
+      event.position,
+      account_id,
+      message,
+      JSON.stringify(noticeData(event)),
+      event.occurredAt,
+    );
+}
+
+/** Who made a change, as a notice tells it: the acting account is named by the reactor. */
+function actorOf(event: RecordedEvent): { kind: string; accountId: string | null } {
+  const actor = event.metadata?.actor;
+  return { kind: actor?.kind ?? 'system', accountId: actor?.accountId ?? null };
+}
+
+/** "ending in 78": enough for the owner to recognise the number, not to learn it. */
+function phoneHint(phone: unknown): string | null {
+  return typeof phone === 'string' ? phone.replace(/\D/g, '').slice(-2) : null;
+}
+
 /** A computer as a notice can tell it: browser and system from the user agent, and the address. */
 function computerOf(event: RecordedEvent): string {
   const data = event.data as { ip?: string | null; userAgent?: string | null };
@@ -119,6 +201,17 @@ function noticeData(event: RecordedEvent): Record<string, unknown> {
         name: data['name'] ?? null,
         regenerated: event.type === 'ApiCredentialRegenerated',
       };
+    case 'AccountMobilePhoneChanged':
+      // Never the whole number in the read model: its last two digits are what the notice shows.
+      return { from: phoneHint(data['from']), to: phoneHint(data['to']), by: actorOf(event) };
+    case 'AccountTypeChanged':
+    case 'AccountGroupRestrictionChanged':
+    case 'OrganizationTwoFactorRequirementChanged':
+      return { from: data['from'], to: data['to'], by: actorOf(event) };
+    case 'AccountDisabled':
+      return { reason: data['reason'] ?? null, by: actorOf(event) };
+    case 'AccountEnabled':
+      return { by: actorOf(event) };
     default:
       return {};
   }

@@ -29,6 +29,18 @@ const DRAIN_EVERY_MS = 100;
 /** A notice about something older than this is no longer news (e.g. after a projection rebuild). */
 const MAX_AGE_MS = 24 * 3600_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
+/**
+ * Notices added after the first release (notice queue v2). The upgrade's rebuild queues their past
+ * events too: those that happened before this code first ran are not news, and are not mailed.
+ */
+const ADDED_IN_QUEUE_V2: readonly QueuedMessage[] = [
+  'mobile-phone-changed',
+  'account-type-changed',
+  'group-restriction-changed',
+  'account-disabled',
+  'account-enabled',
+  'organization-two-factor-changed',
+];
 
 interface QueueRow {
   event_id: string;
@@ -91,6 +103,17 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     this.database.run(
       'CREATE TABLE IF NOT EXISTS notice_sent (event_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, at TEXT NOT NULL)',
     );
+    // When this reactor first knew each added notice (kept, so later restarts do not move it).
+    this.database.run(
+      'CREATE TABLE IF NOT EXISTS notice_kinds_since (message TEXT PRIMARY KEY, since TEXT NOT NULL)',
+    );
+    const now = new Date().toISOString();
+    for (const message of ADDED_IN_QUEUE_V2)
+      this.database.run(
+        'INSERT OR IGNORE INTO notice_kinds_since (message, since) VALUES (?, ?)',
+        message,
+        now,
+      );
   }
 
   async onModuleInit(): Promise<void> {
@@ -301,6 +324,11 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
   /** The outcome to record, or null to look again at the next drain (the account is not known yet). */
   private async deliver(row: QueueRow): Promise<NoticeOutcome | null> {
     if (Date.parse(row.occurred_at) < Date.now() - MAX_AGE_MS) return 'stale';
+    const known = this.database.get<{ since: string }>(
+      'SELECT since FROM notice_kinds_since WHERE message = ?',
+      row.message,
+    );
+    if (known && Date.parse(row.occurred_at) < Date.parse(known.since)) return 'stale';
     const account = this.recipient(row.account_id);
     if (!account) return Date.parse(row.occurred_at) < Date.now() - 60_000 ? 'no-account' : null;
     const state = await this.auth.authenticator(row.account_id);
@@ -319,7 +347,12 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       const token = this.links.token('password-reset', row.account_id, reset.resetId);
       link = `${this.config.WEB_ORIGIN}/reset-password?token=${token}`;
     } else if (!receivesNotice(row.message as SecurityNotice, state.noticesOff)) return 'opted-out';
+    // An administrator's change names them by user name (kept beside the recipients from the store).
+    const actorId = (data['by'] as { accountId?: string | null } | undefined)?.accountId ?? null;
     const email = noticeEmail(row.message, {
+      actorIsRecipient: actorId === row.account_id,
+      actorName:
+        actorId && actorId !== row.account_id ? (this.recipient(actorId)?.userName ?? null) : null,
       // Like email codes: to the last confirmed address, so a changed, unconfirmed one gets no reset link.
       to: emailForCodes(state, account.email),
       userName: account.userName,

@@ -43,6 +43,31 @@ export const SecurityNotices = {
     critical: true,
     description: 'An API credential was generated or regenerated',
   },
+  'mobile-phone-changed': {
+    critical: true,
+    description: 'The mobile phone of your account (where SMS codes go) changed',
+  },
+  'account-type-changed': {
+    critical: true,
+    description: 'An administrator changed the type of your account',
+  },
+  'group-restriction-changed': {
+    critical: true,
+    description: 'An administrator changed which device groups your account sees',
+  },
+  'account-disabled': {
+    critical: true,
+    description: 'An administrator disabled your account (with the reason)',
+  },
+  'account-enabled': {
+    critical: true,
+    description: 'An administrator enabled your account again',
+  },
+  'organization-two-factor-changed': {
+    critical: true,
+    description:
+      "The organization's two-factor requirement was turned on or off (to its administrators)",
+  },
 } as const satisfies Record<string, { critical: boolean; description: string }>;
 
 export type SecurityNotice = keyof typeof SecurityNotices;
