@@ -26,10 +26,17 @@ export function formatCheck({ root, env = process.env }) {
       '--no-error-on-unmatched-pattern',
       ...paths,
     ],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    // FORCE_COLOR (CI sets it) would colour "[warn]" and hide the file names from the count below.
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    },
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '');
   if (result.status === 0)
     return { status: 'passed', line: `format: passed in ${seconds}s`, output };
   const unformatted = output.split('\n').filter((l) => /^\[warn\] (?!Code style issues)/.test(l));

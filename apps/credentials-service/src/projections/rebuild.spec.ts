@@ -38,7 +38,8 @@ describe('rebuilding the read models from position 0 while the service answers',
           const renewed = (
             await h.http.post(`/api-credentials/${key.id}/regenerate`).set(bearer).expect(200)
           ).body;
-          working.push({ clientId: key.clientId, secret: renewed.secret });
+          // user5 is disabled below: its keys stop working, so they are not among those granted during the rebuild.
+          if (a !== 5) working.push({ clientId: key.clientId, secret: renewed.secret });
         } else if (k === 2) {
           await h.http.delete(`/api-credentials/${key.id}`).set(bearer).expect(204);
         } else if (a !== 5) {

@@ -139,7 +139,11 @@ describe('profileEventsSource', () => {
       {
         type: 'ApiCredentialRevoked',
         data: { accountId: 'a', credentialId: 'c', reason: 'removed-by-owner' },
-        metadata: { correlationId: 'r1', causationId: 'r1', actor: { kind: 'user', accountId: 'a' } },
+        metadata: {
+          correlationId: 'r1',
+          causationId: 'r1',
+          actor: { kind: 'user', accountId: 'a' },
+        },
       },
     ]);
     const subscription = source.subscribe({
