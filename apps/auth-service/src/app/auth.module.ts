@@ -23,8 +23,10 @@ import {
   HealthIndicatorRegistry,
   SERVICE_CONFIG,
 } from '@accounts/service-kit';
+import type { Clock } from '@accounts/event-sourcing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mySignInHandlers } from '../application/my-sign-in';
+import { passwordResetHandlers } from '../application/password-reset';
 import { signInHandlers } from '../application/sign-in';
 import {
   type DynamicModule,
@@ -56,7 +58,6 @@ import { OAuthTokenController } from '../http/oauth-token.controller';
 import { LifecycleMeController } from '../http/lifecycle-me.controller';
 import { PasswordResetController } from '../http/password-reset.controller';
 import { LinkTokens } from '../application/link-tokens';
-import { PasswordResetService } from '../application/password-reset.service';
 import { RecoveryCodes } from '../application/recovery-codes.service';
 import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
@@ -70,6 +71,8 @@ export const NOTIFIER_SETUP = Symbol('NOTIFIER_SETUP');
 export interface AuthModuleOptions {
   /** Where the notifier variables are read (NOTIFIER_EMAIL, SMTP_*...); process.env by default. */
   readonly notifierEnv?: Readonly<Record<string, string | undefined>>;
+  /** Tests: a clock they can move. */
+  readonly clock?: Clock;
 }
 
 /** Closes the notifier (SMTP pools) at shutdown. */
@@ -106,10 +109,11 @@ export class AuthModule {
       ],
       providers: [
         ...issuerProviders,
-        clockProvider(),
+        clockProvider(options.clock),
         commandRunnerProvider({ schemaVersions: AuthenticationEventSchemaVersions }),
         ...signInHandlers,
         ...mySignInHandlers,
+        ...passwordResetHandlers,
         AccessTokenGuard,
         {
           provide: TOKEN_REVOCATIONS,
@@ -199,7 +203,6 @@ export class AuthModule {
         ClientAddressLimits,
         AccountSecurityAsOfReader,
         RecoveryCodes,
-        PasswordResetService,
         NoticesReactor,
       ],
       exports: [ReadModels, ProfileFacts],

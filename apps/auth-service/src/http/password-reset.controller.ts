@@ -1,5 +1,6 @@
 import { Public } from '@accounts/security';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -9,7 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { PasswordResetService } from '../application/password-reset.service';
+import { RequestPasswordResetCommand } from '../application/password-reset/request-password-reset.command';
+import { ResetPasswordCommand } from '../application/password-reset/reset-password.command';
 import { invalid } from '../domain';
 import { PasswordResetAnswer, PasswordResetRequestedAnswer } from './answers/sign-in.answer';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/lifecycle.dto';
@@ -24,7 +26,7 @@ const ACCEPTED = {
 @Public()
 @Controller('auth')
 export class PasswordResetController {
-  constructor(private readonly resets: PasswordResetService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('password-reset')
   @HttpCode(202)
@@ -45,7 +47,7 @@ export class PasswordResetController {
         'AUTH-password-reset-who',
         'Give either userName or email (one of them)',
       );
-    await this.resets.request(body, request.ip);
+    await this.commands.execute(new RequestPasswordResetCommand(body, request.ip));
     return ACCEPTED;
   }
 
@@ -65,6 +67,6 @@ export class PasswordResetController {
     description: 'Too many attempts from this client address or on this account (Retry-After)',
   })
   confirm(@Body() body: PasswordResetConfirmDto, @Req() request: Request) {
-    return this.resets.confirm(body, request.ip);
+    return this.commands.execute(new ResetPasswordCommand(body, request.ip));
   }
 }

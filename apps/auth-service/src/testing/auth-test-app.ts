@@ -33,21 +33,31 @@ export interface SeededAccount {
 
 /** auth-service over HTTP with a real SQLite store in a temp folder; profile facts seeded as real profile events. */
 export class AuthTestApp {
-  private constructor(readonly t: TestApp) {}
+  private constructor(
+    readonly t: TestApp,
+    private readonly time: { offsetMs: number },
+  ) {}
 
   /** `notifierEnv`: the notifier's variables (e.g. NOTIFIER_EMAIL=smtp); the dev outbox by default. */
   static async create(
     env: Record<string, string> = {},
     notifierEnv: Record<string, string> = {},
   ): Promise<AuthTestApp> {
+    const time = { offsetMs: 0 };
+    const clock = () => new Date(Date.now() + time.offsetMs);
     const t = await createTestApp({
       serviceName: 'auth-service',
       schema: authConfigSchema,
-      imports: [AuthModule.forRoot({ notifierEnv })],
+      imports: [AuthModule.forRoot({ notifierEnv, clock })],
       // Cheaper argon2 than production so the suite stays fast; parameters are configuration, not logic.
       env: { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', ...env },
     });
-    return new AuthTestApp(t);
+    return new AuthTestApp(t, time);
+  }
+
+  /** Moves this service's clock (link and code expiry, session timeouts); limiters keep real time. */
+  advance(ms: number): void {
+    this.time.offsetMs += ms;
   }
 
   get store(): EventStore {

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+
+export interface PasswordResetConfirmation {
+  /** The token of the emailed link. */
+  readonly token: string;
+  readonly newPassword: string;
+  readonly repeatPassword: string;
+}
+
+/** POST /auth/password-reset/confirm: the new password, then every session of the account ends. */
+export class ResetPasswordCommand extends Command<{ reset: true; endedSessions: number }> {
+  constructor(
+    readonly confirmation: PasswordResetConfirmation,
+    /** The client address, for the limit on links tried. */
+    readonly ip?: string,
+  ) {
+    super();
+  }
+}
