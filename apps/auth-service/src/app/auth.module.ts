@@ -27,6 +27,8 @@ import type { Clock } from '@accounts/event-sourcing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mySignInHandlers } from '../application/my-sign-in';
 import { passwordResetHandlers } from '../application/password-reset';
+import { recoveryCodeHandlers } from '../application/recovery-codes';
+import { sessionHandlers } from '../application/sessions';
 import { signInHandlers } from '../application/sign-in';
 import {
   type DynamicModule,
@@ -45,8 +47,6 @@ import { issuerProviders } from '../application/issuer.provider';
 import { Notifications } from '../application/notifications';
 import { PasswordHasher } from '../application/passwords';
 import { SecretBox } from '../application/secrets';
-import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
-import { SessionTokens } from '../application/session-tokens';
 import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
 import { ProvenEmailsReactor } from '../application/proven-emails.reactor';
 import type { AuthConfig } from '../config';
@@ -58,7 +58,6 @@ import { OAuthTokenController } from '../http/oauth-token.controller';
 import { LifecycleMeController } from '../http/lifecycle-me.controller';
 import { PasswordResetController } from '../http/password-reset.controller';
 import { LinkTokens } from '../application/link-tokens';
-import { RecoveryCodes } from '../application/recovery-codes.service';
 import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
@@ -114,6 +113,8 @@ export class AuthModule {
         ...signInHandlers,
         ...mySignInHandlers,
         ...passwordResetHandlers,
+        ...sessionHandlers,
+        ...recoveryCodeHandlers,
         AccessTokenGuard,
         {
           provide: TOKEN_REVOCATIONS,
@@ -194,15 +195,12 @@ export class AuthModule {
         TrustedDevices,
         AuthStore,
         Notifications,
-        SessionTokens,
-        RefreshTokenRevocation,
         ActivateAccountHandler,
         ActivationGuesses,
         DisabledAccountSessionsReactor,
         ProvenEmailsReactor,
         ClientAddressLimits,
         AccountSecurityAsOfReader,
-        RecoveryCodes,
         NoticesReactor,
       ],
       exports: [ReadModels, ProfileFacts],

@@ -15,7 +15,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ActivateAccountCommand } from '../application/activation/activate-account.command';
-import { SessionTokens } from '../application/session-tokens';
+import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
 import { AnswerChallengeCommand } from '../application/sign-in/answer-challenge.command';
 import { AnswerWithRecoveryCodeCommand } from '../application/sign-in/answer-with-recovery-code.command';
 import { ChooseEnrollmentCommand } from '../application/sign-in/choose-enrollment.command';
@@ -41,7 +41,6 @@ import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device
 export class AuthController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly sessions: SessionTokens,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -123,6 +122,6 @@ export class AuthController {
     type: TokenAnswer,
   })
   refresh(@Body() body: RefreshDto) {
-    return this.sessions.refresh(body.refreshToken);
+    return this.commands.execute(new RefreshSessionCommand(body.refreshToken));
   }
 }

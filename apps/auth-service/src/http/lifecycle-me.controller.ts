@@ -7,11 +7,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ChangeNoticePreferenceCommand } from '../application/my-sign-in/change-notice-preference.command';
 import { OwnAccount } from '../application/my-sign-in/own-account';
 import { AuthStore } from '../application/auth-store';
-import { RecoveryCodes } from '../application/recovery-codes.service';
+import { GetRecoveryCodesStatusQuery } from '../application/recovery-codes/get-recovery-codes-status.query';
+import { RegenerateRecoveryCodesCommand } from '../application/recovery-codes/regenerate-recovery-codes.command';
 import { refuse, SecurityNotices } from '../domain';
 import {
   NoticeListAnswer,
@@ -32,7 +33,7 @@ export class LifecycleMeController {
     private readonly own: OwnAccount,
     private readonly store: AuthStore,
     private readonly commands: CommandBus,
-    private readonly recovery: RecoveryCodes,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('recovery-codes')
@@ -40,9 +41,8 @@ export class LifecycleMeController {
     type: RecoveryCodesStatusAnswer,
     description: 'How many recovery codes are left',
   })
-  async recoveryCodes(@CurrentPrincipal() principal: Principal) {
-    const account = this.own.of(userOnly(principal));
-    return this.recovery.status(await this.store.authenticator(account.accountId));
+  recoveryCodes(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetRecoveryCodesStatusQuery(userOnly(principal)));
   }
 
   @Post('recovery-codes')
@@ -55,8 +55,7 @@ export class LifecycleMeController {
     description: 'AUTH-recent-sign-in-required: signed in more than 15 minutes ago',
   })
   regenerate(@CurrentPrincipal() principal: Principal) {
-    const account = this.own.of(userOnly(principal));
-    return this.recovery.generate(account, this.recovery.signedInRecently(principal));
+    return this.commands.execute(new RegenerateRecoveryCodesCommand(userOnly(principal)));
   }
 
   @Get('notices')

@@ -28,7 +28,8 @@ import { ListTrustedDevicesQuery } from '../application/my-sign-in/list-trusted-
 import { ResetAuthenticatorCommand } from '../application/my-sign-in/reset-authenticator.command';
 import { RevokeTrustedDeviceCommand } from '../application/my-sign-in/revoke-trusted-device.command';
 import { StartVerificationCommand } from '../application/my-sign-in/start-verification.command';
-import { SessionTokens } from '../application/session-tokens';
+import { EndSessionCommand } from '../application/sessions/end-session.command';
+import { SignOutCommand } from '../application/sessions/sign-out.command';
 import {
   ChallengeCodeDto,
   ChangeMethodDto,
@@ -57,7 +58,6 @@ export class MeController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly sessions: SessionTokens,
   ) {}
 
   @Post('logout')
@@ -66,7 +66,7 @@ export class MeController {
     description: 'No body: the session ended; its refresh token no longer works',
   })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.sessions.end(principal.sessionId, principal.accountId, principal.orgId, 'logout');
+    await this.commands.execute(new SignOutCommand(principal));
   }
 
   @Get('me/sessions')
@@ -82,7 +82,7 @@ export class MeController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<void> {
-    await this.sessions.end(id, principal.accountId, principal.orgId, 'revoked');
+    await this.commands.execute(new EndSessionCommand(principal, id));
   }
 
   @Put('me/password')

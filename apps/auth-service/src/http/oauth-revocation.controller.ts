@@ -1,9 +1,10 @@
 import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
-import { RefreshTokenRevocation } from '../application/refresh-token-revocation';
+import { RevokeRefreshTokenCommand } from '../application/sessions/revoke-refresh-token.command';
 
 type Params = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ type Params = Record<string, unknown>;
 @Public()
 @Controller('oauth')
 export class OAuthRevocationController {
-  constructor(private readonly revocation: RefreshTokenRevocation) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('revoke')
   @HttpCode(200)
@@ -65,7 +66,7 @@ export class OAuthRevocationController {
         'Only refresh tokens can be revoked; access tokens expire within 5 minutes',
       );
     }
-    await this.revocation.revoke(token);
+    await this.commands.execute(new RevokeRefreshTokenCommand(token));
     res.status(200).end();
   }
 }

@@ -1,10 +1,11 @@
 import { DomainError } from '@accounts/event-sourcing';
 import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
-import { SessionTokens } from '../application/session-tokens';
+import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
 import { OAuthRefreshAnswer } from './answers/oauth.answer';
 
 type Params = Record<string, unknown>;
@@ -19,7 +20,7 @@ type Params = Record<string, unknown>;
 @Public()
 @Controller('oauth')
 export class OAuthTokenController {
-  constructor(private readonly sessions: SessionTokens) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('token')
   @HttpCode(200)
@@ -72,7 +73,7 @@ export class OAuthTokenController {
     if (refreshToken === undefined)
       return void fail(400, 'invalid_request', 'refresh_token is missing');
     try {
-      const tokens = await this.sessions.refresh(refreshToken);
+      const tokens = await this.commands.execute(new RefreshSessionCommand(refreshToken));
       res.status(200).json({
         access_token: tokens.accessToken,
         token_type: 'Bearer',

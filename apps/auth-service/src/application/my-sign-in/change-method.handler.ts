@@ -7,7 +7,7 @@ import { needsAuthenticatorEnrollment } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../auth-store';
 import { ownAuthenticator } from '../auth-runs';
-import { RecoveryCodes } from '../recovery-codes.service';
+import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
 import { SecretBox } from '../secrets';
 import { newTotpSecret, qrCodeDataUrl, totpUri } from '../totp';
 import { ChangeMethodCommand, type MethodChange } from './change-method.command';
@@ -21,7 +21,7 @@ export class ChangeMethodHandler implements ICommandHandler<ChangeMethodCommand>
     private readonly own: OwnAccount,
     private readonly profiles: ProfileFacts,
     private readonly box: SecretBox,
-    private readonly recovery: RecoveryCodes,
+    private readonly recovery: RecoveryCodeSets,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 

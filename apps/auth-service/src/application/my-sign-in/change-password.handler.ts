@@ -6,7 +6,7 @@ import { AuthStore } from '../auth-store';
 import { ownAuthenticator, signInGuard } from '../auth-runs';
 import { ClientAddressLimits } from '../client-address-limits';
 import { isCommonPassword, PasswordHasher } from '../passwords';
-import { SessionTokens } from '../session-tokens';
+import { SessionEnding } from '../sessions/session-ending';
 import { ChangePasswordCommand } from './change-password.command';
 import { OwnAccount } from './own-account';
 
@@ -22,7 +22,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly own: OwnAccount,
     private readonly profiles: ProfileFacts,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionTokens,
+    private readonly sessions: SessionEnding,
     private readonly limits: ClientAddressLimits,
   ) {}
 

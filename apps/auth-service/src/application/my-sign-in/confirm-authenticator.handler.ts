@@ -2,7 +2,7 @@ import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AuthStore } from '../auth-store';
 import { ownAuthenticator } from '../auth-runs';
-import { RecoveryCodes } from '../recovery-codes.service';
+import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
 import { SecretBox } from '../secrets';
 import { checkTotp } from '../totp';
 import { ConfirmAuthenticatorCommand } from './confirm-authenticator.command';
@@ -15,7 +15,7 @@ export class ConfirmAuthenticatorHandler implements ICommandHandler<ConfirmAuthe
     private readonly auth: AuthStore,
     private readonly own: OwnAccount,
     private readonly box: SecretBox,
-    private readonly recovery: RecoveryCodes,
+    private readonly recovery: RecoveryCodeSets,
   ) {}
 
   async execute({

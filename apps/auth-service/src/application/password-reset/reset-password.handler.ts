@@ -8,7 +8,7 @@ import { ownAuthenticator } from '../auth-runs';
 import { LinkTokens } from '../link-tokens';
 import { isCommonPassword, PasswordHasher } from '../passwords';
 import { sha256 } from '../secrets';
-import { SessionTokens } from '../session-tokens';
+import { SessionEnding } from '../sessions/session-ending';
 import { PasswordResetThrottles } from './password-reset-throttles';
 import { ResetPasswordCommand } from './reset-password.command';
 
@@ -21,7 +21,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     private readonly profiles: ProfileFacts,
     private readonly readModels: ReadModels,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionTokens,
+    private readonly sessions: SessionEnding,
     private readonly throttles: PasswordResetThrottles,
   ) {}
 

@@ -15,7 +15,7 @@ import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../auth-store';
 import { signInGuard } from '../auth-runs';
 import { ClientAddressLimits } from '../client-address-limits';
-import { RecoveryCodes } from '../recovery-codes.service';
+import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
 import { SecretBox, sha256 } from '../secrets';
 import { isEnrollmentChallenge, SignInEnrollment } from './sign-in-enrollment';
 import { checkTotp } from '../totp';
@@ -33,7 +33,7 @@ export class AnswerChallengeHandler implements ICommandHandler<AnswerChallengeCo
     private readonly box: SecretBox,
     private readonly limits: ClientAddressLimits,
     private readonly enrollment: SignInEnrollment,
-    private readonly recovery: RecoveryCodes,
+    private readonly recovery: RecoveryCodeSets,
     private readonly completion: SignInCompletion,
   ) {}
 

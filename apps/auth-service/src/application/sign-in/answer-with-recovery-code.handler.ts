@@ -12,7 +12,7 @@ import {
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { ownAuthenticator, signInGuard } from '../auth-runs';
-import { recoveryCodeSha256 } from '../recovery-codes.service';
+import { recoveryCodeSha256 } from '../recovery-codes/recovery-code';
 import { isEnrollmentChallenge } from './sign-in-enrollment';
 import { AnswerWithRecoveryCodeCommand } from './answer-with-recovery-code.command';
 import type { SignInTokens } from './sign-in-answers';

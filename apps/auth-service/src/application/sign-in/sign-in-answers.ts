@@ -1,4 +1,4 @@
-import type { TokenAnswer } from '../session-tokens';
+import type { TokenAnswer } from '../sessions/token-answers';
 
 /** A second factor to give: the challenge to answer at POST /auth/login/:challengeId. */
 export interface ChallengeAnswerBody {

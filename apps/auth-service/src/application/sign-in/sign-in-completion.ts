@@ -8,7 +8,8 @@ import { TrustedDevices } from '../../projections/trusted-devices.queries';
 import { ownAuthenticator, signInGuard } from '../auth-runs';
 import { ClientAddressLimits } from '../client-address-limits';
 import { newOpaqueToken, sha256 } from '../secrets';
-import { SessionTokens, type TokenAnswer } from '../session-tokens';
+import { SessionOpening } from '../sessions/session-opening';
+import type { TokenAnswer } from '../sessions/token-answers';
 import type { SignInTokens } from './sign-in-answers';
 
 /** What every way of completing a sign-in ends with: the session, the guard's success, a trusted computer. */
@@ -16,7 +17,7 @@ import type { SignInTokens } from './sign-in-answers';
 export class SignInCompletion {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly sessions: SessionTokens,
+    private readonly sessions: SessionOpening,
     private readonly devices: TrustedDevices,
     private readonly limits: ClientAddressLimits,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
