@@ -9,7 +9,7 @@ import argon2 from 'argon2';
 import { Agent, request } from 'node:http';
 import type { Server } from 'node:http';
 import { generate } from 'otplib';
-import { AuthStore } from '../apps/auth-service/src/application/auth-store';
+import { AuthStore } from '../apps/auth-service/src/application/shared/auth-store';
 import { ReadModels } from '../apps/auth-service/src/projections/read-models';
 import { AuthTestApp, STRONG_PASSWORD } from '../apps/auth-service/src/testing/auth-test-app';
 import { seedPastSignIns } from '../apps/auth-service/src/testing/seed-past-sign-ins';

@@ -13,7 +13,7 @@ import {
   tokenVerificationConfigSchema,
   url,
 } from '@accounts/service-kit';
-import { clientAddressLimitsConfigSchema } from './application/client-address-limits.config';
+import { clientAddressLimitsConfigSchema } from './application/shared/client-address-limits.config';
 
 /** Every environment variable auth-service reads; validated at start, documented in the README. */
 export const authConfigSchema = {

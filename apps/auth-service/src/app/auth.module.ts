@@ -1,4 +1,4 @@
-import { AccountSecurityAsOfReader } from '../application/account-security-as-of';
+import { GetAccountSecurityAsOfHandler } from '../application/account-security/get-account-security-as-of.handler';
 import { AccountSecurityAsOfController } from '../http/account-security-as-of.controller';
 import {
   createNotifier,
@@ -41,13 +41,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ActivateAccountHandler } from '../application/activation/activate-account.handler';
 import { ActivationGuesses } from '../application/activation/activation-guesses';
-import { AuthStore } from '../application/auth-store';
-import { ClientAddressLimits } from '../application/client-address-limits';
-import { issuerProviders } from '../application/issuer.provider';
-import { Notifications } from '../application/notifications';
-import { PasswordHasher } from '../application/passwords';
-import { SecretBox } from '../application/secrets';
-import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
+import { AuthStore } from '../application/shared/auth-store';
+import { OwnAccount } from '../application/shared/own-account';
+import { ClientAddressLimits } from '../application/shared/client-address-limits';
+import { issuerProviders } from './security.providers';
+import { Notifications } from '../application/shared/notifications';
+import { PasswordHasher } from '../application/shared/passwords';
+import { SecretBox } from '../application/shared/secrets';
+import { DisabledAccountSessionsReactor } from '../projections/disabled-account-sessions.reactor';
 import { ProvenEmailsReactor } from '../application/proven-emails.reactor';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
@@ -57,7 +58,7 @@ import { OAuthRevocationController } from '../http/oauth-revocation.controller';
 import { OAuthTokenController } from '../http/oauth-token.controller';
 import { LifecycleMeController } from '../http/lifecycle-me.controller';
 import { PasswordResetController } from '../http/password-reset.controller';
-import { LinkTokens } from '../application/link-tokens';
+import { LinkTokens } from '../application/shared/link-tokens';
 import { ACTIVATION_LINK_KEY, NoticesReactor } from '../notices/notices.reactor';
 import { ProfileFacts } from '../projections/profile-facts.queries';
 import { ReadModels } from '../projections/read-models';
@@ -200,7 +201,8 @@ export class AuthModule {
         DisabledAccountSessionsReactor,
         ProvenEmailsReactor,
         ClientAddressLimits,
-        AccountSecurityAsOfReader,
+        GetAccountSecurityAsOfHandler,
+        OwnAccount,
         NoticesReactor,
       ],
       exports: [ReadModels, ProfileFacts],

@@ -3,10 +3,11 @@ import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountSecurityAnswer } from './answers/account-security.answer';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   type AccountSecurityAsOf,
-  AccountSecurityAsOfReader,
-} from '../application/account-security-as-of';
+  GetAccountSecurityAsOfQuery,
+} from '../application/account-security/get-account-security-as-of.query';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -14,7 +15,7 @@ import {
 // Another person's sign-in method, computers and sessions: security settings, people only.
 @PersonOnly()
 export class AccountSecurityAsOfController {
-  constructor(private readonly reader: AccountSecurityAsOfReader) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/security')
   @Header('Cache-Control', 'no-store')
@@ -32,6 +33,6 @@ export class AccountSecurityAsOfController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query('at') at: string | undefined,
   ): Promise<AccountSecurityAsOf> {
-    return this.reader.read(principal, id, parseAsOf(at));
+    return this.queries.execute(new GetAccountSecurityAsOfQuery(principal, id, parseAsOf(at)));
   }
 }

@@ -1,4 +1,4 @@
-import { DisabledAccountSessionsReactor } from '../application/disabled-account-sessions.reactor';
+import { DisabledAccountSessionsReactor } from '../projections/disabled-account-sessions.reactor';
 import { ReadModels } from '../projections/read-models';
 import { AuthTestApp, expectStatus } from '../testing/auth-test-app';
 

@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ChangeNoticePreferenceCommand } from '../application/my-sign-in/change-notice-preference.command';
-import { OwnAccount } from '../application/my-sign-in/own-account';
-import { AuthStore } from '../application/auth-store';
+import { OwnAccount } from '../application/shared/own-account';
+import { AuthStore } from '../application/shared/auth-store';
 import { GetRecoveryCodesStatusQuery } from '../application/recovery-codes/get-recovery-codes-status.query';
 import { RegenerateRecoveryCodesCommand } from '../application/recovery-codes/regenerate-recovery-codes.command';
 import { refuse, SecurityNotices } from '../domain';

@@ -1,8 +1,8 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OwnAccount } from '../application/my-sign-in/own-account';
-import { AuthStore } from '../application/auth-store';
+import { OwnAccount } from '../application/shared/own-account';
+import { AuthStore } from '../application/shared/auth-store';
 import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 
 /** GET /auth/me/method: what the settings page shows as the current choice (no secret, only facts). */

@@ -3,7 +3,7 @@ import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
+import { ACCOUNT_CONSOLE_CLIENT_ID } from '../app/security.providers';
 import { RevokeRefreshTokenCommand } from '../application/sessions/revoke-refresh-token.command';
 
 type Params = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ACCOUNT_CONSOLE_CLIENT_ID } from '../application/issuer.provider';
+import { ACCOUNT_CONSOLE_CLIENT_ID } from '../app/security.providers';
 import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
 import { OAuthRefreshAnswer } from './answers/oauth.answer';
 

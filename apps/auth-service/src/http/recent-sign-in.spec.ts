@@ -1,6 +1,5 @@
 import { decodeJwt } from 'jose';
-import { type Principal, type TokenIssuer } from '@accounts/security';
-import { ACCESS_TOKEN_ISSUER } from '../application/issuer.provider';
+import { type Principal, type TokenIssuer, TOKEN_ISSUER } from '@accounts/security';
 import { AuthTestApp, expectStatus, type SeededAccount } from '../testing/auth-test-app';
 
 describe('recent sign-in before weakening an account (auth-service)', () => {
@@ -30,7 +29,7 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
       amr: claims['amr'] as string[],
       authTime: Math.floor(Date.now() / 1000) - minutes * 60,
     };
-    const issued = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue(principal);
+    const issued = await app.t.app.get<TokenIssuer>(TOKEN_ISSUER).issue(principal);
     return { Authorization: `Bearer ${issued.accessToken}` };
   }
 
@@ -60,7 +59,7 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
     expectStatus(passed, 200);
     const { accessToken } = passed.body;
     const claims = decodeJwt(accessToken);
-    const old = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue({
+    const old = await app.t.app.get<TokenIssuer>(TOKEN_ISSUER).issue({
       kind: 'user',
       accountId: claims.sub as string,
       orgId,

@@ -1,5 +1,4 @@
-import type { TokenIssuer } from '@accounts/security';
-import { ACCESS_TOKEN_ISSUER } from '../application/issuer.provider';
+import { TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import { AuthTestApp, expectStatus, totpAt } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
@@ -113,7 +112,7 @@ describe('recovery codes over HTTP', () => {
     const principal = JSON.parse(
       Buffer.from(bearer.Authorization.split('.')[1], 'base64url').toString(),
     );
-    const issuer = app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER);
+    const issuer = app.t.app.get<TokenIssuer>(TOKEN_ISSUER);
     const stale = await issuer.issue({
       kind: 'user',
       accountId: principal.sub,
@@ -165,7 +164,7 @@ describe('recovery codes over HTTP', () => {
     const principal = JSON.parse(
       Buffer.from(bearer.Authorization.split('.')[1], 'base64url').toString(),
     );
-    const api = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue({
+    const api = await app.t.app.get<TokenIssuer>(TOKEN_ISSUER).issue({
       kind: 'api',
       accountId: principal.sub,
       orgId: principal.org,

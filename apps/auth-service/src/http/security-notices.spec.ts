@@ -1,7 +1,6 @@
 import { ApiCredentialGeneratedData, CredentialsEventSchemaVersions } from '@accounts/contracts';
-import type { TokenIssuer } from '@accounts/security';
+import { TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import { toNewEvent } from '@accounts/event-sourcing';
-import { ACCESS_TOKEN_ISSUER } from '../application/issuer.provider';
 import { AuthTestApp, expectStatus, STRONG_PASSWORD, totpAt } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
@@ -139,7 +138,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
       await app.http().put('/auth/me/notices/new-sign-in').send({ enabled: false }),
       401,
     );
-    const api = await app.t.app.get<TokenIssuer>(ACCESS_TOKEN_ISSUER).issue({
+    const api = await app.t.app.get<TokenIssuer>(TOKEN_ISSUER).issue({
       kind: 'api',
       accountId: user.accountId,
       orgId,

@@ -12,7 +12,7 @@ import type { AuthConfig } from '../config';
 import {
   disabledAccountsProjection,
   openSessionsProjection,
-} from '../application/disabled-account-sessions.projection';
+} from './disabled-account-sessions.projection';
 import { activationLinksProjection } from './activation-links.projection';
 import { profileFactsProjection } from './profile-facts.projection';
 import { sessionListProjection } from './sessions.projection';

@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import request from 'supertest';
 import { AuthModule } from '../app/auth.module';
-import { sha256 } from '../application/secrets';
+import { sha256 } from '../application/shared/secrets';
 import { authConfigSchema } from '../config';
 import { ReadModels } from '../projections/read-models';
 

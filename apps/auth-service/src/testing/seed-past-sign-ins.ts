@@ -1,8 +1,8 @@
 import { AuthenticationEventSchemaVersions, type EventMetadata } from '@accounts/contracts';
 import { foldEvents, type Message, toNewEvent } from '@accounts/event-sourcing';
 import { randomUUID } from 'node:crypto';
-import { AuthStore } from '../application/auth-store';
-import { newOpaqueToken, sha256 } from '../application/secrets';
+import { AuthStore } from '../application/shared/auth-store';
+import { newOpaqueToken, sha256 } from '../application/shared/secrets';
 import {
   sessionDecider,
   sessionStreamId,

@@ -6,10 +6,10 @@ import { EVENT_STORE } from '@accounts/service-kit';
 import { activationTokenInvalid, authenticatorDecider, type Activate } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { ReadModels } from '../../projections/read-models';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
-import { isCommonPassword, PasswordHasher } from '../passwords';
-import { sha256 } from '../secrets';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { isCommonPassword, PasswordHasher } from '../shared/passwords';
+import { sha256 } from '../shared/secrets';
 import { ActivateAccountCommand } from './activate-account.command';
 import { ActivationGuesses } from './activation-guesses';
 

@@ -5,13 +5,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthConfig } from '../../config';
 import { needsAuthenticatorEnrollment } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
 import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
-import { SecretBox } from '../secrets';
-import { newTotpSecret, qrCodeDataUrl, totpUri } from '../totp';
+import { SecretBox } from '../shared/secrets';
+import { newTotpSecret, qrCodeDataUrl, totpUri } from '../shared/totp';
 import { ChangeMethodCommand, type MethodChange } from './change-method.command';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 @CommandHandler(ChangeMethodCommand)
 export class ChangeMethodHandler implements ICommandHandler<ChangeMethodCommand> {

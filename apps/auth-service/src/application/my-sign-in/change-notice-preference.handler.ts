@@ -1,8 +1,8 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ownAuthenticator } from '../auth-runs';
+import { ownAuthenticator } from '../shared/auth-runs';
 import { ChangeNoticePreferenceCommand } from './change-notice-preference.command';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 @CommandHandler(ChangeNoticePreferenceCommand)
 export class ChangeNoticePreferenceHandler

@@ -2,13 +2,13 @@ import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { authenticatorDecider, type ChangePassword, refuse } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator, signInGuard } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
-import { isCommonPassword, PasswordHasher } from '../passwords';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { isCommonPassword, PasswordHasher } from '../shared/passwords';
 import { SessionEnding } from '../sessions/session-ending';
 import { ChangePasswordCommand } from './change-password.command';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 /**
  * A wrong current password is a password guess (a stolen session must not test passwords freely):

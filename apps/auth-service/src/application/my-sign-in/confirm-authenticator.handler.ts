@@ -1,12 +1,12 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
 import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
-import { SecretBox } from '../secrets';
-import { checkTotp } from '../totp';
+import { SecretBox } from '../shared/secrets';
+import { checkTotp } from '../shared/totp';
 import { ConfirmAuthenticatorCommand } from './confirm-authenticator.command';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 @CommandHandler(ConfirmAuthenticatorCommand)
 export class ConfirmAuthenticatorHandler implements ICommandHandler<ConfirmAuthenticatorCommand> {

@@ -2,11 +2,11 @@ import type { ContactChannel } from '@accounts/contracts';
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { refusalOf } from '../../domain';
-import { ownAuthenticator } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
-import { sha256 } from '../secrets';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { sha256 } from '../shared/secrets';
 import { ConfirmVerificationCommand } from './confirm-verification.command';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 /** A wrong code is recorded (it counts toward the code's attempts) before the refusal is answered. */
 @CommandHandler(ConfirmVerificationCommand)

@@ -5,14 +5,12 @@ import { ConfirmAuthenticatorHandler } from './confirm-authenticator.handler';
 import { ConfirmVerificationHandler } from './confirm-verification.handler';
 import { ListSessionsHandler } from './list-sessions.handler';
 import { ListTrustedDevicesHandler } from './list-trusted-devices.handler';
-import { OwnAccount } from './own-account';
 import { ResetAuthenticatorHandler } from './reset-authenticator.handler';
 import { RevokeTrustedDeviceHandler } from './revoke-trusted-device.handler';
 import { StartVerificationHandler } from './start-verification.handler';
 
 /** What the signed-in user changes about how they sign in (/auth/me/...): one handler per use case. */
 export const mySignInHandlers = [
-  OwnAccount,
   ChangePasswordHandler,
   ChangeMethodHandler,
   ConfirmAuthenticatorHandler,

@@ -1,7 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { ListSessionsQuery, type SessionListItem } from './list-sessions.query';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 @QueryHandler(ListSessionsQuery)
 export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {

@@ -1,8 +1,8 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TrustedDevices } from '../../projections/trusted-devices.queries';
-import { sha256 } from '../secrets';
+import { sha256 } from '../shared/secrets';
 import { ListTrustedDevicesQuery } from './list-trusted-devices.query';
-import { OwnAccount } from './own-account';
+import { OwnAccount } from '../shared/own-account';
 
 /** From the trusted_devices read model; the computer asking is marked as the current one. */
 @QueryHandler(ListTrustedDevicesQuery)

@@ -1,8 +1,8 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TrustedDevices } from '../../projections/trusted-devices.queries';
-import { ownAuthenticator } from '../auth-runs';
-import { OwnAccount } from './own-account';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { OwnAccount } from '../shared/own-account';
 import { RevokeTrustedDeviceCommand } from './revoke-trusted-device.command';
 
 /** Another account's device id is unknown to the caller's authenticator: 404. */

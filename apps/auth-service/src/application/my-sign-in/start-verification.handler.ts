@@ -1,11 +1,11 @@
 import type { ContactChannel } from '@accounts/contracts';
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ownAuthenticator } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
-import { contactVerificationMessage, Notifications } from '../notifications';
-import { newSixDigitCode, sha256 } from '../secrets';
-import { OwnAccount } from './own-account';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { contactVerificationMessage, Notifications } from '../shared/notifications';
+import { newSixDigitCode, sha256 } from '../shared/secrets';
+import { OwnAccount } from '../shared/own-account';
 import { StartVerificationCommand } from './start-verification.command';
 
 @CommandHandler(StartVerificationCommand)

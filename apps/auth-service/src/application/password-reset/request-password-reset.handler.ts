@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthConfig } from '../../config';
 import { type AccountFacts, ProfileFacts } from '../../projections/profile-facts.queries';
-import { ownAuthenticator } from '../auth-runs';
-import { LinkTokens } from '../link-tokens';
-import { sha256 } from '../secrets';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { LinkTokens } from '../shared/link-tokens';
+import { sha256 } from '../shared/secrets';
 import { PasswordResetThrottles } from './password-reset-throttles';
 import { RequestPasswordResetCommand, type ResetRequester } from './request-password-reset.command';
 

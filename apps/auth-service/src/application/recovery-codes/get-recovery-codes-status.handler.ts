@@ -1,7 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { hasSecondFactor, RecoveryCodePolicy, recoveryCodesLeft } from '../../domain';
-import { AuthStore } from '../auth-store';
-import { OwnAccount } from '../my-sign-in/own-account';
+import { AuthStore } from '../shared/auth-store';
+import { OwnAccount } from '../shared/own-account';
 import {
   GetRecoveryCodesStatusQuery,
   type RecoveryCodesStatus,

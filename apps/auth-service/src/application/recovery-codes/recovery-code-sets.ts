@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hasSecondFactor, RecoveryCodePolicy } from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
 import { newRecoveryCode, recoveryCodeSha256 } from './recovery-code';
 
 type Owner = Pick<AccountFacts, 'accountId' | 'orgId'>;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sha256 } from '../secrets';
+import { sha256 } from '../shared/secrets';
 
 /** No 0/O, 1/I/L: a code is read from paper and typed by hand. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

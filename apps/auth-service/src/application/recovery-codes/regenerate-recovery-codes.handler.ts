@@ -2,7 +2,7 @@ import { CommandRunner } from '@accounts/event-sourcing';
 import type { Principal } from '@accounts/security';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RecoveryCodePolicy } from '../../domain';
-import { OwnAccount } from '../my-sign-in/own-account';
+import { OwnAccount } from '../shared/own-account';
 import { RecoveryCodeSets } from './recovery-code-sets';
 import { RegenerateRecoveryCodesCommand } from './regenerate-recovery-codes.command';
 

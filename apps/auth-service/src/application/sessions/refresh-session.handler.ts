@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { refuse, refusalOf, sessionDecider, sessionStreamId } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { sha256 } from '../secrets';
+import { sha256 } from '../shared/secrets';
 import { RefreshSessionCommand } from './refresh-session.command';
 import { SessionStarts } from './session-starts';
 import { newRefreshToken, sessionIdOf, type TokenAnswer, TokenAnswers } from './token-answers';

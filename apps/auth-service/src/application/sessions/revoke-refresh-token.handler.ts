@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { timingSafeEqual } from 'node:crypto';
 import { type Session, sessionDecider, sessionStreamId } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { sha256 } from '../secrets';
+import { sha256 } from '../shared/secrets';
 import { RevokeRefreshTokenCommand } from './revoke-refresh-token.command';
 import { sessionIdOf } from './token-answers';
 

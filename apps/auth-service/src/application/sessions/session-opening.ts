@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthConfig } from '../../config';
 import { sessionDecider, sessionStreamId } from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
-import { sha256 } from '../secrets';
+import { sha256 } from '../shared/secrets';
 import { SessionStarts } from './session-starts';
 import { newRefreshToken, type TokenAnswer, TokenAnswers } from './token-answers';
 

@@ -1,7 +1,7 @@
 import { TOKEN_ISSUER, type TokenIssuer } from '@accounts/security';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
-import { newOpaqueToken } from '../secrets';
+import { newOpaqueToken } from '../shared/secrets';
 
 /** What a successful sign-in or refresh answers. */
 export interface TokenAnswer {

@@ -12,13 +12,13 @@ import {
   totpVerdictOf,
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { signInGuard } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
+import { AuthStore } from '../shared/auth-store';
+import { signInGuard } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
 import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
-import { SecretBox, sha256 } from '../secrets';
+import { SecretBox, sha256 } from '../shared/secrets';
 import { isEnrollmentChallenge, SignInEnrollment } from './sign-in-enrollment';
-import { checkTotp } from '../totp';
+import { checkTotp } from '../shared/totp';
 import { AnswerChallengeCommand } from './answer-challenge.command';
 import type { SignInTokens } from './sign-in-answers';
 import { SignInCompletion } from './sign-in-completion';

@@ -11,7 +11,7 @@ import {
   signInStreamId,
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { ownAuthenticator, signInGuard } from '../auth-runs';
+import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
 import { recoveryCodeSha256 } from '../recovery-codes/recovery-code';
 import { isEnrollmentChallenge } from './sign-in-enrollment';
 import { AnswerWithRecoveryCodeCommand } from './answer-with-recovery-code.command';

@@ -11,12 +11,12 @@ import {
   refuse,
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
-import { contactVerificationMessage, Notifications } from '../notifications';
-import { newSixDigitCode, SecretBox, sha256 } from '../secrets';
-import { newTotpSecret, qrCodeDataUrl, totpUri } from '../totp';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { contactVerificationMessage, Notifications } from '../shared/notifications';
+import { newSixDigitCode, SecretBox, sha256 } from '../shared/secrets';
+import { newTotpSecret, qrCodeDataUrl, totpUri } from '../shared/totp';
 import { ChooseEnrollmentCommand, type EnrollmentChoice } from './choose-enrollment.command';
 import { SignInEnrollment } from './sign-in-enrollment';
 

@@ -7,7 +7,7 @@ import {
   passwordNeedsRehash,
 } from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
-import { PasswordHasher } from '../passwords';
+import { PasswordHasher } from '../shared/passwords';
 
 /** After a correct password: its hash is redone when the configured argon2 parameters changed. */
 @Injectable()

@@ -8,9 +8,9 @@ import {
   signInStreamId,
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ClientAddressLimits } from '../client-address-limits';
-import { newSixDigitCode, sha256 } from '../secrets';
+import { AuthStore } from '../shared/auth-store';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { newSixDigitCode, sha256 } from '../shared/secrets';
 import { ResendCodeCommand } from './resend-code.command';
 import type { ChallengeAnswerBody } from './sign-in-answers';
 import { SignInCodes } from './sign-in-codes';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
-import { Notifications } from '../notifications';
+import { Notifications } from '../shared/notifications';
 
 /** Sends a sign-in code by the challenge's channel; a failed send fails the request (the code is useless unsent). */
 @Injectable()

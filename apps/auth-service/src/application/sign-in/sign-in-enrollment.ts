@@ -13,11 +13,11 @@ import {
   signInStreamId,
 } from '../../domain';
 import { type AccountFacts, ProfileFacts } from '../../projections/profile-facts.queries';
-import { AuthStore } from '../auth-store';
-import { ownAuthenticator } from '../auth-runs';
-import { ClientAddressLimits } from '../client-address-limits';
-import { SecretBox, sha256 } from '../secrets';
-import { checkTotp } from '../totp';
+import { AuthStore } from '../shared/auth-store';
+import { ownAuthenticator } from '../shared/auth-runs';
+import { ClientAddressLimits } from '../shared/client-address-limits';
+import { SecretBox, sha256 } from '../shared/secrets';
+import { checkTotp } from '../shared/totp';
 
 type EnrollmentFlow = SignInFlow & { challenge: NonNullable<SignInFlow['challenge']> };
 

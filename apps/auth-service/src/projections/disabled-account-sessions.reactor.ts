@@ -10,7 +10,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { sessionDecider, sessionStreamId } from '../domain';
-import { ReadModels } from '../projections/read-models';
+import { ReadModels } from './read-models';
 import { openSessionsProjection } from './disabled-account-sessions.projection';
 
 const DRAIN_EVERY_MS = 100;

@@ -9,13 +9,11 @@ import {
 } from '@accounts/security';
 import { createTokenVerifier, publicUrlOf, SERVICE_CONFIG } from '@accounts/service-kit';
 import type { Provider } from '@nestjs/common';
-import { assertProductionKeys } from '../app/production-keys';
+import { assertProductionKeys } from './production-keys';
 import type { AuthConfig } from '../config';
 
 /** Names auth-service's key files in the data folder. */
 export const AUTH_ISSUER = 'auth-service';
-/** @deprecated the former name of TOKEN_ISSUER (libs/security), kept as an alias: the same token. */
-export const ACCESS_TOKEN_ISSUER = TOKEN_ISSUER;
 /** `client_id` of the tokens people get by signing in (RFC 9068): the account console, a public client. */
 export const ACCOUNT_CONSOLE_CLIENT_ID = 'account-console';
 

@@ -1,54 +1,38 @@
 import { DomainError, loadAggregateAsOf } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import type { Principal } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   authenticatorDecider,
   authenticatorStreamId,
   sessionDecider,
   sessionStreamId,
-} from '../domain';
-import { ReadModels } from '../projections/read-models';
-import { ProfileFacts } from '../projections/profile-facts.queries';
-
-/** How an account signed in at an instant: what an administrator (and the audit service) asks for. */
-export interface AccountSecurityAsOf {
-  readonly accountId: string;
-  readonly method: string;
-  readonly authenticatorEnrolled: boolean;
-  readonly passwordSet: boolean;
-  readonly trustedDevices: ReadonlyArray<{
-    id: string;
-    label: string;
-    ip: string | null;
-    addedAt: string;
-    expiresAt: string;
-  }>;
-  readonly openSessions: ReadonlyArray<{
-    id: string;
-    lastActiveAt: string;
-    absoluteExpiresAt: string;
-  }>;
-}
+} from '../../domain';
+import { ReadModels } from '../../projections/read-models';
+import { ProfileFacts } from '../../projections/profile-facts.queries';
+import {
+  type AccountSecurityAsOf,
+  GetAccountSecurityAsOfQuery,
+} from './get-account-security-as-of.query';
 
 /**
  * GET /auth/accounts/:id/security[?at=]: the authenticator and session streams folded by their own
  * evolve up to the instant (now when absent), so the past and the present come from the same code.
  */
-@Injectable()
-export class AccountSecurityAsOfReader {
+@QueryHandler(GetAccountSecurityAsOfQuery)
+export class GetAccountSecurityAsOfHandler implements IQueryHandler<GetAccountSecurityAsOfQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly profiles: ProfileFacts,
     private readonly readModels: ReadModels,
   ) {}
 
-  async read(
-    principal: Principal,
-    accountId: string,
-    instant: number,
-  ): Promise<AccountSecurityAsOf> {
+  async execute({
+    principal,
+    accountId,
+    instant,
+  }: GetAccountSecurityAsOfQuery): Promise<AccountSecurityAsOf> {
     if (
       principal.kind !== 'user' ||
       !this.profiles.isAdministrator(principal.orgId, principal.accountId)

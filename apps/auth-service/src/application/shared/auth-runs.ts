@@ -6,7 +6,7 @@ import {
   signInGuardDecider,
   signInGuardStreamId,
   authenticatorStreamId,
-} from '../domain';
+} from '../../domain';
 
 /** A command of the account's own sign-in setup, with the account holder as the actor. */
 export function ownAuthenticator(

@@ -6,8 +6,8 @@ import {
 } from '@accounts/security';
 import { currentRequestContext, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { refuse, signInFailed } from '../domain';
-import type { AuthConfig } from '../config';
+import { refuse, signInFailed } from '../../domain';
+import type { AuthConfig } from '../../config';
 
 /**
  * Budgets per client address (the request's address, TRUST_PROXY honoured; IPv6 by /64), across

@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Argon2Parameters, commonPasswordList } from '../domain';
+import { type Argon2Parameters, commonPasswordList } from '../../domain';
 
 /** argon2id with the configured (OWASP) parameters; the only place that hashes or verifies passwords. */
 export class PasswordHasher {
@@ -47,7 +47,7 @@ export function isCommonPassword(password: string): boolean {
   if (!commonPasswords) {
     const candidates = [
       join(__dirname, 'assets', 'common-passwords.txt'),
-      join(__dirname, '..', 'assets', 'common-passwords.txt'),
+      join(__dirname, '..', '..', 'assets', 'common-passwords.txt'),
     ];
     const file = candidates.find((path) => {
       try {
