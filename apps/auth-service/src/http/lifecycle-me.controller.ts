@@ -9,11 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ChangeNoticePreferenceCommand } from '../application/my-sign-in/change-notice-preference.command';
-import { OwnAccount } from '../application/shared/own-account';
-import { AuthStore } from '../application/shared/auth-store';
+import { ListNoticePreferencesQuery } from '../application/my-sign-in/list-notice-preferences.query';
 import { GetRecoveryCodesStatusQuery } from '../application/recovery-codes/get-recovery-codes-status.query';
 import { RegenerateRecoveryCodesCommand } from '../application/recovery-codes/regenerate-recovery-codes.command';
-import { refuse, SecurityNotices } from '../domain';
+import { refuse } from '../domain';
 import {
   NoticeListAnswer,
   NoticePreferenceAnswer,
@@ -30,8 +29,6 @@ import { NoticePreferenceDto } from './dto/lifecycle.dto';
 @PersonOnly()
 export class LifecycleMeController {
   constructor(
-    private readonly own: OwnAccount,
-    private readonly store: AuthStore,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
@@ -63,17 +60,8 @@ export class LifecycleMeController {
     type: NoticeListAnswer,
     description: 'Every security notice, and whether I receive it',
   })
-  async notices(@CurrentPrincipal() principal: Principal) {
-    const account = this.own.of(userOnly(principal));
-    const { noticesOff } = await this.store.authenticator(account.accountId);
-    return {
-      items: Object.entries(SecurityNotices).map(([notice, { critical, description }]) => ({
-        notice,
-        description,
-        critical,
-        enabled: critical || !noticesOff.includes(notice),
-      })),
-    };
+  notices(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListNoticePreferencesQuery(userOnly(principal)));
   }
 
   @Put('notices/:notice')

@@ -1,8 +1,8 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OwnAccount } from '../application/shared/own-account';
-import { AuthStore } from '../application/shared/auth-store';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetSignInMethodQuery } from '../application/my-sign-in/get-sign-in-method.query';
 import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 
 /** GET /auth/me/method: what the settings page shows as the current choice (no secret, only facts). */
@@ -12,10 +12,7 @@ import { MySignInMethodAnswer } from './answers/my-sign-in.answer';
 // The sign-in method is a security setting: people only.
 @PersonOnly()
 export class MySignInMethodController {
-  constructor(
-    private readonly own: OwnAccount,
-    private readonly store: AuthStore,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOkResponse({ type: MySignInMethodAnswer, description: 'My sign-in method' })
@@ -23,15 +20,7 @@ export class MySignInMethodController {
     summary:
       'My sign-in method, whether an authenticator app is set up, and which contacts are verified',
   })
-  async get(@CurrentPrincipal() principal: Principal) {
-    const account = this.own.of(principal);
-    const state = await this.store.authenticator(account.accountId);
-    return {
-      method: state.method,
-      authenticatorEnrolled: state.totp !== null,
-      pendingAuthenticatorMethod: state.pendingTotp?.method ?? null,
-      emailVerified: state.verifiedEmail !== null,
-      phoneVerified: state.verifiedPhone !== null,
-    };
+  get(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetSignInMethodQuery(principal));
   }
 }

@@ -55,7 +55,10 @@ export class AuthTestApp {
     return new AuthTestApp(t, time);
   }
 
-  /** Moves this service's clock (link and code expiry, session timeouts); limiters keep real time. */
+  /**
+   * Moves the clock the handlers decide with (link and code expiry, session timeouts, guessing limits,
+   * the times in issued tokens); token verification keeps real time.
+   */
   advance(ms: number): void {
     this.time.offsetMs += ms;
   }

@@ -1,4 +1,4 @@
-import { DomainError, loadAggregateAsOf } from '@accounts/event-sourcing';
+import { DomainError, loadAggregateAsOf, notFound } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
@@ -45,7 +45,7 @@ export class GetAccountSecurityAsOfHandler implements IQueryHandler<GetAccountSe
     }
     const target = this.profiles.byId(accountId);
     if (!target || target.orgId !== principal.orgId)
-      throw new DomainError('not_found', 'AUTH-account-not-found', 'Account not found');
+      throw notFound('AUTH-account-not-found', 'Account not found');
     const { state } = await loadAggregateAsOf(
       this.store,
       authenticatorStreamId(accountId),

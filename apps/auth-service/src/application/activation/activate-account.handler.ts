@@ -26,18 +26,22 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCo
   ) {}
 
   async execute({ token, password, ip }: ActivateAccountCommand): Promise<{ accountId: string }> {
-    this.guesses.assertAllowed(ip);
+    const now = this.runner.now();
+    this.guesses.assertAllowed(ip, now);
     try {
-      return await this.activate(token, password);
+      return await this.activate(token, password, now);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'AUTH-activation-token-invalid')
-        this.guesses.failed(ip);
+        this.guesses.failed(ip, now);
       throw error;
     }
   }
 
-  private async activate(token: string, password: string): Promise<{ accountId: string }> {
-    const now = this.runner.now();
+  private async activate(
+    token: string,
+    password: string,
+    now: Date,
+  ): Promise<{ accountId: string }> {
     const presentedTokenSha256 = sha256(token);
     let account = this.profiles.byActivationHash(presentedTokenSha256);
     if (!account) {

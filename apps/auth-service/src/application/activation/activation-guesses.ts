@@ -30,8 +30,8 @@ export class ActivationGuesses {
   }
 
   /** Throws 429 with Retry-After while the address has used up its wrong links. */
-  assertAllowed(ip: string | undefined, now = Date.now()): void {
-    const wait = this.perAddress.retryAfterSeconds(clientAddressKey(ip), now);
+  assertAllowed(ip: string | undefined, now: Date): void {
+    const wait = this.perAddress.retryAfterSeconds(clientAddressKey(ip), now.getTime());
     if (wait > 0)
       throw new DomainError(
         'too_many_attempts',
@@ -41,7 +41,7 @@ export class ActivationGuesses {
       );
   }
 
-  failed(ip: string | undefined, now = Date.now()): void {
-    this.perAddress.record(clientAddressKey(ip), now);
+  failed(ip: string | undefined, now: Date): void {
+    this.perAddress.record(clientAddressKey(ip), now.getTime());
   }
 }

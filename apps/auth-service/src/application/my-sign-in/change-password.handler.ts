@@ -27,15 +27,17 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   ) {}
 
   async execute({ principal, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
+    const now = this.runner.now();
     const account = this.own.of(principal);
     const { accountId, orgId } = account;
     const actor = { kind: 'user', accountId } as const;
     const address = this.limits.address();
     await passwordAttemptsRefused(async () => {
-      this.limits.assertSignInAllowed(address);
-      await this.runner.run(
-        signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId),
-      );
+      this.limits.assertSignInAllowed(address, now);
+      await this.runner.run({
+        ...signInGuard({ type: 'CheckSignInAllowed', data: { accountId, address } }, actor, orgId),
+        now,
+      });
     });
     const state = await this.auth.authenticator(accountId);
     const command = (newPasswordHash: string): ChangePassword => ({
@@ -54,16 +56,18 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     );
     if (!currentPasswordVerified) {
       const failure = { accountId, signinId: null, factor: 'password' as const, address };
-      await this.runner.run(
-        signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId),
-      );
-      this.limits.signInFailed(address);
+      await this.runner.run({
+        ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, orgId),
+        now,
+      });
+      this.limits.signInFailed(address, now);
     }
     // Decide before hashing: a refused change costs no second argon2 run.
-    authenticatorDecider.decide(command('not-hashed-yet'), state, { now: this.runner.now() });
-    await this.runner.run(
-      ownAuthenticator(account, command(await this.hasher.hash(change.newPassword))),
-    );
+    authenticatorDecider.decide(command('not-hashed-yet'), state, { now });
+    await this.runner.run({
+      ...ownAuthenticator(account, command(await this.hasher.hash(change.newPassword))),
+      now,
+    });
     let endedSessions = 0;
     if (change.endOtherSessions) {
       for (const session of this.profiles.activeSessions(accountId)) {

@@ -22,11 +22,12 @@ export class ConfirmVerificationHandler implements ICommandHandler<ConfirmVerifi
     channel,
     code,
   }: ConfirmVerificationCommand): Promise<{ channel: ContactChannel; verified: true }> {
+    const now = this.runner.now();
     const account = this.own.of(principal);
     const address = this.limits.address();
-    this.limits.assertCodeAllowed(address);
-    const result = await this.runner.run(
-      ownAuthenticator(account, {
+    this.limits.assertCodeAllowed(address, now);
+    const result = await this.runner.run({
+      ...ownAuthenticator(account, {
         type: 'ConfirmContactVerification',
         data: {
           accountId: account.accountId,
@@ -35,10 +36,11 @@ export class ConfirmVerificationHandler implements ICommandHandler<ConfirmVerifi
           codeSha256: sha256(code),
         },
       }),
-    );
+      now,
+    });
     const refusal = refusalOf(result.appended);
     if (refusal) {
-      this.limits.codeFailed(address);
+      this.limits.codeFailed(address, now);
       throw refusal;
     }
     return { channel, verified: true };

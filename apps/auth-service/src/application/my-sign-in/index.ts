@@ -3,6 +3,8 @@ import { ChangeNoticePreferenceHandler } from './change-notice-preference.handle
 import { ChangePasswordHandler } from './change-password.handler';
 import { ConfirmAuthenticatorHandler } from './confirm-authenticator.handler';
 import { ConfirmVerificationHandler } from './confirm-verification.handler';
+import { GetSignInMethodHandler } from './get-sign-in-method.handler';
+import { ListNoticePreferencesHandler } from './list-notice-preferences.handler';
 import { ListSessionsHandler } from './list-sessions.handler';
 import { ListTrustedDevicesHandler } from './list-trusted-devices.handler';
 import { ResetAuthenticatorHandler } from './reset-authenticator.handler';
@@ -21,4 +23,6 @@ export const mySignInHandlers = [
   ResetAuthenticatorHandler,
   ListSessionsHandler,
   ChangeNoticePreferenceHandler,
+  GetSignInMethodHandler,
+  ListNoticePreferencesHandler,
 ];

@@ -21,16 +21,18 @@ export class StartVerificationHandler implements ICommandHandler<StartVerificati
     principal,
     channel,
   }: StartVerificationCommand): Promise<{ channel: ContactChannel; sentTo: string | null }> {
+    const now = this.runner.now();
     const account = this.own.of(principal);
-    this.limits.takeCodeSend(this.limits.address());
+    this.limits.takeCodeSend(this.limits.address(), now);
     const code = newSixDigitCode();
     const contacts = { email: account.email, mobilePhone: account.mobilePhone };
-    await this.runner.run(
-      ownAuthenticator(account, {
+    await this.runner.run({
+      ...ownAuthenticator(account, {
         type: 'StartContactVerification',
         data: { accountId: account.accountId, channel, contacts, codeSha256: sha256(code) },
       }),
-    );
+      now,
+    });
     await this.notifications.sendOrFail(
       contactVerificationMessage(
         channel,

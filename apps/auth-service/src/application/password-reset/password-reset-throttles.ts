@@ -56,20 +56,20 @@ export class PasswordResetThrottles {
   }
 
   /** Counts a reset request from this address; 429 with Retry-After past the limit. */
-  takeRequest(ip: string | undefined): void {
-    const retryAfter = this.requestsPerAddress.take(clientAddressKey(ip), Date.now());
+  takeRequest(ip: string | undefined, now: Date): void {
+    const retryAfter = this.requestsPerAddress.take(clientAddressKey(ip), now.getTime());
     if (retryAfter) throw tooMany(retryAfter);
   }
 
   /** Counts a link tried from this address. */
-  takeConfirm(ip: string | undefined): void {
-    const retryAfter = this.confirmsPerAddress.take(clientAddressKey(ip), Date.now());
+  takeConfirm(ip: string | undefined, now: Date): void {
+    const retryAfter = this.confirmsPerAddress.take(clientAddressKey(ip), now.getTime());
     if (retryAfter) throw tooMany(retryAfter);
   }
 
   /** Counts a link tried on this account. */
-  takeConfirmOn(accountId: string): void {
-    const retryAfter = this.confirmsPerAccount.take(accountId, Date.now());
+  takeConfirmOn(accountId: string, now: Date): void {
+    const retryAfter = this.confirmsPerAccount.take(accountId, now.getTime());
     if (retryAfter) throw tooMany(retryAfter);
   }
 }

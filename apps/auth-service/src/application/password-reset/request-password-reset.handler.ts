@@ -30,7 +30,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
 
   async execute({ who, ip }: RequestPasswordResetCommand): Promise<void> {
     const now = this.runner.now();
-    this.throttles.takeRequest(ip);
+    this.throttles.takeRequest(ip, now);
     // The answer comes after exactly PASSWORD_RESET_ANSWER_MS whether an account matched or not, even
     // when the store is slow: the work runs beside the wait and, if it takes longer, finishes after it.
     const answer = sleep(this.config.PASSWORD_RESET_ANSWER_MS);

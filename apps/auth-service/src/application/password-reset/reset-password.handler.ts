@@ -30,10 +30,10 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     ip,
   }: ResetPasswordCommand): Promise<{ reset: true; endedSessions: number }> {
     const now = this.runner.now();
-    this.throttles.takeConfirm(ip);
+    this.throttles.takeConfirm(ip, now);
     const accountId = LinkTokens.accountOf(confirmation.token);
     if (!accountId) throw resetLinkInvalid();
-    this.throttles.takeConfirmOn(accountId);
+    this.throttles.takeConfirmOn(accountId, now);
     const account = this.profiles.byId(accountId);
     if (!account || !account.enabled) throw resetLinkInvalid();
     const command = (newPasswordHash: string): ResetPassword => ({

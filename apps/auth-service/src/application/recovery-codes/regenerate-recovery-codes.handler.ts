@@ -17,7 +17,9 @@ export class RegenerateRecoveryCodesHandler
     private readonly sets: RecoveryCodeSets,
   ) {}
 
-  execute({ principal }: RegenerateRecoveryCodesCommand) {
+  execute({
+    principal,
+  }: RegenerateRecoveryCodesCommand): Promise<{ codes: string[]; remaining: number }> {
     const account = this.own.of(principal);
     return this.sets.generate(account, signedInRecently(principal, this.runner.now()));
   }

@@ -1,6 +1,6 @@
-import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandRunner, notFound } from '@accounts/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import { refuse, type Session, sessionDecider, sessionStreamId } from '../../domain';
+import { type Session, sessionDecider, sessionStreamId } from '../../domain';
 
 export type SessionEndReason = 'logout' | 'revoked' | 'password-changed' | 'password-reset';
 
@@ -19,7 +19,7 @@ export class SessionEnding {
     const streamId = sessionStreamId(sessionId);
     const { state } = await this.runner.load(streamId, sessionDecider);
     if (state.status === 'none' || (state as Session).accountId !== accountId)
-      throw refuse('not_found', 'AUTH-session-not-found', 'No such session on your account');
+      throw notFound('AUTH-session-not-found', 'No such session on your account');
     await this.runner.run({
       streamId,
       decider: sessionDecider,

@@ -51,16 +51,16 @@ export class ClientAddressLimits {
   }
 
   /** Before any password work: 429 with the sign-in answer once the address used its budget. */
-  assertSignInAllowed(address: string, now = new Date()): void {
+  assertSignInAllowed(address: string, now: Date): void {
     const wait = this.signInFailures.retryAfterSeconds(address, now.getTime());
     if (wait > 0) throw signInFailed(wait);
   }
 
-  signInFailed(address: string, now = new Date()): void {
+  signInFailed(address: string, now: Date): void {
     this.signInFailures.record(address, now.getTime());
   }
 
-  assertCodeAllowed(address: string, now = new Date()): void {
+  assertCodeAllowed(address: string, now: Date): void {
     const wait = this.codeFailures.retryAfterSeconds(address, now.getTime());
     if (wait > 0)
       throw refuse(
@@ -73,12 +73,12 @@ export class ClientAddressLimits {
       );
   }
 
-  codeFailed(address: string, now = new Date()): void {
+  codeFailed(address: string, now: Date): void {
     this.codeFailures.record(address, now.getTime());
   }
 
   /** Counts a code about to be sent; 429 (nothing sent) once the address used its budget. */
-  takeCodeSend(address: string, now = new Date()): void {
+  takeCodeSend(address: string, now: Date): void {
     const wait = this.codeSends.take(address, now.getTime());
     if (wait > 0)
       throw refuse(

@@ -1,6 +1,6 @@
 import type { Principal } from '@accounts/security';
 import { Injectable } from '@nestjs/common';
-import { refuse } from '../../domain';
+import { notFound } from '@accounts/event-sourcing';
 import { type AccountFacts, ProfileFacts } from '../../projections/profile-facts.queries';
 
 /** The caller's own account, as the profile facts know it; another organization's is unknown (404). */
@@ -11,7 +11,7 @@ export class OwnAccount {
   of(principal: Principal): AccountFacts {
     const account = this.profiles.byId(principal.accountId);
     if (!account || account.orgId !== principal.orgId)
-      throw refuse('not_found', 'AUTH-account-not-found', 'No such account');
+      throw notFound('AUTH-account-not-found', 'No such account');
     return account;
   }
 }
