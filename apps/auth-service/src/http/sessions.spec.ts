@@ -37,27 +37,18 @@ describe('sessions: refresh, logout, list, end; password change', () => {
   });
 
   describe('idle timeout', () => {
-    // Only Date is faked: timers, I/O callbacks and microtasks stay real, so SQLite, supertest and the
-    // projections run as usual while the service's clock (new Date(), Date.now()) is moved by hand.
-    beforeEach(() => {
-      jest.useFakeTimers({
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-        now: Date.now(),
-      });
-    });
-    afterEach(() => jest.useRealTimers());
-    const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
+    // The service's clock (CLOCK) is moved, nothing global: timers, SQLite, supertest and the
+    // projections keep real time, and every test starts from it again.
+    let moved = 0;
+    const later = (ms: number) => {
+      app.advance(ms);
+      moved += ms;
+    };
+    const backToNow = () => {
+      app.advance(-moved);
+      moved = 0;
+    };
+    afterEach(backToNow);
 
     it('keeps a session that is used within the account timeout and ends it after that much idle time, with the new timeout applied to open sessions', async () => {
       const carol = await app.activeAccount(orgId, 'carol');
@@ -111,6 +102,8 @@ describe('sessions: refresh, logout, list, end; password change', () => {
         await app.http().post('/auth/refresh').send({ refreshToken: stillUsed.body.refreshToken }),
         401,
       );
+      // A new sign-in at the real time: access tokens are verified against it.
+      backToNow();
       const fresh = await app.tokens('carol');
       await app.caughtUp();
       const list = await app.http().get('/auth/me/sessions').set(fresh.bearer);
