@@ -28,6 +28,7 @@ export * from './lib/kafka/relay-host';
 export * from './lib/kafka/kafka-relay.provider';
 export * from './lib/kafka/kafka-fed-source';
 export * from './lib/projections/read-models-host';
+export * from './lib/projections/service-read-models';
 export * from './lib/projections/queue-reactor';
 export * from './lib/projections/adopt-retired-tables';
 export * from './lib/revocations/revoked-tokens.projection';
