@@ -12,6 +12,7 @@ export * from './lib/errors/error-body';
 export * from './lib/errors/error-response';
 export * from './lib/errors/http-error.filter';
 export * from './lib/validation/field-errors';
+export * from './lib/validation/page-size.property';
 export * from './lib/validation/request-validation.pipe';
 export * from './lib/health/health-indicator-registry';
 export * from './lib/health/health.controller';
