@@ -1,19 +1,12 @@
-import { createTestApp, type TestApp } from '@accounts/service-kit';
+import type { TestApp } from '@accounts/service-kit';
 import { TestTokens } from '@accounts/testing';
 import request from 'supertest';
-import { AuditModule } from '../app/audit.module';
-import { SERVICE_NAME } from '../app/service-name';
-import { auditConfigSchema } from '../config';
+import { AuditTestApp } from '../testing/audit-test-app';
 
 describe('audit: GET /health', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({
-      serviceName: SERVICE_NAME,
-      schema: auditConfigSchema,
-      env: { AUDIT_SEAL_INTERVAL_SECONDS: '0' },
-      imports: [AuditModule.register({ tokenVerifier: (await TestTokens.create()).verifier })],
-    });
+    t = await AuditTestApp.start((await TestTokens.create()).verifier).then((app) => app.t);
   });
   afterAll(() => t.close());
 
