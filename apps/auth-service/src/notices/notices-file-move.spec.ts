@@ -2,7 +2,7 @@ import { ReadModelDatabase } from '@accounts/projections';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuthTestApp, expectStatus, STRONG_PASSWORD } from '../testing/auth-test-app';
+import { AuthTestApp } from '../testing/auth-test-app';
 import { TestMailbox } from '../testing/test-mailbox';
 
 /**
@@ -24,19 +24,8 @@ describe('upgrading from the notices file of their own (real SMTP server)', () =
 
   it('does not mail a sent notice again, and reads the old file once', async () => {
     let app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
-    const orgId = await app.organization();
-    const user = await app.activeAccount(orgId, 'otto');
-    const { bearer } = await app.tokens('otto');
-    const newPassword = 'a brand new password 1';
-    expectStatus(
-      await app.http().put('/auth/me/password').set(bearer).send({
-        currentPassword: STRONG_PASSWORD,
-        newPassword,
-        repeatPassword: newPassword,
-      }),
-      200,
-    );
-    await mailbox.waitFor(user.email, 'Your password was changed');
+    const email = await app.accountThatChangedItsPassword('otto');
+    await mailbox.waitFor(email, 'Your password was changed');
     await app.close();
 
     // The former layout: the marks in the reactor's own file, a host file without the queues.
@@ -54,7 +43,7 @@ describe('upgrading from the notices file of their own (real SMTP server)', () =
       await app.caughtUp();
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(
-        mailbox.mails(user.email).filter((m) => m.subject === 'Your password was changed'),
+        mailbox.mails(email).filter((m) => m.subject === 'Your password was changed'),
       ).toHaveLength(1);
       expect(existsSync(join(dataDir, 'auth-service-notices-read.sqlite'))).toBe(false);
       expect(existsSync(join(dataDir, 'auth-service-notices-read.sqlite.adopted'))).toBe(true);
