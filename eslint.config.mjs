@@ -46,6 +46,18 @@ const domainMessage =
   'Domain code is pure: no framework, no I/O, no clock or randomness (time and ids come through the command ' +
   `context). Allowed imports: ${domainAllowedImports.join(', ')} and relative domain files.`;
 
+// The stream prefixes of libs/contracts (profile, authentication, credentials), as names without the dash.
+const streamPrefixNames = [
+  'account',
+  'organization',
+  'username',
+  'authenticator',
+  'signin',
+  'signinguard',
+  'session',
+  'apicredentials',
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -222,6 +234,30 @@ export default [
               message: domainMessage,
             },
           ],
+        },
+      ],
+    },
+  },
+  // A stream id prefix is written once, in libs/contracts; everything else names the constant.
+  {
+    basePath: workspaceRoot,
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    ignores: [
+      ...testFiles,
+      'libs/contracts/**',
+      'apps/*/src/testing/**',
+      '**/src/test/**',
+      ...rootsTagged('type:testing').map((root) => `${root}/**`),
+      // Its apply function (owned by the account_index speed work) still names 'username-': next change there.
+      'apps/audit/src/projections/account-index.projection.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=/^(${streamPrefixNames.join('|')})-$/]`,
+          message:
+            'Stream prefixes come from @accounts/contracts: ProfileStreamPrefixes, AuthenticationStreamPrefixes, ApiCredentialsStreamPrefix.',
         },
       ],
     },

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ProfileStreamPrefixes } from '@accounts/contracts';
 import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@accounts/event-store';
 import { KafkaEventSource, KafkaRelay, SqliteRelayCheckpoint } from '@accounts/messaging';
 import { startKafka } from '../tools/kafka/broker.cjs';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     const relay = new KafkaRelay({
       name: 'bench',
       store,
-      filter: { streamPrefixes: ['account-'] },
+      filter: { streamPrefixes: [ProfileStreamPrefixes.account] },
       topic: 'bench.relay.full',
       kafka,
       checkpoint,

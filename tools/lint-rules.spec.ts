@@ -95,6 +95,15 @@ describe('workspace lint rules', () => {
         path: 'apps/credentials-service/src/app/wiring.ts',
         code: "import { DeciderSpecification } from '@accounts/testing';\nexport const all = [DeciderSpecification];\n",
       },
+      {
+        path: 'apps/auth-service/src/notices/some-queue.projection.ts',
+        code: [
+          "import { ProfileStreamPrefixes } from '@accounts/contracts';",
+          "export const prefixes = ['account-', ProfileStreamPrefixes.organization];",
+          "export const isSession = (id: string) => id.startsWith('session-');",
+          "export const note = 'account-holder';",
+        ].join('\n'),
+      },
     ]);
   }, 120_000);
 
@@ -121,5 +130,10 @@ describe('workspace lint rules', () => {
 
   it('keeps test helpers out of code that ships', () => {
     expect(errorLines(results[5], '@typescript-eslint/no-restricted-imports')).toEqual([1]);
+  });
+
+  it('refuses a stream prefix written as a literal outside libs/contracts', () => {
+    expect(errorLines(results[6], 'no-restricted-syntax')).toEqual([2, 3]);
+    expect(errors(results[6])).toHaveLength(2);
   });
 });

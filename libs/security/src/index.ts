@@ -9,6 +9,7 @@ export * from './lib/issuer/issuer-keys';
 export * from './lib/issuer/jwks.controller';
 export * from './lib/limits/sliding-window-limiter';
 export * from './lib/limits/client-address';
+export * from './lib/limits/wrong-token-limiter';
 export * from './lib/limits/limiter';
 export * from './lib/nest/recent-sign-in.guard';
 export * from './lib/tokens/token-revocations';

@@ -14,7 +14,7 @@ import type { AuditConfig } from '../config';
 import { AccountHistoryController } from '../http/account-history.controller';
 import { MyActivityController } from '../http/my-activity.controller';
 import { auditRelayProvider } from '../messaging/audit-relay';
-import { AuditReadModels } from '../projections/audit-read-models';
+import { ReadModels } from '../projections/read-models';
 
 export interface AuditModuleOptions {
   /** Tests: TestTokens' verifier instead of TRUSTED_ISSUERS. */
@@ -24,7 +24,7 @@ export interface AuditModuleOptions {
 /** History, exports and each person's own activity over HTTP; seals on a schedule, relayed to Kafka. */
 @Module({})
 export class AuditModule {
-  static register(options: AuditModuleOptions = {}): DynamicModule {
+  static forRoot(options: AuditModuleOptions = {}): DynamicModule {
     return {
       module: AuditModule,
       controllers: [MyActivityController, AccountHistoryController],
@@ -37,11 +37,11 @@ export class AuditModule {
         AccessTokenGuard,
         // The one access rule of every service: routes declare person-only or a scope (audit:read here).
         { provide: APP_GUARD, useClass: AccessPolicyGuard },
-        AuditReadModels,
+        ReadModels,
         {
           provide: TOKEN_REVOCATIONS,
-          useFactory: (readModels: AuditReadModels) => readModels.revocations,
-          inject: [AuditReadModels],
+          useFactory: (readModels: ReadModels) => readModels.revocations,
+          inject: [ReadModels],
         },
         AuditQueries,
         AuditSealer,

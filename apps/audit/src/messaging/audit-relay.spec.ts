@@ -7,21 +7,13 @@ import {
   type EventEnvelope,
 } from '@accounts/contracts';
 import type { EventStore } from '@accounts/event-store';
-import {
-  createTestApp,
-  EVENT_STORE,
-  KAFKA_RELAY_HOST,
-  type RelayHost,
-  type TestApp,
-} from '@accounts/service-kit';
+import { EVENT_STORE, KAFKA_RELAY_HOST, type RelayHost, type TestApp } from '@accounts/service-kit';
 import { ScriptedHistory, TestTokens } from '@accounts/testing';
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditModule } from '../app/audit.module';
-import { SERVICE_NAME } from '../app/service-name';
 import { sealStore, SEAL_STREAM } from '../application/seals';
-import { auditConfigSchema } from '../config';
+import { AuditTestApp } from '../testing/audit-test-app';
 
 const SCHEMAS = join(__dirname, '..', '..', '..', '..', 'libs', 'contracts', 'schemas');
 
@@ -38,12 +30,7 @@ describe('seals are published like every event (accounts.audit.v1)', () => {
   });
 
   const start = (env: Record<string, string>) =>
-    createTestApp({
-      serviceName: SERVICE_NAME,
-      schema: auditConfigSchema,
-      env: { AUDIT_SEAL_INTERVAL_SECONDS: '0', ...env },
-      imports: [AuditModule.register({ tokenVerifier: tokens.verifier })],
-    });
+    AuditTestApp.start(tokens.verifier, env).then((app) => app.t);
 
   it('runs a relay of the audit-seals stream to accounts.audit.v1 when KAFKA_BROKERS is set, and none without', async () => {
     t = await start({});

@@ -1,7 +1,7 @@
 import { AuditPublication, AuditSealStream, AuditTopic } from '@accounts/contracts';
 import { kafkaRelayProvider } from '@accounts/service-kit';
 import { SERVICE_NAME } from '../app/service-name';
-import { AuditReadModels } from '../projections/audit-read-models';
+import { ReadModels } from '../projections/read-models';
 
 /** With KAFKA_BROKERS: the audit-seals stream to accounts.audit.v1, checkpoint in audit-read.sqlite. */
 export const auditRelayProvider = kafkaRelayProvider({
@@ -10,6 +10,6 @@ export const auditRelayProvider = kafkaRelayProvider({
   streamPrefixes: [AuditSealStream],
   // Public events only: the explicit internal -> public decisions of libs/contracts/src/lib/public.
   publication: AuditPublication,
-  readModels: AuditReadModels,
+  readModels: ReadModels,
   database: (readModels) => readModels.database,
 });

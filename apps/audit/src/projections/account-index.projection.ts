@@ -1,9 +1,12 @@
-import type {
-  AccountRegisteredData,
-  ApiCredentialGeneratedData,
-  Change,
-  TrustedDeviceAddedData,
-  UserNameReservedData,
+import {
+  type AccountRegisteredData,
+  ApiCredentialsStreamPrefix,
+  type ApiCredentialGeneratedData,
+  AuthenticationStreamPrefixes,
+  type Change,
+  ProfileStreamPrefixes,
+  type TrustedDeviceAddedData,
+  type UserNameReservedData,
 } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
@@ -11,13 +14,13 @@ export const ACCOUNT_INDEX = 'account_index';
 
 /** Every stream that concerns accounts; `signin-` and `session-` are keyed by their own id. */
 export const ACCOUNT_STREAM_PREFIXES = [
-  'account-',
-  'username-',
-  'authenticator-',
-  'signin-',
-  'signinguard-',
-  'session-',
-  'apicredentials-',
+  ProfileStreamPrefixes.account,
+  ProfileStreamPrefixes.userName,
+  AuthenticationStreamPrefixes.authenticator,
+  AuthenticationStreamPrefixes.signIn,
+  AuthenticationStreamPrefixes.signInGuard,
+  AuthenticationStreamPrefixes.session,
+  ApiCredentialsStreamPrefix,
 ] as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { AccountEmailChangedData } from '@accounts/contracts';
+import { type AccountEmailChangedData, ProfileStreamPrefixes } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -10,7 +10,7 @@ export const provenEmailsProjection = defineProjection({
   name: 'proven_emails',
   version: 1,
   tables: ['proven_emails'],
-  filter: { streamPrefixes: ['account-'], eventTypes: ['AccountEmailChanged'] },
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountEmailChanged'] },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.proven_emails} (

@@ -1,72 +1,42 @@
 import { CommandRunner } from '@accounts/event-sourcing';
-import type { EventStore } from '@accounts/event-store';
-import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import type { ReadModelDatabase } from '@accounts/projections';
+import { adoptRetiredTables, QueueReactor, SERVICE_CONFIG } from '@accounts/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { join } from 'node:path';
 import type { AuthConfig } from '../config';
 import { authenticatorDecider, authenticatorStreamId } from '../domain';
-import { provenEmailsProjection } from './proven-emails.projection';
-
-const DRAIN_EVERY_MS = 100;
+import { ReadModels } from '../projections/read-models';
 
 /**
  * Email changed with its confirmation link (profile event) -> RecordProvenEmail on the authenticator,
  * so that email codes go to the new address at once instead of to the last address proved by a code.
- * The queue is a checkpointed read model (its own file); a row is marked done after the append, and
- * RecordProvenEmail of the address already verified changes nothing, so a redelivery is harmless.
+ * The queue (proven_emails) is a projection of auth's ReadModels; a row is marked done after the
+ * append, and RecordProvenEmail of the address already verified changes nothing, so a redelivery is
+ * harmless.
  */
 @Injectable()
-export class ProvenEmailsReactor implements OnModuleInit, OnApplicationShutdown {
+export class ProvenEmailsReactor extends QueueReactor {
   private readonly database: ReadModelDatabase;
-  readonly runner: ProjectionRunner;
-  private readonly logger = new Logger('ProvenEmails');
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    readModels: ReadModels,
     @Inject(SERVICE_CONFIG) config: AuthConfig,
     private readonly commands: CommandRunner,
   ) {
-    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-proven-emails');
-    this.runner = new ProjectionRunner({
-      database: this.database,
-      // The internal event (with its requestId) from the store, whatever PROFILE_EVENTS_SOURCE says.
-      source: profileEventsSource(store, config, 'auth-service', []),
-      projections: [provenEmailsProjection],
-      batchMs: 5,
-    });
+    super(readModels, 'ProvenEmails');
+    this.database = readModels.database;
     // Outside the projection: views are read-only, and a rebuild must not redo finished work.
     this.database.run('CREATE TABLE IF NOT EXISTS proven_emails_done (event_id TEXT PRIMARY KEY)');
+    // Until this release the queue had a file of its own.
+    if (!readModels.runner.follows)
+      adoptRetiredTables(
+        this.database,
+        join(config.DATA_DIR, 'auth-service-proven-emails-read.sqlite'),
+        ['proven_emails_done'],
+      );
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.runner.start();
-    // With several workers, only the one maintaining the read models records (once, not per worker).
-    if (this.runner.follows) return;
-    this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-    await this.runner.stop();
-    this.database.close();
-  }
-
-  drain(): Promise<void> {
-    this.draining ??= this.recordPending().finally(() => (this.draining = null));
-    return this.draining;
-  }
-
-  private async recordPending(): Promise<void> {
+  protected async work(): Promise<void> {
     const rows = this.database.all<{
       event_id: string;
       account_id: string;

@@ -1,4 +1,8 @@
-import type { AccountActivationReissuedData, AccountRegisteredData } from '@accounts/contracts';
+import {
+  type AccountActivationReissuedData,
+  type AccountRegisteredData,
+  ProfileStreamPrefixes,
+} from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -11,7 +15,7 @@ export const activationQueueProjection = defineProjection({
   version: 1,
   tables: ['activation_queue', 'activation_recipients'],
   filter: {
-    streamPrefixes: ['account-'],
+    streamPrefixes: [ProfileStreamPrefixes.account],
     eventTypes: [
       'AccountRegistered',
       'AccountActivationReissued',

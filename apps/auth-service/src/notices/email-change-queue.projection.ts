@@ -1,4 +1,4 @@
-import type { AccountEmailChangedData } from '@accounts/contracts';
+import { type AccountEmailChangedData, ProfileStreamPrefixes } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -9,7 +9,7 @@ export const emailChangeQueueProjection = defineProjection({
   name: 'email_change_queue',
   version: 1,
   tables: ['email_change_queue'],
-  filter: { streamPrefixes: ['account-'], eventTypes: ['AccountEmailChanged'] },
+  filter: { streamPrefixes: [ProfileStreamPrefixes.account], eventTypes: ['AccountEmailChanged'] },
   idempotency: 'eventId',
   schema: (t) => `
     CREATE TABLE ${t.email_change_queue} (

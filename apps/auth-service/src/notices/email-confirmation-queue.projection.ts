@@ -1,4 +1,4 @@
-import type { AccountEmailChangeRequestedData } from '@accounts/contracts';
+import { type AccountEmailChangeRequestedData, ProfileStreamPrefixes } from '@accounts/contracts';
 import { defineProjection } from '@accounts/projections';
 
 /**
@@ -11,7 +11,7 @@ export const emailConfirmationQueueProjection = defineProjection({
   version: 1,
   tables: ['email_confirmation_queue', 'email_confirmation_open'],
   filter: {
-    streamPrefixes: ['account-'],
+    streamPrefixes: [ProfileStreamPrefixes.account],
     eventTypes: [
       'AccountEmailChangeRequested',
       'AccountEmailChangeCancelled',

@@ -1,3 +1,8 @@
+import {
+  ApiCredentialsStreamPrefix,
+  AuthenticationStreamPrefixes,
+  ProfileStreamPrefixes,
+} from '@accounts/contracts';
 import { defineProjection, type ProjectionTx } from '@accounts/projections';
 import type { RecordedEvent } from '@accounts/event-store';
 import { deviceLabel, type SecurityNotice } from '../domain';
@@ -45,12 +50,12 @@ export const noticeQueueProjection = defineProjection({
   tables: ['notice_queue', 'known_computers', 'recovery_code_accounts', 'org_administrators'],
   filter: {
     streamPrefixes: [
-      'authenticator-',
-      'signinguard-',
-      'session-',
-      'apicredentials-',
-      'account-',
-      'organization-',
+      AuthenticationStreamPrefixes.authenticator,
+      AuthenticationStreamPrefixes.signInGuard,
+      AuthenticationStreamPrefixes.session,
+      ApiCredentialsStreamPrefix,
+      ProfileStreamPrefixes.account,
+      ProfileStreamPrefixes.organization,
     ],
     eventTypes: [
       ...Object.keys(MESSAGE_OF),
@@ -71,7 +76,7 @@ export const noticeQueueProjection = defineProjection({
     CREATE TABLE ${t.org_administrators} (org_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (org_id, account_id));`,
   apply(event, tx) {
     const data = event.data as Record<string, unknown>;
-    if (event.streamId.startsWith('organization-')) {
+    if (event.streamId.startsWith(ProfileStreamPrefixes.organization)) {
       applyOrganizationEvent(event, tx);
       return;
     }

@@ -1,31 +1,22 @@
-import type { EventStore } from '@accounts/event-store';
+import { join } from 'node:path';
 import { DeliveryError, NOTIFIER, type Notifier } from '@accounts/notifications';
-import { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
+import type { ReadModelDatabase } from '@accounts/projections';
 import { activationLinkToken, emailChangeLinkToken } from '@accounts/security';
-import { EVENT_STORE, profileEventsSource, SERVICE_CONFIG } from '@accounts/service-kit';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { adoptRetiredTables, QueueReactor, SERVICE_CONFIG } from '@accounts/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuthStore } from '../application/auth-store';
 import { LinkTokens } from '../application/link-tokens';
 import type { AuthConfig } from '../config';
 import { emailForCodes, receivesNotice, type SecurityNotice } from '../domain';
-import { activationQueueProjection } from './activation-queue.projection';
-import { emailChangeQueueProjection } from './email-change-queue.projection';
-import { emailConfirmationQueueProjection } from './email-confirmation-queue.projection';
+import { ReadModels } from '../projections/read-models';
 import {
   activationEmail,
   confirmEmailChangeEmail,
   emailChangedEmail,
   noticeEmail,
 } from './notice-messages';
-import { noticeQueueProjection, type QueuedMessage } from './notice-queue.projection';
+import type { QueuedMessage } from './notice-queue.projection';
 
-const DRAIN_EVERY_MS = 100;
 /** A notice about something older than this is no longer news (e.g. after a projection rebuild). */
 const MAX_AGE_MS = 24 * 3600_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
@@ -63,42 +54,27 @@ export const ACTIVATION_LINK_KEY = Symbol('ACTIVATION_LINK_KEY');
 
 /**
  * Sends the security notices and the forgotten-password links, driven from the event store and
- * never from the request: the queue (notice_queue) is a checkpointed projection, so an event
- * appended just before a crash is sent after the restart; a row is marked in notice_sent only
- * after the notifier accepted it (at-least-once; the notification id `notice-<eventId>` is stable,
- * so every attempt is the same SMTP Message-ID), and an event delivered twice is queued once.
+ * never from the request: the queues (notice_queue, activation_queue, email_change_queue,
+ * email_confirmation_queue) are checkpointed projections of auth's ReadModels, so an event appended
+ * just before a crash is sent after the restart; a row is marked in notice_sent only after the
+ * notifier accepted it (at-least-once; the notification id `notice-<eventId>` is stable, so every
+ * attempt is the same SMTP Message-ID), and an event delivered twice is queued once.
  */
 @Injectable()
-export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
+export class NoticesReactor extends QueueReactor {
   private readonly database: ReadModelDatabase;
-  readonly runner: ProjectionRunner;
-  private readonly logger = new Logger('SecurityNotices');
   private readonly retries = new Map<string, { attempts: number; notBefore: number }>();
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    readModels: ReadModels,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly auth: AuthStore,
     private readonly links: LinkTokens,
     @Inject(ACTIVATION_LINK_KEY) private readonly activationKey: Buffer,
   ) {
-    this.database = ReadModelDatabase.forService(config.DATA_DIR, 'auth-service-notices');
-    this.runner = new ProjectionRunner({
-      database: this.database,
-      // Every queue reads the internal events of the shared store: the activation link's hash and the old
-      // email address are deliberately not in the public events of accounts.profile.v2.
-      source: profileEventsSource(store, config, 'auth-service', []),
-      projections: [
-        noticeQueueProjection,
-        activationQueueProjection,
-        emailChangeQueueProjection,
-        emailConfirmationQueueProjection,
-      ],
-      batchMs: 5,
-    });
+    super(readModels, 'SecurityNotices');
+    this.database = readModels.database;
     // Outside the projection: views are read-only, and a rebuild must not send again.
     this.database.run(
       'CREATE TABLE IF NOT EXISTS notice_sent (event_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, at TEXT NOT NULL)',
@@ -107,6 +83,12 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
     this.database.run(
       'CREATE TABLE IF NOT EXISTS notice_kinds_since (message TEXT PRIMARY KEY, since TEXT NOT NULL)',
     );
+    // Until this release the queues had a file of their own: what it marked as sent is not sent again.
+    if (!readModels.runner.follows)
+      adoptRetiredTables(this.database, join(config.DATA_DIR, 'auth-service-notices-read.sqlite'), [
+        'notice_sent',
+        'notice_kinds_since',
+      ]);
     const now = new Date().toISOString();
     for (const message of ADDED_IN_QUEUE_V2)
       this.database.run(
@@ -116,28 +98,8 @@ export class NoticesReactor implements OnModuleInit, OnApplicationShutdown {
       );
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.runner.start();
-    // With several workers, only the one maintaining the read models sends (each notice once).
-    if (this.runner.follows) return;
-    this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-    await this.runner.stop();
-    this.database.close();
-  }
-
   /** Sends what is queued and not sent yet, oldest first. */
-  drain(): Promise<void> {
-    this.draining ??= this.sendPending().finally(() => (this.draining = null));
-    return this.draining;
-  }
-
-  private async sendPending(): Promise<void> {
+  protected async work(): Promise<void> {
     const activations = this.database.all<QueueRow>(
       `SELECT q.event_id, q.account_id, 'activation' AS message, q.data, q.occurred_at FROM activation_queue q
        WHERE NOT EXISTS (SELECT 1 FROM notice_sent s WHERE s.event_id = q.event_id) ORDER BY q.position LIMIT 100`,

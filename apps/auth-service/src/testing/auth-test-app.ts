@@ -258,6 +258,27 @@ export class AuthTestApp {
     return match[1];
   }
 
+  /**
+   * A new active account `userName` in a new organization changes its password over HTTP (through
+   * `via`, another worker on the same data folder, when given): PasswordChanged is stored, and the
+   * notices reactor mails "Your password was changed". Answers the account's email address.
+   */
+  async accountThatChangedItsPassword(userName: string, via: AuthTestApp = this): Promise<string> {
+    const orgId = await this.organization();
+    const user = await this.activeAccount(orgId, userName);
+    const { bearer } = await this.tokens(userName);
+    const newPassword = 'a brand new password 1';
+    expectStatus(
+      await via.http().put('/auth/me/password').set(bearer).send({
+        currentPassword: STRONG_PASSWORD,
+        newPassword,
+        repeatPassword: newPassword,
+      }),
+      200,
+    );
+    return user.email;
+  }
+
   async allEvents(): Promise<RecordedEvent[]> {
     return this.store.readAll({ maxCount: 100_000 } as never);
   }

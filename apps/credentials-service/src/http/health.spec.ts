@@ -22,4 +22,20 @@ describe('GET /health', () => {
       await h.close();
     }
   });
+
+  it('lists every projection of the service, and only those', async () => {
+    const h = await CredentialsTestApp.start((await TestTokens.create()).verifier);
+    try {
+      const { status, ...listed } = (await h.http.get('/health').expect(200)).body.details
+        .projections;
+      expect(status).toBe('up');
+      expect(Object.keys(listed).sort()).toEqual([
+        'accounts',
+        'api_credential_keys',
+        'revoked_tokens',
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -1,14 +1,9 @@
+import { PageSizeProperty } from '@accounts/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 
 export class ActivityQueryDto {
-  @ApiPropertyOptional({ description: 'Items per page', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeProperty({ description: 'Items per page', maximum: 100, default: 20 })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (older items)' })

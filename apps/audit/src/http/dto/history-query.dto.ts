@@ -1,6 +1,6 @@
+import { PageSizeProperty } from '@accounts/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({
@@ -24,12 +24,7 @@ export class HistoryQueryDto {
   @IsString()
   tz?: string;
 
-  @ApiPropertyOptional({ description: 'Entries per page', minimum: 1, maximum: 1000, default: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageSizeProperty({ description: 'Entries per page', maximum: 1000, default: 200 })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -34,7 +34,7 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
   async execute({ caller, token }: ConfirmEmailChangeCommand): Promise<AccountView> {
     const { principal, request } = caller;
     const { accountId, orgId } = principal;
-    this.guesses.assertAllowed(accountId, request.ip);
+    this.guesses.assertAllowed({ accountId, ip: request.ip });
     const streamId = accountStreamId(accountId);
     const [{ organization }, { state }] = await Promise.all([
       loadCallerFacts(this.store, principal),
@@ -61,7 +61,7 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'PROFILE-email-change-token-invalid')
-        this.guesses.failed(accountId, request.ip);
+        this.guesses.failed({ accountId, ip: request.ip });
       throw error;
     }
     this.guesses.succeeded(accountId);

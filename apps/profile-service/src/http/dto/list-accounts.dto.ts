@@ -1,6 +1,6 @@
+import { PageSizeProperty } from '@accounts/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -12,12 +12,7 @@ export class ListAccountsDto {
   })
   search?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeProperty({ maximum: 100, default: DEFAULT_PAGE_SIZE })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

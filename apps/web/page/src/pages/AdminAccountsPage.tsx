@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { Field, SelectField } from '../components/Field';
 import { Layout } from '../components/Layout';
 import { Notice } from '../components/Notice';
+import { PersonFields } from '../components/PersonFields';
 import { ACCOUNT_TYPES } from '../lib/choices';
 import { useSession } from '../session/session';
 
@@ -234,39 +235,7 @@ function CreateAccountDialog({
     <Dialog title="Create an account" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {error && <Notice kind="error">{error}</Notice>}
-        <Field
-          label="User name"
-          name="newUserName"
-          value={form.userName}
-          onChange={set('userName')}
-          error={errors['userName']}
-          required
-        />
-        <Field
-          label="First name"
-          name="newFirstName"
-          value={form.firstName}
-          onChange={set('firstName')}
-          error={errors['firstName']}
-          required
-        />
-        <Field
-          label="Last name"
-          name="newLastName"
-          value={form.lastName}
-          onChange={set('lastName')}
-          error={errors['lastName']}
-          required
-        />
-        <Field
-          label="Email address"
-          name="newEmail"
-          type="email"
-          value={form.email}
-          onChange={set('email')}
-          error={errors['email']}
-          required
-        />
+        <PersonFields values={form} onChange={set} errors={errors} whose="other" />
         <SelectField
           label="Account type"
           name="newAccountType"

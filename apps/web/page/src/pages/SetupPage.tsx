@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { Field } from '../components/Field';
 import { CardPage } from '../components/Layout';
 import { Notice } from '../components/Notice';
+import { PersonFields } from '../components/PersonFields';
 import { TimeZoneField } from '../components/TimeZoneField';
 import { Link } from '../lib/router';
 
@@ -74,45 +75,7 @@ export function SetupPage() {
           error={errors['name']}
           required
         />
-        <Field
-          label="Your user name"
-          name="userName"
-          autoComplete="username"
-          value={form.userName}
-          onChange={set('userName')}
-          error={errors['userName']}
-          required
-        />
-        <div className="grid-2">
-          <Field
-            label="First name"
-            name="firstName"
-            autoComplete="given-name"
-            value={form.firstName}
-            onChange={set('firstName')}
-            error={errors['firstName']}
-            required
-          />
-          <Field
-            label="Last name"
-            name="lastName"
-            autoComplete="family-name"
-            value={form.lastName}
-            onChange={set('lastName')}
-            error={errors['lastName']}
-            required
-          />
-        </div>
-        <Field
-          label="Email address"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={form.email}
-          onChange={set('email')}
-          error={errors['email']}
-          required
-        />
+        <PersonFields values={form} onChange={set} errors={errors} whose="self" />
         <TimeZoneField value={timeZone} onChange={setTimeZone} error={errors['timeZone']} />
         <button type="submit" className="button button--wide">
           Create organization

@@ -1,18 +1,14 @@
-import { type EventStore, SqliteEventStore } from '@accounts/event-store';
+import { SqliteEventStore } from '@accounts/event-store';
 import { defineProjection } from '@accounts/projections';
-import { Inject, Injectable, Module } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { Injectable, Module } from '@nestjs/common';
 import request from 'supertest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../app/create-test-app';
-import { SERVICE_CONFIG } from '../app/service-kit.options';
 import type { BaseConfig } from '../config/base-config';
 import { baseConfigSchema } from '../config/base-config';
-import { EVENT_STORE } from '../event-store/event-store.token';
-import { HealthIndicatorRegistry } from '../health/health-indicator-registry';
-import { ReadModelsHost } from '../projections/read-models-host';
+import { serviceReadModels } from '../projections/service-read-models';
 import { loadOperationsToken, operationsTokenPath } from './operations-token';
 
 const TOKEN = 'operations-token-for-tests-0123456789abcdef';
@@ -32,25 +28,15 @@ const notesProjection = defineProjection({
   },
 });
 
+// A service's ReadModels as every service declares it.
 @Injectable()
-class NotesReadModels extends ReadModelsHost {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(SERVICE_CONFIG) config: BaseConfig,
-    registry: HealthIndicatorRegistry,
-    indicators: HealthIndicatorService,
-  ) {
-    super({
-      service: 'notes-service',
-      dataDir: config.DATA_DIR,
-      source: store,
-      projections: [notesProjection],
-      readYourWritesTimeoutMs: 2000,
-      batchMs: 5,
-      health: { registry, indicators },
-    });
-  }
-}
+class NotesReadModels extends serviceReadModels<BaseConfig>((store) => ({
+  service: 'notes-service',
+  source: store,
+  projections: [notesProjection],
+  readYourWritesTimeoutMs: 2000,
+  batchMs: 5,
+})) {}
 
 @Module({ providers: [NotesReadModels] })
 class NotesModule {}

@@ -29,6 +29,11 @@ export interface ReadModelsHostOptions {
   readonly readYourWritesTimeoutMs: number;
   /** Small batches keep a write's wait short. */
   readonly batchMs?: number;
+  /**
+   * Tables beside the projections that no event rebuilds (a reactor's marks of finished work, batched
+   * writes): created at start with `CREATE TABLE IF NOT EXISTS`, never dropped by a rebuild.
+   */
+  readonly ownTables?: string;
   /** Registers a `projections` indicator (lag, caught up, parked events) in /health. */
   readonly health?: {
     readonly registry: HealthIndicatorRegistry;
@@ -69,6 +74,7 @@ export abstract class ReadModelsHost
       },
     });
     this.revocations = new RevokedTokens(this.database);
+    if (options.ownTables) this.database.db.exec(options.ownTables);
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,12 +1,10 @@
-import { createTestApp, type TestApp } from '@accounts/service-kit';
+import type { TestApp } from '@accounts/service-kit';
 import { TestTokens } from '@accounts/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { AuditModule } from '../app/audit.module';
-import { SERVICE_NAME } from '../app/service-name';
-import { auditConfigSchema } from '../config';
+import { AuditTestApp } from '../testing/audit-test-app';
 
 /** A stand-in for one service's `?at=` route: records what it was asked and with which token. */
 async function fakeService(
@@ -48,15 +46,9 @@ describe('GET /audit/accounts/:id/state?at= (composed from each service’s own 
         seen,
       ),
     );
-    t = await createTestApp({
-      serviceName: SERVICE_NAME,
-      schema: auditConfigSchema,
-      env: {
-        AUDIT_SEAL_INTERVAL_SECONDS: '0',
-        AUDIT_SERVICE_URLS: `profile-service=${urlOf(servers[0])},auth-service=${urlOf(servers[1])},credentials-service=${urlOf(servers[2])}`,
-      },
-      imports: [AuditModule.register({ tokenVerifier: tokens.verifier })],
-    });
+    t = await AuditTestApp.start(tokens.verifier, {
+      AUDIT_SERVICE_URLS: `profile-service=${urlOf(servers[0])},auth-service=${urlOf(servers[1])},credentials-service=${urlOf(servers[2])}`,
+    }).then((app) => app.t);
   });
   afterAll(async () => {
     await t.close();

@@ -1,20 +1,14 @@
-import { createTestApp, type TestApp } from '@accounts/service-kit';
+import type { TestApp } from '@accounts/service-kit';
 import { TestTokens, undocumentedOperations } from '@accounts/testing';
 import request from 'supertest';
-import { AuditModule } from '../app/audit.module';
-import { SERVICE_NAME } from '../app/service-name';
-import { auditConfigSchema } from '../config';
+import { AuditTestApp } from '../testing/audit-test-app';
 
 /** Clients are generated from /docs-json: every operation says what it answers, and every answer is checked against it (jest setup). */
 describe('audit: the served OpenAPI document', () => {
   let t: TestApp;
   beforeAll(async () => {
     const tokens = await TestTokens.create();
-    t = await createTestApp({
-      serviceName: SERVICE_NAME,
-      schema: auditConfigSchema,
-      imports: [AuditModule.register({ tokenVerifier: tokens.verifier })],
-    });
+    t = await AuditTestApp.start(tokens.verifier).then((app) => app.t);
   });
   afterAll(() => t.close());
 

@@ -1,12 +1,10 @@
 import type { EventStore } from '@accounts/event-store';
-import { createTestApp, EVENT_STORE, type TestApp } from '@accounts/service-kit';
+import { EVENT_STORE, type TestApp } from '@accounts/service-kit';
 import { TestTokens } from '@accounts/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { AuditModule } from '../app/audit.module';
-import { SERVICE_NAME } from '../app/service-name';
 import { verifyExport } from '../application/verify-export';
-import { auditConfigSchema } from '../config';
+import { AuditTestApp } from '../testing/audit-test-app';
 import { ScriptedHistory } from '@accounts/testing';
 
 describe('audit service over HTTP', () => {
@@ -23,12 +21,7 @@ describe('audit service over HTTP', () => {
   });
 
   beforeEach(async () => {
-    t = await createTestApp({
-      serviceName: SERVICE_NAME,
-      schema: auditConfigSchema,
-      env: { AUDIT_SEAL_INTERVAL_SECONDS: '0' },
-      imports: [AuditModule.register({ tokenVerifier: tokens.verifier })],
-    });
+    t = await AuditTestApp.start(tokens.verifier).then((app) => app.t);
     store = t.app.get<EventStore>(EVENT_STORE);
     script = new ScriptedHistory(store);
     bob = await script.register('bob');
