@@ -49,7 +49,7 @@ import { Notifications } from '../application/shared/notifications';
 import { PasswordHasher } from '../application/shared/passwords';
 import { SecretBox } from '../application/shared/secrets';
 import { DisabledAccountSessionsReactor } from '../projections/disabled-account-sessions.reactor';
-import { ProvenEmailsReactor } from '../application/proven-emails.reactor';
+import { ProvenEmailsReactor } from '../projections/proven-emails.reactor';
 import type { AuthConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { MeController } from '../http/me.controller';

@@ -1,19 +1,11 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import type { ProjectionRunner, ReadModelDatabase } from '@accounts/projections';
-import { EVENT_STORE } from '@accounts/service-kit';
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { EVENT_STORE, QueueReactor } from '@accounts/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
 import { sessionDecider, sessionStreamId } from '../domain';
 import { ReadModels } from './read-models';
 import { openSessionsProjection } from './disabled-account-sessions.projection';
-
-const DRAIN_EVERY_MS = 100;
 
 /**
  * Account disabled (profile event) -> EndSession { reason: 'account-disabled' } for each open session.
@@ -22,18 +14,16 @@ const DRAIN_EVERY_MS = 100;
  * EndSession on an ended session changes nothing.
  */
 @Injectable()
-export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeApplicationShutdown {
+export class DisabledAccountSessionsReactor extends QueueReactor {
   private readonly database: ReadModelDatabase;
   readonly runner: ProjectionRunner;
-  private readonly logger = new Logger('DisabledAccountSessions');
-  private timer: NodeJS.Timeout | null = null;
-  private draining = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     readModels: ReadModels,
     private readonly commands: CommandRunner,
   ) {
+    super(readModels, 'DisabledAccountSessions');
     this.database = readModels.database;
     this.runner = readModels.runner;
     // Outside the projections (views are read-only, and a rebuild must not redo finished work).
@@ -42,23 +32,8 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeAppli
     );
   }
 
-  onModuleInit(): void {
-    // With several workers, only the one maintaining the read models ends sessions (once, not per worker).
-    if (this.runner.follows) return;
-    this.timer = setInterval(() => void this.drain(), DRAIN_EVERY_MS);
-    this.timer.unref();
-  }
-
-  /** Before ReadModels closes its database: a drain in progress finishes first. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    while (this.draining) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-
   /** Ends the open sessions of every queued account; an account leaves the queue once all are ended. */
-  async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
+  protected async work(): Promise<void> {
     try {
       const pending = this.database.all<{ account_id: string; event_id: string }>(
         `SELECT p.account_id, p.event_id FROM disabled_pending p
@@ -106,8 +81,6 @@ export class DisabledAccountSessionsReactor implements OnModuleInit, BeforeAppli
         { err: error },
         'Ending the sessions of a disabled account failed; retrying',
       );
-    } finally {
-      this.draining = false;
     }
   }
 }

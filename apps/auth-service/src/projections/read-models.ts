@@ -5,7 +5,7 @@ import {
   disabledAccountsProjection,
   openSessionsProjection,
 } from './disabled-account-sessions.projection';
-import { provenEmailsProjection } from '../application/proven-emails.projection';
+import { provenEmailsProjection } from './proven-emails.projection';
 import { activationQueueProjection } from '../notices/activation-queue.projection';
 import { emailChangeQueueProjection } from '../notices/email-change-queue.projection';
 import { emailConfirmationQueueProjection } from '../notices/email-confirmation-queue.projection';

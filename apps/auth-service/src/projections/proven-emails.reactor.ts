@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AuthConfig } from '../config';
 import { authenticatorDecider, authenticatorStreamId } from '../domain';
-import { ReadModels } from '../projections/read-models';
+import { ReadModels } from './read-models';
 
 /**
  * Email changed with its confirmation link (profile event) -> RecordProvenEmail on the authenticator,
