@@ -57,7 +57,8 @@ export class ServiceKitModule implements NestModule {
       module: ServiceKitModule,
       global: true,
       imports: [
-        // nestjs-pino's Logger and PinoLogger over our logger; the access log is ours (AccessLogMiddleware).
+        // nestjs-pino's Logger and PinoLogger over our logger (its middleware only puts the app's logger,
+        // which accessLog left on req.log, in its request store); the access log is ours (access-log.ts).
         LoggerModule.forRoot({ pinoHttp: { logger: loggers.logger }, useExisting: true }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
