@@ -38,7 +38,11 @@ export class ClientCredentialsGrant {
   ): UsableKey {
     const { clientId, secret, address } = request;
     const tracked = clientId.length <= MAX_TRACKED_CLIENT_ID_LENGTH ? clientId : undefined;
-    const wait = this.limits.retryAfterSeconds(tracked, address, now.getTime());
+    const { retryAfterSeconds: wait, pairFailed } = this.limits.check(
+      tracked,
+      address,
+      now.getTime(),
+    );
     if (wait > 0) throw OAuthError.backedOff(wait);
     const key = tracked ? this.keys.forTokenRequest(tracked) : undefined;
     // One HMAC and one constant-time compare on every path: an unknown clientId costs what a known one does.
@@ -47,7 +51,9 @@ export class ClientCredentialsGrant {
       this.limits.recordFailure(tracked, address, now.getTime());
       throw OAuthError.invalidClient();
     }
-    this.limits.recordSuccess(clientId, address);
+    // Nothing to clear without failures (the usual case): no write on the way of every grant. A
+    // failure recorded meanwhile by a concurrent request stays counted, the safe side.
+    if (pairFailed) this.limits.recordSuccess(clientId, address);
     return key;
   }
 

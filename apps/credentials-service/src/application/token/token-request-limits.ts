@@ -56,16 +56,31 @@ export class TokenRequestLimits {
 
   /** Seconds to wait before this request is even checked, or 0. `clientId` undefined: not worth tracking. */
   retryAfterSeconds(clientId: string | undefined, address: string, nowMs: number): number {
+    return this.check(clientId, address, nowMs).retryAfterSeconds;
+  }
+
+  /**
+   * retryAfterSeconds, and whether this clientId has failures on record from this address: only
+   * then has a success anything to clear (recordSuccess is a write, a round trip with PostgreSQL).
+   */
+  check(
+    clientId: string | undefined,
+    address: string,
+    nowMs: number,
+  ): { readonly retryAfterSeconds: number; readonly pairFailed: boolean } {
     const fromAddress = this.addresses.retryAfterSeconds(address, nowMs);
-    if (clientId === undefined) return fromAddress;
+    if (clientId === undefined) return { retryAfterSeconds: fromAddress, pairFailed: false };
     const pair = pairKey(clientId, address);
     // One read of the pair (a round trip with PostgreSQL); the clientId only where this address failed.
     const here = this.pairs.status(pair, nowMs);
-    return Math.max(
-      fromAddress,
-      here.retryAfterSeconds,
-      here.failed ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
-    );
+    return {
+      retryAfterSeconds: Math.max(
+        fromAddress,
+        here.retryAfterSeconds,
+        here.failed ? this.clients.retryAfterSeconds(clientId, nowMs) : 0,
+      ),
+      pairFailed: here.failed,
+    };
   }
 
   recordFailure(clientId: string | undefined, address: string, nowMs: number): void {

@@ -3,6 +3,8 @@ import { Logger } from 'nestjs-pino';
 import { rethrowBodyParserErrors } from '../errors/body-parser-error';
 import { refuseDeepJson } from '../hardening/json-depth';
 import { noStore, securityHeaders } from '../hardening/security-headers';
+import { accessLog } from '../logging/access-log';
+import { SERVICE_LOGGERS, type ServiceLoggers } from '../logging/service-loggers';
 import { setupOpenApi } from '../openapi/setup-openapi';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
 
@@ -13,6 +15,8 @@ export function configureApp(app: NestExpressApplication): void {
   // Nest only flushes the startup buffer in listen(); tests never listen.
   app.flushLogs();
   app.disable('x-powered-by');
+  // First, so that its line times the whole request and covers answers of the parsers and headers.
+  app.use(accessLog(app.get<ServiceLoggers>(SERVICE_LOGGERS)));
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
   app.use(securityHeaders(), noStore);
   // Registered before init, so Nest skips its own parsers; the error middleware right behind them

@@ -24,7 +24,7 @@ import { WorkerHealthIndicator } from '../cluster/worker-health';
 import { EventStoreHealthIndicator } from '../health/event-store.health';
 import { HealthController } from '../health/health.controller';
 import { HealthIndicatorRegistry } from '../health/health-indicator-registry';
-import { createPinoHttpOptions } from '../logging/pino-http-options';
+import { createServiceLoggers, SERVICE_LOGGERS } from '../logging/service-loggers';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsController } from '../metrics/metrics.controller';
 import {
@@ -48,19 +48,24 @@ import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './s
 @Module({})
 export class ServiceKitModule implements NestModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
-    const pinoHttp = createPinoHttpOptions(options.serviceName, options.config.LOG_LEVEL);
+    const loggers = createServiceLoggers(
+      options.serviceName,
+      options.config.LOG_LEVEL,
+      options.logStream,
+    );
     return {
       module: ServiceKitModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp,
-        }),
+        // nestjs-pino's Logger and PinoLogger over our logger (its middleware only puts the app's logger,
+        // which accessLog left on req.log, in its request store); the access log is ours (access-log.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger: loggers.logger }, useExisting: true }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController, MetricsController, OperationsController],
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
+        { provide: SERVICE_LOGGERS, useValue: loggers },
         { provide: SERVICE_CONFIG, useValue: options.config },
         ...limiterStoreProviders(
           options.config as unknown as LimiterStoreConfig,
@@ -102,6 +107,7 @@ export class ServiceKitModule implements NestModule {
         // HealthIndicatorService, for indicators registered by other modules.
         TerminusModule,
         SERVICE_KIT_OPTIONS,
+        SERVICE_LOGGERS,
         SERVICE_CONFIG,
         RECENT_SIGN_IN_SECONDS,
         LIMITER_STORE,

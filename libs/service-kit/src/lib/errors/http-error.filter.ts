@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requestContextOf } from '../context/request-context-storage';
+import { accessLogReports } from '../logging/access-log';
 import { toErrorResponse } from './error-response';
 
 /** Every error thrown while handling an HTTP request leaves through here, as DESIGN.md's error JSON. */
@@ -16,8 +17,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { body, headers, unexpected } = toErrorResponse(exception);
     const { correlationId } = requestContextOf(req, res);
     if (unexpected) {
-      if ((req as { log?: unknown }).log) {
-        // pino-http's access line then carries the real error and its stack (one line per request).
+      if (accessLogReports(res)) {
+        // The access line then carries the real error and its stack (one line per request).
         res.err = exception instanceof Error ? exception : new Error(String(exception));
       } else {
         // The request failed before the access logger ran.

@@ -1,5 +1,5 @@
-/** Header values that are credentials. */
-const SECRET_HEADERS = [
+/** Header values that are credentials (lower case, as node:http gives them). */
+export const SECRET_HEADERS: readonly string[] = [
   'authorization',
   'cookie',
   'x-trusted-device',

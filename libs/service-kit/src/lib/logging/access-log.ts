@@ -1,0 +1,96 @@
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  OutgoingHttpHeaders,
+  ServerResponse,
+} from 'node:http';
+import type { Logger } from 'pino';
+import type { ServiceLoggers } from './service-loggers';
+import { requestContextOf } from '../context/request-context-storage';
+import { SECRET_HEADERS } from './redact-paths';
+
+/** Probes and scrapes would drown the access log. */
+const QUIET_PATHS = new Set(['/health', '/metrics']);
+const CENSORED = '[REDACTED]';
+const SECRET = new Set(SECRET_HEADERS);
+/** Set on the response while the access log will report it (the error filter then leaves the error to it). */
+const REPORTED = Symbol('accounts.accessLogged');
+
+type LoggedResponse = ServerResponse & { err?: Error; [REPORTED]?: true };
+type Level = 'info' | 'warn' | 'error';
+
+/**
+ * One JSON line per request when its answer is complete (`METHOD /path status Nms`), at info (2xx,
+ * 3xx), warn (4xx) or error (5xx, or an error the filter handed over in `res.err`, with its stack).
+ * It replaces pino-http's: the same fields, less work — no child logger per request, no redaction
+ * pass (credential headers are censored while copied), one listener. Mounted first (configureApp),
+ * it also puts the app's logger on `req.log`, where nestjs-pino's middleware finds it for the lines
+ * handlers write: each app (tests run several) logs to its own stream, without a child per request.
+ */
+export function accessLog({ logger, access }: ServiceLoggers) {
+  return (req: IncomingMessage & { log?: Logger }, res: ServerResponse, next: () => void): void => {
+    req.log = logger;
+    const path = pathOf(req);
+    if (!QUIET_PATHS.has(path)) {
+      (res as LoggedResponse)[REPORTED] = true;
+      const startedMs = Date.now();
+      res.once('close', () => writeLine(access, req, res as LoggedResponse, path, startedMs));
+    }
+    next();
+  };
+}
+
+/** True when the access log will write this request's line: an unexpected error goes there (one line per request). */
+export function accessLogReports(res: ServerResponse): boolean {
+  return (res as LoggedResponse)[REPORTED] === true;
+}
+
+function writeLine(
+  logger: Logger,
+  req: IncomingMessage,
+  res: LoggedResponse,
+  path: string,
+  startedMs: number,
+): void {
+  const aborted = !res.writableFinished;
+  const level: Level =
+    res.err || res.statusCode >= 500 ? 'error' : aborted || res.statusCode >= 400 ? 'warn' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const responseTime = Date.now() - startedMs;
+  const { correlationId } = requestContextOf(req);
+  const line = {
+    correlationId,
+    req: {
+      id: correlationId,
+      method: req.method,
+      url: (req as { originalUrl?: string }).originalUrl ?? req.url,
+      headers: censored(req.headers),
+      remoteAddress: req.socket?.remoteAddress,
+      remotePort: req.socket?.remotePort,
+    },
+    res: { statusCode: res.statusCode, headers: censored(res.getHeaders()) },
+    responseTime,
+    ...(res.err && { err: res.err }),
+  };
+  const message = aborted
+    ? `${req.method} ${path} aborted after ${responseTime}ms`
+    : res.err || res.statusCode >= 500
+      ? `${req.method} ${path} ${res.statusCode} failed`
+      : `${req.method} ${path} ${res.statusCode} ${responseTime}ms`;
+  logger[level](line, message);
+}
+
+/** A copy of the headers with credentials (authorization, cookies, API keys, set-cookie) censored. */
+function censored(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const name in headers) {
+    copy[name] = SECRET.has(name) || name === 'set-cookie' ? CENSORED : headers[name];
+  }
+  return copy;
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
