@@ -55,6 +55,7 @@ export async function startService(
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
       : []),
     ...(options.countStoreReadsIn ? ['-r', join(__dirname, 'count-store-reads.cjs')] : []),
+    ...(process.env['BENCH_PRELOAD'] ? ['-r', process.env['BENCH_PRELOAD']] : []),
   ];
   const counting = options.countStoreReadsIn
     ? { BENCH_COUNT_READS: options.countStoreReadsIn }
