@@ -9,6 +9,7 @@ import argon2 from 'argon2';
 import { Agent, request } from 'node:http';
 import type { Server } from 'node:http';
 import { generate } from 'otplib';
+import { SqliteEventStore } from '@accounts/event-store';
 import { AuthStore } from '../apps/auth-service/src/application/shared/auth-store';
 import { ReadModels } from '../apps/auth-service/src/projections/read-models';
 import { AuthTestApp, STRONG_PASSWORD } from '../apps/auth-service/src/testing/auth-test-app';
@@ -22,6 +23,10 @@ import {
   writeResults,
   type BenchFigure,
 } from './lib/measure';
+import { countStoreCalls, describeCallsPer } from './lib/store-calls';
+
+// Store calls of the service (in this process) per sign-in and per refresh.
+const storeCalls = countStoreCalls(SqliteEventStore.prototype);
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -191,6 +196,7 @@ async function main(): Promise<void> {
     );
 
     const refreshTokens: string[] = [];
+    const callsBeforeSignIns = storeCalls();
     const signIns = await runConcurrent(SIGNINS, CONCURRENCY, async (i, w) => {
       const res = await app.login(users[w].userName);
       if (res.status !== 200)
@@ -206,11 +212,15 @@ async function main(): Promise<void> {
         `${Math.round((signIns.perSecond / raw.perSecond) * 100)}% of raw argon2`,
       ),
     );
+    console.log(
+      `    store calls per sign-in: ${describeCallsPer(callsBeforeSignIns, storeCalls(), SIGNINS)}`,
+    );
 
     // Each worker refreshes its own chain of tokens (rotation: every answer gives the next token).
     const chains = refreshTokens.slice(0, CONCURRENCY);
     const client = await keepAliveClient(app, CONCURRENCY);
     const cpuBefore = process.cpuUsage();
+    const callsBeforeRefreshes = storeCalls();
     const refreshes = await runConcurrent(SIGNINS * 10, CONCURRENCY, async (i, w) => {
       const res = await client.post('/auth/refresh', { refreshToken: chains[w] });
       if (res.status !== 200)
@@ -220,6 +230,7 @@ async function main(): Promise<void> {
     // CPU per refresh (client and service share this process): the single-core ceiling, whatever the machine load.
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000 / (SIGNINS * 10);
+    const refreshCalls = describeCallsPer(callsBeforeRefreshes, storeCalls(), SIGNINS * 10);
     await client.close();
     report(
       figure(
@@ -239,6 +250,7 @@ async function main(): Promise<void> {
         `ceiling ${Math.round(1000 / cpuMs)} refreshes/s per core`,
       ),
     );
+    console.log(`    store calls per refresh: ${refreshCalls}`);
 
     // TOTP second step: every-time authenticator accounts; challenges prepared first, so only step 2 is timed.
     const secrets: string[] = [];

@@ -17,6 +17,7 @@ import { IssuerKeys, type Principal, SigningKeyRing, TokenIssuer } from '@accoun
 import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
 import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
+import { cpuMs, describeRss, processTree } from './lib/process-stats';
 import { BENCH_AUTH_ISSUER } from './lib/service-process';
 
 const arg = (name: string, fallback: number) =>
@@ -24,7 +25,10 @@ const arg = (name: string, fallback: number) =>
 const GRANTS = arg('grants', 20_000);
 const CONCURRENCY = arg('concurrency', 32);
 const BUILT = process.argv.includes('--built');
-const BUILT_MAIN = join(process.cwd(), 'dist', 'apps', 'credentials-service', 'main.js');
+// --main=<entry> runs another build (a baseline from an older commit) instead of dist/.
+const BUILT_MAIN =
+  process.argv.find((a) => a.startsWith('--main='))?.split('=')[1] ??
+  join(process.cwd(), 'dist', 'apps', 'credentials-service', 'main.js');
 // A V8 CPU profile of the service (written when it stops), to see where a grant's time goes.
 const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
 // info (the default) writes one access-log line per grant, as in production.
@@ -68,10 +72,9 @@ function call(
 }
 
 /** CPU seconds (user + system) a process has used, from /proc: what a grant costs, however busy the machine is. */
+/** CPU seconds of the service: the process and, with WORKERS > 1, its workers (the primary serves nothing). */
 function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return cpuMs(processTree(pid)) / 1000;
 }
 
 function freePort(): Promise<number> {
@@ -281,7 +284,13 @@ async function main(): Promise<void> {
       `  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
 
+    const rss = describeRss(child.pid ?? 0);
+    console.log(
+      `  RSS after the benchmark: ${rss.map((p, i) => `${i === 0 && rss.length > 1 ? 'primary' : 'worker'} ${p.rssMiB} MiB`).join(', ')}`,
+    );
+
     const file = writeResults('credentials', figures, {
+      rssMiB: rss.map((p) => p.rssMiB),
       grants: GRANTS,
       concurrency: CONCURRENCY,
       service: BUILT ? 'built' : 'source',

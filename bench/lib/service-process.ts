@@ -7,7 +7,16 @@ import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security'
 /** A built service running in its own process, as in production, for HTTP benchmarks. */
 export interface ServiceProcess {
   readonly url: string;
+  /** The process started (the cluster primary when WORKERS > 1). */
+  readonly pid: number;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Another build's entry point (a baseline to compare with in the same run); the app's dist/ otherwise. */
+  readonly main?: string;
+  /** Counts the store calls of every process of the service into this folder (count-store-reads.cjs). */
+  readonly countStoreReadsIn?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -37,14 +46,29 @@ export function ensureBuilt(app: string): string {
 export async function startService(
   app: string,
   env: Record<string, string>,
+  options: StartOptions = {},
 ): Promise<ServiceProcess> {
-  const main = ensureBuilt(app);
+  const main = options.main ?? ensureBuilt(app);
   const port = await freePort();
-  const nodeArgs = process.env['BENCH_CPU_PROF']
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
-    : [];
+  const nodeArgs = [
+    ...(process.env['BENCH_CPU_PROF']
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+      : []),
+    ...(options.countStoreReadsIn ? ['-r', join(__dirname, 'count-store-reads.cjs')] : []),
+    ...(process.env['BENCH_PRELOAD'] ? ['-r', process.env['BENCH_PRELOAD']] : []),
+  ];
+  const counting = options.countStoreReadsIn
+    ? { BENCH_COUNT_READS: options.countStoreReadsIn }
+    : {};
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...env,
+      ...counting,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -61,6 +85,7 @@ export async function startService(
   }
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -1,5 +1,4 @@
-import { bootstrapService } from '@accounts/service-kit';
-import { AppModule } from './app/app.module';
-import { authConfigSchema } from './config';
+import { runServiceEntry } from '@accounts/service-kit/cluster-entry';
 
-void bootstrapService({ serviceName: 'auth-service', schema: authConfigSchema, module: AppModule });
+// The cluster primary (WORKERS > 1) only forks and watches the workers: it never loads the app.
+runServiceEntry({ serviceName: 'auth-service', start: () => import('./start') });

@@ -344,3 +344,57 @@ describe('profile-service with WORKERS=2, as real processes, embedded SQLite sto
   `profile-service with WORKERS=2, as real processes, PostgreSQL store${postgresHere.ok ? '' : ` (skipped: ${postgresHere.reason})`}`,
   () => clusterSuite('postgres'),
 );
+
+describe('profile-service with WORKERS=2 and a bad environment', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    dir = mkdtempSync(join(root, 'tmp', 'cluster-config-'));
+    execFileSync(
+      process.execPath,
+      ['tools/build.mjs', 'profile-service', '--out-dir', join(dir, 'build')],
+      { cwd: root, stdio: 'pipe' },
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the built service to its exit; the answer is its exit code and everything it printed. */
+  const run = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(dir, 'build', 'main.js')], {
+        cwd: root,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOST: '127.0.0.1',
+          DATA_DIR: join(dir, 'data'),
+          WORKERS: '2',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', (code) => {
+        clearTimeout(killer);
+        resolve({ code, output });
+      });
+    });
+
+  it('stops with exit 1 naming the variable when a worker finds the environment bad (the primary never loads the app)', async () => {
+    const { code, output } = await run({ PORT: '70000' });
+    expect(code).toBe(1);
+    expect(output).toContain('PORT: expected an integer between 1 and 65535, got "70000"');
+    expect(output).toContain('worker 1 exited before listening: stopping');
+  }, 40_000);
+
+  it('refuses a bad WORKERS itself, before forking anything', async () => {
+    const { code, output } = await run({ WORKERS: 'many', PORT: '1' });
+    expect(code).toBe(1);
+    expect(output).toContain('profile-service: Invalid configuration');
+    expect(output).toContain('WORKERS');
+    expect(output).not.toContain('starting');
+  }, 40_000);
+});

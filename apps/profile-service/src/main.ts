@@ -1,9 +1,4 @@
-import { bootstrapService } from '@accounts/service-kit';
-import { AppModule } from './app/app.module';
-import { profileConfigSchema } from './config';
+import { runServiceEntry } from '@accounts/service-kit/cluster-entry';
 
-void bootstrapService({
-  serviceName: 'profile-service',
-  schema: profileConfigSchema,
-  module: AppModule,
-});
+// The cluster primary (WORKERS > 1) only forks and watches the workers: it never loads the app.
+runServiceEntry({ serviceName: 'profile-service', start: () => import('./start') });

@@ -13,6 +13,7 @@ export * from './lib/backoff';
 export * from './lib/clock';
 export * from './lib/event-metadata';
 export * from './lib/command-runner';
+export * from './lib/coalesced-read-models-wait';
 export * from './lib/first-event-of';
 export * from './lib/refusals';
 export * from './lib/tolerate-unknown-event';

@@ -4,6 +4,7 @@ import type { Backoff } from './backoff';
 import type { Clock } from './clock';
 import type { Decider, Message } from './decider';
 import { eventMetadata, type RequestFacts } from './event-metadata';
+import { CoalescedReadModelsWait } from './coalesced-read-models-wait';
 import { type CommandResult, handleCommand } from './handle-command';
 import { type LoadedAggregate, loadAggregate, loadFromLastEvent } from './load-aggregate';
 import { type SchemaVersions, Upcasters } from './upcasters';
@@ -42,6 +43,11 @@ export interface RunCommand<State, Command extends Message, Event extends Messag
   readonly backoff?: Backoff;
   /** Read models to wait for instead of the service's, or `false` not to wait. */
   readonly waitFor?: ReadModelsWait | false;
+  /**
+   * The stream as this request already loaded it with `load` (or loadAggregate) and the same fold:
+   * the first try decides on it without reading again; the append still expects its revision.
+   */
+  readonly loaded?: LoadedAggregate<State>;
 }
 
 /**
@@ -50,9 +56,12 @@ export interface RunCommand<State, Command extends Message, Event extends Messag
  */
 export class CommandRunner {
   private readonly upcasters: Upcasters;
+  /** The service's read models, one wait shared by the requests waiting at the same time. */
+  private readonly readModels?: ReadModelsWait;
 
   constructor(private readonly config: CommandRunnerConfig) {
     this.upcasters = config.upcasters ?? new Upcasters(config.schemaVersions);
+    this.readModels = config.readModels && new CoalescedReadModelsWait(config.readModels);
     for (const [type, version] of Object.entries(config.schemaVersions))
       if (this.upcasters.currentVersion(type) !== version)
         throw new Error(
@@ -84,8 +93,9 @@ export class CommandRunner {
       maxRetries: run.maxRetries,
       load: run.load,
       backoff: run.backoff,
+      loaded: run.loaded,
     });
-    const readModels = run.waitFor === undefined ? this.config.readModels : run.waitFor;
+    const readModels = run.waitFor === undefined ? this.readModels : run.waitFor;
     if (readModels && result.appended.length > 0) await readModels.waitFor(result.position);
     return result;
   }

@@ -3,6 +3,7 @@ import { type EventStore, SqliteEventStore } from '@accounts/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Backoff } from './backoff';
 import { assertNever, type Decider } from './decider';
 import { DomainError } from './domain-error';
 import { handleCommand } from './handle-command';
@@ -192,6 +193,54 @@ describe('handleCommand against the SQLite event store', () => {
     }
     expect(result.appended.map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
     expect(result.nextRevision).toBe(1);
+  });
+
+  it('knows the appended events from the append (ids, positions) without reading them back', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const reads: Array<{ fromRevision?: number; maxCount?: number } | undefined> = [];
+    const spy: Pick<EventStore, 'readStream' | 'append'> = {
+      readStream: (id, options) => (reads.push(options), store.readStream(id, options)),
+      append: (id, events, expected) => store.append(id, events, expected),
+    };
+    const result = await handleCommand(spy, {
+      streamId: stream,
+      decider: account,
+      command: { type: 'Rename', data: { first: 'Ann', last: 'Lee' } },
+      metadata,
+      context: { now },
+    });
+    expect(reads).toEqual([{}]); // the decision's read (a new store to the cache), nothing after the append
+    expect(result.appended).toEqual((await store.readStream(stream)).slice(1));
+    expect(result.state.changes).toBe(2);
+  });
+
+  it('decides first on the state the caller loaded, and on a fresh read when that was stale', async () => {
+    await handleCommand(store, { streamId: stream, decider: account, command: register, metadata });
+    const loaded = await loadAggregate(store, stream, account, undefined, null);
+    // Another writer changes the email after the caller loaded the account.
+    await store.append(
+      stream,
+      [{ type: 'EmailChanged', data: { from: 'ann@example.com', to: 'rival@example.com' } }],
+      0,
+    );
+    let reads = 0;
+    const spy: Pick<EventStore, 'readStream' | 'append'> = {
+      readStream: (id, options) => (reads++, store.readStream(id, options)),
+      append: (id, events, expected) => store.append(id, events, expected),
+    };
+    const result = await handleCommand(spy, {
+      streamId: stream,
+      decider: account,
+      command: changeEmail('new@example.com'),
+      metadata,
+      loaded,
+      backoff: new Backoff(1, 1),
+    });
+    expect(reads).toBe(1); // the first try read nothing; the retry after the conflict read the stream
+    expect(result.appended.map((e) => e.data)).toEqual([
+      { from: 'rival@example.com', to: 'new@example.com' },
+    ]);
+    expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 
   it('reads only the events appended since its last command on a stream, yet sees other writers', async () => {

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@accounts/contracts';
-import type { EventStore, RecordedEvent } from '@accounts/event-store';
+import type { AppendResult, EventStore, NewEvent, RecordedEvent } from '@accounts/event-store';
 import { type Backoff, conflictBackoff } from './backoff';
 import { concurrencyConflict, isWrongExpectedVersion } from './concurrency-conflict';
 import type { CommandContext, Decider, Message } from './decider';
 import { type AggregateCache, defaultAggregateCache } from './aggregate-cache';
-import { loadAggregate, loadFromLastEvent } from './load-aggregate';
+import { type LoadedAggregate, loadAggregate, loadFromLastEvent } from './load-aggregate';
 import { toNewEvent } from './to-new-event';
 import type { SchemaVersions, Upcasters } from './upcasters';
 
@@ -30,6 +31,12 @@ export interface HandleCommandOptions<State, Command extends Message, Event exte
   readonly load?: 'stream' | 'last-event';
   /** The waits between tries after a conflict; a fresh `conflictBackoff()` by default. */
   readonly backoff?: Backoff;
+  /**
+   * The stream as the use case already read it in this request (same decider fold): the first try
+   * decides on it instead of reading again. The append still expects its revision, so a write made
+   * since is a conflict, and the retry reads the stream afresh.
+   */
+  readonly loaded?: LoadedAggregate<State>;
 }
 
 /** A stored event whose type and payload are one of the decider's events. */
@@ -62,7 +69,12 @@ export async function handleCommand<State, Command extends Message, Event extend
   const backoff = options.backoff ?? conflictBackoff();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await decideAndAppend(store, options, context);
+      return await decideAndAppend(
+        store,
+        options,
+        context,
+        attempt === 0 ? options.loaded : undefined,
+      );
     } catch (error) {
       if (!isWrongExpectedVersion(error)) throw error;
       if (attempt >= maxRetries) throw concurrencyConflict(options.streamId, attempt + 1);
@@ -75,6 +87,7 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
   store: Store,
   options: HandleCommandOptions<State, Command, Event>,
   context: CommandContext,
+  loaded: LoadedAggregate<State> | undefined,
 ): Promise<CommandResult<State, Event>> {
   const { streamId, decider, upcasters } = options;
   const fromLastEvent = options.load === 'last-event';
@@ -84,22 +97,25 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
     : options.cache === undefined
       ? defaultAggregateCache
       : options.cache;
-  const { state, revision } = fromLastEvent
-    ? await loadFromLastEvent(store, streamId, decider, upcasters)
-    : await loadAggregate(store, streamId, decider, upcasters, cache);
+  const { state, revision } =
+    loaded ??
+    (fromLastEvent
+      ? await loadFromLastEvent(store, streamId, decider, upcasters)
+      : await loadAggregate(store, streamId, decider, upcasters, cache));
   const events = decider.decide(options.command, state, context);
   if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
 
   const versions = options.schemaVersions ?? upcasters?.versions ?? {};
-  const newEvents = events.map((event) =>
-    toNewEvent(event, options.metadata, versions, context.now),
-  );
+  // Ids and times are set here, so with the positions the append returns the events as stored are known.
+  const newEvents = events.map((event) => ({
+    ...toNewEvent(event, options.metadata, versions, context.now),
+    eventId: randomUUID(),
+  }));
   const result = await store.append(streamId, newEvents, revision === -1 ? 'no_stream' : revision);
-  // Read back what the store assigned (ids, positions): positions need not be contiguous in every adapter.
-  const appended = await store.readStream(streamId, {
-    fromRevision: revision + 1,
-    maxCount: events.length,
-  });
+  const appended =
+    recordedFrom(streamId, revision, newEvents, result) ??
+    // Positions unknown (EventStoreDB): read back what the store assigned.
+    (await store.readStream(streamId, { fromRevision: revision + 1, maxCount: events.length }));
   const newState = appended.reduce(
     (current, recorded) =>
       decider.evolve(
@@ -116,4 +132,26 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
     nextRevision: result.nextRevision,
     position: result.position,
   };
+}
+
+/** The appended events as the store recorded them, from the append's positions; undefined without them. */
+function recordedFrom(
+  streamId: string,
+  revision: number,
+  events: readonly NewEvent[],
+  result: AppendResult,
+): RecordedEvent[] | undefined {
+  const positions = result.positions;
+  if (positions?.length !== events.length) return undefined;
+  return events.map((event, i) => ({
+    eventId: event.eventId as string,
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    streamId,
+    revision: revision + 1 + i,
+    position: positions[i],
+    occurredAt: event.occurredAt as string,
+    data: event.data,
+    metadata: event.metadata as RecordedEvent['metadata'],
+  }));
 }

@@ -29,6 +29,12 @@ export interface AppendResult {
   readonly nextRevision: number;
   /** Global position of the last event appended. */
   readonly position: number;
+  /**
+   * Global position of each appended event, in order, from adapters that assign them in the append
+   * (SQLite, PostgreSQL): a writer that set eventId and occurredAt then knows the events as stored
+   * without reading them back. Absent where positions are not known (EventStoreDB).
+   */
+  readonly positions?: readonly number[];
 }
 
 export interface ReadStreamOptions {

@@ -45,18 +45,18 @@ export function topicPartitionsFromEnv(env: NodeJS.ProcessEnv = process.env): nu
   return partitions;
 }
 
-const LEVELS: Record<string, logLevel> = {
-  debug: logLevel.DEBUG,
-  info: logLevel.INFO,
-  warn: logLevel.WARN,
-  error: logLevel.ERROR,
-};
-
 // kafkajs' logLevel is a plain object at run time: no reverse mapping from number to name.
 const LEVEL_NAMES: Record<number, string> = { 1: 'error', 2: 'warn', 4: 'info', 5: 'debug' };
 
+// Built here, not at module load: kafkajs is then required only by a service that uses Kafka.
 function kafkajsLogLevel(raw: string | undefined): logLevel {
-  return LEVELS[(raw ?? '').toLowerCase()] ?? logLevel.NOTHING;
+  const levels: Record<string, logLevel> = {
+    debug: logLevel.DEBUG,
+    info: logLevel.INFO,
+    warn: logLevel.WARN,
+    error: logLevel.ERROR,
+  };
+  return levels[(raw ?? '').toLowerCase()] ?? logLevel.NOTHING;
 }
 
 /** One JSON line per kafkajs log entry, appended to `path` (a fault test's client story, read afterwards). */

@@ -297,7 +297,10 @@ export const RELAY_PRODUCER_CONFIG = {
   idempotent: false,
   maxInFlightRequests: 1,
   allowAutoTopicCreation: false,
-  createPartitioner: Partitioners.DefaultPartitioner,
+  // A getter: kafkajs is then required when a relay starts, not when a service without Kafka loads.
+  get createPartitioner() {
+    return Partitioners.DefaultPartitioner;
+  },
   retry: { retries: 0 },
 } as const satisfies ProducerConfig;
 

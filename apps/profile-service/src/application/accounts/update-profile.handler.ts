@@ -12,16 +12,18 @@ import {
   type AccountState,
   accountStreamId,
   sameUserName,
+  organizationDecider,
+  organizationStreamId,
   type UpdateProfile,
 } from '../../domain';
-import { loadCallerFacts } from '../shared/caller-facts';
 import { type Acting, actorOf } from '../shared/actor-of';
-import { loadHistory } from '../shared/history';
-import { ProfileReader } from '../shared/profile-reader';
+import { loadHistory, timed } from '../shared/history';
+import type { Timestamps } from '../shared/local-times';
 import { releaseUserName, withReservedUserName } from '../shared/user-names';
-import type { AccountView } from './account-view';
+import { type AccountView, toAccountView } from './account-view';
 import { EmailChangeLinks } from '../email-change/email-change-links';
 import { UpdateProfileCommand } from './update-profile.command';
+import { ReadModels } from '../../projections/read-models';
 
 /** Many people may save the same profile at once: more retries than the default before a 409. */
 const PROFILE_UPDATE_RETRIES = 10;
@@ -41,9 +43,9 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
-    private readonly reader: ProfileReader,
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
     private readonly emailChangeLinks: EmailChangeLinks,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
@@ -52,10 +54,12 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     const now = this.runner.now();
     const context = { now };
     const streamId = accountStreamId(accountId);
-    const [{ organization }, { state }] = await Promise.all([
-      loadCallerFacts(this.store, principal),
-      loadHistory(this.store, streamId, accountDecider),
+    // The account is read once: the decision, the command's first try and the answer use it.
+    const [{ state: organization }, loaded] = await Promise.all([
+      loadHistory(this.store, organizationStreamId(orgId), organizationDecider),
+      this.runner.load(streamId, timedAccount),
     ]);
+    const state = loaded.state.state;
     accountInActorOrganization(state, { orgId });
     const command: UpdateProfile = {
       type: 'UpdateProfile',
@@ -80,23 +84,29 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     const write = () =>
       this.runner.run({
         streamId,
-        decider: holdingUserName(planned?.to),
+        decider: timed(holdingUserName(planned?.to)),
         command,
+        loaded,
+        // Its events change only what the directory shows (no revocation): the one model to wait for.
+        waitFor: this.readModels.directory,
         ...acting,
         now,
         maxRetries: PROFILE_UPDATE_RETRIES,
       });
 
-    // The runner waits for the read models after the account write: the answer below reads them.
+    // The runner waits for the directory after the account write: a listing right after shows the change.
     const result = planned
       ? await withReservedUserName(this.runner, { userName: planned.to, accountId, acting }, write)
       : await write();
-    const current = result.state.status === 'none' ? undefined : result.state.userName;
+    const after = result.state.state;
+    const current = after.status === 'none' ? undefined : after.userName;
     const unused = [newNameIn(result.appended)?.from, planned?.to].filter(
       (name): name is string => name !== undefined && !(current && sameUserName(name, current)),
     );
     await this.release(unused, accountId, acting);
-    return this.reader.account(accountId, orgId);
+    // The answer is the state the command left, with the times of its events: nothing to read again.
+    const account = accountInActorOrganization(after, { orgId });
+    return toAccountView(account, result.state.times as Timestamps, account.timeZone);
   }
 
   private async release(
@@ -108,6 +118,8 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
       await releaseUserName(this.runner, userName, accountId, acting);
   }
 }
+
+const timedAccount = timed(accountDecider);
 
 /** A rename to another name (not a letter-case change), which needs a reservation. */
 function newNameIn(events: readonly { type: string; data: unknown }[]): Rename | undefined {

@@ -29,17 +29,26 @@ export async function loadCallerFacts(
     loadHistory(store, organizationStreamId(principal.orgId), organizationDecider),
     loadHistory(store, accountStreamId(principal.accountId), accountDecider),
   ]);
+  return callerFactsOf(principal, organization.state, account.state);
+}
+
+/** The facts from the caller's organization and account as this request already loaded them. */
+export function callerFactsOf(
+  principal: Principal,
+  organization: OrganizationState,
+  account: AccountState,
+): CallerFacts {
   return {
     actor: {
       accountId: principal.accountId,
       orgId: principal.orgId,
       // Enabled administrators are recorded on the organization stream: the current truth.
       isAdministrator:
-        organization.state.status === 'created' &&
-        organization.state.administrators.includes(principal.accountId),
+        organization.status === 'created' &&
+        organization.administrators.includes(principal.accountId),
     },
-    organization: organization.state,
-    timeZone: timeZoneOf(account.state),
+    organization,
+    timeZone: timeZoneOf(account),
   };
 }
 

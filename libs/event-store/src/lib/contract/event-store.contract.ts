@@ -65,6 +65,14 @@ export function describeEventStoreContract(
         expect(events[2].position).toBe(result.position);
       });
 
+      it('returns, where the adapter gives them, the position of each appended event as read back', async () => {
+        await store.append(stream('other'), [ev('Elsewhere')]);
+        const result = await store.append(stream(), [ev('A', 1), ev('B', 2)]);
+        const events = await store.readStream(stream());
+        if (result.positions === undefined) return; // optional in the port (EventStoreDB)
+        expect(result.positions).toEqual(events.map((e) => e.position));
+      });
+
       it('keeps eventId, schemaVersion and metadata (correlation and causation ids) as written', async () => {
         const eventId = randomUUID();
         const metadata = {

@@ -150,9 +150,11 @@ export class PostgresAppendBatch {
         if (!matchesExpectedRevision(item.expected, actual))
           return new WrongExpectedVersionError(item.streamId, item.expected, actual);
         let revision = actual;
+        const positions: number[] = [];
         for (const e of item.events) {
           revision += 1;
           head += 1;
+          positions.push(head);
           rows.push({
             position: head,
             streamId: item.streamId,
@@ -166,7 +168,7 @@ export class PostgresAppendBatch {
           });
         }
         revisions.set(item.streamId, revision);
-        return { nextRevision: revision, position: head };
+        return { nextRevision: revision, position: head, positions };
       });
       if (rows.length > LITERAL_INSERT_MAX_ROWS) {
         await client.query(this.sql.insertMany, this.sql.insertManyValues(rows));

@@ -92,7 +92,7 @@ export class SqliteGroupCommit {
       throw new WrongExpectedVersionError(item.streamId, item.expected, actual);
     }
     let revision = actual;
-    let position = 0;
+    const positions: number[] = [];
     for (const e of item.events) {
       revision += 1;
       const info = this.insert.run(
@@ -105,8 +105,8 @@ export class SqliteGroupCommit {
         e.data,
         e.metadata,
       );
-      position = Number(info.lastInsertRowid);
+      positions.push(Number(info.lastInsertRowid));
     }
-    return { nextRevision: revision, position };
+    return { nextRevision: revision, position: positions[positions.length - 1] ?? 0, positions };
   }
 }

@@ -1,10 +1,8 @@
 import cluster from 'node:cluster';
 import { projectsInThisProcess } from '@accounts/projections';
+import { WORKER_ID_ENV, WORKER_ROLE_ENV } from './worker-env';
 
-/** Set by the primary in each worker's environment: its slot (1..WORKERS, kept across restarts) and role. */
-export const WORKER_ID_ENV = 'ACCOUNTS_WORKER_ID';
-/** `projector` (worker 1: projections, reactors, relays) or `follower` (reads the read models only). */
-export const WORKER_ROLE_ENV = 'ACCOUNTS_WORKER_ROLE';
+export { WORKER_ID_ENV, WORKER_ROLE_ENV };
 
 export interface WorkerIdentity {
   /** 1..WORKERS; 1 in a single-process service. */

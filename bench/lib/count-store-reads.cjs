@@ -1,0 +1,27 @@
+// Preloaded into a built service by the benchmarks (`node -r bench/lib/count-store-reads.cjs main.js`)
+// when BENCH_COUNT_READS names a folder: counts the store calls of this process (primary or worker)
+// and writes them to <folder>/<pid>.json every 100 ms, so a benchmark can divide by its requests.
+// Only the embedded SQLite store is wrapped: the one the benchmarks run on.
+'use strict';
+const { existsSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+const folder = process.env.BENCH_COUNT_READS;
+const main = process.argv[1];
+const storeFile = main
+  ? join(dirname(main), 'libs/event-store/src/lib/sqlite/sqlite-event-store.js')
+  : '';
+if (folder && existsSync(storeFile)) {
+  const { SqliteEventStore } = require(storeFile);
+  const counts = { readStream: 0, append: 0, readAll: 0 };
+  for (const method of Object.keys(counts)) {
+    const original = SqliteEventStore.prototype[method];
+    SqliteEventStore.prototype[method] = function counted(...args) {
+      counts[method]++;
+      return original.apply(this, args);
+    };
+  }
+  const save = () => writeFileSync(join(folder, `${process.pid}.json`), JSON.stringify(counts));
+  setInterval(save, 100).unref();
+  process.on('exit', save);
+}

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A process and the processes it started (cluster workers), from /proc (Linux). */
+export function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (!stat) continue;
+    const children = parents.get(stat.ppid) ?? [];
+    children.push(Number(entry));
+    parents.set(stat.ppid, children);
+  }
+  const tree: number[] = [];
+  const pending = [root];
+  while (pending.length) {
+    const pid = pending.pop() as number;
+    tree.push(pid);
+    pending.push(...(parents.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** CPU time (user + system) the processes have used so far, in milliseconds. */
+export function cpuMs(pids: readonly number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  return pids.reduce((sum, pid) => {
+    const stat = readStat(pid);
+    return stat ? sum + (stat.utime + stat.stime) * tick : sum;
+  }, 0);
+}
+
+/** Resident set size in MiB (VmRSS), or undefined when the process is gone. */
+export function rssMiB(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** RSS of each process of the tree, the primary first: "primary 40 MiB, worker 96 MiB, ...". */
+export function describeRss(root: number): { pid: number; rssMiB: number }[] {
+  return processTree(root).flatMap((pid) => {
+    const rss = rssMiB(pid);
+    return rss === undefined ? [] : [{ pid, rssMiB: Math.round(rss * 10) / 10 }];
+  });
+}
+
+/** Sums the counts the count-store-reads preload wrote for every process of a service. */
+export function storeCalls(folder: string): Record<string, number> {
+  const total: Record<string, number> = {};
+  if (!existsSync(folder)) return total;
+  for (const file of readdirSync(folder)) {
+    const counts = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, number>;
+    for (const [name, n] of Object.entries(counts)) total[name] = (total[name] ?? 0) + n;
+  }
+  return total;
+}
+
+function readStat(pid: number): { ppid: number; utime: number; stime: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: the rest starts after its closing parenthesis.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), utime: Number(fields[11]), stime: Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}
