@@ -38,16 +38,20 @@ export class FollowedCopy {
       return true;
     if (!this.source.readAll || !this.source.headPosition) return false;
     // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.
-    if ((await this.source.headPosition()) < position) return false;
+    const head = await this.source.headPosition();
+    if (head < position) return false;
+    // Until the checkpoint moves, everything below the next event of the filter counts as reached, and
+    // the next check scans on from there instead of from the checkpoint (which, for a filter that
+    // rarely matches, would read most of the store every time).
+    const scannedTo = this.checked?.checkpoint === checkpoint ? this.checked.reachesUpTo : 0;
     const [next] = await this.source.readAll({
-      fromPosition: checkpoint,
+      fromPosition: Math.max(checkpoint, scannedTo),
       maxCount: 1,
       filter: this.projection.filter,
     });
-    // Until the checkpoint moves, everything below the next event of the filter counts as reached.
     this.checked = {
       checkpoint,
-      reachesUpTo: next ? next.position - 1 : position,
+      reachesUpTo: Math.max(scannedTo, next ? next.position - 1 : head),
     };
     return !next || next.position > position;
   }

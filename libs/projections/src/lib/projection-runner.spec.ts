@@ -78,6 +78,36 @@ describe('ProjectionRunner fed by the SQLite event store', () => {
     await runner.stop();
   });
 
+  it('remembers how far the store holds nothing for the filter: a later wait scans only what is new', async () => {
+    const database = box.openReadModels();
+    const runner = await startRunner(box.store, database, [accountDirectory()]);
+    await registerAccounts(box.store, 1);
+    expect(await runner.waitForPosition(1, 5000)).toBe(true);
+    for (let i = 0; i < 30; i++)
+      await box.store.append(
+        `authenticator-x${i}`,
+        [{ type: 'PasswordSet', data: {} }],
+        'no_stream',
+      );
+    const readAll = jest.spyOn(box.store, 'readAll');
+
+    expect(await runner.waitForPosition(31, 5000)).toBe(true);
+    const { position } = await box.store.append(
+      'authenticator-y',
+      [{ type: 'PasswordSet', data: {} }],
+      'no_stream',
+    );
+    expect(await runner.waitForPosition(position, 5000)).toBe(true);
+    // The checkpoint stays at 1 (nothing since matched): the second scan starts where the first ended.
+    expect(readAll.mock.calls.map(([options]) => options?.fromPosition)).toEqual([1, 31]);
+    // An event of the filter after the skipped range is still waited for, not taken as reached.
+    const registeredAt = await registerAccounts(box.store, 1, 1);
+    expect(await runner.waitForPosition(registeredAt, 5000)).toBe(true);
+    expect(accountsView(database)).toHaveLength(2);
+    readAll.mockRestore();
+    await runner.stop();
+  });
+
   it('reports lag and caught-up state for /health', async () => {
     await registerAccounts(box.store, 20);
     await box.store.append('authenticator-a0', [{ type: 'PasswordSet', data: {} }], 'no_stream');

@@ -34,6 +34,8 @@ export interface WorkerSettings {
 /** Feeds one copy of one projection from the source, batch by batch, from its checkpoint. */
 export class ProjectionWorker {
   position: number;
+  /** Positions up to which the store holds no event of the filter beyond `position` (see reached). */
+  private skippedTo = 0;
   caughtUp = false;
   lastError?: unknown;
   private sourceCaughtUp = false;
@@ -90,15 +92,19 @@ export class ProjectionWorker {
 
   /** True when every event of the filter up to `position` is in this copy. */
   async reached(position: number): Promise<boolean> {
-    if (this.position >= position) return true;
+    if (this.position >= position || this.skippedTo >= position) return true;
     if (!this.source.readAll || !this.source.headPosition) return false;
     // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.
-    if ((await this.source.headPosition()) < position) return false;
+    const head = await this.source.headPosition();
+    if (head < position) return false;
+    // A model whose filter rarely matches keeps its checkpoint at its last match: scanning from there
+    // on every check would read most of the store. What a scan found empty stays known.
     const [next] = await this.source.readAll({
-      fromPosition: this.position,
+      fromPosition: Math.max(this.position, this.skippedTo),
       maxCount: 1,
       filter: this.projection.filter,
     });
+    this.skippedTo = Math.max(this.skippedTo, next ? next.position - 1 : head);
     return !next || next.position > position;
   }
 
