@@ -1,4 +1,5 @@
 import { Public } from '@accounts/security';
+import { invalid } from '@accounts/event-sourcing';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -12,7 +13,6 @@ import {
 import type { Request } from 'express';
 import { RequestPasswordResetCommand } from '../application/password-reset/request-password-reset.command';
 import { ResetPasswordCommand } from '../application/password-reset/reset-password.command';
-import { invalid } from '../domain';
 import { PasswordResetAnswer, PasswordResetRequestedAnswer } from './answers/sign-in.answer';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/lifecycle.dto';
 

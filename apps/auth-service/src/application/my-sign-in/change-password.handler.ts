@@ -1,6 +1,6 @@
 import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { authenticatorDecider, type ChangePassword, refuse } from '../../domain';
+import { authenticatorDecider, type ChangePassword } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../shared/auth-store';
 import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
@@ -87,7 +87,7 @@ async function passwordAttemptsRefused(check: () => Promise<void>): Promise<void
     await check();
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'too_many_attempts') throw error;
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-password-attempts',
       'Too many wrong passwords: try again later',

@@ -1,17 +1,7 @@
-import { DomainError, type DomainErrorKind } from '@accounts/event-sourcing';
+import { DomainError } from '@accounts/event-sourcing';
 
-/** A refused command with a stable AUTH-* code; `details.field` names the input to fix. */
-export function refuse(
-  kind: DomainErrorKind,
-  code: string,
-  message: string,
-  details?: DomainError['details'],
-): DomainError {
-  return new DomainError(kind, code, message, details);
-}
-
-/** 400 naming the field (the one in libs/event-sourcing). */
-export { invalid } from '@accounts/event-sourcing';
+// Refusals are built as in the other services: `invalid()` / `notFound()` from libs/event-sourcing,
+// `new DomainError(kind, code, ...)` for the other kinds; only the answer below is auth's own.
 
 const SIGN_IN_FAILED = 'Sign-in failed: check your user name and password, or try again later.';
 
@@ -21,8 +11,8 @@ const SIGN_IN_FAILED = 'Sign-in failed: check your user name and password, or tr
  */
 export function signInFailed(retryAfterSeconds?: number): DomainError {
   return retryAfterSeconds === undefined
-    ? refuse('unauthorized', 'AUTH-sign-in-failed', SIGN_IN_FAILED)
-    : refuse('too_many_attempts', 'AUTH-sign-in-failed', SIGN_IN_FAILED, {
+    ? new DomainError('unauthorized', 'AUTH-sign-in-failed', SIGN_IN_FAILED)
+    : new DomainError('too_many_attempts', 'AUTH-sign-in-failed', SIGN_IN_FAILED, {
         retryAfterSeconds,
       });
 }
