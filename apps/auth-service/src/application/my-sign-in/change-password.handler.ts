@@ -26,9 +26,9 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly limits: ClientAddressLimits,
   ) {}
 
-  async execute({ principal, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
+  async execute({ caller, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
     const now = this.runner.now();
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     const { accountId, orgId } = account;
     const actor = { kind: 'user', accountId } as const;
     const address = this.limits.address();
@@ -71,7 +71,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     let endedSessions = 0;
     if (change.endOtherSessions) {
       for (const session of this.profiles.activeSessions(accountId)) {
-        if (session.session_id === principal.sessionId) continue;
+        if (session.session_id === caller.sessionId) continue;
         await this.sessions.end(session.session_id, accountId, orgId, 'password-changed');
         endedSessions++;
       }
