@@ -171,7 +171,7 @@ async function signInVersusHistory(
 async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
   const report = (f: BenchFigure) => (figures.push(f), print(f));
-  const app = await AuthTestApp.create({
+  const app = await AuthTestApp.start({
     ARGON2_MEMORY_KIB: String(PARAMS.memoryCost),
     ARGON2_TIME_COST: String(PARAMS.timeCost),
     ARGON2_PARALLELISM: String(PARAMS.parallelism),

@@ -18,7 +18,7 @@ const CONCURRENCY = 8;
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 async function signInApp(synchronous: 'full' | 'normal') {
-  const app = await AuthTestApp.create({
+  const app = await AuthTestApp.start({
     ARGON2_MEMORY_KIB: String(PARAMS.memoryCost),
     ARGON2_TIME_COST: String(PARAMS.timeCost),
     ARGON2_PARALLELISM: String(PARAMS.parallelism),

@@ -164,7 +164,7 @@ describeWithKafka(
       };
       const tokens = await TestTokens.create();
       profile = await ProfileTestApp.start(tokens, env);
-      auth = await AuthTestApp.create(env);
+      auth = await AuthTestApp.start(env);
       credentials = await CredentialsTestApp.start(tokens.verifier, env);
       const authApp = auth;
       const credentialsApp = credentials;

@@ -42,7 +42,7 @@ describe('auth-service refuses to start in production without shared keys', () =
   });
 
   it('the app itself does not start with NODE_ENV=production and no keys', async () => {
-    await expect(AuthTestApp.create({ NODE_ENV: 'production' })).rejects.toThrow(
+    await expect(AuthTestApp.start({ NODE_ENV: 'production' })).rejects.toThrow(
       /SIGNING_KEYS, TOTP_ENCRYPTION_KEY, ACTIVATION_LINK_KEY must be set in production/,
     );
   });

@@ -1,6 +1,6 @@
 // The pure domain of auth-service: deciders, their commands and state, value functions. No Nest, no I/O.
 export * from './shared/streams';
-export * from './shared/refuse';
+export * from './shared/sign-in-failed';
 export * from './values/argon2-parameters';
 export * from './values/auth-limits';
 export * from './values/authentication-method';

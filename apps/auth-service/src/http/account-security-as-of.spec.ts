@@ -10,7 +10,7 @@ describe('GET /auth/accounts/:id/security[?at=] (administrators; the fold the au
   let aliceId: string;
 
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
     const root = await app.activeAccount(orgId, 'root', { accountType: 'administrator' });
     await app.addAdministrator(orgId, root.accountId);

@@ -17,7 +17,7 @@ describe('activation email, sent by the notices reactor from AccountRegistered t
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({}, mailbox.notifierEnv);
+    app = await AuthTestApp.start({}, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

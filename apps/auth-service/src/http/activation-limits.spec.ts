@@ -9,7 +9,7 @@ describe('POST /auth/activate: wrong links are limited per client address (TRUST
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create({ TRUST_PROXY: 'loopback' });
+    app = await AuthTestApp.start({ TRUST_PROXY: 'loopback' });
     orgId = await app.organization();
   });
   afterAll(() => app.close());

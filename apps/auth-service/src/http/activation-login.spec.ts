@@ -5,7 +5,7 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
   });
   afterAll(() => app.close());
@@ -197,7 +197,7 @@ describe('POST /auth/activate and POST /auth/login (password method)', () => {
 
 describe('operations routes', () => {
   it('serves /health and /metrics without a token, and /dev/outbox in embedded mode', async () => {
-    const app = await AuthTestApp.create();
+    const app = await AuthTestApp.start();
     try {
       expectStatus(await app.http().get('/health'), 200);
       expectStatus(await app.http().get('/metrics'), 200);

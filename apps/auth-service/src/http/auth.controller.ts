@@ -50,8 +50,8 @@ export class AuthController {
     type: ActivatedAnswer,
     description: 'The password is set and the account active',
   })
-  activate(@Body() body: ActivateDto, @Req() request: Request) {
-    return this.commands.execute(new ActivateAccountCommand(body.token, body.password, request.ip));
+  activate(@Body() body: ActivateDto) {
+    return this.commands.execute(new ActivateAccountCommand(body.token, body.password));
   }
 
   @Post('login')

@@ -6,7 +6,7 @@ describe('a disabled account (profile event AccountDisabled)', () => {
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
   });
   afterAll(() => app.close());

@@ -16,7 +16,7 @@ describe('changing the email address: codes follow only a confirmed address; the
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({}, mailbox.notifierEnv);
+    app = await AuthTestApp.start({}, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

@@ -9,7 +9,7 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create({ TRUST_PROXY: 'loopback' });
+    app = await AuthTestApp.start({ TRUST_PROXY: 'loopback' });
     orgId = await app.organization();
   });
   afterAll(() => app.close());
@@ -99,7 +99,7 @@ describe('guessing limits per account and per client address (TRUST_PROXY=loopba
 describe('client address without a trusted proxy (TRUST_PROXY unset)', () => {
   let app: AuthTestApp;
   beforeAll(async () => {
-    app = await AuthTestApp.create({ SIGN_IN_FAILURES_PER_ADDRESS: '10' });
+    app = await AuthTestApp.start({ SIGN_IN_FAILURES_PER_ADDRESS: '10' });
   });
   afterAll(() => app.close());
 

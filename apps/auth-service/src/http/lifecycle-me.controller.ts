@@ -1,4 +1,5 @@
 import { CurrentPrincipal, type Principal, PersonOnly } from '@accounts/security';
+import { DomainError } from '@accounts/event-sourcing';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -12,7 +13,6 @@ import { ChangeNoticePreferenceCommand } from '../application/my-sign-in/change-
 import { ListNoticePreferencesQuery } from '../application/my-sign-in/list-notice-preferences.query';
 import { GetRecoveryCodesStatusQuery } from '../application/recovery-codes/get-recovery-codes-status.query';
 import { RegenerateRecoveryCodesCommand } from '../application/recovery-codes/regenerate-recovery-codes.command';
-import { refuse } from '../domain';
 import {
   NoticeListAnswer,
   NoticePreferenceAnswer,
@@ -80,7 +80,7 @@ export class LifecycleMeController {
 /** An API credential's token is not a person: it cannot manage how that person signs in. */
 function userOnly(principal: Principal): Principal {
   if (principal.kind !== 'user')
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-user-token-required',
       'Only the account holder, signed in, can do this',

@@ -4,7 +4,7 @@ describe('GET /auth/me/method: the current sign-in method for the settings page'
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
   });
   afterAll(() => app.close());

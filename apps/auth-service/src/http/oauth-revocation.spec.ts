@@ -8,7 +8,7 @@ import { AuthTestApp } from '../testing/auth-test-app';
 describe('POST /oauth/revoke (RFC 7009) and the authorization server metadata of auth-service', () => {
   let app: AuthTestApp;
   beforeEach(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     const orgId = await app.organization();
     await app.activeAccount(orgId, 'alice');
   });
@@ -99,7 +99,7 @@ describe('openid-client 6 revokes a refresh token at a running auth-service', ()
   beforeAll(async () => {
     const port = await freePort();
     issuerUrl = `http://127.0.0.1:${port}`;
-    app = await AuthTestApp.create({ PUBLIC_URL: issuerUrl });
+    app = await AuthTestApp.start({ PUBLIC_URL: issuerUrl });
     await app.t.app.listen(port, '127.0.0.1');
     await app.activeAccount(await app.organization(), 'alice');
   });

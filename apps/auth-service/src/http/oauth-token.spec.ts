@@ -4,7 +4,7 @@ import { AuthTestApp } from '../testing/auth-test-app';
 describe('POST /oauth/token (refresh_token grant) of auth-service', () => {
   let app: AuthTestApp;
   beforeEach(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     const orgId = await app.organization();
     await app.activeAccount(orgId, 'alice');
   });

@@ -5,7 +5,7 @@ import { AuthTestApp } from '../testing/auth-test-app';
 describe('auth-service: the served OpenAPI document', () => {
   let app: AuthTestApp;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
   });
   afterAll(() => app.close());
 

@@ -1,5 +1,6 @@
+import { invalid } from '@accounts/event-sourcing';
 import { Public } from '@accounts/security';
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -9,10 +10,8 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { RequestPasswordResetCommand } from '../application/password-reset/request-password-reset.command';
 import { ResetPasswordCommand } from '../application/password-reset/reset-password.command';
-import { invalid } from '../domain';
 import { PasswordResetAnswer, PasswordResetRequestedAnswer } from './answers/sign-in.answer';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/lifecycle.dto';
 
@@ -40,14 +39,14 @@ export class PasswordResetController {
   @ApiTooManyRequestsResponse({
     description: 'Too many requests from this client address (Retry-After)',
   })
-  async request(@Body() body: PasswordResetRequestDto, @Req() request: Request) {
+  async request(@Body() body: PasswordResetRequestDto) {
     if ((body.userName === undefined) === (body.email === undefined))
       throw invalid(
         'userName',
         'AUTH-password-reset-who',
         'Give either userName or email (one of them)',
       );
-    await this.commands.execute(new RequestPasswordResetCommand(body, request.ip));
+    await this.commands.execute(new RequestPasswordResetCommand(body));
     return ACCEPTED;
   }
 
@@ -66,7 +65,7 @@ export class PasswordResetController {
   @ApiTooManyRequestsResponse({
     description: 'Too many attempts from this client address or on this account (Retry-After)',
   })
-  confirm(@Body() body: PasswordResetConfirmDto, @Req() request: Request) {
-    return this.commands.execute(new ResetPasswordCommand(body, request.ip));
+  confirm(@Body() body: PasswordResetConfirmDto) {
+    return this.commands.execute(new ResetPasswordCommand(body));
   }
 }

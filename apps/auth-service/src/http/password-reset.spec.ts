@@ -14,7 +14,7 @@ describe('forgotten password over HTTP, emails through a real SMTP server', () =
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create(
+    app = await AuthTestApp.start(
       {
         TRUST_PROXY: 'loopback',
         PASSWORD_RESET_REQUESTS_PER_IP: '6',

@@ -7,7 +7,7 @@ describe('recent sign-in before weakening an account (auth-service)', () => {
   let orgId: string;
   let admin: SeededAccount;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
     admin = await app.activeAccount(orgId, 'admin', {
       accountType: 'administrator',

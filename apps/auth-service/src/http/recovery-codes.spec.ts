@@ -9,7 +9,7 @@ describe('recovery codes over HTTP', () => {
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({}, mailbox.notifierEnv);
+    app = await AuthTestApp.start({}, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

@@ -20,7 +20,7 @@ describe('auth-service: what an API token may call', () => {
     const ring = await SigningKeyRing.generate();
     issuer = new TokenIssuer(ring, 'http://127.0.0.1:3003', 'accounts');
     // The embedded default: auth-service trusts what credentials-service publishes in the shared data folder.
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     writeFileSync(
       join(app.t.dataDir, 'keys', 'credentials-service.jwks.json'),
       JSON.stringify({ issuer: 'http://127.0.0.1:3003', ...ring.publicJwks() }),

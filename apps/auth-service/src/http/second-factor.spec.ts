@@ -6,7 +6,7 @@ describe('second factors: email and authenticator, both variants; trusted device
   let orgId: string;
   let admin: SeededAccount;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
     admin = await app.activeAccount(orgId, 'admin', { accountType: 'administrator' });
     await app.addAdministrator(orgId, admin.accountId);

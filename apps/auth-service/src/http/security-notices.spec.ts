@@ -14,7 +14,7 @@ describe('security notices over HTTP, delivered by the notices reactor through a
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({ TRUST_PROXY: 'loopback' }, mailbox.notifierEnv);
+    app = await AuthTestApp.start({ TRUST_PROXY: 'loopback' }, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ describe('sessions: refresh, logout, list, end; password change', () => {
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
     await app.activeAccount(orgId, 'alice');
     await app.activeAccount(orgId, 'bob');

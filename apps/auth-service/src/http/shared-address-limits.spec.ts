@@ -20,8 +20,8 @@ describe('per-address limits shared by the instances of auth-service on one host
       TRUST_PROXY: 'loopback',
       SIGN_IN_FAILURES_PER_ADDRESS: '10',
     };
-    one = await AuthTestApp.create(env);
-    two = await AuthTestApp.create(env);
+    one = await AuthTestApp.start(env);
+    two = await AuthTestApp.start(env);
   });
   afterAll(async () => {
     await one.close();

@@ -4,7 +4,7 @@ describe('setting up a second factor during sign-in (organization requires two-f
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization({ twoFactorRequired: true });
   });
   afterAll(() => app.close());

@@ -21,7 +21,7 @@ describe('sign-in timing: known user with a wrong password vs unknown user name'
   let base: string;
   let address = 0;
   beforeAll(async () => {
-    app = await AuthTestApp.create({
+    app = await AuthTestApp.start({
       TRUST_PROXY: 'loopback',
       SIGN_IN_FAILURES_PER_ADDRESS: '1000000',
     });

@@ -6,7 +6,7 @@ describe('SMS sign-in, "every time" methods on a trusted computer, resending a c
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
   });
   afterAll(() => app.close());

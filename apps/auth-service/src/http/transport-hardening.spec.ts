@@ -25,7 +25,7 @@ describe('auth-service transport and storage hardening', () => {
   beforeAll(async () => {
     parent = mkdtempSync(join(tmpdir(), 'auth-hardening-'));
     dataDir = join(parent, 'data');
-    app = await AuthTestApp.create({ DATA_DIR: dataDir });
+    app = await AuthTestApp.start({ DATA_DIR: dataDir });
     orgId = await app.organization();
     user = await app.activeAccount(orgId, 'tina');
   });

@@ -7,7 +7,7 @@ describe('GET/DELETE /auth/me/trusted-devices: the trusted_devices read model', 
   let app: AuthTestApp;
   let orgId: string;
   beforeAll(async () => {
-    app = await AuthTestApp.create();
+    app = await AuthTestApp.start();
     orgId = await app.organization();
   });
   afterAll(() => app.close());

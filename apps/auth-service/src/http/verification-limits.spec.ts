@@ -5,7 +5,7 @@ describe('POST /auth/me/verification/:channel: sends per hour, wrong codes acros
   let orgId: string;
   beforeAll(async () => {
     // A small per-address budget of wrong codes, so that two accounts reach it.
-    app = await AuthTestApp.create({
+    app = await AuthTestApp.start({
       TRUST_PROXY: 'loopback',
       CODE_FAILURES_PER_ADDRESS: '8',
     });

@@ -9,7 +9,7 @@ describe("security notices print their times in the account's time zone (real SM
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({}, mailbox.notifierEnv);
+    app = await AuthTestApp.start({}, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

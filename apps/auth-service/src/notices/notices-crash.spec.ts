@@ -56,7 +56,7 @@ describe('security notices survive a crash between the append and the send', () 
     };
     expect(mailbox.mails(email)).toHaveLength(0);
 
-    let app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
+    let app = await AuthTestApp.start({ DATA_DIR: dataDir }, mailbox.notifierEnv);
     try {
       expect((await app.allEvents()).map((e) => e.type)).toContain('PasswordChanged');
       const mail = await mailbox.waitFor(email, 'Your password was changed');
@@ -65,7 +65,7 @@ describe('security notices survive a crash between the append and the send', () 
       await app.close();
     }
     // Restarted again: what was sent is not sent twice.
-    app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
+    app = await AuthTestApp.start({ DATA_DIR: dataDir }, mailbox.notifierEnv);
     try {
       await app.caughtUp();
       await new Promise((resolve) => setTimeout(resolve, 500));

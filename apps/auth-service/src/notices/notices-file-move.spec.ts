@@ -23,7 +23,7 @@ describe('upgrading from the notices file of their own (real SMTP server)', () =
   });
 
   it('does not mail a sent notice again, and reads the old file once', async () => {
-    let app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
+    let app = await AuthTestApp.start({ DATA_DIR: dataDir }, mailbox.notifierEnv);
     const email = await app.accountThatChangedItsPassword('otto');
     await mailbox.waitFor(email, 'Your password was changed');
     await app.close();
@@ -38,7 +38,7 @@ describe('upgrading from the notices file of their own (real SMTP server)', () =
     retired.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(hostPath + suffix, { force: true });
 
-    app = await AuthTestApp.create({ DATA_DIR: dataDir }, mailbox.notifierEnv);
+    app = await AuthTestApp.start({ DATA_DIR: dataDir }, mailbox.notifierEnv);
     try {
       await app.caughtUp();
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -31,7 +31,7 @@ describe('security notices with PROFILE_EVENTS_SOURCE=kafka, the profile topic u
 
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create(
+    app = await AuthTestApp.start(
       {
         PROFILE_EVENTS_SOURCE: 'kafka',
         KAFKA_BROKERS: `127.0.0.1:${await closedPort()}`,

@@ -14,7 +14,7 @@ describe('notices added by an upgrade are not mailed for changes made before it 
   let orgId: string;
   beforeAll(async () => {
     mailbox = await TestMailbox.start();
-    app = await AuthTestApp.create({}, mailbox.notifierEnv);
+    app = await AuthTestApp.start({}, mailbox.notifierEnv);
     orgId = await app.organization();
   });
   afterAll(async () => {

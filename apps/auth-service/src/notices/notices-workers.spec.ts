@@ -20,11 +20,11 @@ describe('notices with several workers (real SMTP servers)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'notices-workers-'));
     leaderMail = await TestMailbox.start();
     followerMail = await TestMailbox.start();
-    leader = await AuthTestApp.create({ DATA_DIR: dataDir }, leaderMail.notifierEnv);
+    leader = await AuthTestApp.start({ DATA_DIR: dataDir }, leaderMail.notifierEnv);
     const role = process.env['ACCOUNTS_WORKER_ROLE'];
     process.env['ACCOUNTS_WORKER_ROLE'] = 'follower';
     try {
-      follower = await AuthTestApp.create({ DATA_DIR: dataDir }, followerMail.notifierEnv);
+      follower = await AuthTestApp.start({ DATA_DIR: dataDir }, followerMail.notifierEnv);
     } finally {
       if (role === undefined) delete process.env['ACCOUNTS_WORKER_ROLE'];
       else process.env['ACCOUNTS_WORKER_ROLE'] = role;

@@ -22,7 +22,7 @@ const PROJECTIONS = [
 describe('auth-service: every projection in /health and the operations API', () => {
   let app: AuthTestApp;
   beforeAll(async () => {
-    app = await AuthTestApp.create({ OPERATIONS_TOKEN });
+    app = await AuthTestApp.start({ OPERATIONS_TOKEN });
   });
   afterAll(() => app.close());
 

@@ -39,7 +39,7 @@ export class AuthTestApp {
   ) {}
 
   /** `notifierEnv`: the notifier's variables (e.g. NOTIFIER_EMAIL=smtp); the dev outbox by default. */
-  static async create(
+  static async start(
     env: Record<string, string> = {},
     notifierEnv: Record<string, string> = {},
   ): Promise<AuthTestApp> {

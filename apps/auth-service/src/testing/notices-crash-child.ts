@@ -8,7 +8,7 @@ import { AuthTestApp, STRONG_PASSWORD } from './auth-test-app';
 
 async function main(): Promise<void> {
   const [dataDir, deadPort] = process.argv.slice(2);
-  const app = await AuthTestApp.create(
+  const app = await AuthTestApp.start(
     { DATA_DIR: dataDir },
     {
       NOTIFIER_EMAIL: 'smtp',

@@ -15,11 +15,11 @@ import { clockProvider, commandRunnerProvider, SERVICE_CONFIG } from '@accounts/
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CallerFacts } from '../application/caller-facts';
+import { CallerFacts } from '../application/shared/caller-facts';
 import { GenerateApiCredentialHandler } from '../application/api-credentials/generate-api-credential.handler';
 import { RegenerateApiCredentialHandler } from '../application/api-credentials/regenerate-api-credential.handler';
 import { RevokeApiCredentialHandler } from '../application/api-credentials/revoke-api-credential.handler';
-import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/credential-policy';
+import { CREDENTIAL_POLICY, type CredentialPolicy } from '../application/shared/credential-policy';
 import { ListApiCredentialsHandler } from '../application/api-credentials/list-api-credentials.handler';
 import { ListApiCredentialsAsOfHandler } from '../application/api-credentials/list-api-credentials-as-of.handler';
 import { loadPepper } from '../application/secrets/pepper';

@@ -9,13 +9,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProfileEventSchemaVersions } from '@accounts/contracts';
 import { clockProvider, commandRunnerProvider } from '@accounts/service-kit';
-import { AccountAsOfReader } from '../application/accounts/account-as-of.reader';
 import { AdministerAccountHandler } from '../application/accounts/administer-account.handler';
 import { ReissueActivationHandler } from '../application/activation/reissue-activation.handler';
 import { CancelEmailChangeHandler } from '../application/email-change/cancel-email-change.handler';
 import { ConfirmEmailChangeHandler } from '../application/email-change/confirm-email-change.handler';
 import { EmailChangeGuesses } from '../application/email-change/email-change-guesses';
 import { MyEmailChangeController } from '../http/controllers/my-email-change.controller';
+import { GetAccountAsOfHandler } from '../application/accounts/get-account-as-of.handler';
 import { GetMyAccountHandler } from '../application/accounts/get-my-account.handler';
 import { RegisterAccountHandler } from '../application/accounts/register-account.handler';
 import { UpdateProfileHandler } from '../application/accounts/update-profile.handler';
@@ -49,6 +49,7 @@ const handlers = [
   UpdateProfileHandler,
   AdministerAccountHandler,
   GetMyAccountHandler,
+  GetAccountAsOfHandler,
   ListAccountsHandler,
   ReissueActivationHandler,
   ConfirmEmailChangeHandler,
@@ -73,7 +74,6 @@ export class ProfileModule {
       providers: [
         ...handlers,
         ProfileReader,
-        AccountAsOfReader,
         ReadModels,
         clockProvider(),
         commandRunnerProvider({

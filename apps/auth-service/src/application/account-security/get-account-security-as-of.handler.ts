@@ -29,14 +29,11 @@ export class GetAccountSecurityAsOfHandler implements IQueryHandler<GetAccountSe
   ) {}
 
   async execute({
-    principal,
+    caller,
     accountId,
     instant,
   }: GetAccountSecurityAsOfQuery): Promise<AccountSecurityAsOf> {
-    if (
-      principal.kind !== 'user' ||
-      !this.profiles.isAdministrator(principal.orgId, principal.accountId)
-    ) {
+    if (caller.kind !== 'user' || !this.profiles.isAdministrator(caller.orgId, caller.accountId)) {
       throw new DomainError(
         'forbidden',
         'AUTH-administrator-required',
@@ -44,7 +41,7 @@ export class GetAccountSecurityAsOfHandler implements IQueryHandler<GetAccountSe
       );
     }
     const target = this.profiles.byId(accountId);
-    if (!target || target.orgId !== principal.orgId)
+    if (!target || target.orgId !== caller.orgId)
       throw notFound('AUTH-account-not-found', 'Account not found');
     const { state } = await loadAggregateAsOf(
       this.store,

@@ -24,7 +24,7 @@ export interface AccountSecurityAsOf {
 /** GET /auth/accounts/:id/security[?at=]: an account's sign-in settings now or at an instant (administrators). */
 export class GetAccountSecurityAsOfQuery extends Query<AccountSecurityAsOf> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly accountId: string,
     readonly instant: number,
   ) {

@@ -5,8 +5,6 @@ export class ActivateAccountCommand extends Command<{ accountId: string }> {
   constructor(
     readonly token: string,
     readonly password: string,
-    /** The client address, for the limit on wrong links. */
-    readonly ip?: string,
   ) {
     super();
   }

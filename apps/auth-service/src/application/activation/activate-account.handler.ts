@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import { EVENT_STORE } from '@accounts/service-kit';
+import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { activationTokenInvalid, authenticatorDecider, type Activate } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { ReadModels } from '../../projections/read-models';
@@ -25,8 +25,10 @@ export class ActivateAccountHandler implements ICommandHandler<ActivateAccountCo
     private readonly guesses: ActivationGuesses,
   ) {}
 
-  async execute({ token, password, ip }: ActivateAccountCommand): Promise<{ accountId: string }> {
+  async execute({ token, password }: ActivateAccountCommand): Promise<{ accountId: string }> {
     const now = this.runner.now();
+    // The client address from the request context, where the CommandRunner takes the metadata's.
+    const ip = currentRequestContext()?.ip;
     this.guesses.assertAllowed(ip, now);
     try {
       return await this.activate(token, password, now);

@@ -15,7 +15,7 @@ export interface MethodChange {
 /** PUT /auth/me/method; an authenticator method without an enrolled app starts enrollment. */
 export class ChangeMethodCommand extends Command<MethodChange> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly method: unknown,
   ) {
     super();

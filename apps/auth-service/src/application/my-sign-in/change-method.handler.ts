@@ -25,8 +25,8 @@ export class ChangeMethodHandler implements ICommandHandler<ChangeMethodCommand>
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async execute({ principal, method }: ChangeMethodCommand): Promise<MethodChange> {
-    const account = this.own.of(principal);
+  async execute({ caller, method }: ChangeMethodCommand): Promise<MethodChange> {
+    const account = this.own.of(caller);
     const state = await this.auth.authenticator(account.accountId);
     const enrolls =
       typeof method === 'string' && needsAuthenticatorEnrollment(state, method as never);

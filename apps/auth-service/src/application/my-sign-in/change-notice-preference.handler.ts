@@ -14,11 +14,11 @@ export class ChangeNoticePreferenceHandler
   ) {}
 
   async execute({
-    principal,
+    caller,
     notice,
     enabled,
   }: ChangeNoticePreferenceCommand): Promise<{ notice: string; enabled: boolean }> {
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     await this.runner.run(
       ownAuthenticator(account, {
         type: 'ChangeNoticePreference',

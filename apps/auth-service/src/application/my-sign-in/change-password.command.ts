@@ -11,7 +11,7 @@ export interface PasswordChange {
 /** PUT /auth/me/password. */
 export class ChangePasswordCommand extends Command<{ endedSessions: number }> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly change: PasswordChange,
   ) {
     super();

@@ -1,6 +1,6 @@
 import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { authenticatorDecider, type ChangePassword, refuse } from '../../domain';
+import { authenticatorDecider, type ChangePassword } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../shared/auth-store';
 import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
@@ -26,9 +26,9 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly limits: ClientAddressLimits,
   ) {}
 
-  async execute({ principal, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
+  async execute({ caller, change }: ChangePasswordCommand): Promise<{ endedSessions: number }> {
     const now = this.runner.now();
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     const { accountId, orgId } = account;
     const actor = { kind: 'user', accountId } as const;
     const address = this.limits.address();
@@ -71,7 +71,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     let endedSessions = 0;
     if (change.endOtherSessions) {
       for (const session of this.profiles.activeSessions(accountId)) {
-        if (session.session_id === principal.sessionId) continue;
+        if (session.session_id === caller.sessionId) continue;
         await this.sessions.end(session.session_id, accountId, orgId, 'password-changed');
         endedSessions++;
       }
@@ -87,7 +87,7 @@ async function passwordAttemptsRefused(check: () => Promise<void>): Promise<void
     await check();
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'too_many_attempts') throw error;
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-password-attempts',
       'Too many wrong passwords: try again later',

@@ -7,7 +7,7 @@ export class ConfirmAuthenticatorCommand extends Command<{
   recoveryCodes?: string[];
 }> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly code: string,
   ) {
     super();

@@ -19,11 +19,11 @@ export class ConfirmAuthenticatorHandler implements ICommandHandler<ConfirmAuthe
   ) {}
 
   async execute({
-    principal,
+    caller,
     code,
   }: ConfirmAuthenticatorCommand): Promise<{ method: string; recoveryCodes?: string[] }> {
     const now = this.runner.now();
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     const state = await this.auth.authenticator(account.accountId);
     const secret = state.pendingTotp ? this.box.decrypt(state.pendingTotp.encryptedSecret) : null;
     const totp = secret ? await checkTotp(secret, code, now) : { valid: false };

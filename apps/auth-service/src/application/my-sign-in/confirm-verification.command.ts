@@ -8,7 +8,7 @@ export class ConfirmVerificationCommand extends Command<{
   verified: true;
 }> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly channel: ContactChannel,
     readonly code: string,
   ) {

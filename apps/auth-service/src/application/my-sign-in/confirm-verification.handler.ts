@@ -18,12 +18,12 @@ export class ConfirmVerificationHandler implements ICommandHandler<ConfirmVerifi
   ) {}
 
   async execute({
-    principal,
+    caller,
     channel,
     code,
   }: ConfirmVerificationCommand): Promise<{ channel: ContactChannel; verified: true }> {
     const now = this.runner.now();
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     const address = this.limits.address();
     this.limits.assertCodeAllowed(address, now);
     const result = await this.runner.run({

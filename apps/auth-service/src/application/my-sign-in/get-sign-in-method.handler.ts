@@ -10,8 +10,8 @@ export class GetSignInMethodHandler implements IQueryHandler<GetSignInMethodQuer
     private readonly auth: AuthStore,
   ) {}
 
-  async execute({ principal }: GetSignInMethodQuery): Promise<SignInMethodView> {
-    const account = this.own.of(principal);
+  async execute({ caller }: GetSignInMethodQuery): Promise<SignInMethodView> {
+    const account = this.own.of(caller);
     const state = await this.auth.authenticator(account.accountId);
     return {
       method: state.method,

@@ -12,7 +12,7 @@ export interface SignInMethodView {
 
 /** GET /auth/me/method. */
 export class GetSignInMethodQuery extends Query<SignInMethodView> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

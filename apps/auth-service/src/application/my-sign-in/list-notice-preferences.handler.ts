@@ -14,10 +14,10 @@ export class ListNoticePreferencesHandler implements IQueryHandler<ListNoticePre
     private readonly auth: AuthStore,
   ) {}
 
-  async execute({ principal }: ListNoticePreferencesQuery): Promise<{
+  async execute({ caller }: ListNoticePreferencesQuery): Promise<{
     items: NoticePreferenceItem[];
   }> {
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     const { noticesOff } = await this.auth.authenticator(account.accountId);
     return {
       items: Object.entries(SecurityNotices).map(([notice, { critical, description }]) => ({

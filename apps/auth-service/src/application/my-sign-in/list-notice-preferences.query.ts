@@ -11,7 +11,7 @@ export interface NoticePreferenceItem {
 
 /** GET /auth/me/notices: every security notice, and whether the caller receives it. */
 export class ListNoticePreferencesQuery extends Query<{ items: NoticePreferenceItem[] }> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

@@ -10,16 +10,16 @@ export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
     private readonly profiles: ProfileFacts,
   ) {}
 
-  async execute({ principal }: ListSessionsQuery): Promise<{ items: SessionListItem[] }> {
-    this.own.of(principal);
+  async execute({ caller }: ListSessionsQuery): Promise<{ items: SessionListItem[] }> {
+    this.own.of(caller);
     return {
-      items: this.profiles.activeSessions(principal.accountId).map((s) => ({
+      items: this.profiles.activeSessions(caller.accountId).map((s) => ({
         id: s.session_id,
         device: s.device,
         ip: s.ip,
         startedAt: s.started_at,
         lastActiveAt: s.last_active_at,
-        current: s.session_id === principal.sessionId,
+        current: s.session_id === caller.sessionId,
       })),
     };
   }

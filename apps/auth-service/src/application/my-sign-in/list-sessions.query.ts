@@ -12,7 +12,7 @@ export interface SessionListItem {
 
 /** GET /auth/me/sessions: the caller's open sessions, the one asking marked current. */
 export class ListSessionsQuery extends Query<{ items: SessionListItem[] }> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

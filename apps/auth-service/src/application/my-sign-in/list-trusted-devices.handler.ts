@@ -12,8 +12,8 @@ export class ListTrustedDevicesHandler implements IQueryHandler<ListTrustedDevic
     private readonly devices: TrustedDevices,
   ) {}
 
-  async execute({ principal, presentedToken }: ListTrustedDevicesQuery) {
-    const account = this.own.of(principal);
+  async execute({ caller, presentedToken }: ListTrustedDevicesQuery) {
+    const account = this.own.of(caller);
     return {
       items: this.devices.active(account.accountId, presentedToken ? sha256(presentedToken) : null),
     };

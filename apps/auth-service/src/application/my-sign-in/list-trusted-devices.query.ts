@@ -7,7 +7,7 @@ export class ListTrustedDevicesQuery extends Query<{
   items: ReturnType<TrustedDevices['active']>;
 }> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly presentedToken: string | null,
   ) {
     super();

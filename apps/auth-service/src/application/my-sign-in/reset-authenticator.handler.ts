@@ -12,7 +12,7 @@ export class ResetAuthenticatorHandler implements ICommandHandler<ResetAuthentic
     private readonly profiles: ProfileFacts,
   ) {}
 
-  async execute({ principal, accountId, reason }: ResetAuthenticatorCommand): Promise<void> {
+  async execute({ caller, accountId, reason }: ResetAuthenticatorCommand): Promise<void> {
     const target = this.profiles.byId(accountId);
     // Unknown and other-organization accounts get the same 404.
     const accountOrgId = target?.orgId ?? '';
@@ -24,16 +24,16 @@ export class ResetAuthenticatorHandler implements ICommandHandler<ResetAuthentic
         data: {
           accountId,
           actor: {
-            accountId: principal.accountId,
-            orgId: principal.orgId,
-            isAdministrator: this.profiles.isAdministrator(principal.orgId, principal.accountId),
+            accountId: caller.accountId,
+            orgId: caller.orgId,
+            isAdministrator: this.profiles.isAdministrator(caller.orgId, caller.accountId),
           },
           accountOrgId,
           reason,
         },
       },
-      actor: { kind: 'admin', accountId: principal.accountId },
-      orgId: principal.orgId,
+      actor: { kind: 'admin', accountId: caller.accountId },
+      orgId: caller.orgId,
     });
   }
 }

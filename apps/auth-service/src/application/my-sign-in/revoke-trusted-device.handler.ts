@@ -14,8 +14,8 @@ export class RevokeTrustedDeviceHandler implements ICommandHandler<RevokeTrusted
     private readonly devices: TrustedDevices,
   ) {}
 
-  async execute({ principal, deviceId }: RevokeTrustedDeviceCommand): Promise<void> {
-    const account = this.own.of(principal);
+  async execute({ caller, deviceId }: RevokeTrustedDeviceCommand): Promise<void> {
+    const account = this.own.of(caller);
     const result = await this.runner.run(
       ownAuthenticator(account, {
         type: 'RevokeTrustedDevice',

@@ -8,7 +8,7 @@ export class StartVerificationCommand extends Command<{
   sentTo: string | null;
 }> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly channel: ContactChannel,
   ) {
     super();

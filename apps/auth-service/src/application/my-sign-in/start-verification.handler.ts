@@ -18,11 +18,11 @@ export class StartVerificationHandler implements ICommandHandler<StartVerificati
   ) {}
 
   async execute({
-    principal,
+    caller,
     channel,
   }: StartVerificationCommand): Promise<{ channel: ContactChannel; sentTo: string | null }> {
     const now = this.runner.now();
-    const account = this.own.of(principal);
+    const account = this.own.of(caller);
     this.limits.takeCodeSend(this.limits.address(), now);
     const code = newSixDigitCode();
     const contacts = { email: account.email, mobilePhone: account.mobilePhone };

@@ -1,3 +1,4 @@
+import { DomainError } from '@accounts/event-sourcing';
 import {
   clientAddressKey,
   LIMITER_STORE,
@@ -7,7 +8,6 @@ import {
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AuthConfig } from '../../config';
-import { refuse } from '../../domain';
 
 // The rolling window of the reset throttles (libs/security SlidingWindowLimiter, seconds).
 const THROTTLE_WINDOW_SECONDS = 15 * 60;
@@ -15,7 +15,7 @@ const THROTTLE_WINDOW_SECONDS = 15 * 60;
 const CONFIRMS_PER_ACCOUNT = 10;
 
 const tooMany = (retryAfterSeconds: number) =>
-  refuse(
+  new DomainError(
     'too_many_attempts',
     'AUTH-password-reset-throttled',
     'Too many password reset attempts: try again later',

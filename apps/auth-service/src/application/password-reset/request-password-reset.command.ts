@@ -8,11 +8,7 @@ export interface ResetRequester {
 
 /** POST /auth/password-reset { userName | email }: always the same answer, after the same time. */
 export class RequestPasswordResetCommand extends Command<void> {
-  constructor(
-    readonly who: ResetRequester,
-    /** The client address, for the limit on requests. */
-    readonly ip?: string,
-  ) {
+  constructor(readonly who: ResetRequester) {
     super();
   }
 }

@@ -1,5 +1,5 @@
 import { CommandRunner } from '@accounts/event-sourcing';
-import { SERVICE_CONFIG } from '@accounts/service-kit';
+import { currentRequestContext, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -28,8 +28,10 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async execute({ who, ip }: RequestPasswordResetCommand): Promise<void> {
+  async execute({ who }: RequestPasswordResetCommand): Promise<void> {
     const now = this.runner.now();
+    // The client address from the request context, where the CommandRunner takes the metadata's.
+    const ip = currentRequestContext()?.ip;
     this.throttles.takeRequest(ip, now);
     // The answer comes after exactly PASSWORD_RESET_ANSWER_MS whether an account matched or not, even
     // when the store is slow: the work runs beside the wait and, if it takes longer, finishes after it.

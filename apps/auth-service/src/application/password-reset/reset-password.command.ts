@@ -9,11 +9,7 @@ export interface PasswordResetConfirmation {
 
 /** POST /auth/password-reset/confirm: the new password, then every session of the account ends. */
 export class ResetPasswordCommand extends Command<{ reset: true; endedSessions: number }> {
-  constructor(
-    readonly confirmation: PasswordResetConfirmation,
-    /** The client address, for the limit on links tried. */
-    readonly ip?: string,
-  ) {
+  constructor(readonly confirmation: PasswordResetConfirmation) {
     super();
   }
 }

@@ -1,4 +1,5 @@
 import { CommandRunner } from '@accounts/event-sourcing';
+import { currentRequestContext } from '@accounts/service-kit';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { authenticatorDecider, resetLinkInvalid, type ResetPassword } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
@@ -27,9 +28,10 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
 
   async execute({
     confirmation,
-    ip,
   }: ResetPasswordCommand): Promise<{ reset: true; endedSessions: number }> {
     const now = this.runner.now();
+    // The client address from the request context, where the CommandRunner takes the metadata's.
+    const ip = currentRequestContext()?.ip;
     this.throttles.takeConfirm(ip, now);
     const accountId = LinkTokens.accountOf(confirmation.token);
     if (!accountId) throw resetLinkInvalid();

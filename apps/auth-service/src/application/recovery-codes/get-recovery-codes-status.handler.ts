@@ -14,8 +14,8 @@ export class GetRecoveryCodesStatusHandler implements IQueryHandler<GetRecoveryC
     private readonly auth: AuthStore,
   ) {}
 
-  async execute({ principal }: GetRecoveryCodesStatusQuery): Promise<RecoveryCodesStatus> {
-    const account = this.own.of(principal);
+  async execute({ caller }: GetRecoveryCodesStatusQuery): Promise<RecoveryCodesStatus> {
+    const account = this.own.of(caller);
     const state = await this.auth.authenticator(account.accountId);
     const remaining = recoveryCodesLeft(state);
     return {

@@ -11,7 +11,7 @@ export interface RecoveryCodesStatus {
 
 /** GET /auth/me/recovery-codes: how many of the caller's codes are left (never the codes). */
 export class GetRecoveryCodesStatusQuery extends Query<RecoveryCodesStatus> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

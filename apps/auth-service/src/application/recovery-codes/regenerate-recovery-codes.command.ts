@@ -6,7 +6,7 @@ export class RegenerateRecoveryCodesCommand extends Command<{
   codes: string[];
   remaining: number;
 }> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

@@ -18,17 +18,17 @@ export class RegenerateRecoveryCodesHandler
   ) {}
 
   execute({
-    principal,
+    caller,
   }: RegenerateRecoveryCodesCommand): Promise<{ codes: string[]; remaining: number }> {
-    const account = this.own.of(principal);
-    return this.sets.generate(account, signedInRecently(principal, this.runner.now()));
+    const account = this.own.of(caller);
+    return this.sets.generate(account, signedInRecently(caller, this.runner.now()));
   }
 }
 
 /** The caller signed in (password and second factor) at most 15 minutes ago (the token's auth_time). */
-function signedInRecently(principal: Principal, now: Date): boolean {
+function signedInRecently(caller: Principal, now: Date): boolean {
   return (
-    principal.kind === 'user' &&
-    now.getTime() - principal.authTime * 1000 <= RecoveryCodePolicy.recentSignInSeconds * 1000
+    caller.kind === 'user' &&
+    now.getTime() - caller.authTime * 1000 <= RecoveryCodePolicy.recentSignInSeconds * 1000
   );
 }

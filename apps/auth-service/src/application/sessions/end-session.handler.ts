@@ -7,7 +7,7 @@ import { SessionEnding } from './session-ending';
 export class EndSessionHandler implements ICommandHandler<EndSessionCommand> {
   constructor(private readonly sessions: SessionEnding) {}
 
-  async execute({ principal, sessionId }: EndSessionCommand): Promise<void> {
-    await this.sessions.end(sessionId, principal.accountId, principal.orgId, 'revoked');
+  async execute({ caller, sessionId }: EndSessionCommand): Promise<void> {
+    await this.sessions.end(sessionId, caller.accountId, caller.orgId, 'revoked');
   }
 }

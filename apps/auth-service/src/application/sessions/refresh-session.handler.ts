@@ -1,10 +1,10 @@
 import { sessionTimeoutSeconds } from '@accounts/contracts';
-import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { refuse, refusalOf, sessionDecider, sessionStreamId } from '../../domain';
+import { refusalOf, sessionDecider, sessionStreamId } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { sha256 } from '../shared/secrets';
 import { RefreshSessionCommand } from './refresh-session.command';
@@ -12,7 +12,7 @@ import { SessionStarts } from './session-starts';
 import { newRefreshToken, sessionIdOf, type TokenAnswer, TokenAnswers } from './token-answers';
 
 const sessionInvalid = () =>
-  refuse(
+  new DomainError(
     'unauthorized',
     'AUTH-refresh-token-invalid',
     'This refresh token is not valid: sign in again',

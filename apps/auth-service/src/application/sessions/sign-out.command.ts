@@ -3,7 +3,7 @@ import { Command } from '@nestjs/cqrs';
 
 /** POST /auth/logout: the caller's own session ends; its refresh token no longer works. */
 export class SignOutCommand extends Command<void> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

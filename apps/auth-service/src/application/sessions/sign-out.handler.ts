@@ -6,8 +6,8 @@ import { SignOutCommand } from './sign-out.command';
 export class SignOutHandler implements ICommandHandler<SignOutCommand> {
   constructor(private readonly sessions: SessionEnding) {}
 
-  async execute({ principal }: SignOutCommand): Promise<void> {
-    const { sessionId, accountId, orgId } = principal;
+  async execute({ caller }: SignOutCommand): Promise<void> {
+    const { sessionId, accountId, orgId } = caller;
     await this.sessions.end(sessionId, accountId, orgId, 'logout');
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '@accounts/event-sourcing';
 import {
   clientAddressKey,
   LIMITER_STORE,
@@ -6,7 +7,7 @@ import {
 } from '@accounts/security';
 import { currentRequestContext, SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { refuse, signInFailed } from '../../domain';
+import { signInFailed } from '../../domain';
 import type { AuthConfig } from '../../config';
 
 /**
@@ -63,7 +64,7 @@ export class ClientAddressLimits {
   assertCodeAllowed(address: string, now: Date): void {
     const wait = this.codeFailures.retryAfterSeconds(address, now.getTime());
     if (wait > 0)
-      throw refuse(
+      throw new DomainError(
         'too_many_attempts',
         'AUTH-address-code-limit',
         'Too many wrong codes from your network: try again later',
@@ -81,7 +82,7 @@ export class ClientAddressLimits {
   takeCodeSend(address: string, now: Date): void {
     const wait = this.codeSends.take(address, now.getTime());
     if (wait > 0)
-      throw refuse(
+      throw new DomainError(
         'too_many_attempts',
         'AUTH-address-send-limit',
         'Too many codes asked for from your network: try again later',

@@ -1,10 +1,9 @@
 import type { AuthenticationEvent } from '@accounts/contracts';
-import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError, firstEventOf } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
   answerableChallenge,
-  refuse,
   refusalOf,
   signInDecider,
   signInFailed,
@@ -40,7 +39,7 @@ export class AnswerWithRecoveryCodeHandler
     const streamId = signInStreamId(challengeId);
     const { state } = await this.runner.load(streamId, signInDecider);
     if (isEnrollmentChallenge(state))
-      throw refuse(
+      throw new DomainError(
         'conflict',
         'AUTH-recovery-code-not-for-enrollment',
         'This sign-in sets up a second factor: a recovery code cannot replace that',

@@ -1,15 +1,10 @@
 import { secondFactorOf } from '@accounts/contracts';
-import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError, firstEventOf, invalid } from '@accounts/event-sourcing';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthConfig } from '../../config';
-import {
-  invalid,
-  needsAuthenticatorEnrollment,
-  parseAuthenticationMethod,
-  refuse,
-} from '../../domain';
+import { needsAuthenticatorEnrollment, parseAuthenticationMethod } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../shared/auth-store';
 import { ownAuthenticator } from '../shared/auth-runs';
@@ -50,7 +45,7 @@ export class ChooseEnrollmentHandler implements ICommandHandler<ChooseEnrollment
       );
     const organization = this.profiles.organization(account.orgId);
     if (!organization.allowedSecondFactors.includes(factor))
-      throw refuse(
+      throw new DomainError(
         'forbidden',
         'AUTH-method-factor-not-allowed',
         `Your organization does not allow ${factor} as a second factor`,
@@ -63,7 +58,7 @@ export class ChooseEnrollmentHandler implements ICommandHandler<ChooseEnrollment
       const state = await this.auth.authenticator(account.accountId);
       const secret = needsAuthenticatorEnrollment(state, method) ? newTotpSecret() : null;
       if (!secret)
-        throw refuse(
+        throw new DomainError(
           'conflict',
           'AUTH-enrollment-authenticator-exists',
           'An authenticator is already set up: sign in with it',

@@ -1,10 +1,9 @@
 import { type SignInCompletedData, secondFactorOf } from '@accounts/contracts';
-import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
+import { CommandRunner, DomainError, firstEventOf, notFound } from '@accounts/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   parseAuthenticationMethod,
-  refuse,
   refusalOf,
   type SignInFlow,
   signInDecider,
@@ -127,25 +126,21 @@ export class SignInEnrollment {
   ): Promise<{ flow: EnrollmentFlow; account: AccountFacts }> {
     const { state } = await this.runner.load(signInStreamId(challengeId), signInDecider);
     if (state.status === 'none' || !state.challenge)
-      throw refuse(
-        'not_found',
-        'AUTH-challenge-not-found',
-        'No such sign-in challenge: sign in again',
-      );
+      throw notFound('AUTH-challenge-not-found', 'No such sign-in challenge: sign in again');
     if (state.status === 'completed')
-      throw refuse(
+      throw new DomainError(
         'unauthorized',
         'AUTH-challenge-used',
         'This challenge was already used: sign in again',
       );
     if (!isEnrollmentChallenge(state))
-      throw refuse(
+      throw new DomainError(
         'conflict',
         'AUTH-challenge-not-enrollment',
         'This sign-in asks for a code, not for setting up a second factor',
       );
     if (now.getTime() >= Date.parse(state.challenge.expiresAt))
-      throw refuse(
+      throw new DomainError(
         'unauthorized',
         'AUTH-challenge-expired',
         'This sign-in has expired: sign in again',

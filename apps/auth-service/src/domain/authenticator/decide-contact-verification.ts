@@ -1,6 +1,5 @@
 import type { AuthenticatorEvent, ContactChannel } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { invalid, refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, invalid } from '@accounts/event-sourcing';
 import { plusSeconds, reached, secondsUntil } from '../shared/time';
 import { OneTimeCodePolicy } from '../values/auth-limits';
 import type {
@@ -26,7 +25,7 @@ function assertGuessesLeft(
   const failures = lastHour(state.verificationLog[channel]?.failures, now);
   const max = OneTimeCodePolicy.verificationFailuresPerHour;
   if (failures.length >= max)
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-verification-attempts-exhausted',
       'Too many wrong codes: try again later',
@@ -52,7 +51,7 @@ export function decideStartContactVerification(
   const sends = lastHour(state.verificationLog[data.channel]?.sends, now);
   const maxSends = OneTimeCodePolicy.verificationSendsPerHour;
   if (sends.length >= maxSends)
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-verification-send-limit',
       'Too many codes asked for: try again later',
@@ -66,7 +65,7 @@ export function decideStartContactVerification(
   assertGuessesLeft(state, data.channel, now);
   const destination = destinationOf(data.channel, data.contacts);
   if (destination === null)
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-verification-no-phone',
       'Add a mobile phone to your profile before verifying it',
@@ -93,10 +92,14 @@ export function decideConfirmContactVerification(
 ): AuthenticatorEvent[] {
   const pending = state.pendingVerification;
   if (!pending || pending.channel !== data.channel)
-    throw refuse('conflict', 'AUTH-verification-not-started', 'Ask for a verification code first');
+    throw new DomainError(
+      'conflict',
+      'AUTH-verification-not-started',
+      'Ask for a verification code first',
+    );
   // The code proves the value it was sent to, not a value the profile holds since.
   if (pending.destination !== destinationOf(data.channel, data.contacts))
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-verification-destination-changed',
       'Your profile changed since the code was sent: ask for a new code',

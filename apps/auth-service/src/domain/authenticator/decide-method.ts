@@ -3,8 +3,7 @@ import {
   type AuthenticatorEvent,
   secondFactorOf,
 } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { invalid, refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, invalid } from '@accounts/event-sourcing';
 import { parseAuthenticationMethod } from '../values/authentication-method';
 import type { ChangeMethod, ConfirmAuthenticator } from './authenticator-commands';
 import { isContactVerified } from './authenticator-queries';
@@ -23,27 +22,27 @@ export function decideChangeMethod(
   const method = parseAuthenticationMethod(data.method);
   const factor = secondFactorOf(method);
   if (factor === null && data.organization.twoFactorRequired)
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-method-two-factor-required',
       'Your organization requires two-factor authentication: choose an email, SMS or authenticator method',
       { reason: 'organization-requires-two-factor' },
     );
   if (factor !== null && !data.organization.allowedSecondFactors.includes(factor))
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-method-factor-not-allowed',
       `Your organization does not allow ${factor} as a second factor`,
       { allowedSecondFactors: data.organization.allowedSecondFactors },
     );
   if (factor === 'email' && !isContactVerified(state, 'email', data.contacts))
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-method-email-not-verified',
       'Verify your email address with a code before choosing it for sign-in',
     );
   if (factor === 'sms' && !isContactVerified(state, 'sms', data.contacts))
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-method-phone-not-verified',
       'Verify your mobile phone with a code before choosing it for sign-in',
@@ -70,7 +69,7 @@ export function decideConfirmAuthenticator(
 ): AuthenticatorEvent[] {
   const pending = state.pendingTotp;
   if (!pending)
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-authenticator-enrollment-not-started',
       'Choose an authenticator method first to get a QR code to scan',

@@ -1,5 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import { invalid } from '../shared/refuse';
+import { invalid } from '@accounts/event-sourcing';
 import { isSecurityNotice, SecurityNotices } from '../values/security-notices';
 import type { ChangeNoticePreference } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';

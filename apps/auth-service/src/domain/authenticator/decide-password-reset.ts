@@ -1,6 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { invalid, refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, invalid } from '@accounts/event-sourcing';
 import { plusSeconds, reached } from '../shared/time';
 import { PasswordResetPolicy } from '../values/auth-limits';
 import { assertPasswordPolicy } from '../values/password-policy';
@@ -10,7 +9,7 @@ import type { AuthenticatorState } from './authenticator-state';
 
 /** Every unusable link gets this answer, except an expired or used one, which says so. */
 export const resetLinkInvalid = () =>
-  refuse(
+  new DomainError(
     'unauthorized',
     'AUTH-reset-link-invalid',
     'This password reset link is not valid: ask for a new one',
@@ -55,13 +54,13 @@ export function decideResetPassword(
   const link = state.passwordReset;
   if (!link || !sameHash(link.tokenSha256, data.presentedTokenSha256)) throw resetLinkInvalid();
   if (link.used)
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-reset-link-used',
       'This password reset link was already used: ask for a new one if you need to',
     );
   if (reached(now, link.expiresAt))
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-reset-link-expired',
       'This password reset link has expired (links are valid 30 minutes): ask for a new one',

@@ -1,6 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { invalid, refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, invalid } from '@accounts/event-sourcing';
 import { reached } from '../shared/time';
 import { passwordNeedsRehash } from '../values/argon2-parameters';
 import { assertPasswordPolicy } from '../values/password-policy';
@@ -9,7 +8,7 @@ import type { AuthenticatorState } from './authenticator-state';
 
 /** The presented activation token matches no account (the handler found none by its hash). */
 export const activationTokenInvalid = () =>
-  refuse(
+  new DomainError(
     'unauthorized',
     'AUTH-activation-token-invalid',
     'This activation link is not valid: ask your administrator for a new account invitation',
@@ -22,13 +21,13 @@ export function decideActivate(
 ): AuthenticatorEvent[] {
   if (data.presentedTokenSha256 !== data.activation.tokenSha256) throw activationTokenInvalid();
   if (state.passwordHash !== null)
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-activation-token-used',
       'This activation link was already used: sign in with your password',
     );
   if (reached(now, data.activation.expiresAt))
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-activation-token-expired',
       'This activation link has expired: ask your administrator for a new one',
@@ -47,7 +46,7 @@ export function decideChangePassword(
   state: AuthenticatorState,
 ): AuthenticatorEvent[] {
   if (state.passwordHash === null)
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-password-not-set',
       'This account is not activated yet: use the activation link first',

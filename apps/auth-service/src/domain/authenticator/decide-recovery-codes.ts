@@ -1,6 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import { RecoveryCodePolicy } from '../values/auth-limits';
 import { sameHash } from '../values/same-hash';
 import type { GenerateRecoveryCodes, UseRecoveryCode } from './authenticator-commands';
@@ -20,13 +19,13 @@ export function decideGenerateRecoveryCodes(
   { now }: CommandContext,
 ): AuthenticatorEvent[] {
   if (!hasSecondFactor(state))
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-recovery-codes-need-second-factor',
       'Recovery codes replace a second factor: choose a sign-in method with one first',
     );
   if (!data.recentSignIn)
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-recent-sign-in-required',
       'For your safety, sign in again (within the last 15 minutes) before generating new recovery codes',

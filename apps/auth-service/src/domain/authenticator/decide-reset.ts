@@ -1,5 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import { invalid, refuse } from '../shared/refuse';
+import { DomainError, invalid, notFound } from '@accounts/event-sourcing';
 import type { ResetAuthenticator } from './authenticator-commands';
 import type { AuthenticatorState } from './authenticator-state';
 
@@ -16,15 +16,15 @@ export function decideResetAuthenticator(
   const { actor } = data;
   // Another organization's account is answered as missing: its existence is not theirs to learn.
   if (actor.orgId !== data.accountOrgId)
-    throw refuse('not_found', 'AUTH-account-not-found', 'No such account');
+    throw notFound('AUTH-account-not-found', 'No such account');
   if (!actor.isAdministrator)
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-admin-required',
       'Only an administrator of the organization can reset an authenticator',
     );
   if (actor.accountId === data.accountId)
-    throw refuse(
+    throw new DomainError(
       'forbidden',
       'AUTH-own-authenticator-reset',
       'Another administrator of your organization must reset your authenticator',

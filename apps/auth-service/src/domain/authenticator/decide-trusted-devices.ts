@@ -1,6 +1,5 @@
 import type { AuthenticatorEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, notFound } from '@accounts/event-sourcing';
 import { plusSeconds } from '../shared/time';
 import { deviceLabel } from '../values/device-label';
 import { DefaultTrustedDeviceLifetimeSeconds } from '../values/auth-limits';
@@ -37,11 +36,7 @@ export function decideRevokeTrustedDevice(
 ): AuthenticatorEvent[] {
   const device = state.trustedDevices.find((d) => d.deviceId === data.deviceId);
   if (!device)
-    throw refuse(
-      'not_found',
-      'AUTH-trusted-device-not-found',
-      'No such trusted device on your account',
-    );
+    throw notFound('AUTH-trusted-device-not-found', 'No such trusted device on your account');
   if (device.revoked) return [];
   return [
     {

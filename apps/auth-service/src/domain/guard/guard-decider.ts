@@ -4,7 +4,7 @@ import type {
   SignInGuardSnapshot,
 } from '@accounts/contracts';
 import { assertNever, type CommandContext, type Decider } from '@accounts/event-sourcing';
-import { signInFailed } from '../shared/refuse';
+import { signInFailed } from '../shared/sign-in-failed';
 import {
   guardAfterFailure,
   guardAfterSuccess,

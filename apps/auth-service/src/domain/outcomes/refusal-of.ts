@@ -1,6 +1,6 @@
 import type { AuthenticationEvent } from '@accounts/contracts';
-import type { DomainError } from '@accounts/event-sourcing';
-import { invalid, refuse, signInFailed } from '../shared/refuse';
+import { DomainError, invalid } from '@accounts/event-sourcing';
+import { signInFailed } from '../shared/sign-in-failed';
 
 /**
  * Some refusals must still be recorded (a wrong code counts, a reused refresh token ends the
@@ -31,7 +31,7 @@ export function refusalOf(events: readonly AuthenticationEvent[]): DomainError |
       case 'SessionEnded':
         if (['logout', 'revoked', 'password-changed', 'password-reset'].includes(event.data.reason))
           break;
-        return refuse(
+        return new DomainError(
           'unauthorized',
           'AUTH-session-ended',
           'Your session has ended: sign in again',
@@ -47,7 +47,7 @@ export function refusalOf(events: readonly AuthenticationEvent[]): DomainError |
 const left = (attemptsLeft?: number) => (attemptsLeft === undefined ? {} : { attemptsLeft });
 
 const codeWrong = (attemptsLeft?: number) =>
-  refuse(
+  new DomainError(
     'unauthorized',
     'AUTH-challenge-code-wrong',
     'This code is not right: check it and try again',
@@ -55,7 +55,7 @@ const codeWrong = (attemptsLeft?: number) =>
   );
 
 const codeReplayed = (attemptsLeft?: number) =>
-  refuse(
+  new DomainError(
     'unauthorized',
     'AUTH-challenge-code-replayed',
     'This code was already used: wait for your authenticator app to show a new one',
@@ -63,7 +63,7 @@ const codeReplayed = (attemptsLeft?: number) =>
   );
 
 const withDetails = (error: DomainError, details: Record<string, unknown>) =>
-  refuse(error.kind, error.code, error.message, {
+  new DomainError(error.kind, error.code, error.message, {
     ...error.details,
     ...details,
   });

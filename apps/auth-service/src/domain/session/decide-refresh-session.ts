@@ -1,12 +1,15 @@
 import type { SessionEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import type { RefreshSession } from './session-commands';
 import { sessionEnded } from './session-ended';
 import { type SessionState, sessionExpiryReason } from './session-state';
 
 const invalidRefreshToken = () =>
-  refuse('unauthorized', 'AUTH-refresh-token-invalid', 'Your session is not valid: sign in again');
+  new DomainError(
+    'unauthorized',
+    'AUTH-refresh-token-invalid',
+    'Your session is not valid: sign in again',
+  );
 
 /**
  * Rotation with reuse detection: the current token gets a new one; a token already rotated out means
@@ -19,9 +22,14 @@ export function decideRefreshSession(
 ): SessionEvent[] {
   if (state.status === 'none') throw invalidRefreshToken();
   if (state.status === 'ended')
-    throw refuse('unauthorized', 'AUTH-session-ended', 'Your session has ended: sign in again', {
-      reason: state.endReason,
-    });
+    throw new DomainError(
+      'unauthorized',
+      'AUTH-session-ended',
+      'Your session has ended: sign in again',
+      {
+        reason: state.endReason,
+      },
+    );
   const presented = data.presentedRefreshTokenSha256;
   if (state.rotatedRefreshTokens.includes(presented))
     return [sessionEnded(state, 'refresh-token-reused', now)];

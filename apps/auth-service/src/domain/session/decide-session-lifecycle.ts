@@ -1,6 +1,5 @@
 import type { SessionEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, notFound } from '@accounts/event-sourcing';
 import { plusSeconds } from '../shared/time';
 import { DefaultSessionAbsoluteLifetimeSeconds } from '../values/auth-limits';
 import type { EndSession, StartSession } from './session-commands';
@@ -13,7 +12,7 @@ export function decideStartSession(
   { now }: CommandContext,
 ): SessionEvent[] {
   if (state.status !== 'none')
-    throw refuse('conflict', 'AUTH-session-exists', 'This session already started');
+    throw new DomainError('conflict', 'AUTH-session-exists', 'This session already started');
   const lifetime = data.absoluteLifetimeSeconds ?? DefaultSessionAbsoluteLifetimeSeconds;
   // Field by field: nothing else the handler puts in the command can slip into the event.
   const { sessionId, accountId, orgId, signinId, refreshTokenSha256 } = data;
@@ -41,7 +40,7 @@ export function decideEndSession(
     data.actor.kind === 'system' ||
     (state.status !== 'none' && state.accountId === data.actor.accountId);
   if (state.status === 'none' || !own)
-    throw refuse('not_found', 'AUTH-session-not-found', 'No such session on your account');
+    throw notFound('AUTH-session-not-found', 'No such session on your account');
   if (state.status === 'ended') return [];
   return [sessionEnded(state, data.reason, now)];
 }

@@ -1,6 +1,5 @@
 import type { SignInEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, DomainError, notFound } from '@accounts/event-sourcing';
 import { plusSeconds, reached } from '../shared/time';
 import { OneTimeCodePolicy } from '../values/auth-limits';
 import { passedAndCompleted } from './completion';
@@ -11,13 +10,9 @@ import type { Challenge, SignInFlow, SignInState } from './sign-in-state';
 /** The open flow and its challenge, or the refusal every command on a challenge shares. */
 export function openChallenge(state: SignInState): SignInFlow & { challenge: Challenge } {
   if (state.status === 'none' || !state.challenge)
-    throw refuse(
-      'not_found',
-      'AUTH-challenge-not-found',
-      'No such sign-in challenge: sign in again',
-    );
+    throw notFound('AUTH-challenge-not-found', 'No such sign-in challenge: sign in again');
   if (state.status === 'completed')
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-challenge-used',
       'This challenge was already used: sign in again',
@@ -36,19 +31,19 @@ export function answerableChallenge(
   const flow = openChallenge(state);
   const { challenge } = flow;
   if (challenge.kind === 'enroll-second-factor')
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-challenge-enrollment-required',
       'Set up a second factor first, then complete the sign-in',
     );
   if (challenge.failedAttempts >= challenge.maxAttempts)
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-challenge-attempts-exhausted',
       'Too many wrong codes: sign in again',
     );
   if (reached(now, challenge.expiresAt))
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-challenge-expired',
       'This code has expired: ask for a new code or sign in again',
@@ -108,19 +103,19 @@ export function decideResendChallengeCode(
   const flow = openChallenge(state);
   const { challenge } = flow;
   if (challenge.kind !== 'email' && challenge.kind !== 'sms')
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-challenge-not-resendable',
       'Only email and SMS codes can be sent again',
     );
   if (challenge.failedAttempts >= challenge.maxAttempts)
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-challenge-attempts-exhausted',
       'Too many wrong codes: sign in again',
     );
   if (challenge.resends >= OneTimeCodePolicy.maxResends)
-    throw refuse(
+    throw new DomainError(
       'too_many_attempts',
       'AUTH-challenge-resend-limit',
       'No more codes can be sent for this sign-in: sign in again',

@@ -1,6 +1,5 @@
 import type { SignInEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
-import { refuse } from '../shared/refuse';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import { reached } from '../shared/time';
 import { passedAndCompleted } from './completion';
 import { openChallenge } from './decide-challenge';
@@ -22,13 +21,13 @@ export function decideCompleteEnrollment(
   const flow = openChallenge(state);
   const { challenge } = flow;
   if (challenge.kind !== 'enroll-second-factor')
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-challenge-not-enrollment',
       'This sign-in asks for a code, not for setting up a second factor',
     );
   if (reached(now, challenge.expiresAt))
-    throw refuse(
+    throw new DomainError(
       'unauthorized',
       'AUTH-challenge-expired',
       'This sign-in has expired: sign in again',
@@ -43,7 +42,7 @@ export function decideCompleteEnrollment(
     provedAt === null ||
     Date.parse(provedAt) < Date.parse(challenge.issuedAt)
   )
-    throw refuse(
+    throw new DomainError(
       'conflict',
       'AUTH-enrollment-incomplete',
       'Set up and confirm a second factor before completing the sign-in',

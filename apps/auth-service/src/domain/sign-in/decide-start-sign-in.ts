@@ -1,7 +1,7 @@
 import type { SecondFactor, SignInChallengeIssuedData, SignInEvent } from '@accounts/contracts';
-import type { CommandContext } from '@accounts/event-sourcing';
+import { type CommandContext, DomainError } from '@accounts/event-sourcing';
 import { matchTrustedDevice } from '../authenticator/authenticator-queries';
-import { refuse, signInFailed } from '../shared/refuse';
+import { signInFailed } from '../shared/sign-in-failed';
 import { plusSeconds } from '../shared/time';
 import { OneTimeCodePolicy } from '../values/auth-limits';
 import { maskEmail, maskPhone } from '../values/mask-destination';
@@ -11,7 +11,7 @@ import { signInRequirement } from './sign-in-requirement';
 import type { SignInState } from './sign-in-state';
 
 export const accountDisabled = () =>
-  refuse(
+  new DomainError(
     'forbidden',
     'AUTH-account-disabled',
     'This account is disabled: contact an administrator of your organization',
@@ -26,7 +26,7 @@ export function decideStartSignIn(
   if (!data.passwordVerified || data.authenticator.passwordHash === null) throw signInFailed();
   if (!data.account.enabled) throw accountDisabled();
   if (state.status !== 'none')
-    throw refuse('conflict', 'AUTH-sign-in-exists', 'This sign-in already started');
+    throw new DomainError('conflict', 'AUTH-sign-in-exists', 'This sign-in already started');
   const flow = { signinId: data.signinId, accountId: data.accountId };
   const device = matchTrustedDevice(data.authenticator, data.trustedDeviceTokenSha256, now);
   const trustedDeviceId = device?.deviceId ?? null;

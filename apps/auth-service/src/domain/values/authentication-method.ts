@@ -1,5 +1,5 @@
 import { type AuthenticationMethod, AuthenticationMethods } from '@accounts/contracts';
-import { invalid } from '../shared/refuse';
+import { invalid } from '@accounts/event-sourcing';
 
 /** One of the seven methods, else a 400 naming `method` with the list. */
 export function parseAuthenticationMethod(raw: unknown): AuthenticationMethod {

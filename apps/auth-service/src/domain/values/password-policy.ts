@@ -1,4 +1,4 @@
-import { invalid } from '../shared/refuse';
+import { invalid } from '@accounts/event-sourcing';
 
 export const PasswordMinLength = 12;
 export const PasswordMaxLength = 256;

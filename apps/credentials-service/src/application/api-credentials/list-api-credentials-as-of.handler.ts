@@ -10,8 +10,8 @@ import {
   initialApiCredentialsState,
   type CredentialPolicy,
 } from '../../domain';
-import { CallerFacts } from '../caller-facts';
-import { CREDENTIAL_POLICY } from '../credential-policy';
+import { CallerFacts } from '../shared/caller-facts';
+import { CREDENTIAL_POLICY } from '../shared/credential-policy';
 import type { ApiCredentialList, ApiCredentialView } from './api-credential-view';
 import { ListApiCredentialsAsOfQuery } from './list-api-credentials-as-of.query';
 

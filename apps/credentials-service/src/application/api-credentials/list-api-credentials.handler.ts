@@ -4,10 +4,10 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type CredentialPolicy, hasExpired } from '../../domain';
 import { KeyStatusQueries } from '../../projections/key-status.queries';
 import { LastUsedRecorder } from '../../projections/last-used-recorder';
-import { CallerFacts } from '../caller-facts';
+import { CallerFacts } from '../shared/caller-facts';
 import { type Clock } from '@accounts/event-sourcing';
 import { CLOCK } from '@accounts/service-kit';
-import { CREDENTIAL_POLICY } from '../credential-policy';
+import { CREDENTIAL_POLICY } from '../shared/credential-policy';
 import type { ApiCredentialList, ApiCredentialView } from './api-credential-view';
 import { ListApiCredentialsQuery } from './list-api-credentials.query';
 

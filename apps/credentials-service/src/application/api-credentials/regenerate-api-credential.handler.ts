@@ -1,7 +1,7 @@
 import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RegenerateApiCredential } from '../../domain';
-import { CallerFacts } from '../caller-facts';
+import { CallerFacts } from '../shared/caller-facts';
 import { newApiSecret } from '../secrets/api-secret';
 import { SecretHasher } from '../secrets/secret-hasher';
 import { apiCredentialsOf } from './api-credentials-runs';

@@ -2,7 +2,7 @@ import { CommandRunner } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { credentialNotFound } from '../../domain';
 import { KeyStatusQueries } from '../../projections/key-status.queries';
-import { CallerFacts } from '../caller-facts';
+import { CallerFacts } from '../shared/caller-facts';
 import { apiCredentialsOf } from './api-credentials-runs';
 import { RevokeApiCredentialCommand } from './revoke-api-credential.command';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Caller } from '../shared/caller';
+import type { Principal } from '@accounts/security';
 import type { AccountView } from './account-view';
 
 /** What an administrator changes on another account of the organization. */
@@ -12,7 +12,7 @@ export type AccountAdministration =
 /** PUT /accounts/:id/account-type, PUT /accounts/:id/group-restriction, POST /accounts/:id/disable|enable. */
 export class AdministerAccountCommand extends Command<AccountView> {
   constructor(
-    readonly caller: Caller,
+    readonly caller: Principal,
     readonly accountId: string,
     readonly change: AccountAdministration,
   ) {

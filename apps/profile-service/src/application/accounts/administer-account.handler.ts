@@ -32,12 +32,11 @@ export class AdministerAccountHandler implements ICommandHandler<AdministerAccou
   ) {}
 
   async execute({ caller, accountId, change }: AdministerAccountCommand): Promise<AccountView> {
-    const { principal } = caller;
     const now = this.runner.now();
     const context = { now };
     const streamId = accountStreamId(accountId);
     const [facts, { state }] = await Promise.all([
-      loadCallerFacts(this.store, principal),
+      loadCallerFacts(this.store, caller),
       loadHistory(this.store, streamId, accountDecider),
     ]);
     const command = toAccountCommand(change, accountId, facts.actor);
@@ -45,12 +44,12 @@ export class AdministerAccountHandler implements ICommandHandler<AdministerAccou
       state,
       accountDecider.decide(command, state, context),
     );
-    const acting = { actor: actorOf(principal, 'admin'), orgId: principal.orgId };
+    const acting = { actor: actorOf(caller, 'admin'), orgId: caller.orgId };
     if (administrators) {
       await recordAdministratorSetChange(this.runner, administrators, facts.actor, acting, now);
     }
     await this.runner.run({ streamId, decider: accountDecider, command, ...acting, now });
-    return this.reader.account(accountId, principal.orgId, facts.timeZone);
+    return this.reader.account(accountId, caller.orgId, facts.timeZone);
   }
 }
 

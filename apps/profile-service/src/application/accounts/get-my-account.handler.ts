@@ -7,7 +7,7 @@ import { GetMyAccountQuery } from './get-my-account.query';
 export class GetMyAccountHandler implements IQueryHandler<GetMyAccountQuery> {
   constructor(private readonly reader: ProfileReader) {}
 
-  execute({ principal }: GetMyAccountQuery): Promise<AccountView> {
-    return this.reader.account(principal.accountId, principal.orgId);
+  execute({ caller }: GetMyAccountQuery): Promise<AccountView> {
+    return this.reader.account(caller.accountId, caller.orgId);
   }
 }

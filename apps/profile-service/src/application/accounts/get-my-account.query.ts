@@ -4,7 +4,7 @@ import type { AccountView } from './account-view';
 
 /** GET /accounts/me: the caller's own profile, times in the account's own zone. */
 export class GetMyAccountQuery extends Query<AccountView> {
-  constructor(readonly principal: Principal) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

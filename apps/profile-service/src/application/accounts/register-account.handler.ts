@@ -36,10 +36,9 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
   ) {}
 
   async execute({ caller, orgId, input }: RegisterAccountCommand): Promise<CreatedAccount> {
-    const { principal } = caller;
     const now = this.runner.now();
     const context = { now };
-    const facts = await loadCallerFacts(this.store, principal);
+    const facts = await loadCallerFacts(this.store, caller);
     const accountId = randomUUID();
     const activation = this.activationTokens.issue(accountId);
     const command: RegisterAccount = {
@@ -58,7 +57,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const [registered] = events as [AccountRegistered];
     const administrators = administratorSetChange(accountDecider.initialState(), events);
 
-    const acting = { actor: actorOf(principal, 'admin'), orgId };
+    const acting = { actor: actorOf(caller, 'admin'), orgId };
     const { userName } = registered.data;
     await withReservedUserName(this.runner, { userName, accountId, acting }, async () => {
       if (administrators) {
@@ -74,7 +73,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       });
     });
 
-    const account = await this.reader.account(accountId, principal.orgId, facts.timeZone);
+    const account = await this.reader.account(accountId, caller.orgId, facts.timeZone);
     const delivery = await this.activationLinks.send(
       pendingActivation(registered.data, activation.token),
     );

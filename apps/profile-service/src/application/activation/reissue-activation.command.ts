@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Caller } from '../shared/caller';
+import type { Principal } from '@accounts/security';
 import type { ActivationDelivery } from './activation-link-sender';
 
 export interface ReissuedActivation extends ActivationDelivery {
@@ -10,7 +10,7 @@ export interface ReissuedActivation extends ActivationDelivery {
 /** POST /accounts/:id/activation by another administrator of the organization. */
 export class ReissueActivationCommand extends Command<ReissuedActivation> {
   constructor(
-    readonly caller: Caller,
+    readonly caller: Principal,
     readonly accountId: string,
   ) {
     super();

@@ -23,10 +23,9 @@ export class ReissueActivationHandler implements ICommandHandler<ReissueActivati
   ) {}
 
   async execute({ caller, accountId }: ReissueActivationCommand): Promise<ReissuedActivation> {
-    const { principal } = caller;
     const streamId = accountStreamId(accountId);
     const [facts, { state }] = await Promise.all([
-      loadCallerFacts(this.store, principal),
+      loadCallerFacts(this.store, caller),
       loadHistory(this.store, streamId, accountDecider),
     ]);
     const activation = this.activationTokens.issue(accountId);
@@ -42,8 +41,8 @@ export class ReissueActivationHandler implements ICommandHandler<ReissueActivati
           activationLinkId: activation.linkId,
         },
       },
-      actor: actorOf(principal, 'admin'),
-      orgId: principal.orgId,
+      actor: actorOf(caller, 'admin'),
+      orgId: caller.orgId,
     });
     const reissued = firstEventOf(result.appended, 'AccountActivationReissued');
     if (!reissued) throw new Error('ReissueActivation neither refused nor reissued');

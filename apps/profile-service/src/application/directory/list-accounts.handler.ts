@@ -28,12 +28,12 @@ export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery> {
     private readonly directory: AccountDirectoryQueries,
   ) {}
 
-  async execute({ principal, orgId, page }: ListAccountsQuery): Promise<DirectoryListing> {
+  async execute({ caller, orgId, page }: ListAccountsQuery): Promise<DirectoryListing> {
     const [{ state }, timeZone] = await Promise.all([
       loadHistory(this.store, organizationStreamId(orgId), organizationDecider),
-      loadCallerTimeZone(this.store, principal),
+      loadCallerTimeZone(this.store, caller),
     ]);
-    organizationAdministeredBy(state, { accountId: principal.accountId, orgId: principal.orgId });
+    organizationAdministeredBy(state, { accountId: caller.accountId, orgId: caller.orgId });
     const { rows, nextCursor } = this.directory.page(orgId, page);
     return { items: rows.map((row) => toItem(row, timeZone)), nextCursor };
   }

@@ -22,7 +22,7 @@ export interface DirectoryListing {
 /** GET /organizations/:orgId/accounts, by an administrator of that organization. */
 export class ListAccountsQuery extends Query<DirectoryListing> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly orgId: string,
     readonly page: DirectoryPageRequest,
   ) {

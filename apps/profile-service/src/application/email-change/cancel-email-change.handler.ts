@@ -20,8 +20,7 @@ export class CancelEmailChangeHandler implements ICommandHandler<CancelEmailChan
   ) {}
 
   async execute({ caller }: CancelEmailChangeCommand): Promise<AccountView> {
-    const { principal } = caller;
-    const { accountId, orgId } = principal;
+    const { accountId, orgId } = caller;
     const streamId = accountStreamId(accountId);
     accountInActorOrganization((await loadHistory(this.store, streamId, accountDecider)).state, {
       orgId,
@@ -33,7 +32,7 @@ export class CancelEmailChangeHandler implements ICommandHandler<CancelEmailChan
         type: 'CancelEmailChange',
         data: { accountId, actor: { accountId } },
       },
-      actor: actorOf(principal, 'user'),
+      actor: actorOf(caller, 'user'),
       orgId,
     });
     return this.reader.account(accountId, orgId);

@@ -1,11 +1,11 @@
+import type { Principal } from '@accounts/security';
 import { Command } from '@nestjs/cqrs';
 import type { AccountView } from '../accounts/account-view';
-import type { Caller } from '../shared/caller';
 
 /** POST /accounts/me/email/confirm { token }: the link mailed to the new address was opened. */
 export class ConfirmEmailChangeCommand extends Command<AccountView> {
   constructor(
-    readonly caller: Caller,
+    readonly caller: Principal,
     readonly token: string,
   ) {
     super();
@@ -14,7 +14,7 @@ export class ConfirmEmailChangeCommand extends Command<AccountView> {
 
 /** DELETE /accounts/me/email/pending: the person withdraws the change. */
 export class CancelEmailChangeCommand extends Command<AccountView> {
-  constructor(readonly caller: Caller) {
+  constructor(readonly caller: Principal) {
     super();
   }
 }

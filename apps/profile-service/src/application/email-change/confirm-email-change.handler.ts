@@ -1,7 +1,7 @@
 import { CommandRunner, DomainError } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { sha256Hex } from '@accounts/security';
-import { EVENT_STORE } from '@accounts/service-kit';
+import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
@@ -32,12 +32,13 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
   ) {}
 
   async execute({ caller, token }: ConfirmEmailChangeCommand): Promise<AccountView> {
-    const { principal, request } = caller;
-    const { accountId, orgId } = principal;
-    this.guesses.assertAllowed({ accountId, ip: request.ip });
+    const { accountId, orgId } = caller;
+    // The client address from the request context, where the CommandRunner takes the metadata's.
+    const ip = currentRequestContext()?.ip;
+    this.guesses.assertAllowed({ accountId, ip });
     const streamId = accountStreamId(accountId);
     const [{ organization }, { state }] = await Promise.all([
-      loadCallerFacts(this.store, principal),
+      loadCallerFacts(this.store, caller),
       loadHistory(this.store, streamId, accountDecider),
     ]);
     accountInActorOrganization(state, { orgId });
@@ -56,12 +57,12 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
         streamId,
         decider: accountDecider,
         command,
-        actor: actorOf(principal, 'user'),
+        actor: actorOf(caller, 'user'),
         orgId,
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'PROFILE-email-change-token-invalid')
-        this.guesses.failed({ accountId, ip: request.ip });
+        this.guesses.failed({ accountId, ip });
       throw error;
     }
     this.guesses.succeeded(accountId);

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Caller } from '../shared/caller';
+import type { Principal } from '@accounts/security';
 import type { OrganizationView } from './organization-view';
 
 /** Absent fields stay as they are. */
@@ -13,7 +13,7 @@ export interface OrganizationSettingsChanges {
 /** PUT /organizations/:orgId/settings, by an administrator of that organization. */
 export class ChangeOrganizationSettingsCommand extends Command<OrganizationView> {
   constructor(
-    readonly caller: Caller,
+    readonly caller: Principal,
     readonly orgId: string,
     readonly changes: OrganizationSettingsChanges,
   ) {

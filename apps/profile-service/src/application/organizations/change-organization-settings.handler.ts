@@ -35,12 +35,11 @@ export class ChangeOrganizationSettingsHandler
     orgId,
     changes,
   }: ChangeOrganizationSettingsCommand): Promise<OrganizationView> {
-    const { principal } = caller;
-    const timeZone = await loadCallerTimeZone(this.store, principal);
+    const timeZone = await loadCallerTimeZone(this.store, caller);
     await this.runner.run({
       streamId: organizationStreamId(orgId),
       decider: requiringRecentSignInFor(organizationDecider, WEAKENING, {
-        principal,
+        principal: caller,
         maxAgeSeconds: this.recentSignInSeconds,
       }),
       command: {
@@ -48,12 +47,12 @@ export class ChangeOrganizationSettingsHandler
         data: {
           ...changes,
           orgId,
-          actor: { accountId: principal.accountId, orgId: principal.orgId },
+          actor: { accountId: caller.accountId, orgId: caller.orgId },
         },
       },
-      actor: actorOf(principal, 'admin'),
-      orgId: principal.orgId,
+      actor: actorOf(caller, 'admin'),
+      orgId: caller.orgId,
     });
-    return this.reader.organization(orgId, principal.orgId, timeZone);
+    return this.reader.organization(orgId, caller.orgId, timeZone);
   }
 }

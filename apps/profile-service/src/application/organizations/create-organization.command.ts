@@ -1,4 +1,3 @@
-import type { RequestContext } from '@accounts/service-kit';
 import { Command } from '@nestjs/cqrs';
 import type { NewAccountProfile } from '../../domain';
 import type { ActivationDelivery } from '../activation/activation-link-sender';
@@ -18,7 +17,6 @@ export interface CreatedOrganization {
 /** POST /organizations: no access token; the bootstrap token (header) once the server has an organization. */
 export class CreateOrganizationCommand extends Command<CreatedOrganization> {
   constructor(
-    readonly request: RequestContext,
     readonly input: NewOrganization,
     readonly bootstrapToken: string | undefined,
   ) {

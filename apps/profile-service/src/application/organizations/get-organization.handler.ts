@@ -14,8 +14,8 @@ export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuer
     private readonly reader: ProfileReader,
   ) {}
 
-  async execute({ principal, orgId }: GetOrganizationQuery): Promise<OrganizationView> {
-    const timeZone = await loadCallerTimeZone(this.store, principal);
-    return this.reader.organization(orgId, principal.orgId, timeZone);
+  async execute({ caller, orgId }: GetOrganizationQuery): Promise<OrganizationView> {
+    const timeZone = await loadCallerTimeZone(this.store, caller);
+    return this.reader.organization(orgId, caller.orgId, timeZone);
   }
 }

@@ -5,7 +5,7 @@ import type { OrganizationView } from './organization-view';
 /** GET /organizations/:orgId, by any member of that organization. */
 export class GetOrganizationQuery extends Query<OrganizationView> {
   constructor(
-    readonly principal: Principal,
+    readonly caller: Principal,
     readonly orgId: string,
   ) {
     super();

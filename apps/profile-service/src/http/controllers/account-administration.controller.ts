@@ -4,7 +4,6 @@ import {
   type Principal,
   RequireRecentSignIn,
 } from '@accounts/security';
-import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -49,9 +48,8 @@ export class AccountAdministrationController {
     @Param('id', AccountIdPipe) id: string,
     @Body() body: ChangeAccountTypeDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.administer({ principal, request }, id, {
+    return this.administer(principal, id, {
       kind: 'accountType',
       accountType: body.accountType,
     });
@@ -66,9 +64,8 @@ export class AccountAdministrationController {
     @Param('id', AccountIdPipe) id: string,
     @Body() body: ChangeGroupRestrictionDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.administer({ principal, request }, id, {
+    return this.administer(principal, id, {
       kind: 'groupRestriction',
       groupRestriction: body.groupRestriction,
     });
@@ -82,9 +79,8 @@ export class AccountAdministrationController {
     @Param('id', AccountIdPipe) id: string,
     @Body() body: DisableAccountDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.administer({ principal, request }, id, { kind: 'disable', reason: body.reason });
+    return this.administer(principal, id, { kind: 'disable', reason: body.reason });
   }
 
   @Post('enable')
@@ -94,9 +90,8 @@ export class AccountAdministrationController {
   enable(
     @Param('id', AccountIdPipe) id: string,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.administer({ principal, request }, id, { kind: 'enable' });
+    return this.administer(principal, id, { kind: 'enable' });
   }
 
   @Post('activation')
@@ -112,13 +107,12 @@ export class AccountAdministrationController {
   reissueActivation(
     @Param('id', AccountIdPipe) id: string,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<ReissuedActivation> {
-    return this.commands.execute(new ReissueActivationCommand({ principal, request }, id));
+    return this.commands.execute(new ReissueActivationCommand(principal, id));
   }
 
   private administer(
-    caller: { principal: Principal; request: RequestContext },
+    caller: Principal,
     id: string,
     change: AccountAdministration,
   ): Promise<AccountView> {

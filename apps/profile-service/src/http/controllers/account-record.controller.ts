@@ -1,9 +1,10 @@
 import { parseAsOf } from '@accounts/event-sourcing';
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountAnswer } from '../answers/account.answer';
-import { AccountAsOfReader } from '../../application/accounts/account-as-of.reader';
+import { GetAccountAsOfQuery } from '../../application/accounts/get-account-as-of.query';
 import type { AccountView } from '../../application/accounts/account-view';
 import { AccountIdPipe } from '../id-params';
 
@@ -13,7 +14,7 @@ import { AccountIdPipe } from '../id-params';
 // An administrator's read of one account (now or ?at= an instant): administrators' API credentials with accounts:read too.
 @RequireScope('accounts:read')
 export class AccountRecordController {
-  constructor(private readonly reader: AccountAsOfReader) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
@@ -33,6 +34,6 @@ export class AccountRecordController {
     @Query('at') at: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountView> {
-    return this.reader.read(principal, id, parseAsOf(at));
+    return this.queries.execute(new GetAccountAsOfQuery(principal, id, parseAsOf(at)));
   }
 }

@@ -4,7 +4,6 @@ import {
   type Principal,
   RequireRecentSignIn,
 } from '@accounts/security';
-import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -40,9 +39,8 @@ export class MyEmailChangeController {
   confirm(
     @Body() body: ConfirmEmailChangeDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.commands.execute(new ConfirmEmailChangeCommand({ principal, request }, body.token));
+    return this.commands.execute(new ConfirmEmailChangeCommand(principal, body.token));
   }
 
   @Delete('pending')
@@ -50,10 +48,7 @@ export class MyEmailChangeController {
   @ApiOperation({
     summary: 'Withdraw my pending change of email address (its link stops working)',
   })
-  cancel(
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
-  ): Promise<AccountView> {
-    return this.commands.execute(new CancelEmailChangeCommand({ principal, request }));
+  cancel(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    return this.commands.execute(new CancelEmailChangeCommand(principal));
   }
 }

@@ -1,5 +1,4 @@
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
-import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -46,9 +45,8 @@ export class OrganizationAccountsController {
     @Param('orgId', OrganizationIdPipe) orgId: string,
     @Body() body: RegisterAccountDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<CreatedAccount> {
-    return this.commands.execute(new RegisterAccountCommand({ principal, request }, orgId, body));
+    return this.commands.execute(new RegisterAccountCommand(principal, orgId, body));
   }
 
   @Get()

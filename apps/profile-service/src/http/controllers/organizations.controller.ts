@@ -5,7 +5,6 @@ import {
   Public,
   RequireScope,
 } from '@accounts/security';
-import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -53,9 +52,8 @@ export class OrganizationsController {
   create(
     @Body() body: CreateOrganizationDto,
     @Headers(BOOTSTRAP_TOKEN_HEADER.toLowerCase()) bootstrapToken: string | undefined,
-    @RequestContext() request: RequestContext,
   ): Promise<CreatedOrganization> {
-    return this.commands.execute(new CreateOrganizationCommand(request, body, bootstrapToken));
+    return this.commands.execute(new CreateOrganizationCommand(body, bootstrapToken));
   }
 
   @Get(':orgId')
@@ -79,10 +77,7 @@ export class OrganizationsController {
     @Param('orgId', OrganizationIdPipe) orgId: string,
     @Body() body: OrganizationSettingsDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<OrganizationView> {
-    return this.commands.execute(
-      new ChangeOrganizationSettingsCommand({ principal, request }, orgId, body),
-    );
+    return this.commands.execute(new ChangeOrganizationSettingsCommand(principal, orgId, body));
   }
 }

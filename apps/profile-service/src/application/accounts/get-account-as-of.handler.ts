@@ -1,23 +1,21 @@
 import { DomainError, loadAggregateAsOf } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import type { Principal } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { accountDecider, accountInActorOrganization, accountStreamId } from '../../domain';
 import { loadCallerFacts } from '../shared/caller-facts';
 import { type AccountView, toAccountView } from './account-view';
+import { GetAccountAsOfQuery } from './get-account-as-of.query';
 
-/**
- * GET /accounts/:id[?at=]: an account of the caller's organization as it is, or as it was at an
- * instant, folded by the same evolve either way (the audit service's `state --at` composes this).
- */
-@Injectable()
-export class AccountAsOfReader {
+/** Now and at an instant are folded by the same evolve, so the two answers cannot drift apart. */
+@QueryHandler(GetAccountAsOfQuery)
+export class GetAccountAsOfHandler implements IQueryHandler<GetAccountAsOfQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async read(principal: Principal, accountId: string, instant: number): Promise<AccountView> {
-    const caller = await loadCallerFacts(this.store, principal);
-    if (!caller.actor.isAdministrator) {
+  async execute({ caller, accountId, instant }: GetAccountAsOfQuery): Promise<AccountView> {
+    const facts = await loadCallerFacts(this.store, caller);
+    if (!facts.actor.isAdministrator) {
       throw new DomainError(
         'forbidden',
         'PROFILE-administrator-required',
@@ -30,11 +28,11 @@ export class AccountAsOfReader {
       accountDecider,
       instant,
     );
-    const account = accountInActorOrganization(state, caller.actor);
+    const account = accountInActorOrganization(state, facts.actor);
     const times = {
       createdAt: events[0].occurredAt,
       updatedAt: events[events.length - 1].occurredAt,
     };
-    return toAccountView(account, times, caller.timeZone);
+    return toAccountView(account, times, facts.timeZone);
   }
 }

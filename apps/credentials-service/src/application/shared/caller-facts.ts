@@ -1,8 +1,8 @@
 import type { Principal } from '@accounts/security';
 import { DomainError } from '@accounts/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import type { CredentialActor } from '../domain';
-import { AccountDirectory } from '../projections/account-directory';
+import type { CredentialActor } from '../../domain';
+import { AccountDirectory } from '../../projections/account-directory';
 
 /** The caller as the rules see them, from the token and the accounts read model (not the token's claims alone). */
 @Injectable()

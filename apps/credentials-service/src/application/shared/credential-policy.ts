@@ -1,4 +1,4 @@
-import type { CredentialPolicy } from '../domain';
+import type { CredentialPolicy } from '../../domain';
 
 /** DI token of the CredentialPolicy built from configuration. */
 export const CREDENTIAL_POLICY = Symbol('CREDENTIAL_POLICY');
