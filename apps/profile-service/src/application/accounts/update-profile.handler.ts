@@ -48,8 +48,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     private readonly readModels: ReadModels,
   ) {}
 
-  async execute({ caller, changes }: UpdateProfileCommand): Promise<AccountView> {
-    const { principal } = caller;
+  async execute({ caller: principal, changes }: UpdateProfileCommand): Promise<AccountView> {
     const { accountId, orgId } = principal;
     const now = this.runner.now();
     const context = { now };

@@ -1,5 +1,4 @@
 import { CurrentPrincipal, type Principal, RequireScope } from '@accounts/security';
-import { RequestContext } from '@accounts/service-kit';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -39,8 +38,7 @@ export class MyAccountController {
   update(
     @Body() body: UpdateProfileDto,
     @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
   ): Promise<AccountView> {
-    return this.commands.execute(new UpdateProfileCommand({ principal, request }, body));
+    return this.commands.execute(new UpdateProfileCommand(principal, body));
   }
 }
