@@ -21,6 +21,8 @@ export interface WorkerSettings {
    * when the next page is a moment late. Fewer commits is most of a rebuild's speed.
    */
   readonly catchUpBatchSize: number;
+  /** Catching up from raw pages of the store: events applied per transaction. */
+  readonly rawCatchUpBatchSize: number;
   readonly catchUpBatchMs: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
@@ -242,7 +244,7 @@ export class ProjectionWorker {
         scanned = raw.position;
         if (projection.accepts && !projection.accepts(raw)) continue;
         batch.push(parseRawEvent(raw));
-        if (batch.length >= settings.catchUpBatchSize) await commit();
+        if (batch.length >= settings.rawCatchUpBatchSize) await commit();
         if (this.stopping) break;
       }
       if (Date.now() - batchStarted >= settings.catchUpBatchMs) await commit();

@@ -12,7 +12,7 @@ export interface ReadModelDatabaseOptions {
 }
 
 /** WAL pages between checkpoints while a worker catches up (see deferCheckpoints). */
-const CATCH_UP_WAL_PAGES = 10_000;
+const CATCH_UP_WAL_PAGES = 50_000;
 
 /**
  * One SQLite file per service for its read models (WAL). Queries and the runner share this one
@@ -76,12 +76,14 @@ export class ReadModelDatabase {
   /**
    * While a worker catches up (a rebuild): SQLite copies the WAL into the file and syncs it every
    * 1000 pages by default, and a rebuild writing index rows at random keys spent more time there
-   * than in its inserts. Checkpoints come every CATCH_UP_WAL_PAGES (about 40 MB of WAL) instead,
-   * until the last worker catching up calls the function returned, which restores the setting and
-   * checkpoints once (passive: readers are never blocked).
+   * than in its inserts. Checkpoints come every CATCH_UP_WAL_PAGES (about 200 MB of WAL at most)
+   * instead, until the last worker catching up calls the function returned, which restores the
+   * setting and checkpoints once (passive: never waits for readers); the WAL file shrinks back to
+   * 64 MiB when SQLite next starts it over (journal_size_limit).
    */
   deferCheckpoints(): () => void {
     if (this.deferrals++ === 0) {
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
       this.walPages = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
       this.db.pragma(`wal_autocheckpoint = ${Math.max(CATCH_UP_WAL_PAGES, this.walPages)}`);
     }
