@@ -222,7 +222,7 @@ export class ProjectionWorker {
     let batch: RecordedEvent[] = [];
     let batchStarted = Date.now();
     const commit = async () => {
-      await this.applyEvents(batch, scanned);
+      await this.applyEvents(batch, this.stopping ? 0 : scanned);
       batch = [];
       batchStarted = Date.now();
       // Yield to the event loop between batches, as the subscription path does.
@@ -249,7 +249,9 @@ export class ProjectionWorker {
       }
       if (Date.now() - batchStarted >= settings.catchUpBatchMs) await commit();
     }
-    await this.applyEvents(batch, scanned);
+    // Stopping (maybe in a failing event's retry pause): commit what is in hand, but the checkpoint
+    // only moves past skipped events when everything before them is known to be applied.
+    await this.applyEvents(batch, this.stopping ? 0 : scanned);
   }
 
   /** On a failing event: count the failure, commit the events before it alone, then retry it or park it. */

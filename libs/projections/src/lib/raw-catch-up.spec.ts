@@ -140,4 +140,34 @@ describe('catching up from raw pages of the store (rebuilds, restarts far behind
     expect(accountsView(database)).toHaveLength(20);
     await runner.stop();
   });
+
+  it('stopped while retrying a failing event, leaves its checkpoint before that event (it is applied at the next start)', async () => {
+    const head = await registeredThenChanged(40);
+    const failing = (await box.store.readAll({ maxCount: 100 }))[9];
+    const database = box.openReadModels();
+    let failures = 0;
+    const projection = accountDirectory({
+      afterWrite: (event) => {
+        if (event.eventId === failing.eventId) {
+          failures += 1;
+          throw new Error('not yet');
+        }
+      },
+    });
+    const runner = await startRunner(box.store, database, [projection], {
+      retryDelayMs: 60_000,
+      maxAttempts: 100,
+      // Small batches: the failing one is committed mid-page, with more events scanned after it.
+      rawCatchUpBatchSize: 5,
+    });
+    await eventually(() => failures === 1);
+    await runner.stop();
+    expect(checkpointOf(database)).toBe(failing.position - 1);
+    expect(accountsView(database)).toHaveLength(9);
+
+    const again = await startRunner(box.store, database, [accountDirectory()]);
+    expect(await again.waitForPosition(head, 10_000)).toBe(true);
+    expect(accountsView(database)).toHaveLength(40);
+    await again.stop();
+  });
 });
