@@ -1,6 +1,7 @@
 export * from './lib/types';
 export * from './lib/errors';
 export * from './lib/event-store';
+export * from './lib/raw-event';
 export * from './lib/validation';
 export * from './lib/sqlite/sqlite-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';

@@ -1,10 +1,12 @@
-import { SqliteEventStore } from '@accounts/event-store';
+import { type RecordedEvent, SqliteEventStore } from '@accounts/event-store';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountIndex } from '../projections/account-index';
 import { ScriptedHistory } from '@accounts/testing';
 import { accountHistory, resolveAccount } from './account-history';
+import { eventText } from './hash-chain';
 import { organizationExport } from './organization-export';
 import { verifyExport } from './verify-export';
 
@@ -147,6 +149,41 @@ describe('audit trail over a real SQLite store', () => {
     expect(await verifyExport(lines.slice(0, -1))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/cut short/),
+    });
+  });
+
+  it('writes each event as JSON.stringify of its envelope, byte for byte, though it splices the stored text', async () => {
+    const lines = (await exportLines()).slice(0, -1);
+    const byPosition = new Map(
+      (await store.readAll({ maxCount: 1000 })).map((event) => [event.position, event]),
+    );
+    for (const line of lines) {
+      const position = (JSON.parse(line) as { event: { position: number } }).event.position;
+      const event = byPosition.get(position);
+      expect(event).toBeDefined();
+      expect(line.endsWith(`"event":${eventText(event as RecordedEvent)}}\n`)).toBe(true);
+    }
+  });
+
+  it('verifies an export of a row stored in another JSON layout (hashed as stored), and still catches an edit of it', async () => {
+    // A row rewritten outside the adapter (by hand, by a migration): same values, other spacing.
+    const raw = new Database(join(dir, 'events.sqlite'));
+    const row = raw
+      .prepare(`SELECT position, data FROM events WHERE type = 'AccountMobilePhoneChanged'`)
+      .get() as { position: number; data: string };
+    const spaced = JSON.stringify(JSON.parse(row.data), null, 1);
+    raw.prepare('UPDATE events SET data = ? WHERE position = ?').run(spaced, row.position);
+    raw.close();
+    const lines = await exportLines();
+    const line = lines.findIndex((l) => l.includes('AccountMobilePhoneChanged'));
+    expect(lines[line]).toContain(spaced);
+    expect(await verifyExport(lines)).toMatchObject({ ok: true, count: 15 });
+    const altered = [...lines];
+    altered[line] = altered[line].replace('+447911123456', '+447911000000');
+    expect(await verifyExport(altered)).toMatchObject({
+      ok: false,
+      line: line + 1,
+      message: expect.stringMatching(/altered/),
     });
   });
 });

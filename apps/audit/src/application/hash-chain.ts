@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@accounts/event-store';
+import type { RawRecordedEvent, RecordedEvent } from '@accounts/event-store';
 import { createHash } from 'node:crypto';
 
 /** The hash "before the first line / event". */
@@ -31,4 +31,13 @@ export function envelopeOf(event: RecordedEvent): Record<string, unknown> {
 
 export function eventText(event: RecordedEvent): string {
   return JSON.stringify(envelopeOf(event));
+}
+
+/**
+ * The same text as `eventText` from the raw read, without parsing and serialising the payloads
+ * again: the store's data and metadata text is JSON.stringify's (the port's contract), so splicing
+ * it into the envelope gives byte for byte what JSON.stringify(envelopeOf(event)) gives.
+ */
+export function rawEventText(event: RawRecordedEvent): string {
+  return `{"eventId":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(event.streamId)},"revision":${event.revision},"position":${event.position},"occurredAt":${JSON.stringify(event.occurredAt)},"data":${event.dataJson},"metadata":${event.metadataJson}}`;
 }

@@ -1,8 +1,8 @@
-import type { EventStore, RecordedEvent } from '@accounts/event-store';
+import type { EventStore, RawRecordedEvent } from '@accounts/event-store';
 import type { AccountIndexQueries } from '../projections/account-index.queries';
 import { assertInstant } from './account-history';
-import { chainHash, envelopeOf, GENESIS_HASH } from './hash-chain';
-import { readAllPages } from './read-all-pages';
+import { chainHash, GENESIS_HASH, rawEventText } from './hash-chain';
+import { readAllRawPages } from './read-all-pages';
 import { SEAL_STREAM } from './seals';
 
 export interface ExportQuery {
@@ -34,7 +34,9 @@ export interface ExportProgress {
 /**
  * The organization's events as JSON lines, each `{ line, prev, hash, event }` with
  * hash = SHA-256(prev + "\n" + JSON of event), then a summary line chained the same way. Streamed:
- * one page of the store in memory at a time, whatever the size of the history.
+ * one page of the store in memory at a time, whatever the size of the history. The event's JSON is
+ * spliced from the store's text (the raw read), never parsed and written again: the same bytes as
+ * JSON.stringify of the envelope, at a fraction of the cost; only metadata is parsed, for the filter.
  */
 export async function* organizationExport(
   store: EventStore,
@@ -46,17 +48,20 @@ export async function* organizationExport(
   assertInstant('to', query.to);
   const from = query.from ? Date.parse(query.from) : -Infinity;
   const to = query.to ? Date.parse(query.to) : Infinity;
+  const bounded = query.from !== undefined || query.to !== undefined;
   const head = await store.headPosition();
   let previous = GENESIS_HASH;
   let line = 0;
   let firstPosition: number | null = null;
   let lastPosition: number | null = null;
-  for await (const page of readAllPages(store, { upTo: head })) {
+  for await (const page of readAllRawPages(store, { upTo: head })) {
     for (const event of page) {
+      if (bounded) {
+        const at = Date.parse(event.occurredAt);
+        if (at < from || at >= to) continue;
+      }
       if (!belongsTo(event, query.orgId, index)) continue;
-      const at = Date.parse(event.occurredAt);
-      if (at < from || at >= to) continue;
-      const text = JSON.stringify(envelopeOf(event));
+      const text = rawEventText(event);
       const hash = chainHash(previous, text);
       line += 1;
       yield `{"line":${line},"prev":"${previous}","hash":"${hash}","event":${text}}\n`;
@@ -81,10 +86,12 @@ export async function* organizationExport(
 }
 
 /** An event of the organization: its metadata says so, or it is in a stream of one of its accounts. */
-function belongsTo(event: RecordedEvent, orgId: string, index: AccountIndexQueries): boolean {
+function belongsTo(event: RawRecordedEvent, orgId: string, index: AccountIndexQueries): boolean {
   if (event.streamId === SEAL_STREAM) return false;
-  if (event.metadata?.orgId !== undefined) return event.metadata.orgId === orgId;
+  const metadata = JSON.parse(event.metadataJson) as { orgId?: unknown } | null;
+  if (metadata?.orgId !== undefined) return metadata.orgId === orgId;
   if (event.streamId === `organization-${orgId}`) return true;
-  const accountId = (event.data as { accountId?: unknown })?.accountId;
+  // Only events written without an organization in their metadata need their payload.
+  const accountId = (JSON.parse(event.dataJson) as { accountId?: unknown } | null)?.accountId;
   return typeof accountId === 'string' && index.orgOf(accountId) === orgId;
 }

@@ -5,8 +5,8 @@ import {
 } from '@accounts/contracts';
 import type { EventStore, RecordedEvent } from '@accounts/event-store';
 import { randomUUID } from 'node:crypto';
-import { chainDigest, eventText, GENESIS_HASH } from './hash-chain';
-import { readAllPages } from './read-all-pages';
+import { chainDigest, GENESIS_HASH, rawEventText } from './hash-chain';
+import { readAllRawPages } from './read-all-pages';
 
 /** The one stream the audit service writes to. */
 export const SEAL_STREAM = AuditSealStream;
@@ -102,13 +102,14 @@ export async function sealStore(
     appended = { sealed: true, data, position: result.position, seals };
     draft = new SealDraft(data.toPosition, hash);
   };
-  for await (const page of readAllPages(store, {
+  // The raw read: the hash covers the envelope's JSON spliced from the stored text (see rawEventText).
+  for await (const page of readAllRawPages(store, {
     fromPosition: draft.fromPosition,
     upTo: head,
   })) {
     for (const event of page) {
       if (event.streamId === SEAL_STREAM) continue;
-      const digest = chainDigest(hash, eventText(event));
+      const digest = chainDigest(hash, rawEventText(event));
       hash = digest.toString('hex');
       count += 1;
       draft.add(event.position, digest);

@@ -1,7 +1,7 @@
 import type { AuditSealedData, AuditSealedDataV1 } from '@accounts/contracts';
-import type { EventStore, RecordedEvent } from '@accounts/event-store';
-import { chainDigest, eventText, GENESIS_HASH } from './hash-chain';
-import { readAllPages } from './read-all-pages';
+import type { EventStore, RawRecordedEvent, RecordedEvent } from '@accounts/event-store';
+import { chainDigest, GENESIS_HASH, rawEventText } from './hash-chain';
+import { readAllRawPages } from './read-all-pages';
 import { FINGERPRINT_BYTES, SEAL_STREAM } from './seals';
 
 export type MismatchKind = 'altered' | 'deleted' | 'inserted' | 'range';
@@ -120,12 +120,12 @@ class SealWalk {
   }
 
   /** Takes the next store event; false once the store no longer matches. */
-  take(event: RecordedEvent): boolean {
+  take(event: RawRecordedEvent): boolean {
     while (this.segment && event.position > this.segment.toPosition)
       if (!this.close()) return false;
     const segment = this.segment;
     if (segment?.marks && !this.marksUpTo(event.position)) return false;
-    const digest = chainDigest(this.hash, eventText(event));
+    const digest = chainDigest(this.hash, rawEventText(event));
     this.hash = digest.toString('hex');
     this.count += 1;
     if (!segment) {
@@ -182,7 +182,7 @@ export async function verifyStore(
   const head = await store.headPosition();
   const walk = new SealWalk(segments);
   let ok = true;
-  pages: for await (const page of readAllPages(store, { upTo: head })) {
+  pages: for await (const page of readAllRawPages(store, { upTo: head })) {
     for (const event of page) {
       if (event.streamId === SEAL_STREAM) continue;
       if (!walk.take(event)) {

@@ -23,6 +23,46 @@ export const ACCOUNT_STREAM_PREFIXES = [
   ApiCredentialsStreamPrefix,
 ] as const;
 
+/** The only types whose events the index reads beyond the first event of each stream. */
+const INDEXED_TYPES: ReadonlySet<string> = new Set([
+  'AccountRegistered',
+  'AccountUserNameChanged',
+  'UserNameReserved',
+  'AccountTimeZoneChanged',
+  'ApiCredentialGenerated',
+  'TrustedDeviceAdded',
+]);
+
+type IndexTables = Readonly<
+  Record<
+    | 'account_streams'
+    | 'indexed_accounts'
+    | 'account_names'
+    | 'indexed_credentials'
+    | 'indexed_devices',
+    string
+  >
+>;
+
+/** The statements' text per copy, built once (not per event) and the same string each time (cheap cache key). */
+const statements = new WeakMap<IndexTables, ReturnType<typeof buildStatements>>();
+const statementsOf = (t: IndexTables) => {
+  let built = statements.get(t);
+  if (!built) statements.set(t, (built = buildStatements(t)));
+  return built;
+};
+function buildStatements(t: IndexTables) {
+  return {
+    insertStream: `INSERT OR IGNORE INTO ${t.account_streams} (stream_id, account_id, first_position) VALUES (?, ?, ?)`,
+    insertName: `INSERT OR IGNORE INTO ${t.account_names} (lower_name, account_id, user_name, first_position) VALUES (?, ?, ?, ?)`,
+    putAccount: `INSERT OR REPLACE INTO ${t.indexed_accounts} (account_id, org_id, user_name, time_zone) VALUES (?, ?, ?, ?)`,
+    setUserName: `UPDATE ${t.indexed_accounts} SET user_name = ? WHERE account_id = ?`,
+    setTimeZone: `UPDATE ${t.indexed_accounts} SET time_zone = ? WHERE account_id = ?`,
+    putCredential: `INSERT OR REPLACE INTO ${t.indexed_credentials} (credential_id, account_id, name, client_id) VALUES (?, ?, ?, ?)`,
+    putDevice: `INSERT OR REPLACE INTO ${t.indexed_devices} (device_id, account_id, label) VALUES (?, ?, ?)`,
+  };
+}
+
 /**
  * The audit service's own read model: which streams concern which account (every payload of these
  * streams names its accountId), every user name an account ever had (a name finds its holder even
@@ -41,6 +81,8 @@ export const accountIndexProjection = defineProjection({
     'indexed_devices',
   ],
   filter: { streamPrefixes: [...ACCOUNT_STREAM_PREFIXES] },
+  // Most events are neither a stream's first nor of a type above: a rebuild skips them unparsed.
+  accepts: (event) => event.revision === 0 || INDEXED_TYPES.has(event.type),
   schema: (t) => `
     CREATE TABLE ${t.account_streams} (stream_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, first_position INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX ${t.account_streams}_by_account ON ${t.account_streams} (account_id, first_position);
@@ -57,44 +99,24 @@ export const accountIndexProjection = defineProjection({
     const data = event.data as { accountId?: unknown };
     if (typeof data?.accountId !== 'string') return;
     const accountId = data.accountId;
+    const sql = statementsOf(tx.table);
     // A stream is indexed by its first event (every payload names its account), so a replay writes one row per
     // stream, not per event. A reservation stream is shared by every account that ever held the name: skipped.
     if (event.revision === 0 && !event.streamId.startsWith('username-')) {
-      tx.run(
-        `INSERT OR IGNORE INTO ${tx.table.account_streams} (stream_id, account_id, first_position) VALUES (?, ?, ?)`,
-        event.streamId,
-        accountId,
-        event.position,
-      );
+      tx.run(sql.insertStream, event.streamId, accountId, event.position);
     }
     const name = (userName: string) =>
-      tx.run(
-        `INSERT OR IGNORE INTO ${tx.table.account_names} (lower_name, account_id, user_name, first_position) VALUES (?, ?, ?, ?)`,
-        userName.toLowerCase(),
-        accountId,
-        userName,
-        event.position,
-      );
+      tx.run(sql.insertName, userName.toLowerCase(), accountId, userName, event.position);
     switch (event.type) {
       case 'AccountRegistered': {
         const d = event.data as AccountRegisteredData;
-        tx.run(
-          `INSERT OR REPLACE INTO ${tx.table.indexed_accounts} (account_id, org_id, user_name, time_zone) VALUES (?, ?, ?, ?)`,
-          accountId,
-          d.orgId,
-          d.userName,
-          d.timeZone,
-        );
+        tx.run(sql.putAccount, accountId, d.orgId, d.userName, d.timeZone);
         name(d.userName);
         break;
       }
       case 'AccountUserNameChanged': {
         const d = event.data as Change<string>;
-        tx.run(
-          `UPDATE ${tx.table.indexed_accounts} SET user_name = ? WHERE account_id = ?`,
-          d.to,
-          accountId,
-        );
+        tx.run(sql.setUserName, d.to, accountId);
         name(d.to);
         break;
       }
@@ -102,31 +124,16 @@ export const accountIndexProjection = defineProjection({
         name((event.data as UserNameReservedData).userName);
         break;
       case 'AccountTimeZoneChanged':
-        tx.run(
-          `UPDATE ${tx.table.indexed_accounts} SET time_zone = ? WHERE account_id = ?`,
-          (event.data as Change<string>).to,
-          accountId,
-        );
+        tx.run(sql.setTimeZone, (event.data as Change<string>).to, accountId);
         break;
       case 'ApiCredentialGenerated': {
         const d = event.data as ApiCredentialGeneratedData;
-        tx.run(
-          `INSERT OR REPLACE INTO ${tx.table.indexed_credentials} (credential_id, account_id, name, client_id) VALUES (?, ?, ?, ?)`,
-          d.credentialId,
-          accountId,
-          d.name,
-          d.clientId,
-        );
+        tx.run(sql.putCredential, d.credentialId, accountId, d.name, d.clientId);
         break;
       }
       case 'TrustedDeviceAdded': {
         const d = event.data as TrustedDeviceAddedData;
-        tx.run(
-          `INSERT OR REPLACE INTO ${tx.table.indexed_devices} (device_id, account_id, label) VALUES (?, ?, ?)`,
-          d.deviceId,
-          accountId,
-          d.label,
-        );
+        tx.run(sql.putDevice, d.deviceId, accountId, d.label);
         break;
       }
     }

@@ -2,6 +2,7 @@ import type {
   AppendResult,
   ExpectedRevision,
   NewEvent,
+  RawRecordedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -25,6 +26,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** A page of the global log in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The same page as `readAll` with data and metadata as their canonical JSON text (not parsed). */
+  readAllRaw(options?: ReadAllOptions): Promise<RawRecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** Position of the newest event in the store (0 when empty). Used for lag. */
   headPosition(): Promise<number>;

@@ -24,6 +24,26 @@ export type RecordedEvent = EventEnvelope<string, unknown> & {
   readonly metadata: EventEnvelope['metadata'] & Record<string, unknown>;
 };
 
+/**
+ * An event of the global log with its payload left as JSON text, for readers that hash, copy or skip
+ * events without needing their values (exports, seals, rebuilds deciding from the header).
+ *
+ * `dataJson` and `metadataJson` are canonical: exactly `JSON.stringify` of the `data` and `metadata`
+ * that `readAll` returns for the same event (the SQLite and PostgreSQL adapters keep the text the
+ * append wrote, which is that; EventStoreDB keeps its own metadata layout, so it serialises again).
+ */
+export interface RawRecordedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly occurredAt: string;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
 export interface AppendResult {
   /** Revision of the last event appended (the stream's new revision). */
   readonly nextRevision: number;

@@ -33,7 +33,12 @@ class ApplyFailure {
  * row of the batch and leaves the checkpoint where it was. Events already processed are skipped.
  * Errors of `apply` come back as an outcome; anything else (disk full, ...) is thrown.
  */
-export function applyBatch(target: BatchTarget, events: readonly RecordedEvent[]): BatchOutcome {
+export function applyBatch(
+  target: BatchTarget,
+  events: readonly RecordedEvent[],
+  /** Events up to here were scanned and skipped unread (a raw catch-up): the checkpoint covers them too. */
+  throughPosition = 0,
+): BatchOutcome {
   const { database, projection, copy, tx } = target;
   try {
     const position = database.transaction(() => {
@@ -53,6 +58,7 @@ export function applyBatch(target: BatchTarget, events: readonly RecordedEvent[]
         }
         checkpoint = Math.max(checkpoint, event.position);
       });
+      checkpoint = Math.max(checkpoint, throughPosition);
       writeCheckpoint(database, copy, checkpoint);
       return checkpoint;
     });

@@ -30,6 +30,11 @@ export interface ProjectionRunnerOptions {
   readonly batchMs?: number;
   /** While catching up (rebuilds): events per transaction (default 2000, or batchSize when that is given) and ms (default 250). */
   readonly catchUpBatchSize?: number;
+  /**
+   * Catching up from the store's raw pages: events applied per transaction (default 8000, or
+   * catchUpBatchSize / batchSize when given). Events the projection does not accept are not counted.
+   */
+  readonly rawCatchUpBatchSize?: number;
   readonly catchUpBatchMs?: number;
   /** Attempts before a failing event is parked (default 3). */
   readonly maxAttempts?: number;
@@ -80,6 +85,10 @@ export class ProjectionRunner {
       batchMs: options.batchMs ?? 50,
       // A runner given its own batch size keeps it while catching up too (tests that want many batches).
       catchUpBatchSize: options.catchUpBatchSize ?? options.batchSize ?? 2000,
+      // Bigger still from raw pages: a rebuild's time goes to commits (each writes every B-tree page
+      // its rows touched, at random keys); measured on 1,000,000 events, 8000 per commit is a third faster.
+      rawCatchUpBatchSize:
+        options.rawCatchUpBatchSize ?? options.catchUpBatchSize ?? options.batchSize ?? 8000,
       catchUpBatchMs: options.catchUpBatchMs ?? Math.max(options.batchMs ?? 50, 250),
       maxAttempts: options.maxAttempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 100,

@@ -6,6 +6,7 @@ import { loadFailureCounts, recordFailure } from './failed-events';
 import type { Projection } from './projection';
 import type { ProjectionFailure, ProjectionLogger } from './projection-logger';
 import { createProjectionTx } from './projection-tx-impl';
+import { parseRawEvent, RAW_PAGE, type RawPageSource, rawPagesOf } from './raw-catch-up';
 import type { ReadModelDatabase } from './read-model-database';
 import { IDLE, idleAfter, unlessIdle } from './signal';
 import { type Copy, physicalTables } from './table-names';
@@ -20,6 +21,8 @@ export interface WorkerSettings {
    * when the next page is a moment late. Fewer commits is most of a rebuild's speed.
    */
   readonly catchUpBatchSize: number;
+  /** Catching up from raw pages of the store: events applied per transaction. */
+  readonly rawCatchUpBatchSize: number;
   readonly catchUpBatchMs: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
@@ -128,19 +131,23 @@ export class ProjectionWorker {
     this.batch = [];
     this.sourceCaughtUp = false;
     this.caughtUp = false;
+    await this.catchUpFromRawPages();
+    if (this.stopping) return;
+    // Catching up: the batch closes when full or at its deadline, not whenever the next page is a moment late.
+    let deadline: ReturnType<typeof idleAfter> | undefined;
     const subscription = this.source.subscribe({
       fromPosition: this.position,
       filter: this.projection.filter,
       onCaughtUp: () => {
         this.sourceCaughtUp = true;
+        // Nothing more is coming soon: commit the last batch now rather than at its deadline.
+        deadline?.fire();
         this.checkCaughtUp();
       },
     });
     this.subscription = subscription;
     const iterator = subscription[Symbol.asyncIterator]();
     let batchStarted = 0;
-    // Catching up: the batch closes when full or at its deadline, not whenever the next page is a moment late.
-    let deadline: ReturnType<typeof idleAfter> | undefined;
     const flush = async () => {
       deadline?.cancel();
       deadline = undefined;
@@ -196,11 +203,69 @@ export class ProjectionWorker {
     }
   }
 
+  /**
+   * Far behind a store (a rebuild, a restart): raw pages up to the head seen now, the events the
+   * projection does not accept dropped before their payload is parsed, big batches whose checkpoint
+   * also covers what was skipped. No per-event subscription machinery; the subscription that follows
+   * only has the tail. Sources without raw pages (Kafka) go straight to the subscription.
+   */
+  private async catchUpFromRawPages(): Promise<void> {
+    const source = rawPagesOf(this.source, this.projection);
+    if (!source) return;
+    const head = await source.headPosition();
+    if (head <= this.position) return;
+    const release = this.database.deferCheckpoints();
+    try {
+      await this.catchUpFrom(source, head);
+    } finally {
+      release();
+    }
+  }
+
+  private async catchUpFrom(source: RawPageSource, head: number): Promise<void> {
+    const { projection, settings } = this;
+    let scanned = this.position;
+    let batch: RecordedEvent[] = [];
+    let batchStarted = Date.now();
+    const commit = async () => {
+      await this.applyEvents(batch, this.stopping ? 0 : scanned);
+      batch = [];
+      batchStarted = Date.now();
+      // Yield to the event loop between batches, as the subscription path does.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (let complete = false; !complete && !this.stopping; ) {
+      const page = await source.readAllRaw({
+        fromPosition: scanned,
+        maxCount: RAW_PAGE,
+        filter: projection.filter,
+      });
+      // A short page, or one reaching past the head, is the last one to read here.
+      complete = page.length < RAW_PAGE;
+      for (const raw of page) {
+        if (raw.position > head) {
+          complete = true;
+          break;
+        }
+        scanned = raw.position;
+        if (projection.accepts && !projection.accepts(raw)) continue;
+        batch.push(parseRawEvent(raw));
+        if (batch.length >= settings.rawCatchUpBatchSize) await commit();
+        if (this.stopping) break;
+      }
+      if (Date.now() - batchStarted >= settings.catchUpBatchMs) await commit();
+    }
+    // Stopping (maybe in a failing event's retry pause): commit what is in hand, but the checkpoint
+    // only moves past skipped events when everything before them is known to be applied.
+    await this.applyEvents(batch, this.stopping ? 0 : scanned);
+  }
+
   /** On a failing event: count the failure, commit the events before it alone, then retry it or park it. */
-  private async applyEvents(events: readonly RecordedEvent[]): Promise<void> {
+  private async applyEvents(events: readonly RecordedEvent[], throughPosition = 0): Promise<void> {
+    if (events.length === 0 && throughPosition <= this.position) return;
     let rest = events;
-    while (rest.length > 0) {
-      const outcome = applyBatch(this.target, rest);
+    for (;;) {
+      const outcome = applyBatch(this.target, rest, throughPosition);
       if (outcome.ok) return this.committed(outcome.position, rest);
       const parked = this.countFailure(rest[outcome.index], outcome.error);
       await this.applyEvents(rest.slice(0, outcome.index));

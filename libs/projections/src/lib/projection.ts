@@ -1,4 +1,4 @@
-import type { EventFilter, RecordedEvent } from '@accounts/event-store';
+import type { EventFilter, RawRecordedEvent, RecordedEvent } from '@accounts/event-store';
 import type { ProjectionTx } from './projection-tx';
 
 /**
@@ -8,6 +8,9 @@ import type { ProjectionTx } from './projection-tx';
  *   different producers interleave, and delivery is at-least-once).
  */
 export type Idempotency = 'position' | 'eventId';
+
+/** What is known of an event before its payload is parsed. */
+export type EventHeader = Omit<RawRecordedEvent, 'dataJson' | 'metadataJson'>;
 
 /**
  * A named, versioned read model (ZITADEL style). Bump `version` whenever `schema` or `apply` change
@@ -26,6 +29,13 @@ export interface Projection<Table extends string = string> {
   /** Which events reach `apply`: other services' stream prefixes are allowed (the embedded bus). */
   readonly filter: EventFilter;
   readonly idempotency?: Idempotency;
+  /**
+   * Optional: false for an event that cannot change this read model, told from its header alone.
+   * A worker far behind the store (a rebuild, a restart) then skips it without parsing its payload,
+   * its checkpoint still moving past it. Only ever false for events `apply` ignores; events it lets
+   * through still reach `apply`, which keeps deciding.
+   */
+  accepts?(event: EventHeader): boolean;
   /** Synchronous SQL only; runs inside the transaction that also advances the checkpoint. */
   apply(event: RecordedEvent, tx: ProjectionTx<Table>): void;
 }

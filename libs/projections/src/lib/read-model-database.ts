@@ -11,6 +11,9 @@ export interface ReadModelDatabaseOptions {
   readonly cacheSizeKiB?: number;
 }
 
+/** WAL pages between checkpoints while a worker catches up (see deferCheckpoints). */
+const CATCH_UP_WAL_PAGES = 50_000;
+
 /**
  * One SQLite file per service for its read models (WAL). Queries and the runner share this one
  * connection: better-sqlite3 is synchronous, so a query never sees half a batch.
@@ -18,6 +21,9 @@ export interface ReadModelDatabaseOptions {
 export class ReadModelDatabase {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  /** Workers catching up now, and the checkpoint interval to restore after them. */
+  private deferrals = 0;
+  private walPages = 1000;
 
   /** `${dataDir}/<service>-read.sqlite` */
   static forService(dataDir: string, service: string): ReadModelDatabase {
@@ -65,6 +71,30 @@ export class ReadModelDatabase {
   /** Runs `fn` in a write transaction taken at BEGIN, so two writers never deadlock on upgrade. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * While a worker catches up (a rebuild): SQLite copies the WAL into the file and syncs it every
+   * 1000 pages by default, and a rebuild writing index rows at random keys spent more time there
+   * than in its inserts. Checkpoints come every CATCH_UP_WAL_PAGES (about 200 MB of WAL at most)
+   * instead, until the last worker catching up calls the function returned, which restores the
+   * setting and checkpoints once (passive: never waits for readers); the WAL file shrinks back to
+   * 64 MiB when SQLite next starts it over (journal_size_limit).
+   */
+  deferCheckpoints(): () => void {
+    if (this.deferrals++ === 0) {
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      this.walPages = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
+      this.db.pragma(`wal_autocheckpoint = ${Math.max(CATCH_UP_WAL_PAGES, this.walPages)}`);
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.deferrals > 0 || !this.db.open) return;
+      this.db.pragma(`wal_autocheckpoint = ${this.walPages}`);
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    };
   }
 
   /** Drops cached statements that mention `text` (the tables of a dropped copy). */

@@ -35,16 +35,29 @@ export function unlessIdle<T>(promise: Promise<T>): Promise<T | typeof IDLE> {
   ]);
 }
 
-/** IDLE after `ms`, once: one timer for a whole batch (a timer per event costs more than the event). */
+/**
+ * IDLE after `ms`, once: one timer for a whole batch (a timer per event costs more than the event).
+ * `fire()` resolves it now (the source caught up: nothing more is coming soon, close the batch).
+ */
 export function idleAfter(ms: number): {
   readonly promise: Promise<typeof IDLE>;
   cancel(): void;
+  fire(): void;
 } {
   let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<typeof IDLE>(
-    (resolve) => (timer = setTimeout(() => resolve(IDLE), ms)),
-  );
-  return { promise, cancel: () => clearTimeout(timer) };
+  let resolveNow!: (idle: typeof IDLE) => void;
+  const promise = new Promise<typeof IDLE>((resolve) => {
+    resolveNow = resolve;
+    timer = setTimeout(() => resolve(IDLE), ms);
+  });
+  return {
+    promise,
+    cancel: () => clearTimeout(timer),
+    fire: () => {
+      clearTimeout(timer);
+      resolveNow(IDLE);
+    },
+  };
 }
 
 /** A promise with its resolve function outside (Promise.withResolvers is not in Node 20). */

@@ -311,6 +311,70 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('readAllRaw', () => {
+      // Payloads JSON handles in ways a text copy could get wrong: key order (integer-like keys
+      // first), escapes, non-ASCII, a lone surrogate, nesting, exponents.
+      const tricky = {
+        b: 1,
+        a: [true, null, { z: 'é 日本', '10': 'ten', '2': 'two' }],
+        quote: 'say "hi"\n\t\\',
+        lone: '\ud800',
+        big: 1e21,
+        small: 1.5e-7,
+        empty: {},
+      };
+
+      it('returns the page readAll returns, with data and metadata as their JSON.stringify text', async () => {
+        await store.append(stream('x'), [
+          { type: 'Tricky', data: tricky, metadata: { orgId: 'o-1', actor: { kind: 'user' } } },
+          ev('A', 2),
+        ]);
+        await store.append(stream('y'), [ev('B', 3, { correlationId: 'c' })]);
+        const filter = { streamPrefixes: [prefix] };
+        const parsed = await store.readAll({ filter, maxCount: 100 });
+        const raw = await store.readAllRaw({ filter, maxCount: 100 });
+        expect(raw).toHaveLength(3);
+        raw.forEach((event, i) => {
+          const { data, metadata, ...header } = parsed[i];
+          expect(event).toEqual({
+            ...header,
+            dataJson: JSON.stringify(data),
+            metadataJson: JSON.stringify(metadata),
+          });
+          // Canonical: parsing and writing it again gives the same text.
+          expect(JSON.stringify(JSON.parse(event.dataJson))).toBe(event.dataJson);
+        });
+        expect(JSON.parse(raw[0].dataJson)).toEqual(tricky);
+      });
+
+      it('pages, filters by stream prefix and type, and refuses bad options like readAll', async () => {
+        const types = [`${prefix}A`, `${prefix}B`];
+        const first = await store.append(stream('x'), [ev(types[0], 1)]);
+        await store.append(stream('y'), [ev(types[1], 2), ev(types[0], 3)]);
+        const numbers = (events: { dataJson: string }[]) =>
+          events.map((e) => (JSON.parse(e.dataJson) as { n: number }).n);
+        const after = await store.readAllRaw({
+          fromPosition: first.position,
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(numbers(after)).toEqual([2, 3]);
+        expect(numbers(await store.readAllRaw({ filter: { eventTypes: [types[0]] } }))).toEqual([
+          1, 3,
+        ]);
+        const onePage = await store.readAllRaw({
+          maxCount: 1,
+          filter: { streamPrefixes: [prefix] },
+        });
+        expect(numbers(onePage)).toEqual([1]);
+        await expect(store.readAllRaw({ fromPosition: -5 })).rejects.toMatchObject({
+          field: 'fromPosition',
+        });
+        await expect(store.readAllRaw({ filter: { eventTypes: [] } })).rejects.toMatchObject({
+          field: 'filter.eventTypes',
+        });
+      });
+    });
+
     describe('subscribe', () => {
       const take = async (
         subscription: Subscription,

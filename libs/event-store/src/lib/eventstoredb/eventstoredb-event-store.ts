@@ -21,12 +21,14 @@ import type {
   AppendResult,
   ExpectedRevision,
   NewEvent,
+  RawRecordedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
 } from '../types';
+import { rawRecordedEvent } from '../raw-event';
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { readsAsEmptyStream, translateEventStoreDbError } from './eventstoredb-errors';
 import { toEventStoreDbExpectedRevision } from './eventstoredb-expected-revision';
@@ -159,6 +161,14 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw translateEventStoreDbError(error);
     }
+  }
+
+  /**
+   * EventStoreDB keeps schemaVersion and occurredAt inside its metadata and the client parses every
+   * payload, so there is no stored text to hand out: the page of readAll, serialised again.
+   */
+  async readAllRaw(options: ReadAllOptions = {}): Promise<RawRecordedEvent[]> {
+    return (await this.readAll(options)).map(rawRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

@@ -10,6 +10,7 @@ import type {
   AppendResult,
   ExpectedRevision,
   NewEvent,
+  RawRecordedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -20,7 +21,12 @@ import { prepareAppend, validateCount, validateFilter, validateStreamId } from '
 import { PostgresAppendBatch } from './postgres-append-batch';
 import { PostgresListener } from './postgres-listener';
 import { migrate } from './postgres-migrations';
-import { type PostgresEventRow, toRecordedEvent } from './postgres-rows';
+import {
+  type PostgresEventRow,
+  type PostgresRawEventRow,
+  toRawRecordedEvent,
+  toRecordedEvent,
+} from './postgres-rows';
 import { PostgresSql } from './postgres-sql';
 
 export interface PostgresEventStoreOptions {
@@ -119,6 +125,22 @@ export class PostgresEventStore implements EventStore {
     await this.open();
     const query = this.sql.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter);
     return this.rows(query.text, query.values);
+  }
+
+  async readAllRaw(options: ReadAllOptions = {}): Promise<RawRecordedEvent[]> {
+    const from = validateCount('fromPosition', options.fromPosition ?? 0);
+    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
+    validateFilter(options.filter);
+    await this.open();
+    const query = this.sql.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter, true);
+    const { rows } = await this.guard(() =>
+      this.pool.query<PostgresRawEventRow>({
+        text: query.text,
+        values: query.values,
+        rowMode: 'array',
+      }),
+    );
+    return rows.map(toRawRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

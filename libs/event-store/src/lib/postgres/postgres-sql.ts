@@ -6,6 +6,9 @@ import { quoteIdentifier } from './postgres-migrations';
 /** Columns read for an event, in this order (rows are read in array mode). */
 const EVENT_COLUMNS =
   'position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
+/** The same with data and metadata as their stored text (`json` keeps the text as written). */
+const RAW_EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, schema_version, occurred_at, data::text, metadata::text';
 
 /** One event row as the writer numbered it; data and metadata are JSON text. */
 export interface EventRowToInsert {
@@ -101,6 +104,7 @@ export class PostgresSql {
     upTo: number,
     maxCount: number,
     filter: EventFilter = {},
+    raw = false,
   ): { text: string; values: unknown[] } {
     const values: unknown[] = [fromPosition, upTo];
     const where = ['position > $1', 'position <= $2'];
@@ -114,7 +118,7 @@ export class PostgresSql {
     }
     values.push(maxCount);
     return {
-      text: `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${values.length}`,
+      text: `SELECT ${raw ? RAW_EVENT_COLUMNS : EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${values.length}`,
       values,
     };
   }

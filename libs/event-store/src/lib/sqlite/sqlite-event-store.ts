@@ -8,6 +8,7 @@ import type {
   AppendResult,
   ExpectedRevision,
   NewEvent,
+  RawRecordedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -17,7 +18,7 @@ import type {
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
-import { toRecordedEvent } from './sqlite-rows';
+import { toRawRecordedEvent, toRecordedEvent } from './sqlite-rows';
 import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
 import { createSqliteSubscription } from './sqlite-subscription';
 
@@ -103,13 +104,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const from = validateCount('fromPosition', options.fromPosition ?? 0);
-    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
-    validateFilter(options.filter);
-    this.assertOpen();
-    return this.queries
-      .readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter)
-      .map(toRecordedEvent);
+    return this.readAllRows(options).map(toRecordedEvent);
+  }
+
+  async readAllRaw(options: ReadAllOptions = {}): Promise<RawRecordedEvent[]> {
+    return this.readAllRows(options).map(toRawRecordedEvent);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -146,6 +145,14 @@ export class SqliteEventStore implements EventStore {
     // Let a group commit scheduled in this turn finish before the handle goes away.
     await new Promise((resolve) => setImmediate(resolve));
     this.db.close();
+  }
+
+  private readAllRows(options: ReadAllOptions) {
+    const from = validateCount('fromPosition', options.fromPosition ?? 0);
+    const maxCount = validateCount('maxCount', options.maxCount ?? DEFAULT_PAGE, true);
+    validateFilter(options.filter);
+    this.assertOpen();
+    return this.queries.readAll(from, Number.MAX_SAFE_INTEGER, maxCount, options.filter);
   }
 
   /** One consistent snapshot: the head first, then the page below it, so filtered scans never repeat. */

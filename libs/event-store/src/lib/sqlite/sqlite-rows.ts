@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../types';
+import type { RawRecordedEvent, RecordedEvent } from '../types';
 
 /** Columns read for an event, in this order; rows are read in raw (array) mode, about 2x faster than objects. */
 export const EVENT_COLUMNS =
@@ -27,5 +27,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     occurredAt: row[6],
     data: JSON.parse(row[7]),
     metadata: JSON.parse(row[8]),
+  };
+}
+
+/** The stored text is what the append's JSON.stringify wrote: canonical as it is. */
+export function toRawRecordedEvent(row: EventRow): RawRecordedEvent {
+  return {
+    eventId: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
+    occurredAt: row[6],
+    dataJson: row[7],
+    metadataJson: row[8],
   };
 }
