@@ -14,6 +14,7 @@ function unreachableStore(): EventStore {
     append: unavailable,
     readStream: unavailable,
     readAll: unavailable,
+    readAllRaw: unavailable,
     subscribe: () => {
       throw new EventStoreUnavailableError('connection refused');
     },
