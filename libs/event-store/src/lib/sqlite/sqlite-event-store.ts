@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
@@ -20,6 +19,7 @@ import { SqliteQueries } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-rows';
 import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
 import { createSqliteSubscription } from './sqlite-subscription';
+import { SqliteWakes } from './sqlite-wakes';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for a private in-process store. */
@@ -44,8 +44,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly queries: SqliteQueries;
   private readonly writer: SqliteGroupCommit;
-  private readonly appended = new EventEmitter();
-  private readonly pollIntervalMs: number;
+  /** The live subscriptions' shared check: one head read per wake, a page read only where a filter matches. */
+  private readonly wakes: SqliteWakes;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /** Wakes live subscriptions when another process commits (its WAL file changes); the poll is the fallback. */
@@ -62,9 +62,14 @@ export class SqliteEventStore implements EventStore {
       openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
     }
     this.queries = new SqliteQueries(this.db);
-    this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.appended.setMaxListeners(0);
+    this.wakes = new SqliteWakes(
+      {
+        head: () => this.queries.headPosition(),
+        headers: (from, upTo) => this.queries.headers(from, upTo),
+      },
+      options.pollIntervalMs ?? 50,
+    );
+    this.writer = new SqliteGroupCommit(this.db, () => this.wakes.notify());
     this.path = options.path;
   }
 
@@ -119,7 +124,7 @@ export class SqliteEventStore implements EventStore {
     const subscription = createSqliteSubscription(
       {
         readPage: (from) => this.readPage(from, options),
-        waitForAppend: (signal) => this.waitForAppend(signal),
+        waitForAppend: (signal, position) => this.wakes.wait(signal, position, options.filter),
       },
       options,
     );
@@ -142,6 +147,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    this.wakes.releaseAll();
     this.walWatcher?.close();
     // Let a group commit scheduled in this turn finish before the handle goes away.
     await new Promise((resolve) => setImmediate(resolve));
@@ -155,20 +161,6 @@ export class SqliteEventStore implements EventStore {
     const rows = this.queries.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
     const scannedUpTo = rows.length === SUBSCRIPTION_PAGE ? rows[rows.length - 1][0] : head;
     return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
-  }
-
-  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        signal.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.appended.on('append', done);
-      signal.wake = done;
-    });
   }
 
   /**
@@ -186,13 +178,13 @@ export class SqliteEventStore implements EventStore {
     const settle = (step: number) => {
       again = setTimeout(() => {
         again = undefined;
-        this.appended.emit('append');
+        this.wakes.notify();
         if (step + 1 < WAL_SETTLE_MS.length) settle(step + 1);
       }, WAL_SETTLE_MS[step]);
       again.unref();
     };
     const wake = () => {
-      this.appended.emit('append');
+      this.wakes.notify();
       if (again) clearTimeout(again);
       settle(0);
     };

@@ -133,4 +133,29 @@ describe('SQLite event store shared by several processes', () => {
     await subscription.stop();
     await store.close();
   }, 60_000);
+
+  it("a filtered subscription passes over another process's events it does not want and gets the one it wants", async () => {
+    const store = new SqliteEventStore({ path: dbPath, pollIntervalMs: 60_000 });
+    await store.append('here', [{ type: 'Here', data: {} }]);
+    const subscription = store.subscribe({
+      fromPosition: 1,
+      filter: { streamPrefixes: ['own-wanted'] },
+    });
+    const received: string[] = [];
+    const consumed = (async () => {
+      for await (const event of subscription) {
+        received.push(`${event.streamId}:${event.data.i}`);
+        if (received.length === 2) return;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const unwanted = startWorker(dbPath, 'unwanted', 50, 'own');
+    expect(await unwanted.exited).toBe(0);
+    const wanted = startWorker(dbPath, 'wanted', 2, 'own');
+    expect(await wanted.exited).toBe(0);
+    await consumed;
+    expect(received).toEqual(['own-wanted:0', 'own-wanted:1']);
+    await subscription.stop();
+    await store.close();
+  }, 60_000);
 });
