@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ path });
   await store.append('seed-0', [{ type: 'Seeded', data: {} }]);
   const figures: BenchFigure[] = [];
-  let delivered = 0;
+  const delivered: string[] = [];
   const subscriptions: Subscription[] = [];
   for (let s = 0; s < SUBSCRIPTIONS; s++) {
     const subscription = store.subscribe({
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     });
     subscriptions.push(subscription);
     void (async () => {
-      for await (const _ of subscription) delivered++;
+      for await (const event of subscription) delivered.push(event.type);
     })();
   }
   try {
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
         print(f);
       }
     }
-    if (delivered !== 0) throw new Error(`the filters matched ${delivered} events`);
+    if (delivered.length > 0) throw new Error(`the filters matched ${delivered.join(', ')}`);
     console.log(
       `results: ${writeResults('store-wake', figures, { appends: APPENDS, subscriptions: SUBSCRIPTIONS })}`,
     );
