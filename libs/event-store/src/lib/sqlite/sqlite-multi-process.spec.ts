@@ -144,7 +144,7 @@ describe('SQLite event store shared by several processes', () => {
     const received: string[] = [];
     const consumed = (async () => {
       for await (const event of subscription) {
-        received.push(`${event.streamId}:${event.data.i}`);
+        received.push(`${event.streamId}:${(event.data as { i: number }).i}`);
         if (received.length === 2) return;
       }
     })();
