@@ -16,6 +16,7 @@ import type {
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
+import { SqliteThreadCommit } from './sqlite-thread-commit';
 import { toRecordedEvent } from './sqlite-rows';
 import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
 import { createSqliteSubscription } from './sqlite-subscription';
@@ -30,6 +31,12 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often a live subscription looks for appends made by other processes it was not woken for. */
   readonly pollIntervalMs?: number;
+  /**
+   * Where commits run: 'thread' (a writer thread owns the write connection, so the fsync does not
+   * hold the event loop) or 'event-loop' (better-sqlite3's synchronous commit in this thread; the
+   * only choice for ':memory:' and read-only stores). Durability is the same either way.
+   */
+  readonly writer?: 'thread' | 'event-loop';
   /** Opens an existing file read-only (the audit tool beside running services): appends then fail. */
   readonly readonly?: boolean;
 }
@@ -43,7 +50,7 @@ const WAL_SETTLE_MS = [3, 20, 80, 250] as const;
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly queries: SqliteQueries;
-  private readonly writer: SqliteGroupCommit;
+  private readonly writer: SqliteGroupCommit | SqliteThreadCommit;
   /** The live subscriptions' shared check: one head read per wake, a page read only where a filter matches. */
   private readonly wakes: SqliteWakes;
   private readonly subscriptions = new Set<Subscription>();
@@ -69,7 +76,18 @@ export class SqliteEventStore implements EventStore {
       },
       options.pollIntervalMs ?? 50,
     );
-    this.writer = new SqliteGroupCommit(this.db, () => this.wakes.notify());
+    const onCommitted = () => this.wakes.notify();
+    this.writer =
+      options.writer === 'thread' && !options.readonly && options.path !== ':memory:'
+        ? new SqliteThreadCommit(
+            {
+              path: options.path,
+              synchronous: options.synchronous ?? 'full',
+              busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
+            },
+            onCommitted,
+          )
+        : new SqliteGroupCommit(this.db, onCommitted);
     this.path = options.path;
   }
 
@@ -149,8 +167,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.wakes.releaseAll();
     this.walWatcher?.close();
-    // Let a group commit scheduled in this turn finish before the handle goes away.
-    await new Promise((resolve) => setImmediate(resolve));
+    await this.writer.close();
     this.db.close();
   }
 
