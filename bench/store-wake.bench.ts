@@ -102,7 +102,10 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [name, work] of [
         ['appends by another process', () => runChild(path, `r${round}`)],
-        ['appends in this process', () => appendSignIns(store, APPENDS, `local${round}`)],
+        [
+          'appends in this process (their own commits included)',
+          () => appendSignIns(store, APPENDS, `local${round}`),
+        ],
       ] as const) {
         const cpu = await cpuBeyondIdle(work);
         const f = figure(

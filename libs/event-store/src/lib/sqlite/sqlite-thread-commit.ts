@@ -5,21 +5,9 @@ import type { AppendResult, ExpectedRevision } from '../types';
 import type { PreparedEvent } from '../validation';
 import type { AppendRequest } from './sqlite-batch-writer';
 import type { SqliteSynchronous } from './sqlite-schema';
-
-export type WriterRequest =
-  | { readonly kind: 'batch'; readonly batch: readonly AppendRequest[] }
-  | { readonly kind: 'close' };
-
-export type WriterResult =
-  | { readonly ok: AppendResult }
-  | {
-      readonly wrong: { streamId: string; expected: ExpectedRevision; actual: number };
-    }
-  | { readonly failed: string };
-
-export type WriterOutcome =
-  | { readonly kind: 'committed'; readonly results: readonly WriterResult[] }
-  | { readonly kind: 'failed'; readonly message: string };
+// The messages' types live in the thread's file so that this import names it: tools/build.mjs ships
+// only the files main.ts reaches through imports, and nothing else requires the thread's file.
+import type { WriterOutcome, WriterRequest } from './sqlite-writer-thread';
 
 interface PendingAppend extends AppendRequest {
   readonly resolve: (result: AppendResult) => void;

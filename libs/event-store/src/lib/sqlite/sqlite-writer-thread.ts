@@ -7,7 +7,22 @@ import Database from 'better-sqlite3';
 import { WrongExpectedVersionError } from '../errors';
 import { type AppendRequest, createBatchWriter } from './sqlite-batch-writer';
 import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
-import type { WriterOutcome, WriterRequest } from './sqlite-thread-commit';
+import type { AppendResult, ExpectedRevision } from '../types';
+
+export type WriterRequest =
+  | { readonly kind: 'batch'; readonly batch: readonly AppendRequest[] }
+  | { readonly kind: 'close' };
+
+export type WriterResult =
+  | { readonly ok: AppendResult }
+  | {
+      readonly wrong: { streamId: string; expected: ExpectedRevision; actual: number };
+    }
+  | { readonly failed: string };
+
+export type WriterOutcome =
+  | { readonly kind: 'committed'; readonly results: readonly WriterResult[] }
+  | { readonly kind: 'failed'; readonly message: string };
 
 const { path, synchronous, busyTimeoutMs } = workerData as {
   path: string;
