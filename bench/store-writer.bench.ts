@@ -4,7 +4,8 @@
  * argon2id verification (libuv's pool, production cost) then `--appends` appends on a file store with
  * synchronous=full. Rounds (the order turning) of: raw verifications alone, the commits on the event loop
  * (better-sqlite3 waits for the fsync there), and the commits in the writer thread. Prints the rate,
- * its share of the raw rate, and CPU per operation (this process, all threads).
+ * its share of the raw rate, and CPU per operation (this process, all threads). Then appends alone, one
+ * at a time and 32 at a time, with each writer.
  */
 import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,6 +78,30 @@ async function main(): Promise<void> {
         );
         figures.push(f);
         print(f);
+      }
+    }
+    // Appends alone: one writer waiting for each commit (the message each way shows), and 32 at once.
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const writer of ['event-loop', 'thread'] as const) {
+        for (const concurrency of [1, 32]) {
+          const count = concurrency === 1 ? 300 : 3000;
+          const before = process.cpuUsage();
+          const r = await runConcurrent(count, concurrency, (i, w) =>
+            stores[writer].append(`bench-${round}-${concurrency}-${w}-${i}`, [
+              { type: 'Appended', data: { i } },
+            ]),
+          );
+          const cpu = process.cpuUsage(before);
+          const f = figure(
+            `round ${round}: appends, ${concurrency} at a time, commits on the ${writer}`,
+            r.perSecond,
+            'appends/s',
+            r.latencies,
+            `${((cpu.user + cpu.system) / count).toFixed(0)} µs CPU each, all threads`,
+          );
+          figures.push(f);
+          print(f);
+        }
       }
     }
     console.log(
