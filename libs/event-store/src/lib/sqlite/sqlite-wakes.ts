@@ -42,6 +42,8 @@ export class SqliteWakes {
     position: number,
     filter: EventFilter | undefined,
   ): Promise<number> {
+    // Stopped while it read its last page (no wake to call then): the loop ends now, not at a match.
+    if (signal.stopped) return Promise.resolve(position);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         position,
