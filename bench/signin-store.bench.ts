@@ -4,7 +4,8 @@
  * argon2id cost), with the embedded store committing with synchronous=full (an fsync per commit, which
  * better-sqlite3 waits for on the event loop) and with synchronous=normal, interleaved rounds. Prints rates and
  * CPU per operation (this process's CPU, libuv's argon2 threads and the in-process client included): what a
- * sign-in costs beyond its hash, and how much of it is the fsync.
+ * sign-in costs beyond its hash, and how much of it is the fsync. A third app commits with synchronous=full in
+ * the writer thread (SQLITE_WRITER=thread), off the event loop.
  */
 import argon2 from 'argon2';
 import { AuthTestApp, STRONG_PASSWORD } from '../apps/auth-service/src/testing/auth-test-app';
@@ -17,12 +18,16 @@ const ROUNDS = arg('rounds', 2);
 const CONCURRENCY = 8;
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-async function signInApp(synchronous: 'full' | 'normal') {
+async function signInApp(
+  synchronous: 'full' | 'normal',
+  writer: 'event-loop' | 'thread' = 'event-loop',
+) {
   const app = await AuthTestApp.start({
     ARGON2_MEMORY_KIB: String(PARAMS.memoryCost),
     ARGON2_TIME_COST: String(PARAMS.timeCost),
     ARGON2_PARALLELISM: String(PARAMS.parallelism),
     SQLITE_SYNCHRONOUS: synchronous,
+    SQLITE_WRITER: writer,
   });
   const orgId = await app.organization();
   const users = await Promise.all(
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
   const full = await signInApp('full');
   const normal = await signInApp('normal');
+  const thread = await signInApp('full', 'thread');
   try {
     const hash = await argon2.hash(STRONG_PASSWORD, { type: argon2.argon2id, ...PARAMS });
     for (let round = 1; round <= ROUNDS; round++) {
@@ -67,6 +73,7 @@ async function main(): Promise<void> {
       for (const [name, setup] of [
         ['sign-ins, synchronous=full', full],
         ['sign-ins, synchronous=normal', normal],
+        ['sign-ins, synchronous=full, SQLITE_WRITER=thread', thread],
       ] as const) {
         const r = await measured(setup.signIn);
         report(
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
   } finally {
     await full.app.close();
     await normal.app.close();
+    await thread.app.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,6 +64,21 @@ describe('tools/build.mjs', () => {
       expect(bare.has(app === 'web' ? 'http-proxy-middleware' : '@nestjs/core')).toBe(true);
     },
   );
+
+  it('ships the SQLite writer thread, which only a Worker loads (SQLITE_WRITER=thread)', () => {
+    const target = join(out, 'auth-service');
+    if (!existsSync(join(target, 'main.js'))) {
+      spawnSync(process.execPath, [
+        join(root, 'tools/build.mjs'),
+        'auth-service',
+        '--out-dir',
+        target,
+      ]);
+    }
+    expect(jsFiles(target)).toContain(
+      join(target, 'libs/event-store/src/lib/sqlite/sqlite-writer-thread.js'),
+    );
+  });
 
   it('refuses an unknown app with a usage line', () => {
     const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], {

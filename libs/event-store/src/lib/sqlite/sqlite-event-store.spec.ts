@@ -11,3 +11,11 @@ describeEventStoreContract('SQLite', async () => {
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 });
+
+describeEventStoreContract('SQLite, commits in a writer thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'es-contract-thread-'));
+  return {
+    store: new SqliteEventStore({ path: join(dir, 'events.sqlite'), writer: 'thread' }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
@@ -18,9 +17,11 @@ import type {
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
+import { SqliteThreadCommit } from './sqlite-thread-commit';
 import { toRawRecordedEvent, toRecordedEvent } from './sqlite-rows';
 import { openEventsDatabase, type SqliteSynchronous } from './sqlite-schema';
 import { createSqliteSubscription } from './sqlite-subscription';
+import { SqliteWakes } from './sqlite-wakes';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for a private in-process store. */
@@ -31,6 +32,12 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often a live subscription looks for appends made by other processes it was not woken for. */
   readonly pollIntervalMs?: number;
+  /**
+   * Where commits run: 'thread' (a writer thread owns the write connection, so the fsync does not
+   * hold the event loop) or 'event-loop' (better-sqlite3's synchronous commit in this thread; the
+   * only choice for ':memory:' and read-only stores). Durability is the same either way.
+   */
+  readonly writer?: 'thread' | 'event-loop';
   /** Opens an existing file read-only (the audit tool beside running services): appends then fail. */
   readonly readonly?: boolean;
 }
@@ -44,9 +51,9 @@ const WAL_SETTLE_MS = [3, 20, 80, 250] as const;
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly queries: SqliteQueries;
-  private readonly writer: SqliteGroupCommit;
-  private readonly appended = new EventEmitter();
-  private readonly pollIntervalMs: number;
+  private readonly writer: SqliteGroupCommit | SqliteThreadCommit;
+  /** The live subscriptions' shared check: one head read per wake, a page read only where a filter matches. */
+  private readonly wakes: SqliteWakes;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /** Wakes live subscriptions when another process commits (its WAL file changes); the poll is the fallback. */
@@ -63,9 +70,25 @@ export class SqliteEventStore implements EventStore {
       openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
     }
     this.queries = new SqliteQueries(this.db);
-    this.writer = new SqliteGroupCommit(this.db, () => this.appended.emit('append'));
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.appended.setMaxListeners(0);
+    this.wakes = new SqliteWakes(
+      {
+        head: () => this.queries.headPosition(),
+        headers: (from, upTo) => this.queries.headers(from, upTo),
+      },
+      options.pollIntervalMs ?? 50,
+    );
+    const onCommitted = () => this.wakes.notify();
+    this.writer =
+      options.writer === 'thread' && !options.readonly && options.path !== ':memory:'
+        ? new SqliteThreadCommit(
+            {
+              path: options.path,
+              synchronous: options.synchronous ?? 'full',
+              busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
+            },
+            onCommitted,
+          )
+        : new SqliteGroupCommit(this.db, onCommitted);
     this.path = options.path;
   }
 
@@ -118,7 +141,7 @@ export class SqliteEventStore implements EventStore {
     const subscription = createSqliteSubscription(
       {
         readPage: (from) => this.readPage(from, options),
-        waitForAppend: (signal) => this.waitForAppend(signal),
+        waitForAppend: (signal, position) => this.wakes.wait(signal, position, options.filter),
       },
       options,
     );
@@ -141,9 +164,9 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    this.wakes.releaseAll();
     this.walWatcher?.close();
-    // Let a group commit scheduled in this turn finish before the handle goes away.
-    await new Promise((resolve) => setImmediate(resolve));
+    await this.writer.close();
     this.db.close();
   }
 
@@ -164,20 +187,6 @@ export class SqliteEventStore implements EventStore {
     return { events: rows.map(toRecordedEvent), scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 
-  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        signal.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.appended.on('append', done);
-      signal.wake = done;
-    });
-  }
-
   /**
    * Several processes append to one file (a service's worker processes, other services): a commit
    * writes to `<file>-wal`, which stays in place while this connection is open, so one inotify watch
@@ -193,13 +202,13 @@ export class SqliteEventStore implements EventStore {
     const settle = (step: number) => {
       again = setTimeout(() => {
         again = undefined;
-        this.appended.emit('append');
+        this.wakes.notify();
         if (step + 1 < WAL_SETTLE_MS.length) settle(step + 1);
       }, WAL_SETTLE_MS[step]);
       again.unref();
     };
     const wake = () => {
-      this.appended.emit('append');
+      this.wakes.notify();
       if (again) clearTimeout(again);
       settle(0);
     };

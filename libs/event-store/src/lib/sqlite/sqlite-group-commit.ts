@@ -1,13 +1,10 @@
 import type Database from 'better-sqlite3';
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors';
-import { matchesExpectedRevision } from '../expected-revision';
+import { EventStoreUnavailableError } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../types';
 import type { PreparedEvent } from '../validation';
+import { type AppendRequest, createBatchWriter } from './sqlite-batch-writer';
 
-interface PendingAppend {
-  readonly streamId: string;
-  readonly expected: ExpectedRevision;
-  readonly events: readonly PreparedEvent[];
+interface PendingAppend extends AppendRequest {
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -20,33 +17,13 @@ interface PendingAppend {
 export class SqliteGroupCommit {
   private queue: PendingAppend[] = [];
   private scheduled = false;
-  private readonly currentRevision: Database.Statement<[string], { revision: number }>;
-  private readonly insert: Database.Statement;
-  private readonly writeBatch: (batch: PendingAppend[]) => Array<AppendResult | Error>;
+  private readonly writeBatch: (batch: readonly AppendRequest[]) => Array<AppendResult | Error>;
 
   constructor(
     db: Database.Database,
     private readonly onCommitted: () => void,
   ) {
-    this.currentRevision = db.prepare(
-      'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-    );
-    this.insert = db.prepare(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const appendOne = db.transaction((item: PendingAppend) => this.appendOne(item));
-    const writeAll = db.transaction((batch: PendingAppend[]) =>
-      batch.map((item) => {
-        try {
-          return appendOne(item); // nested transaction = SAVEPOINT
-        } catch (error) {
-          return error as Error;
-        }
-      }),
-    );
-    // IMMEDIATE takes the write lock before reading revisions, so no other process can interleave.
-    this.writeBatch = (batch) => writeAll.immediate(batch);
+    this.writeBatch = createBatchWriter(db);
   }
 
   enqueue(
@@ -61,6 +38,11 @@ export class SqliteGroupCommit {
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  /** Lets a group commit scheduled in this turn finish before the handle goes away. */
+  async close(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   private flush(): void {
@@ -84,29 +66,5 @@ export class SqliteGroupCommit {
       if (result instanceof Error) item.reject(result);
       else item.resolve(result);
     });
-  }
-
-  private appendOne(item: PendingAppend): AppendResult {
-    const actual = this.currentRevision.get(item.streamId)?.revision ?? -1;
-    if (!matchesExpectedRevision(item.expected, actual)) {
-      throw new WrongExpectedVersionError(item.streamId, item.expected, actual);
-    }
-    let revision = actual;
-    const positions: number[] = [];
-    for (const e of item.events) {
-      revision += 1;
-      const info = this.insert.run(
-        item.streamId,
-        revision,
-        e.eventId,
-        e.type,
-        e.schemaVersion,
-        e.occurredAt,
-        e.data,
-        e.metadata,
-      );
-      positions.push(Number(info.lastInsertRowid));
-    }
-    return { nextRevision: revision, position: positions[positions.length - 1] ?? 0, positions };
   }
 }

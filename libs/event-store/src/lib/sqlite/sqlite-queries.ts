@@ -1,16 +1,24 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../types';
 import { EVENT_COLUMNS, type EventRow } from './sqlite-rows';
+import type { EventHeader } from './sqlite-wakes';
 
 /** Prepared statements for reading, cached per filter shape. */
 export class SqliteQueries {
   private readonly readAllCache = new Map<string, Database.Statement>();
   readonly head: Database.Statement<[], { head: number | null }>;
+  private readonly headersBetween: Database.Statement<[number, number], EventHeader>;
   readonly forwards: Database.Statement<[string, number, number], EventRow>;
   readonly backwards: Database.Statement<[string, number, number], EventRow>;
 
   constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT max(position) AS head FROM events');
+    this.headersBetween = db
+      .prepare<
+        [number, number],
+        EventHeader
+      >('SELECT position, stream_id, type FROM events WHERE position > ? AND position <= ? ORDER BY position')
+      .raw(true);
     this.forwards = db
       .prepare<
         [string, number, number],
@@ -51,6 +59,11 @@ export class SqliteQueries {
       this.readAllCache.set(key, statement);
     }
     return statement.all(fromPosition, upTo, ...prefixes, ...types, maxCount) as EventRow[];
+  }
+
+  /** Position, stream id and type of the events with fromPosition < position <= upTo. */
+  headers(fromPosition: number, upTo: number): EventHeader[] {
+    return this.headersBetween.all(fromPosition, upTo);
   }
 
   headPosition(): number {

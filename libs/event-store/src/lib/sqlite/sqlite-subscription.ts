@@ -12,8 +12,15 @@ export interface SubscriptionSource {
     fromPosition: number,
     options: SubscribeOptions,
   ): SubscriptionPage | Promise<SubscriptionPage>;
-  /** Resolves when new events may be there: an append in this process, or the poll interval. */
-  waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void>;
+  /**
+   * Resolves when new events may be there: an append in this process, or the poll interval. A store
+   * that checks the new events for the subscription may resolve with the position up to which none
+   * matches its filter, so that the next page starts there.
+   */
+  waitForAppend(
+    signal: { stopped: boolean; wake?: () => void },
+    position: number,
+  ): Promise<number | void>;
 }
 
 /**
@@ -40,7 +47,8 @@ export function createSqliteSubscription(
           caughtUp = true;
           options.onCaughtUp?.();
         }
-        await source.waitForAppend(signal);
+        const skipped = await source.waitForAppend(signal, position);
+        if (typeof skipped === 'number') position = Math.max(position, skipped);
       }
     }
   }

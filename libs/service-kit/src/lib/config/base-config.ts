@@ -51,6 +51,11 @@ export const baseConfigSchema = {
     description: 'SQLite synchronous mode: full survives power loss, normal is faster (WAL mode)',
     default: 'full',
   }),
+  SQLITE_WRITER: oneOf(['event-loop', 'thread'], {
+    description:
+      'SQLite commits: on the event loop, or in a writer thread so the fsync does not hold the event loop (same durability)',
+    default: 'event-loop',
+  }),
   WORKERS: int({
     description:
       'Worker processes of the service (node:cluster), sharing its port, store and read models; worker 1 maintains the read models. Default: the number of CPU cores; 1 runs a single process',

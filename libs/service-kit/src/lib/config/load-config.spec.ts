@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       EVENTSTORE_POOL_SIZE: 10,
       EVENTSTORE_SCHEMA: 'event_store',
       SQLITE_SYNCHRONOUS: 'full',
+      SQLITE_WRITER: 'event-loop',
       SHUTDOWN_TIMEOUT_MS: 5000,
       TRUST_PROXY: undefined,
       ISSUER: 'https://auth.example.com',

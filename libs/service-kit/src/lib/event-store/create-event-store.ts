@@ -13,7 +13,7 @@ export type EventStoreConfig = Pick<
   BaseConfig,
   'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'SQLITE_SYNCHRONOUS'
 > &
-  Partial<Pick<BaseConfig, 'EVENTSTORE_POOL_SIZE' | 'EVENTSTORE_SCHEMA'>>;
+  Partial<Pick<BaseConfig, 'EVENTSTORE_POOL_SIZE' | 'EVENTSTORE_SCHEMA' | 'SQLITE_WRITER'>>;
 
 /**
  * The production store named by EVENTSTORE_CONNECTION_STRING (postgres:// or postgresql://:
@@ -37,6 +37,7 @@ export function createEventStore(config: EventStoreConfig): EventStore {
   return new SqliteEventStore({
     path: join(dataDir, 'events.sqlite'),
     synchronous: config.SQLITE_SYNCHRONOUS,
+    writer: config.SQLITE_WRITER,
   });
 }
 
