@@ -1,6 +1,5 @@
-import { bootstrapService } from '@accounts/service-kit';
-import { AppModule } from './app/app.module';
+import { runServiceEntry } from '@accounts/service-kit/cluster-entry';
 import { SERVICE_NAME } from './app/service-name';
-import { auditConfigSchema } from './config';
 
-void bootstrapService({ serviceName: SERVICE_NAME, schema: auditConfigSchema, module: AppModule });
+// The cluster primary (WORKERS > 1) only forks and watches the workers: it never loads the app.
+runServiceEntry({ serviceName: SERVICE_NAME, start: () => import('./start') });

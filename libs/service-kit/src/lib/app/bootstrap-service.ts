@@ -2,9 +2,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
-import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
-import { runClusterPrimary } from '../cluster/cluster-primary';
 import type { BaseConfig } from '../config/base-config';
 import { ConfigError } from '../config/config-error';
 import type { ConfigOf, ConfigSchema } from '../config/config-var';
@@ -24,27 +21,15 @@ export interface BootstrapOptions<S extends ConfigSchema> extends ServiceModules
 }
 
 /**
- * A service's whole main.ts: validates the environment (exit 1 naming every bad variable),
- * starts the app on HOST:PORT and shuts it down gracefully on SIGTERM/SIGINT. With WORKERS > 1
- * (default: one per core) this process becomes the primary of that many worker processes, each
- * running the app on the shared port (see runClusterPrimary); it then resolves to undefined.
+ * A service's start.ts, run by main.ts (runServiceEntry) in each worker or in the single process:
+ * validates the environment (exit 1 naming every bad variable), starts the app on HOST:PORT and
+ * shuts it down gracefully on SIGTERM/SIGINT. The cluster primary never gets here: runServiceEntry
+ * forks the workers without loading the app.
  */
 export async function bootstrapService<S extends ConfigSchema>(
   options: BootstrapOptions<S>,
 ): Promise<NestExpressApplication | undefined> {
   const config = loadConfigOrExit(options);
-  const workers = config.WORKERS ?? availableParallelism();
-  if (workers > 1 && cluster.isPrimary) {
-    await runClusterPrimary({
-      serviceName: options.serviceName,
-      workers,
-      cores: availableParallelism(),
-      shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-      logLevel: config.LOG_LEVEL,
-      env: options.env,
-    });
-    return undefined;
-  }
   const logger = new Logger('Bootstrap');
   let app: NestExpressApplication | undefined;
   try {
