@@ -1,10 +1,14 @@
 import type { Actor } from '@accounts/contracts';
+import { randomUUID } from 'node:crypto';
 import {
   type AuthenticatorCommand,
   authenticatorDecider,
+  type ChallengeAnswer,
   type SignInGuardCommand,
+  signInDecider,
   signInGuardDecider,
   signInGuardStreamId,
+  signInStreamId,
   authenticatorStreamId,
 } from '../../domain';
 
@@ -34,5 +38,32 @@ export function signInGuard(command: SignInGuardCommand, actor: Actor, orgId: st
     actor,
     orgId,
     load: 'last-event' as const,
+  };
+}
+
+/**
+ * The answer to a sign-in's challenge (a code, an authenticator code or a recovery code), with fresh
+ * ids for the session and the trusted computer it opens if the answer completes the sign-in.
+ */
+export function answerChallenge(
+  challengeId: string,
+  answer: ChallengeAnswer,
+  account: { readonly accountId: string; readonly orgId: string; readonly enabled: boolean },
+) {
+  return {
+    streamId: signInStreamId(challengeId),
+    decider: signInDecider,
+    command: {
+      type: 'AnswerChallenge' as const,
+      data: {
+        signinId: challengeId,
+        sessionId: randomUUID(),
+        newTrustedDeviceId: randomUUID(),
+        answer,
+        accountEnabled: account.enabled,
+      },
+    },
+    actor: { kind: 'user', accountId: account.accountId } satisfies Actor as Actor,
+    orgId: account.orgId,
   };
 }

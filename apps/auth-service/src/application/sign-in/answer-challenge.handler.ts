@@ -1,7 +1,6 @@
 import type { AuthenticationEvent } from '@accounts/contracts';
 import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import {
   answerableChallenge,
   type ChallengeAnswer,
@@ -13,7 +12,7 @@ import {
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { AuthStore } from '../shared/auth-store';
-import { signInGuard } from '../shared/auth-runs';
+import { answerChallenge, signInGuard } from '../shared/auth-runs';
 import { ClientAddressLimits } from '../shared/client-address-limits';
 import { RecoveryCodeSets } from '../recovery-codes/recovery-code-sets';
 import { SecretBox, sha256 } from '../shared/secrets';
@@ -101,20 +100,7 @@ export class AnswerChallengeHandler implements ICommandHandler<AnswerChallengeCo
       answer = { kind: 'code', codeSha256: sha256(code) };
     }
     const result = await this.runner.run({
-      streamId,
-      decider: signInDecider,
-      command: {
-        type: 'AnswerChallenge',
-        data: {
-          signinId: challengeId,
-          sessionId: randomUUID(),
-          newTrustedDeviceId: randomUUID(),
-          answer,
-          accountEnabled: account.enabled,
-        },
-      },
-      actor,
-      orgId,
+      ...answerChallenge(challengeId, answer, account),
       now,
     });
     if (factor !== 'authenticator' && firstEventOf(result.appended, 'SignInChallengeCodeFailed')) {

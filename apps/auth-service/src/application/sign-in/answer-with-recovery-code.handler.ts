@@ -1,7 +1,6 @@
 import type { AuthenticationEvent } from '@accounts/contracts';
 import { CommandRunner, DomainError, firstEventOf } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import {
   answerableChallenge,
   refusalOf,
@@ -10,7 +9,7 @@ import {
   signInStreamId,
 } from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
-import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
+import { answerChallenge, ownAuthenticator, signInGuard } from '../shared/auth-runs';
 import { recoveryCodeSha256 } from '../recovery-codes/recovery-code';
 import { isEnrollmentChallenge } from './sign-in-enrollment';
 import { AnswerWithRecoveryCodeCommand } from './answer-with-recovery-code.command';
@@ -62,20 +61,11 @@ export class AnswerWithRecoveryCodeHandler
     });
     const usedCode = firstEventOf(used.appended, 'RecoveryCodeUsed')?.data;
     const result = await this.runner.run({
-      streamId,
-      decider: signInDecider,
-      command: {
-        type: 'AnswerChallenge',
-        data: {
-          signinId: challengeId,
-          sessionId: randomUUID(),
-          newTrustedDeviceId: randomUUID(),
-          answer: { kind: 'recovery-code', verdict: usedCode ? 'accepted' : 'wrong' },
-          accountEnabled: account.enabled,
-        },
-      },
-      actor,
-      orgId,
+      ...answerChallenge(
+        challengeId,
+        { kind: 'recovery-code', verdict: usedCode ? 'accepted' : 'wrong' },
+        account,
+      ),
       now,
     });
     let guardEvents: readonly AuthenticationEvent[] = [];
