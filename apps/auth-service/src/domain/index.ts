@@ -26,6 +26,7 @@ export * from './sign-in/sign-in-requirement';
 export * from './sign-in/sign-in-decider';
 export { amrOf } from './sign-in/completion';
 export { answerableChallenge } from './sign-in/decide-challenge';
+export { enrollableChallenge } from './sign-in/decide-complete-enrollment';
 export * from './session/session-commands';
 export * from './session/session-state';
 export * from './session/session-decider';

@@ -1,8 +1,9 @@
 import { type SignInCompletedData, secondFactorOf } from '@accounts/contracts';
-import { CommandRunner, DomainError, firstEventOf, notFound } from '@accounts/event-sourcing';
+import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  enrollableChallenge,
   parseAuthenticationMethod,
   refusalOf,
   type SignInFlow,
@@ -119,34 +120,15 @@ export class SignInEnrollment {
     return { completed, account };
   }
 
-  /** The open enrollment challenge and its account; the same refusals as the domain's for a dead one. */
+  /** The open enrollment challenge and its account; the domain's refusals for a dead one. */
   async open(
     challengeId: string,
     now: Date,
   ): Promise<{ flow: EnrollmentFlow; account: AccountFacts }> {
     const { state } = await this.runner.load(signInStreamId(challengeId), signInDecider);
-    if (state.status === 'none' || !state.challenge)
-      throw notFound('AUTH-challenge-not-found', 'No such sign-in challenge: sign in again');
-    if (state.status === 'completed')
-      throw new DomainError(
-        'unauthorized',
-        'AUTH-challenge-used',
-        'This challenge was already used: sign in again',
-      );
-    if (!isEnrollmentChallenge(state))
-      throw new DomainError(
-        'conflict',
-        'AUTH-challenge-not-enrollment',
-        'This sign-in asks for a code, not for setting up a second factor',
-      );
-    if (now.getTime() >= Date.parse(state.challenge.expiresAt))
-      throw new DomainError(
-        'unauthorized',
-        'AUTH-challenge-expired',
-        'This sign-in has expired: sign in again',
-      );
-    const account = this.profiles.byId(state.accountId);
+    const flow = enrollableChallenge(state, now);
+    const account = this.profiles.byId(flow.accountId);
     if (!account || !account.enabled) throw signInFailed();
-    return { flow: state, account };
+    return { flow, account };
   }
 }

@@ -6,7 +6,31 @@ import { openChallenge } from './decide-challenge';
 import { accountDisabled } from './decide-start-sign-in';
 import type { CompleteEnrollment } from './sign-in-commands';
 import { factorProvedAt, signInRequirement } from './sign-in-requirement';
-import type { SignInState } from './sign-in-state';
+import type { Challenge, SignInFlow, SignInState } from './sign-in-state';
+
+/**
+ * The open enrollment challenge, or the refusal every step of an enrollment shares (no such
+ * challenge, already used, not an enrollment, expired).
+ */
+export function enrollableChallenge(
+  state: SignInState,
+  now: Date,
+): SignInFlow & { challenge: Challenge } {
+  const flow = openChallenge(state);
+  if (flow.challenge.kind !== 'enroll-second-factor')
+    throw new DomainError(
+      'conflict',
+      'AUTH-challenge-not-enrollment',
+      'This sign-in asks for a code, not for setting up a second factor',
+    );
+  if (reached(now, flow.challenge.expiresAt))
+    throw new DomainError(
+      'unauthorized',
+      'AUTH-challenge-expired',
+      'This sign-in has expired: sign in again',
+    );
+  return flow;
+}
 
 /**
  * Tokens for a sign-in that had to set up a second factor: the account must now have a usable
@@ -18,20 +42,8 @@ export function decideCompleteEnrollment(
   state: SignInState,
   { now }: CommandContext,
 ): SignInEvent[] {
-  const flow = openChallenge(state);
+  const flow = enrollableChallenge(state, now);
   const { challenge } = flow;
-  if (challenge.kind !== 'enroll-second-factor')
-    throw new DomainError(
-      'conflict',
-      'AUTH-challenge-not-enrollment',
-      'This sign-in asks for a code, not for setting up a second factor',
-    );
-  if (reached(now, challenge.expiresAt))
-    throw new DomainError(
-      'unauthorized',
-      'AUTH-challenge-expired',
-      'This sign-in has expired: sign in again',
-    );
   if (!data.account.enabled) throw accountDisabled();
   // A trusted computer does not replace the proof: it is ignored here.
   const next = signInRequirement(data.authenticator, data.account, data.organization, null);
