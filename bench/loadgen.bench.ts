@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'undici';
 import { figure, Latencies, print, writeResults, type BenchFigure } from './lib/measure';
-import { closeConnections, openConnections, ownCpuMs } from './lib/load-client';
+import {
+  type ClientKind,
+  closeConnections,
+  type LoadConnection,
+  openConnections,
+  ownCpuMs,
+} from './lib/load-client';
 import { cpuMs } from './lib/process-stats';
 import { freePort } from './lib/service-process';
 
@@ -35,18 +41,15 @@ interface Contender {
   close(): Promise<void>;
 }
 
-/** node:http, one keep-alive Agent per virtual user (maxSockets 1), as peers.bench.ts did. */
-function nodeHttp(perUserAgents: boolean): Contender {
-  let agents: Agent[] = [];
+/** node:http, one keep-alive Agent shared by every virtual user (CONNECTIONS sockets), as credentials.bench.ts did. */
+function nodeHttpSharedAgent(): Contender {
+  let agent: Agent | undefined;
   return {
-    name: perUserAgents
-      ? 'node:http, one keep-alive Agent per connection'
-      : 'node:http, one shared keep-alive Agent',
+    name: 'node:http, one shared keep-alive Agent',
     open(_origin, port) {
-      agents = perUserAgents
-        ? Array.from({ length: CONNECTIONS }, () => new Agent({ keepAlive: true, maxSockets: 1 }))
-        : [new Agent({ keepAlive: true, maxSockets: CONNECTIONS })];
-      return (user) =>
+      const opened = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+      agent = opened;
+      return () =>
         new Promise((resolve, reject) => {
           const req = httpRequest(
             {
@@ -54,7 +57,7 @@ function nodeHttp(perUserAgents: boolean): Contender {
               port,
               method: 'POST',
               path: PATH,
-              agent: agents[perUserAgents ? user : 0],
+              agent: opened,
               headers: { ...HEADERS, 'Content-Length': Buffer.byteLength(BODY) },
             },
             (res) => {
@@ -69,7 +72,7 @@ function nodeHttp(perUserAgents: boolean): Contender {
         });
     },
     async close() {
-      agents.forEach((agent) => agent.destroy());
+      agent?.destroy();
     },
   };
 }
@@ -135,20 +138,23 @@ function undiciPool(): Contender {
   };
 }
 
-/** The benchmarks' helper: undici Client per virtual user through dispatch (bench/lib/load-client). */
-function loadClient(): Contender {
-  let connections: ReturnType<typeof openConnections> = [];
+/** bench/lib/load-client, one connection per virtual user, either kind. */
+function loadClient(kind: ClientKind): Contender {
+  let connections: LoadConnection[] = [];
   return {
-    name: 'bench/lib/load-client (undici Client per connection, dispatch, onHeaders handler)',
+    name:
+      kind === 'undici'
+        ? 'load-client: undici Client per connection, dispatch, onHeaders handler'
+        : 'load-client LOADGEN_CLIENT=node-http: node:http, one keep-alive Agent per connection',
     open(origin) {
-      connections = openConnections(origin, CONNECTIONS);
+      connections = openConnections(origin, CONNECTIONS, kind);
       return (user) => connections[user].post(PATH, HEADERS, BODY);
     },
     close: () => closeConnections(connections),
   };
 }
 
-/** The same through undici's newer handler interface (onResponseStart …: wrapped, headers parsed). */
+/** undici Client per virtual user through dispatch with the newer handler interface (onResponseStart …: wrapped, headers parsed). */
 function modernDispatch(): Contender {
   let clients: Client[] = [];
   return {
@@ -234,13 +240,13 @@ async function main(): Promise<void> {
   const { child, port } = await startServer();
   const origin = `http://127.0.0.1:${port}`;
   const contenders = [
-    nodeHttp(true),
-    nodeHttp(false),
+    loadClient('node-http'),
+    nodeHttpSharedAgent(),
     globalFetch(),
     undiciPool(),
     undiciRequest(),
     modernDispatch(),
-    loadClient(),
+    loadClient('undici'),
   ];
   const results = new Map<string, Measured[]>(contenders.map((c) => [c.name, []]));
   console.log(
@@ -254,7 +260,7 @@ async function main(): Promise<void> {
         const measured = await drive(
           send,
           round < 0 ? Math.min(5_000, REQUESTS) : REQUESTS,
-          child.pid!,
+          child.pid as number,
         );
         await contender.close();
         if (round < 0) continue;

@@ -17,13 +17,21 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as argon2 from 'argon2';
 import { join } from 'node:path';
 import { KEYCLOAK_VERSION, type RunningKeycloak, startKeycloak } from './lib/keycloak';
+import {
+  type Answer,
+  closeConnections,
+  type LoadConnection,
+  openConnection,
+  openConnections,
+  ownCpuMs,
+} from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
 import { ensureBuilt, freePort } from './lib/service-process';
+import { trackProcess } from './lib/started-processes';
 
 const option = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -42,45 +50,16 @@ const MAX_REQUESTS_PER_ROUND = 500_000;
 
 // ---------------------------------------------------------------------------------------------- HTTP
 
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-}
-
-function call(
-  agent: Agent,
-  base: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body = '',
-): Promise<Answer> {
-  const url = new URL(path, base);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        path: url.pathname + url.search,
-        agent,
-        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
-const JSON_TYPE = { 'Content-Type': 'application/json' };
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** What one request of a flow came to: whether it did what the flow expects, and its latency. */
+interface Outcome {
+  readonly ok: boolean;
+  readonly ms: number;
+}
+const outcome = (answer: Answer, ok = answer.status === 200): Outcome => ({ ok, ms: answer.ms });
 
 // ----------------------------------------------------------------------------------------------- CPU
 
@@ -160,8 +139,14 @@ interface System {
   readonly groups: readonly number[];
   /** What each process group is (ours: the three services), for the CPU split per service. */
   readonly groupNames?: readonly string[];
-  /** One flow's operation for one connection; each connection keeps its own state. */
-  connection(flow: string, index: number, agent: Agent): Promise<() => Promise<boolean>>;
+  /** Where a flow's requests go. */
+  origin(flow: string): string;
+  /** One flow's operation on one virtual user's connection; each keeps its own state (its refresh token). */
+  connection(
+    flow: string,
+    index: number,
+    connection: LoadConnection,
+  ): Promise<() => Promise<Outcome>>;
   stop(): Promise<void>;
 }
 
@@ -196,20 +181,25 @@ async function startOurs(): Promise<System> {
         ...(THREADS && { UV_THREADPOOL_SIZE: THREADS }),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
+      // Its own process group: the primary and its workers are stopped together, by the group's id.
       detached: true,
     }),
   );
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  const untrack = children.map((child) =>
+    trackProcess(child.pid, { group: true, cleanup: removeData }),
+  );
   const [profile, auth, credentials] = ports.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all([profile, auth, credentials].map((url, i) => waitHealthy(url, children[i])));
-  const setup = new Agent({ keepAlive: true });
+  const setup = new Map(
+    [profile, auth, credentials].map((url) => [url, openConnection(url)] as const),
+  );
+  const via = (base: string) => setup.get(base) as LoadConnection;
 
   const post = async (base: string, path: string, body: unknown, token?: string) => {
-    const answer = await call(
-      setup,
-      base,
-      'POST',
+    const answer = await via(base).post(
       path,
-      { ...JSON_TYPE, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      { ...JSON_TYPE, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       JSON.stringify(body),
     );
     if (answer.status >= 300) throw new Error(`POST ${path}: ${answer.status} ${answer.body}`);
@@ -220,7 +210,7 @@ async function startOurs(): Promise<System> {
     const link = answer['activationLink'] ?? answer['administrator']?.['activationLink'];
     if (typeof link === 'string') return new URL(link).searchParams.get('token') as string;
     for (let attempt = 0; attempt < 50; attempt++) {
-      const outbox = await call(setup, auth, 'GET', '/dev/outbox', {});
+      const outbox = await via(auth).get('/dev/outbox');
       const text = outbox.body;
       const found = [...text.matchAll(/activate\?token=([A-Za-z0-9_-]+)/g)];
       const mine = JSON.parse(text) as unknown;
@@ -292,45 +282,33 @@ async function startOurs(): Promise<System> {
     name: 'ours',
     groups: children.map((child) => child.pid as number),
     groupNames: apps,
-    async connection(flow, index, agent) {
+    origin: (flow) => (flow === 'grant' ? credentials : auth),
+    async connection(flow, index, connection) {
       if (flow === 'grant') {
+        const headers = { ...FORM, authorization: basic };
         const body = form({ grant_type: 'client_credentials' });
-        return async () =>
-          (
-            await call(
-              agent,
-              credentials,
-              'POST',
-              '/oauth/token',
-              { ...FORM, Authorization: basic },
-              body,
-            )
-          ).status === 200;
+        return async () => outcome(await connection.post('/oauth/token', headers, body));
       }
       const userName = `benchuser${index % USERS}`;
       const login = JSON.stringify({ userName, password: PASSWORD });
       if (flow === 'signin')
-        return async () =>
-          (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).status === 200;
-      let refreshToken = JSON.parse(
-        (await call(agent, auth, 'POST', '/auth/login', JSON_TYPE, login)).body,
-      )['refreshToken'] as string;
+        return async () => outcome(await connection.post('/auth/login', JSON_TYPE, login));
+      let refreshToken = JSON.parse((await connection.post('/auth/login', JSON_TYPE, login)).body)[
+        'refreshToken'
+      ] as string;
       return async () => {
-        const answer = await call(
-          agent,
-          auth,
-          'POST',
+        const answer = await connection.post(
           '/auth/refresh',
           JSON_TYPE,
           JSON.stringify({ refreshToken }),
         );
-        if (answer.status !== 200) return false;
+        if (answer.status !== 200) return outcome(answer);
         refreshToken = JSON.parse(answer.body)['refreshToken'];
-        return true;
+        return outcome(answer);
       };
     },
     async stop() {
-      setup.destroy();
+      await closeConnections([...setup.values()]);
       await Promise.all(
         children.map(
           (child) =>
@@ -341,7 +319,8 @@ async function startOurs(): Promise<System> {
             }),
         ),
       );
-      rmSync(dataDir, { recursive: true, force: true });
+      untrack.forEach((forget) => forget());
+      removeData();
     },
   };
 }
@@ -353,12 +332,12 @@ function keycloakSystem(kc: RunningKeycloak): System {
   return {
     name: 'keycloak',
     groups: [kc.pid],
-    async connection(flow, index, agent) {
+    origin: () => kc.url,
+    async connection(flow, index, connection) {
       if (flow === 'grant') {
+        const headers = { ...FORM, authorization: basic };
         const body = form({ grant_type: 'client_credentials' });
-        return async () =>
-          (await call(agent, kc.url, 'POST', kc.tokenPath, { ...FORM, Authorization: basic }, body))
-            .status === 200;
+        return async () => outcome(await connection.post(kc.tokenPath, headers, body));
       }
       const login = form({
         grant_type: 'password',
@@ -368,16 +347,12 @@ function keycloakSystem(kc: RunningKeycloak): System {
         scope: 'openid',
       });
       if (flow === 'signin')
-        return async () =>
-          (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).status === 200;
-      let refreshToken = JSON.parse(
-        (await call(agent, kc.url, 'POST', kc.tokenPath, FORM, login)).body,
-      )['refresh_token'] as string;
+        return async () => outcome(await connection.post(kc.tokenPath, FORM, login));
+      let refreshToken = JSON.parse((await connection.post(kc.tokenPath, FORM, login)).body)[
+        'refresh_token'
+      ] as string;
       return async () => {
-        const answer = await call(
-          agent,
-          kc.url,
-          'POST',
+        const answer = await connection.post(
           kc.tokenPath,
           FORM,
           form({
@@ -386,9 +361,9 @@ function keycloakSystem(kc: RunningKeycloak): System {
             refresh_token: refreshToken,
           }),
         );
-        if (answer.status !== 200) return false;
+        if (answer.status !== 200) return outcome(answer);
         refreshToken = JSON.parse(answer.body)['refresh_token'];
-        return true;
+        return outcome(answer);
       };
     },
     stop: () => kc.stop(),
@@ -408,38 +383,39 @@ interface RoundResult {
   readonly cpuPercent: number;
   /** CPU per request of each process group (service), in the order of System.groups. */
   readonly cpuMsPerRequestByGroup: readonly number[];
+  /** CPU of this process (the load generator) per request sent, taken from the same cores. */
+  readonly loadGeneratorCpuMsPerRequest: number;
 }
 
 async function round(system: System, flow: string, seconds: number): Promise<RoundResult> {
-  const connections = CONNECTIONS[flow];
-  const agents = Array.from(
-    { length: connections },
-    () => new Agent({ keepAlive: true, maxSockets: 1 }),
+  const connections = openConnections(system.origin(flow), CONNECTIONS[flow]);
+  const operations = await Promise.all(
+    connections.map((connection, i) => system.connection(flow, i, connection)),
   );
-  const operations = await Promise.all(agents.map((agent, i) => system.connection(flow, i, agent)));
   const latencies = new Latencies();
   let done = 0;
   let errors = 0;
   const cpuBefore = cpuSecondsOfGroups(system.groups);
   const groupCpuBefore = system.groups.map((group) => cpuSecondsOfGroups([group]));
+  const ownCpuBefore = process.cpuUsage();
   const start = now();
   const end = start + seconds * 1000;
   await Promise.all(
     operations.map(async (operation) => {
       while (now() < end && done + errors < MAX_REQUESTS_PER_ROUND) {
-        const t = now();
-        const ok = await operation().catch(() => false);
-        if (ok) {
+        const result = await operation().catch(() => undefined);
+        if (result?.ok) {
           done++;
-          latencies.add(now() - t);
+          latencies.add(result.ms);
         } else errors++;
       }
     }),
   );
   const elapsed = (now() - start) / 1000;
+  const ownCpu = ownCpuMs(ownCpuBefore);
   const cpu = cpuSecondsOfGroups(system.groups) - cpuBefore;
   const groupCpu = system.groups.map((group, i) => cpuSecondsOfGroups([group]) - groupCpuBefore[i]);
-  agents.forEach((agent) => agent.destroy());
+  await closeConnections(connections);
   return {
     perSecond: done / elapsed,
     p50: latencies.percentile(50),
@@ -448,6 +424,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     cpuMsPerRequest: done ? (cpu * 1000) / done : 0,
     cpuPercent: (cpu / elapsed) * 100,
     cpuMsPerRequestByGroup: groupCpu.map((c) => (done ? (c * 1000) / done : 0)),
+    loadGeneratorCpuMsPerRequest: done + errors ? ownCpu / (done + errors) : 0,
   };
 }
 
@@ -464,6 +441,7 @@ function mean(results: RoundResult[]): RoundResult {
     cpuMsPerRequestByGroup: (results[0]?.cpuMsPerRequestByGroup ?? []).map((_, i) =>
       avg((r) => r.cpuMsPerRequestByGroup[i]),
     ),
+    loadGeneratorCpuMsPerRequest: avg((r) => r.loadGeneratorCpuMsPerRequest),
   };
 }
 
@@ -475,7 +453,7 @@ const cpuSplit = (system: System, r: RoundResult) =>
 
 const cell = (r?: RoundResult) =>
   r
-    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %)`
+    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %), load generator ${Math.round(r.loadGeneratorCpuMsPerRequest * 1000)} µs CPU`
     : '—';
 
 async function main(): Promise<void> {
@@ -483,7 +461,6 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     for (const system of systems.splice(0)) await system.stop().catch(() => undefined);
   };
-  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     console.log(
       `starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`,

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { trackProcess } from './started-processes';
 
 export const KEYCLOAK_VERSION = '26.7.3';
 const CACHE = process.env['KEYCLOAK_CACHE_DIR'] ?? join(homedir(), '.cache', 'accounts-keycloak');
@@ -120,13 +121,19 @@ export async function startKeycloak(
     },
   );
   const url = `http://127.0.0.1:${port}`;
+  // Dev mode keeps its H2 database in the distribution's data/ folder: start the next run clean.
+  const removeData = () => {
+    rmSync(join(home, 'data', 'h2'), { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  // Stopped by its group id if the benchmark is interrupted, even while Keycloak is still starting.
+  const untrack = trackProcess(child.pid, { group: true, cleanup: removeData });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => {
-        // Dev mode keeps its H2 database in the distribution's data/ folder: start the next run clean.
-        rmSync(join(home, 'data', 'h2'), { recursive: true, force: true });
-        rmSync(dataDir, { recursive: true, force: true });
+        untrack();
+        removeData();
         resolve();
       });
       // kc.sh execs java in the same process group: stop the group by its id.

@@ -3,8 +3,10 @@
  * `Client`, pipelining 1), driven through `dispatch` so that a request allocates no stream, no
  * IncomingMessage and no header object. It runs on the same cores as the systems it measures, so what
  * it spends per request is taken from them: `npm run bench -- loadgen` measures it against node:http
- * and fetch (about a third of node:http's CPU per request here; figures in the README).
+ * and fetch (figures in the README). LOADGEN_CLIENT=node-http runs any benchmark through node:http
+ * instead (one keep-alive Agent per connection, as the benchmarks did before), to compare in one place.
  */
+import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Client, type Dispatcher } from 'undici';
 
@@ -17,22 +19,71 @@ export interface Answer {
 
 export type Headers = Readonly<Record<string, string>>;
 
-/** A virtual user's connection: its requests go one after the other on one socket. */
-export class LoadConnection {
-  private readonly client: Client;
+/** A virtual user's connection: its requests go one after the other on one keep-alive socket. */
+export interface LoadConnection {
+  readonly origin: string;
+  request(method: string, path: string, headers?: Headers, body?: string): Promise<Answer>;
+  post(path: string, headers: Headers, body: string): Promise<Answer>;
+  get(path: string, headers?: Headers): Promise<Answer>;
+  close(): Promise<void>;
+}
 
-  constructor(readonly origin: string) {
-    // Loopback only: a load generator pointed anywhere else is a mistake.
-    const { hostname } = new URL(origin);
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname) && !hostname.startsWith('127.'))
-      throw new Error(`load generator: ${origin} is not a loopback address`);
-    // A long keep-alive: an idle pause between rounds must not close the connection under a request.
-    this.client = new Client(origin, {
-      pipelining: 1,
-      keepAliveTimeout: 60_000,
-      keepAliveMaxTimeout: 600_000,
-    });
+export type ClientKind = 'undici' | 'node-http';
+
+export const DEFAULT_CLIENT: ClientKind =
+  process.env['LOADGEN_CLIENT'] === 'node-http' ? 'node-http' : 'undici';
+
+/** One connection to a loopback origin. */
+export function openConnection(origin: string, kind = DEFAULT_CLIENT): LoadConnection {
+  // Loopback only: a load generator pointed anywhere else is a mistake.
+  const { hostname } = new URL(origin);
+  if (!['localhost', '[::1]'].includes(hostname) && !hostname.startsWith('127.'))
+    throw new Error(`load generator: ${origin} is not a loopback address`);
+  return kind === 'node-http' ? new NodeHttpConnection(origin) : new UndiciConnection(origin);
+}
+
+/** `count` connections to one origin, one per virtual user. */
+export function openConnections(
+  origin: string,
+  count: number,
+  kind = DEFAULT_CLIENT,
+): LoadConnection[] {
+  return Array.from({ length: count }, () => openConnection(origin, kind));
+}
+
+export async function closeConnections(connections: readonly LoadConnection[]): Promise<void> {
+  await Promise.all(connections.map((connection) => connection.close()));
+}
+
+/** The CPU (user + system) this process has spent since `since`, in milliseconds. */
+export function ownCpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+abstract class BaseConnection implements LoadConnection {
+  constructor(readonly origin: string) {}
+
+  abstract request(method: string, path: string, headers?: Headers, body?: string): Promise<Answer>;
+
+  post(path: string, headers: Headers, body: string): Promise<Answer> {
+    return this.request('POST', path, headers, body);
   }
+
+  get(path: string, headers: Headers = {}): Promise<Answer> {
+    return this.request('GET', path, headers);
+  }
+
+  abstract close(): Promise<void>;
+}
+
+class UndiciConnection extends BaseConnection {
+  // A long keep-alive: an idle pause between rounds must not close the connection under a request.
+  private readonly client = new Client(this.origin, {
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 600_000,
+  });
 
   request(method: string, path: string, headers: Headers = {}, body?: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
@@ -42,14 +93,6 @@ export class LoadConnection {
         new AnswerHandler(started, resolve, reject) as Dispatcher.DispatchHandler,
       );
     });
-  }
-
-  post(path: string, headers: Headers, body: string): Promise<Answer> {
-    return this.request('POST', path, headers, body);
-  }
-
-  get(path: string, headers: Headers = {}): Promise<Answer> {
-    return this.request('GET', path, headers);
   }
 
   close(): Promise<void> {
@@ -100,17 +143,38 @@ class AnswerHandler {
   }
 }
 
-/** `count` connections to one origin, one per virtual user. */
-export function openConnections(origin: string, count: number): LoadConnection[] {
-  return Array.from({ length: count }, () => new LoadConnection(origin));
-}
+/** The baseline: node:http with a keep-alive Agent of one socket. */
+class NodeHttpConnection extends BaseConnection {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly url = new URL(this.origin);
 
-export async function closeConnections(connections: readonly LoadConnection[]): Promise<void> {
-  await Promise.all(connections.map((connection) => connection.close()));
-}
+  request(method: string, path: string, headers: Headers = {}, body = ''): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = httpRequest(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 
-/** The CPU (user + system) this process has spent since `since`, in milliseconds. */
-export function ownCpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
+  async close(): Promise<void> {
+    this.agent.destroy();
+  }
 }
