@@ -8,7 +8,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +15,17 @@ import { SqliteEventStore } from '@accounts/event-store';
 import { IssuerKeys, type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
 import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
 import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
+import {
+  closeConnections,
+  type LoadConnection,
+  openConnection,
+  openConnections,
+  ownCpuMs,
+} from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { cpuMs, describeRss, processTree } from './lib/process-stats';
 import { BENCH_AUTH_ISSUER } from './lib/service-process';
+import { trackProcess } from './lib/started-processes';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -33,43 +40,6 @@ const BUILT_MAIN =
 const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
 // info (the default) writes one access-log line per grant, as in production.
 const LOG_LEVEL = process.argv.find((a) => a.startsWith('--log-level='))?.split('=')[1] ?? 'info';
-
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/** node:http with keep-alive: cheaper per request than fetch, so the client side disturbs less. */
-function call(
-  port: number,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body = '',
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** CPU seconds (user + system) a process has used, from /proc: what a grant costs, however busy the machine is. */
 /** CPU seconds of the service: the process and, with WORKERS > 1, its workers (the primary serves nothing). */
@@ -130,7 +100,7 @@ function startService(dataDir: string, port: number): ChildProcess {
       : ['-r', '@swc-node/register', 'apps/credentials-service/src/main.ts']),
   ];
   // Request logs go to /dev/null: written (pino, synchronous) as in production, not kept.
-  return spawn(process.execPath, args, {
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       PORT: String(port),
@@ -140,13 +110,16 @@ function startService(dataDir: string, port: number): ChildProcess {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Stopped by its id if this benchmark is interrupted (the primary stops its workers).
+  child.once('exit', trackProcess(child.pid));
+  return child;
 }
 
-async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
+async function waitHealthy(setup: LoadConnection, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null)
       throw new Error(`credentials-service exited with ${child.exitCode}`);
-    const ok = await call(port, 'GET', '/health', {}).then(
+    const ok = await setup.get('/health').then(
       (a) => a.status === 200,
       () => false,
     );
@@ -190,33 +163,34 @@ async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
   const report = (f: BenchFigure) => (figures.push(f), print(f));
   let child: ChildProcess | undefined;
+  let connections: LoadConnection[] = [];
   try {
     const userToken = await seed(dataDir);
     const port = await freePort();
     child = startService(dataDir, port);
-    await waitHealthy(port, child);
+    const origin = `http://127.0.0.1:${port}`;
+    const setup = openConnection(origin);
+    connections = [setup, ...openConnections(origin, CONCURRENCY)];
+    await waitHealthy(setup, child);
     console.log(
       `credentials benchmark: service ${BUILT ? 'built bundle' : 'from source'} on :${port}, LOG_LEVEL=${LOG_LEVEL}, data in ${dataDir}`,
     );
 
-    const generated = await call(
-      port,
-      'POST',
+    const generated = await setup.post(
       '/api-credentials',
-      { Authorization: `Bearer ${userToken}`, 'Content-Type': 'application/json' },
+      { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
       '{}',
     );
     if (generated.status !== 201)
       throw new Error(`generate answered ${generated.status}: ${generated.body}`);
     const { clientId, secret } = JSON.parse(generated.body) as { clientId: string; secret: string };
     const headers = {
-      Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
     };
-    const grant = async () => {
-      const answer = await call(
-        port,
-        'POST',
+    // One connection per concurrent client (runConcurrent's worker index).
+    const grant = async (_i: number, worker: number) => {
+      const answer = await connections[1 + worker].post(
         '/oauth/token',
         headers,
         'grant_type=client_credentials',
@@ -227,7 +201,9 @@ async function main(): Promise<void> {
     await runConcurrent(Math.min(3000, GRANTS), CONCURRENCY, grant);
     const pid = child.pid ?? 0;
     const serverCpuBefore = cpuSecondsOf(pid);
+    const ownCpuBefore = process.cpuUsage();
     const grants = await runConcurrent(GRANTS, CONCURRENCY, grant);
+    const loadGeneratorCpuMs = ownCpuMs(ownCpuBefore);
     const serverCpu = cpuSecondsOf(pid) - serverCpuBefore;
     report(
       figure(
@@ -236,6 +212,15 @@ async function main(): Promise<void> {
         'grants/s',
         grants.latencies,
         `${GRANTS.toLocaleString('en')} grants, all 200`,
+      ),
+    );
+    report(
+      figure(
+        '  the load generator (this process) CPU per grant',
+        (loadGeneratorCpuMs / GRANTS) * 1000,
+        'µs',
+        undefined,
+        'taken from the same two cores',
       ),
     );
     // Wall-clock figures depend on what else runs on the machine; CPU per grant does not.
@@ -299,7 +284,7 @@ async function main(): Promise<void> {
     });
     console.log(`results written to ${file}`);
   } finally {
-    agent.destroy();
+    await closeConnections(connections);
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGTERM');
