@@ -1,12 +1,12 @@
 /**
  * npm run bench -- auth [--signins=200] [--concurrency=8] [--history=10000] [--rounds=40]
- * auth-service over HTTP (in process, supertest) on the SQLite store, with the production argon2id
+ * auth-service over HTTP (in process; sign-ins and refreshes through bench/lib/load-client, one keep-alive
+ * connection per concurrent client; the rest through supertest) on the SQLite store, with the production argon2id
  * parameters (19 MiB, t=2, p=1): password sign-ins/s next to raw argon2 verifications/s in the same
  * run (the sign-in ceiling), refresh/s, authenticator second step/s; a sign-in of an account with
  * `history` past sign-ins against a fresh account's. Writes bench/results/auth.json.
  */
 import argon2 from 'argon2';
-import { Agent, request } from 'node:http';
 import type { Server } from 'node:http';
 import { generate } from 'otplib';
 import { SqliteEventStore } from '@accounts/event-store';
@@ -14,6 +14,12 @@ import { AuthStore } from '../apps/auth-service/src/application/shared/auth-stor
 import { ReadModels } from '../apps/auth-service/src/projections/read-models';
 import { AuthTestApp, STRONG_PASSWORD } from '../apps/auth-service/src/testing/auth-test-app';
 import { seedPastSignIns } from '../apps/auth-service/src/testing/seed-past-sign-ins';
+import {
+  closeConnections,
+  type LoadConnection,
+  openConnections,
+  ownCpuMs,
+} from './lib/load-client';
 import {
   figure,
   Latencies,
@@ -37,43 +43,29 @@ const ROUNDS = arg('rounds', 40);
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /**
- * The app listening once, called through node:http with keep-alive: supertest on an app that is not
- * listening opens and closes a server per request, which the refresh figure would mostly measure.
+ * The app listening once, one keep-alive connection per concurrent client (bench/lib/load-client):
+ * supertest on an app that is not listening opens and closes a server per request, which the sign-in
+ * and refresh figures would partly measure.
  */
-async function keepAliveClient(app: AuthTestApp, sockets: number) {
+async function keepAliveConnections(app: AuthTestApp, count: number): Promise<LoadConnection[]> {
   const server = app.t.app.getHttpServer() as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
-  const post = (path: string, body: unknown) =>
-    new Promise<{ status: number; body: Record<string, string> }>((resolve, reject) => {
-      const text = JSON.stringify(body);
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path,
-          agent,
-          headers: {
-            'Content-Type': 'application/json',
-            'Content-Length': Buffer.byteLength(text),
-          },
-        },
-        (res) => {
-          let answer = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => (answer += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(answer) }));
-        },
-      );
-      req.on('error', reject);
-      req.end(text);
-    });
-  return {
-    post,
-    close: () => (agent.destroy(), new Promise<void>((resolve) => server.close(() => resolve()))),
-  };
+  return openConnections(`http://127.0.0.1:${port}`, count);
+}
+
+/** A sign-in as AuthTestApp.login sends it (a browser's User-Agent), answered as JSON. */
+const JSON_POST = {
+  'content-type': 'application/json',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0',
+};
+async function post(
+  connection: LoadConnection,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, string> }> {
+  const answer = await connection.post(path, JSON_POST, JSON.stringify(body));
+  return { status: answer.status, body: JSON.parse(answer.body) };
 }
 
 /**
@@ -195,10 +187,14 @@ async function main(): Promise<void> {
       ),
     );
 
+    const connections = await keepAliveConnections(app, CONCURRENCY);
     const refreshTokens: string[] = [];
     const callsBeforeSignIns = storeCalls();
     const signIns = await runConcurrent(SIGNINS, CONCURRENCY, async (i, w) => {
-      const res = await app.login(users[w].userName);
+      const res = await post(connections[w], '/auth/login', {
+        userName: users[w].userName,
+        password: STRONG_PASSWORD,
+      });
       if (res.status !== 200)
         throw new Error(`sign-in ${i}: ${res.status} ${JSON.stringify(res.body)}`);
       if (refreshTokens.length < CONCURRENCY * 50) refreshTokens.push(res.body.refreshToken);
@@ -218,20 +214,18 @@ async function main(): Promise<void> {
 
     // Each worker refreshes its own chain of tokens (rotation: every answer gives the next token).
     const chains = refreshTokens.slice(0, CONCURRENCY);
-    const client = await keepAliveClient(app, CONCURRENCY);
     const cpuBefore = process.cpuUsage();
     const callsBeforeRefreshes = storeCalls();
     const refreshes = await runConcurrent(SIGNINS * 10, CONCURRENCY, async (i, w) => {
-      const res = await client.post('/auth/refresh', { refreshToken: chains[w] });
+      const res = await post(connections[w], '/auth/refresh', { refreshToken: chains[w] });
       if (res.status !== 200)
         throw new Error(`refresh ${i}: ${res.status} ${JSON.stringify(res.body)}`);
       chains[w] = res.body.refreshToken;
     });
     // CPU per refresh (client and service share this process): the single-core ceiling, whatever the machine load.
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuMs = (cpu.user + cpu.system) / 1000 / (SIGNINS * 10);
+    const cpuMs = ownCpuMs(cpuBefore) / (SIGNINS * 10);
     const refreshCalls = describeCallsPer(callsBeforeRefreshes, storeCalls(), SIGNINS * 10);
-    await client.close();
+    await closeConnections(connections);
     report(
       figure(
         'refresh with rotation (POST /auth/refresh)',
