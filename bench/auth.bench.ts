@@ -1,10 +1,11 @@
 /**
  * npm run bench -- auth [--signins=200] [--concurrency=8] [--history=10000] [--rounds=40]
- * auth-service over HTTP (in process; sign-ins and refreshes through bench/lib/load-client, one keep-alive
- * connection per concurrent client; the rest through supertest) on the SQLite store, with the production argon2id
- * parameters (19 MiB, t=2, p=1): password sign-ins/s next to raw argon2 verifications/s in the same
- * run (the sign-in ceiling), refresh/s, authenticator second step/s; a sign-in of an account with
- * `history` past sign-ins against a fresh account's. Writes bench/results/auth.json.
+ * auth-service over HTTP, in process, on the SQLite store, with the production argon2id parameters
+ * (19 MiB, t=2, p=1): password sign-ins/s next to raw argon2 verifications/s in the same run (the
+ * sign-in ceiling), refresh/s, authenticator second step/s; a sign-in of an account with `history`
+ * past sign-ins against a fresh account's. Sign-ins and refreshes go through bench/lib/load-client
+ * (one keep-alive connection per concurrent client), the rest through supertest. Writes
+ * bench/results/auth.json.
  */
 import argon2 from 'argon2';
 import type { Server } from 'node:http';
