@@ -15,6 +15,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@accounts/event-store';
+import {
+  closeConnections,
+  type LoadConnection,
+  openConnection,
+  openConnections,
+  ownCpuMs,
+} from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { cpuMs, describeRss, processTree, storeCalls } from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
@@ -27,18 +34,25 @@ const SEARCHES = arg('searches', 2_000);
 const MAIN = process.argv.find((a) => a.startsWith('--main='))?.split('=')[1];
 const CLIENTS = 32;
 
-async function call(url: string, method: string, body: unknown, token?: string): Promise<any> {
-  const res = await fetch(url, {
+/** One JSON request on a keep-alive connection (bench/lib/load-client); its answer parsed, or an error. */
+async function call(
+  connection: LoadConnection,
+  method: string,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<any> {
+  const answer = await connection.request(
     method,
-    headers: {
-      'content-type': 'application/json',
+    path,
+    {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(json)}`);
-  return json;
+    body === undefined ? undefined : JSON.stringify(body),
+  );
+  if (answer.status >= 300) throw new Error(`${method} ${path} -> ${answer.status} ${answer.body}`);
+  return JSON.parse(answer.body);
 }
 
 /** CPU ms and store calls of the service over one measured phase, per operation. */
@@ -47,17 +61,26 @@ async function perOperation(
   counts: string,
   operations: number,
   phase: () => Promise<void>,
-): Promise<{ cpuMsEach: number; readsEach: number; appendsEach: number; readAllEach: number }> {
+): Promise<{
+  cpuMsEach: number;
+  loadGeneratorCpuMsEach: number;
+  readsEach: number;
+  appendsEach: number;
+  readAllEach: number;
+}> {
   const pids = processTree(pid);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 250)); // the counters flush every 100 ms
   await settle();
   const [cpu0, calls0] = [cpuMs(pids), storeCalls(counts)];
+  const ownCpuBefore = process.cpuUsage();
   await phase();
+  const loadGeneratorCpuMs = ownCpuMs(ownCpuBefore);
   await settle();
   const [cpu1, calls1] = [cpuMs(pids), storeCalls(counts)];
   const each = (name: string) => ((calls1[name] ?? 0) - (calls0[name] ?? 0)) / operations;
   return {
     cpuMsEach: (cpu1 - cpu0) / operations,
+    loadGeneratorCpuMsEach: loadGeneratorCpuMs / operations,
     readsEach: each('readStream'),
     appendsEach: each('append'),
     readAllEach: each('readAll'),
@@ -83,11 +106,14 @@ async function main(): Promise<void> {
     },
     { main: MAIN, countStoreReadsIn: counts },
   );
+  // One connection for the set-up, one per concurrent client for the measured phases.
+  const setup = openConnection(service.url);
+  const clients = openConnections(service.url, CLIENTS);
   try {
     console.log(
       `profile benchmark: ${REQUESTS} PATCH /accounts/me, ${CLIENTS} concurrent clients, ${service.url}, WORKERS=${process.env['WORKERS'] ?? '(default)'}${MAIN ? `, ${MAIN}` : ''}`,
     );
-    const created = await call(`${service.url}/organizations`, 'POST', {
+    const created = await call(setup, 'POST', '/organizations', {
       name: 'Bench',
       administrator: {
         userName: 'benchadmin',
@@ -106,8 +132,9 @@ async function main(): Promise<void> {
     const accountIds: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const account = await call(
-        `${service.url}/organizations/${orgId}/accounts`,
+        setup,
         'POST',
+        `/organizations/${orgId}/accounts`,
         {
           userName: `user${i}`,
           firstName: 'User',
@@ -126,8 +153,9 @@ async function main(): Promise<void> {
       const cost = await perOperation(service.pid, counts, REQUESTS, async () => {
         const http = await runConcurrent(REQUESTS, CLIENTS, (i, client) =>
           call(
-            `${service.url}/accounts/me`,
+            clients[client],
             'PATCH',
+            '/accounts/me',
             { firstName: `First${round}x${i}`, lastName: `Last${round}x${i}` },
             tokens[client],
           ),
@@ -143,6 +171,13 @@ async function main(): Promise<void> {
         );
       });
       report(figure(`  service CPU per edit${label}`, cost.cpuMsEach * 1000, 'µs'));
+      report(
+        figure(
+          `  load generator (this process) CPU per edit${label}`,
+          cost.loadGeneratorCpuMsEach * 1000,
+          'µs',
+        ),
+      );
       console.log(
         `    store calls per edit: ${cost.readsEach.toFixed(2)} readStream, ${cost.appendsEach.toFixed(2)} append, ${cost.readAllEach.toFixed(2)} readAll (projections and read-your-writes checks)`,
       );
@@ -159,8 +194,9 @@ async function main(): Promise<void> {
       while (
         (
           await call(
-            `${service.url}/organizations/${orgId}/accounts?search=${last}`,
+            setup,
             'GET',
+            `/organizations/${orgId}/accounts?search=${last}`,
             undefined,
             adminToken,
           )
@@ -173,10 +209,11 @@ async function main(): Promise<void> {
       await edits(` at ${total.toLocaleString('en')} accounts`, 1);
       let searchRate = 0;
       const searchCost = await perOperation(service.pid, counts, SEARCHES, async () => {
-        const search = await runConcurrent(SEARCHES, 8, (i) =>
+        const search = await runConcurrent(SEARCHES, 8, (i, client) =>
           call(
-            `${service.url}/organizations/${orgId}/accounts?search=seed${(i * 7919) % EXTRA_ACCOUNTS}&limit=20`,
+            clients[client],
             'GET',
+            `/organizations/${orgId}/accounts?search=seed${(i * 7919) % EXTRA_ACCOUNTS}&limit=20`,
             undefined,
             adminToken,
           ),
@@ -200,6 +237,7 @@ async function main(): Promise<void> {
     );
     extra['rssMiB'] = rss.map((p) => p.rssMiB);
   } finally {
+    await closeConnections([setup, ...clients]);
     await service.stop();
   }
 

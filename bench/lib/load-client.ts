@@ -3,8 +3,8 @@
  * `Client`, pipelining 1), driven through `dispatch` so that a request allocates no stream, no
  * IncomingMessage and no header object. It runs on the same cores as the systems it measures, so what
  * it spends per request is taken from them: `npm run bench -- loadgen` measures it against node:http
- * and fetch (figures in the README). LOADGEN_CLIENT=node-http runs any benchmark through node:http
- * instead (one keep-alive Agent per connection, as the benchmarks did before), to compare in one place.
+ * and fetch (figures in the README). LOADGEN_CLIENT=node-http (one keep-alive Agent per connection) or
+ * LOADGEN_CLIENT=fetch runs any benchmark through what the benchmarks used before, to compare in place.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -28,10 +28,18 @@ export interface LoadConnection {
   close(): Promise<void>;
 }
 
-export type ClientKind = 'undici' | 'node-http';
+export type ClientKind = 'undici' | 'node-http' | 'fetch';
 
-export const DEFAULT_CLIENT: ClientKind =
-  process.env['LOADGEN_CLIENT'] === 'node-http' ? 'node-http' : 'undici';
+const KINDS: readonly ClientKind[] = ['undici', 'node-http', 'fetch'];
+
+export const DEFAULT_CLIENT: ClientKind = chosenKind(process.env['LOADGEN_CLIENT']);
+
+function chosenKind(value: string | undefined): ClientKind {
+  if (value === undefined || value === '') return 'undici';
+  if (!(KINDS as readonly string[]).includes(value))
+    throw new Error(`LOADGEN_CLIENT=${value}: expected one of ${KINDS.join(', ')}`);
+  return value as ClientKind;
+}
 
 /** One connection to a loopback origin. */
 export function openConnection(origin: string, kind = DEFAULT_CLIENT): LoadConnection {
@@ -39,7 +47,8 @@ export function openConnection(origin: string, kind = DEFAULT_CLIENT): LoadConne
   const { hostname } = new URL(origin);
   if (!['localhost', '[::1]'].includes(hostname) && !hostname.startsWith('127.'))
     throw new Error(`load generator: ${origin} is not a loopback address`);
-  return kind === 'node-http' ? new NodeHttpConnection(origin) : new UndiciConnection(origin);
+  if (kind === 'node-http') return new NodeHttpConnection(origin);
+  return kind === 'fetch' ? new FetchConnection(origin) : new UndiciConnection(origin);
 }
 
 /** `count` connections to one origin, one per virtual user. */
@@ -176,5 +185,24 @@ class NodeHttpConnection extends BaseConnection {
 
   async close(): Promise<void> {
     this.agent.destroy();
+  }
+}
+
+/** The other baseline: Node's global fetch (its own pool: "one connection" is not enforced). */
+class FetchConnection extends BaseConnection {
+  async request(
+    method: string,
+    path: string,
+    headers: Headers = {},
+    body?: string,
+  ): Promise<Answer> {
+    const started = performance.now();
+    const res = await fetch(this.origin + path, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, body: text, ms: performance.now() - started };
+  }
+
+  async close(): Promise<void> {
+    // the global pool closes idle connections itself
   }
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
+import { trackProcess } from './started-processes';
 
 /** A built service running in its own process, as in production, for HTTP benchmarks. */
 export interface ServiceProcess {
@@ -71,6 +72,8 @@ export async function startService(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Stopped by its id if the benchmark is interrupted (a cluster primary stops its workers).
+  child.once('exit', trackProcess(child.pid));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
