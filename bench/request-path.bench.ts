@@ -7,8 +7,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
+import {
+  closeConnections,
+  type LoadConnection,
+  openConnection,
+  openConnections,
+} from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { freePort } from './lib/service-process';
 
@@ -22,24 +27,15 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function call(
-  agent: Agent,
-  port: number,
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+async function call(
+  connection: LoadConnection,
   method: string,
   path: string,
   body?: string,
 ): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers = body
-      ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
-      : {};
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return (await connection.request(method, path, body ? JSON_TYPE : {}, body)).status;
 }
 
 async function start(
@@ -58,9 +54,9 @@ async function start(
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${mode} server exited with ${child.exitCode}`);
-    const agent = new Agent();
-    const status = await call(agent, port, 'GET', '/bench/bare').catch(() => 0);
-    agent.destroy();
+    const probe = openConnection(`http://127.0.0.1:${port}`);
+    const status = await call(probe, 'GET', '/bench/bare').catch(() => 0);
+    await probe.close();
     if (status === 200) return { child, port };
     if (Date.now() > deadline) throw new Error(`${mode} server did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -99,17 +95,18 @@ async function main(): Promise<void> {
           '{"firstName":"Ada","lastName":"Lovelace"}',
         ],
       ] as const) {
-        const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-        await runConcurrent(Math.min(2_000, REQUESTS), CONNECTIONS, () =>
-          call(agent, port, method, path, body),
+        // One keep-alive connection per concurrent client (runConcurrent's worker index).
+        const connections = openConnections(`http://127.0.0.1:${port}`, CONNECTIONS);
+        await runConcurrent(Math.min(2_000, REQUESTS), CONNECTIONS, (_i, worker) =>
+          call(connections[worker], method, path, body),
         ); // warm-up
         const before = cpuSeconds(child.pid!);
-        const result = await runConcurrent(REQUESTS, CONNECTIONS, async () => {
-          const status = await call(agent, port, method, path, body);
+        const result = await runConcurrent(REQUESTS, CONNECTIONS, async (_i, worker) => {
+          const status = await call(connections[worker], method, path, body);
           if (status >= 300) throw new Error(`${method} ${path} -> ${status}`);
         });
         const cpuMs = ((cpuSeconds(child.pid!) - before) * 1000) / REQUESTS;
-        agent.destroy();
+        await closeConnections(connections);
         const f = figure(
           `${name}: ${what}`,
           result.perSecond,
