@@ -204,6 +204,8 @@ async function startServer(): Promise<{ child: ChildProcess; port: number }> {
 interface Measured {
   readonly perSecond: number;
   readonly clientCpuUs: number;
+  /** The kernel's part of it (system time). */
+  readonly clientKernelUs: number;
   readonly serverCpuUs: number;
   readonly latencies: Latencies;
 }
@@ -231,6 +233,7 @@ async function drive(send: Send, count: number, serverPid: number): Promise<Meas
   return {
     perSecond: (count / elapsedMs) * 1000,
     clientCpuUs: (ownCpuMs(cpuBefore) * 1000) / count,
+    clientKernelUs: process.cpuUsage(cpuBefore).system / count,
     serverCpuUs: ((cpuMs([serverPid]) - serverBefore) * 1000) / count,
     latencies,
   };
@@ -266,7 +269,7 @@ async function main(): Promise<void> {
         if (round < 0) continue;
         results.get(contender.name)?.push(measured);
         console.log(
-          `  round ${round + 1} ${contender.name.padEnd(64)} ${measured.clientCpuUs.toFixed(1).padStart(6)} µs client CPU/request, server ${measured.serverCpuUs.toFixed(1)} µs, ${Math.round(measured.perSecond)}/s`,
+          `  round ${round + 1} ${contender.name.padEnd(64)} ${measured.clientCpuUs.toFixed(1).padStart(6)} µs client CPU/request (kernel ${measured.clientKernelUs.toFixed(1)}), server ${measured.serverCpuUs.toFixed(1)} µs, ${Math.round(measured.perSecond)}/s`,
         );
       }
     }
@@ -280,7 +283,7 @@ async function main(): Promise<void> {
         avg((m) => m.clientCpuUs) * 1000,
         'ns CPU/request',
         rounds[rounds.length - 1]?.latencies,
-        `${avg((m) => m.clientCpuUs).toFixed(1)} µs; ${Math.round(avg((m) => m.perSecond))} req/s; server ${avg((m) => m.serverCpuUs).toFixed(1)} µs`,
+        `${avg((m) => m.clientCpuUs).toFixed(1)} µs, kernel ${avg((m) => m.clientKernelUs).toFixed(1)} µs; ${Math.round(avg((m) => m.perSecond))} req/s; server ${avg((m) => m.serverCpuUs).toFixed(1)} µs`,
       );
       figures.push(f);
       print(f);

@@ -385,6 +385,8 @@ interface RoundResult {
   readonly cpuMsPerRequestByGroup: readonly number[];
   /** CPU of this process (the load generator) per request sent, taken from the same cores. */
   readonly loadGeneratorCpuMsPerRequest: number;
+  /** The kernel's share of it (system time: on loopback, sending also delivers to the receiver). */
+  readonly loadGeneratorKernelShare: number;
 }
 
 async function round(system: System, flow: string, seconds: number): Promise<RoundResult> {
@@ -413,6 +415,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
   );
   const elapsed = (now() - start) / 1000;
   const ownCpu = ownCpuMs(ownCpuBefore);
+  const ownKernelMs = process.cpuUsage(ownCpuBefore).system / 1000;
   const cpu = cpuSecondsOfGroups(system.groups) - cpuBefore;
   const groupCpu = system.groups.map((group, i) => cpuSecondsOfGroups([group]) - groupCpuBefore[i]);
   await closeConnections(connections);
@@ -425,6 +428,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     cpuPercent: (cpu / elapsed) * 100,
     cpuMsPerRequestByGroup: groupCpu.map((c) => (done ? (c * 1000) / done : 0)),
     loadGeneratorCpuMsPerRequest: done + errors ? ownCpu / (done + errors) : 0,
+    loadGeneratorKernelShare: ownCpu ? ownKernelMs / ownCpu : 0,
   };
 }
 
@@ -442,6 +446,7 @@ function mean(results: RoundResult[]): RoundResult {
       avg((r) => r.cpuMsPerRequestByGroup[i]),
     ),
     loadGeneratorCpuMsPerRequest: avg((r) => r.loadGeneratorCpuMsPerRequest),
+    loadGeneratorKernelShare: avg((r) => r.loadGeneratorKernelShare),
   };
 }
 
@@ -453,7 +458,7 @@ const cpuSplit = (system: System, r: RoundResult) =>
 
 const cell = (r?: RoundResult) =>
   r
-    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %), load generator ${Math.round(r.loadGeneratorCpuMsPerRequest * 1000)} µs CPU`
+    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %), load generator ${Math.round(r.loadGeneratorCpuMsPerRequest * 1000)} µs CPU (${Math.round(r.loadGeneratorKernelShare * 100)} % kernel)`
     : '—';
 
 async function main(): Promise<void> {
