@@ -112,8 +112,9 @@ class UndiciConnection extends BaseConnection {
 /**
  * Collects one answer. undici's older handler interface (onHeaders/onData/onComplete) is the one its
  * Client calls natively: a handler of the newer one (onResponseStart …) is wrapped per request and
- * has its headers parsed into an object, which `npm run bench -- loadgen` measures at ~2 µs (10 %) more.
- * A class, so that a request allocates one small object rather than five closures.
+ * gets every response header parsed into an object (our services send a dozen security headers),
+ * work this one skips. On the 4-header answers of `npm run bench -- loadgen` the two are within noise
+ * (18-22 µs of CPU per request). A class, so a request allocates one small object, not five closures.
  */
 class AnswerHandler {
   private status = 0;
