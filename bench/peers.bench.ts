@@ -9,8 +9,10 @@
  * - refresh with rotation, 32 connections (single-use refresh tokens on both sides: each connection
  *   keeps its own token and replaces it with the one each answer returns).
  * Rounds interleave (ours, Keycloak, ours, Keycloak) after a warm-up of each (the JVM needs 10 s or
- * more). CPU per request is read from /proc for every process of each system. Prints a table and
- * writes bench/results/peers.json. Stops what it started, by process group id. Not part of npm test.
+ * more). CPU per request is read from /proc for every process of each system, and the load generator's
+ * own (bench/lib/load-client: one undici connection per virtual user) from this process, since it runs on
+ * the same cores. Prints a table and writes bench/results/peers.json. Stops what it started, by process
+ * group id, also on SIGINT/SIGTERM or an error (bench/lib/started-processes). Not part of npm test.
  * Ours runs WORKERS worker processes per service (default: one per core). With the sign-in flow, raw
  * argon2id verifications on all cores (same cost, in this process, nothing else running) are measured
  * in the same run; at the end, the resident memory of each of our processes.
