@@ -130,7 +130,10 @@ export async function startKeycloak(
   const untrack = trackProcess(child.pid, { group: true, cleanup: removeData });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null) {
+        untrack();
+        return resolve();
+      }
       child.once('exit', () => {
         untrack();
         removeData();
