@@ -91,15 +91,22 @@ function globalFetch(): Contender {
   };
 }
 
-/** undici 7 Client per virtual user, pipelining 1, through its request() API (a body stream per answer). */
-function undiciRequest(): Contender {
-  let clients: Client[] = [];
+/**
+ * undici 7 through its request() API (a body stream per answer): one Client per virtual user
+ * (pipelining 1), or one Pool of CONNECTIONS connections shared by all, what a shared pool would cost.
+ */
+function undiciRequest(shared: boolean): Contender {
+  let dispatchers: Array<Client | Pool> = [];
   return {
-    name: 'undici Client per connection, request()',
+    name: shared
+      ? `undici Pool (${CONNECTIONS} connections), request()`
+      : 'undici Client per connection, request()',
     open(origin) {
-      clients = Array.from({ length: CONNECTIONS }, () => new Client(origin, { pipelining: 1 }));
+      dispatchers = shared
+        ? [new Pool(origin, { connections: CONNECTIONS, pipelining: 1 })]
+        : Array.from({ length: CONNECTIONS }, () => new Client(origin, { pipelining: 1 }));
       return async (user) => {
-        const res = await clients[user].request({
+        const res = await dispatchers[shared ? 0 : user].request({
           method: 'POST',
           path: PATH,
           headers: HEADERS,
@@ -109,31 +116,7 @@ function undiciRequest(): Contender {
       };
     },
     async close() {
-      await Promise.all(clients.map((client) => client.destroy()));
-    },
-  };
-}
-
-/** undici 7 Pool of CONNECTIONS connections, request() API: what a shared pool would cost. */
-function undiciPool(): Contender {
-  let pool: Pool | undefined;
-  return {
-    name: `undici Pool (${CONNECTIONS} connections), request()`,
-    open(origin) {
-      const opened = new Pool(origin, { connections: CONNECTIONS, pipelining: 1 });
-      pool = opened;
-      return async () => {
-        const res = await opened.request({
-          method: 'POST',
-          path: PATH,
-          headers: HEADERS,
-          body: BODY,
-        });
-        return { status: res.statusCode, body: await res.body.text() };
-      };
-    },
-    async close() {
-      await pool?.destroy();
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.destroy()));
     },
   };
 }
@@ -246,8 +229,8 @@ async function main(): Promise<void> {
     loadClient('node-http'),
     nodeHttpSharedAgent(),
     globalFetch(),
-    undiciPool(),
-    undiciRequest(),
+    undiciRequest(true),
+    undiciRequest(false),
     modernDispatch(),
     loadClient('undici'),
   ];
