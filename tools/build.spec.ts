@@ -80,6 +80,25 @@ describe('tools/build.mjs', () => {
     );
   });
 
+  it('requires the SMTP client and the QR-code encoder at first use, not at start (auth-service)', () => {
+    const target = join(out, 'auth-service');
+    if (!existsSync(join(target, 'main.js')))
+      spawnSync(process.execPath, [
+        join(root, 'tools/build.mjs'),
+        'auth-service',
+        '--out-dir',
+        target,
+      ]);
+    // swc's lazy require: `function _nodemailer() { const data = require("nodemailer"); ... }`.
+    const requires = jsFiles(target).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(.*)\n.*require\("(nodemailer|qrcode)"\)/gm)].map(
+        (match) => ({ wrapper: match[1].trim(), pkg: match[2] }),
+      ),
+    );
+    expect(requires.map((r) => r.pkg).sort()).toEqual(['nodemailer', 'qrcode']);
+    for (const { wrapper, pkg } of requires) expect(wrapper).toBe(`function _${pkg}() {`);
+  });
+
   it('refuses an unknown app with a usage line', () => {
     const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], {
       encoding: 'utf8',

@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthConfig } from '../../config';
 import { sessionDecider, sessionStreamId } from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
+import { freshStream } from '../shared/auth-runs';
 import { sha256 } from '../shared/secrets';
 import { SessionStarts } from './session-starts';
 import { newRefreshToken, type TokenAnswer, TokenAnswers } from './token-answers';
@@ -49,6 +50,8 @@ export class SessionOpening {
       actor,
       orgId: account.orgId,
       now,
+      // A fresh random id: nothing to read (see freshStream).
+      loaded: freshStream(sessionDecider),
     });
     const [first] = result.appended;
     if (first?.type === 'SessionStarted') {

@@ -1,10 +1,12 @@
 import type { Actor } from '@accounts/contracts';
+import type { CommandRunner, Decider, LoadedAggregate, Message } from '@accounts/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import {
   type AuthenticatorCommand,
   authenticatorDecider,
   type ChallengeAnswer,
   type SignInGuardCommand,
+  type SignInGuardState,
   signInDecider,
   signInGuardDecider,
   signInGuardStreamId,
@@ -25,6 +27,26 @@ export function ownAuthenticator(
     orgId: account.orgId,
   };
 }
+
+/**
+ * A stream this request has just named with a fresh random id (a sign-in, a session): it cannot exist
+ * yet, so the command decides on the initial state without reading it. The append still expects no
+ * stream, so the impossible collision would be a conflict, retried on what the store holds.
+ */
+export const freshStream = <State, Command extends Message, Event extends Message>(
+  decider: Decider<State, Command, Event>,
+): LoadedAggregate<State> => ({ state: decider.initialState(), revision: -1 });
+
+/**
+ * The guard of an account as one read (its last event): the password step checks it and records the
+ * outcome on it (`loaded`), so a sign-in reads the guard once; a write made in between by another
+ * attempt on the account is a conflict, and the retry reads afresh.
+ */
+export const loadSignInGuard = (
+  runner: CommandRunner,
+  accountId: string,
+): Promise<LoadedAggregate<SignInGuardState>> =>
+  runner.load(signInGuardStreamId(accountId), signInGuardDecider, { load: 'last-event' });
 
 /**
  * A command of an account's sign-in guard. Only the guard's last event is read (it carries the whole

@@ -5,7 +5,7 @@ import { emailForCodes, signInDecider, signInFailed, signInStreamId } from '../.
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { TrustedDevices } from '../../projections/trusted-devices.queries';
 import { AuthStore } from '../shared/auth-store';
-import { signInGuard } from '../shared/auth-runs';
+import { freshStream, loadSignInGuard, signInGuard } from '../shared/auth-runs';
 import { ClientAddressLimits } from '../shared/client-address-limits';
 import { PasswordHasher } from '../shared/passwords';
 import { newSixDigitCode, SecretBox, sha256 } from '../shared/secrets';
@@ -46,12 +46,15 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       ? found.accountId
       : unknownUserGuardId(this.box.fingerprint(userName.toLowerCase()));
     const actor = { kind: 'user', ...(found && { accountId: found.accountId }) } as const;
+    // One read of the guard for the check and the outcome (see loadSignInGuard).
+    const guard = await loadSignInGuard(this.runner, guardId);
     await this.runner.run({
       ...signInGuard(
         { type: 'CheckSignInAllowed', data: { accountId: guardId, address } },
         actor,
         found?.orgId,
       ),
+      loaded: guard,
       now,
     });
     const authenticator = await this.auth.authenticator(guardId);
@@ -61,6 +64,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       const failure = { accountId: guardId, signinId: null, factor: 'password' as const, address };
       await this.runner.run({
         ...signInGuard({ type: 'RecordSignInFailure', data: failure }, actor, found?.orgId),
+        loaded: guard,
         now,
       });
       this.limits.signInFailed(address, now);
@@ -97,10 +101,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       actor,
       orgId: account.orgId,
       now,
+      loaded: freshStream(signInDecider),
     });
     const completed = firstEventOf(started.appended, 'SignInCompleted')?.data;
     if (completed) {
-      const tokens = await this.completion.complete(completed, account, now);
+      const tokens = await this.completion.complete(completed, account, now, guard);
       // The device's last use is in the list the user may open next.
       if (completed.trustedDeviceId) await this.devices.caughtUp(started.position);
       return { kind: 'tokens', tokens };

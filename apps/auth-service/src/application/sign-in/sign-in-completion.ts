@@ -1,8 +1,9 @@
 import type { SignInCompletedData } from '@accounts/contracts';
-import { CommandRunner } from '@accounts/event-sourcing';
+import { CommandRunner, type LoadedAggregate } from '@accounts/event-sourcing';
 import { SERVICE_CONFIG } from '@accounts/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthConfig } from '../../config';
+import type { SignInGuardState } from '../../domain';
 import type { AccountFacts } from '../../projections/profile-facts.queries';
 import { TrustedDevices } from '../../projections/trusted-devices.queries';
 import { ownAuthenticator, signInGuard } from '../shared/auth-runs';
@@ -52,28 +53,37 @@ export class SignInCompletion {
     return { ...tokens, trustedDeviceToken };
   }
 
-  /** The session starts and the guard records the success (which ends a run of failures). */
+  /**
+   * The session starts and the guard records the success (which ends a run of failures). The two are
+   * independent streams and both follow from SignInCompleted, already stored: they are appended
+   * together, so the embedded store writes them in one group commit (one fsync instead of two).
+   * `guard` is the guard as the password step read it, if it did.
+   */
   async complete(
     completed: SignInCompletedData,
     account: AccountFacts,
     now: Date,
+    guard?: LoadedAggregate<SignInGuardState>,
   ): Promise<TokenAnswer> {
-    const tokens = await this.sessions.start(completed, account, now);
-    await this.runner.run({
-      ...signInGuard(
-        {
-          type: 'RecordSignInSuccess',
-          data: {
-            accountId: account.accountId,
-            signinId: completed.signinId,
-            address: this.limits.address(),
+    const [tokens] = await Promise.all([
+      this.sessions.start(completed, account, now),
+      this.runner.run({
+        ...signInGuard(
+          {
+            type: 'RecordSignInSuccess',
+            data: {
+              accountId: account.accountId,
+              signinId: completed.signinId,
+              address: this.limits.address(),
+            },
           },
-        },
-        { kind: 'user', accountId: account.accountId },
-        account.orgId,
-      ),
-      now,
-    });
+          { kind: 'user', accountId: account.accountId },
+          account.orgId,
+        ),
+        ...(guard && { loaded: guard }),
+        now,
+      }),
+    ]);
     return tokens;
   }
 }
