@@ -10,7 +10,7 @@ const CONTEXT = Symbol('accounts.requestContext');
 type RequestWithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
 
 /**
- * The request's context, computed once: the logger, the context middleware and the error filter
+ * The request's context, computed once: the kit's request hooks, the decorator and the error filter
  * each call this, whichever runs first, and the answer always carries the same X-Correlation-Id.
  */
 export function requestContextOf(
