@@ -1,13 +1,16 @@
 /**
  * The smallest servers a request can go through, for `npm run bench -- request-path`:
  *   raw     node:http answering JSON;
- *   express a bare Express app (what Nest runs on);
- *   nest    a service exactly as bootstrapService builds it (kit middleware, access log, helmet
- *           headers, metrics, error filter, validation pipe) with one bare route and one validated POST.
+ *   express a bare Express app (what the services ran on before issue 15; the web gateway's);
+ *   fastify a bare Fastify app (what the services run on);
+ *   nest    a service exactly as bootstrapService builds it (Nest on Fastify, the kit's hooks, access
+ *           log, helmet headers, metrics, error filter, validation pipe) with one bare route and one
+ *           validated POST.
  * Usage: request-path-server <mode> (PORT, HOST and LOG_LEVEL from the environment).
  */
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
+import { fastify } from 'fastify';
 import { createServer } from 'node:http';
 import { baseConfigSchema, bootstrapService } from '@accounts/service-kit';
 
@@ -63,6 +66,14 @@ if (mode === 'raw') {
     res.status(201).json({ firstName: req.body.firstName, lastName: req.body.lastName }),
   );
   app.listen(port, host, () => process.stdout.write('listening\n'));
+} else if (mode === 'fastify') {
+  const app = fastify();
+  app.get('/bench/bare', async () => ({ ok: true }));
+  app.post('/bench/echo', async (request, reply) => {
+    const body = request.body as { firstName: string; lastName: string };
+    return reply.status(201).send({ firstName: body.firstName, lastName: body.lastName });
+  });
+  void app.listen({ port, host }).then(() => process.stdout.write('listening\n'));
 } else if (mode === 'nest') {
   void bootstrapService({
     serviceName: 'bench-bare',

@@ -111,20 +111,9 @@ export class Stack {
     };
   }
 
-  /** `METHOD /path/:param` of every route a service serves, read from its router. */
+  /** `METHOD /path/:param` of every route a service serves, as its router registered them. */
   routes(service: 'auth' | 'profile' | 'credentials'): string[] {
-    const express = this[service].app.getHttpAdapter().getInstance() as {
-      router?: { stack: RouterLayer[] };
-      _router?: { stack: RouterLayer[] };
-    };
-    const stack = (express.router ?? express._router)?.stack ?? [];
-    return stack
-      .filter((layer) => layer.route)
-      .flatMap((layer) =>
-        Object.keys(layer.route!.methods)
-          .filter((method) => method !== '_all')
-          .map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
-      );
+    return [...this[service].routes];
   }
 
   async close(): Promise<void> {
@@ -148,13 +137,6 @@ export class Stack {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
-}
-
-interface RouterLayer {
-  readonly route?: {
-    readonly path: string;
-    readonly methods: Record<string, boolean>;
-  };
 }
 
 export function person(userName: string): Record<string, unknown> {

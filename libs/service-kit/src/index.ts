@@ -23,6 +23,7 @@ export * from './lib/app/service-kit.options';
 export * from './lib/app/service-kit.module';
 export * from './lib/app/bootstrap-service';
 export * from './lib/app/create-test-app';
+export * from './lib/app/http-platform';
 export * from './lib/app/graceful-shutdown';
 export * from './lib/kafka/kafka-config';
 export * from './lib/kafka/relay-host';

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActivateAccountCommand } from '../application/activation/activate-account.command';
 import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
 import { AnswerChallengeCommand } from '../application/sign-in/answer-challenge.command';
@@ -62,7 +62,7 @@ export class AuthController {
       oneOf: [{ $ref: getSchemaPath(SignInTokenAnswer) }, { $ref: getSchemaPath(ChallengeAnswer) }],
     },
   })
-  async login(@Body() body: LoginDto, @Req() request: Request) {
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
     const answer = await this.commands.execute(
       new LoginCommand(body.userName, body.password, presentedTrustedDevice(request)),
     );
@@ -75,7 +75,7 @@ export class AuthController {
   async answer(
     @Param('challengeId', new ParseUUIDPipe()) challengeId: string,
     @Body() body: LoginChallengeAnswerDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     // The DTO guarantees one of code and recoveryCode.
     const tokens =
@@ -87,7 +87,7 @@ export class AuthController {
             new AnswerChallengeCommand(challengeId, body.code ?? '', body.method),
           );
     if (tokens.trustedDeviceToken)
-      setTrustedDeviceCookie(response, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
+      setTrustedDeviceCookie(reply, tokens.trustedDeviceToken, this.config.TRUSTED_DEVICE_DAYS);
     return tokens;
   }
 

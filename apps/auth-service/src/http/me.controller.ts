@@ -18,7 +18,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ChangeMethodCommand } from '../application/my-sign-in/change-method.command';
 import { ChangePasswordCommand } from '../application/my-sign-in/change-password.command';
 import { ConfirmAuthenticatorCommand } from '../application/my-sign-in/confirm-authenticator.command';
@@ -142,7 +142,7 @@ export class MeController {
 
   @Get('me/trusted-devices')
   @ApiOkResponse({ type: TrustedDeviceListAnswer, description: 'My trusted computers' })
-  trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
+  trustedDevices(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.queries.execute(
       new ListTrustedDevicesQuery(principal, presentedTrustedDevice(request)),
     );

@@ -2,7 +2,7 @@ import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../app/security.providers';
 import { RevokeRefreshTokenCommand } from '../application/sessions/revoke-refresh-token.command';
 
@@ -39,13 +39,13 @@ export class OAuthRevocationController {
   })
   async revoke(
     @Body() body: unknown,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {
     const params: Params = typeof body === 'object' && body !== null ? (body as Params) : {};
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    reply.headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     const fail = (status: number, error: string, description: string) =>
-      res.status(status).json({ error, error_description: description });
+      reply.status(status).send({ error, error_description: description });
     const clientId = single(params, 'client_id');
     const token = single(params, 'token');
     if (clientId === null || token === null)
@@ -55,7 +55,7 @@ export class OAuthRevocationController {
         'client_id, token and token_type_hint are given once each, as strings',
       );
     if (authorization || clientId !== ACCOUNT_CONSOLE_CLIENT_ID) {
-      res.set('WWW-Authenticate', 'Basic realm="auth-service"');
+      reply.header('WWW-Authenticate', 'Basic realm="auth-service"');
       return void fail(401, 'invalid_client', 'Client authentication failed');
     }
     if (token === undefined) return void fail(400, 'invalid_request', 'token is missing');
@@ -67,7 +67,7 @@ export class OAuthRevocationController {
       );
     }
     await this.commands.execute(new RevokeRefreshTokenCommand(token));
-    res.status(200).end();
+    reply.status(200).send();
   }
 }
 

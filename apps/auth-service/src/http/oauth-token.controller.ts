@@ -3,7 +3,7 @@ import { Public } from '@accounts/security';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../app/security.providers';
 import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
 import { OAuthRefreshAnswer } from './answers/oauth.answer';
@@ -43,13 +43,13 @@ export class OAuthTokenController {
   })
   async token(
     @Body() body: unknown,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {
     const params: Params = typeof body === 'object' && body !== null ? (body as Params) : {};
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    reply.headers({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     const fail = (status: number, error: string, description: string) =>
-      res.status(status).json({ error, error_description: description });
+      reply.status(status).send({ error, error_description: description });
     const grantType = single(params, 'grant_type');
     const clientId = single(params, 'client_id');
     const refreshToken = single(params, 'refresh_token');
@@ -60,7 +60,7 @@ export class OAuthTokenController {
         'grant_type, client_id and refresh_token are given once each, as strings',
       );
     if (authorization || clientId !== ACCOUNT_CONSOLE_CLIENT_ID) {
-      res.set('WWW-Authenticate', 'Basic realm="auth-service"');
+      reply.header('WWW-Authenticate', 'Basic realm="auth-service"');
       return void fail(401, 'invalid_client', 'Client authentication failed');
     }
     if (grantType === undefined) return void fail(400, 'invalid_request', 'grant_type is missing');
@@ -74,7 +74,7 @@ export class OAuthTokenController {
       return void fail(400, 'invalid_request', 'refresh_token is missing');
     try {
       const tokens = await this.commands.execute(new RefreshSessionCommand(refreshToken));
-      res.status(200).json({
+      reply.status(200).send({
         access_token: tokens.accessToken,
         token_type: 'Bearer',
         expires_in: tokens.expiresIn,

@@ -1,10 +1,10 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const TRUSTED_DEVICE_COOKIE = 'trusted_device';
 export const TRUSTED_DEVICE_HEADER = 'x-trusted-device';
 
 /** The token from the `trusted_device` cookie or the X-Trusted-Device header (no cookie parser needed). */
-export function presentedTrustedDevice(request: Request): string | null {
+export function presentedTrustedDevice(request: FastifyRequest): string | null {
   const header = request.headers[TRUSTED_DEVICE_HEADER];
   if (typeof header === 'string' && header) return header;
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -14,12 +14,15 @@ export function presentedTrustedDevice(request: Request): string | null {
   return null;
 }
 
-export function setTrustedDeviceCookie(response: Response, token: string, days: number): void {
-  response.cookie(TRUSTED_DEVICE_COOKIE, token, {
+/** HttpOnly, Secure, SameSite=Strict, Path=/auth, Max-Age and Expires (as Express's res.cookie wrote it). */
+export function setTrustedDeviceCookie(reply: FastifyReply, token: string, days: number): void {
+  const maxAgeSeconds = days * 86_400;
+  reply.setCookie(TRUSTED_DEVICE_COOKIE, token, {
     httpOnly: true,
     secure: true,
     sameSite: 'strict',
     path: '/auth',
-    maxAge: days * 86_400_000,
+    maxAge: maxAgeSeconds,
+    expires: new Date(Date.now() + maxAgeSeconds * 1000),
   });
 }

@@ -27,13 +27,12 @@ export class AccessPolicyGuard implements CanActivate {
     if (principal.kind === 'user') return true;
     if (access.kind !== 'scope') throw personOnly();
     if (!principal.scopes?.includes(access.scope)) {
-      context
-        .switchToHttp()
-        .getResponse()
-        .setHeader?.(
-          'WWW-Authenticate',
-          `Bearer error="insufficient_scope", scope="${access.scope}"`,
-        );
+      // On the raw response, which every answer carries (Fastify's reply.raw; a plain Node response).
+      const response = context.switchToHttp().getResponse();
+      (response.raw ?? response).setHeader?.(
+        'WWW-Authenticate',
+        `Bearer error="insufficient_scope", scope="${access.scope}"`,
+      );
       throw new DomainError(
         'forbidden',
         'AUTH-scope-missing',

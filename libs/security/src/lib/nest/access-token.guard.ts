@@ -51,7 +51,8 @@ export class AccessTokenGuard implements CanActivate {
       return true;
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'verification failed';
-      response.setHeader?.('WWW-Authenticate', `Bearer error="invalid_token"`);
+      // On the raw response, which every answer carries (Fastify's reply.raw; a plain Node response).
+      (response.raw ?? response).setHeader?.('WWW-Authenticate', `Bearer error="invalid_token"`);
       throw new UnauthorizedException(
         reason === 'missing'
           ? 'Sign in first: send an access token as "Authorization: Bearer <token>"'

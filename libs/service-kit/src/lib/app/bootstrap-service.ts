@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import type { BaseConfig } from '../config/base-config';
 import { ConfigError } from '../config/config-error';
 import type { ConfigOf, ConfigSchema } from '../config/config-var';
 import { loadConfig } from '../config/load-config';
 import { configureApp } from './configure-app';
+import { createHttpAdapter, type ServiceApp } from './http-platform';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { InFlightRequests } from './in-flight-requests';
 import { serviceRootModule, type ServiceModules } from './service-root.module';
@@ -28,12 +28,12 @@ export interface BootstrapOptions<S extends ConfigSchema> extends ServiceModules
  */
 export async function bootstrapService<S extends ConfigSchema>(
   options: BootstrapOptions<S>,
-): Promise<NestExpressApplication | undefined> {
+): Promise<ServiceApp | undefined> {
   const config = loadConfigOrExit(options);
   const logger = new Logger('Bootstrap');
-  let app: NestExpressApplication | undefined;
+  let app: ServiceApp | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(
+    app = await NestFactory.create<ServiceApp>(
       serviceRootModule(
         { serviceName: options.serviceName, config },
         {
@@ -42,9 +42,10 @@ export async function bootstrapService<S extends ConfigSchema>(
           providers: options.providers,
         },
       ),
-      { bufferLogs: true, abortOnError: false },
+      createHttpAdapter(config),
+      { bufferLogs: true, abortOnError: false, bodyParser: false },
     );
-    configureApp(app);
+    await configureApp(app);
     const inFlight = new InFlightRequests(app.getHttpServer() as Server);
     exitGracefullyOnSignals(app, inFlight, {
       timeoutMs: config.SHUTDOWN_TIMEOUT_MS,

@@ -1,36 +1,29 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import fastifyCookie from '@fastify/cookie';
+import type { Histogram } from 'prom-client';
 import { Logger } from 'nestjs-pino';
-import { rethrowBodyParserErrors } from '../errors/body-parser-error';
-import { refuseDeepJson } from '../hardening/json-depth';
-import { noStore, securityHeaders } from '../hardening/security-headers';
-import { accessLog } from '../logging/access-log';
 import { SERVICE_LOGGERS, type ServiceLoggers } from '../logging/service-loggers';
+import { HTTP_REQUEST_DURATION } from '../metrics/metrics-registry';
 import { setupOpenApi } from '../openapi/setup-openapi';
+import { registerBodyParsers } from './body-parsers';
+import type { ServiceApp } from './http-platform';
+import { registerRequestHooks } from './request-hooks';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
 
 /** The app-level setup that a module cannot do; shared by bootstrapService and createTestApp. */
-export function configureApp(app: NestExpressApplication): void {
-  const { serviceName, config } = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS);
+export async function configureApp(app: ServiceApp): Promise<void> {
+  const { serviceName } = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS);
   app.useLogger(app.get(Logger));
   // Nest only flushes the startup buffer in listen(); tests never listen.
   app.flushLogs();
-  app.disable('x-powered-by');
-  // First, so that its line times the whole request and covers answers of the parsers and headers.
-  app.use(accessLog(app.get<ServiceLoggers>(SERVICE_LOGGERS)));
-  if (config.TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
-  app.use(securityHeaders(), noStore);
-  // Registered before init, so Nest skips its own parsers; the error middleware right behind them
-  // lets the error filter answer "Malformed JSON body" instead of the parser's message.
-  app.useBodyParser('json');
-  app.useBodyParser('urlencoded', { extended: true });
-  // Depth is checked on the parsed body, before the validation pipe recurses into it.
-  app.use(refuseDeepJson(), rethrowBodyParserErrors);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Before anything else is registered, so that the access log's hook runs first.
+  registerRequestHooks(fastify, {
+    loggers: app.get<ServiceLoggers>(SERVICE_LOGGERS),
+    duration: app.get<Histogram<'method' | 'route' | 'status'>>(HTTP_REQUEST_DURATION),
+  });
+  registerBodyParsers(fastify);
+  // reply.setCookie (auth-service's trusted device cookie). Its hook runs only for requests that
+  // reach a handler; without a hook the plugin would never write the cookies set.
+  await app.register(fastifyCookie, { hook: 'preHandler' });
   setupOpenApi(app, serviceName);
-}
-
-/** "2" means two proxy hops; "true"/"false" are booleans; anything else is an address list or name. */
-function trustProxyValue(setting: string): string | number | boolean {
-  if (/^\d+$/.test(setting)) return Number(setting);
-  if (setting === 'true' || setting === 'false') return setting === 'true';
-  return setting;
 }

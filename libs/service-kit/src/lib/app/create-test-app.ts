@@ -1,6 +1,5 @@
 import { type EventStore, PostgresEventStore } from '@accounts/event-store';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { type BaseConfig, baseConfigSchema } from '../config/base-config';
 import type { ConfigSchema } from '../config/config-var';
 import { loadConfig } from '../config/load-config';
 import { configureApp } from './configure-app';
+import { createHttpAdapter, type ServiceApp } from './http-platform';
 import { serviceRootModule, type ServiceModules } from './service-root.module';
 
 export interface TestAppOptions extends ServiceModules {
@@ -28,8 +28,13 @@ export interface TestAppOptions extends ServiceModules {
 export type LogLine = Record<string, unknown> & { readonly level: string; readonly msg?: string };
 
 export interface TestApp {
-  /** Initialised, not listening: `request(app.getHttpServer())`, or `app.listen(0)` for a real port. */
-  readonly app: NestExpressApplication;
+  /**
+   * Initialised and ready, not listening: `request(app.getHttpServer())`, or `app.listen(0)` for a
+   * real port.
+   */
+  readonly app: ServiceApp;
+  /** `METHOD /path/:param` of every route the app serves (HEAD routes Fastify adds for GETs left out). */
+  readonly routes: readonly string[];
   /** Every log line so far, parsed. */
   readonly logs: LogLine[];
   readonly dataDir: string;
@@ -51,17 +56,28 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const eventStore = options.eventStore ?? testEventStore(config);
     const logs: LogLine[] = [];
     const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
-    const app = await NestFactory.create<NestExpressApplication>(
+    const app = await NestFactory.create<ServiceApp>(
       serviceRootModule(
         { serviceName: options.serviceName ?? 'test-service', config, eventStore, logStream },
         options,
       ),
-      { bufferLogs: true, abortOnError: false },
+      createHttpAdapter(config),
+      { bufferLogs: true, abortOnError: false, bodyParser: false },
     );
-    configureApp(app);
+    const routes: string[] = [];
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', ({ method, url }) => {
+        for (const m of [method].flat()) if (m !== 'HEAD') routes.push(`${m} ${url}`);
+      });
+    await configureApp(app);
     await app.init();
+    // Fastify loads its plugins (the cookie plugin, the Swagger UI's static files) in ready().
+    await app.getHttpAdapter().getInstance().ready();
     return {
       app,
+      routes,
       logs,
       dataDir: config.DATA_DIR,
       async close() {

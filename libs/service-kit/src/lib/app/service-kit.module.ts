@@ -4,18 +4,11 @@ import {
   RECENT_SIGN_IN_SECONDS,
 } from '@accounts/security';
 import { type LimiterStoreConfig, limiterStoreProviders } from '../limits/limiter-store.provider';
-import {
-  type DynamicModule,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  RequestMethod,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Registry } from 'prom-client';
-import { RequestContextMiddleware } from '../context/request-context.middleware';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { createEventStore } from '../event-store/create-event-store';
 import { EventStoreHandle } from '../event-store/event-store-handle';
@@ -25,7 +18,6 @@ import { EventStoreHealthIndicator } from '../health/event-store.health';
 import { HealthController } from '../health/health.controller';
 import { HealthIndicatorRegistry } from '../health/health-indicator-registry';
 import { createServiceLoggers, SERVICE_LOGGERS } from '../logging/service-loggers';
-import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsController } from '../metrics/metrics.controller';
 import {
   createHttpRequestDuration,
@@ -46,7 +38,7 @@ import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './s
  * bootstrapService and createTestApp import it; an AppModule does not.
  */
 @Module({})
-export class ServiceKitModule implements NestModule {
+export class ServiceKitModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
     const loggers = createServiceLoggers(
       options.serviceName,
@@ -57,9 +49,14 @@ export class ServiceKitModule implements NestModule {
       module: ServiceKitModule,
       global: true,
       imports: [
-        // nestjs-pino's Logger and PinoLogger over our logger (its middleware only puts the app's logger,
-        // which accessLog left on req.log, in its request store); the access log is ours (access-log.ts).
-        LoggerModule.forRoot({ pinoHttp: { logger: loggers.logger }, useExisting: true }),
+        // nestjs-pino's Logger and PinoLogger over our logger, without its middleware: the kit's
+        // preHandler hook puts the app's logger in its request store (app/request-hooks.ts); the
+        // access log is ours (access-log.ts). Middleware would need middie on every request.
+        LoggerModule.forRoot({
+          pinoHttp: { logger: loggers.logger },
+          useExisting: true,
+          forRoutes: [],
+        }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController, MetricsController, OperationsController],
@@ -119,11 +116,5 @@ export class ServiceKitModule implements NestModule {
         ProjectionOperationsRegistry,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(RequestContextMiddleware, HttpMetricsMiddleware)
-      .forRoutes({ path: '*', method: RequestMethod.ALL });
   }
 }

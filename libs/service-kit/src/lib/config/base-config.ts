@@ -72,7 +72,7 @@ export const baseConfigSchema = {
   }),
   TRUST_PROXY: str({
     description:
-      'Express "trust proxy" setting (e.g. loopback, 1, 10.0.0.0/8) so client IPs come from X-Forwarded-For; unset trusts no proxy',
+      'Proxies to trust (Fastify trustProxy, the values of Express "trust proxy": e.g. loopback, 1, 10.0.0.0/8) so client IPs come from X-Forwarded-For; unset trusts no proxy',
     optional: true,
   }),
   OPERATIONS_TOKEN: str({

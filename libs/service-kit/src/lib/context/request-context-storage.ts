@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 import type { RequestContext } from './request-context';
@@ -6,21 +7,27 @@ import type { RequestContext } from './request-context';
 const storage = new AsyncLocalStorage<RequestContext>();
 const CONTEXT = Symbol('accounts.requestContext');
 
-type RequestWithContext = IncomingMessage & { [CONTEXT]?: RequestContext; ip?: string };
+type RequestWithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
 
 /**
- * The request's context, computed once: the logger, the context middleware and the error filter
+ * The request's context, computed once: the kit's request hooks, the decorator and the error filter
  * each call this, whichever runs first, and the answer always carries the same X-Correlation-Id.
  */
-export function requestContextOf(req: IncomingMessage, res?: ServerResponse): RequestContext {
-  const request = req as RequestWithContext;
+export function requestContextOf(
+  req: FastifyRequest | IncomingMessage,
+  res?: ServerResponse,
+): RequestContext {
+  const fastifyRequest = 'raw' in req ? req : undefined;
+  const request = (fastifyRequest?.raw ?? req) as RequestWithContext;
   let context = request[CONTEXT];
   if (!context) {
-    const userAgent = req.headers['user-agent'];
+    const userAgent = request.headers['user-agent'];
     context = {
-      correlationId: resolveCorrelationId(req.headers[CORRELATION_ID_HEADER.toLowerCase()]),
-      // Express's req.ip honours the "trust proxy" setting; the socket address is the fallback.
-      ip: request.ip ?? req.socket?.remoteAddress,
+      correlationId: resolveCorrelationId(request.headers[CORRELATION_ID_HEADER.toLowerCase()]),
+      // Fastify's request.ip honours TRUST_PROXY (its trustProxy); the socket address is the fallback.
+      // The kit's first hook computes the context from Fastify's request, so later callers with the
+      // raw message get the same answer.
+      ip: fastifyRequest?.ip ?? request.socket?.remoteAddress,
       ...(userAgent && { userAgent }),
     };
     request[CONTEXT] = context;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Logger, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../app/create-test-app';
 import { RequestContext } from './request-context';
@@ -22,10 +22,10 @@ class ContextController {
   @Post('login')
   login(
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): { ok: true } {
     this.logger.log({ body }, 'login attempt');
-    res.cookie('session', 'opaque-session-secret', { httpOnly: true });
+    reply.setCookie('session', 'opaque-session-secret', { httpOnly: true });
     return { ok: true };
   }
 }

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import { requestContextOf } from './request-context-storage';
 
 /** What command metadata needs to know about the HTTP request that caused it. */
@@ -12,5 +12,5 @@ export interface RequestContext {
 /** Handler parameter: `create(@RequestContext() ctx: RequestContext)`. */
 export const RequestContext = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): RequestContext =>
-    requestContextOf(ctx.switchToHttp().getRequest<IncomingMessage>()),
+    requestContextOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -83,7 +83,11 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   // A deliberate HttpException is expected, except a bare 500 which means "something broke".
   const unexpected = status === 500;
   if (typeof response === 'string')
-    return { body: errorBody(status, response), headers: {}, unexpected };
+    return {
+      body: errorBody(status, response, fastifyRefusalCode(status)),
+      headers: {},
+      unexpected,
+    };
   const { message, code, details, headers } = response as {
     message?: unknown;
     code?: unknown;
@@ -107,9 +111,16 @@ function fromHttpException(exception: HttpException): ErrorResponse {
 }
 
 /**
- * body-parser errors (http-errors with a `type`). Nest turns JSON syntax errors into a
- * BadRequestException before filters run, so those are recognised in the filter by `cause`.
+ * Nest hands Fastify's own refusals (a body over the limit, a content type no parser reads) to the
+ * filter as HttpExceptions carrying only Fastify's message and status: the status names the code.
  */
+function fastifyRefusalCode(status: number): { code?: string } {
+  if (status === 413) return { code: 'REQUEST-body-too-large' };
+  if (status === 415) return { code: 'REQUEST-unsupported-media-type' };
+  return {};
+}
+
+/** Bodies our parsers refused (app/body-parsers.ts), named with body-parser's `type`s. */
 function fromBodyParserError(exception: unknown): ErrorResponse | undefined {
   if (!isRecord(exception) || typeof exception['type'] !== 'string') return undefined;
   const status = exception['status'];

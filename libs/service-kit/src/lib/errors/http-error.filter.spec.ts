@@ -179,6 +179,33 @@ describe('HttpErrorFilter (over HTTP)', () => {
     });
   });
 
+  it('answers a JSON body that is not an object or array as malformed, and reads an empty one as {}', async () => {
+    const res = await http()
+      .post('/fail/echo')
+      .set('Content-Type', 'application/json')
+      .send('"just a string"')
+      .expect(400);
+    expect(res.body.code).toBe('REQUEST-malformed-json');
+    await http().post('/fail/echo').set('Content-Type', 'application/json').expect(201, {});
+  });
+
+  it('answers a body of a type no parser reads with 415 in the same shape', async () => {
+    const res = await http()
+      .post('/fail/echo')
+      .set('Content-Type', 'application/xml')
+      .send('<a/>')
+      .expect(415);
+    expect(res.body).toMatchObject({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      code: 'REQUEST-unsupported-media-type',
+    });
+  });
+
+  it('routes a path with a trailing slash as the path without it', async () => {
+    await http().post('/fail/echo/').send({ a: 2 }).expect(201, { a: 2 });
+  });
+
   it('still reads well-formed JSON and form bodies', async () => {
     await http().post('/fail/echo').send({ a: 1 }).expect(201, { a: 1 });
     await http().post('/fail/echo').type('form').send('grant_type=client_credentials').expect(201, {

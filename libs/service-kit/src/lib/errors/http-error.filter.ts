@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestContextOf } from '../context/request-context-storage';
 import { accessLogReports } from '../logging/access-log';
 import { toErrorResponse } from './error-response';
@@ -12,10 +12,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     // Other transports (RPC, WebSockets) keep their own error handling.
     if (host.getType() !== 'http') throw exception;
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const res = reply.raw;
     const { body, headers, unexpected } = toErrorResponse(exception);
-    const { correlationId } = requestContextOf(req, res);
+    const { correlationId } = requestContextOf(request, res);
     if (unexpected) {
       if (accessLogReports(res)) {
         // The access line then carries the real error and its stack (one line per request).
@@ -23,16 +24,16 @@ export class HttpErrorFilter implements ExceptionFilter {
       } else {
         // The request failed before the access logger ran.
         this.logger.error(
-          { err: exception, correlationId, method: req.method, url: req.originalUrl },
+          { err: exception, correlationId, method: request.method, url: request.url },
           'Unexpected error',
         );
       }
     }
-    if (res.headersSent) {
+    if (reply.sent || res.headersSent) {
       // A streamed answer failed midway: the status is gone, closing is all we can do.
       res.destroy();
       return;
     }
-    res.status(body.statusCode).set(headers).json(body);
+    void reply.status(body.statusCode).headers(headers).send(body);
   }
 }

@@ -23,20 +23,16 @@ type Level = 'info' | 'warn' | 'error';
  * One JSON line per request when its answer is complete (`METHOD /path status Nms`), at info (2xx,
  * 3xx), warn (4xx) or error (5xx, or an error the filter handed over in `res.err`, with its stack).
  * It replaces pino-http's: the same fields, less work — no child logger per request, no redaction
- * pass (credential headers are censored while copied), one listener. Mounted first (configureApp),
- * it also puts the app's logger on `req.log`, where nestjs-pino's middleware finds it for the lines
- * handlers write: each app (tests run several) logs to its own stream, without a child per request.
+ * pass (credential headers are censored while copied), one listener. Called from the kit's first
+ * onRequest hook (app/request-hooks.ts), so the line times the whole request.
  */
-export function accessLog({ logger, access }: ServiceLoggers) {
-  return (req: IncomingMessage & { log?: Logger }, res: ServerResponse, next: () => void): void => {
-    req.log = logger;
+export function accessLog({ access }: ServiceLoggers) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const path = pathOf(req);
-    if (!QUIET_PATHS.has(path)) {
-      (res as LoggedResponse)[REPORTED] = true;
-      const startedMs = Date.now();
-      res.once('close', () => writeLine(access, req, res as LoggedResponse, path, startedMs));
-    }
-    next();
+    if (QUIET_PATHS.has(path)) return;
+    (res as LoggedResponse)[REPORTED] = true;
+    const startedMs = Date.now();
+    res.once('close', () => writeLine(access, req, res as LoggedResponse, path, startedMs));
   };
 }
 
@@ -63,7 +59,7 @@ function writeLine(
     req: {
       id: correlationId,
       method: req.method,
-      url: (req as { originalUrl?: string }).originalUrl ?? req.url,
+      url: req.url,
       headers: censored(req.headers),
       remoteAddress: req.socket?.remoteAddress,
       remotePort: req.socket?.remotePort,

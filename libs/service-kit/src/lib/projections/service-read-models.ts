@@ -9,6 +9,14 @@ import { ReadModelsHost, type ReadModelsHostOptions } from './read-models-host';
 /** What a service says about its read models; the file's folder and /health come with the helper. */
 export type ReadModelsSpec = Omit<ReadModelsHostOptions, 'dataDir' | 'health'>;
 
+/** Spelled out: the declaration of an anonymous class cannot carry ReadModelsHost's private members. */
+export type ReadModelsClass<Config> = new (
+  store: EventStore,
+  config: Config,
+  registry: HealthIndicatorRegistry,
+  indicators: HealthIndicatorService,
+) => ReadModelsHost;
+
 /**
  * The base class of a service's `ReadModels`: the one constructor every service had (the store, the
  * configuration, /health), so a service only says what its read models are:
@@ -21,7 +29,7 @@ export type ReadModelsSpec = Omit<ReadModelsHostOptions, 'dataDir' | 'health'>;
  */
 export function serviceReadModels<Config extends { readonly DATA_DIR: string }>(
   spec: (store: EventStore, config: Config) => ReadModelsSpec,
-) {
+): ReadModelsClass<Config> {
   @Injectable()
   class ServiceReadModels extends ReadModelsHost {
     constructor(
