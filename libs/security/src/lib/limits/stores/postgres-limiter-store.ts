@@ -21,13 +21,15 @@ export class PostgresLimiterStore implements LimiterStore {
   private readonly table: string;
   private writes = 0;
   private readonly schema: string;
+  private readonly schemaName: string;
   private migrated = false;
   private failedAtMs = -Infinity;
   /** The table's creation, sent at construction so that the first request finds it done. */
   private pendingMigration?: number;
 
   constructor(options: PostgresLimiterStoreOptions) {
-    this.schema = quoteIdentifier(options.schema ?? 'event_store');
+    this.schemaName = options.schema ?? 'event_store';
+    this.schema = quoteIdentifier(this.schemaName);
     this.table = `${this.schema}.limiter_entries`;
     this.db = new BlockingPostgres(options.connectionString, options.timeoutMs);
     this.pendingMigration = this.db.send(this.migration());
@@ -53,12 +55,15 @@ export class PostgresLimiterStore implements LimiterStore {
   }
 
   private migration(): Statement[] {
-    // Replicas starting together: one creates, the others wait on the lock and find it there.
+    // Replicas starting together: one creates, the others wait on the lock and find it there. The
+    // lock is the event store's migration lock of the same schema (postgres-migrations.ts): with a
+    // lock of its own, this CREATE SCHEMA raced the store's and PostgreSQL refused one of the two
+    // with a duplicate key in pg_namespace.
     return [
       { sql: 'BEGIN' },
       {
-        sql: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-        params: ['accounts-limiter-migration'],
+        sql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+        params: [`accounts-event-store-migrations:${this.schemaName}`],
       },
       { sql: `CREATE SCHEMA IF NOT EXISTS ${this.schema}` },
       {
