@@ -48,6 +48,8 @@ export interface RunCommand<State, Command extends Message, Event extends Messag
    * the first try decides on it without reading again; the append still expects its revision.
    */
   readonly loaded?: LoadedAggregate<State>;
+  /** Decide first on this process's cached state, without a read (handleCommand's `fromCache`). */
+  readonly fromCache?: boolean;
 }
 
 /**
@@ -94,6 +96,7 @@ export class CommandRunner {
       load: run.load,
       backoff: run.backoff,
       loaded: run.loaded,
+      fromCache: run.fromCache,
     });
     const readModels = run.waitFor === undefined ? this.readModels : run.waitFor;
     if (readModels && result.appended.length > 0) await readModels.waitFor(result.position);

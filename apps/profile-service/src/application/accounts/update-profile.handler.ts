@@ -53,9 +53,10 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     const now = this.runner.now();
     const context = { now };
     const streamId = accountStreamId(accountId);
-    // The account is read once: the decision, the command's first try and the answer use it.
-    const [{ state: organization }, loaded] = await Promise.all([
-      loadHistory(this.store, organizationStreamId(orgId), organizationDecider),
+    // The account is read once: the decision, the command's first try and the answer use it. The
+    // organization's setting matters only to a new email address: a request without one skips it.
+    const [emailEditableByUsers, loaded] = await Promise.all([
+      changes.email === undefined ? false : this.emailEditableByUsers(orgId),
       this.runner.load(streamId, timedAccount),
     ]);
     const state = loaded.state.state;
@@ -65,8 +66,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
       data: {
         accountId,
         actor: { accountId },
-        emailEditableByUsers:
-          organization.status === 'created' && organization.emailEditableByUsers,
+        emailEditableByUsers,
         changes,
         // Derived for any request naming an email; recorded (as a hash) only if the address really changes.
         ...(changes.email !== undefined && {
@@ -106,6 +106,15 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     // The answer is the state the command left, with the times of its events: nothing to read again.
     const account = accountInActorOrganization(after, { orgId });
     return toAccountView(account, result.state.times as Timestamps, account.timeZone);
+  }
+
+  private async emailEditableByUsers(orgId: string): Promise<boolean> {
+    const { state } = await loadHistory(
+      this.store,
+      organizationStreamId(orgId),
+      organizationDecider,
+    );
+    return state.status === 'created' && state.emailEditableByUsers;
   }
 
   private async release(
