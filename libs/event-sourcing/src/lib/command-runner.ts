@@ -4,6 +4,7 @@ import type { Backoff } from './backoff';
 import type { Clock } from './clock';
 import type { Decider, Message } from './decider';
 import { eventMetadata, type RequestFacts } from './event-metadata';
+import { defaultAggregateCache } from './aggregate-cache';
 import { CoalescedReadModelsWait } from './coalesced-read-models-wait';
 import { type CommandResult, handleCommand } from './handle-command';
 import { type LoadedAggregate, loadAggregate, loadFromLastEvent } from './load-aggregate';
@@ -101,6 +102,18 @@ export class CommandRunner {
     const readModels = run.waitFor === undefined ? this.readModels : run.waitFor;
     if (readModels && result.appended.length > 0) await readModels.waitFor(result.position);
     return result;
+  }
+
+  /**
+   * The stream as this process last folded it with the decider's fold, without reading it (undefined
+   * when it has not): it may lag behind other processes' writes. A command run on it expects its
+   * revision, so a write since is a conflict; a refusal decided on it proves nothing until a fresh read.
+   */
+  cached<State, Command extends Message, Event extends Message>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+  ): LoadedAggregate<State> | undefined {
+    return defaultAggregateCache.get<State>(this.config.store, decider.evolve, streamId);
   }
 
   /** The state a use case decides on before running its command (upcast like the runner's reads). */
