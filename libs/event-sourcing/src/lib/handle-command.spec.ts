@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Backoff } from './backoff';
 import { assertNever, type Decider } from './decider';
 import { DomainError } from './domain-error';
+import { AggregateCache } from './aggregate-cache';
 import { handleCommand } from './handle-command';
 import { loadAggregate } from './load-aggregate';
 import { Upcasters } from './upcasters';
@@ -521,6 +522,48 @@ describe('handleCommand against the SQLite event store', () => {
       ).rejects.toMatchObject({ code: 'TEST-never' });
       expect(counts.reads).toBe(1);
       expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    it('stops deciding on cached states that keep missing (no affinity), and starts again once they are current', async () => {
+      const cache = new AggregateCache();
+      const run = (to: string) =>
+        handleCommand(spy, {
+          streamId: 'account-acc-3',
+          decider: account,
+          command: changeEmail(to),
+          metadata,
+          fromCache: true,
+          cache,
+        });
+      await handleCommand(spy, {
+        streamId: 'account-acc-3',
+        decider: account,
+        command: register,
+        metadata,
+        cache,
+      });
+      for (let i = 0; i < 5; i++) {
+        // Another worker writes the stream before every command here: the cache is always behind.
+        const [last] = await store.readStream('account-acc-3', {
+          direction: 'backwards',
+          maxCount: 1,
+        });
+        await store.append(
+          'account-acc-3',
+          [{ type: 'EmailChanged', data: { from: '', to: `w${i}` } }],
+          last.revision,
+        );
+        await run(`here${i}@example.com`);
+      }
+      expect(cache.trusted()).toBe(false);
+      const reads = counts.reads;
+      await run('read-first@example.com');
+      expect(counts.reads - reads).toBe(1); // the cache was current, but no longer trusted: read first
+      for (let i = 0; i < 6; i++) await run(`again${i}@example.com`);
+      expect(cache.trusted()).toBe(true);
+      const before = counts.reads;
+      await run('trusted@example.com');
+      expect(counts.reads - before).toBe(0);
     });
   });
 });

@@ -102,7 +102,9 @@ async function tryCachedState<State, Command extends Message, Event extends Mess
 ): Promise<CommandResult<State, Event> | undefined> {
   const cache = options.cache === undefined ? defaultAggregateCache : options.cache;
   if (!cache || options.load === 'last-event') return undefined;
-  const cached = cache.get<State>(store, options.decider.evolve, options.streamId);
+  const cached = cache.trusted()
+    ? cache.get<State>(store, options.decider.evolve, options.streamId)
+    : undefined;
   if (!cached) return undefined;
   let events: Event[];
   try {
@@ -113,8 +115,11 @@ async function tryCachedState<State, Command extends Message, Event extends Mess
   }
   if (events.length === 0) return undefined;
   try {
-    return await appendDecided(store, options, context, cached, events, cache);
+    const result = await appendDecided(store, options, context, cached, events, cache);
+    cache.observe(true);
+    return result;
   } catch (error) {
+    // The fresh read that follows observes the miss.
     if (isWrongExpectedVersion(error)) return undefined;
     throw error;
   }
