@@ -24,7 +24,7 @@ export class AggregateCache {
 
   /** Whether deciding on the cached state, without a read, has been paying off in this process. */
   trusted(): boolean {
-    return this.missRate < 0.25;
+    return this.missRate < 0.1;
   }
 
   /** What a read (or an append expecting the cached revision) found: the cached state was current or not. */
