@@ -41,7 +41,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     const streamId = sessionStreamId(sessionId);
     const started = await this.starts.of(this.store, streamId);
     if (!started) throw sessionInvalid();
-    const account = this.profiles.byId(started.accountId);
+    const account = this.profiles.sessionFactsById(started.accountId);
     if (!account) throw sessionInvalid();
     const next = newRefreshToken(sessionId);
     const result = await this.runner.run({
