@@ -15,6 +15,12 @@ export interface AccountFacts {
   readonly activation: { readonly tokenSha256: string; readonly expiresAt: string } | null;
 }
 
+/** The facts a session's refresh decides and signs with. */
+export type SessionAccountFacts = Pick<
+  AccountFacts,
+  'accountId' | 'orgId' | 'accountType' | 'enabled' | 'sessionTimeout'
+>;
+
 export interface OrgFacts {
   readonly twoFactorRequired: boolean;
   readonly allowedSecondFactors: readonly SecondFactor[];
@@ -69,6 +75,26 @@ export class ProfileFacts {
       accountId,
     );
     return row ? toAccount(row) : null;
+  }
+
+  /**
+   * What a refresh needs of the account (no activation link, no contacts): one primary-key row of
+   * profile_accounts instead of the join, on the hot path of every refresh.
+   */
+  sessionFactsById(accountId: string): SessionAccountFacts | null {
+    const row = this.readModels.database.get<AccountRow>(
+      'SELECT org_id, account_type, enabled, session_timeout FROM profile_accounts WHERE account_id = ?',
+      accountId,
+    );
+    return row
+      ? {
+          accountId,
+          orgId: String(row['org_id']),
+          accountType: row['account_type'] as AccountType,
+          enabled: row['enabled'] === 1,
+          sessionTimeout: row['session_timeout'] as SessionTimeout,
+        }
+      : null;
   }
 
   /** Enabled accounts with this email address (an address may belong to several accounts). */

@@ -12,7 +12,25 @@ export class AggregateCache {
     WeakMap<object, Map<string, LoadedAggregate<unknown>>>
   >();
 
+  /**
+   * How often lately a cached state was still the stream's last (an exponential average of misses).
+   * Deciding on a cached state without a read pays only when requests for a stream keep coming to
+   * this process (a client's keep-alive connection to one worker); spread over workers, it mostly
+   * misses, and a miss costs a refused append and the read anyway.
+   */
+  private missRate = 0;
+
   constructor(private readonly maxStreamsPerFold = 10_000) {}
+
+  /** Whether deciding on the cached state, without a read, has been paying off in this process. */
+  trusted(): boolean {
+    return this.missRate < 0.1;
+  }
+
+  /** What a read (or an append expecting the cached revision) found: the cached state was current or not. */
+  observe(current: boolean): void {
+    this.missRate = this.missRate * 0.9 + (current ? 0 : 0.1);
+  }
 
   get<State>(store: object, evolve: object, streamId: string): LoadedAggregate<State> | undefined {
     const streams = this.perStore.get(store)?.get(evolve);

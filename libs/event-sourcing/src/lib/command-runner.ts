@@ -4,6 +4,7 @@ import type { Backoff } from './backoff';
 import type { Clock } from './clock';
 import type { Decider, Message } from './decider';
 import { eventMetadata, type RequestFacts } from './event-metadata';
+import { defaultAggregateCache } from './aggregate-cache';
 import { CoalescedReadModelsWait } from './coalesced-read-models-wait';
 import { type CommandResult, handleCommand } from './handle-command';
 import { type LoadedAggregate, loadAggregate, loadFromLastEvent } from './load-aggregate';
@@ -48,6 +49,8 @@ export interface RunCommand<State, Command extends Message, Event extends Messag
    * the first try decides on it without reading again; the append still expects its revision.
    */
   readonly loaded?: LoadedAggregate<State>;
+  /** Decide first on this process's cached state, without a read (handleCommand's `fromCache`). */
+  readonly fromCache?: boolean;
 }
 
 /**
@@ -58,6 +61,8 @@ export class CommandRunner {
   private readonly upcasters: Upcasters;
   /** The service's read models, one wait shared by the requests waiting at the same time. */
   private readonly readModels?: ReadModelsWait;
+  /** States `cached` handed out, so that a run on one tells the cache whether it was current. */
+  private readonly handedOut = new WeakSet<object>();
 
   constructor(private readonly config: CommandRunnerConfig) {
     this.upcasters = config.upcasters ?? new Upcasters(config.schemaVersions);
@@ -94,10 +99,33 @@ export class CommandRunner {
       load: run.load,
       backoff: run.backoff,
       loaded: run.loaded,
+      fromCache: run.fromCache,
     });
+    // A state from `cached` that the first try appended on was current (a miss is seen by the retry's read).
+    if (run.loaded && this.handedOut.has(run.loaded) && result.appended.length > 0)
+      if (result.nextRevision === run.loaded.revision + result.appended.length)
+        defaultAggregateCache.observe(true);
     const readModels = run.waitFor === undefined ? this.readModels : run.waitFor;
     if (readModels && result.appended.length > 0) await readModels.waitFor(result.position);
     return result;
+  }
+
+  /**
+   * The stream as this process last folded it with the decider's fold, without reading it (undefined
+   * when it has not, or when cached states have been missing lately): it may lag behind other
+   * processes' writes. A command run on it expects its
+   * revision, so a write since is a conflict; a refusal decided on it proves nothing until a fresh read.
+   */
+  cached<State, Command extends Message, Event extends Message>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+  ): LoadedAggregate<State> | undefined {
+    // Undefined too while cached states keep missing in this process (no affinity): read instead.
+    const cached = defaultAggregateCache.trusted()
+      ? defaultAggregateCache.get<State>(this.config.store, decider.evolve, streamId)
+      : undefined;
+    if (cached) this.handedOut.add(cached);
+    return cached;
   }
 
   /** The state a use case decides on before running its command (upcast like the runner's reads). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Backoff } from './backoff';
 import { assertNever, type Decider } from './decider';
 import { DomainError } from './domain-error';
+import { AggregateCache } from './aggregate-cache';
 import { handleCommand } from './handle-command';
 import { loadAggregate } from './load-aggregate';
 import { Upcasters } from './upcasters';
@@ -397,6 +398,172 @@ describe('handleCommand against the SQLite event store', () => {
     expect(await loadAggregate(store, stream, account)).toEqual({
       state: { exists: true, email: 'b@example.com', changes: 1 },
       revision: 1,
+    });
+  });
+
+  describe('fromCache: deciding on the state this process last folded, without a read', () => {
+    // This process's view of the store (its cache is keyed by it); other writers append to `store`.
+    let counts: { reads: number };
+    let spy: Pick<EventStore, 'readStream' | 'append'>;
+    const noWait = {
+      next: () => {
+        throw new Error('a stale cache is no race: it is decided again at once');
+      },
+    } as unknown as Backoff;
+    /** Another process's write: the store has it, this process's cache does not. */
+    const rivalChangesEmail = (to: string) =>
+      store.append(stream, [{ type: 'EmailChanged', data: { from: 'ann@example.com', to } }], 0);
+
+    beforeEach(async () => {
+      counts = { reads: 0 };
+      spy = {
+        readStream: (id, options) => (counts.reads++, store.readStream(id, options)),
+        append: (id, events, expected) => store.append(id, events, expected),
+      };
+      await handleCommand(spy, { streamId: stream, decider: account, command: register, metadata });
+      await handleCommand(spy, {
+        streamId: 'account-acc-2',
+        decider: account,
+        command: register,
+        metadata,
+      });
+      counts = { reads: 0 };
+    });
+
+    it('reads nothing when the cache holds the stream as stored', async () => {
+      const result = await handleCommand(spy, {
+        streamId: stream,
+        decider: account,
+        command: changeEmail('new@example.com'),
+        metadata,
+        fromCache: true,
+      });
+      expect(counts.reads).toBe(0);
+      expect(result.appended.map((e) => [e.revision, e.data])).toEqual([
+        [1, { from: 'ann@example.com', to: 'new@example.com' }],
+      ]);
+      expect(result.state).toEqual({ exists: true, email: 'new@example.com', changes: 1 });
+    });
+
+    it('decides again at once on a fresh read when another writer appended since', async () => {
+      await rivalChangesEmail('rival@example.com');
+      const result = await handleCommand(spy, {
+        streamId: stream,
+        decider: account,
+        command: changeEmail('new@example.com'),
+        metadata,
+        fromCache: true,
+        backoff: noWait,
+      });
+      expect(counts.reads).toBe(1);
+      expect(result.appended.map((e) => e.data)).toEqual([
+        { from: 'rival@example.com', to: 'new@example.com' },
+      ]);
+      expect((await store.readStream(stream)).map((e) => e.type)).toEqual([
+        'Registered',
+        'EmailChanged',
+        'EmailChanged',
+      ]);
+    });
+
+    it('takes neither an empty decision nor a refusal on the cached state for the answer', async () => {
+      await rivalChangesEmail('rival@example.com');
+      // On the cached state the email is already ann@example.com: nothing to do. It is not, any more.
+      const back = await handleCommand(spy, {
+        streamId: stream,
+        decider: account,
+        command: changeEmail('ann@example.com'),
+        metadata,
+        fromCache: true,
+      });
+      expect(back.appended.map((e) => e.data)).toEqual([
+        { from: 'rival@example.com', to: 'ann@example.com' },
+      ]);
+      // A rule that refuses an account never changed: the cache says never, the store says twice.
+      const changedOnly: Decider<State, Command, Event> = {
+        ...account,
+        decide: (command, state, context) => {
+          if (state.changes === 0)
+            throw new DomainError('conflict', 'TEST-never-changed', 'Change it first');
+          return account.decide(command, state, context);
+        },
+      };
+      await store.append(
+        'account-acc-2',
+        [{ type: 'EmailChanged', data: { from: 'ann@example.com', to: 'b@example.com' } }],
+        0,
+      );
+      const renamed = await handleCommand(spy, {
+        streamId: 'account-acc-2',
+        decider: changedOnly,
+        command: { type: 'Rename', data: { first: 'Ann', last: 'Lee' } },
+        metadata,
+        fromCache: true,
+      });
+      expect(renamed.appended.map((e) => e.type)).toEqual(['FirstNameChanged', 'LastNameChanged']);
+      expect(counts.reads).toBe(2); // one fresh read after each answer the cache could not give
+    });
+
+    it('still refuses when the fresh read refuses too', async () => {
+      const never: Decider<State, Command, Event> = {
+        ...account,
+        decide: () => {
+          throw new DomainError('forbidden', 'TEST-never', 'Never');
+        },
+      };
+      await expect(
+        handleCommand(spy, {
+          streamId: stream,
+          decider: never,
+          command: changeEmail('x@example.com'),
+          metadata,
+          fromCache: true,
+        }),
+      ).rejects.toMatchObject({ code: 'TEST-never' });
+      expect(counts.reads).toBe(1);
+      expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    it('stops deciding on cached states that keep missing (no affinity), and starts again once they are current', async () => {
+      const cache = new AggregateCache();
+      const run = (to: string) =>
+        handleCommand(spy, {
+          streamId: 'account-acc-3',
+          decider: account,
+          command: changeEmail(to),
+          metadata,
+          fromCache: true,
+          cache,
+        });
+      await handleCommand(spy, {
+        streamId: 'account-acc-3',
+        decider: account,
+        command: register,
+        metadata,
+        cache,
+      });
+      for (let i = 0; i < 5; i++) {
+        // Another worker writes the stream before every command here: the cache is always behind.
+        const [last] = await store.readStream('account-acc-3', {
+          direction: 'backwards',
+          maxCount: 1,
+        });
+        await store.append(
+          'account-acc-3',
+          [{ type: 'EmailChanged', data: { from: '', to: `w${i}` } }],
+          last.revision,
+        );
+        await run(`here${i}@example.com`);
+      }
+      expect(cache.trusted()).toBe(false);
+      const reads = counts.reads;
+      await run('read-first@example.com');
+      expect(counts.reads - reads).toBe(1); // the cache was current, but no longer trusted: read first
+      for (let i = 0; i < 15; i++) await run(`again${i}@example.com`);
+      expect(cache.trusted()).toBe(true);
+      const before = counts.reads;
+      await run('trusted@example.com');
+      expect(counts.reads - before).toBe(0);
     });
   });
 });

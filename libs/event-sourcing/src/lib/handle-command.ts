@@ -37,6 +37,14 @@ export interface HandleCommandOptions<State, Command extends Message, Event exte
    * since is a conflict, and the retry reads the stream afresh.
    */
   readonly loaded?: LoadedAggregate<State>;
+  /**
+   * Decide first on the state this process last folded for the stream (the cache), without reading it:
+   * the append still expects that revision, so a write made since, in any process, is a conflict. A
+   * conflict, a refusal or an empty decision on the cached state is decided again at once on a fresh
+   * read, which alone answers (a refusal writes nothing that could catch a stale state). For hot
+   * commands whose stream one process usually writes (a session's refresh).
+   */
+  readonly fromCache?: boolean;
 }
 
 /** A stored event whose type and payload are one of the decider's events. */
@@ -67,6 +75,9 @@ export async function handleCommand<State, Command extends Message, Event extend
   const maxRetries = options.maxRetries ?? 5;
   const context: CommandContext = { ...options.context, now: options.context?.now ?? new Date() };
   const backoff = options.backoff ?? conflictBackoff();
+  const onCachedState =
+    options.fromCache && !options.loaded && (await tryCachedState(store, options, context));
+  if (onCachedState) return onCachedState;
   for (let attempt = 0; ; attempt++) {
     try {
       return await decideAndAppend(
@@ -80,6 +91,37 @@ export async function handleCommand<State, Command extends Message, Event extend
       if (attempt >= maxRetries) throw concurrencyConflict(options.streamId, attempt + 1);
       await new Promise((resolve) => setTimeout(resolve, backoff.next()));
     }
+  }
+}
+
+/** The command decided and appended on the cached state; undefined when a fresh read must decide. */
+async function tryCachedState<State, Command extends Message, Event extends Message>(
+  store: Store,
+  options: HandleCommandOptions<State, Command, Event>,
+  context: CommandContext,
+): Promise<CommandResult<State, Event> | undefined> {
+  const cache = options.cache === undefined ? defaultAggregateCache : options.cache;
+  if (!cache || options.load === 'last-event') return undefined;
+  const cached = cache.trusted()
+    ? cache.get<State>(store, options.decider.evolve, options.streamId)
+    : undefined;
+  if (!cached) return undefined;
+  let events: Event[];
+  try {
+    events = options.decider.decide(options.command, cached.state, context);
+  } catch {
+    // A refusal here may come from a state older than the stream: only the fresh read's counts.
+    return undefined;
+  }
+  if (events.length === 0) return undefined;
+  try {
+    const result = await appendDecided(store, options, context, cached, events, cache);
+    cache.observe(true);
+    return result;
+  } catch (error) {
+    // The fresh read that follows observes the miss.
+    if (isWrongExpectedVersion(error)) return undefined;
+    throw error;
   }
 }
 
@@ -104,7 +146,19 @@ async function decideAndAppend<State, Command extends Message, Event extends Mes
       : await loadAggregate(store, streamId, decider, upcasters, cache));
   const events = decider.decide(options.command, state, context);
   if (events.length === 0) return { state, appended: [], nextRevision: revision, position: 0 };
+  return appendDecided(store, options, context, { state, revision }, events, cache);
+}
 
+/** Appends the events decided on `loaded`, expecting its revision: the state after them, as stored. */
+async function appendDecided<State, Command extends Message, Event extends Message>(
+  store: Store,
+  options: HandleCommandOptions<State, Command, Event>,
+  context: CommandContext,
+  { state, revision }: LoadedAggregate<State>,
+  events: readonly Event[],
+  cache: AggregateCache | null,
+): Promise<CommandResult<State, Event>> {
+  const { streamId, decider, upcasters } = options;
   const versions = options.schemaVersions ?? upcasters?.versions ?? {};
   // Ids and times are set here, so with the positions the append returns the events as stored are known.
   const newEvents = events.map((event) => ({

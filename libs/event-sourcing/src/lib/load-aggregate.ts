@@ -43,6 +43,8 @@ export async function loadAggregate<State, Command extends Message, Event extend
     streamId,
     cached ? { fromRevision: cached.revision + 1 } : {},
   );
+  // Whether the cached state was still the stream's last: what deciding on it without a read would find.
+  if (cached) cache?.observe(events.length === 0);
   const loaded = {
     state: foldEvents(events, decider, cached ? cached.state : decider.initialState(), upcasters),
     revision: events.length === 0 ? (cached?.revision ?? -1) : events[events.length - 1].revision,

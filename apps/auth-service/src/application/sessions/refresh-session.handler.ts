@@ -21,7 +21,8 @@ const sessionInvalid = () =>
 /**
  * A new refresh token for the one presented, which stops working; a reused token, the idle timeout or
  * a disabled account ends the session instead (the domain decides). Hot: no projection is waited for,
- * the answer comes from the session stream, its cached first event and the profile facts.
+ * the answer comes from the session's cached state (no read unless another process wrote it since),
+ * its cached first event and the profile facts.
  */
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
@@ -40,7 +41,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     const streamId = sessionStreamId(sessionId);
     const started = await this.starts.of(this.store, streamId);
     if (!started) throw sessionInvalid();
-    const account = this.profiles.byId(started.accountId);
+    const account = this.profiles.sessionFactsById(started.accountId);
     if (!account) throw sessionInvalid();
     const next = newRefreshToken(sessionId);
     const result = await this.runner.run({
@@ -59,6 +60,9 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       actor: { kind: 'user', accountId: account.accountId },
       orgId: account.orgId,
       now,
+      // A session is refreshed through the worker that rotated it last (keep-alive): decide on the
+      // state folded then, without a read; a rotation elsewhere since is a conflict, decided afresh.
+      fromCache: true,
     });
     const refusal = refusalOf(result.appended);
     if (refusal) throw refusal;

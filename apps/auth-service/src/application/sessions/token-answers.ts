@@ -26,7 +26,7 @@ export class TokenAnswers {
   constructor(@Inject(TOKEN_ISSUER) private readonly issuer: TokenIssuer) {}
 
   async answer(
-    account: AccountFacts,
+    account: Pick<AccountFacts, 'accountId' | 'orgId' | 'accountType'>,
     session: {
       readonly sessionId: string;
       readonly amr: readonly string[];

@@ -1,5 +1,10 @@
 import type { AccountEvent, AccountUserNameChanged } from '@accounts/contracts';
-import { CommandRunner, type Decider, DomainError } from '@accounts/event-sourcing';
+import {
+  CommandRunner,
+  type Decider,
+  DomainError,
+  type LoadedAggregate,
+} from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
 import { assertRecentSignIn, RECENT_SIGN_IN_SECONDS } from '@accounts/security';
 import { EVENT_STORE } from '@accounts/service-kit';
@@ -17,7 +22,7 @@ import {
   type UpdateProfile,
 } from '../../domain';
 import { type Acting, actorOf } from '../shared/actor-of';
-import { loadHistory, timed } from '../shared/history';
+import { loadHistory, type Timed, timed } from '../shared/history';
 import type { Timestamps } from '../shared/local-times';
 import { releaseUserName, withReservedUserName } from '../shared/user-names';
 import { type AccountView, toAccountView } from './account-view';
@@ -48,16 +53,43 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     private readonly readModels: ReadModels,
   ) {}
 
-  async execute({ caller: principal, changes }: UpdateProfileCommand): Promise<AccountView> {
+  async execute(request: UpdateProfileCommand): Promise<AccountView> {
+    const streamId = accountStreamId(request.caller.accountId);
+    // The account as this process last wrote it (a client's connection stays with one worker): no
+    // read. The append expects its revision, so a write elsewhere since is a conflict that the runner
+    // decides again on a fresh read. A refusal or "nothing changed" on it would answer without any
+    // append to catch a stale state: those are decided again on a fresh read, which answers.
+    const cached = this.runner.cached(streamId, timedAccount);
+    if (cached) {
+      try {
+        const view = await this.update(request, cached, 'unless-unchanged');
+        if (view) return view;
+      } catch {
+        // decided again below on the stream as stored
+      }
+    }
+    return (await this.update(
+      request,
+      await this.runner.load(streamId, timedAccount),
+    )) as AccountView;
+  }
+
+  /**
+   * The edit decided on `loaded` (the account with its times), which the command's first try uses;
+   * `unless-unchanged` answers undefined instead of an edit that changes nothing.
+   */
+  private async update(
+    { caller: principal, changes }: UpdateProfileCommand,
+    loaded: LoadedAggregate<Timed<AccountState>>,
+    answer: 'always' | 'unless-unchanged' = 'always',
+  ): Promise<AccountView | undefined> {
     const { accountId, orgId } = principal;
     const now = this.runner.now();
     const context = { now };
     const streamId = accountStreamId(accountId);
-    // The account is read once: the decision, the command's first try and the answer use it.
-    const [{ state: organization }, loaded] = await Promise.all([
-      loadHistory(this.store, organizationStreamId(orgId), organizationDecider),
-      this.runner.load(streamId, timedAccount),
-    ]);
+    // The organization's setting matters only to a new email address: a request without one skips it.
+    const emailEditableByUsers =
+      changes.email !== undefined && (await this.emailEditableByUsers(orgId));
     const state = loaded.state.state;
     accountInActorOrganization(state, { orgId });
     const command: UpdateProfile = {
@@ -65,8 +97,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
       data: {
         accountId,
         actor: { accountId },
-        emailEditableByUsers:
-          organization.status === 'created' && organization.emailEditableByUsers,
+        emailEditableByUsers,
         changes,
         // Derived for any request naming an email; recorded (as a hash) only if the address really changes.
         ...(changes.email !== undefined && {
@@ -75,6 +106,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
       },
     };
     const decided = accountDecider.decide(command, state, context);
+    if (decided.length === 0 && answer === 'unless-unchanged') return undefined;
     // Before the user name is reserved; only a real change of address needs the fresh sign-in.
     if (decided.some((event) => CONTACT_CHANGES.has(event.type)))
       assertRecentSignIn(principal, this.recentSignInSeconds);
@@ -106,6 +138,15 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     // The answer is the state the command left, with the times of its events: nothing to read again.
     const account = accountInActorOrganization(after, { orgId });
     return toAccountView(account, result.state.times as Timestamps, account.timeZone);
+  }
+
+  private async emailEditableByUsers(orgId: string): Promise<boolean> {
+    const { state } = await loadHistory(
+      this.store,
+      organizationStreamId(orgId),
+      organizationDecider,
+    );
+    return state.status === 'created' && state.emailEditableByUsers;
   }
 
   private async release(

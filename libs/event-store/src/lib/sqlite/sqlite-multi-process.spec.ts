@@ -172,4 +172,24 @@ describe('SQLite event store shared by several processes', () => {
     await subscription.stop();
     await store.close();
   }, 60_000);
+
+  it("delivers every event of another process's burst of commits, the last one too (wakes share a gap)", async () => {
+    const store = new SqliteEventStore({ path: dbPath, pollIntervalMs: 60_000 });
+    await store.append('here', [{ type: 'Here', data: {} }]);
+    const subscription = store.subscribe({ fromPosition: 1, filter: { streamPrefixes: ['own-'] } });
+    const received: number[] = [];
+    const consumed = (async () => {
+      for await (const event of subscription) {
+        received.push((event.data as { i: number }).i);
+        if (received.length === 300) return;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const burst = startWorker(dbPath, 'burst', 300, 'own');
+    expect(await burst.exited).toBe(0);
+    await consumed;
+    expect(received).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    await subscription.stop();
+    await store.close();
+  }, 60_000);
 });

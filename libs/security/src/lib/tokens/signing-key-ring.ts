@@ -52,6 +52,12 @@ export class SigningKeyRing {
     this.save();
   }
 
+  /** The key that signs now, as stored (the TokenIssuer imports it once into node:crypto). */
+  newest(): { readonly kid: string; readonly privateJwk: JWK } {
+    const { kid, privateJwk } = this.keys[this.keys.length - 1];
+    return { kid, privateJwk };
+  }
+
   async current(): Promise<{ kid: string; key: KeyLike | Uint8Array }> {
     const newest = this.keys[this.keys.length - 1];
     // Importing a JWK costs about as much as a signature: keep the imported key until the next rotation.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { CompactJwsSigner } from './compact-jws';
 import { type Principal, toClaims } from './principal';
 import { SIGNING_ALGORITHM, type SigningKeyRing } from './signing-key-ring';
 
@@ -19,6 +19,9 @@ export interface TokenIssuerOptions {
 
 /** Signs short-lived access tokens (at most 5 minutes, DESIGN.md). */
 export class TokenIssuer {
+  /** The newest key's signer, made again only after a rotation. */
+  private signer?: { readonly kid: string; readonly jws: CompactJwsSigner };
+
   constructor(
     private readonly keys: SigningKeyRing,
     private readonly issuer: string,
@@ -30,7 +33,6 @@ export class TokenIssuer {
   }
 
   async issue(principal: Principal, now: Date = new Date()): Promise<IssuedToken> {
-    const { kid, key } = await this.keys.current();
     const iat = Math.floor(now.getTime() / 1000);
     const scopes =
       principal.scopes ??
@@ -41,14 +43,25 @@ export class TokenIssuer {
       ...(scopes ? { scopes } : {}),
       ...(clientId ? { clientId } : {}),
     });
-    const accessToken = await new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
-      .setIssuer(this.issuer)
-      .setAudience(this.audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.ttlSeconds)
-      .setJti(randomUUID())
-      .sign(key);
+    // The claims in the order jose's SignJWT wrote them (tokens.spec.ts checks jose verifies these).
+    const accessToken = this.currentSigner().sign({
+      ...claims,
+      iss: this.issuer,
+      aud: this.audience,
+      iat,
+      exp: iat + this.ttlSeconds,
+      jti: randomUUID(),
+    });
     return { accessToken, expiresIn: this.ttlSeconds };
+  }
+
+  private currentSigner(): CompactJwsSigner {
+    const { kid, privateJwk } = this.keys.newest();
+    if (this.signer?.kid !== kid)
+      this.signer = {
+        kid,
+        jws: new CompactJwsSigner(privateJwk, { alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' }),
+      };
+    return this.signer.jws;
   }
 }
