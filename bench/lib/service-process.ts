@@ -34,13 +34,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The app's bundle, built from the working tree: nx's cached build runs every time (seconds when nothing
+ * changed), since a dist/ left from an older commit would measure old code. BENCH_REBUILD skips the cache.
+ */
 export function ensureBuilt(app: string): string {
   const main = join(process.cwd(), 'dist', 'apps', app, 'main.js');
-  if (!existsSync(main) || process.env['BENCH_REBUILD']) {
-    console.log(`building ${app} ...`);
-    const result = spawnSync('npx', ['nx', 'build', app, '--skip-nx-cache'], { stdio: 'ignore' });
-    if (result.status !== 0) throw new Error(`nx build ${app} failed`);
-  }
+  console.log(`building ${app} (nx cache) ...`);
+  const result = spawnSync(
+    'npx',
+    ['nx', 'build', app, ...(process.env['BENCH_REBUILD'] ? ['--skip-nx-cache'] : [])],
+    { stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } },
+  );
+  if (result.status !== 0 || !existsSync(main)) throw new Error(`nx build ${app} failed`);
   return main;
 }
 
