@@ -1,3 +1,7 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ReadModelDatabase } from './read-model-database';
 
 describe('ReadModelDatabase', () => {
@@ -12,5 +16,71 @@ describe('ReadModelDatabase', () => {
       -16_384,
     );
     expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 1 }))).toBe(-2000);
+  });
+
+  describe('transaction (one wrapper for every call)', () => {
+    let database: ReadModelDatabase;
+    const names = () =>
+      database.all<{ name: string }>('SELECT name FROM t ORDER BY name').map((r) => r.name);
+    beforeEach(() => {
+      database = new ReadModelDatabase({ path: ':memory:' });
+      database.run('CREATE TABLE t (name TEXT PRIMARY KEY)');
+    });
+    afterEach(() => database.close());
+
+    it('commits what each call writes and returns its value', () => {
+      expect(database.transaction(() => database.run("INSERT INTO t VALUES ('a')").changes)).toBe(
+        1,
+      );
+      expect(database.transaction(() => (database.run("INSERT INTO t VALUES ('b')"), 'done'))).toBe(
+        'done',
+      );
+      expect(names()).toEqual(['a', 'b']);
+      expect(database.db.inTransaction).toBe(false);
+    });
+
+    it('rolls back the whole call when it throws, and the next call starts clean', () => {
+      expect(() =>
+        database.transaction(() => {
+          database.run("INSERT INTO t VALUES ('a')");
+          throw new Error('refused');
+        }),
+      ).toThrow('refused');
+      expect(names()).toEqual([]);
+      database.transaction(() => database.run("INSERT INTO t VALUES ('b')"));
+      expect(names()).toEqual(['b']);
+    });
+
+    it('a nested call that throws undoes only its own writes (a savepoint)', () => {
+      database.transaction(() => {
+        database.run("INSERT INTO t VALUES ('outer')");
+        expect(() =>
+          database.transaction(() => {
+            database.run("INSERT INTO t VALUES ('inner')");
+            throw new Error('inner refused');
+          }),
+        ).toThrow('inner refused');
+      });
+      expect(names()).toEqual(['outer']);
+    });
+
+    it('takes the write lock at BEGIN (immediate), so a second connection cannot write meanwhile', () => {
+      // A file, not :memory:, so that a second connection sees the same database.
+      const dir = mkdtempSync(join(tmpdir(), 'rmdb-'));
+      const first = new ReadModelDatabase({ path: join(dir, 'read.sqlite') });
+      first.run('CREATE TABLE t (name TEXT PRIMARY KEY)');
+      const second = new Database(join(dir, 'read.sqlite'), { timeout: 0 });
+      try {
+        first.transaction(() => {
+          expect(() => second.exec("INSERT INTO t VALUES ('x')")).toThrow(/locked|busy/i);
+        });
+        second.exec("INSERT INTO t VALUES ('y')");
+        expect(first.all('SELECT name FROM t')).toEqual([{ name: 'y' }]);
+      } finally {
+        second.close();
+        first.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
