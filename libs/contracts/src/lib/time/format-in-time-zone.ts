@@ -54,25 +54,33 @@ const HOUR_MS = 3_600_000;
 
 /** Offsets by `${zone} ${UTC hour}`, for the hours where the zone keeps one whole-minute offset. */
 const hourOffsets = new Map<string, number>();
+/** Marks an hour seen once: not looked up yet (an instant alone in its hour is formatted as before). */
+const SEEN = Number.POSITIVE_INFINITY;
 
 /**
  * formatToParts costs ~5 µs a call and an account answer formats two instants, mostly in the same
- * few hours: the zone's offset is looked up once per UTC hour. It is taken at both ends of the
- * hour, and kept only when they agree (no change of offset inside the hour: zones change at most
- * once within hours) and it is a whole number of minutes (local mean times before 1900 are not);
- * otherwise the instant is formatted from its own parts, as before.
+ * few hours (the edit's own time is now): the second time an hour of a zone comes, the zone's
+ * offset is looked up for that hour, and the instants of that hour are written from it. It is
+ * taken at both ends of the hour and kept only when they agree (no change of offset inside the
+ * hour: zones change at most once within hours) and it is a whole number of minutes (local mean
+ * times before 1900 are not); otherwise, and for an hour seen once, the instant is formatted from
+ * its own parts, as before.
  */
 function hourOffsetMs(zone: string, millis: number): number | undefined {
   if (millis < 0) return undefined;
   const hour = Math.floor(millis / HOUR_MS);
   const key = `${zone} ${hour}`;
   const cached = hourOffsets.get(key);
-  if (cached !== undefined) return Number.isNaN(cached) ? undefined : cached;
+  if (cached !== undefined && cached !== SEEN) return Number.isNaN(cached) ? undefined : cached;
+  if (hourOffsets.size >= 10_000) hourOffsets.clear();
+  if (cached === undefined) {
+    hourOffsets.set(key, SEEN);
+    return undefined;
+  }
   const start = hour * HOUR_MS;
   const atStart = exactOffsetMs(zone, start);
   const atEnd = exactOffsetMs(zone, start + HOUR_MS - 1);
   const offset = atStart === atEnd && atStart % 60_000 === 0 ? atStart : Number.NaN;
-  if (hourOffsets.size >= 10_000) hourOffsets.clear();
   hourOffsets.set(key, offset);
   return Number.isNaN(offset) ? undefined : offset;
 }
