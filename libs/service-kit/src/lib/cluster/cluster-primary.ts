@@ -5,6 +5,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { threadPoolSizeFor } from './thread-pool';
 import { METRICS_REQUEST, type MetricsReply, type MetricsRequest } from './cluster-messages';
 import { WORKER_ID_ENV, WORKER_ROLE_ENV } from './worker-env';
+import { workerV8Flags } from './worker-v8-flags';
 
 export interface ClusterPrimaryOptions {
   readonly serviceName: string;
@@ -15,13 +16,6 @@ export interface ClusterPrimaryOptions {
   readonly logLevel: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
-
-/**
- * V8's young generation of each worker, in MiB per semi-space (Node 20's default is 16, so 48 MiB of
- * young space that a busy worker keeps resident). At 4 the benchmarks showed the same CPU per edit
- * and 15-25 MiB less RSS per worker. A --max-semi-space-size in NODE_OPTIONS or on the command line wins.
- */
-const WORKER_SEMI_SPACE_MIB = 4;
 
 /** A worker that keeps dying is restarted less and less often, up to this pause. */
 const MAX_RESTART_DELAY_MS = 5_000;
@@ -65,11 +59,8 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
     failures: 0,
   }));
   const metrics = new AggregatorRegistry();
-  const chosen = `${process.execArgv.join(' ')} ${env['NODE_OPTIONS'] ?? ''}`;
-  if (!chosen.includes('--max-semi-space-size'))
-    cluster.setupPrimary({
-      execArgv: [...process.execArgv, `--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`],
-    });
+  const v8Flags = workerV8Flags(process.execArgv, env);
+  if (v8Flags.length > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   let stopping = false;
   let started = false;
 
