@@ -130,6 +130,9 @@ describe('second factors: email and authenticator, both variants; trusted device
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/auth(;|$)/);
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    expect(cookie).toMatch(/Expires=/);
     const reused = await app
       .http()
       .post(`/auth/login/${challenge.body.challengeId}`)

@@ -13,6 +13,8 @@ import type { Copy } from './table-names';
 export class FollowedCopy {
   /** The checkpoint the last skip check was made at, and its answer up to which position. */
   private checked?: { checkpoint: number; reachesUpTo: number };
+  /** An event of the filter a check found beyond the checkpoint: "not yet" for it and later, without a scan. */
+  private pendingAt?: number;
 
   constructor(
     private readonly database: ReadModelDatabase,
@@ -36,6 +38,9 @@ export class FollowedCopy {
     if (checkpoint >= position) return true;
     if (this.checked?.checkpoint === checkpoint && this.checked.reachesUpTo >= position)
       return true;
+    // Each poll of a read-your-writes wait would scan again while the projecting process catches up.
+    if (this.pendingAt !== undefined && checkpoint < this.pendingAt && position >= this.pendingAt)
+      return false;
     if (!this.source.readAll || !this.source.headPosition) return false;
     // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.
     const head = await this.source.headPosition();
@@ -53,6 +58,7 @@ export class FollowedCopy {
       checkpoint,
       reachesUpTo: Math.max(scannedTo, next ? next.position - 1 : head),
     };
+    if (next && next.position <= position) this.pendingAt = next.position;
     return !next || next.position > position;
   }
 }

@@ -39,6 +39,15 @@ export class ProjectionWorker {
   position: number;
   /** Positions up to which the store holds no event of the filter beyond `position` (see reached). */
   private skippedTo = 0;
+  /**
+   * The position of an event of the filter a check found and this copy has not applied yet: until the
+   * copy passes it, a wait for it or anything later is "not yet" without another scan.
+   */
+  private pendingAt?: number;
+  /** The position of the last event the subscription handed over (in the batch, or committed). */
+  private received = 0;
+  /** The first position of the events being committed now. */
+  private flushingFrom?: number;
   caughtUp = false;
   lastError?: unknown;
   private sourceCaughtUp = false;
@@ -96,6 +105,17 @@ export class ProjectionWorker {
   /** True when every event of the filter up to `position` is in this copy. */
   async reached(position: number): Promise<boolean> {
     if (this.position >= position || this.skippedTo >= position) return true;
+    // Every event of the filter up to `position` is in hand: reached once none of them waits to be committed.
+    if (this.received >= position) {
+      const first = this.flushingFrom ?? this.batch[0]?.position;
+      return first === undefined || first > position;
+    }
+    if (
+      this.pendingAt !== undefined &&
+      this.position < this.pendingAt &&
+      position >= this.pendingAt
+    )
+      return false;
     if (!this.source.readAll || !this.source.headPosition) return false;
     // Only a position that exists can be "reached" by skipping: later positions are not assigned yet.
     const head = await this.source.headPosition();
@@ -108,6 +128,7 @@ export class ProjectionWorker {
       filter: this.projection.filter,
     });
     this.skippedTo = Math.max(this.skippedTo, next ? next.position - 1 : head);
+    if (next && next.position <= position) this.pendingAt = next.position;
     return !next || next.position > position;
   }
 
@@ -129,6 +150,8 @@ export class ProjectionWorker {
 
   private async consume(): Promise<void> {
     this.batch = [];
+    // A new subscription hands over again what follows the checkpoint.
+    this.received = this.position;
     this.sourceCaughtUp = false;
     this.caughtUp = false;
     await this.catchUpFromRawPages();
@@ -174,6 +197,7 @@ export class ProjectionWorker {
         }
         if (next.done) break;
         this.batch.push(next.value);
+        this.received = next.value.position;
         if (this.batch.length === 1) {
           batchStarted = Date.now();
           if (catchingUp) deadline = idleAfter(ms);
@@ -193,12 +217,15 @@ export class ProjectionWorker {
     const events = this.batch;
     this.batch = [];
     this.flushing = true;
+    this.flushingFrom = events[0]?.position;
     try {
       if (events.length > 0) await this.applyEvents(events);
+      this.flushingFrom = undefined;
       // Catch-up arrives in microtasks; yield to the event loop so HTTP requests get answered between batches.
       await new Promise((resolve) => setImmediate(resolve));
     } finally {
       this.flushing = false;
+      this.flushingFrom = undefined;
       this.checkCaughtUp();
     }
   }

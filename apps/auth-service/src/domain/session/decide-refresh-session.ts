@@ -31,7 +31,7 @@ export function decideRefreshSession(
       },
     );
   const presented = data.presentedRefreshTokenSha256;
-  if (state.rotatedRefreshTokens.includes(presented))
+  if (state.rotatedRefreshTokens.has(presented))
     return [sessionEnded(state, 'refresh-token-reused', now)];
   if (presented !== state.refreshTokenSha256) throw invalidRefreshToken();
   if (!data.accountEnabled) return [sessionEnded(state, 'account-disabled', now)];

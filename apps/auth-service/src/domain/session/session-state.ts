@@ -1,5 +1,6 @@
 import type { SessionEndReason, SessionEvent } from '@accounts/contracts';
 import { tolerateUnknownEvent } from '@accounts/event-sourcing';
+import { RotatedTokens } from './rotated-tokens';
 
 export interface Session {
   readonly status: 'active' | 'ended';
@@ -7,7 +8,7 @@ export interface Session {
   readonly accountId: string;
   readonly refreshTokenSha256: string;
   /** Every refresh token hash rotated out: presenting one again ends the session. */
-  readonly rotatedRefreshTokens: readonly string[];
+  readonly rotatedRefreshTokens: RotatedTokens;
   /** Start or last refresh: the idle timeout counts from here. */
   readonly lastActivityAt: string;
   readonly absoluteExpiresAt: string;
@@ -26,7 +27,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
       sessionId,
       accountId,
       refreshTokenSha256,
-      rotatedRefreshTokens: [],
+      rotatedRefreshTokens: RotatedTokens.empty(),
       lastActivityAt: startedAt,
       absoluteExpiresAt,
       endReason: null,
@@ -38,7 +39,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
       return {
         ...state,
         refreshTokenSha256: event.data.refreshTokenSha256,
-        rotatedRefreshTokens: [...state.rotatedRefreshTokens, state.refreshTokenSha256],
+        rotatedRefreshTokens: state.rotatedRefreshTokens.with(state.refreshTokenSha256),
         lastActivityAt: event.data.refreshedAt,
       };
     case 'SessionEnded':

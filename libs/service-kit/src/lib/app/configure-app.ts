@@ -1,4 +1,3 @@
-import fastifyCookie from '@fastify/cookie';
 import type { Histogram } from 'prom-client';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_LOGGERS, type ServiceLoggers } from '../logging/service-loggers';
@@ -22,8 +21,7 @@ export async function configureApp(app: ServiceApp): Promise<void> {
     duration: app.get<Histogram<'method' | 'route' | 'status'>>(HTTP_REQUEST_DURATION),
   });
   registerBodyParsers(fastify);
-  // reply.setCookie (auth-service's trusted device cookie). Its hook runs only for requests that
-  // reach a handler; without a hook the plugin would never write the cookies set.
-  await app.register(fastifyCookie, { hook: 'preHandler' });
+  // No cookie plugin: its hook ran on every request of every service for the one route that sets a
+  // cookie (auth-service's trusted device, which writes its Set-Cookie header with the plugin's serializer).
   setupOpenApi(app, serviceName);
 }

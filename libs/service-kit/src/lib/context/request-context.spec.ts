@@ -25,7 +25,7 @@ class ContextController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): { ok: true } {
     this.logger.log({ body }, 'login attempt');
-    reply.setCookie('session', 'opaque-session-secret', { httpOnly: true });
+    reply.header('set-cookie', 'session=opaque-session-secret; HttpOnly');
     return { ok: true };
   }
 }

@@ -44,6 +44,16 @@ describe('access log (one line per request)', () => {
     expect(lines[0]['req']).toBeUndefined();
   });
 
+  it("keeps the answer's own response headers, not the ones every answer carries", async () => {
+    await request(t.app.getHttpServer()).get('/things').set('X-Correlation-Id', 'answer-headers');
+    const [line] = accessLines(t).filter((l) => l['correlationId'] === 'answer-headers');
+    const headers = (line['res'] as { headers: Record<string, unknown> }).headers;
+    expect(headers).toEqual({
+      'content-type': expect.stringMatching(/^application\/json/),
+      'content-length': expect.anything(),
+    });
+  });
+
   it('leaves out probes and scrapes (/health, /metrics)', async () => {
     const before = accessLines(t).length;
     await request(t.app.getHttpServer()).get('/health').expect(200);

@@ -1,9 +1,4 @@
-import type {
-  IncomingHttpHeaders,
-  IncomingMessage,
-  OutgoingHttpHeaders,
-  ServerResponse,
-} from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ServiceLoggers } from './service-loggers';
 import { requestContextOf } from '../context/request-context-storage';
@@ -13,6 +8,19 @@ import { SECRET_HEADERS } from './redact-paths';
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 const CENSORED = '[REDACTED]';
 const SECRET = new Set(SECRET_HEADERS);
+/**
+ * The response headers an access line keeps: those that say something about this answer. The others
+ * are the same on every answer (security headers, no-store) and were most of the line's size and of
+ * its serialization cost. A cookie set is shown as set, never its value.
+ */
+const ANSWER_HEADERS = [
+  'content-type',
+  'content-length',
+  'location',
+  'retry-after',
+  'www-authenticate',
+  'set-cookie',
+] as const;
 /** Set on the response while the access log will report it (the error filter then leaves the error to it). */
 const REPORTED = Symbol('accounts.accessLogged');
 
@@ -64,7 +72,7 @@ function writeLine(
       remoteAddress: req.socket?.remoteAddress,
       remotePort: req.socket?.remotePort,
     },
-    res: { statusCode: res.statusCode, headers: censored(res.getHeaders()) },
+    res: { statusCode: res.statusCode, headers: answerHeaders(res) },
     responseTime,
     ...(res.err && { err: res.err }),
   };
@@ -76,13 +84,21 @@ function writeLine(
   logger[level](line, message);
 }
 
-/** A copy of the headers with credentials (authorization, cookies, API keys, set-cookie) censored. */
-function censored(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record<string, unknown> {
+/** A copy of the request headers with credentials (authorization, cookies, API keys) censored. */
+function censored(headers: IncomingHttpHeaders): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const name in headers) {
-    copy[name] = SECRET.has(name) || name === 'set-cookie' ? CENSORED : headers[name];
-  }
+  for (const name in headers) copy[name] = SECRET.has(name) ? CENSORED : headers[name];
   return copy;
+}
+
+/** The ANSWER_HEADERS the response has, set-cookie censored. */
+function answerHeaders(res: ServerResponse): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const name of ANSWER_HEADERS) {
+    const value = res.getHeader(name);
+    if (value !== undefined) kept[name] = name === 'set-cookie' ? CENSORED : value;
+  }
+  return kept;
 }
 
 function pathOf(req: IncomingMessage): string {
