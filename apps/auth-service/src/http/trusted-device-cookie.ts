@@ -4,15 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const TRUSTED_DEVICE_COOKIE = 'trusted_device';
 export const TRUSTED_DEVICE_HEADER = 'x-trusted-device';
 
-/** The token from the `trusted_device` cookie or the X-Trusted-Device header (no cookie parser needed). */
+/** The token from the X-Trusted-Device header or the `trusted_device` cookie (no cookie plugin registered). */
 export function presentedTrustedDevice(request: FastifyRequest): string | null {
   const header = request.headers[TRUSTED_DEVICE_HEADER];
   if (typeof header === 'string' && header) return header;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TRUSTED_DEVICE_COOKIE && value.length) return decodeURIComponent(value.join('='));
-  }
-  return null;
+  return fastifyCookie.parse(request.headers.cookie ?? '')[TRUSTED_DEVICE_COOKIE] || null;
 }
 
 /**

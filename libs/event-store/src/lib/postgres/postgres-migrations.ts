@@ -41,14 +41,20 @@ CREATE INDEX events_type_position ON {schema}.events (type, position);
 /** Session-level lock held while migrating, so replicas starting together migrate once. */
 const MIGRATION_LOCK_SALT = 'accounts-event-store-migrations';
 
+/**
+ * The advisory lock key (`pg_advisory_lock(hashtext(key))`) of a schema's migrations: whatever else
+ * creates tables in the store's schema (the limiter store) takes it too, so two CREATE SCHEMA never race.
+ */
+export function schemaMigrationLockKey(schema: string): string {
+  return `${MIGRATION_LOCK_SALT}:${schema}`;
+}
+
 /** Creates the schema if needed and applies every migration not yet recorded; returns the versions applied. */
 export async function migrate(pool: Pool, schema: string): Promise<number[]> {
   const client = await pool.connect();
   const quoted = quoteIdentifier(schema);
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [
-      `${MIGRATION_LOCK_SALT}:${schema}`,
-    ]);
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [schemaMigrationLockKey(schema)]);
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
       await client.query(
@@ -74,7 +80,7 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
       return applied;
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [
-        `${MIGRATION_LOCK_SALT}:${schema}`,
+        schemaMigrationLockKey(schema),
       ]);
     }
   } finally {

@@ -1,3 +1,4 @@
+import { schemaMigrationLockKey } from '@accounts/event-store';
 import { BlockingPostgres, type Statement } from './blocking-postgres';
 import { type LimiterStore, LimiterStoreUnavailableError, type StoredState } from './limiter-store';
 
@@ -56,14 +57,13 @@ export class PostgresLimiterStore implements LimiterStore {
 
   private migration(): Statement[] {
     // Replicas starting together: one creates, the others wait on the lock and find it there. The
-    // lock is the event store's migration lock of the same schema (postgres-migrations.ts): with a
-    // lock of its own, this CREATE SCHEMA raced the store's and PostgreSQL refused one of the two
-    // with a duplicate key in pg_namespace.
+    // lock is the event store's migration lock of the same schema: with a lock of its own, this
+    // CREATE SCHEMA raced the store's and PostgreSQL refused one of the two (pg_namespace duplicate).
     return [
       { sql: 'BEGIN' },
       {
         sql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
-        params: [`accounts-event-store-migrations:${this.schemaName}`],
+        params: [schemaMigrationLockKey(this.schemaName)],
       },
       { sql: `CREATE SCHEMA IF NOT EXISTS ${this.schema}` },
       {
