@@ -9,7 +9,7 @@ export default async (): Promise<Config> => ({
     {
       displayName: 'tools',
       preset: './jest.preset.js',
-      testMatch: ['<rootDir>/tools/**/*.spec.ts'],
+      testMatch: ['<rootDir>/tools/**/*.spec.ts', '<rootDir>/bench/lib/**/*.spec.ts'],
     },
     // Not an Nx project (a package another team would own), so listed here for `npm test` to run it.
     '<rootDir>/examples/nestjs-consumer',
