@@ -1,7 +1,7 @@
 /**
  * npm run bench -- request-path [--requests=20000] [--connections=32]
  * What a request costs before any of our code runs: the same GET (and a two-field JSON POST) through
- * raw node:http, a bare Express app, a bare Fastify app, and a service as bootstrapService builds it
+ * raw node:http, a bare Fastify app, and a service as bootstrapService builds it
  * (Nest on Fastify, the kit's hooks, the validation pipe) with the access log on (LOG_LEVEL=info)
  * and off (warn). Each server runs alone in its own process (one core); CPU per request is read from
  * /proc. Bounded by --requests.
@@ -68,7 +68,6 @@ async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
   const servers: Array<[string, string, Record<string, string>]> = [
     ['raw node:http', 'raw', {}],
-    ['bare Express', 'express', {}],
     ['bare Fastify', 'fastify', {}],
     [
       'Nest + service kit, access log on (info)',

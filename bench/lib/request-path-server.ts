@@ -1,7 +1,6 @@
 /**
  * The smallest servers a request can go through, for `npm run bench -- request-path`:
  *   raw     node:http answering JSON;
- *   express a bare Express app (what the services ran on before issue 15; the web gateway's);
  *   fastify a bare Fastify app (what the services run on);
  *   nest    a service exactly as bootstrapService builds it (Nest on Fastify, the kit's hooks, access
  *           log, helmet headers, metrics, error filter, validation pipe) with one bare route and one
@@ -55,17 +54,6 @@ if (mode === 'raw') {
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   }).listen(port, host, () => process.stdout.write('listening\n'));
-} else if (mode === 'express') {
-  // No @types/express in the workspace: required untyped.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const express = require('express') as any;
-  const app = express();
-  app.use(express.json());
-  app.get('/bench/bare', (_req: unknown, res: any) => res.json({ ok: true }));
-  app.post('/bench/echo', (req: any, res: any) =>
-    res.status(201).json({ firstName: req.body.firstName, lastName: req.body.lastName }),
-  );
-  app.listen(port, host, () => process.stdout.write('listening\n'));
 } else if (mode === 'fastify') {
   const app = fastify();
   app.get('/bench/bare', async () => ({ ok: true }));

@@ -1,3 +1,4 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   AccessPolicyGuard,
   AccessTokenGuard,
@@ -38,7 +39,7 @@ class ThingsController {
   }
 }
 
-/** What service-kit's error filter does for the guard's refusals, in two lines. */
+/** What service-kit's error filter does for the guard's refusals, in two lines (a Fastify reply). */
 @Catch(DomainError)
 class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): void {
@@ -46,7 +47,7 @@ class DomainErrorFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse()
       .status(error.kind === 'forbidden' ? 403 : 400)
-      .json({ code: error.code });
+      .send({ code: error.code });
   }
 }
 
@@ -67,8 +68,11 @@ describe('walkRoutes', () => {
       ],
     })
     class ThingsModule {}
-    app = await NestFactory.create(ThingsModule, { logger: false });
+    app = await NestFactory.create<NestFastifyApplication>(ThingsModule, new FastifyAdapter(), {
+      logger: false,
+    });
     await app.init();
+    await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   });
   afterAll(() => app.close());
 

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { recordingLogger } from '../../test-support/recording-logger';
@@ -17,8 +18,11 @@ describe('GET /dev/outbox', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [DevOutboxModule.serving(outbox)],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+      logger: false,
+    });
     await app.init();
+    await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
     // Another process (say credentials-service) writing to the same outbox file.
     const other = new DevOutbox({ dataDir: dir.path, logger: recordingLogger() });
     await outbox.send({

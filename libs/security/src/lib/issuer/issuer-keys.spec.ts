@@ -1,4 +1,5 @@
 import { Module, type INestApplication } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,8 +78,11 @@ describe('issuer keys', () => {
         providers: [{ provide: ISSUER_KEYS, useValue: keys }],
       })
       class JwksModule {}
-      app = await NestFactory.create(JwksModule, { logger: false });
+      app = await NestFactory.create<NestFastifyApplication>(JwksModule, new FastifyAdapter(), {
+        logger: false,
+      });
       await app.init();
+      await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
       const response = await request(app.getHttpServer()).get('/.well-known/jwks.json').expect(200);
       expect(response.body).toEqual(keys.publicJwks());
       expect(response.headers['cache-control']).toBe('public, max-age=300');
