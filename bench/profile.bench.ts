@@ -25,6 +25,7 @@ import {
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { cpuMs, describeRss, processTree, storeCalls } from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
+import { allWorkersListening } from './lib/all-workers';
 
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -67,16 +68,21 @@ async function perOperation(
   readsEach: number;
   appendsEach: number;
   readAllEach: number;
+  perProcessUs: number[];
 }> {
   const pids = processTree(pid);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 250)); // the counters flush every 100 ms
   await settle();
   const [cpu0, calls0] = [cpuMs(pids), storeCalls(counts)];
+  const each0 = pids.map((p) => cpuMs([p]));
   const ownCpuBefore = process.cpuUsage();
   await phase();
   const loadGeneratorCpuMs = ownCpuMs(ownCpuBefore);
   await settle();
   const [cpu1, calls1] = [cpuMs(pids), storeCalls(counts)];
+  const perProcessUs = pids.map((p, i) =>
+    Math.round(((cpuMs([p]) - each0[i]) / operations) * 1000),
+  );
   const each = (name: string) => ((calls1[name] ?? 0) - (calls0[name] ?? 0)) / operations;
   return {
     cpuMsEach: (cpu1 - cpu0) / operations,
@@ -84,6 +90,7 @@ async function perOperation(
     readsEach: each('readStream'),
     appendsEach: each('append'),
     readAllEach: each('readAll'),
+    perProcessUs,
   };
 }
 
@@ -106,6 +113,8 @@ async function main(): Promise<void> {
     },
     { main: MAIN, countStoreReadsIn: counts },
   );
+  // Connections opened before every worker listens would all go to worker 1.
+  await allWorkersListening(service.url);
   // One connection for the set-up, one per concurrent client for the measured phases.
   const setup = openConnection(service.url);
   const clients = openConnections(service.url, CLIENTS);
@@ -178,6 +187,8 @@ async function main(): Promise<void> {
           'µs',
         ),
       );
+      // Both workers should share the load (a run where one idles measures one process).
+      console.log(`    of which per process (primary first): ${cost.perProcessUs.join(', ')} µs`);
       console.log(
         `    store calls per edit: ${cost.readsEach.toFixed(2)} readStream, ${cost.appendsEach.toFixed(2)} append, ${cost.readAllEach.toFixed(2)} readAll (projections and read-your-writes checks)`,
       );

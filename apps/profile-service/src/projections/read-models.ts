@@ -17,9 +17,11 @@ export class ReadModels extends serviceReadModels<ProfileConfig>((store, config)
    * Read-your-writes for a write only the directory shows (a profile edit: names, email), shared by
    * the requests waiting at once. Waiting for every model would also check revoked_tokens, whose
    * filter such a write never matches: its checkpoint stays at its last match, so each check scans
-   * the store from there (measured: 50-130 ms a check at 100,000 accounts).
+   * the store from there (measured: 50-130 ms a check at 100,000 accounts). The position waited for is
+   * always the last event of an account stream, which the directory takes: the checks need not scan
+   * the store for the directory's next event (`ownEvent`).
    */
   readonly directory: ReadModelsWait = new CoalescedReadModelsWait({
-    waitFor: (position) => this.waitFor(position, ACCOUNT_DIRECTORY),
+    waitFor: (position) => this.waitFor(position, ACCOUNT_DIRECTORY, undefined, true),
   });
 }

@@ -32,12 +32,16 @@ export class FollowedCopy {
     return copy ? readCheckpoint(this.database, copy) : 0;
   }
 
-  /** True when every event of the filter up to `position` is in the live copy (as ProjectionWorker.reached). */
-  async reached(position: number): Promise<boolean> {
+  /**
+   * True when every event of the filter up to `position` is in the live copy (as ProjectionWorker.reached,
+   * `ownEvent` too: the event at `position` is the filter's, so only the checkpoint can answer).
+   */
+  async reached(position: number, ownEvent = false): Promise<boolean> {
     const checkpoint = this.position();
     if (checkpoint >= position) return true;
     if (this.checked?.checkpoint === checkpoint && this.checked.reachesUpTo >= position)
       return true;
+    if (ownEvent) return false;
     // Each poll of a read-your-writes wait would scan again while the projecting process catches up.
     if (this.pendingAt !== undefined && checkpoint < this.pendingAt && position >= this.pendingAt)
       return false;

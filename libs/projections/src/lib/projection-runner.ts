@@ -147,13 +147,24 @@ export class ProjectionRunner {
     return this.startRebuild(this.entryOf(name));
   }
 
-  /** Waits until every event up to `position` is in the live read models (read-your-writes); false on timeout. */
-  async waitForPosition(position: number, timeoutMs = 5000, name?: string): Promise<boolean> {
+  /**
+   * Waits until every event up to `position` is in the live read models (read-your-writes); false on
+   * timeout. `ownEvent` (with `name`): the event at `position` is one the named projection takes (the
+   * caller appended it to a stream of its filter), so the checks look for it alone and never scan the
+   * store for the filter's next event; given for an event the filter does not take, the wait times out.
+   */
+  async waitForPosition(
+    position: number,
+    timeoutMs = 5000,
+    name?: string,
+    ownEvent = false,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    if (this.follows) return this.waitForFollowed(position, deadline, name);
+    const own = ownEvent && name !== undefined;
+    if (this.follows) return this.waitForFollowed(position, deadline, name, own);
     const entries = name ? [this.entryOf(name)] : [...this.entries.values()];
     for (const entry of entries) {
-      if (!(await this.waitUntil(() => entry.live, position, deadline))) return false;
+      if (!(await this.waitUntil(() => entry.live, position, deadline, own))) return false;
     }
     return true;
   }
@@ -226,12 +237,13 @@ export class ProjectionRunner {
     position: number,
     deadline: number,
     name?: string,
+    ownEvent = false,
   ): Promise<boolean> {
     const named = name === undefined ? undefined : this.followed.get(name);
     if (name !== undefined && !named)
       throw new ProjectionError('PROJECTION-unknown', `No running projection named ${name}`);
     for (const copy of named ? [named] : [...this.followed.values()]) {
-      for (let attempt = 0; !(await copy.reached(position)); attempt++) {
+      for (let attempt = 0; !(await copy.reached(position, ownEvent)); attempt++) {
         const left = deadline - Date.now();
         if (left <= 0 || this.stopping) return false;
         const pause = FOLLOW_POLL_MS[Math.min(attempt, FOLLOW_POLL_MS.length - 1)];
@@ -333,11 +345,12 @@ export class ProjectionRunner {
     worker: () => ProjectionWorker | undefined,
     position: number,
     deadline: number,
+    ownEvent = false,
   ): Promise<boolean> {
     for (;;) {
       const changed = this.changed.next();
       const current = worker();
-      if (current && (await current.reached(position))) return true;
+      if (current && (await current.reached(position, ownEvent))) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       // Re-check at least every second, whatever happened to the notifications.

@@ -102,14 +102,19 @@ export class ProjectionWorker {
     return this.caughtUpOnce;
   }
 
-  /** True when every event of the filter up to `position` is in this copy. */
-  async reached(position: number): Promise<boolean> {
+  /**
+   * True when every event of the filter up to `position` is in this copy. `ownEvent`: the event at
+   * `position` is one of the filter's (the caller appended it to a stream the filter takes), so no
+   * scan can find the filter's next event beyond it: not reached until it is committed.
+   */
+  async reached(position: number, ownEvent = false): Promise<boolean> {
     if (this.position >= position || this.skippedTo >= position) return true;
     // Every event of the filter up to `position` is in hand: reached once none of them waits to be committed.
     if (this.received >= position) {
       const first = this.flushingFrom ?? this.batch[0]?.position;
       return first === undefined || first > position;
     }
+    if (ownEvent) return false;
     if (
       this.pendingAt !== undefined &&
       this.position < this.pendingAt &&

@@ -73,4 +73,42 @@ describe('a wait for an event of the filter not applied yet', () => {
     await follower.stop();
     await restarted.stop();
   });
+
+  // A writer that knows its event is the projection's (it appended to a stream of the filter) says so.
+  it("costs no scan when the caller says the event is the projection's, projecting or following", async () => {
+    const projecting = box.openReadModels();
+    const projector = await startRunner(box.store, projecting, [accountDirectory()]);
+    const head = await registerAccounts(box.store, 2);
+    expect(await projector.waitForPosition(head, 5000)).toBe(true);
+    const follower = await startRunner(box.store, box.openReadModels(), [accountDirectory()], {
+      follow: true,
+    });
+    const readAll = jest.spyOn(box.store, 'readAll');
+    const headPosition = jest.spyOn(box.store, 'headPosition');
+    const { position } = await box.store.append(
+      'account-a0',
+      [emailChanged('a0', 'own@example.com')],
+      0,
+    );
+    const name = accountDirectory().name;
+    expect(await projector.waitForPosition(position, 5000, name, true)).toBe(true);
+    expect(await follower.waitForPosition(position, 5000, name, true)).toBe(true);
+    expect(accountsView(projecting).find((row) => row.email === 'own@example.com')).toBeDefined();
+    // The only reads were the projection's own (its subscription), none by a wait.
+    const byWaits = (spy: jest.SpyInstance) =>
+      spy.mock.calls.filter(
+        (call) => (call[0] as { maxCount?: number } | undefined)?.maxCount === 1,
+      );
+    expect(byWaits(readAll)).toEqual([]);
+    expect(headPosition.mock.calls.length).toBeLessThanOrEqual(1);
+    // Not reached while the projecting runner is stopped: the follower's checks poll the checkpoint only.
+    await projector.stop();
+    const next = await box.store.append('account-a1', [emailChanged('a1', 'b@example.com')], 0);
+    readAll.mockClear();
+    expect(await follower.waitForPosition(next.position, 100, name, true)).toBe(false);
+    expect(readAll).not.toHaveBeenCalled();
+    readAll.mockRestore();
+    headPosition.mockRestore();
+    await follower.stop();
+  });
 });

@@ -94,15 +94,17 @@ export abstract class ReadModelsHost
 
   /**
    * Read-your-writes: waits until the read models (or one of them) include `position`. After the
-   * timeout the write has still succeeded; only a read right after it may not show it yet.
+   * timeout the write has still succeeded; only a read right after it may not show it yet. `ownEvent`:
+   * the event at `position` is one `projection` takes (ProjectionRunner.waitForPosition).
    */
   async waitFor(
     position: number,
     projection?: string,
     timeoutMs = this.options.readYourWritesTimeoutMs,
+    ownEvent = false,
   ): Promise<void> {
     if (position <= 0) return;
-    if (!(await this.runner.waitForPosition(position, timeoutMs, projection))) {
+    if (!(await this.runner.waitForPosition(position, timeoutMs, projection, ownEvent))) {
       this.logger.warn(
         { position, projection },
         'Read models lag behind a write; answering anyway',
