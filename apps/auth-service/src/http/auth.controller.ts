@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActivateAccountCommand } from '../application/activation/activate-account.command';
 import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
@@ -31,6 +31,7 @@ import {
   SignInTokenAnswer,
   TokenAnswer,
 } from './answers/sign-in.answer';
+import { type RefreshBody, RefreshBodyPipe } from './refresh-body.pipe';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
@@ -117,11 +118,12 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
+  @ApiBody({ type: RefreshDto })
   @ApiOkResponse({
     description: 'New tokens; the refresh token presented stops working',
     type: TokenAnswer,
   })
-  refresh(@Body() body: RefreshDto) {
+  refresh(@Body(RefreshBodyPipe) body: RefreshBody) {
     return this.commands.execute(new RefreshSessionCommand(body.refreshToken));
   }
 }
