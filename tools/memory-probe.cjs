@@ -5,7 +5,8 @@
 // and each V8 space as committed/used MiB. RSS minus the V8 heap is native memory (malloc, SQLite, the
 // argon2 buffer) plus the mapped files. The timer is unref'd: it never keeps a process alive.
 // `kill -USR2 <worker pid>` then gives memory back step by step and logs RSS after each step, 1 s
-// apart: a full GC (gc()), V8's last-resort GC, then SQLite `shrink_memory` on every better-sqlite3
+// apart: a full GC (gc()), a full GC that compacts every page
+// (--compact-on-every-full-gc for that one collection), then SQLite `shrink_memory` on every better-sqlite3
 // connection the process opened on its main thread (what each step is worth, for the idle hook).
 'use strict';
 const dir = process.env.MEMORY_PROBE_DIR;
@@ -72,10 +73,12 @@ if (dir && service && process.env.ACCOUNTS_WORKER_ID) {
     await pause();
     line('after-gc+1s');
     t = process.hrtime.bigint();
-    gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-    line(`after-last-resort(${ms()}ms)`);
+    v8.setFlagsFromString('--compact-on-every-full-gc');
+    gc();
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
+    line(`after-compacting-gc(${ms()}ms)`);
     await pause();
-    line('after-last-resort+1s');
+    line('after-compacting-gc+1s');
     t = process.hrtime.bigint();
     let open = 0;
     for (const ref of databases) {
