@@ -532,7 +532,7 @@ async function main(): Promise<void> {
     console.log('\nresident memory of our processes after the benchmark (no request meanwhile):');
     for (const row of memoryIdle.processes)
       console.log(
-        `  pid ${row.pid} ${row.command}: ${formatIdleRss(memoryIdle.afterSeconds, row.rssMiB)}`,
+        `  pid ${row.pid} ${row.command}: ${formatIdleRss(memoryIdle.afterSeconds, row.rssMiB, row.lastPssMiB)}`,
       );
     console.log('\n| flow | ours | Keycloak | ratio |\n|---|---|---|---|');
     for (const row of table) {

@@ -245,7 +245,9 @@ async function main(): Promise<void> {
     const rss = await rssAtEndAndIdle(tree);
     console.log('  RSS after the benchmark (no request meanwhile):');
     for (const p of rss.processes)
-      console.log(`    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB)}`);
+      console.log(
+        `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
+      );
     extra['rssMiB'] = rss.processes.map((p) => p.rssMiB[0]);
     extra['rssIdle'] = rss;
   } finally {

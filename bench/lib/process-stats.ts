@@ -42,6 +42,21 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
+/**
+ * Proportional set size in MiB (Pss, /proc/<pid>/smaps_rollup): RSS with each shared page divided
+ * among the processes that map it. Every worker's RSS counts the ~51 MiB of the Node binary and
+ * libraries that all processes share; PSS counts its share only. Undefined when the process is gone.
+ */
+export function pssMiB(pid: number): number | undefined {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1]);
+    return Number.isFinite(kb) ? Math.round((kb / 1024) * 10) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** RSS of each process of the tree, the primary first: "primary 40 MiB, worker 96 MiB, ...". */
 export function describeRss(root: number): { pid: number; rssMiB: number }[] {
   return processTree(root).flatMap((pid) => {
@@ -54,7 +69,9 @@ export function describeRss(root: number): { pid: number; rssMiB: number }[] {
 export interface IdleRss<P> {
   /** Seconds after the last request at which each sample was taken (0 = at the end). */
   readonly afterSeconds: readonly number[];
-  readonly processes: ReadonlyArray<P & { readonly rssMiB: readonly (number | undefined)[] }>;
+  readonly processes: ReadonlyArray<
+    P & { readonly rssMiB: readonly (number | undefined)[]; readonly lastPssMiB?: number }
+  >;
 }
 
 /** Seconds after the end of a benchmark at which RSS is sampled: at once, then idle (issue 15). */
@@ -80,7 +97,10 @@ export async function rssAtEndAndIdle<P extends { readonly pid: number }>(
       samples[i].push(rss === undefined ? undefined : Math.round(rss * 10) / 10);
     });
   }
-  return { afterSeconds, processes: processes.map((p, i) => ({ ...p, rssMiB: samples[i] })) };
+  return {
+    afterSeconds,
+    processes: processes.map((p, i) => ({ ...p, rssMiB: samples[i], lastPssMiB: pssMiB(p.pid) })),
+  };
 }
 
 function idleSecondsFromEnv(): number[] {
@@ -94,15 +114,16 @@ function idleSecondsFromEnv(): number[] {
   return seconds;
 }
 
-/** "at the end 171 MiB, idle 1 s 170, 3 s 98, 10 s 97" for one process. */
+/** "at the end 171, idle 1 s 170, idle 3 s 98, idle 10 s 97 MiB (PSS 61 MiB)" for one process. */
 export function formatIdleRss(
   afterSeconds: readonly number[],
   rss: readonly (number | undefined)[],
+  lastPssMiB?: number,
 ): string {
   return afterSeconds
     .map((s, i) => `${s === 0 ? 'at the end' : `idle ${s} s`} ${rss[i] ?? 'gone'}`)
     .join(', ')
-    .concat(' MiB');
+    .concat(' MiB', lastPssMiB === undefined ? '' : ` (PSS then ${lastPssMiB} MiB)`);
 }
 
 /** Sums the counts the count-store-reads preload wrote for every process of a service. */
