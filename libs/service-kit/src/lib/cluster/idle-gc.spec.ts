@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { IdleWatch, QUIET_UTILIZATION, startIdleGc } from './idle-gc';
+import { IdleWatch, MIN_IDLE_GC_INTERVAL_MS, QUIET_UTILIZATION, startIdleGc } from './idle-gc';
 
 const BUSY = 0.6;
 const QUIET = QUIET_UTILIZATION / 2;
@@ -29,9 +29,20 @@ describe('IdleWatch (when a worker has gone quiet after a busy period)', () => {
     expect(watch.sample(QUIET, 2_500)).toBe(false);
     expect(watch.sample(QUIET, 4_000)).toBe(false);
     expect(watch.sample(QUIET, 4_500)).toBe(true);
-    watch.sample(BUSY, 10_000);
-    expect(watch.sample(QUIET, 10_500)).toBe(false);
-    expect(watch.sample(QUIET, 12_500)).toBe(true);
+    watch.sample(BUSY, 20_000);
+    expect(watch.sample(QUIET, 20_500)).toBe(false);
+    expect(watch.sample(QUIET, 22_500)).toBe(true);
+  });
+
+  it('collects at most once in MIN_IDLE_GC_INTERVAL_MS, however often short lulls follow bursts', () => {
+    const watch = new IdleWatch(2_000);
+    const collections: number[] = [];
+    // 0.5 s busy, 2.5 s quiet, for a minute.
+    for (let t = 0; t < 60_000; t += 500)
+      if (watch.sample(t % 3_000 === 0 ? BUSY : QUIET, t)) collections.push(t);
+    expect(collections.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < collections.length; i++)
+      expect(collections[i] - collections[i - 1]).toBeGreaterThanOrEqual(MIN_IDLE_GC_INTERVAL_MS);
   });
 });
 

@@ -7,18 +7,22 @@ export const IDLE_GC_ENV = 'WORKER_IDLE_GC_MS';
 export const DEFAULT_IDLE_GC_MS = 2_000;
 /** How often the event loop's utilization is sampled (one timer, unref'd: nothing per request). */
 export const IDLE_SAMPLE_MS = 500;
+/** At most one idle collection in this long: bursty traffic with short lulls does not collect at every lull. */
+export const MIN_IDLE_GC_INTERVAL_MS = 10_000;
 /** A sample below this share of busy event loop counts as quiet (an idle worker's own timers stay far below). */
 export const QUIET_UTILIZATION = 0.05;
 
 /**
  * Decides, from event-loop utilization samples, when a worker has gone quiet after being busy.
  * Busy = a sample at or above QUIET_UTILIZATION since the last collection; it then collects once,
- * after `idleMs` of quiet samples in a row, and not again until it has been busy again. A worker that
+ * after `idleMs` of quiet samples in a row, and not again until it has been busy again (nor within
+ * MIN_IDLE_GC_INTERVAL_MS of the last collection, so a GC costs at most ~1 % of a core). A worker that
  * only ever sees a trickle of requests never counts as busy: V8's own memory reducer covers it.
  */
 export class IdleWatch {
   private busySinceCollect = false;
   private quietSince: number | undefined;
+  private lastCollect = -Infinity;
 
   constructor(private readonly idleMs: number) {}
 
@@ -31,7 +35,9 @@ export class IdleWatch {
     }
     this.quietSince ??= nowMs;
     if (!this.busySinceCollect || nowMs - this.quietSince < this.idleMs) return false;
+    if (nowMs - this.lastCollect < MIN_IDLE_GC_INTERVAL_MS) return false;
     this.busySinceCollect = false;
+    this.lastCollect = nowMs;
     return true;
   }
 }
