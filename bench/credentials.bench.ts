@@ -23,7 +23,13 @@ import {
   ownCpuMs,
 } from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
-import { cpuMs, describeRss, processTree } from './lib/process-stats';
+import {
+  cpuMs,
+  describeRss,
+  formatIdleRss,
+  processTree,
+  rssAtEndAndIdle,
+} from './lib/process-stats';
 import { BENCH_AUTH_ISSUER } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
 
@@ -269,13 +275,20 @@ async function main(): Promise<void> {
       `  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
 
-    const rss = describeRss(child.pid ?? 0);
-    console.log(
-      `  RSS after the benchmark: ${rss.map((p, i) => `${i === 0 && rss.length > 1 ? 'primary' : 'worker'} ${p.rssMiB} MiB`).join(', ')}`,
-    );
+    const tree = describeRss(child.pid ?? 0).map((p, i, all) => ({
+      pid: p.pid,
+      role: i === 0 && all.length > 1 ? 'primary' : 'worker',
+    }));
+    const rss = await rssAtEndAndIdle(tree);
+    console.log('  RSS after the benchmark (no request meanwhile):');
+    for (const p of rss.processes)
+      console.log(
+        `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
+      );
 
     const file = writeResults('credentials', figures, {
-      rssMiB: rss.map((p) => p.rssMiB),
+      rssMiB: rss.processes.map((p) => p.rssMiB[0]),
+      rssIdle: rss,
       grants: GRANTS,
       concurrency: CONCURRENCY,
       service: BUILT ? 'built' : 'source',

@@ -32,6 +32,7 @@ import {
   ownCpuMs,
 } from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
+import { formatIdleRss, rssAtEndAndIdle } from './lib/process-stats';
 import { ensureBuilt, freePort } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
 
@@ -526,8 +527,13 @@ async function main(): Promise<void> {
       }
     }
     const memory = rssOfGroups(systems.find((s) => s.name === 'ours')?.groups ?? []);
-    console.log('\nresident memory of our processes after the benchmark:');
-    for (const row of memory) console.log(`  pid ${row.pid} ${row.command}: ${row.rssMiB} MiB`);
+    // Nothing is sent meanwhile: idle workers give memory back (libs/service-kit idle-reclaim).
+    const memoryIdle = await rssAtEndAndIdle(memory);
+    console.log('\nresident memory of our processes after the benchmark (no request meanwhile):');
+    for (const row of memoryIdle.processes)
+      console.log(
+        `  pid ${row.pid} ${row.command}: ${formatIdleRss(memoryIdle.afterSeconds, row.rssMiB, row.lastPssMiB)}`,
+      );
     console.log('\n| flow | ours | Keycloak | ratio |\n|---|---|---|---|');
     for (const row of table) {
       console.log(
@@ -543,6 +549,7 @@ async function main(): Promise<void> {
       rawArgon2,
       table,
       memory,
+      memoryIdle,
     });
     console.log(`\n${JSON.stringify(table)}\nwritten to ${file}`);
   } finally {

@@ -23,7 +23,14 @@ import {
   ownCpuMs,
 } from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
-import { cpuMs, describeRss, processTree, storeCalls } from './lib/process-stats';
+import {
+  cpuMs,
+  describeRss,
+  formatIdleRss,
+  processTree,
+  rssAtEndAndIdle,
+  storeCalls,
+} from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
 import { allWorkersListening } from './lib/all-workers';
 
@@ -242,11 +249,18 @@ async function main(): Promise<void> {
       report(figure('  service CPU per search', searchCost.cpuMsEach * 1000, 'µs'));
       extra['search'] = { ...searchCost, perSecond: searchRate };
     }
-    const rss = describeRss(service.pid);
-    console.log(
-      `  RSS after the benchmark: ${rss.map((p, i) => `${i === 0 && rss.length > 1 ? 'primary' : 'worker'} ${p.rssMiB} MiB`).join(', ')}`,
-    );
-    extra['rssMiB'] = rss.map((p) => p.rssMiB);
+    const tree = describeRss(service.pid).map((p, i, all) => ({
+      pid: p.pid,
+      role: i === 0 && all.length > 1 ? 'primary' : 'worker',
+    }));
+    const rss = await rssAtEndAndIdle(tree);
+    console.log('  RSS after the benchmark (no request meanwhile):');
+    for (const p of rss.processes)
+      console.log(
+        `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
+      );
+    extra['rssMiB'] = rss.processes.map((p) => p.rssMiB[0]);
+    extra['rssIdle'] = rss;
   } finally {
     await closeConnections([setup, ...clients]);
     await service.stop();

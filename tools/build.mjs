@@ -98,12 +98,15 @@ for (const project of projects) {
   if (existsSync(assets)) cpSync(assets, join(out, project, 'src', 'assets'), { recursive: true });
 }
 
-// The entry point the README, npm start, the benchmarks and the Dockerfile run.
+// The entry point the README, npm start, the benchmarks and the Dockerfile run. Stack traces are
+// mapped to the TypeScript by stack-source-maps.cjs, which reads a map only when a stack trace needs
+// it (Node's own source-map support parses and keeps every module's map: 6-8 MiB per worker).
+cpSync(join(root, 'tools', 'stack-source-maps.cjs'), join(out, 'stack-source-maps.js'));
 writeFileSync(
   join(out, 'main.js'),
   [
     "'use strict';",
-    "try { require('node:process').setSourceMapsEnabled(true); } catch {}",
+    "require('./stack-source-maps.js');",
     `require('./apps/${app}/src/main.js');`,
     '',
   ].join('\n'),

@@ -99,6 +99,37 @@ describe('tools/build.mjs', () => {
     for (const { wrapper, pkg } of requires) expect(wrapper).toBe(`function _${pkg}() {`);
   });
 
+  it('maps stack traces to the TypeScript, reading a source map only when a stack trace needs it', () => {
+    const target = join(out, 'credentials-service');
+    if (!existsSync(join(target, 'main.js')))
+      spawnSync(process.execPath, [
+        join(root, 'tools/build.mjs'),
+        'credentials-service',
+        '--out-dir',
+        target,
+      ]);
+    // Node's own source-map support would parse and keep every module's map as it loads.
+    expect(readFileSync(join(target, 'main.js'), 'utf8')).not.toMatch(/setSourceMapsEnabled/);
+    const script = [
+      "require('./stack-source-maps.js');",
+      "const { loadConfig } = require('./libs/service-kit/src/lib/config/load-config.js');",
+      "const { baseConfigSchema } = require('./libs/service-kit/src/lib/config/base-config.js');",
+      "try { loadConfig(baseConfigSchema, { PORT: 'x' }); } catch (error) {",
+      '  console.log(JSON.stringify({ stack: error.stack, plain: new Error("plain").stack }));',
+      '}',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: target, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const { stack, plain } = JSON.parse(result.stdout) as { stack: string; plain: string };
+    expect(stack).toMatch(/^ConfigError: Invalid configuration/);
+    expect(stack).toMatch(
+      /\n {4}at loadConfig \(\/.*\/libs\/service-kit\/src\/lib\/config\/load-config\.ts:\d+:\d+\)/,
+    );
+    expect(stack).not.toMatch(/load-config\.js/);
+    // Frames outside the build (here: the -e script, Node's own) keep V8's text.
+    expect(plain).toMatch(/^Error: plain\n {4}at \[eval\]:\d+:\d+\n {4}at /);
+  });
+
   it('refuses an unknown app with a usage line', () => {
     const result = spawnSync(process.execPath, [join(root, 'tools/build.mjs'), 'no-such-app'], {
       encoding: 'utf8',

@@ -42,12 +42,88 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
+/**
+ * Proportional set size in MiB (Pss, /proc/<pid>/smaps_rollup): RSS with each shared page divided
+ * among the processes that map it. Every worker's RSS counts the ~51 MiB of the Node binary and
+ * libraries that all processes share; PSS counts its share only. Undefined when the process is gone.
+ */
+export function pssMiB(pid: number): number | undefined {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1]);
+    return Number.isFinite(kb) ? Math.round((kb / 1024) * 10) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** RSS of each process of the tree, the primary first: "primary 40 MiB, worker 96 MiB, ...". */
 export function describeRss(root: number): { pid: number; rssMiB: number }[] {
   return processTree(root).flatMap((pid) => {
     const rss = rssMiB(pid);
     return rss === undefined ? [] : [{ pid, rssMiB: Math.round(rss * 10) / 10 }];
   });
+}
+
+/** The RSS of some processes at the end of a benchmark and again after it has been idle a while. */
+export interface IdleRss<P> {
+  /** Seconds after the last request at which each sample was taken (0 = at the end). */
+  readonly afterSeconds: readonly number[];
+  readonly processes: ReadonlyArray<
+    P & { readonly rssMiB: readonly (number | undefined)[]; readonly lastPssMiB?: number }
+  >;
+}
+
+/** Seconds after the end of a benchmark at which RSS is sampled: at once, then idle (issue 15). */
+export const IDLE_RSS_SECONDS = [0, 1, 3, 10];
+
+/**
+ * Samples each process's RSS at the end of a benchmark and while the service sits idle, `afterSeconds`
+ * after the end (no request is sent meanwhile): workers give memory back when they go idle
+ * (libs/service-kit idle-reclaim), so "at the end" and "idle after N s" are both reported.
+ * `BENCH_IDLE_SECONDS=0` (or a list such as `0,1,3`) changes the samples.
+ */
+export async function rssAtEndAndIdle<P extends { readonly pid: number }>(
+  processes: readonly P[],
+  afterSeconds: readonly number[] = idleSecondsFromEnv(),
+): Promise<IdleRss<P>> {
+  const started = Date.now();
+  const samples = processes.map(() => [] as (number | undefined)[]);
+  for (const seconds of afterSeconds) {
+    const wait = started + seconds * 1000 - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    processes.forEach((p, i) => {
+      const rss = rssMiB(p.pid);
+      samples[i].push(rss === undefined ? undefined : Math.round(rss * 10) / 10);
+    });
+  }
+  return {
+    afterSeconds,
+    processes: processes.map((p, i) => ({ ...p, rssMiB: samples[i], lastPssMiB: pssMiB(p.pid) })),
+  };
+}
+
+function idleSecondsFromEnv(): number[] {
+  const chosen = process.env['BENCH_IDLE_SECONDS'];
+  if (!chosen) return IDLE_RSS_SECONDS;
+  const seconds = chosen.split(',').map(Number);
+  if (seconds.some((s) => !Number.isFinite(s) || s < 0 || s > 120))
+    throw new Error(
+      `BENCH_IDLE_SECONDS: expected seconds 0-120 separated by commas, got "${chosen}"`,
+    );
+  return seconds;
+}
+
+/** "at the end 171, idle 1 s 170, idle 3 s 98, idle 10 s 97 MiB (PSS 61 MiB)" for one process. */
+export function formatIdleRss(
+  afterSeconds: readonly number[],
+  rss: readonly (number | undefined)[],
+  lastPssMiB?: number,
+): string {
+  return afterSeconds
+    .map((s, i) => `${s === 0 ? 'at the end' : `idle ${s} s`} ${rss[i] ?? 'gone'}`)
+    .join(', ')
+    .concat(' MiB', lastPssMiB === undefined ? '' : ` (PSS then ${lastPssMiB} MiB)`);
 }
 
 /** Sums the counts the count-store-reads preload wrote for every process of a service. */

@@ -4,6 +4,7 @@ import { baseConfigSchema } from '../config/base-config';
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { runClusterPrimary } from './cluster-primary';
+import { idleGcMs, startIdleGc } from './idle-gc';
 
 export interface ServiceEntryOptions {
   readonly serviceName: string;
@@ -17,6 +18,7 @@ const primarySchema = {
   WORKERS: baseConfigSchema.WORKERS,
   SHUTDOWN_TIMEOUT_MS: baseConfigSchema.SHUTDOWN_TIMEOUT_MS,
   LOG_LEVEL: baseConfigSchema.LOG_LEVEL,
+  WORKER_IDLE_GC_MS: baseConfigSchema.WORKER_IDLE_GC_MS,
 };
 
 /**
@@ -29,6 +31,7 @@ const primarySchema = {
 export function runServiceEntry(options: ServiceEntryOptions): void {
   const env = options.env ?? process.env;
   if (!cluster.isPrimary) {
+    startIdleGc(idleGcMs(env));
     options.start();
     return;
   }
@@ -42,6 +45,8 @@ export function runServiceEntry(options: ServiceEntryOptions): void {
   }
   const workers = config.WORKERS ?? availableParallelism();
   if (workers <= 1) {
+    // gc() is there only if NODE_OPTIONS has --expose-gc: a single process has no primary to add it.
+    startIdleGc(config.WORKER_IDLE_GC_MS);
     options.start();
     return;
   }

@@ -5,6 +5,8 @@
  */
 export const WORKER_SEMI_SPACE_MIB = 4;
 
+import { idleGcMs } from './idle-gc';
+
 /** Opt-in: how far V8 lets a worker's old generation grow past what the last full GC kept, in percent. */
 export const HEAP_GROWING_PERCENT_ENV = 'WORKER_HEAP_GROWING_PERCENT';
 
@@ -14,7 +16,8 @@ export const HEAP_GROWING_PERCENT_ENV = 'WORKER_HEAP_GROWING_PERCENT';
  * committed: an auth worker with ~43 MiB live ends a refresh benchmark at 235-250 MiB RSS, 100 MiB of it
  * garbage. WORKER_HEAP_GROWING_PERCENT=50 caps that growth at 1.5x (V8's --heap-growing-percent, which
  * NODE_OPTIONS does not accept): 159-168 MiB after the same run, but 4-7 % more CPU per refresh and per
- * grant (README "Worker memory after the benchmarks"), so it is not the default.
+ * grant (README "Worker memory after the benchmarks"), so it is not the default. `--expose-gc` lets
+ * an idle worker collect its garbage once the load is over (WORKER_IDLE_GC_MS, idle-gc.ts).
  */
 export function workerV8Flags(
   execArgv: readonly string[],
@@ -33,5 +36,7 @@ export function workerV8Flags(
       );
     flags.push(`--heap-growing-percent=${percent}`);
   }
+  // For the idle collection (idle-gc.ts): gc() is only there with this flag.
+  if (idleGcMs(env) > 0 && !chosen.includes('--expose-gc')) flags.push('--expose-gc');
   return flags;
 }

@@ -63,6 +63,13 @@ export const baseConfigSchema = {
     max: 300,
     optional: true,
   }),
+  WORKER_IDLE_GC_MS: int({
+    description:
+      'A worker that was busy and then sees its event loop under 5 % busy for this long runs one full garbage collection, which gives the garbage of the load back to the OS (tens of MiB per busy worker); 0 never does',
+    min: 0,
+    max: 3_600_000,
+    default: 2_000,
+  }),
   WORKERS: int({
     description:
       'Worker processes of the service (node:cluster), sharing its port, store and read models; worker 1 maintains the read models. Default: the number of CPU cores; 1 runs a single process',

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       EVENTSTORE_SCHEMA: 'event_store',
       SQLITE_SYNCHRONOUS: 'full',
       SQLITE_WRITER: 'event-loop',
+      WORKER_IDLE_GC_MS: 2000,
       SHUTDOWN_TIMEOUT_MS: 5000,
       TRUST_PROXY: undefined,
       ISSUER: 'https://auth.example.com',

@@ -1,0 +1,36 @@
+/**
+ * A process that is busy for a moment making garbage (as a worker under load), then goes quiet.
+ * Usage: node --expose-gc -r @swc-node/register idle-gc-child.ts <WORKER_IDLE_GC_MS>
+ * Prints one JSON line: its V8 heap and RSS (MiB) at the end of the load and 3 s into the quiet, and
+ * how many times the idle collection ran.
+ */
+import { startIdleGc } from '../idle-gc';
+
+let collections = 0;
+const gc = (globalThis as { gc?: () => void }).gc;
+startIdleGc(Number(process.argv[2]), gc && (() => (collections++, gc())));
+const mib = () => {
+  const usage = process.memoryUsage();
+  return { heapMiB: usage.heapTotal / 1048576, rssMiB: usage.rss / 1048576 };
+};
+// ~20 MiB live, like a worker's app; the load's garbage: what it held while busy (promoted to the old
+// generation, as requests' data is under load), let go when the load ends.
+const live = Array.from({ length: 200_000 }, (_, i) => ({ i, text: `live ${i}` }));
+let held: unknown[] = [];
+const deadline = Date.now() + 1_500;
+const churn = () => {
+  for (let i = 0; i < 50_000; i++) held.push({ i, text: `garbage ${i}` });
+  if (held.length > 300_000) held = [];
+  if (Date.now() < deadline) {
+    setImmediate(churn);
+    return;
+  }
+  held = [];
+  const atEnd = mib();
+  setTimeout(() => {
+    process.stdout.write(
+      `${JSON.stringify({ atEnd, quiet: mib(), collections, live: live.length })}\n`,
+    );
+  }, 3_000);
+};
+churn();
