@@ -1,7 +1,7 @@
 /**
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
  *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>] [--profile=<dir>]
- *                        [--node-flags="<flags for our services>"] [--logs=<dir>]
+ *                        [--node-flags="<flags for our services>"] [--logs=<dir>] [--dist=<copied dist>]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -54,6 +54,11 @@ const PROFILE_DIR = option('profile', '');
 const NODE_FLAGS = option('node-flags', '').split(' ').filter(Boolean);
 /** Where our services' stdout goes (<dir>/<service>.log); by default nowhere. */
 const LOGS_DIR = option('logs', '');
+/**
+ * Runs the built services of another checkout, copied to <dir> (its `dist`), instead of building this
+ * one: before/after pairs alternated in one worktree. Packages still come from this node_modules.
+ */
+const DIST_DIR = option('dist', '');
 const PASSWORD = 'correct horse battery staple 42';
 const USERS = 8;
 /** Hard bound on any one loop, whatever the clock says. */
@@ -207,7 +212,7 @@ async function startOurs(): Promise<System> {
       [
         ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, app)}`] : []),
         ...NODE_FLAGS,
-        ensureBuilt(app),
+        DIST_DIR ? join(DIST_DIR, 'apps', app, 'main.js') : ensureBuilt(app),
       ],
       {
         env: {
@@ -218,6 +223,7 @@ async function startOurs(): Promise<System> {
           LOG_LEVEL: 'info',
           WORKERS,
           ...(THREADS && { UV_THREADPOOL_SIZE: THREADS }),
+          ...(DIST_DIR && { NODE_PATH: join(process.cwd(), 'node_modules') }),
         },
         stdio: [
           'ignore',
