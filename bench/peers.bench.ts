@@ -1,6 +1,7 @@
 /**
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
- *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>]
+ *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>] [--profile=<dir>]
+ *                        [--node-flags="<flags for our services>"] [--logs=<dir>] [--dist=<copied dist>]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -15,10 +16,13 @@
  * group id, also on SIGINT/SIGTERM or an error (bench/lib/started-processes). Not part of npm test.
  * Ours runs WORKERS worker processes per service (default: one per core). With the sign-in flow, raw
  * argon2id verifications on all cores (same cost, in this process, nothing else running) are measured
- * in the same run; at the end, the resident memory of each of our processes.
+ * in the same run; at the end, the resident memory of each of our processes. Each service's CPU is also
+ * split into its processes' main threads (the event loops) and their other threads (libuv's pool,
+ * where argon2 hashes, and V8's helpers). `--profile=<dir>` writes a V8 CPU profile of every process
+ * of ours (workers included) into <dir> when it stops (/work/wt/tools/prof.cjs summarises one).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as argon2 from 'argon2';
 import { join } from 'node:path';
@@ -37,7 +41,7 @@ import { ensureBuilt, freePort } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
 
 const option = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SECONDS = Number(option('seconds', '20'));
 const WARMUP = Number(option('warmup', '12'));
 const ROUNDS = Number(option('rounds', '2'));
@@ -46,6 +50,16 @@ const WITH_KEYCLOAK = !process.argv.includes('--no-keycloak');
 const WORKERS = option('workers', String(availableParallelism()));
 /** Unset: the services size their libuv pool themselves (threadPoolSizeFor in libs/service-kit). */
 const THREADS = option('threads', '');
+const PROFILE_DIR = option('profile', '');
+/** More node flags for our services (workers get them too), e.g. --node-flags=--trace-gc with --logs. */
+const NODE_FLAGS = option('node-flags', '').split(' ').filter(Boolean);
+/** Where our services' stdout goes (<dir>/<service>.log); by default nowhere. */
+const LOGS_DIR = option('logs', '');
+/**
+ * Runs the built services of another checkout, copied to <dir> (its `dist`), instead of building this
+ * one: before/after pairs alternated in one worktree. Packages still come from this node_modules.
+ */
+const DIST_DIR = option('dist', '');
 const PASSWORD = 'correct horse battery staple 42';
 const USERS = 8;
 /** Hard bound on any one loop, whatever the clock says. */
@@ -66,20 +80,37 @@ const outcome = (answer: Answer, ok = answer.status === 200): Outcome => ({ ok, 
 
 // ----------------------------------------------------------------------------------------------- CPU
 
+/** User + system ticks and process group of a /proc stat line ("pid (comm) state ppid pgrp …"). */
+function statTicks(file: string): { group: number; ticks: number } {
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
+  return { group: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
 /** CPU seconds (user + system) of every process in these process groups, from /proc. */
 function cpuSecondsOfGroups(groups: readonly number[]): number {
-  let ticks = 0;
+  return cpuOfGroups(groups).all;
+}
+
+/**
+ * CPU seconds of every process in these groups, and of their main threads alone (the thread whose id
+ * is the process id: the event loop; the rest is libuv's pool, where argon2 runs, and V8's helpers).
+ */
+function cpuOfGroups(groups: readonly number[]): { all: number; main: number } {
+  let all = 0;
+  let main = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      // After "pid (comm) ": state ppid pgrp … utime(14th field overall) stime(15th).
-      if (groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+      const stat = statTicks(`/proc/${entry}/stat`);
+      if (!groups.includes(stat.group)) continue;
+      all += stat.ticks;
+      main += statTicks(`/proc/${entry}/task/${entry}/stat`).ticks;
     } catch {
       // the process ended while we looked
     }
   }
-  return ticks / 100;
+  return { all: all / 100, main: main / 100 };
 }
 
 /** Resident memory (MiB) of every process in these process groups, by pid, from /proc. */
@@ -135,6 +166,9 @@ async function rawArgon2PerSecond(
   return { perSecond, cpuMsPerVerification: (cpu.user + cpu.system) / 1000 / done };
 }
 
+/** A now() time (process.hrtime: CLOCK_MONOTONIC, the clock of V8 CPU profiles) in µs. */
+const monotonicUs = (at: number) => Math.round(at * 1000);
+
 // ---------------------------------------------------------------------------------------------- ours
 
 interface System {
@@ -173,20 +207,34 @@ async function startOurs(): Promise<System> {
   const apps = ['profile-service', 'auth-service', 'credentials-service'];
   const ports = await Promise.all(apps.map(() => freePort()));
   const children = apps.map((app, i) =>
-    spawn(process.execPath, [ensureBuilt(app)], {
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(ports[i]),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        WORKERS,
-        ...(THREADS && { UV_THREADPOOL_SIZE: THREADS }),
+    spawn(
+      process.execPath,
+      // node:cluster gives the workers the primary's flags: every process writes its profile.
+      [
+        ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, app)}`] : []),
+        ...NODE_FLAGS,
+        DIST_DIR ? join(DIST_DIR, 'apps', app, 'main.js') : ensureBuilt(app),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          PORT: String(ports[i]),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          WORKERS,
+          ...(THREADS && { UV_THREADPOOL_SIZE: THREADS }),
+          ...(DIST_DIR && { NODE_PATH: join(process.cwd(), 'node_modules') }),
+        },
+        stdio: [
+          'ignore',
+          LOGS_DIR ? openSync(join(LOGS_DIR, `${app}.log`), 'w') : 'ignore',
+          'inherit',
+        ],
+        // Its own process group: the primary and its workers are stopped together, by the group's id.
+        detached: true,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      // Its own process group: the primary and its workers are stopped together, by the group's id.
-      detached: true,
-    }),
+    ),
   );
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   const untrack = children.map((child) =>
@@ -386,6 +434,8 @@ interface RoundResult {
   readonly cpuPercent: number;
   /** CPU per request of each process group (service), in the order of System.groups. */
   readonly cpuMsPerRequestByGroup: readonly number[];
+  /** The same, of the groups' main threads only (event loops; without libuv's pool). */
+  readonly mainThreadCpuMsPerRequestByGroup: readonly number[];
   /** CPU of this process (the load generator) per request sent, taken from the same cores. */
   readonly loadGeneratorCpuMsPerRequest: number;
   /** The kernel's share of it (system time: on loopback, sending also delivers to the receiver). */
@@ -401,7 +451,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
   let done = 0;
   let errors = 0;
   const cpuBefore = cpuSecondsOfGroups(system.groups);
-  const groupCpuBefore = system.groups.map((group) => cpuSecondsOfGroups([group]));
+  const groupCpuBefore = system.groups.map((group) => cpuOfGroups([group]));
   const ownCpuBefore = process.cpuUsage();
   const start = now();
   const end = start + seconds * 1000;
@@ -417,10 +467,15 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     }),
   );
   const elapsed = (now() - start) / 1000;
+  // The profiles' clock (CLOCK_MONOTONIC, µs), to cut the round out of a whole process's profile or log.
+  if (PROFILE_DIR || LOGS_DIR)
+    console.log(`  round window (monotonic µs): ${monotonicUs(start)} ${monotonicUs(now())}`);
   const ownCpu = ownCpuMs(ownCpuBefore);
   const ownKernelMs = process.cpuUsage(ownCpuBefore).system / 1000;
   const cpu = cpuSecondsOfGroups(system.groups) - cpuBefore;
-  const groupCpu = system.groups.map((group, i) => cpuSecondsOfGroups([group]) - groupCpuBefore[i]);
+  const groupCpuAfter = system.groups.map((group) => cpuOfGroups([group]));
+  const groupCpu = groupCpuAfter.map((after, i) => after.all - groupCpuBefore[i].all);
+  const groupMainCpu = groupCpuAfter.map((after, i) => after.main - groupCpuBefore[i].main);
   await closeConnections(connections);
   return {
     perSecond: done / elapsed,
@@ -430,6 +485,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     cpuMsPerRequest: done ? (cpu * 1000) / done : 0,
     cpuPercent: (cpu / elapsed) * 100,
     cpuMsPerRequestByGroup: groupCpu.map((c) => (done ? (c * 1000) / done : 0)),
+    mainThreadCpuMsPerRequestByGroup: groupMainCpu.map((c) => (done ? (c * 1000) / done : 0)),
     loadGeneratorCpuMsPerRequest: done + errors ? ownCpu / (done + errors) : 0,
     loadGeneratorKernelShare: ownCpu ? ownKernelMs / ownCpu : 0,
   };
@@ -448,6 +504,9 @@ function mean(results: RoundResult[]): RoundResult {
     cpuMsPerRequestByGroup: (results[0]?.cpuMsPerRequestByGroup ?? []).map((_, i) =>
       avg((r) => r.cpuMsPerRequestByGroup[i]),
     ),
+    mainThreadCpuMsPerRequestByGroup: (results[0]?.mainThreadCpuMsPerRequestByGroup ?? []).map(
+      (_, i) => avg((r) => r.mainThreadCpuMsPerRequestByGroup[i]),
+    ),
     loadGeneratorCpuMsPerRequest: avg((r) => r.loadGeneratorCpuMsPerRequest),
     loadGeneratorKernelShare: avg((r) => r.loadGeneratorKernelShare),
   };
@@ -456,7 +515,7 @@ function mean(results: RoundResult[]): RoundResult {
 /** "auth-service 21.30, profile-service 0.12, …" ms of CPU per request, where a system has several groups. */
 const cpuSplit = (system: System, r: RoundResult) =>
   system.groupNames
-    ? `   CPU per request by service: ${system.groupNames.map((name, i) => `${name} ${r.cpuMsPerRequestByGroup[i].toFixed(2)} ms`).join(', ')}`
+    ? `   CPU per request by service (main threads): ${system.groupNames.map((name, i) => `${name} ${r.cpuMsPerRequestByGroup[i].toFixed(2)} ms (${r.mainThreadCpuMsPerRequestByGroup[i].toFixed(2)})`).join(', ')}`
     : '';
 
 const cell = (r?: RoundResult) =>

@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventStore } from '../event-store';
@@ -15,6 +14,7 @@ import type {
   Subscription,
 } from '../types';
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
+import { CommitBell, commitBellPath } from './sqlite-commit-bell';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
 import { SqliteThreadCommit } from './sqlite-thread-commit';
@@ -44,14 +44,16 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 500;
-/** After another process's WAL write, when its commit may have become visible (the last one: surely). */
-const WAL_SETTLE_MS = [3, 20, 80, 250] as const;
 /**
- * Other processes' WAL writes wake this one's subscriptions at most once per this many ms (this
- * process's own commits wake them at once). A commit writes several frames and a busy writer commits
- * every millisecond or so: measured, 3.4 checks per foreign commit without it.
+ * Other processes' commits wake this one's subscriptions at most once per this many ms (this
+ * process's own commits wake them at once): a busy writer commits every millisecond or so.
  */
 const FOREIGN_WAKE_GAP_MS = 5;
+/**
+ * The poll while the commit bell is watched: then it only covers a commit whose bell did not ring
+ * (a writer of an older version, a process killed between its commit and the ring).
+ */
+const POLL_WITH_BELL_MS = 250;
 
 /** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
 export class SqliteEventStore implements EventStore {
@@ -62,9 +64,9 @@ export class SqliteEventStore implements EventStore {
   private readonly wakes: SqliteWakes;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
-  /** Wakes live subscriptions when another process commits (its WAL file changes); the poll is the fallback. */
-  private walWatcher?: FSWatcher;
-  private readonly path: string;
+  /** Rung after each commit here; watched to wake live subscriptions at other processes' commits. */
+  private readonly bell?: CommitBell;
+  private readonly pollIntervalMs: number;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.readonly) {
@@ -76,14 +78,22 @@ export class SqliteEventStore implements EventStore {
       openEventsDatabase(this.db, options.synchronous ?? 'full', options.busyTimeoutMs ?? 10_000);
     }
     this.queries = new SqliteQueries(this.db);
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.wakes = new SqliteWakes(
       {
         head: () => this.queries.headPosition(),
         headers: (from, upTo) => this.queries.headers(from, upTo),
       },
-      options.pollIntervalMs ?? 50,
+      this.pollIntervalMs,
     );
-    const onCommitted = () => this.wakes.notify();
+    if (options.path !== ':memory:') {
+      this.bell = new CommitBell(commitBellPath(options.path));
+      if (!options.readonly) this.bell.openForRinging();
+    }
+    const onCommitted = () => {
+      this.wakes.notify();
+      this.bell?.ring();
+    };
     this.writer =
       options.writer === 'thread' && !options.readonly && options.path !== ':memory:'
         ? new SqliteThreadCommit(
@@ -95,7 +105,6 @@ export class SqliteEventStore implements EventStore {
             onCommitted,
           )
         : new SqliteGroupCommit(this.db, onCommitted);
-    this.path = options.path;
   }
 
   async append(
@@ -171,8 +180,8 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
     this.wakes.releaseAll();
-    this.walWatcher?.close();
     await this.writer.close();
+    this.bell?.close();
     this.db.close();
   }
 
@@ -194,54 +203,32 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Several processes append to one file (a service's worker processes, other services): a commit
-   * writes to `<file>-wal`, which stays in place while this connection is open, so one inotify watch
-   * wakes the subscriptions within milliseconds instead of at the next poll. The WAL frames are
-   * written before the commit is published in the shared-memory index, so a read at the change itself
-   * may not see it yet: a second wake follows shortly after each burst of changes.
+   * Several processes append to one file (a service's worker processes, other services): each rings
+   * the commit bell after its commits (sqlite-commit-bell.ts), so one inotify watch wakes the
+   * subscriptions here once per foreign commit, when it can be read, instead of at the next poll.
    */
   private watchOtherProcesses(): void {
-    if (this.walWatcher || this.path === ':memory:') return;
-    let again: NodeJS.Timeout | undefined;
-    // A writer descheduled between its frames and the index (a loaded machine) publishes later than
-    // the first settle: wake again at growing delays, so a commit is seen within a quarter second.
-    const settle = (step: number) => {
-      again = setTimeout(() => {
-        again = undefined;
-        this.wakes.notify();
-        if (step + 1 < WAL_SETTLE_MS.length) settle(step + 1);
-      }, WAL_SETTLE_MS[step]);
-      again.unref();
-    };
-    const wakeNow = (firstSettle: number) => {
-      lastWake = performance.now();
-      this.wakes.notify();
-      if (again) clearTimeout(again);
-      settle(firstSettle);
-    };
-    // The first change after a quiet gap wakes at once (then 3 ms later, in case the commit was not
-    // published yet); the changes within the gap share one wake at its end, milliseconds after them.
+    if (!this.bell || this.bell.watching) return;
+    // The first ring after a quiet gap wakes at once; the rings within the gap share one wake at
+    // its end, milliseconds after them.
     let lastWake = -Infinity;
     let trailing: NodeJS.Timeout | undefined;
+    const wakeNow = () => {
+      lastWake = performance.now();
+      this.wakes.notify();
+    };
     const wake = () => {
       if (trailing) return;
       const wait = lastWake + FOREIGN_WAKE_GAP_MS - performance.now();
-      if (wait <= 0) return wakeNow(0);
+      if (wait <= 0) return wakeNow();
       trailing = setTimeout(() => {
         trailing = undefined;
-        wakeNow(1);
+        wakeNow();
       }, wait);
       trailing.unref();
     };
-    try {
-      this.walWatcher = watch(`${this.path}-wal`, { persistent: false }, wake);
-      this.walWatcher.on('error', () => {
-        this.walWatcher?.close();
-        this.walWatcher = undefined;
-      });
-    } catch {
-      // No WAL file (a read-only store opened before any write) or no file watching here: the poll remains.
-    }
+    if (this.bell.watch(wake))
+      this.wakes.setPollInterval(Math.max(this.pollIntervalMs, POLL_WITH_BELL_MS));
   }
 
   private assertOpen(): void {

@@ -33,8 +33,13 @@ export class SqliteWakes {
 
   constructor(
     private readonly reads: WakeReads,
-    private readonly pollIntervalMs: number,
+    private pollIntervalMs: number,
   ) {}
+
+  /** From the next poll on (the store watches the commit bell: the poll is only the fallback then). */
+  setPollInterval(ms: number): void {
+    this.pollIntervalMs = ms;
+  }
 
   /** Resolves with the position up to which nothing new matches, once something may (or at stop). */
   wait(

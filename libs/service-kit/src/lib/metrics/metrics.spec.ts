@@ -38,6 +38,8 @@ describe('GET /metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.text;
     expect(text).toContain('process_cpu_user_seconds_total{service="profile-service"}');
+    // Still reported with the event-loop delay sampled every 100 ms instead of every 10 ms.
+    expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds\{service="profile-service"\} \d/);
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(text).toMatch(
       /http_request_duration_seconds_count\{service="profile-service",method="GET",route="\/accounts\/:id",status="200"\} 2/,

@@ -1,20 +1,22 @@
 /**
  * A separate OS process that appends to a shared SQLite store, for the multi-process and
  * kill -9 tests. Prints one `ack <streamId> <revision> <position> <eventId>` line per acknowledged append.
- * Usage: append-worker <dbPath> <name> <count> <mode: shared|own> [writer: event-loop|thread]
+ * Usage: append-worker <dbPath> <name> <count> <mode: shared|own> [writer: event-loop|thread] [gapMs]
  */
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../../errors';
 import { SqliteEventStore } from '../sqlite-event-store';
 
 async function main(): Promise<void> {
-  const [path, name, countText, mode, writer] = process.argv.slice(2);
+  const [path, name, countText, mode, writer, gapText] = process.argv.slice(2);
+  const gapMs = Number(gapText ?? 0);
   const store = new SqliteEventStore({
     path,
     writer: writer === 'thread' ? 'thread' : 'event-loop',
   });
   const count = Number(countText);
   for (let i = 0; i < count; i++) {
+    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     const streamId = mode === 'shared' ? `shared-${i % 5}` : `own-${name}`;
     const eventId = randomUUID();
     for (;;) {
