@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
+import { allWorkersListening } from './all-workers-listening';
 import { trackProcess } from './started-processes';
 
 /** A built service running in its own process, as in production, for HTTP benchmarks. */
@@ -92,6 +93,9 @@ export async function startService(
     if (Date.now() > deadline) throw new Error(`${app} did not become healthy`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Health is up once worker 1 listens; connections opened before the others listen stay on it.
+  const workers = env['WORKERS'] ?? process.env['WORKERS'];
+  await allWorkersListening(url, workers === undefined ? undefined : Number(workers));
   return {
     url,
     pid: child.pid as number,

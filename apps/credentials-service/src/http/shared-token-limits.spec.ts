@@ -52,4 +52,22 @@ describe('POST /oauth/token limits shared by the instances of credentials-servic
     await from(two, '203.0.113.7', key.clientId, key.secret).expect(429);
     await from(two, '198.51.100.1', key.clientId, key.secret).expect(200);
   });
+
+  it('a credential revoked through one instance is refused by the other on its next request, though the other had just served it', async () => {
+    const created = await one.http
+      .post('/api-credentials')
+      .set(await tokens.bearer({ accountId: 'ann', orgId: 'org-1' }))
+      .send({})
+      .expect(201);
+    const key = created.body as { id: string; clientId: string; secret: string };
+    await two.readModels.runner.waitForPosition(await two.headPosition(), 5_000);
+    // Served (and its key remembered) by the second instance, twice.
+    await from(two, '198.51.100.2', key.clientId, key.secret).expect(200);
+    await from(two, '198.51.100.2', key.clientId, key.secret).expect(200);
+    await one.http
+      .delete(`/api-credentials/${key.id}`)
+      .set(await tokens.bearer({ accountId: 'ann', orgId: 'org-1' }))
+      .expect(204);
+    await from(two, '198.51.100.2', key.clientId, key.secret).expect(401);
+  });
 });

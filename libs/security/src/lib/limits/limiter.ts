@@ -5,3 +5,4 @@ export * from './stores/memory-limiter-store';
 export * from './stores/sqlite-limiter-store';
 export * from './stores/postgres-limiter-store';
 export * from './stores/fallback-limiter-store';
+export * from './stores/sqlite-change-watch';

@@ -1,5 +1,6 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { BaseConfig } from '../config/base-config';
+import { installCheapAsyncResourceBind } from './async-resource-bind';
 
 /** A service's Nest application: Nest on Fastify (README, "HTTP platform"). */
 export type ServiceApp = NestFastifyApplication;
@@ -14,6 +15,8 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
  * runs a middleware chain per request.
  */
 export function createHttpAdapter(config: BaseConfig): FastifyAdapter {
+  // Fastify binds an AsyncResource per request with a body; Node 20's bind is dear (README).
+  installCheapAsyncResourceBind();
   return new FastifyAdapter({
     ...(config.TRUST_PROXY && { trustProxy: trustProxyValue(config.TRUST_PROXY) }),
     bodyLimit: BODY_LIMIT_BYTES,
