@@ -32,7 +32,6 @@ import {
   storeCalls,
 } from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
-import { allWorkersListening } from './lib/all-workers';
 
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -120,8 +119,7 @@ async function main(): Promise<void> {
     },
     { main: MAIN, countStoreReadsIn: counts },
   );
-  // Connections opened before every worker listens would all go to worker 1.
-  await allWorkersListening(service.url);
+  // startService waited for every worker: connections opened before would all go to worker 1.
   // One connection for the set-up, one per concurrent client for the measured phases.
   const setup = openConnection(service.url);
   const clients = openConnections(service.url, CLIENTS);
