@@ -1,5 +1,6 @@
 import type { SessionEvent } from '@accounts/contracts';
 import { type CommandContext, DomainError } from '@accounts/event-sourcing';
+import { sameDigest } from './same-digest';
 import type { RefreshSession } from './session-commands';
 import { sessionEnded } from './session-ended';
 import { type SessionState, sessionExpiryReason } from './session-state';
@@ -33,7 +34,7 @@ export function decideRefreshSession(
   const presented = data.presentedRefreshTokenSha256;
   if (state.rotatedRefreshTokens.has(presented))
     return [sessionEnded(state, 'refresh-token-reused', now)];
-  if (presented !== state.refreshTokenSha256) throw invalidRefreshToken();
+  if (!sameDigest(presented, state.refreshTokenSha256)) throw invalidRefreshToken();
   if (!data.accountEnabled) return [sessionEnded(state, 'account-disabled', now)];
   const over = sessionExpiryReason(state, data.idleTimeoutSeconds, now);
   if (over) return [sessionEnded(state, over, now)];
