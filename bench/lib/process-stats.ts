@@ -131,7 +131,14 @@ export function storeCalls(folder: string): Record<string, number> {
   const total: Record<string, number> = {};
   if (!existsSync(folder)) return total;
   for (const file of readdirSync(folder)) {
-    const counts = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, number>;
+    if (!file.endsWith('.json')) continue;
+    let counts: Record<string, number>;
+    try {
+      counts = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, number>;
+    } catch {
+      // A process rewriting its counts in place (or just created): that one is read at the next call.
+      continue;
+    }
     for (const [name, n] of Object.entries(counts)) total[name] = (total[name] ?? 0) + n;
   }
   return total;
