@@ -132,16 +132,21 @@ export function storeCalls(folder: string): Record<string, number> {
   if (!existsSync(folder)) return total;
   for (const file of readdirSync(folder)) {
     if (!file.endsWith('.json')) continue;
-    let counts: Record<string, number>;
-    try {
-      counts = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, number>;
-    } catch {
-      // A process rewriting its counts in place (or just created): that one is read at the next call.
-      continue;
-    }
+    const counts = readCounts(join(folder, file));
     for (const [name, n] of Object.entries(counts)) total[name] = (total[name] ?? 0) + n;
   }
   return total;
+}
+
+/** A process rewrites its counts in place (count-store-reads.cjs): a read caught mid-write is read again. */
+function readCounts(path: string): Record<string, number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, number>;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
 }
 
 function readStat(pid: number): { ppid: number; utime: number; stime: number } | undefined {
