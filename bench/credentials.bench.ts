@@ -286,11 +286,11 @@ async function main(): Promise<void> {
       `  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
 
-    const tree = describeRss(child.pid ?? 0).map((p, i, all) => ({
+    const rssTree = describeRss(child.pid ?? 0).map((p, i, all) => ({
       pid: p.pid,
       role: i === 0 && all.length > 1 ? 'primary' : 'worker',
     }));
-    const rss = await rssAtEndAndIdle(tree);
+    const rss = await rssAtEndAndIdle(rssTree);
     console.log('  RSS after the benchmark (no request meanwhile):');
     for (const p of rss.processes)
       console.log(
