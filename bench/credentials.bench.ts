@@ -24,13 +24,7 @@ import {
 } from './lib/load-client';
 import { allWorkersListening } from './lib/all-workers-listening';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
-import {
-  cpuMs,
-  describeRss,
-  formatIdleRss,
-  processTree,
-  rssAtEndAndIdle,
-} from './lib/process-stats';
+import { cpuMs, processTree, reportIdleRss } from './lib/process-stats';
 import { BENCH_AUTH_ISSUER } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
 
@@ -286,16 +280,7 @@ async function main(): Promise<void> {
       `  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
 
-    const rssTree = describeRss(child.pid ?? 0).map((p, i, all) => ({
-      pid: p.pid,
-      role: i === 0 && all.length > 1 ? 'primary' : 'worker',
-    }));
-    const rss = await rssAtEndAndIdle(rssTree);
-    console.log('  RSS after the benchmark (no request meanwhile):');
-    for (const p of rss.processes)
-      console.log(
-        `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
-      );
+    const rss = await reportIdleRss(child.pid ?? 0);
 
     const file = writeResults('credentials', figures, {
       rssMiB: rss.processes.map((p) => p.rssMiB[0]),

@@ -23,14 +23,7 @@ import {
   ownCpuMs,
 } from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
-import {
-  cpuMs,
-  describeRss,
-  formatIdleRss,
-  processTree,
-  rssAtEndAndIdle,
-  storeCalls,
-} from './lib/process-stats';
+import { cpuMs, processTree, reportIdleRss, storeCalls } from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
 
 const arg = (name: string, fallback: number): number =>
@@ -247,16 +240,7 @@ async function main(): Promise<void> {
       report(figure('  service CPU per search', searchCost.cpuMsEach * 1000, 'µs'));
       extra['search'] = { ...searchCost, perSecond: searchRate };
     }
-    const tree = describeRss(service.pid).map((p, i, all) => ({
-      pid: p.pid,
-      role: i === 0 && all.length > 1 ? 'primary' : 'worker',
-    }));
-    const rss = await rssAtEndAndIdle(tree);
-    console.log('  RSS after the benchmark (no request meanwhile):');
-    for (const p of rss.processes)
-      console.log(
-        `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
-      );
+    const rss = await reportIdleRss(service.pid);
     extra['rssMiB'] = rss.processes.map((p) => p.rssMiB[0]);
     extra['rssIdle'] = rss;
   } finally {

@@ -80,7 +80,7 @@ export const IDLE_RSS_SECONDS = [0, 1, 3, 10];
 /**
  * Samples each process's RSS at the end of a benchmark and while the service sits idle, `afterSeconds`
  * after the end (no request is sent meanwhile): workers give memory back when they go idle
- * (libs/service-kit idle-reclaim), so "at the end" and "idle after N s" are both reported.
+ * (libs/service-kit cluster/idle-gc.ts), so "at the end" and "idle after N s" are both reported.
  * `BENCH_IDLE_SECONDS=0` (or a list such as `0,1,3`) changes the samples.
  */
 export async function rssAtEndAndIdle<P extends { readonly pid: number }>(
@@ -101,6 +101,24 @@ export async function rssAtEndAndIdle<P extends { readonly pid: number }>(
     afterSeconds,
     processes: processes.map((p, i) => ({ ...p, rssMiB: samples[i], lastPssMiB: pssMiB(p.pid) })),
   };
+}
+
+/**
+ * The service's processes (the primary first) sampled with rssAtEndAndIdle and printed a line each
+ * under "RSS after the benchmark"; returns the samples for the results file.
+ */
+export async function reportIdleRss(root: number) {
+  const tree = describeRss(root).map((p, i, all) => ({
+    pid: p.pid,
+    role: i === 0 && all.length > 1 ? 'primary' : 'worker',
+  }));
+  const rss = await rssAtEndAndIdle(tree);
+  console.log('  RSS after the benchmark (no request meanwhile):');
+  for (const p of rss.processes)
+    console.log(
+      `    ${p.role} ${p.pid}: ${formatIdleRss(rss.afterSeconds, p.rssMiB, p.lastPssMiB)}`,
+    );
+  return rss;
 }
 
 function idleSecondsFromEnv(): number[] {

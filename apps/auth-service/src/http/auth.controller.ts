@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActivateAccountCommand } from '../application/activation/activate-account.command';
 import { RefreshSessionCommand } from '../application/sessions/refresh-session.command';
@@ -31,7 +31,6 @@ import {
   SignInTokenAnswer,
   TokenAnswer,
 } from './answers/sign-in.answer';
-import { type RefreshBody, RefreshBodyPipe } from './refresh-body.pipe';
 import { presentedTrustedDevice, setTrustedDeviceCookie } from './trusted-device-cookie';
 
 /** Activation, sign-in and refresh: the routes used before having an access token. */
@@ -118,12 +117,11 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiBody({ type: RefreshDto })
   @ApiOkResponse({
     description: 'New tokens; the refresh token presented stops working',
     type: TokenAnswer,
   })
-  refresh(@Body(RefreshBodyPipe) body: RefreshBody) {
+  refresh(@Body() body: RefreshDto) {
     return this.commands.execute(new RefreshSessionCommand(body.refreshToken));
   }
 }

@@ -1,8 +1,9 @@
 import { AuthTestApp, expectStatus } from '../testing/auth-test-app';
 
 /**
- * POST /auth/refresh reads its body with a check of its own instead of the global ValidationPipe (the
- * hot path of a refresh): the answers to bad input are the pipe's, field by field, and nothing is written.
+ * POST /auth/refresh, the hottest route with a body, takes the global pipe's flat-body fast path
+ * (service-kit FlatBodyCheck): the answers to bad input are still ValidationPipe's, field by field,
+ * and nothing is written.
  */
 describe('POST /auth/refresh: bad input', () => {
   let app: AuthTestApp;
