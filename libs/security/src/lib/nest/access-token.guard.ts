@@ -7,7 +7,6 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { decodeJwt } from 'jose';
 import { TOKEN_REVOCATIONS, type TokenRevocations } from '../tokens/token-revocations';
 import { InvalidTokenError, TokenVerifier } from '../tokens/token-verifier';
 import { IS_PUBLIC } from './public.decorator';
@@ -43,9 +42,8 @@ export class AccessTokenGuard implements CanActivate {
         : undefined;
     try {
       if (!token) throw new InvalidTokenError('missing');
-      const principal = await this.verifier.verify(token);
-      const iat = decodeJwt(token).iat;
-      const revoked = this.revocations?.revocationOf(principal, { issuedAt: iat });
+      const { principal, issuedAt } = await this.verifier.verifyToken(token);
+      const revoked = this.revocations?.revocationOf(principal, { issuedAt });
       if (revoked) throw new InvalidTokenError(revoked);
       request.principal = principal;
       return true;

@@ -43,11 +43,17 @@ export const DEFAULT_TOKEN_LIMITS: TokenLimits = {
   clockToleranceSeconds: 30,
 };
 
+/** A verified access token: who it speaks for, and its `iat` (epoch seconds) for revocation checks. */
+export interface VerifiedToken {
+  readonly principal: Principal;
+  readonly issuedAt: number;
+}
+
 /** Verifies access tokens locally against the trusted issuers' public keys; no call on the request path. */
 export class TokenVerifier {
   private readonly resolvers = new Map<string, () => KeyResolver>();
   /** Tokens already verified, until they expire: a signature check costs more than the rest of a request. */
-  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  private readonly verified = new Map<string, { verified: VerifiedToken; expiresAtMs: number }>();
 
   /** Files whose issuer is only known once read (the entry's name is not the issuer). */
   private readonly published: Array<() => { issuer?: unknown; resolver: KeyResolver } | undefined> =
@@ -65,23 +71,24 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    const known = this.verified.get(token);
-    if (known && known.expiresAtMs > Date.now()) return known.principal;
-    if (known) this.verified.delete(token);
-    const principal = await this.verifySignature(token);
-    this.remember(token, principal);
-    return principal;
+    return (await this.verifyToken(token)).principal;
   }
 
-  private remember(token: string, principal: Principal): void {
-    const exp = decodeJwt(token).exp;
-    if (typeof exp !== 'number') return;
+  /** The principal and the token's `iat`, from one decode (the guard needs both on every request). */
+  async verifyToken(token: string): Promise<VerifiedToken> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.verified;
+    if (known) this.verified.delete(token);
+    const entry = await this.verifySignature(token);
     if (this.verified.size >= 10_000)
       this.verified.delete(this.verified.keys().next().value as string);
-    this.verified.set(token, { principal, expiresAtMs: exp * 1000 });
+    this.verified.set(token, entry);
+    return entry.verified;
   }
 
-  private async verifySignature(token: string): Promise<Principal> {
+  private async verifySignature(
+    token: string,
+  ): Promise<{ verified: VerifiedToken; expiresAtMs: number }> {
     let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
@@ -113,7 +120,10 @@ export class TokenVerifier {
       }
       const principal = fromClaims(payload);
       if (!principal) throw new InvalidTokenError('claims missing');
-      return principal;
+      return {
+        verified: { principal, issuedAt: payload.iat as number },
+        expiresAtMs: (payload.exp as number) * 1000,
+      };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('expired');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { type Principal, toClaims } from './principal';
 import { SIGNING_ALGORITHM, SigningKeyRing } from './signing-key-ring';
 import { TokenIssuer } from './token-issuer';
@@ -35,6 +35,20 @@ describe('access tokens', () => {
     const { accessToken, expiresIn } = await issuer.issue(alice);
     expect(expiresIn).toBe(300);
     await expect(verifier.verify(accessToken)).resolves.toEqual(alice);
+  });
+
+  it('gives the issue time of a token with its principal, verified or remembered', async () => {
+    const { accessToken } = await issuer.issue(alice, new Date(Date.now() - 60_000));
+    const issuedAt = decodeJwt(accessToken).iat;
+    await expect(verifier.verifyToken(accessToken)).resolves.toEqual({
+      principal: alice,
+      issuedAt,
+    });
+    // The second answer comes from the verified-token cache, with the same issue time.
+    await expect(verifier.verifyToken(accessToken)).resolves.toEqual({
+      principal: alice,
+      issuedAt,
+    });
   });
 
   it('refuses an expired token', async () => {
