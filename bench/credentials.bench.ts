@@ -6,15 +6,12 @@
  * Prints figures and writes bench/results/credentials.json.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@accounts/event-store';
-import { IssuerKeys, type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
-import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
-import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
+import { IssuerKeys, type Principal } from '@accounts/security';
 import {
   closeConnections,
   type LoadConnection,
@@ -24,6 +21,7 @@ import {
 } from './lib/load-client';
 import { allWorkersListening } from './lib/all-workers-listening';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
+import { rawGrantCost } from './lib/raw-grant';
 import { cpuMs, processTree, reportIdleRss } from './lib/process-stats';
 import { BENCH_AUTH_ISSUER } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
@@ -130,33 +128,6 @@ async function waitHealthy(setup: LoadConnection, child: ChildProcess): Promise<
   throw new Error('credentials-service did not become healthy within 30 s');
 }
 
-/** One HMAC check plus one JWT signature, back to back, in this process: the floor of a grant. */
-async function rawGrantCost(count: number): Promise<Awaited<ReturnType<typeof runConcurrent>>> {
-  const hasher = new SecretHasher(randomBytes(32));
-  const secret = newApiSecret();
-  const stored = hasher.hash(secret);
-  const issuer = new TokenIssuer(
-    await SigningKeyRing.generate(),
-    'credentials-service',
-    'accounts',
-  );
-  const principal: Principal = {
-    kind: 'api',
-    accountId: 'bench-user',
-    orgId: 'bench-org',
-    accountType: 'standard',
-    sessionId: 'c',
-    amr: ['client_credentials'],
-    authTime: 0,
-  };
-  const once = async () => {
-    if (!hasher.matches(secret, stored)) throw new Error('hash check failed');
-    await issuer.issue(principal);
-  };
-  for (let i = 0; i < 1000; i++) await once();
-  return runConcurrent(count, 1, once);
-}
-
 async function main(): Promise<void> {
   if (BUILT && !existsSync(BUILT_MAIN))
     throw new Error(`--built: ${BUILT_MAIN} is missing; run npx nx build credentials-service`);
@@ -246,11 +217,8 @@ async function main(): Promise<void> {
       `  service CPU by process during the run (ms): ${perProcess.map((ms, i) => `${i === 0 && perProcess.length > 1 ? 'primary' : 'worker'} ${ms.toFixed(0)}`).join(', ')}`,
     );
 
-    const rawCpuBefore = process.cpuUsage();
-    const raw = await rawGrantCost(Math.max(5000, Math.floor(GRANTS / 2)));
-    const rawCpu = process.cpuUsage(rawCpuBefore);
-    const rawCpuSeconds = (rawCpu.user + rawCpu.system) / 1e6;
     const rawCount = Math.max(5000, Math.floor(GRANTS / 2));
+    const raw = await rawGrantCost(rawCount);
     report(
       figure(
         'raw: 1 HMAC-SHA-256 check + 1 EdDSA JWT signature, one after the other',
@@ -262,14 +230,14 @@ async function main(): Promise<void> {
     report(
       figure(
         '  the same, per second of CPU',
-        rawCount / rawCpuSeconds,
+        1e6 / raw.cpuMicrosPerOp,
         'ops/s',
         undefined,
-        `${((rawCpuSeconds / rawCount) * 1e6).toFixed(0)} µs of CPU per op (incl. 1000 warm-up)`,
+        `${raw.cpuMicrosPerOp.toFixed(0)} µs of CPU per op`,
       ),
     );
     const ratio = grants.perSecond / raw.perSecond;
-    const cpuRatio = grantsPerCpuSecond / (rawCount / rawCpuSeconds);
+    const cpuRatio = grantsPerCpuSecond / (1e6 / raw.cpuMicrosPerOp);
     console.log(
       `  grants/s ÷ raw ops/s: ${ratio.toFixed(2)} wall clock, ${cpuRatio.toFixed(2)} per CPU second (the rest of a grant is HTTP, Nest, logging, the read-model lookup)`,
     );

@@ -1,0 +1,90 @@
+/**
+ * The least a client-credentials grant can be over HTTP in Node, for `npm run bench -- grant-ceiling`:
+ * node:cluster workers, each a bare node:http server whose POST /oauth/token reads the body, takes the
+ * Basic credentials apart, checks the secret (the service's own SecretHasher: one HMAC, compared in
+ * constant time) and signs the service's own EdDSA access token (TokenIssuer), then answers the same
+ * JSON fields. No framework, no validation, no limiter, no log, no store: what no server that does a
+ * grant can do without. GET /health answers with the worker's id (bench/lib/all-workers-listening).
+ * Environment: PORT, WORKERS, CEILING_SECRET_KEY (hex, the hasher's key), CEILING_CLIENT, CEILING_HASH.
+ */
+import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
+import { SecretHasher } from '../../apps/credentials-service/src/application/secrets/secret-hasher';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+};
+
+if (cluster.isPrimary) {
+  const workers = Number(process.env['WORKERS'] ?? 2);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  void serve();
+}
+
+async function serve(): Promise<void> {
+  const hasher = new SecretHasher(Buffer.from(env('CEILING_SECRET_KEY'), 'hex'));
+  const client = env('CEILING_CLIENT');
+  const stored = env('CEILING_HASH');
+  const issuer = new TokenIssuer(
+    await SigningKeyRing.generate(),
+    'credentials-service',
+    'accounts',
+  );
+  const principal: Principal = {
+    kind: 'api',
+    accountId: 'bench-user',
+    orgId: 'bench-org',
+    accountType: 'standard',
+    sessionId: client,
+    amr: ['client_credentials'],
+    authTime: 0,
+  };
+  const workerId = cluster.worker?.id ?? 1;
+  const server = createServer((request, response) => {
+    if (request.method === 'GET' && request.url === '/health') {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ status: 'ok', info: { worker: { id: workerId } } }));
+      return;
+    }
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      void answer(request.headers.authorization, body).then(([status, payload]) => {
+        response.statusCode = status;
+        response.setHeader('content-type', 'application/json');
+        response.setHeader('cache-control', 'no-store');
+        response.end(JSON.stringify(payload));
+      });
+    });
+  });
+
+  async function answer(
+    authorization: string | undefined,
+    body: string,
+  ): Promise<[number, Record<string, unknown>]> {
+    const basic = authorization?.startsWith('Basic ')
+      ? Buffer.from(authorization.slice(6), 'base64').toString('utf8')
+      : '';
+    const colon = basic.indexOf(':');
+    const ok =
+      body === 'grant_type=client_credentials' &&
+      colon > 0 &&
+      basic.slice(0, colon) === client &&
+      hasher.matches(basic.slice(colon + 1), stored);
+    if (!ok) return [401, { error: 'invalid_client' }];
+    const { accessToken, expiresIn } = await issuer.issue(principal);
+    return [200, { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }];
+  }
+
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(env('PORT')), '127.0.0.1');
+}
