@@ -104,7 +104,7 @@ export class SqliteEventStore implements EventStore {
             },
             onCommitted,
           )
-        : new SqliteGroupCommit(this.db, onCommitted);
+        : new SqliteGroupCommit(this.db, onCommitted, options.busyTimeoutMs ?? 10_000);
   }
 
   async append(

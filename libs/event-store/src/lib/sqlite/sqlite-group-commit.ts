@@ -9,21 +9,39 @@ interface PendingAppend extends AppendRequest {
   readonly reject: (error: unknown) => void;
 }
 
+/** Waits between tries for the write lock another process holds: a commit there takes about an fsync. */
+const LOCK_RETRY_MS = [1, 1, 2, 2, 4];
+
 /**
  * Group commit: appends requested in the same turn of the event loop are written in one
  * transaction (one fsync), each in its own savepoint so that one append's wrong expected
  * revision does not affect the others. A promise resolves only after the commit.
+ *
+ * When another process holds the write lock, the batch waits on a timer instead of in SQLite's
+ * busy handler: that handler sleeps the thread (1, 2, 5, 10 ms, …), and better-sqlite3 runs on the
+ * event loop, so every request of the process stood still behind another worker's fsync. Appends
+ * requested meanwhile join the waiting batch. After `busyTimeoutMs` without the lock the batch fails.
  */
 export class SqliteGroupCommit {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private readonly writeBatch: (batch: readonly AppendRequest[]) => Array<AppendResult | Error>;
+  private readonly noLockWait: Database.Statement;
+  private readonly lockWait: Database.Statement;
+  /** When the waiting batch first found the lock taken, and how many tries since. */
+  private lockedSinceMs?: number;
+  private lockTries = 0;
+  private retry?: NodeJS.Timeout;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly onCommitted: () => void,
+    private readonly busyTimeoutMs = 10_000,
   ) {
     this.writeBatch = createBatchWriter(db);
+    // The connection keeps its busy timeout for reads (a WAL reader waits only in rare cases).
+    this.noLockWait = db.prepare('PRAGMA busy_timeout = 0');
+    this.lockWait = db.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   }
 
   enqueue(
@@ -43,16 +61,37 @@ export class SqliteGroupCommit {
   /** Lets a group commit scheduled in this turn finish before the handle goes away. */
   async close(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
+    if (this.retry) {
+      // A batch still waiting for another process's lock gets one last try, waiting in SQLite.
+      clearTimeout(this.retry);
+      this.retry = undefined;
+      this.flush(true);
+    }
   }
 
-  private flush(): void {
+  private flush(waitInSqlite = false): void {
     const batch = this.queue;
     this.queue = [];
     this.scheduled = false;
+    this.retry = undefined;
     let results: Array<AppendResult | Error>;
     try {
-      results = this.writeBatch(batch);
+      if (!waitInSqlite) this.noLockWait.get();
+      try {
+        results = this.writeBatch(batch);
+      } finally {
+        if (!waitInSqlite) this.lockWait.get();
+      }
     } catch (error) {
+      // Only a lock not taken is retried: a transaction that began and then failed is not.
+      if (!waitInSqlite && isLocked(error) && !this.db.inTransaction && this.mayWaitForLock()) {
+        this.queue = batch.concat(this.queue);
+        this.scheduled = true;
+        const delay = LOCK_RETRY_MS[Math.min(this.lockTries - 1, LOCK_RETRY_MS.length - 1)];
+        this.retry = setTimeout(() => this.flush(), delay);
+        return;
+      }
+      this.lockedSinceMs = undefined;
       const failure = new EventStoreUnavailableError(
         `SQLite append failed: ${(error as Error).message}`,
         error,
@@ -60,6 +99,7 @@ export class SqliteGroupCommit {
       batch.forEach((item) => item.reject(failure));
       return;
     }
+    this.lockedSinceMs = undefined;
     this.onCommitted();
     batch.forEach((item, i) => {
       const result = results[i];
@@ -67,4 +107,20 @@ export class SqliteGroupCommit {
       else item.resolve(result);
     });
   }
+
+  private mayWaitForLock(): boolean {
+    const now = Date.now();
+    if (this.lockedSinceMs === undefined) {
+      this.lockedSinceMs = now;
+      this.lockTries = 0;
+    }
+    this.lockTries += 1;
+    return now - this.lockedSinceMs < this.busyTimeoutMs;
+  }
+}
+
+/** SQLITE_BUSY: another connection holds the write lock (BEGIN IMMEDIATE could not take it). */
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
