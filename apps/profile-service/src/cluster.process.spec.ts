@@ -251,6 +251,40 @@ function clusterSuite(engine: 'sqlite' | 'postgres'): void {
     }
   });
 
+  it('shows a profile edit in the directory listing at once, whichever worker took the edit', async () => {
+    const listed = await call(
+      port,
+      'GET',
+      `/organizations/${orgId}/accounts?limit=100`,
+      undefined,
+      adminToken,
+    );
+    const members = listed.body.items.filter((item: { userName: string }) =>
+      item.userName.startsWith('member'),
+    );
+    expect(members).toHaveLength(8);
+    for (const [i, member] of members.entries()) {
+      const token = await mint({ accountId: member.id, orgId });
+      // The edit does not wait for worker 1's directory: the listing, on the next connection, does.
+      const edited = await call(port, 'PATCH', '/accounts/me', { lastName: `Edited${i}` }, token);
+      expect(edited.status).toBe(200);
+      expect(edited.body.lastName).toBe(`Edited${i}`);
+      const listing = await call(
+        port,
+        'GET',
+        `/organizations/${orgId}/accounts?search=${member.userName}`,
+        undefined,
+        adminToken,
+      );
+      expect(listing.status).toBe(200);
+      expect(listing.body.items.map((item: { lastName: string }) => item.lastName)).toEqual([
+        `Edited${i}`,
+      ]);
+      const mine = await call(port, 'GET', '/accounts/me', undefined, token);
+      expect(mine.body.lastName).toBe(`Edited${i}`);
+    }
+  });
+
   it('loses no acknowledged write when a worker is killed with SIGKILL, and the primary restarts it', async () => {
     const before = await workers(port);
     const victim = before.get(1)!.worker.pid;

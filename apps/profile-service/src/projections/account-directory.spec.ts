@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { REVOKED_TOKENS } from '@accounts/service-kit';
 import { TestTokens } from '@accounts/testing';
 import { expectStatus, type Member, ProfileTestApp } from '../testing/profile-test-app';
@@ -41,6 +42,8 @@ describe('the account directory read model', () => {
 
   it('rebuilt from position zero, equals the live one', async () => {
     const queries = app.t.app.get(AccountDirectoryQueries);
+    // Edits do not wait for the directory; a listing does, and so does this read.
+    await app.t.app.get(ReadModels).directoryUpToDate(app.store);
     const live = queries.all();
     expect(live).toHaveLength(17);
     expect(live.find((row) => row.user_name === 'User4x')).toEqual(
@@ -84,4 +87,57 @@ describe('the account directory read model', () => {
     });
     expectStatus(await app.http().get('/metrics'), 200);
   });
+});
+
+describe('a directory listing right after writes it has not applied yet', () => {
+  let app: ProfileTestApp;
+  afterAll(() => app.close());
+
+  it('waits for them: it shows every account and edit committed before it, though the edit did not wait', async () => {
+    app = await ProfileTestApp.start(await TestTokens.create());
+    const admin = (await app.createOrganization('busy')).admin;
+    const { member } = await app.registerAccount(admin, 'editor');
+    // Another worker's burst of registrations, appended straight to the store: the directory is behind.
+    const [model] = await app.store.readStream(`account-${member.accountId}`, { maxCount: 1 });
+    const burst = 3_000;
+    await Promise.all(
+      Array.from({ length: burst }, (_, i) => {
+        const accountId = randomUUID();
+        return app.store.append(
+          `account-${accountId}`,
+          [
+            {
+              type: model.type,
+              data: {
+                ...(model.data as object),
+                accountId,
+                userName: `burst${i}`,
+                email: `b${i}@x.test`,
+              },
+              metadata: model.metadata,
+            },
+          ],
+          'no_stream',
+        );
+      }),
+    );
+    const edited = await app
+      .http()
+      .patch('/accounts/me')
+      .set(await app.as(member))
+      .send({ lastName: 'AfterTheBurst' });
+    expectStatus(edited, 200);
+    const list = async (search: string) =>
+      app
+        .http()
+        .get(`/organizations/${admin.orgId}/accounts?search=${search}`)
+        .set(await app.as(admin));
+    const mine = await list('editor');
+    expectStatus(mine, 200);
+    expect(mine.body.items.map((i: { lastName: string }) => i.lastName)).toEqual(['AfterTheBurst']);
+    const last = await list(`burst${burst - 1}`);
+    expect(last.body.items.map((i: { userName: string }) => i.userName)).toEqual([
+      `burst${burst - 1}`,
+    ]);
+  }, 60_000);
 });

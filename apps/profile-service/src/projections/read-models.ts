@@ -1,4 +1,5 @@
 import { CoalescedReadModelsWait, type ReadModelsWait } from '@accounts/event-sourcing';
+import type { EventStore } from '@accounts/event-store';
 import { serviceReadModels } from '@accounts/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { ProfileConfig } from '../config';
@@ -14,14 +15,19 @@ export class ReadModels extends serviceReadModels<ProfileConfig>((store, config)
   batchMs: 5,
 })) {
   /**
-   * Read-your-writes for a write only the directory shows (a profile edit: names, email), shared by
-   * the requests waiting at once. Waiting for every model would also check revoked_tokens, whose
-   * filter such a write never matches: its checkpoint stays at its last match, so each check scans
-   * the store from there (measured: 50-130 ms a check at 100,000 accounts). The position waited for is
-   * always the last event of an account stream, which the directory takes: the checks need not scan
-   * the store for the directory's next event (`ownEvent`).
+   * A listing's read-your-writes, on the read side: profile edits do not wait for the directory (their
+   * answer is the state they decided), so a listing first waits until the directory holds every event
+   * committed before it started, whoever wrote it and on whichever worker. Listings waiting at once share
+   * one wait. Waiting for every model would also check revoked_tokens, whose filter an account write
+   * never matches: its checkpoint stays at its last match, so each check would scan the store from there
+   * (measured: 50-130 ms a check at 100,000 accounts).
    */
-  readonly directory: ReadModelsWait = new CoalescedReadModelsWait({
-    waitFor: (position) => this.waitFor(position, ACCOUNT_DIRECTORY, undefined, true),
+  private readonly directoryWait: ReadModelsWait = new CoalescedReadModelsWait({
+    waitFor: (position) => this.waitFor(position, ACCOUNT_DIRECTORY),
   });
+
+  /** Resolves once the directory shows every write committed before the call (or after the timeout). */
+  async directoryUpToDate(store: Pick<EventStore, 'headPosition'>): Promise<void> {
+    await this.directoryWait.waitFor(await store.headPosition());
+  }
 }

@@ -28,7 +28,6 @@ import { releaseUserName, withReservedUserName } from '../shared/user-names';
 import { type AccountView, toAccountView } from './account-view';
 import { EmailChangeLinks } from '../email-change/email-change-links';
 import { UpdateProfileCommand } from './update-profile.command';
-import { ReadModels } from '../../projections/read-models';
 
 /** Many people may save the same profile at once: more retries than the default before a 409. */
 const PROFILE_UPDATE_RETRIES = 10;
@@ -50,7 +49,6 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
     private readonly runner: CommandRunner,
     @Inject(RECENT_SIGN_IN_SECONDS) private readonly recentSignInSeconds: number,
     private readonly emailChangeLinks: EmailChangeLinks,
-    private readonly readModels: ReadModels,
   ) {}
 
   async execute(request: UpdateProfileCommand): Promise<AccountView> {
@@ -118,14 +116,14 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
         decider: timed(holdingUserName(planned?.to)),
         command,
         loaded,
-        // Its events change only what the directory shows (no revocation): the one model to wait for.
-        waitFor: this.readModels.directory,
+        // No read-your-writes wait: the answer is the state decided here, GET /accounts/me reads the
+        // stream, and a directory listing waits itself for every commit before it (ListAccountsHandler).
+        waitFor: false,
         ...acting,
         now,
         maxRetries: PROFILE_UPDATE_RETRIES,
       });
 
-    // The runner waits for the directory after the account write: a listing right after shows the change.
     const result = planned
       ? await withReservedUserName(this.runner, { userName: planned.to, accountId, acting }, write)
       : await write();

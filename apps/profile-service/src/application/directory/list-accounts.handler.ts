@@ -11,6 +11,7 @@ import {
   AccountDirectoryQueries,
   type DirectoryRow,
 } from '../../projections/account-directory.queries';
+import { ReadModels } from '../../projections/read-models';
 import { loadCallerTimeZone } from '../shared/caller-facts';
 import { loadHistory } from '../shared/history';
 import { inTimeZone } from '../shared/local-times';
@@ -20,18 +21,23 @@ import {
   ListAccountsQuery,
 } from './list-accounts.query';
 
-/** Who may list is decided on the organization stream (current administrators); the rows come from the directory. */
+/**
+ * Who may list is decided on the organization stream (current administrators); the rows come from the
+ * directory once it holds every write committed before the request (edits do not wait for it).
+ */
 @QueryHandler(ListAccountsQuery)
 export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: AccountDirectoryQueries,
+    private readonly readModels: ReadModels,
   ) {}
 
   async execute({ caller, orgId, page }: ListAccountsQuery): Promise<DirectoryListing> {
     const [{ state }, timeZone] = await Promise.all([
       loadHistory(this.store, organizationStreamId(orgId), organizationDecider),
       loadCallerTimeZone(this.store, caller),
+      this.readModels.directoryUpToDate(this.store),
     ]);
     organizationAdministeredBy(state, { accountId: caller.accountId, orgId: caller.orgId });
     const { rows, nextCursor } = this.directory.page(orgId, page);
