@@ -28,21 +28,28 @@ const EVENTS = Number(
   process.argv.find((a) => a.startsWith('--events='))?.split('=')[1] ?? 200_000,
 );
 
+/** A stored sample as the relay reads it (the store's metadata type has an index signature, EventMetadata has none). */
+function recorded(type: string, data: unknown): RecordedEvent {
+  const sample = storedSample(type, data);
+  return { ...sample, metadata: { ...sample.metadata } };
+}
+
 const mix: [PublicationTableLike, RecordedEvent][] = [
-  ...Object.entries(ProfileSamples).map(
-    ([type, data]) =>
-      [ProfilePublication, storedSample(type, data)] as [PublicationTableLike, RecordedEvent],
-  ),
+  ...Object.entries(ProfileSamples).map(([type, data]): [PublicationTableLike, RecordedEvent] => [
+    ProfilePublication,
+    recorded(type, data),
+  ]),
   ...Object.entries(AuthenticationSamples).map(
-    ([type, data]) =>
-      [AuthenticationPublication, storedSample(type, data)] as [
-        PublicationTableLike,
-        RecordedEvent,
-      ],
+    ([type, data]): [PublicationTableLike, RecordedEvent] => [
+      AuthenticationPublication,
+      recorded(type, data),
+    ],
   ),
   ...Object.entries(CredentialsSamples).map(
-    ([type, data]) =>
-      [CredentialsPublication, storedSample(type, data)] as [PublicationTableLike, RecordedEvent],
+    ([type, data]): [PublicationTableLike, RecordedEvent] => [
+      CredentialsPublication,
+      recorded(type, data),
+    ],
   ),
 ];
 

@@ -4,13 +4,15 @@
 // PostgreSQL pass runs only when TEST_ON_POSTGRES=1 (over the same arguments). TEST_ON_POSTGRES=0 skips it.
 // A lint failure does not stop the tests, but the run still exits non-zero. SKIP_LINT=1 skips lint.
 // The format check (tools/format-check.mjs, prettier --check) counts as one test of the closing line;
-// SKIP_FORMAT=1 (or SKIP_LINT=1) skips it, FORMAT_PATHS limits it to some paths.
+// SKIP_FORMAT=1 (or SKIP_LINT=1) skips it, FORMAT_PATHS limits it to some paths. So does bench/'s type
+// check (tools/bench-typecheck.mjs, tsc --noEmit -p bench/tsconfig.json; SKIP_BENCH_TYPECHECK=1 or SKIP_LINT=1).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchTypecheck } from './bench-typecheck.mjs';
 import { formatCheck } from './format-check.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -167,12 +169,23 @@ const formatRun = {
     skipped: format.status === 'skipped' ? 1 : 0,
   },
 };
+const benchTypes = benchTypecheck({ root });
+if (benchTypes.status === 'failed') process.stdout.write(benchTypes.output);
+console.log(benchTypes.line);
+const benchTypesRun = {
+  status: 0,
+  summary: {
+    passed: benchTypes.status === 'passed' ? 1 : 0,
+    failed: benchTypes.status === 'failed' ? 1 : 0,
+    skipped: benchTypes.status === 'skipped' ? 1 : 0,
+  },
+};
 const args = process.argv.slice(2);
 const sqliteRun = jest(args);
 const unit = vitest(args);
 const unitRun = unit && { status: unit.status, summary: unit.counts };
 const postgresRun = await postgresPass(args);
-const runs = [formatRun, sqliteRun, unitRun, postgresRun].filter(Boolean);
+const runs = [formatRun, benchTypesRun, sqliteRun, unitRun, postgresRun].filter(Boolean);
 const tests = {
   status: runs.find((r) => r.status !== 0)?.status ?? 0,
   summary: runs.every((r) => r.summary) ? sum(runs.map((r) => r.summary)) : undefined,

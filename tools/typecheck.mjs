@@ -18,6 +18,8 @@ const tsconfigs = ['apps', 'libs'].flatMap((dir) =>
       )
     : [],
 );
+// bench/ is no Nx project: its own tsconfig (the benches and their helpers).
+tsconfigs.push('bench/tsconfig.json');
 
 function check(tsconfig) {
   return new Promise((resolve) => {

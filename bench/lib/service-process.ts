@@ -93,9 +93,8 @@ export async function startService(
     if (Date.now() > deadline) throw new Error(`${app} did not become healthy`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  // Health is up once worker 1 listens; connections opened before the others listen stay on it.
-  const workers = env['WORKERS'] ?? process.env['WORKERS'];
-  await allWorkersListening(url, workers === undefined ? undefined : Number(workers));
+  // /health says up once every worker listens; this confirms it on fresh connections.
+  await allWorkersListening(url);
   return {
     url,
     pid: child.pid as number,

@@ -1,5 +1,5 @@
 import type { RecordedEvent, SubscribeOptions } from '@accounts/event-store';
-import type { ProjectionLogger, SourceSubscription } from '@accounts/projections';
+import type { ProjectionLogger, SourceProgress, SourceSubscription } from '@accounts/projections';
 import type { Admin, Batch, Consumer, ConsumerGroupJoinEvent, Kafka, KafkaMessage } from 'kafkajs';
 import { Backoff, Sleeper } from './backoff';
 import { type DeadLetterPublisher, type MalformedHandler } from './dead-letter';
@@ -51,6 +51,12 @@ export class KafkaSubscription implements SourceSubscription {
   private generation = 0;
   /** Partition -> last offset that must be seen before the subscription is caught up. */
   private catchUpTargets?: Map<string, number>;
+  /**
+   * Partition -> offset below which the read model holds everything, over every generation: the
+   * group's committed offsets at each join (committed only after the read model), then what this
+   * subscription acknowledged. What is applied stays applied, so it only grows.
+   */
+  private readonly held = new Map<string, number>();
   private caughtUpSignalled = false;
   private consumer?: Consumer;
   private admin?: Admin;
@@ -58,6 +64,8 @@ export class KafkaSubscription implements SourceSubscription {
   private stopping = false;
   private commits: Promise<void> = Promise.resolve();
   private readonly sleeper = new Sleeper();
+  /** The pause between attempts to read the catch-up targets (beside the batch loop's own sleeper). */
+  private readonly joinSleeper = new Sleeper();
 
   constructor(
     private readonly settings: KafkaSubscriptionSettings,
@@ -88,10 +96,17 @@ export class KafkaSubscription implements SourceSubscription {
     return this.commit();
   }
 
+  /** Per partition, the offset below which the read model holds everything (see SourceProgress). */
+  progress(): SourceProgress {
+    for (const [key, offsets] of this.offsets) this.hold(key, offsets.doneBelow);
+    return new Map(this.held);
+  }
+
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
     this.sleeper.wake();
+    this.joinSleeper.wake();
     this.queue.close();
     // The runner acknowledges its last batch right after asking us to stop: let that commit go out first.
     await new Promise((resolve) => setImmediate(resolve));
@@ -296,39 +311,65 @@ export class KafkaSubscription implements SourceSubscription {
     }
   }
 
-  /** New generation: fresh offset bookkeeping, and the catch-up targets of the new assignment. */
+  /**
+   * New generation: fresh offset bookkeeping, and the catch-up targets of the new assignment. Until
+   * they are read the subscription is not caught up: a failed read is retried, never taken for "nothing
+   * to read" (that let a rebuild be swapped in with partitions unread).
+   */
   private async joined(admin: Admin, event: ConsumerGroupJoinEvent): Promise<void> {
-    this.generation++;
+    const generation = ++this.generation;
+    for (const [key, offsets] of this.offsets) this.hold(key, offsets.doneBelow);
     this.offsets = new Map();
+    this.catchUpTargets = undefined;
     const assignment = event.payload.memberAssignment;
-    try {
-      const targets = new Map<string, number>();
-      const committed = await retryRetriable(() =>
-        admin.fetchOffsets({ groupId: this.settings.groupId, topics: Object.keys(assignment) }),
-      );
-      for (const [topic, partitions] of Object.entries(assignment)) {
-        const watermarks = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-        const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
-        for (const partition of partitions) {
-          const mark = watermarks.find((entry) => entry.partition === partition);
-          const high = Number(mark?.high ?? 0);
-          const start = Math.max(
-            Number(done.find((entry) => entry.partition === partition)?.offset ?? -1),
-            Number(mark?.low ?? 0),
-          );
-          if (start < high) targets.set(partitionKey(topic, partition), high - 1);
-        }
+    const backoff = new Backoff(200, 5000);
+    for (;;) {
+      if (this.stopping || generation !== this.generation) return;
+      try {
+        const targets = await this.readCatchUpTargets(admin, assignment);
+        if (generation !== this.generation) return;
+        this.catchUpTargets = targets;
+        break;
+      } catch (error) {
+        this.settings.logger.warn(
+          { groupId: this.settings.groupId, err: error },
+          'could not read the catch-up targets; retrying',
+        );
+        await this.joinSleeper.sleep(backoff.next());
       }
-      this.catchUpTargets = targets;
-    } catch (error) {
-      // Without targets we cannot tell; the next batch after a successful join decides.
-      this.settings.logger.warn(
-        { groupId: this.settings.groupId, err: error },
-        'could not read the catch-up targets',
-      );
-      this.catchUpTargets = new Map();
     }
     this.checkCaughtUp();
+  }
+
+  /** Per assigned partition with messages after the committed offset: the last offset to see. */
+  private async readCatchUpTargets(
+    admin: Admin,
+    assignment: Record<string, number[]>,
+  ): Promise<Map<string, number>> {
+    const targets = new Map<string, number>();
+    const committed = await retryRetriable(() =>
+      admin.fetchOffsets({ groupId: this.settings.groupId, topics: Object.keys(assignment) }),
+    );
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      const watermarks = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+      const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+      for (const partition of partitions) {
+        const mark = watermarks.find((entry) => entry.partition === partition);
+        const high = Number(mark?.high ?? 0);
+        const start = Math.max(
+          Number(done.find((entry) => entry.partition === partition)?.offset ?? -1),
+          Number(mark?.low ?? 0),
+        );
+        // The group commits an offset only after the read model committed what is below it.
+        this.hold(partitionKey(topic, partition), start);
+        if (start < high) targets.set(partitionKey(topic, partition), high - 1);
+      }
+    }
+    return targets;
+  }
+
+  private hold(key: string, offset: number): void {
+    if (offset > (this.held.get(key) ?? -1)) this.held.set(key, offset);
   }
 
   private checkCaughtUp(): void {

@@ -35,6 +35,11 @@ export class PartitionOffsets {
     this.committed = Math.max(this.committed, offset);
   }
 
+  /** The offset below which everything is in the read model or needs nothing; -1 before any message. */
+  get doneBelow(): number {
+    return this.pending.length > 0 ? this.pending[0] : this.next;
+  }
+
   /** The last offset committed in this generation, -1 before the first commit. */
   get lastCommitted(): number {
     return this.committed;

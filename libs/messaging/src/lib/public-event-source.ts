@@ -30,6 +30,8 @@ export function publicEventsOf(source: EventSource, table: PublicationTableLike)
         }),
         stop: () => subscription.stop(),
         acknowledge: (events) => subscription.acknowledge?.(events),
+        // Kafka's per-partition progress, which a rebuild's swap compares (see SourceProgress).
+        ...(subscription.progress && { progress: () => subscription.progress?.() ?? new Map() }),
       };
     },
     headPosition: source.headPosition?.bind(source),

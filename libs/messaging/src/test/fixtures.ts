@@ -135,6 +135,7 @@ export function countingSource(source: EventSource): EventSource & { delivered: 
         }),
         stop: () => subscription.stop(),
         acknowledge: (events) => subscription.acknowledge?.(events),
+        ...(subscription.progress && { progress: () => subscription.progress?.() ?? new Map() }),
       };
     },
   };

@@ -5,9 +5,23 @@ import type {
   Subscription,
 } from '@accounts/event-store';
 
+/**
+ * Where a subscription stands in a source that is not one ordered log (Kafka: one order per
+ * partition, so one position says nothing about the other partitions): per part (a Kafka partition,
+ * `<partition>:<topic>`), the offset below which every event is in the read model or needs nothing.
+ * Two copies fed by the same source compare part by part.
+ */
+export type SourceProgress = ReadonlyMap<string, number>;
+
 export interface SourceSubscription extends Subscription {
   /** Called after events were committed to the read model (a Kafka source commits its offsets here). */
   acknowledge?(events: readonly RecordedEvent[]): void | Promise<void>;
+  /**
+   * Sources whose events do not arrive in position order: how far the read model is, per part (see
+   * SourceProgress). A rebuild is swapped in only once it stands, in every part, where the live copy
+   * stood; without it the rebuild compares positions (a store: one order).
+   */
+  progress?(): SourceProgress;
 }
 
 /**

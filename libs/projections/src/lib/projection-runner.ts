@@ -1,6 +1,6 @@
 import { readCheckpoint } from './checkpoint';
 import { createCopy, swapLiveCopy } from './copies';
-import type { EventSource } from './event-source';
+import type { EventSource, SourceProgress } from './event-source';
 import { listParkedEvents, type ParkedEvent } from './failed-events';
 import { retryParkedEvent, skipParkedEvent } from './parked-event-actions';
 import { prepareCopies } from './prepare-copies';
@@ -315,6 +315,10 @@ export class ProjectionRunner {
     try {
       const target = previous?.position ?? readCheckpoint(database, entry.liveCopy);
       await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
+      // A source of several ordered logs (Kafka partitions): the highest position says nothing about
+      // the other partitions, so the fresh copy must also stand where the live one stood in each.
+      const held = previous?.progress();
+      if (held) await this.unlessStopped(this.waitUntilHolds(shadow, held));
       swapLiveCopy(database, projection, entry.liveCopy, copy);
     } catch (error) {
       if (previous && !this.stopping) entry.live = this.startWorker(projection, entry.liveCopy);
@@ -355,6 +359,14 @@ export class ProjectionRunner {
       if (left <= 0) return false;
       // Re-check at least every second, whatever happened to the notifications.
       await withTimeout(changed, Math.min(left, 1000));
+    }
+  }
+
+  private async waitUntilHolds(worker: ProjectionWorker, held: SourceProgress): Promise<void> {
+    for (;;) {
+      const changed = this.changed.next();
+      if (worker.holds(held)) return;
+      await withTimeout(changed, 1000);
     }
   }
 

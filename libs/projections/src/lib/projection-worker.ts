@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@accounts/event-store';
 import { applyBatch, type BatchTarget } from './apply-batch';
 import { readCheckpoint } from './checkpoint';
-import type { EventSource, SourceSubscription } from './event-source';
+import type { EventSource, SourceProgress, SourceSubscription } from './event-source';
 import { loadFailureCounts, recordFailure } from './failed-events';
 import type { Projection } from './projection';
 import type { ProjectionFailure, ProjectionLogger } from './projection-logger';
@@ -55,6 +55,8 @@ export class ProjectionWorker {
   private batch: RecordedEvent[] = [];
   private flushing = false;
   private subscription?: SourceSubscription;
+  /** What the subscriptions before this one had reached (SourceProgress); what is applied stays applied. */
+  private progressBefore = new Map<string, number>();
   private done?: Promise<void>;
   private readonly target: BatchTarget;
   private readonly failures: Map<string, number>;
@@ -95,6 +97,23 @@ export class ProjectionWorker {
     this.wakeOnStop?.();
     await this.subscription?.stop().catch(() => undefined);
     await this.done;
+  }
+
+  /**
+   * Per part of a source that is not one ordered log (Kafka partitions): how far this copy is, over
+   * all its subscriptions; undefined for a store.
+   */
+  progress(): SourceProgress | undefined {
+    this.keepProgress(this.subscription);
+    return this.progressBefore.size > 0 ? new Map(this.progressBefore) : undefined;
+  }
+
+  /** True when this copy stands, in every part, at or past `progress` (another copy's, same source). */
+  holds(progress: SourceProgress): boolean {
+    this.keepProgress(this.subscription);
+    for (const [part, offset] of progress)
+      if ((this.progressBefore.get(part) ?? -1) < offset) return false;
+    return true;
   }
 
   /** Resolves once everything that existed at subscription time has been committed. */
@@ -215,6 +234,7 @@ export class ProjectionWorker {
       deadline?.cancel();
       this.subscription = undefined;
       await subscription.stop().catch(() => undefined);
+      this.keepProgress(subscription);
     }
   }
 
@@ -344,6 +364,13 @@ export class ProjectionWorker {
     }
     this.settings.onCommitted();
     await this.subscription?.acknowledge?.(events);
+  }
+
+  private keepProgress(subscription: SourceSubscription | undefined): void {
+    const progress = subscription?.progress?.();
+    if (!progress) return;
+    for (const [part, offset] of progress)
+      this.progressBefore.set(part, Math.max(offset, this.progressBefore.get(part) ?? -1));
   }
 
   private checkCaughtUp(): void {

@@ -5,6 +5,7 @@ import type { BaseConfig } from '../config/base-config';
 import { ConfigError } from '../config/config-error';
 import type { ConfigOf, ConfigSchema } from '../config/config-var';
 import { loadConfig } from '../config/load-config';
+import { readyToListen } from '../cluster/listen-together';
 import { configureApp } from './configure-app';
 import { createHttpAdapter, type ServiceApp } from './http-platform';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
@@ -51,6 +52,9 @@ export async function bootstrapService<S extends ConfigSchema>(
       timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       logger: new Logger('Shutdown'),
     });
+    // In a cluster every worker initialises first, then the primary lets them all listen at once.
+    await app.init();
+    await readyToListen();
     await app.listen(config.PORT, config.HOST);
     const url = `http://${displayHost(config.HOST)}:${config.PORT}`;
     logger.log(`${options.serviceName} listening on ${url} (API docs: ${url}/docs)`);

@@ -3,7 +3,15 @@ import { hostname } from 'node:os';
 import pino, { stdTimeFunctions } from 'pino';
 import { AggregatorRegistry } from 'prom-client';
 import { threadPoolSizeFor } from './thread-pool';
-import { METRICS_REQUEST, type MetricsReply, type MetricsRequest } from './cluster-messages';
+import {
+  METRICS_REQUEST,
+  type MetricsReply,
+  type MetricsRequest,
+  type StartupMessage,
+  WORKER_LISTEN,
+  WORKER_READY,
+  WORKERS_SERVING,
+} from './cluster-messages';
 import { WORKER_ID_ENV, WORKER_ROLE_ENV } from './worker-env';
 import { workerV8Flags } from './worker-v8-flags';
 
@@ -14,6 +22,11 @@ export interface ClusterPrimaryOptions {
   /** Each worker's own SHUTDOWN_TIMEOUT_MS; the primary waits for the whole of a worker's shutdown. */
   readonly shutdownTimeoutMs: number;
   readonly logLevel: string;
+  /**
+   * How long the primary waits for every worker to be ready before the ready ones listen without the
+   * rest (default 60 s); a late worker listens as soon as it is ready.
+   */
+  readonly startTimeoutMs?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -22,9 +35,16 @@ const MAX_RESTART_DELAY_MS = 5_000;
 /** A worker that ran this long before it died counts as a fresh failure, not a crash loop. */
 const STABLE_AFTER_MS = 30_000;
 
+/** Default of ClusterPrimaryOptions.startTimeoutMs. */
+export const WORKER_START_TIMEOUT_MS = 60_000;
+
 interface Slot {
   readonly id: number;
   worker?: Worker;
+  /** The current worker said READY (initialised, waiting for LISTEN). */
+  ready?: boolean;
+  /** The current worker listens. */
+  listening?: boolean;
   startedAt: number;
   failures: number;
 }
@@ -33,8 +53,10 @@ interface Slot {
  * The primary of a service run as WORKERS processes (node:cluster): it serves no request itself.
  * Worker 1 starts first and alone, so it creates the read-model tables, the keys and the operations
  * token before anyone reads them; it is the only one that projects (the others follow its
- * checkpoints). The rest start once it listens; they share the port (the primary hands connections
- * round-robin). A worker that dies is restarted in the same slot and role. SIGTERM/SIGINT are passed
+ * checkpoints). The rest start once it is initialised; they share the port (the primary hands
+ * connections round-robin). Every worker initialises, says READY and waits: they listen together,
+ * and /health says up only once all of them listen (a proxy or load generator that connects as soon
+ * as /health answers spreads its keep-alive connections over every worker, not just the first). A worker that dies is restarted in the same slot and role. SIGTERM/SIGINT are passed
  * on as SIGTERM and the primary exits when every worker has shut down gracefully. /metrics of any
  * worker answers with the sum over all workers, gathered here.
  */
@@ -63,6 +85,11 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
   if (v8Flags.length > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   let stopping = false;
   let started = false;
+  let listenAllowed = false;
+  let servingAllowed = false;
+  const send = (worker: Worker, type: StartupMessage['type']): void => {
+    if (worker.isConnected()) worker.send({ type } satisfies StartupMessage);
+  };
 
   const fork = (slot: Slot): Worker => {
     slot.startedAt = Date.now();
@@ -72,7 +99,20 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
       UV_THREADPOOL_SIZE: threads,
     });
     slot.worker = worker;
-    worker.on('message', (message: unknown) => answerMetrics(worker, message));
+    slot.ready = false;
+    slot.listening = false;
+    worker.on('message', (message: unknown) => {
+      answerMetrics(worker, message);
+      if ((message as Partial<StartupMessage> | undefined)?.type !== WORKER_READY) return;
+      slot.ready = true;
+      // At start-up the primary lets the workers listen together; a late or restarted one at once.
+      if (listenAllowed) send(worker, WORKER_LISTEN);
+    });
+    // At start-up SERVING goes out once every worker listens; later, to each one as it listens.
+    worker.once('listening', () => {
+      slot.listening = true;
+      if (servingAllowed) send(worker, WORKERS_SERVING);
+    });
     worker.once('exit', (code, signal) => onExit(slot, worker, code, signal));
     return worker;
   };
@@ -167,23 +207,61 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  const listening = (worker: Worker) =>
+  const startTimeoutMs = options.startTimeoutMs ?? WORKER_START_TIMEOUT_MS;
+  const when = (worker: Worker, event: 'listening' | 'ready') =>
     new Promise<boolean>((resolve) => {
-      worker.once('listening', () => resolve(true));
+      if (event === 'ready')
+        worker.on('message', (message: unknown) => {
+          if ((message as Partial<StartupMessage> | undefined)?.type === WORKER_READY)
+            resolve(true);
+        });
+      else worker.once('listening', () => resolve(true));
       worker.once('exit', () => resolve(false));
     });
+  const timeout = () =>
+    new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), startTimeoutMs).unref(),
+    );
 
   void (async () => {
     logger.info(
       { workers: options.workers, threadPoolSize: Number(threads) },
       `starting ${options.workers} workers`,
     );
-    if (!(await listening(fork(slots[0])))) return;
-    const rest = await Promise.all(slots.slice(1).map((slot) => listening(fork(slot))));
-    if (rest.every(Boolean) && !stopping) {
-      started = true;
-      logger.info(`${options.serviceName}: ${options.workers} workers listening`);
-    }
+    // Worker 1 first and alone: it creates the read-model tables, keys and token the others read.
+    const first = fork(slots[0]);
+    const firstReady = when(first, 'ready');
+    while ((await Promise.race([firstReady, timeout()])) === 'timeout')
+      logger.warn(
+        { workerSlot: 1, waitedMs: startTimeoutMs },
+        `worker 1 is not ready after ${startTimeoutMs} ms; the others start after it: still waiting`,
+      );
+    if (!(await firstReady) || stopping) return;
+    const readies = slots.slice(1).map((slot) => when(fork(slot), 'ready'));
+    const allReady = Promise.all(readies);
+    if ((await Promise.race([allReady, timeout()])) === 'timeout' && !stopping) {
+      const late = slots.filter((slot) => slot.worker && !slot.ready).map((slot) => slot.id);
+      logger.error(
+        { lateWorkers: late, waitedMs: startTimeoutMs },
+        `workers ${late.join(', ')} not ready after ${startTimeoutMs} ms: the others listen without them; each joins when it is ready`,
+      );
+    } else if (!(await allReady).every(Boolean)) return;
+    if (stopping) return;
+    // Together: every ready worker is told to listen in the same turn of the event loop.
+    const ready = slots.flatMap((slot) => (slot.worker && slot.ready ? [slot.worker] : []));
+    const listened = ready.map((worker) => when(worker, 'listening'));
+    listenAllowed = true;
+    for (const worker of ready) send(worker, WORKER_LISTEN);
+    if (!(await Promise.all(listened)).every(Boolean) || stopping) return;
+    started = true;
+    servingAllowed = true;
+    // Those told to listen, and a late one that listened meanwhile.
+    const listening = slots.flatMap((slot) => (slot.worker && slot.listening ? [slot.worker] : []));
+    for (const worker of listening) send(worker, WORKERS_SERVING);
+    logger.info(
+      { listening: listening.length, workers: options.workers },
+      `${options.serviceName}: ${listening.length} of ${options.workers} workers listening`,
+    );
   })();
 
   return stopped.then(() => process.exit(exitCode));

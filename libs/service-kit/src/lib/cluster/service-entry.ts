@@ -19,6 +19,7 @@ const primarySchema = {
   SHUTDOWN_TIMEOUT_MS: baseConfigSchema.SHUTDOWN_TIMEOUT_MS,
   LOG_LEVEL: baseConfigSchema.LOG_LEVEL,
   WORKER_IDLE_GC_MS: baseConfigSchema.WORKER_IDLE_GC_MS,
+  WORKER_START_TIMEOUT_MS: baseConfigSchema.WORKER_START_TIMEOUT_MS,
 };
 
 /**
@@ -56,6 +57,7 @@ export function runServiceEntry(options: ServiceEntryOptions): void {
     cores: availableParallelism(),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     logLevel: config.LOG_LEVEL,
+    startTimeoutMs: config.WORKER_START_TIMEOUT_MS,
     env: options.env,
   });
 }

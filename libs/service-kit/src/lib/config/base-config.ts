@@ -70,6 +70,13 @@ export const baseConfigSchema = {
     max: 3_600_000,
     default: 2_000,
   }),
+  WORKER_START_TIMEOUT_MS: int({
+    description:
+      'With WORKERS > 1: how long the primary waits for every worker to be initialised before the ready ones listen without the others (logged as an error; a late worker listens once ready). The workers listen together, and /health says up once all of them listen',
+    min: 1_000,
+    max: 3_600_000,
+    default: 60_000,
+  }),
   WORKERS: int({
     description:
       'Worker processes of the service (node:cluster), sharing its port, store and read models; worker 1 maintains the read models. Default: the number of CPU cores; 1 runs a single process',

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       SQLITE_SYNCHRONOUS: 'full',
       SQLITE_WRITER: 'event-loop',
       WORKER_IDLE_GC_MS: 2000,
+      WORKER_START_TIMEOUT_MS: 60000,
       SHUTDOWN_TIMEOUT_MS: 5000,
       TRUST_PROXY: undefined,
       ISSUER: 'https://auth.example.com',
