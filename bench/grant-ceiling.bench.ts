@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     console.log(
       `grant-ceiling benchmark: bare node:http × ${WORKERS} workers, ${GRANTS.toLocaleString('en')} grants, ${CONCURRENCY} keep-alive connections, ${CORES} cores (load generator on the same cores)`,
     );
-    await allWorkersListening(origin, WORKERS, 60_000);
+    await allWorkersListening(origin, 60_000);
     const headers = {
       authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',

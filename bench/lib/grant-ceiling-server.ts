@@ -4,7 +4,7 @@
  * Basic credentials apart, checks the secret (the service's own SecretHasher: one HMAC, compared in
  * constant time) and signs the service's own EdDSA access token (TokenIssuer), then answers the same
  * JSON fields. No framework, no validation, no limiter, no log, no store: what no server that does a
- * grant can do without. GET /health answers with the worker's id (bench/lib/all-workers-listening).
+ * grant can do without. GET /health answers 200 once every worker listens (bench/lib/all-workers-listening).
  * Environment: PORT, WORKERS, CEILING_SECRET_KEY (hex, the hasher's key), CEILING_CLIENT, CEILING_HASH.
  */
 import cluster from 'node:cluster';
@@ -21,6 +21,13 @@ const env = (name: string): string => {
 if (cluster.isPrimary) {
   const workers = Number(process.env['WORKERS'] ?? 2);
   for (let i = 0; i < workers; i++) cluster.fork();
+  // /health says 200 only once every worker listens, so the bench's connections reach them all.
+  let listening = 0;
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === workers)
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.send('all-listening');
+  });
   process.on('SIGTERM', () => {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
     process.exit(0);
@@ -48,10 +55,15 @@ async function serve(): Promise<void> {
     authTime: 0,
   };
   const workerId = cluster.worker?.id ?? 1;
+  let allListening = false;
+  process.on('message', (message) => {
+    if (message === 'all-listening') allListening = true;
+  });
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url === '/health') {
+      response.statusCode = allListening ? 200 : 503;
       response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ status: 'ok', info: { worker: { id: workerId } } }));
+      response.end(JSON.stringify({ status: allListening ? 'ok' : 'starting', worker: workerId }));
       return;
     }
     let body = '';
