@@ -21,7 +21,8 @@ export class SqliteGroupCommit {
 
   constructor(
     db: Database.Database,
-    private readonly onCommitted: () => void,
+    /** After each commit, with what it held (the commit bells ring for its types and streams). */
+    private readonly onCommitted: (appends: readonly AppendRequest[]) => void,
   ) {
     this.writeBatch = createBatchWriter(db);
   }
@@ -60,7 +61,7 @@ export class SqliteGroupCommit {
       batch.forEach((item) => item.reject(failure));
       return;
     }
-    this.onCommitted();
+    this.onCommitted(batch);
     batch.forEach((item, i) => {
       const result = results[i];
       if (result instanceof Error) item.reject(result);
