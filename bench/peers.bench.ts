@@ -2,6 +2,7 @@
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
  *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>] [--profile=<dir>]
  *                        [--node-flags="<flags for our services>"] [--logs=<dir>] [--dist=<copied dist>]
+ *                        [--no-client-warm-up]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -34,6 +35,7 @@ import {
   openConnection,
   openConnections,
   ownCpuMs,
+  warmUpClient,
 } from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
 import { formatIdleRss, rssAtEndAndIdle } from './lib/process-stats';
@@ -574,6 +576,8 @@ async function main(): Promise<void> {
       `starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`,
     );
     systems.push(await startOurs());
+    // The client's own code optimised before any round (load-client.ts): the slow flows do not.
+    if (!process.argv.includes('--no-client-warm-up')) await warmUpClient();
     if (WITH_KEYCLOAK) {
       console.log(`starting Keycloak ${KEYCLOAK_VERSION} (start-dev) …`);
       const users = Array.from({ length: USERS }, (_, i) => ({
