@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -11,7 +10,16 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { EventFilter } from '../types';
+import { bellsOfFilter } from '../commit-bells';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-file';
+
+export {
+  bellsOfCommit,
+  bellsOfFilter,
+  categoryBell,
+  type CommittedAppend,
+  typeBell,
+} from '../commit-bells';
 
 /**
  * `<store file>-commits`: the one bell of the previous version, rung after every commit whatever it
@@ -22,64 +30,9 @@ export const commitBellPath = (storePath: string) => `${storePath}-commits`;
 /** `<store file>-bells/`: one bell file per event type and per stream category committed. */
 export const commitBellsDir = (storePath: string) => `${storePath}-bells`;
 
-/** What a commit held, as far as the bells are concerned: its streams and its events' types. */
-export interface CommittedAppend {
-  readonly streamId: string;
-  readonly events: ReadonlyArray<{ readonly type: string }>;
-}
-
 const ONE_BYTE = Buffer.alloc(1);
 /** Beyond this many open bell files a writer closes them all and reopens on demand. */
 const MAX_OPEN_BELLS = 256;
-/** Names used as they are; anything else (or longer) is hashed, so a name is always a plain file name. */
-const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-
-/** The bell of an event type: `t.<type>`. */
-export const typeBell = (type: string) => bellName('t', type);
-
-/**
- * The bell of a stream category: `s.<stream id up to its first '-', included>`, e.g. `s.session-`.
- * A stream id without '-' has no category bell: no filter prefix containing '-' can match it, and a
- * prefix without '-' (whose categories are unknown) watches every bell.
- */
-export function categoryBell(streamIdOrPrefix: string): string | undefined {
-  const dash = streamIdOrPrefix.indexOf('-');
-  return dash < 0 ? undefined : bellName('s', streamIdOrPrefix.slice(0, dash + 1));
-}
-
-function bellName(kind: 't' | 's', value: string): string {
-  return PLAIN_NAME.test(value)
-    ? `${kind}.${value}`
-    : `${kind}#${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
-}
-
-/** The bells a commit rings: one per event type and one per stream category in it. */
-export function bellsOfCommit(appends: readonly CommittedAppend[]): Set<string> {
-  const bells = new Set<string>();
-  for (const append of appends) {
-    const category = categoryBell(append.streamId);
-    if (category) bells.add(category);
-    for (const event of append.events) bells.add(typeBell(event.type));
-  }
-  return bells;
-}
-
-/**
- * The bells that ring for every commit a filter can want, or 'all' (every bell: no filter, or a
- * prefix without '-'). Every event has a type and rings its type's bell, so a filter naming types
- * watches those; a filter of prefixes alone watches their categories.
- */
-export function bellsOfFilter(filter: EventFilter | undefined): string[] | 'all' {
-  if (filter?.eventTypes) return [...new Set(filter.eventTypes.map(typeBell))];
-  if (!filter?.streamPrefixes) return 'all';
-  const bells = new Set<string>();
-  for (const prefix of filter.streamPrefixes) {
-    const bell = categoryBell(prefix);
-    if (!bell) return 'all';
-    bells.add(bell);
-  }
-  return [...bells];
-}
 
 /**
  * How the processes sharing one SQLite store tell each other that a commit is visible, and what it
