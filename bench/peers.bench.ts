@@ -2,6 +2,7 @@
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
  *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>] [--profile=<dir>]
  *                        [--node-flags="<flags for our services>"] [--logs=<dir>] [--dist=<copied dist>]
+ *                        [--no-client-warm-up]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -34,6 +35,7 @@ import {
   openConnection,
   openConnections,
   ownCpuMs,
+  warmUpClient,
 } from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
 import { formatIdleRss, rssAtEndAndIdle } from './lib/process-stats';
@@ -96,9 +98,10 @@ function cpuSecondsOfGroups(groups: readonly number[]): number {
  * CPU seconds of every process in these groups, and of their main threads alone (the thread whose id
  * is the process id: the event loop; the rest is libuv's pool, where argon2 runs, and V8's helpers).
  */
-function cpuOfGroups(groups: readonly number[]): { all: number; main: number } {
+function cpuOfGroups(groups: readonly number[]): { all: number; main: number; wakes: number } {
   let all = 0;
   let main = 0;
+  let wakes = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -106,11 +109,31 @@ function cpuOfGroups(groups: readonly number[]): { all: number; main: number } {
       if (!groups.includes(stat.group)) continue;
       all += stat.ticks;
       main += statTicks(`/proc/${entry}/task/${entry}/stat`).ticks;
+      wakes += voluntarySwitches(`/proc/${entry}/task/${entry}/status`);
     } catch {
       // the process ended while we looked
     }
   }
-  return { all: all / 100, main: main / 100 };
+  return { all: all / 100, main: main / 100, wakes };
+}
+
+/**
+ * How often a thread went to sleep and was woken again (voluntary context switches): for an event
+ * loop, its wake-ups. Each costs an idle Node process 40-135 µs of CPU on this VM whatever it then
+ * does, and CPU ticks (10 ms) are too coarse to show that per request; the count is exact.
+ */
+function voluntarySwitches(statusFile: string): number {
+  return Number(
+    /voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(statusFile, 'utf8'))?.[1] ?? 0,
+  );
+}
+
+/** This process's CPU seconds in its main thread (the load generator's event loop) and its wake-ups. */
+function ownMainThread(): { cpu: number; wakes: number } {
+  return {
+    cpu: statTicks(`/proc/${process.pid}/task/${process.pid}/stat`).ticks / 100,
+    wakes: voluntarySwitches(`/proc/${process.pid}/task/${process.pid}/status`),
+  };
 }
 
 /** Resident memory (MiB) of every process in these process groups, by pid, from /proc. */
@@ -436,10 +459,16 @@ interface RoundResult {
   readonly cpuMsPerRequestByGroup: readonly number[];
   /** The same, of the groups' main threads only (event loops; without libuv's pool). */
   readonly mainThreadCpuMsPerRequestByGroup: readonly number[];
+  /** Wake-ups of the groups' main threads (voluntary context switches) per request. */
+  readonly mainThreadWakesPerRequestByGroup: readonly number[];
   /** CPU of this process (the load generator) per request sent, taken from the same cores. */
   readonly loadGeneratorCpuMsPerRequest: number;
   /** The kernel's share of it (system time: on loopback, sending also delivers to the receiver). */
   readonly loadGeneratorKernelShare: number;
+  /** Its main thread's share (the rest: V8's GC and compiler threads, libuv's pool). */
+  readonly loadGeneratorMainThreadShare: number;
+  /** Its main thread's wake-ups per request. */
+  readonly loadGeneratorWakesPerRequest: number;
 }
 
 async function round(system: System, flow: string, seconds: number): Promise<RoundResult> {
@@ -453,6 +482,7 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
   const cpuBefore = cpuSecondsOfGroups(system.groups);
   const groupCpuBefore = system.groups.map((group) => cpuOfGroups([group]));
   const ownCpuBefore = process.cpuUsage();
+  const ownMainBefore = ownMainThread();
   const start = now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -472,10 +502,13 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     console.log(`  round window (monotonic µs): ${monotonicUs(start)} ${monotonicUs(now())}`);
   const ownCpu = ownCpuMs(ownCpuBefore);
   const ownKernelMs = process.cpuUsage(ownCpuBefore).system / 1000;
+  const ownMainAfter = ownMainThread();
   const cpu = cpuSecondsOfGroups(system.groups) - cpuBefore;
   const groupCpuAfter = system.groups.map((group) => cpuOfGroups([group]));
   const groupCpu = groupCpuAfter.map((after, i) => after.all - groupCpuBefore[i].all);
   const groupMainCpu = groupCpuAfter.map((after, i) => after.main - groupCpuBefore[i].main);
+  const groupWakes = groupCpuAfter.map((after, i) => after.wakes - groupCpuBefore[i].wakes);
+  const sent = done + errors;
   await closeConnections(connections);
   return {
     perSecond: done / elapsed,
@@ -486,8 +519,13 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
     cpuPercent: (cpu / elapsed) * 100,
     cpuMsPerRequestByGroup: groupCpu.map((c) => (done ? (c * 1000) / done : 0)),
     mainThreadCpuMsPerRequestByGroup: groupMainCpu.map((c) => (done ? (c * 1000) / done : 0)),
-    loadGeneratorCpuMsPerRequest: done + errors ? ownCpu / (done + errors) : 0,
+    mainThreadWakesPerRequestByGroup: groupWakes.map((w) => (done ? w / done : 0)),
+    loadGeneratorCpuMsPerRequest: sent ? ownCpu / sent : 0,
     loadGeneratorKernelShare: ownCpu ? ownKernelMs / ownCpu : 0,
+    loadGeneratorMainThreadShare: ownCpu
+      ? Math.min(1, ((ownMainAfter.cpu - ownMainBefore.cpu) * 1000) / ownCpu)
+      : 0,
+    loadGeneratorWakesPerRequest: sent ? (ownMainAfter.wakes - ownMainBefore.wakes) / sent : 0,
   };
 }
 
@@ -507,20 +545,25 @@ function mean(results: RoundResult[]): RoundResult {
     mainThreadCpuMsPerRequestByGroup: (results[0]?.mainThreadCpuMsPerRequestByGroup ?? []).map(
       (_, i) => avg((r) => r.mainThreadCpuMsPerRequestByGroup[i]),
     ),
+    mainThreadWakesPerRequestByGroup: (results[0]?.mainThreadWakesPerRequestByGroup ?? []).map(
+      (_, i) => avg((r) => r.mainThreadWakesPerRequestByGroup[i]),
+    ),
     loadGeneratorCpuMsPerRequest: avg((r) => r.loadGeneratorCpuMsPerRequest),
     loadGeneratorKernelShare: avg((r) => r.loadGeneratorKernelShare),
+    loadGeneratorMainThreadShare: avg((r) => r.loadGeneratorMainThreadShare),
+    loadGeneratorWakesPerRequest: avg((r) => r.loadGeneratorWakesPerRequest),
   };
 }
 
 /** "auth-service 21.30, profile-service 0.12, …" ms of CPU per request, where a system has several groups. */
 const cpuSplit = (system: System, r: RoundResult) =>
   system.groupNames
-    ? `   CPU per request by service (main threads): ${system.groupNames.map((name, i) => `${name} ${r.cpuMsPerRequestByGroup[i].toFixed(2)} ms (${r.mainThreadCpuMsPerRequestByGroup[i].toFixed(2)})`).join(', ')}`
+    ? `   CPU per request by service (main threads): ${system.groupNames.map((name, i) => `${name} ${r.cpuMsPerRequestByGroup[i].toFixed(2)} ms (${r.mainThreadCpuMsPerRequestByGroup[i].toFixed(2)})`).join(', ')}; main-thread wake-ups per request: ${system.groupNames.map((name, i) => `${name} ${r.mainThreadWakesPerRequestByGroup[i].toFixed(2)}`).join(', ')}`
     : '';
 
 const cell = (r?: RoundResult) =>
   r
-    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %), load generator ${Math.round(r.loadGeneratorCpuMsPerRequest * 1000)} µs CPU (${Math.round(r.loadGeneratorKernelShare * 100)} % kernel)`
+    ? `${Math.round(r.perSecond).toLocaleString('en')}/s p50 ${r.p50.toFixed(1)} ms p99 ${r.p99.toFixed(1)} ms, ${r.errors} err, ${r.cpuMsPerRequest.toFixed(2)} ms CPU (${Math.round(r.cpuPercent)} %), load generator ${Math.round(r.loadGeneratorCpuMsPerRequest * 1000)} µs CPU (${Math.round(r.loadGeneratorKernelShare * 100)} % kernel, ${Math.round(r.loadGeneratorMainThreadShare * 100)} % main thread, ${r.loadGeneratorWakesPerRequest.toFixed(2)} wake-ups)`
     : '—';
 
 async function main(): Promise<void> {
@@ -533,6 +576,8 @@ async function main(): Promise<void> {
       `starting ours (three built services, embedded SQLite store, WORKERS=${WORKERS}${THREADS && `, UV_THREADPOOL_SIZE=${THREADS}`}) …`,
     );
     systems.push(await startOurs());
+    // The client's own code optimised before any round (load-client.ts): the slow flows do not.
+    if (!process.argv.includes('--no-client-warm-up')) await warmUpClient();
     if (WITH_KEYCLOAK) {
       console.log(`starting Keycloak ${KEYCLOAK_VERSION} (start-dev) …`);
       const users = Array.from({ length: USERS }, (_, i) => ({

@@ -7,7 +7,7 @@
  * divided by the appends. Then the same with the appends made in this process.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type Subscription } from '@accounts/event-store';
@@ -61,17 +61,28 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 
-/** This process's CPU during `work`, less its idle CPU over the same wall time. */
-async function cpuBeyondIdle(work: () => Promise<void>): Promise<number> {
+/** This thread's wake-ups so far (voluntary context switches of the event loop): exact, where CPU ticks are not. */
+const wakes = () =>
+  Number(
+    /voluntary_ctxt_switches:\s+(\d+)/.exec(
+      readFileSync(`/proc/${process.pid}/task/${process.pid}/status`, 'utf8'),
+    )?.[1] ?? 0,
+  );
+
+/** This process's CPU and main-thread wake-ups during `work`, less its idle ones over the same wall time. */
+async function cpuBeyondIdle(work: () => Promise<void>): Promise<{ cpu: number; wakes: number }> {
   const started = Date.now();
   const before = process.cpuUsage();
+  const wakesBefore = wakes();
   await work();
   await sleep(300); // the last re-wakes
   const busy = cpuMs(before);
+  const busyWakes = wakes() - wakesBefore;
   const wall = Date.now() - started;
   const idleBefore = process.cpuUsage();
+  const idleWakesBefore = wakes();
   await sleep(wall);
-  return busy - cpuMs(idleBefore);
+  return { cpu: busy - cpuMs(idleBefore), wakes: busyWakes - (wakes() - idleWakesBefore) };
 }
 
 async function main(): Promise<void> {
@@ -107,13 +118,13 @@ async function main(): Promise<void> {
           () => appendSignIns(store, APPENDS, `local${round}`),
         ],
       ] as const) {
-        const cpu = await cpuBeyondIdle(work);
+        const { cpu, wakes: woken } = await cpuBeyondIdle(work);
         const f = figure(
           `round ${round}: ${name}, ${SUBSCRIPTIONS} idle-filter subscriptions`,
           (cpu / APPENDS) * 1000,
           'µs subscriber CPU per append',
           undefined,
-          `${cpu.toFixed(1)} ms over ${APPENDS} appends`,
+          `${cpu.toFixed(1)} ms over ${APPENDS} appends; ${(woken / APPENDS).toFixed(2)} wake-ups per append`,
         );
         figures.push(f);
         print(f);

@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeConnections, openConnection, openConnections, ownCpuMs } from './load-client';
+import { getActiveResourcesInfo } from 'node:process';
+import {
+  closeConnections,
+  openConnection,
+  openConnections,
+  ownCpuMs,
+  warmUpClient,
+} from './load-client';
 
 /** A loopback server that echoes what it was sent and counts the connections it accepted. */
 function echoServer(): Promise<{ server: Server; origin: string; connections: () => number }> {
@@ -92,5 +99,21 @@ describe('the benchmarks load generator', () => {
     }
     expect(ownCpuMs(mark)).toBeGreaterThanOrEqual(20);
     expect(ownCpuMs(mark)).toBeLessThan(5_000);
+  });
+
+  it('warms the client up against a server of its own, then leaves nothing open and the target untouched', async () => {
+    // Closed handles (of the tests before) leave the list at the loop's next turns.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = getActiveResourcesInfo().filter(
+      (r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap',
+    );
+    await warmUpClient(300);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = getActiveResourcesInfo().filter(
+      (r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap',
+    );
+
+    expect(after).toEqual(before);
+    expect(target.connections()).toBe(0);
   });
 });

@@ -172,7 +172,7 @@ export class PostgresAppendBatch {
       });
       if (rows.length > LITERAL_INSERT_MAX_ROWS) {
         await client.query(this.sql.insertMany, this.sql.insertManyValues(rows));
-        await client.query(this.sql.notifyAndCommit(head));
+        await client.query(this.sql.notifyAndCommit(rows, head));
         this.onCommitted(head);
       } else if (rows.length) {
         await client.query(this.sql.insertNotifyAndCommit(rows));

@@ -79,7 +79,7 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined);
     this.sql = new PostgresSql(schema);
     this.writer = new PostgresAppendBatch(this.pool, this.sql, () => this.appended.emit('append'));
-    this.listener = new PostgresListener(config, this.sql.channel);
+    this.listener = new PostgresListener(config);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.appended.setMaxListeners(0);
   }
@@ -147,11 +147,14 @@ export class PostgresEventStore implements EventStore {
     validateCount('fromPosition', options.fromPosition ?? 0);
     validateFilter(options.filter);
     this.assertOpen();
+    // Only the NOTIFYs of commits its filter may want wake it (PostgresSql.listenChannels).
+    const channels = this.sql.listenChannels(options.filter);
+    this.listener.listen(channels);
     void this.listener.ensureStarted();
     const subscription = createCatchUpSubscription(
       {
         readPage: (from) => this.readPage(from, options),
-        waitForAppend: (signal) => this.waitForAppend(signal),
+        waitForAppend: (signal) => this.waitForAppend(signal, channels),
       },
       options,
     );
@@ -225,18 +228,21 @@ export class PostgresEventStore implements EventStore {
     return { events, scannedUpTo: Math.max(scannedUpTo, fromPosition) };
   }
 
-  private waitForAppend(signal: { stopped: boolean; wake?: () => void }): Promise<void> {
+  private waitForAppend(
+    signal: { stopped: boolean; wake?: () => void },
+    channels: readonly string[],
+  ): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.appended.off('append', done);
-        this.listener.off(done);
+        this.listener.off(channels, done);
         signal.wake = undefined;
         resolve();
       };
       const timer = setTimeout(done, this.pollIntervalMs);
       this.appended.on('append', done);
-      this.listener.on(done);
+      this.listener.on(channels, done);
       signal.wake = done;
     });
   }

@@ -1,10 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { Client, type ClientConfig } from 'pg';
 
+/** Emitted to every listener, whatever its channels: (re)connected, events may have been missed. */
+const EVERY_LISTENER = '*';
+
 /**
- * One LISTEN connection per store, shared by its subscriptions: a NOTIFY from any process's commit
- * wakes them at once. If the connection drops it reconnects with back-off; meanwhile the
- * subscriptions' polling keeps them going, only slower.
+ * One LISTEN connection per store, shared by its subscriptions, on the channels their filters want
+ * (PostgresSql.listenChannels): a NOTIFY on one of them from any process's commit wakes the
+ * subscriptions listening on it at once, and no other. If the connection drops it reconnects with
+ * back-off and LISTENs again; meanwhile the subscriptions' polling keeps them going, only slower.
  */
 export class PostgresListener {
   private readonly notified = new EventEmitter();
@@ -13,12 +17,20 @@ export class PostgresListener {
   private closed = false;
   private retryTimer?: NodeJS.Timeout;
   private failures = 0;
+  private readonly channels = new Set<string>();
 
-  constructor(
-    private readonly config: ClientConfig,
-    private readonly channel: string,
-  ) {
+  constructor(private readonly config: ClientConfig) {
     this.notified.setMaxListeners(0);
+  }
+
+  /** LISTENs on these channels too (now when connected, else at the connection). */
+  listen(channels: readonly string[]): void {
+    for (const channel of channels) {
+      if (this.channels.has(channel)) continue;
+      this.channels.add(channel);
+      // A failure here is the connection's: its error handler reconnects, and LISTENs on all.
+      this.client?.query(`LISTEN ${channel}`).catch(() => undefined);
+    }
   }
 
   /** Starts listening (once); never rejects: a failure leaves the subscriptions on polling. */
@@ -28,12 +40,13 @@ export class PostgresListener {
     return this.starting;
   }
 
-  on(listener: () => void): void {
-    this.notified.on('notify', listener);
+  /** Calls `listener` at a NOTIFY on one of `channels`, and after each (re)connection. */
+  on(channels: readonly string[], listener: () => void): void {
+    for (const channel of [...channels, EVERY_LISTENER]) this.notified.on(channel, listener);
   }
 
-  off(listener: () => void): void {
-    this.notified.off('notify', listener);
+  off(channels: readonly string[], listener: () => void): void {
+    for (const channel of [...channels, EVERY_LISTENER]) this.notified.off(channel, listener);
   }
 
   async close(): Promise<void> {
@@ -48,18 +61,23 @@ export class PostgresListener {
     const client = new Client(this.config);
     client.on('error', () => this.reconnectLater(client));
     client.on('end', () => this.reconnectLater(client));
-    client.on('notification', () => this.notified.emit('notify'));
+    client.on('notification', (message) => this.notified.emit(message.channel));
     try {
       await client.connect();
-      await client.query(`LISTEN ${this.channel}`);
+      const listened = [...this.channels];
+      if (listened.length)
+        await client.query(listened.map((channel) => `LISTEN ${channel}`).join('; '));
       if (this.closed) {
         await client.end();
         return;
       }
       this.client = client;
       this.failures = 0;
+      // Channels added while this connection was being set up (listen() saw no client yet).
+      for (const channel of this.channels)
+        if (!listened.includes(channel)) client.query(`LISTEN ${channel}`).catch(() => undefined);
       // Events committed while we were not listening: let every subscription look once.
-      this.notified.emit('notify');
+      this.notified.emit(EVERY_LISTENER);
     } catch {
       this.reconnectLater(client);
     }

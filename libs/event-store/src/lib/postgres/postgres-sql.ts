@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeLiteral } from 'pg';
 import type { EventFilter } from '../types';
+import { bellsOfCommit, bellsOfFilter } from '../commit-bells';
 import { quoteIdentifier } from './postgres-migrations';
 
 /** Columns read for an event, in this order (rows are read in array mode). */
@@ -63,6 +64,32 @@ export class PostgresSql {
   }
 
   /**
+   * The channels a commit notifies: the store's own (subscriptions without a filter, and listeners
+   * of the version before these channels), and one per event type and stream category of its rows,
+   * the SQLite store's commit bells (sqlite-commit-bell.ts) as channels. Hex digests: always a valid,
+   * lower-case identifier of 37 characters.
+   */
+  notifyChannels(
+    rows: ReadonlyArray<{ readonly streamId: string; readonly type: string }>,
+  ): string[] {
+    const bells = bellsOfCommit(rows.map((r) => ({ streamId: r.streamId, events: [r] })));
+    return [this.channel, ...[...bells].map((bell) => this.bellChannel(bell))];
+  }
+
+  /**
+   * The channels a subscription LISTENs on: those of its filter's bells (its types', else its
+   * prefixes' categories), or the store's own for a filter that may want anything.
+   */
+  listenChannels(filter: EventFilter | undefined): string[] {
+    const bells = bellsOfFilter(filter);
+    return bells === 'all' ? [this.channel] : bells.map((bell) => this.bellChannel(bell));
+  }
+
+  private bellChannel(bell: string): string {
+    return `${this.channel}_${digest(bell).slice(0, 20)}`;
+  }
+
+  /**
    * Second and last round trip: the rows, the NOTIFY (delivered at commit, so listeners wake only
    * for visible events) and the commit. Numbers are ours; every text goes through escapeLiteral.
    */
@@ -75,12 +102,20 @@ export class PostgresSql {
       .join(',\n');
     const head = rows[rows.length - 1].position;
     return `INSERT INTO ${this.table} (position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata) VALUES ${values};
-      SELECT pg_notify('${this.channel}', '${head}'); COMMIT`;
+      ${this.notify(rows, head)}; COMMIT`;
   }
 
-  /** The NOTIFY and the commit after an insertMany; `position` is a number we computed. */
-  notifyAndCommit(position: number): string {
-    return `SELECT pg_notify('${this.channel}', '${Math.trunc(position)}'); COMMIT`;
+  /** The NOTIFYs and the commit after an insertMany; `position` is a number we computed. */
+  notifyAndCommit(rows: readonly EventRowToInsert[], position: number): string {
+    return `${this.notify(rows, position)}; COMMIT`;
+  }
+
+  /** Channels are our hex digests and the payload a number: nothing to escape. */
+  private notify(rows: readonly EventRowToInsert[], position: number): string {
+    const payload = Math.trunc(position);
+    return `SELECT ${this.notifyChannels(rows)
+      .map((channel) => `pg_notify('${channel}', '${payload}')`)
+      .join(', ')}`;
   }
 
   insertManyValues(rows: readonly EventRowToInsert[]): unknown[] {

@@ -4,6 +4,7 @@ import type { EventStore } from '../event-store';
 import { preparePrivateSqliteFile } from './private-file';
 import type {
   AppendResult,
+  EventFilter,
   ExpectedRevision,
   NewEvent,
   RawRecordedEvent,
@@ -14,7 +15,7 @@ import type {
   Subscription,
 } from '../types';
 import { prepareAppend, validateCount, validateFilter, validateStreamId } from '../validation';
-import { CommitBell, commitBellPath } from './sqlite-commit-bell';
+import { bellsOfCommit, CommitBells, type CommittedAppend } from './sqlite-commit-bell';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteQueries } from './sqlite-queries';
 import { SqliteThreadCommit } from './sqlite-thread-commit';
@@ -65,8 +66,12 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /** Rung after each commit here; watched to wake live subscriptions at other processes' commits. */
-  private readonly bell?: CommitBell;
+  private readonly bells?: CommitBells;
+  /** Calls this store's wake at a ring of a watched bell (several rings of one commit share it). */
+  private onRing?: () => void;
   private readonly pollIntervalMs: number;
+  /** False once a subscription's bells could not all be watched: the fast poll then stays. */
+  private allCovered?: boolean;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.readonly) {
@@ -87,12 +92,16 @@ export class SqliteEventStore implements EventStore {
       this.pollIntervalMs,
     );
     if (options.path !== ':memory:') {
-      this.bell = new CommitBell(commitBellPath(options.path));
-      if (!options.readonly) this.bell.openForRinging();
+      this.bells = new CommitBells(options.path, () => {
+        // A watch was lost (its file removed, an inotify error): the poll covers every commit again.
+        this.allCovered = false;
+        this.wakes.setPollInterval(this.pollIntervalMs);
+      });
+      if (!options.readonly) this.bells.openForRinging();
     }
-    const onCommitted = () => {
+    const onCommitted = (appends: readonly CommittedAppend[]) => {
       this.wakes.notify();
-      this.bell?.ring();
+      this.bells?.ring(bellsOfCommit(appends));
     };
     this.writer =
       options.writer === 'thread' && !options.readonly && options.path !== ':memory:'
@@ -161,7 +170,7 @@ export class SqliteEventStore implements EventStore {
       options,
     );
     this.subscriptions.add(subscription);
-    this.watchOtherProcesses();
+    this.watchOtherProcesses(options.filter);
     return subscription;
   }
 
@@ -181,7 +190,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.wakes.releaseAll();
     await this.writer.close();
-    this.bell?.close();
+    this.bells?.close();
     this.db.close();
   }
 
@@ -204,31 +213,39 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Several processes append to one file (a service's worker processes, other services): each rings
-   * the commit bell after its commits (sqlite-commit-bell.ts), so one inotify watch wakes the
-   * subscriptions here once per foreign commit, when it can be read, instead of at the next poll.
+   * the bells of what it committed (sqlite-commit-bell.ts), and this store watches those of its
+   * subscriptions' filters, so a foreign commit wakes the subscriptions here once, when it can be
+   * read, and only when it may concern one of them.
    */
-  private watchOtherProcesses(): void {
-    if (!this.bell || this.bell.watching) return;
-    // The first ring after a quiet gap wakes at once; the rings within the gap share one wake at
-    // its end, milliseconds after them.
-    let lastWake = -Infinity;
-    let trailing: NodeJS.Timeout | undefined;
-    const wakeNow = () => {
-      lastWake = performance.now();
-      this.wakes.notify();
-    };
-    const wake = () => {
-      if (trailing) return;
-      const wait = lastWake + FOREIGN_WAKE_GAP_MS - performance.now();
-      if (wait <= 0) return wakeNow();
-      trailing = setTimeout(() => {
-        trailing = undefined;
-        wakeNow();
-      }, wait);
-      trailing.unref();
-    };
-    if (this.bell.watch(wake))
-      this.wakes.setPollInterval(Math.max(this.pollIntervalMs, POLL_WITH_BELL_MS));
+  private watchOtherProcesses(filter: EventFilter | undefined): void {
+    if (!this.bells) return;
+    if (!this.onRing) {
+      // The first ring after a quiet gap wakes at once; the rings within the gap share one wake at
+      // its end, milliseconds after them. A ring while a check is already pending needs nothing:
+      // that check reads the head after the ringing commit was published.
+      let lastWake = -Infinity;
+      let trailing: NodeJS.Timeout | undefined;
+      const wakeNow = () => {
+        lastWake = performance.now();
+        this.wakes.notify();
+      };
+      this.onRing = () => {
+        if (trailing || this.wakes.checkPending) return;
+        const wait = lastWake + FOREIGN_WAKE_GAP_MS - performance.now();
+        if (wait <= 0) return wakeNow();
+        trailing = setTimeout(() => {
+          trailing = undefined;
+          wakeNow();
+        }, wait);
+        trailing.unref();
+      };
+    }
+    const covered = this.bells.watch(filter, this.onRing) && this.allCovered !== false;
+    this.allCovered = covered;
+    // The poll only covers a commit whose bell did not ring, unless some bell could not be watched.
+    this.wakes.setPollInterval(
+      covered ? Math.max(this.pollIntervalMs, POLL_WITH_BELL_MS) : this.pollIntervalMs,
+    );
   }
 
   private assertOpen(): void {

@@ -35,7 +35,8 @@ export class SqliteGroupCommit {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly onCommitted: () => void,
+    /** After each commit, with what it held (the commit bells ring for its types and streams). */
+    private readonly onCommitted: (appends: readonly AppendRequest[]) => void,
     private readonly busyTimeoutMs = 10_000,
   ) {
     this.writeBatch = createBatchWriter(db);
@@ -100,7 +101,7 @@ export class SqliteGroupCommit {
       return;
     }
     this.lockedSinceMs = undefined;
-    this.onCommitted();
+    this.onCommitted(batch);
     batch.forEach((item, i) => {
       const result = results[i];
       if (result instanceof Error) item.reject(result);

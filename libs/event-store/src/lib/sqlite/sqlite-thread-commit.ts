@@ -31,7 +31,8 @@ export class SqliteThreadCommit {
 
   constructor(
     options: { path: string; synchronous: SqliteSynchronous; busyTimeoutMs: number },
-    private readonly onCommitted: () => void,
+    /** After each commit, with what it held (the commit bells ring for its types and streams). */
+    private readonly onCommitted: (appends: readonly AppendRequest[]) => void,
   ) {
     const source = extname(__filename) === '.ts';
     this.worker = new Worker(join(__dirname, `sqlite-writer-thread${extname(__filename)}`), {
@@ -99,7 +100,7 @@ export class SqliteThreadCommit {
       const failure = new EventStoreUnavailableError(`SQLite append failed: ${outcome.message}`);
       batch.forEach((item) => item.reject(failure));
     } else {
-      this.onCommitted();
+      this.onCommitted(batch);
       batch.forEach((item, i) => {
         const result = outcome.results[i];
         if ('ok' in result) item.resolve(result.ok);

@@ -65,6 +65,11 @@ export class SqliteWakes {
     });
   }
 
+  /** A check is scheduled and has not read the head yet: a wake now would add nothing to it. */
+  get checkPending(): boolean {
+    return this.checkScheduled;
+  }
+
   /** Something may have been committed: check once, after the current turn (wakes coalesce). */
   notify(): void {
     if (this.checkScheduled || this.waiters.size === 0) return;

@@ -1,14 +1,15 @@
 /**
  * A separate OS process that appends to a shared SQLite store, for the multi-process and
  * kill -9 tests. Prints one `ack <streamId> <revision> <position> <eventId>` line per acknowledged append.
- * Usage: append-worker <dbPath> <name> <count> <mode: shared|own> [writer: event-loop|thread] [gapMs]
+ * Usage: append-worker <dbPath> <name> <count> <mode: shared|own|exact> [writer: event-loop|thread] [gapMs] [type]
+ * (`exact`: every append goes to the stream named <name>; `type`: the events' type, `Appended` by default)
  */
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../../errors';
 import { SqliteEventStore } from '../sqlite-event-store';
 
 async function main(): Promise<void> {
-  const [path, name, countText, mode, writer, gapText] = process.argv.slice(2);
+  const [path, name, countText, mode, writer, gapText, type] = process.argv.slice(2);
   const gapMs = Number(gapText ?? 0);
   const store = new SqliteEventStore({
     path,
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const count = Number(countText);
   for (let i = 0; i < count; i++) {
     if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
-    const streamId = mode === 'shared' ? `shared-${i % 5}` : `own-${name}`;
+    const streamId =
+      mode === 'shared' ? `shared-${i % 5}` : mode === 'exact' ? name : `own-${name}`;
     const eventId = randomUUID();
     for (;;) {
       const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
         const expected = last ? last.revision : 'no_stream';
         const result = await store.append(
           streamId,
-          [{ type: 'Appended', data: { worker: name, i }, eventId }],
+          [{ type: type ?? 'Appended', data: { worker: name, i }, eventId }],
           expected,
         );
         process.stdout.write(
