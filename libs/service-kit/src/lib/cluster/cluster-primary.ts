@@ -15,6 +15,8 @@ export interface ClusterPrimaryOptions {
   readonly shutdownTimeoutMs: number;
   readonly logLevel: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Added to each worker's environment (ServiceEntryOptions.workerEnv). */
+  readonly workerEnv?: Readonly<Record<string, string>>;
 }
 
 /** A worker that keeps dying is restarted less and less often, up to this pause. */
@@ -67,6 +69,7 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
   const fork = (slot: Slot): Worker => {
     slot.startedAt = Date.now();
     const worker = cluster.fork({
+      ...options.workerEnv,
       [WORKER_ID_ENV]: String(slot.id),
       [WORKER_ROLE_ENV]: slot.id === 1 ? 'projector' : 'follower',
       UV_THREADPOOL_SIZE: threads,

@@ -11,6 +11,8 @@ export interface ServiceEntryOptions {
   /** Loads and starts the app: a dynamic import of the module that calls bootstrapService. */
   readonly start: () => unknown;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Variables the primary adds to each worker's environment (read by the service's own libraries at start, e.g. GLIBC_TUNABLES). */
+  readonly workerEnv?: (env: Readonly<Record<string, string | undefined>>) => Record<string, string>;
 }
 
 /** The only variables the primary reads: how many workers, how long they get to stop, how it logs. */
@@ -57,5 +59,6 @@ export function runServiceEntry(options: ServiceEntryOptions): void {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     logLevel: config.LOG_LEVEL,
     env: options.env,
+    workerEnv: options.workerEnv?.(env),
   });
 }
