@@ -36,5 +36,7 @@ for (let i = 0; i < nodes.length; i += fields.length) {
 }
 const mib = (n) => (n / 1048576).toFixed(2);
 process.stdout.write(`${mib(total)} MiB in ${nodes.length / fields.length} nodes\n`);
-for (const [key, { count, size }] of [...groups].sort((a, b) => b[1].size - a[1].size).slice(0, Number(top)))
+for (const [key, { count, size }] of [...groups]
+  .sort((a, b) => b[1].size - a[1].size)
+  .slice(0, Number(top)))
   process.stdout.write(`${mib(size).padStart(7)} MiB ${String(count).padStart(8)}  ${key}\n`);

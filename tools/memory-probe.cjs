@@ -57,7 +57,9 @@ if (dir && service && process.env.ACCOUNTS_WORKER_ID) {
         const rss = /^Rss:\s+(\d+) kB/.exec(row);
         if (rss) byMapping.set(current, (byMapping.get(current) ?? 0) + Number(rss[1]));
       }
-      const rows = [...byMapping].sort((a, b) => b[1] - a[1]).map(([name, kib]) => `${kib}\t${name}`);
+      const rows = [...byMapping]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, kib]) => `${kib}\t${name}`);
       appendFileSync(file.replace(/\.txt$/, '.smaps.txt'), `${rows.join('\n')}\n`);
       v8.writeHeapSnapshot(file.replace(/\.txt$/, '.heapsnapshot'));
     });
