@@ -61,7 +61,11 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
     failures: 0,
   }));
   const metrics = new AggregatorRegistry();
-  const v8Flags = workerV8Flags(process.execArgv, env);
+  const v8Flags = workerV8Flags(
+    process.execArgv,
+    env,
+    threadPoolSizeFor(options.cores, options.workers),
+  );
   if (v8Flags.length > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   let stopping = false;
   let started = false;

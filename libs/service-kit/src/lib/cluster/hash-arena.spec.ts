@@ -9,13 +9,17 @@ import {
 
 describe('hashArenaWorkerEnv (what the primary gives a hashing worker)', () => {
   it('fixes the mmap threshold at 32 MiB and the trim threshold at 26 MiB for the OWASP 19 MiB buffer', () => {
-    expect(hashArenaWorkerEnv({}, 19_456)).toEqual({
+    expect(hashArenaWorkerEnv({}, 19_456, () => true)).toEqual({
       GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=27262976',
     });
   });
 
   it('leaves GLIBC_TUNABLES the operator set alone', () => {
     expect(hashArenaWorkerEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 19_456)).toEqual({});
+  });
+
+  it('adds nothing on another libc, which would ignore it', () => {
+    expect(hashArenaWorkerEnv({}, 19_456, () => false)).toEqual({});
   });
 
   it('adds nothing for buffers too big for the scheme, or a memory cost that is not a number', () => {

@@ -34,10 +34,19 @@ export const HASH_ARENA_TUNABLES = `glibc.malloc.mmap_threshold=${HASH_ARENA_MMA
 export function hashArenaWorkerEnv(
   env: Readonly<Record<string, string | undefined>>,
   bufferKiB: number,
+  glibc: () => boolean = runsOnGlibc,
 ): Record<string, string> {
   if (env['GLIBC_TUNABLES'] !== undefined) return {};
   if (!(bufferKiB > 0 && bufferKiB <= HASH_ARENA_MAX_BUFFER_KIB)) return {};
+  // Another libc (musl in an Alpine image) ignores the variable: no release that would do nothing.
+  if (!glibc()) return {};
   return { GLIBC_TUNABLES: HASH_ARENA_TUNABLES };
+}
+
+/** Whether this Node runs on glibc (Node's diagnostic report names its version; ~15 ms, once per primary). */
+function runsOnGlibc(): boolean {
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } };
+  return Boolean(report?.header?.glibcVersionRuntime);
 }
 
 /**
