@@ -12,7 +12,9 @@ export interface ServiceEntryOptions {
   readonly start: () => unknown;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Variables the primary adds to each worker's environment (read by the service's own libraries at start, e.g. GLIBC_TUNABLES). */
-  readonly workerEnv?: (env: Readonly<Record<string, string | undefined>>) => Record<string, string>;
+  readonly workerEnv?: (
+    env: Readonly<Record<string, string | undefined>>,
+  ) => Record<string, string>;
 }
 
 /** The only variables the primary reads: how many workers, how long they get to stop, how it logs. */
