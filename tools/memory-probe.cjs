@@ -8,6 +8,10 @@
 // apart: a full GC (gc()), a full GC that compacts every page
 // (--compact-on-every-full-gc for that one collection), then SQLite `shrink_memory` on every better-sqlite3
 // connection the process opened on its main thread (what each step is worth, for the idle hook).
+// With MEMORY_PROBE_SNAPSHOT=<s>, a worker that was busy and then quiet for <s> seconds (a benchmark's idle
+// samples: 8 fits in its 10 s) writes <service>-<pid>.smaps.txt (resident KiB by mapping, largest first)
+// and <service>-<pid>.heapsnapshot (open in Chrome DevTools, or summarise with tools/heap-summary.cjs),
+// once. Writing the snapshot inflates that process's RSS for the samples after it.
 'use strict';
 const dir = process.env.MEMORY_PROBE_DIR;
 const service = /dist\/apps\/([^/]+)\//.exec(process.argv[1] ?? '')?.[1];
@@ -42,6 +46,41 @@ if (dir && service && process.env.ACCOUNTS_WORKER_ID) {
     );
   };
   setInterval(() => line(''), 1000).unref();
+
+  const snapshotAfter = Number(process.env.MEMORY_PROBE_SNAPSHOT);
+  if (snapshotAfter > 0) {
+    const { performance } = require('node:perf_hooks');
+    let last = performance.eventLoopUtilization();
+    let busy = false;
+    let quiet = 0;
+    const timer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      const utilization = performance.eventLoopUtilization(now, last).utilization;
+      last = now;
+      if (utilization >= 0.05) {
+        busy = true;
+        quiet = 0;
+        return;
+      }
+      if (!busy || ++quiet < snapshotAfter) return;
+      clearInterval(timer);
+      line('snapshot');
+      const byMapping = new Map();
+      let current = '';
+      for (const row of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+        const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(row);
+        if (header) current = header[1] || '[anonymous]';
+        const rss = /^Rss:\s+(\d+) kB/.exec(row);
+        if (rss) byMapping.set(current, (byMapping.get(current) ?? 0) + Number(rss[1]));
+      }
+      const rows = [...byMapping]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, kib]) => `${kib}\t${name}`);
+      appendFileSync(file.replace(/\.txt$/, '.smaps.txt'), `${rows.join('\n')}\n`);
+      v8.writeHeapSnapshot(file.replace(/\.txt$/, '.heapsnapshot'));
+    }, 1000);
+    timer.unref();
+  }
 
   // Every better-sqlite3 connection opened on this thread, for the shrink_memory step.
   const databases = new Set();

@@ -43,3 +43,4 @@ export * from './lib/commands/command-runner.provider';
 export * from './lib/limits/limiter-store.provider';
 export * from './lib/cluster/worker-identity';
 export * from './lib/cluster/thread-pool';
+export * from './lib/cluster/hash-arena';

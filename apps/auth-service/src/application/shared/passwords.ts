@@ -2,15 +2,24 @@ import argon2 from 'argon2';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Argon2Parameters, commonPasswordList } from '../../domain';
+import { argon2ArenaRelease } from './argon2-arena-release';
 
 /** argon2id with the configured (OWASP) parameters; the only place that hashes or verifies passwords. */
 export class PasswordHasher {
   private dummyHash: Promise<string> | undefined;
+  /** Gives the hash buffer back once the worker stops hashing (null where that cannot work). */
+  private readonly arena;
 
-  constructor(readonly parameters: Argon2Parameters) {}
+  constructor(readonly parameters: Argon2Parameters) {
+    this.arena = argon2ArenaRelease(parameters.memoryCost);
+  }
 
-  hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, ...this.parameters });
+  async hash(password: string): Promise<string> {
+    try {
+      return await argon2.hash(password, { type: argon2.argon2id, ...this.parameters });
+    } finally {
+      this.arena?.noteHash();
+    }
   }
 
   /** False for a null hash or any malformed one; never throws on bad input. */
@@ -28,6 +37,8 @@ export class PasswordHasher {
       return await argon2.verify(hash, password);
     } catch {
       return false;
+    } finally {
+      this.arena?.noteHash();
     }
   }
 

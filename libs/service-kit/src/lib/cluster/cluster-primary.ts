@@ -28,6 +28,8 @@ export interface ClusterPrimaryOptions {
    */
   readonly startTimeoutMs?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Added to each worker's environment (ServiceEntryOptions.workerEnv). */
+  readonly workerEnv?: Readonly<Record<string, string>>;
 }
 
 /** A worker that keeps dying is restarted less and less often, up to this pause. */
@@ -81,7 +83,11 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
     failures: 0,
   }));
   const metrics = new AggregatorRegistry();
-  const v8Flags = workerV8Flags(process.execArgv, env);
+  const v8Flags = workerV8Flags(
+    process.execArgv,
+    env,
+    threadPoolSizeFor(options.cores, options.workers),
+  );
   if (v8Flags.length > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   let stopping = false;
   let started = false;
@@ -94,6 +100,7 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): Promise<void>
   const fork = (slot: Slot): Worker => {
     slot.startedAt = Date.now();
     const worker = cluster.fork({
+      ...options.workerEnv,
       [WORKER_ID_ENV]: String(slot.id),
       [WORKER_ROLE_ENV]: slot.id === 1 ? 'projector' : 'follower',
       UV_THREADPOOL_SIZE: threads,

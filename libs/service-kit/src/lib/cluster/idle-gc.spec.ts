@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { IdleWatch, MIN_IDLE_GC_INTERVAL_MS, QUIET_UTILIZATION, startIdleGc } from './idle-gc';
+import {
+  IdleWatch,
+  MIN_IDLE_GC_INTERVAL_MS,
+  QUIET_UTILIZATION,
+  YOUNG_SHRINK_AFTER_MS,
+  startIdleGc,
+} from './idle-gc';
 
 const BUSY = 0.6;
 const QUIET = QUIET_UTILIZATION / 2;
@@ -46,6 +52,28 @@ describe('IdleWatch (when a worker has gone quiet after a busy period)', () => {
   });
 });
 
+describe('IdleWatch.youngShrinkDue (one scavenge once V8 sees the allocation rate low)', () => {
+  it('is due once, YOUNG_SHRINK_AFTER_MS after the idle collection', () => {
+    const watch = new IdleWatch(2_000);
+    watch.sample(BUSY, 0);
+    watch.sample(QUIET, 500);
+    expect(watch.youngShrinkDue(1_000)).toBe(false);
+    expect(watch.sample(QUIET, 2_500)).toBe(true);
+    expect(watch.youngShrinkDue(2_500 + YOUNG_SHRINK_AFTER_MS - 500)).toBe(false);
+    expect(watch.youngShrinkDue(2_500 + YOUNG_SHRINK_AFTER_MS)).toBe(true);
+    expect(watch.youngShrinkDue(60_000)).toBe(false);
+  });
+
+  it('is not due when the load came back in between', () => {
+    const watch = new IdleWatch(2_000);
+    watch.sample(BUSY, 0);
+    watch.sample(QUIET, 500);
+    expect(watch.sample(QUIET, 2_500)).toBe(true);
+    watch.sample(BUSY, 4_000);
+    expect(watch.youngShrinkDue(2_500 + YOUNG_SHRINK_AFTER_MS)).toBe(false);
+  });
+});
+
 describe('startIdleGc', () => {
   it('does nothing without gc() (a single process started without --expose-gc) or with 0', () => {
     expect(() => startIdleGc(2_000, undefined).stop()).not.toThrow();
@@ -56,17 +84,18 @@ describe('startIdleGc', () => {
 
   // A real process with a real V8 heap: what an operator sees in RSS once the load is over.
   const CHILD = join(__dirname, 'testing', 'idle-gc-child.ts');
-  const run = (idleMs: number) => {
+  const run = (idleMs: number, quietMs = 3_000) => {
     const result = spawnSync(
       process.execPath,
-      ['--expose-gc', '-r', '@swc-node/register', CHILD, String(idleMs)],
+      ['--expose-gc', '-r', '@swc-node/register', CHILD, String(idleMs), String(quietMs)],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(result.stderr).toBe('');
     return JSON.parse(result.stdout) as {
-      atEnd: { heapMiB: number; rssMiB: number };
-      quiet: { heapMiB: number; rssMiB: number };
+      atEnd: { heapMiB: number; rssMiB: number; youngMiB: number };
+      quiet: { heapMiB: number; rssMiB: number; youngMiB: number };
       collections: number;
+      scavenges: number;
     };
   };
 
@@ -78,5 +107,12 @@ describe('startIdleGc', () => {
     expect(freed(on)).toBeGreaterThan(30);
     expect(on.quiet.heapMiB).toBeLessThan(on.atEnd.heapMiB - 20);
     expect(off.collections).toBe(0);
+  }, 60_000);
+
+  it('shrinks the young generation the load grew once the quiet has lasted YOUNG_SHRINK_AFTER_MS', () => {
+    const on = run(1_000, 1_000 + YOUNG_SHRINK_AFTER_MS + 1_500);
+    expect(on.collections).toBe(1);
+    expect(on.scavenges).toBe(1);
+    expect(on.quiet.youngMiB).toBeLessThan(on.atEnd.youngMiB / 2);
   }, 60_000);
 });

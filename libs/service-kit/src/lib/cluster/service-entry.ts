@@ -11,6 +11,10 @@ export interface ServiceEntryOptions {
   /** Loads and starts the app: a dynamic import of the module that calls bootstrapService. */
   readonly start: () => unknown;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Variables the primary adds to each worker's environment (read by the service's own libraries at start, e.g. GLIBC_TUNABLES). */
+  readonly workerEnv?: (
+    env: Readonly<Record<string, string | undefined>>,
+  ) => Record<string, string>;
 }
 
 /** The only variables the primary reads: how many workers, how long they get to stop, how it logs. */
@@ -59,5 +63,6 @@ export function runServiceEntry(options: ServiceEntryOptions): void {
     logLevel: config.LOG_LEVEL,
     startTimeoutMs: config.WORKER_START_TIMEOUT_MS,
     env: options.env,
+    workerEnv: options.workerEnv?.(env),
   });
 }

@@ -41,4 +41,20 @@ describe('workerV8Flags (the V8 flags each worker is started with)', () => {
       );
     },
   );
+
+  it('gives each worker V8 background threads for its share of the cores, unless the operator chose', () => {
+    expect(workerV8Flags([], {}, 1)).toEqual([
+      '--v8-pool-size=1',
+      '--max-semi-space-size=4',
+      '--expose-gc',
+    ]);
+    expect(workerV8Flags([], { NODE_OPTIONS: '--v8-pool-size=4' }, 1)).toEqual([
+      '--max-semi-space-size=4',
+      '--expose-gc',
+    ]);
+    expect(workerV8Flags(['--v8-pool-size=2'], {}, 1)).toEqual([
+      '--max-semi-space-size=4',
+      '--expose-gc',
+    ]);
+  });
 });

@@ -65,7 +65,7 @@ export const baseConfigSchema = {
   }),
   WORKER_IDLE_GC_MS: int({
     description:
-      'A worker that was busy and then sees its event loop under 5 % busy for this long runs one full garbage collection, which gives the garbage of the load back to the OS (tens of MiB per busy worker); 0 never does',
+      'A worker that was busy and then sees its event loop under 5 % busy for this long runs one full garbage collection, which gives the garbage of the load back to the OS (tens of MiB per busy worker), and 6 s later one scavenge that shrinks the young generation; an auth-service worker that stops hashing also gives its argon2 buffer back after this long; 0 never does',
     min: 0,
     max: 3_600_000,
     default: 2_000,

@@ -1,17 +1,33 @@
 /**
  * A process that is busy for a moment making garbage (as a worker under load), then goes quiet.
- * Usage: node --expose-gc -r @swc-node/register idle-gc-child.ts <WORKER_IDLE_GC_MS>
- * Prints one JSON line: its V8 heap and RSS (MiB) at the end of the load and 3 s into the quiet, and
- * how many times the idle collection ran.
+ * Usage: node --expose-gc -r @swc-node/register idle-gc-child.ts <WORKER_IDLE_GC_MS> [quiet ms, 3000]
+ * Prints one JSON line: its V8 heap, young generation and RSS (MiB) at the end of the load and that
+ * far into the quiet, and how many times the idle collection ran (full collections; scavenges apart).
  */
-import { startIdleGc } from '../idle-gc';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { type ExposedGc, startIdleGc } from '../idle-gc';
 
 let collections = 0;
-const gc = (globalThis as { gc?: () => void }).gc;
-startIdleGc(Number(process.argv[2]), gc && (() => (collections++, gc())));
+let scavenges = 0;
+const gc = (globalThis as { gc?: ExposedGc }).gc;
+startIdleGc(
+  Number(process.argv[2]),
+  gc &&
+    ((options) => {
+      if (options?.type === 'minor') scavenges++;
+      else collections++;
+      gc(options);
+    }),
+);
+const quietMs = Number(process.argv[3] ?? 3_000);
 const mib = () => {
   const usage = process.memoryUsage();
-  return { heapMiB: usage.heapTotal / 1048576, rssMiB: usage.rss / 1048576 };
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  return {
+    heapMiB: usage.heapTotal / 1048576,
+    rssMiB: usage.rss / 1048576,
+    youngMiB: (young?.space_size ?? 0) / 1048576,
+  };
 };
 // ~20 MiB live, like a worker's app; the load's garbage: what it held while busy (promoted to the old
 // generation, as requests' data is under load), let go when the load ends.
@@ -29,8 +45,8 @@ const churn = () => {
   const atEnd = mib();
   setTimeout(() => {
     process.stdout.write(
-      `${JSON.stringify({ atEnd, quiet: mib(), collections, live: live.length })}\n`,
+      `${JSON.stringify({ atEnd, quiet: mib(), collections, scavenges, live: live.length })}\n`,
     );
-  }, 3_000);
+  }, quietMs);
 };
 churn();
