@@ -7,17 +7,6 @@ export const WORKER_SEMI_SPACE_MIB = 4;
 
 import { idleGcMs } from './idle-gc';
 
-/**
- * V8's interrupt budget for each worker, in bytes of bytecode a function runs between two looks of the
- * tiering manager (Node 20's default is 66 KiB, and a function is optimised after 3 or more looks).
- * Code that runs once per request at a low rate stays in the interpreter or the baseline tier for a long
- * time: a 500-byte function needs ~850 calls, 25 s of password sign-ins on a worker (~35/s, each mostly
- * waiting for argon2). At 8 KiB it is optimised within a few seconds; the fast paths (grants, refreshes)
- * are optimised within the first second either way. Measured: README "auth-service's own CPU per
- * password sign-in". An --interrupt-budget on the command line wins (NODE_OPTIONS does not take it).
- */
-export const WORKER_INTERRUPT_BUDGET = 8192;
-
 /** Opt-in: how far V8 lets a worker's old generation grow past what the last full GC kept, in percent. */
 export const HEAP_GROWING_PERCENT_ENV = 'WORKER_HEAP_GROWING_PERCENT';
 
@@ -38,8 +27,6 @@ export function workerV8Flags(
   const flags: string[] = [];
   if (!chosen.includes('--max-semi-space-size'))
     flags.push(`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`);
-  if (!/--interrupt-budget(=|\s|$)/.test(chosen))
-    flags.push(`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`);
   const growing = env[HEAP_GROWING_PERCENT_ENV]?.trim();
   if (growing && !chosen.includes('--heap-growing-percent')) {
     const percent = Number(growing);
