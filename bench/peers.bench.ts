@@ -2,7 +2,7 @@
  * npm run bench -- peers [--seconds=20] [--warmup=12] [--rounds=2] [--flows=grant,signin,refresh] [--no-keycloak]
  *                        [--workers=<cores>] [--threads=<UV_THREADPOOL_SIZE per worker>] [--profile=<dir>]
  *                        [--node-flags="<flags for our services>"] [--logs=<dir>] [--dist=<copied dist>]
- *                        [--no-client-warm-up]
+ *                        [--no-client-warm-up] [--rate=<requests/s per flow, paced; default as fast as answered>]
  *
  * Ours against Keycloak on this machine, with ONE load generator (this process) for both:
  * - client-credentials grant, 32 connections (our credentials-service vs a confidential Keycloak client
@@ -62,6 +62,12 @@ const LOGS_DIR = option('logs', '');
  * one: before/after pairs alternated in one worktree. Packages still come from this node_modules.
  */
 const DIST_DIR = option('dist', '');
+/**
+ * Requests per second over all connections of a flow (each connection paced at rate/connections), or 0
+ * for as fast as the system answers. A fixed rate compares CPU per request of two builds at the same
+ * load (idle costs spread over as many requests, code warmed by as many calls) on a shared machine.
+ */
+const RATE = Number(option('rate', '0'));
 const PASSWORD = 'correct horse battery staple 42';
 const USERS = 8;
 /** Hard bound on any one loop, whatever the clock says. */
@@ -485,9 +491,16 @@ async function round(system: System, flow: string, seconds: number): Promise<Rou
   const ownMainBefore = ownMainThread();
   const start = now();
   const end = start + seconds * 1000;
+  const interval = RATE > 0 ? (1000 * operations.length) / RATE : 0;
   await Promise.all(
-    operations.map(async (operation) => {
+    operations.map(async (operation, i) => {
+      let slot = start + (interval * i) / operations.length;
       while (now() < end && done + errors < MAX_REQUESTS_PER_ROUND) {
+        if (interval > 0) {
+          slot += interval;
+          const wait = slot - interval - now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        }
         const result = await operation().catch(() => undefined);
         if (result?.ok) {
           done++;
