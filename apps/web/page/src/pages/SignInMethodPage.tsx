@@ -241,7 +241,8 @@ export function SignInMethodPage() {
                     name="method"
                     value={m.value}
                     checked={choice === m.value}
-                    disabled={!!reason}
+                    // Until the current method is known a choice would be overwritten by it.
+                    disabled={!facts || !!reason}
                     onChange={() => setChoice(m.value)}
                     aria-describedby={`${id}-help`}
                   />
