@@ -9,8 +9,8 @@
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { type Principal, SigningKeyRing, TokenIssuer } from '@accounts/security';
 import { SecretHasher } from '../../apps/credentials-service/src/application/secrets/secret-hasher';
+import { grantPrincipal, grantTokenIssuer } from './raw-grant';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -40,20 +40,8 @@ async function serve(): Promise<void> {
   const hasher = new SecretHasher(Buffer.from(env('CEILING_SECRET_KEY'), 'hex'));
   const client = env('CEILING_CLIENT');
   const stored = env('CEILING_HASH');
-  const issuer = new TokenIssuer(
-    await SigningKeyRing.generate(),
-    'credentials-service',
-    'accounts',
-  );
-  const principal: Principal = {
-    kind: 'api',
-    accountId: 'bench-user',
-    orgId: 'bench-org',
-    accountType: 'standard',
-    sessionId: client,
-    amr: ['client_credentials'],
-    authTime: 0,
-  };
+  const issuer = await grantTokenIssuer();
+  const principal = grantPrincipal(client);
   const workerId = cluster.worker?.id ?? 1;
   let allListening = false;
   process.on('message', (message) => {

@@ -4,6 +4,24 @@ import { newApiSecret } from '../../apps/credentials-service/src/application/sec
 import { SecretHasher } from '../../apps/credentials-service/src/application/secrets/secret-hasher';
 import { runConcurrent } from './measure';
 
+/** The issuer of a grant's access token, as credentials-service signs it (a fresh EdDSA key). */
+export async function grantTokenIssuer(): Promise<TokenIssuer> {
+  return new TokenIssuer(await SigningKeyRing.generate(), 'credentials-service', 'accounts');
+}
+
+/** Who a benchmark grant's token speaks for: an API credential (`sessionId` is its client id). */
+export function grantPrincipal(sessionId: string): Principal {
+  return {
+    kind: 'api',
+    accountId: 'bench-user',
+    orgId: 'bench-org',
+    accountType: 'standard',
+    sessionId,
+    amr: ['client_credentials'],
+    authTime: 0,
+  };
+}
+
 /**
  * One HMAC check plus one JWT signature, back to back, in this process: the floor of a grant.
  * Resolves with the rate and the CPU it took per operation (1000 warm-up operations not counted).
@@ -14,20 +32,8 @@ export async function rawGrantCost(
   const hasher = new SecretHasher(randomBytes(32));
   const secret = newApiSecret();
   const stored = hasher.hash(secret);
-  const issuer = new TokenIssuer(
-    await SigningKeyRing.generate(),
-    'credentials-service',
-    'accounts',
-  );
-  const principal: Principal = {
-    kind: 'api',
-    accountId: 'bench-user',
-    orgId: 'bench-org',
-    accountType: 'standard',
-    sessionId: 'c',
-    amr: ['client_credentials'],
-    authTime: 0,
-  };
+  const issuer = await grantTokenIssuer();
+  const principal = grantPrincipal('c');
   const once = async () => {
     if (!hasher.matches(secret, stored)) throw new Error('hash check failed');
     await issuer.issue(principal);
