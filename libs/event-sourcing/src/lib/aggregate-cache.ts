@@ -7,10 +7,7 @@ import type { LoadedAggregate } from './load-aggregate';
  * Works because evolve never mutates a state (it returns a new one).
  */
 export class AggregateCache {
-  private readonly perStore = new WeakMap<
-    object,
-    WeakMap<object, Map<string, LoadedAggregate<unknown>>>
-  >();
+  private perStore = new WeakMap<object, WeakMap<object, Map<string, LoadedAggregate<unknown>>>>();
 
   /**
    * How often lately a cached state was still the stream's last (an exponential average of misses).
@@ -40,6 +37,15 @@ export class AggregateCache {
       streams.set(streamId, entry);
     }
     return entry as LoadedAggregate<State> | undefined;
+  }
+
+  /**
+   * Forgets every folded state: the next command on a stream reads it whole once. A quiet worker does
+   * this before its idle collection (service-kit's idle-gc), so states a load folded (a session keeps
+   * every rotated refresh-token hash) go back to the OS with the load's garbage.
+   */
+  clear(): void {
+    this.perStore = new WeakMap();
   }
 
   set<State>(store: object, evolve: object, streamId: string, entry: LoadedAggregate<State>): void {

@@ -5,6 +5,8 @@ import type { BaseConfig } from '../config/base-config';
 import { ConfigError } from '../config/config-error';
 import type { ConfigOf, ConfigSchema } from '../config/config-var';
 import { loadConfig } from '../config/load-config';
+import { defaultAggregateCache } from '@accounts/event-sourcing';
+import { whenIdle } from '../cluster/idle-gc';
 import { readyToListen } from '../cluster/listen-together';
 import { configureApp } from './configure-app';
 import { createHttpAdapter, type ServiceApp } from './http-platform';
@@ -54,6 +56,8 @@ export async function bootstrapService<S extends ConfigSchema>(
     });
     // In a cluster every worker initialises first, then the primary lets them all listen at once.
     await app.init();
+    // Folded states are rebuilt on demand: a quiet worker lets them go with the load's garbage.
+    whenIdle(() => defaultAggregateCache.clear());
     await readyToListen();
     await app.listen(config.PORT, config.HOST);
     const url = `http://${displayHost(config.HOST)}:${config.PORT}`;

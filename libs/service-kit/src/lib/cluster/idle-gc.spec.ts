@@ -96,6 +96,7 @@ describe('startIdleGc', () => {
       quiet: { heapMiB: number; rssMiB: number; youngMiB: number };
       collections: number;
       scavenges: number;
+      releasedBeforeCollection: number;
     };
   };
 
@@ -107,6 +108,9 @@ describe('startIdleGc', () => {
     expect(freed(on)).toBeGreaterThan(30);
     expect(on.quiet.heapMiB).toBeLessThan(on.atEnd.heapMiB - 20);
     expect(off.collections).toBe(0);
+    // The whenIdle releases (bootstrapService's: the folded aggregate states) run once, before it.
+    expect(on.releasedBeforeCollection).toBe(1);
+    expect(off.releasedBeforeCollection).toBe(0);
   }, 60_000);
 
   it('shrinks the young generation the load grew once the quiet has lasted YOUNG_SHRINK_AFTER_MS', () => {

@@ -67,6 +67,27 @@ export interface IdleGc {
   stop(): void;
 }
 
+const idleReleases = new Set<() => void>();
+
+/**
+ * Runs `release` at each idle collection, just before it, so what it lets go of is collected with the
+ * load's garbage: caches that are rebuilt on demand (the folded aggregate states). Returns the removal.
+ */
+export function whenIdle(release: () => void): () => void {
+  idleReleases.add(release);
+  return () => idleReleases.delete(release);
+}
+
+function releaseCaches(): void {
+  for (const release of idleReleases) {
+    try {
+      release();
+    } catch {
+      // A cache that cannot be released now stays as it is; the next quiet period tries again.
+    }
+  }
+}
+
 /**
  * In a worker: one full garbage collection when the worker goes quiet after a busy period. Under load
  * V8 lets the old generation grow to several times what is live and keeps the pages; its memory
@@ -93,6 +114,7 @@ export function startIdleGc(
       if (utilization < QUIET_UTILIZATION && watch.youngShrinkDue(at)) gc({ type: 'minor' });
       return;
     }
+    releaseCaches();
     compacting(gc);
     // The collection's own pause is not load: the next sample starts after it.
     last = performance.eventLoopUtilization();

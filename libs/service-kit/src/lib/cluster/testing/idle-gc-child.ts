@@ -2,13 +2,17 @@
  * A process that is busy for a moment making garbage (as a worker under load), then goes quiet.
  * Usage: node --expose-gc -r @swc-node/register idle-gc-child.ts <WORKER_IDLE_GC_MS> [quiet ms, 3000]
  * Prints one JSON line: its V8 heap, young generation and RSS (MiB) at the end of the load and that
- * far into the quiet, and how many times the idle collection ran (full collections; scavenges apart).
+ * far into the quiet, how many times the idle collection ran (full collections; scavenges apart), and
+ * how many times a whenIdle release ran before the first collection.
  */
 import { getHeapSpaceStatistics } from 'node:v8';
-import { type ExposedGc, startIdleGc } from '../idle-gc';
+import { type ExposedGc, startIdleGc, whenIdle } from '../idle-gc';
 
 let collections = 0;
 let scavenges = 0;
+// What bootstrapService registers (the folded aggregate states): released before the collection.
+let releasedBeforeCollection = 0;
+whenIdle(() => (releasedBeforeCollection += collections === 0 ? 1 : 0));
 const gc = (globalThis as { gc?: ExposedGc }).gc;
 startIdleGc(
   Number(process.argv[2]),
@@ -45,7 +49,7 @@ const churn = () => {
   const atEnd = mib();
   setTimeout(() => {
     process.stdout.write(
-      `${JSON.stringify({ atEnd, quiet: mib(), collections, scavenges, live: live.length })}\n`,
+      `${JSON.stringify({ atEnd, quiet: mib(), collections, scavenges, releasedBeforeCollection, live: live.length })}\n`,
     );
   }, quietMs);
 };
