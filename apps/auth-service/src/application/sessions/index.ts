@@ -1,4 +1,5 @@
 import { EndSessionHandler } from './end-session.handler';
+import { RefreshGuesses } from './refresh-guesses';
 import { RefreshSessionHandler } from './refresh-session.handler';
 import { RevokeRefreshTokenHandler } from './revoke-refresh-token.handler';
 import { SessionEnding } from './session-ending';
@@ -10,6 +11,7 @@ import { TokenAnswers } from './token-answers';
 /** Sessions after the sign-in: refresh with rotation, sign-out, ending one, RFC 7009 revocation. */
 export const sessionHandlers = [
   RefreshSessionHandler,
+  RefreshGuesses,
   SignOutHandler,
   EndSessionHandler,
   RevokeRefreshTokenHandler,

@@ -1,15 +1,29 @@
-import { sessionTimeoutSeconds } from '@accounts/contracts';
-import { CommandRunner, DomainError } from '@accounts/event-sourcing';
+import { type SessionRefreshedData, sessionTimeoutSeconds } from '@accounts/contracts';
+import { CommandRunner, DomainError, type LoadedAggregate } from '@accounts/event-sourcing';
 import type { EventStore } from '@accounts/event-store';
-import { EVENT_STORE } from '@accounts/service-kit';
+import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { refusalOf, sessionDecider, sessionStreamId } from '../../domain';
+import { timingSafeEqual } from 'node:crypto';
+import {
+  type RecordedRefreshToken,
+  refusalOf,
+  sessionDecider,
+  type SessionState,
+  sessionStreamId,
+} from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { sha256 } from '../shared/secrets';
+import { RefreshGuesses } from './refresh-guesses';
 import { RefreshSessionCommand } from './refresh-session.command';
 import { SessionStarts } from './session-starts';
-import { newRefreshToken, sessionIdOf, type TokenAnswer, TokenAnswers } from './token-answers';
+import {
+  newRefreshToken,
+  parseRefreshToken,
+  type PresentedRefreshToken,
+  type TokenAnswer,
+  TokenAnswers,
+} from './token-answers';
 
 const sessionInvalid = () =>
   new DomainError(
@@ -18,11 +32,18 @@ const sessionInvalid = () =>
     'This refresh token is not valid: sign in again',
   );
 
+const isInvalid = (error: unknown) =>
+  error instanceof DomainError && error.code === 'AUTH-refresh-token-invalid';
+
 /**
  * A new refresh token for the one presented, which stops working; a reused token, the idle timeout or
  * a disabled account ends the session instead (the domain decides). Hot: no projection is waited for,
  * the answer comes from the session's cached state (no read unless another process wrote it since),
  * its cached first event and the profile facts.
+ *
+ * Reuse detection keeps no hashes in the state: a token that is not the current one is looked up in
+ * the event its number names (one read, only on that cold path) and decided again with what it
+ * recorded. A token no session issued counts against the client address's budget.
  */
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
@@ -32,42 +53,122 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     private readonly profiles: ProfileFacts,
     private readonly starts: SessionStarts,
     private readonly answers: TokenAnswers,
+    private readonly guesses: RefreshGuesses,
   ) {}
 
   async execute({ refreshToken }: RefreshSessionCommand): Promise<TokenAnswer> {
     const now = this.runner.now();
-    const sessionId = sessionIdOf(refreshToken);
-    if (!sessionId) throw sessionInvalid();
+    // The client address from the request context, where the CommandRunner takes the metadata's.
+    const ip = currentRequestContext()?.ip;
+    this.guesses.assertAllowed(ip, now);
+    try {
+      return await this.refresh(refreshToken, now);
+    } catch (error) {
+      if (isInvalid(error)) this.guesses.failed(ip, now);
+      throw error;
+    }
+  }
+
+  private async refresh(refreshToken: string, now: Date): Promise<TokenAnswer> {
+    const presented = parseRefreshToken(refreshToken);
+    if (!presented) throw sessionInvalid();
+    const { sessionId } = presented;
     const streamId = sessionStreamId(sessionId);
     const started = await this.starts.of(this.store, streamId);
     if (!started) throw sessionInvalid();
     const account = this.profiles.sessionFactsById(started.accountId);
     if (!account) throw sessionInvalid();
-    const next = newRefreshToken(sessionId);
-    const result = await this.runner.run({
-      streamId,
-      decider: sessionDecider,
-      command: {
-        type: 'RefreshSession',
-        data: {
-          sessionId,
-          presentedRefreshTokenSha256: sha256(refreshToken),
-          newRefreshTokenSha256: sha256(next),
-          idleTimeoutSeconds: sessionTimeoutSeconds(account.sessionTimeout),
-          accountEnabled: account.enabled,
+    const presentedSha256 = sha256(refreshToken);
+    // A token of the earlier form does not say its number: the session's fresh state does.
+    const legacy =
+      presented.number === null ? await this.runner.load(streamId, sessionDecider) : null;
+    const nextNumber = (presented.number ?? numberOf(legacy?.state)) + 1;
+    const next = newRefreshToken(sessionId, nextNumber);
+    const run = (recorded: RecordedRefreshToken | null, loaded?: LoadedAggregate<SessionState>) =>
+      this.runner.run({
+        streamId,
+        decider: sessionDecider,
+        command: {
+          type: 'RefreshSession',
+          data: {
+            sessionId,
+            presentedRefreshTokenSha256: presentedSha256,
+            presentedRefreshTokenNumber: presented.number,
+            recorded,
+            newRefreshTokenSha256: sha256(next),
+            newRefreshTokenNumber: nextNumber,
+            idleTimeoutSeconds: sessionTimeoutSeconds(account.sessionTimeout),
+            accountEnabled: account.enabled,
+          },
         },
-      },
-      actor: { kind: 'user', accountId: account.accountId },
-      orgId: account.orgId,
-      now,
-      // A session is refreshed through the worker that rotated it last (keep-alive): decide on the
-      // state folded then, without a read; a rotation elsewhere since is a conflict, decided afresh.
-      fromCache: true,
-    });
+        actor: { kind: 'user', accountId: account.accountId },
+        orgId: account.orgId,
+        now,
+        ...(loaded
+          ? { loaded }
+          : // A session is refreshed through the worker that rotated it last (keep-alive): decide on
+            // the state folded then, without a read; a rotation elsewhere since is a conflict, decided
+            // afresh. A refusal on it is decided again on a fresh read.
+            { fromCache: true }),
+      });
+    let result;
+    try {
+      result = await run(null, legacy ?? undefined);
+    } catch (error) {
+      // Not the current token: rotated out (reuse) or never issued. Only the stream can tell.
+      if (!isInvalid(error)) throw error;
+      const recorded = await this.recordedFor(streamId, presented, presentedSha256);
+      // Another hash there: never issued (the domain would say so too; this spares a decision).
+      if (!recorded || !sameHex(recorded.refreshTokenSha256, presentedSha256)) throw error;
+      result = await run(recorded);
+    }
     const refusal = refusalOf(result.appended);
     if (refusal) throw refusal;
     if (!result.appended.some((e) => e.type === 'SessionRefreshed')) throw sessionInvalid();
     const authTime = new Date(started.startedAt);
     return this.answers.answer(account, { sessionId, amr: started.amr, authTime }, next, now);
   }
+
+  /**
+   * The token hash the session's stream recorded where the presented token says (the event at
+   * revision n); for a token of the earlier form, the recorded hash equal to it, wherever it is (a
+   * whole read, on a path only tokens handed out before numbers take).
+   */
+  private async recordedFor(
+    streamId: string,
+    presented: PresentedRefreshToken,
+    presentedSha256: string,
+  ): Promise<RecordedRefreshToken | null> {
+    if (presented.number !== null) {
+      const [event] = await this.store.readStream(streamId, {
+        fromRevision: presented.number,
+        maxCount: 1,
+      });
+      return event?.revision === presented.number ? recordedBy(event) : null;
+    }
+    for (const event of await this.store.readStream(streamId)) {
+      const recorded = recordedBy(event);
+      if (recorded && sameHex(recorded.refreshTokenSha256, presentedSha256)) return recorded;
+    }
+    return null;
+  }
+}
+
+function numberOf(state: SessionState | undefined): number {
+  return state && state.status !== 'none' ? state.refreshTokenNumber : 0;
+}
+
+/** The hash a session event recorded for the token numbered by its revision, if it records one. */
+function recordedBy(event: {
+  readonly type: string;
+  readonly revision: number;
+  readonly data: unknown;
+}): RecordedRefreshToken | null {
+  if (event.type !== 'SessionStarted' && event.type !== 'SessionRefreshed') return null;
+  const { refreshTokenSha256 } = event.data as Pick<SessionRefreshedData, 'refreshTokenSha256'>;
+  return { number: event.revision, refreshTokenSha256 };
+}
+
+function sameHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

@@ -26,7 +26,7 @@ export class SessionOpening {
     now: Date,
   ): Promise<TokenAnswer> {
     const { sessionId, amr } = completed;
-    const refreshToken = newRefreshToken(sessionId);
+    const refreshToken = newRefreshToken(sessionId, 0);
     const actor = { kind: 'user', accountId: account.accountId } as const;
     const metadata = this.runner.metadata(actor, account.orgId);
     const result = await this.runner.run({

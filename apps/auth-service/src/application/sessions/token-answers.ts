@@ -11,13 +11,40 @@ export interface TokenAnswer {
   readonly tokenType: 'Bearer';
 }
 
-/** Refresh tokens are `<sessionId>.<secret>`: the id finds the stream, the SHA-256 of the whole is checked. */
-export const newRefreshToken = (sessionId: string): string => `${sessionId}.${newOpaqueToken()}`;
+/**
+ * Refresh tokens are `<sessionId>.<number>.<secret>`: the id finds the stream, the number (0 at the
+ * start, one more per rotation) is the stream revision whose event recorded the token's hash, and the
+ * SHA-256 of the whole is checked (so the number cannot be changed). Tokens handed out before the
+ * number was added are `<sessionId>.<secret>` and still work until they rotate.
+ */
+export const newRefreshToken = (sessionId: string, number: number): string =>
+  `${sessionId}.${number}.${newOpaqueToken()}`;
+
+/** What a refresh token says of itself: its session, and its number (null for the earlier form). */
+export interface PresentedRefreshToken {
+  readonly sessionId: string;
+  readonly number: number | null;
+}
+
+const SESSION_ID = /^[0-9a-f-]{36}$/;
+/** No leading zero, so one token has one spelling; at most 9 digits (a session rotates far fewer times). */
+const NUMBER = /^(0|[1-9][0-9]{0,8})$/;
+/** base64url of 32 random bytes. */
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/** The parts of a refresh token of either form, or null for anything else. */
+export function parseRefreshToken(refreshToken: string): PresentedRefreshToken | null {
+  const parts = refreshToken.split('.');
+  if (!SESSION_ID.test(parts[0])) return null;
+  if (parts.length === 2) return { sessionId: parts[0], number: null };
+  if (parts.length !== 3 || !NUMBER.test(parts[1]) || !SECRET.test(parts[2])) return null;
+  return { sessionId: parts[0], number: Number(parts[1]) };
+}
 
 /** The session a refresh token names, or null for anything not of that form. */
 export function sessionIdOf(refreshToken: string): string | null {
   const sessionId = refreshToken.split('.')[0];
-  return sessionId && /^[0-9a-f-]{36}$/.test(sessionId) ? sessionId : null;
+  return sessionId && SESSION_ID.test(sessionId) ? sessionId : null;
 }
 
 /** The access token of a session, with the refresh token that goes with it. */

@@ -4,6 +4,8 @@ import { sessionDecider } from './session-decider';
 import { ended, HALF_HOUR, refresh, refreshed, startedEvent } from '../testing/session-fixtures';
 
 const spec = DeciderSpecification.for(sessionDecider);
+/** The session's first token as its SessionStarted recorded it. */
+const token0 = { number: 0, refreshTokenSha256: sha('1') };
 
 describe('sessions', () => {
   it('rotates the refresh token at each refresh', () => {
@@ -13,14 +15,18 @@ describe('sessions', () => {
       .then([refreshed(sha('2'), 60)]);
     spec
       .given([startedEvent(), refreshed(sha('2'), 60)])
-      .when(refresh(sha('2'), sha('3')), { now: at(120) })
+      .when(refresh(sha('2'), sha('3'), HALF_HOUR, true, { presented: 1, next: 2 }), {
+        now: at(120),
+      })
       .then([refreshed(sha('3'), 120)]);
   });
 
   it('ends the whole session when a rotated refresh token is presented again', () => {
     spec
       .given([startedEvent(), refreshed(sha('2'), 60)])
-      .when(refresh(sha('1'), sha('9')), { now: at(90) })
+      .when(refresh(sha('1'), sha('9'), HALF_HOUR, true, { presented: 0, recorded: token0 }), {
+        now: at(90),
+      })
       .then([ended('refresh-token-reused', 90)]);
     spec
       .given([startedEvent(), refreshed(sha('2'), 60), ended('refresh-token-reused', 90)])
@@ -50,7 +56,9 @@ describe('sessions', () => {
       .then([ended('idle-timeout', HALF_HOUR)]);
     spec
       .given([startedEvent(), refreshed(sha('2'), 1000)])
-      .when(refresh(sha('2'), sha('3')), { now: at(1000 + HALF_HOUR - 1) })
+      .when(refresh(sha('2'), sha('3'), HALF_HOUR, true, { next: 2 }), {
+        now: at(1000 + HALF_HOUR - 1),
+      })
       .then([refreshed(sha('3'), 1000 + HALF_HOUR - 1)]);
   });
 
@@ -73,7 +81,7 @@ describe('sessions', () => {
       .then([refreshed(sha('2'), 29 * 86400, null)]);
     spec
       .given([never, refreshed(sha('2'), 29 * 86400, null)])
-      .when(refresh(sha('2'), sha('3'), null), { now: at(30 * 86400) })
+      .when(refresh(sha('2'), sha('3'), null, true, { next: 2 }), { now: at(30 * 86400) })
       .then([ended('absolute-limit', 30 * 86400)]);
   });
 });

@@ -23,12 +23,28 @@ export type StartSession = Message<
   }
 >;
 
+/**
+ * A refresh token's hash as the session's stream recorded it: by SessionStarted (number 0) or by the
+ * SessionRefreshed at revision `number`. What the handler read for a presented token that is not the
+ * current one, so the domain can tell a token rotated out (reuse) from one never issued.
+ */
+export interface RecordedRefreshToken {
+  readonly number: number;
+  readonly refreshTokenSha256: string;
+}
+
 /** POST /auth/refresh. */
 export type RefreshSession = Message<
   'RefreshSession',
   OfSession & {
     readonly presentedRefreshTokenSha256: string;
+    /** The number the presented token carries; null for one of the earlier `<sessionId>.<secret>` form. */
+    readonly presentedRefreshTokenNumber: number | null;
+    /** The recorded token the presented one may be, or null when none was read (the hot path). */
+    readonly recorded: RecordedRefreshToken | null;
     readonly newRefreshTokenSha256: string;
+    /** The number the new token carries: the current one's plus one. */
+    readonly newRefreshTokenNumber: number;
     /** The account's CURRENT session timeout: a changed setting applies to existing sessions. */
     readonly idleTimeoutSeconds: number | null;
     readonly accountEnabled: boolean;

@@ -1,14 +1,18 @@
 import type { SessionEndReason, SessionEvent } from '@accounts/contracts';
 import { tolerateUnknownEvent } from '@accounts/event-sourcing';
-import { RotatedTokens } from './rotated-tokens';
 
 export interface Session {
   readonly status: 'active' | 'ended';
   readonly sessionId: string;
   readonly accountId: string;
   readonly refreshTokenSha256: string;
-  /** Every refresh token hash rotated out: presenting one again ends the session. */
-  readonly rotatedRefreshTokens: RotatedTokens;
+  /**
+   * The current refresh token's number: 0 at the start, one more at each rotation. A session stream
+   * holds SessionStarted at revision 0, then one SessionRefreshed per rotation (SessionEnded, last,
+   * ends it), so the hash of token n is the one recorded by the stream's event at revision n: reuse
+   * detection reads that one event instead of the state keeping every hash rotated out.
+   */
+  readonly refreshTokenNumber: number;
   /** Start or last refresh: the idle timeout counts from here. */
   readonly lastActivityAt: string;
   readonly absoluteExpiresAt: string;
@@ -27,7 +31,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
       sessionId,
       accountId,
       refreshTokenSha256,
-      rotatedRefreshTokens: RotatedTokens.empty(),
+      refreshTokenNumber: 0,
       lastActivityAt: startedAt,
       absoluteExpiresAt,
       endReason: null,
@@ -39,7 +43,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
       return {
         ...state,
         refreshTokenSha256: event.data.refreshTokenSha256,
-        rotatedRefreshTokens: state.rotatedRefreshTokens.with(state.refreshTokenSha256),
+        refreshTokenNumber: state.refreshTokenNumber + 1,
         lastActivityAt: event.data.refreshedAt,
       };
     case 'SessionEnded':

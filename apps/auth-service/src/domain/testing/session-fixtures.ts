@@ -1,6 +1,11 @@
 import type { SessionEndReason, SessionEvent } from '@accounts/contracts';
 import { ACCOUNT, iso, ORG, sha } from './fixtures';
-import type { EndSession, RefreshSession, StartSession } from '../session/session-commands';
+import type {
+  EndSession,
+  RecordedRefreshToken,
+  RefreshSession,
+  StartSession,
+} from '../session/session-commands';
 
 export const SESSION = 'sess-1';
 export const ids = { sessionId: SESSION, accountId: ACCOUNT };
@@ -39,17 +44,27 @@ export const startedEvent = (
     },
   };
 };
+/** The numbers a refresh carries; by default a token of the earlier form (no number) rotated to token 1. */
+export interface RefreshNumbers {
+  readonly presented?: number | null;
+  readonly next?: number;
+  readonly recorded?: RecordedRefreshToken | null;
+}
 export const refresh = (
   presented: string,
   next: string,
   idleTimeoutSeconds: number | null = HALF_HOUR,
   accountEnabled = true,
+  numbers: RefreshNumbers = {},
 ): RefreshSession => ({
   type: 'RefreshSession',
   data: {
     sessionId: SESSION,
     presentedRefreshTokenSha256: presented,
+    presentedRefreshTokenNumber: numbers.presented ?? null,
+    recorded: numbers.recorded ?? null,
     newRefreshTokenSha256: next,
+    newRefreshTokenNumber: numbers.next ?? 1,
     idleTimeoutSeconds,
     accountEnabled,
   },
