@@ -5,6 +5,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { FastifyReply } from 'fastify';
 import { ACCOUNT_CONSOLE_CLIENT_ID } from '../app/security.providers';
 import { RevokeRefreshTokenCommand } from '../application/sessions/revoke-refresh-token.command';
+import { parseRefreshToken } from '../application/sessions/token-answers';
 
 type Params = Record<string, unknown>;
 
@@ -59,7 +60,9 @@ export class OAuthRevocationController {
       return void fail(401, 'invalid_client', 'Client authentication failed');
     }
     if (token === undefined) return void fail(400, 'invalid_request', 'token is missing');
-    if (single(params, 'token_type_hint') === 'access_token' || token.split('.').length === 3) {
+    // A JWT has three parts; so does a refresh token (`<sessionId>.<n>.<secret>`), which starts with a UUID.
+    const jwt = token.split('.').length === 3 && !parseRefreshToken(token);
+    if (single(params, 'token_type_hint') === 'access_token' || jwt) {
       return void fail(
         400,
         'unsupported_token_type',
