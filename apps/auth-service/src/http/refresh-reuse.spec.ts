@@ -1,5 +1,5 @@
 import { AuthenticationEventSchemaVersions, type SessionEvent } from '@accounts/contracts';
-import { toNewEvent } from '@accounts/event-sourcing';
+import { defaultAggregateCache, toNewEvent } from '@accounts/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { REFRESH_GUESSES_PER_ADDRESS } from '../application/sessions/refresh-guesses';
 import { newOpaqueToken, sha256 } from '../application/shared/secrets';
@@ -67,6 +67,29 @@ describe('POST /auth/refresh: reuse detection over a long session, forged and fo
     expectStatus(reused, 401);
     expect(reused.body.details).toEqual({ reason: 'refresh-token-reused' });
     expect((await refresh(tokens[300])).body.code).toBe('AUTH-session-ended');
+  });
+
+  it("folds no rotation after the process let go of the session's state: two events read, then the same answers", async () => {
+    const tokens = await rotated(300);
+    defaultAggregateCache.clear();
+    const read = jest.spyOn(app.store, 'readStream');
+    try {
+      const res = await refresh(tokens[300]);
+      expectStatus(res, 200);
+      const sessionReads = read.mock.calls.filter(
+        ([id]) => id === `session-${parts(tokens[0]).sessionId}`,
+      );
+      const events = await Promise.all(read.mock.results.map((r) => r.value));
+      const eventsRead = events
+        .filter((_, i) => read.mock.calls[i][0].startsWith('session-'))
+        .reduce((n, list: unknown[]) => n + list.length, 0);
+      expect(sessionReads.length).toBeLessThanOrEqual(2);
+      expect(eventsRead).toBeLessThanOrEqual(2);
+    } finally {
+      read.mockRestore();
+    }
+    defaultAggregateCache.clear();
+    expect((await refresh(tokens[150])).body.details).toEqual({ reason: 'refresh-token-reused' });
   });
 
   it('refuses forged tokens of a live session (any number, its own secret or none) without ending it or writing anything', async () => {

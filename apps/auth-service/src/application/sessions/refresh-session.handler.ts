@@ -1,6 +1,16 @@
-import { type SessionRefreshedData, sessionTimeoutSeconds } from '@accounts/contracts';
-import { CommandRunner, DomainError, type LoadedAggregate } from '@accounts/event-sourcing';
-import type { EventStore } from '@accounts/event-store';
+import {
+  AuthenticationEventSchemaVersions,
+  type SessionEvent,
+  type SessionRefreshedData,
+  sessionTimeoutSeconds,
+} from '@accounts/contracts';
+import {
+  CommandRunner,
+  defaultAggregateCache,
+  DomainError,
+  type LoadedAggregate,
+} from '@accounts/event-sourcing';
+import type { EventStore, RecordedEvent } from '@accounts/event-store';
 import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -9,6 +19,7 @@ import {
   type RecordedRefreshToken,
   refusalOf,
   sessionDecider,
+  sessionFromEnds,
   type SessionState,
   sessionStreamId,
 } from '../../domain';
@@ -113,7 +124,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       });
     let result;
     try {
-      result = await run(null, legacy ?? undefined);
+      result = await run(null, legacy ?? (await this.fromEndsUnlessCached(streamId)));
     } catch (error) {
       // Not the current token: rotated out (reuse) or never issued. Only the stream can tell.
       if (!isInvalid(error)) throw error;
@@ -127,6 +138,26 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     if (!result.appended.some((e) => e.type === 'SessionRefreshed')) throw sessionInvalid();
     const authTime = new Date(started.startedAt);
     return this.answers.answer(account, { sessionId, amr: started.amr, authTime }, next, now);
+  }
+
+  /**
+   * Without a state of the session in this process (a first refresh here, or the cache released it):
+   * the state from the stream's first and last events, two reads of one event each, instead of a fold
+   * of every rotation. Undefined with a cached state (handleCommand decides on it), or when the stream
+   * is not of the shape `sessionFromEnds` knows, or an event of it was written with another schema
+   * version (an upcaster would apply): then the whole stream is read and folded.
+   */
+  private async fromEndsUnlessCached(
+    streamId: string,
+  ): Promise<LoadedAggregate<SessionState> | undefined> {
+    if (defaultAggregateCache.get(this.store, sessionDecider.evolve, streamId)) return undefined;
+    const [[first], [last]] = await Promise.all([
+      this.store.readStream(streamId, { maxCount: 1 }),
+      this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }),
+    ]);
+    if (!first || !last || !currentVersion(first) || !currentVersion(last)) return undefined;
+    const state = sessionFromEnds(first as SessionEvent, last as SessionEvent, last.revision);
+    return state ? { state, revision: last.revision } : undefined;
   }
 
   /**
@@ -152,6 +183,11 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     }
     return null;
   }
+}
+
+function currentVersion(event: RecordedEvent): boolean {
+  const versions: Record<string, number> = AuthenticationEventSchemaVersions;
+  return event.schemaVersion === versions[event.type];
 }
 
 function numberOf(state: SessionState | undefined): number {

@@ -53,6 +53,28 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
   }
 }
 
+/**
+ * The state a fold of the whole stream gives, from its first and last events alone (a session that
+ * rotated thousands of times is two reads instead of thousands). It holds because a session stream
+ * is SessionStarted, then SessionRefreshed per rotation, then at most a SessionEnded, last: the last
+ * refresh carries the current hash and activity, its revision is the current token's number, and an
+ * end comes right after the last token's event. Null for a stream of another shape (a type this
+ * version does not know): fold it whole.
+ */
+export function sessionFromEnds(
+  first: SessionEvent,
+  last: SessionEvent,
+  lastRevision: number,
+): SessionState | null {
+  if (first.type !== 'SessionStarted') return null;
+  const started = evolveSession(initialSessionState(), first);
+  if (lastRevision === 0) return started;
+  if (last.type !== 'SessionRefreshed' && last.type !== 'SessionEnded') return null;
+  const state = evolveSession(started, last) as Session;
+  const refreshTokenNumber = last.type === 'SessionEnded' ? lastRevision - 1 : lastRevision;
+  return { ...state, refreshTokenNumber };
+}
+
 /** Why an active session is over at `now` with the account's current idle timeout, or null. */
 export function sessionExpiryReason(
   session: Session,
