@@ -230,6 +230,13 @@ describe('POST /auth/refresh: reuse detection over a long session, forged and fo
     expectStatus(limited, 429);
     expect(limited.body.code).toBe('AUTH-refresh-too-many-attempts');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const grant = await app
+      .http()
+      .post('/oauth/token')
+      .set('X-Forwarded-For', from)
+      .type('form')
+      .send({ grant_type: 'refresh_token', refresh_token: live[1], client_id: 'account-console' });
+    expectStatus(grant, 429);
     expect(await app.store.headPosition()).toBe(head);
     expectStatus(await refresh(live[1], '203.0.113.99'), 200);
   });
