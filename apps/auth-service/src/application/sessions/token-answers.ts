@@ -36,7 +36,8 @@ const SECRET = /^[A-Za-z0-9_-]{43}$/;
 export function parseRefreshToken(refreshToken: string): PresentedRefreshToken | null {
   const parts = refreshToken.split('.');
   if (!SESSION_ID.test(parts[0])) return null;
-  if (parts.length === 2) return { sessionId: parts[0], number: null };
+  if (parts.length === 2)
+    return SECRET.test(parts[1]) ? { sessionId: parts[0], number: null } : null;
   if (parts.length !== 3 || !NUMBER.test(parts[1]) || !SECRET.test(parts[2])) return null;
   return { sessionId: parts[0], number: Number(parts[1]) };
 }
