@@ -95,6 +95,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       presented.number === null ? await this.runner.load(streamId, sessionDecider) : null;
     const nextNumber = (presented.number ?? numberOf(legacy?.state)) + 1;
     const next = newRefreshToken(sessionId, nextNumber);
+    const nextSha256 = sha256(next);
     const run = (recorded: RecordedRefreshToken | null, loaded?: LoadedAggregate<SessionState>) =>
       this.runner.run({
         streamId,
@@ -106,7 +107,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
             presentedRefreshTokenSha256: presentedSha256,
             presentedRefreshTokenNumber: presented.number,
             recorded,
-            newRefreshTokenSha256: sha256(next),
+            newRefreshTokenSha256: nextSha256,
             newRefreshTokenNumber: nextNumber,
             idleTimeoutSeconds: sessionTimeoutSeconds(account.sessionTimeout),
             accountEnabled: account.enabled,
