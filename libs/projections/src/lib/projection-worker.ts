@@ -63,6 +63,8 @@ export class ProjectionWorker {
   private readonly toPark = new Set<string>();
   /** Set while the loop waits (for the source or a retry delay); one waiter at a time, so nothing piles up. */
   private wakeOnStop?: () => void;
+  /** Set while the subscription catches up: gives the read models' catch-up settings back (beginCatchUp). */
+  private endCatchUp?: () => void;
   private readonly caughtUpOnce: Promise<void>;
   private resolveCaughtUp!: () => void;
 
@@ -182,6 +184,9 @@ export class ProjectionWorker {
     if (this.stopping) return;
     // Catching up: the batch closes when full or at its deadline, not whenever the next page is a moment late.
     let deadline: ReturnType<typeof idleAfter> | undefined;
+    // A source without raw pages (Kafka) catches up here: the big page cache until it has.
+    const endCatchUp = this.database.beginCatchUp();
+    this.endCatchUp = endCatchUp;
     const subscription = this.source.subscribe({
       fromPosition: this.position,
       filter: this.projection.filter,
@@ -231,6 +236,7 @@ export class ProjectionWorker {
       }
       await flush();
     } finally {
+      endCatchUp();
       deadline?.cancel();
       this.subscription = undefined;
       await subscription.stop().catch(() => undefined);
@@ -266,7 +272,7 @@ export class ProjectionWorker {
     if (!source) return;
     const head = await source.headPosition();
     if (head <= this.position) return;
-    const release = this.database.deferCheckpoints();
+    const release = this.database.beginCatchUp();
     try {
       await this.catchUpFrom(source, head);
     } finally {
@@ -376,6 +382,8 @@ export class ProjectionWorker {
   private checkCaughtUp(): void {
     if (!this.sourceCaughtUp || this.flushing || this.batch.length > 0) return;
     this.caughtUp = true;
+    this.endCatchUp?.();
+    this.endCatchUp = undefined;
     this.resolveCaughtUp();
   }
 

@@ -8,6 +8,7 @@ import {
   emailChanged,
   eventually,
   registerAccounts,
+  registered,
   sandbox,
   type Sandbox,
   startRunner,
@@ -109,19 +110,42 @@ describe('catching up from raw pages of the store (rebuilds, restarts far behind
     }
   });
 
-  it('checkpoints the WAL less often while catching up and restores the setting afterwards', async () => {
+  it('checkpoints the WAL less often and keeps a big page cache while catching up, and restores both afterwards', async () => {
     const head = await registeredThenChanged(50);
     const database = box.openReadModels();
-    const during: number[] = [];
-    const projection = accountDirectory({
-      afterWrite: () =>
-        during.push(Number(database.db.pragma('wal_autocheckpoint', { simple: true }))),
+    const during: { walPages: number; cacheKiB: number }[] = [];
+    const settings = () => ({
+      walPages: Number(database.db.pragma('wal_autocheckpoint', { simple: true })),
+      cacheKiB: -Number(database.db.pragma('cache_size', { simple: true })),
     });
+    const projection = accountDirectory({ afterWrite: () => during.push(settings()) });
     const runner = await startRunner(box.store, database, [projection]);
     expect(await runner.waitForPosition(head, 10_000)).toBe(true);
-    expect(new Set(during)).toEqual(new Set([50_000]));
+    expect(during).toHaveLength(100);
+    expect(during.every((s) => s.walPages === 50_000 && s.cacheKiB === 65_536)).toBe(true);
     // Restored once the catch-up is over (just after its last commit).
-    await eventually(() => database.db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    await eventually(() => settings().walPages === 1000 && settings().cacheKiB === 2048);
+    // A live event is applied with the small cache.
+    const { position } = await box.store.append('account-late', [registered('late')]);
+    expect(await runner.waitForPosition(position, 10_000)).toBe(true);
+    expect(during[during.length - 1]).toEqual({ walPages: 1000, cacheKiB: 2048 });
+    await runner.stop();
+  });
+
+  it('a source without raw pages (Kafka) keeps the big page cache until its subscription has caught up', async () => {
+    const head = await registeredThenChanged(30);
+    const database = box.openReadModels();
+    const cacheKiB = () => -Number(database.db.pragma('cache_size', { simple: true }));
+    const during: number[] = [];
+    const projection = accountDirectory({ afterWrite: () => during.push(cacheKiB()) });
+    const runner = await startRunner(redeliveringSource(box.store, { times: 1 }), database, [
+      projection,
+    ]);
+    expect(await runner.waitForPosition(head, 10_000)).toBe(true);
+    expect(during).toHaveLength(60);
+    // The last batch too, committed just after the source said it caught up.
+    expect(during.every((kib) => kib === 65_536)).toBe(true);
+    await eventually(() => cacheKiB() === 2048);
     await runner.stop();
   });
 

@@ -5,17 +5,41 @@ import { join } from 'node:path';
 import { ReadModelDatabase } from './read-model-database';
 
 describe('ReadModelDatabase', () => {
-  it('gives its connection a 64 MiB page cache by default, or the size asked (never below SQLite’s 2 MiB default)', () => {
+  it('gives its connection a 2 MiB page cache by default, or the size asked (never below SQLite’s 2,000 KiB)', () => {
     const cacheOf = (database: ReadModelDatabase) => {
       const size = database.db.pragma('cache_size', { simple: true });
       database.close();
       return size;
     };
-    expect(cacheOf(new ReadModelDatabase({ path: ':memory:' }))).toBe(-65_536);
+    expect(cacheOf(new ReadModelDatabase({ path: ':memory:' }))).toBe(-2048);
     expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 16_384 }))).toBe(
       -16_384,
     );
     expect(cacheOf(new ReadModelDatabase({ path: ':memory:', cacheSizeKiB: 1 }))).toBe(-2000);
+  });
+
+  it('while workers catch up: a 64 MiB cache (or the size asked) and rarer WAL checkpoints, both restored after the last one', () => {
+    const database = new ReadModelDatabase({ path: ':memory:', catchUpCacheSizeKiB: 32_768 });
+    const settings = () => [
+      database.db.pragma('cache_size', { simple: true }),
+      database.db.pragma('wal_autocheckpoint', { simple: true }),
+    ];
+    try {
+      const first = database.beginCatchUp();
+      const second = database.beginCatchUp();
+      expect(settings()).toEqual([-32_768, 50_000]);
+      first();
+      first(); // a second call of the same release does nothing
+      expect(settings()).toEqual([-32_768, 50_000]);
+      second();
+      expect(settings()).toEqual([-2048, 1000]);
+    } finally {
+      database.close();
+    }
+    const byDefault = new ReadModelDatabase({ path: ':memory:' });
+    byDefault.beginCatchUp();
+    expect(byDefault.db.pragma('cache_size', { simple: true })).toBe(-65_536);
+    byDefault.close();
   });
 
   describe('transaction (one wrapper for every call)', () => {

@@ -7,12 +7,26 @@ export interface ReadModelDatabaseOptions {
   readonly path: string;
   /** `normal` (default) may lose the last batches on power loss; they are re-applied from the checkpoint. */
   readonly synchronous?: 'full' | 'normal';
-  /** Page cache of the connection (default 64 MiB): a rebuild writes index rows at random keys, and SQLite's 2 MiB default re-reads pages all the time. */
+  /**
+   * Page cache of the connection in steady state (default 2 MiB). SQLite keeps every page it read or
+   * wrote up to this size, in malloc'd memory that glibc does not give back once freed: with 64 MiB, the
+   * worker that projected 100,000 accounts kept the whole 33 MiB directory resident for good, for no CPU
+   * saved per edit, search or live batch (measured: README, "projmem").
+   */
   readonly cacheSizeKiB?: number;
+  /**
+   * Page cache while a worker catches up (default 64 MiB, see beginCatchUp): a rebuild writes index
+   * rows at random keys, and a 2 MiB cache re-reads pages all the time.
+   */
+  readonly catchUpCacheSizeKiB?: number;
 }
 
-/** WAL pages between checkpoints while a worker catches up (see deferCheckpoints). */
+/** WAL pages between checkpoints while a worker catches up (see beginCatchUp). */
 const CATCH_UP_WAL_PAGES = 50_000;
+/** SQLite's own floor for a cache given in KiB (its default before better-sqlite3 raised it to 16 MB). */
+const MIN_CACHE_KIB = 2000;
+const cacheKiB = (kib: number | undefined, fallback: number) =>
+  Math.max(MIN_CACHE_KIB, Math.floor(kib ?? fallback));
 
 /**
  * One SQLite file per service for its read models (WAL). Queries and the runner share this one
@@ -22,7 +36,7 @@ export class ReadModelDatabase {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
   /** Workers catching up now, and the checkpoint interval to restore after them. */
-  private deferrals = 0;
+  private catchingUp = 0;
   private walPages = 1000;
   /**
    * better-sqlite3's `db.transaction(fn)` builds a new wrapper (five functions and their
@@ -44,8 +58,13 @@ export class ReadModelDatabase {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma(`cache_size = -${Math.max(2000, Math.floor(options.cacheSizeKiB ?? 65_536))}`);
+    this.db.pragma(`cache_size = -${this.cacheSizeKiB}`);
     this.db.exec(META_SCHEMA);
+  }
+
+  /** The page cache in steady state, in KiB. */
+  get cacheSizeKiB(): number {
+    return cacheKiB(this.options.cacheSizeKiB, 2048);
   }
 
   get path(): string {
@@ -81,25 +100,32 @@ export class ReadModelDatabase {
   }
 
   /**
-   * While a worker catches up (a rebuild): SQLite copies the WAL into the file and syncs it every
-   * 1000 pages by default, and a rebuild writing index rows at random keys spent more time there
-   * than in its inserts. Checkpoints come every CATCH_UP_WAL_PAGES (about 200 MB of WAL at most)
-   * instead, until the last worker catching up calls the function returned, which restores the
-   * setting and checkpoints once (passive: never waits for readers); the WAL file shrinks back to
-   * 64 MiB when SQLite next starts it over (journal_size_limit).
+   * While a worker catches up (a rebuild, a restart far behind, a copy fed from Kafka):
+   * - the page cache grows to `catchUpCacheSizeKiB` (a rebuild writing index rows at random keys
+   *   re-read pages all the time with a small one) and shrinks back afterwards, so a worker keeps the
+   *   big cache only while it catches up;
+   * - SQLite copies the WAL into the file and syncs it every 1000 pages by default, and a rebuild
+   *   spent more time there than in its inserts: checkpoints come every CATCH_UP_WAL_PAGES (about
+   *   200 MB of WAL at most) instead.
+   * Until the last worker catching up calls the function returned, which restores both settings and
+   * checkpoints once (passive: never waits for readers); the WAL file shrinks back to 64 MiB when
+   * SQLite next starts it over (journal_size_limit). Calling the function again does nothing.
    */
-  deferCheckpoints(): () => void {
-    if (this.deferrals++ === 0) {
+  beginCatchUp(): () => void {
+    if (this.catchingUp++ === 0) {
       this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
       this.walPages = Number(this.db.pragma('wal_autocheckpoint', { simple: true }));
       this.db.pragma(`wal_autocheckpoint = ${Math.max(CATCH_UP_WAL_PAGES, this.walPages)}`);
+      const big = cacheKiB(this.options.catchUpCacheSizeKiB, 65_536);
+      this.db.pragma(`cache_size = -${Math.max(big, this.cacheSizeKiB)}`);
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--this.deferrals > 0 || !this.db.open) return;
+      if (--this.catchingUp > 0 || !this.db.open) return;
       this.db.pragma(`wal_autocheckpoint = ${this.walPages}`);
+      this.db.pragma(`cache_size = -${this.cacheSizeKiB}`);
       this.db.pragma('wal_checkpoint(PASSIVE)');
     };
   }
