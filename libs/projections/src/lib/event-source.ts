@@ -36,4 +36,11 @@ export interface EventSource {
   headPosition?(): Promise<number>;
   /** With headPosition, lets waitForPosition tell "no relevant event up to p" from "not processed yet". */
   readAll?(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Sources whose subscriptions report `progress()`: where the source ends now, per part (a Kafka
+   * partition: its end offset; parts with nothing in them left out). A rebuild with no live copy beside
+   * it to compare with (a version bump at start) is swapped in only once it holds what this returned
+   * when the rebuild began. May reject (a busy broker): the runner retries.
+   */
+  endProgress?(): Promise<SourceProgress>;
 }
