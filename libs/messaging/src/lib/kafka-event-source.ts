@@ -99,7 +99,8 @@ export class KafkaEventSource implements EventSource {
 
   /**
    * Per partition of the topics with messages in it, its end offset now: a copy whose progress is at or
-   * past it holds every message published before this call (see EventSource.endProgress).
+   * past it holds every message published before this call (see EventSource.endProgress). One source
+   * is one group's topics, whatever the filter.
    */
   async endProgress(): Promise<SourceProgress> {
     await this.ensureTopics();

@@ -42,7 +42,9 @@ function slowPartition(
   let subscriptions = 0;
   const wrapped: EventSource & { heldSince?: number; releasedAt?: number } = {
     // Where the source ends: read from the broker, not held back.
-    ...(source.endProgress && { endProgress: () => source.endProgress?.() ?? Promise.reject() }),
+    ...(source.endProgress && {
+      endProgress: (options) => source.endProgress?.(options) ?? Promise.resolve(undefined),
+    }),
     subscribe(options): SourceSubscription {
       const subscription = source.subscribe(options);
       if (subscriptions++ < slowFrom) return subscription;

@@ -387,7 +387,9 @@ export class ProjectionRunner {
     if (!read) return undefined;
     for (let pause: number = END_RETRY_MS.first; ; pause = Math.min(pause * 2, END_RETRY_MS.most)) {
       try {
-        return await this.unlessStopped(read.call(this.options.source));
+        return await this.unlessStopped(
+          read.call(this.options.source, { filter: projection.filter }),
+        );
       } catch (error) {
         if (this.stopping) throw error;
         this.settings.logger.warn(
