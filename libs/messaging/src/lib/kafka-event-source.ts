@@ -1,10 +1,16 @@
 import type { SubscribeOptions } from '@accounts/event-store';
-import type { EventSource, ProjectionLogger, SourceSubscription } from '@accounts/projections';
+import type {
+  EventSource,
+  ProjectionLogger,
+  SourceProgress,
+  SourceSubscription,
+} from '@accounts/projections';
 import type { Kafka } from 'kafkajs';
 import { DeadLetterPublisher, deadLetterTopic, type MalformedHandler } from './dead-letter';
 import { ensureTopics } from './ensure-topics';
 import { kafkaClient, type KafkaConnection, topicPartitionsFromEnv } from './kafka-connection';
 import { KafkaSubscription, type MessageFormat } from './kafka-subscription';
+import { partitionKey } from './partition-offsets';
 import { retryRetriable } from './retry-retriable';
 import type { EventValidator } from './parse-event';
 import { silentLogger } from './silent-logger';
@@ -89,6 +95,29 @@ export class KafkaEventSource implements EventSource {
     this.open.add(subscription);
     if (isLive) this.live = subscription;
     return subscription;
+  }
+
+  /**
+   * Per partition of the topics with messages in it, its end offset now: a copy whose progress is at or
+   * past it holds every message published before this call (see EventSource.endProgress). One source
+   * is one group's topics, whatever the filter.
+   */
+  async endProgress(): Promise<SourceProgress> {
+    await this.ensureTopics();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const end = new Map<string, number>();
+      for (const topic of this.options.topics) {
+        for (const mark of await retryRetriable(() => admin.fetchTopicOffsets(topic))) {
+          const high = Number(mark.high);
+          if (high > Number(mark.low)) end.set(partitionKey(topic, mark.partition), high);
+        }
+      }
+      return end;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** Messages not yet committed by this source's group, over all its topics (for /health and metrics). */

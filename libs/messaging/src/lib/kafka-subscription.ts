@@ -9,7 +9,7 @@ import { type EventValidator, parseEventMessage } from './parse-event';
 import { parsePublicEventMessage } from './public-message';
 
 export type MessageFormat = 'store' | 'public';
-import { PartitionOffsets } from './partition-offsets';
+import { partitionKey, PartitionOffsets } from './partition-offsets';
 import { retryRetriable } from './retry-retriable';
 
 export interface KafkaSubscriptionSettings {
@@ -405,8 +405,6 @@ export class KafkaSubscription implements SourceSubscription {
     return offsets;
   }
 }
-
-const partitionKey = (topic: string, partition: number): string => `${partition}:${topic}`;
 
 function splitKey(key: string): { topic: string; partition: number } {
   const colon = key.indexOf(':');

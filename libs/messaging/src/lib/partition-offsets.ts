@@ -50,3 +50,6 @@ export class PartitionOffsets {
     return this.next > offset;
   }
 }
+
+/** A partition's key in SourceProgress (`<partition>:<topic>`). */
+export const partitionKey = (topic: string, partition: number): string => `${partition}:${topic}`;

@@ -36,5 +36,6 @@ export function publicEventsOf(source: EventSource, table: PublicationTableLike)
     },
     headPosition: source.headPosition?.bind(source),
     readAll: source.readAll?.bind(source),
+    endProgress: source.endProgress?.bind(source),
   };
 }

@@ -122,6 +122,7 @@ export function accountEmails(
 export function countingSource(source: EventSource): EventSource & { delivered: number } {
   const counted = {
     delivered: 0,
+    endProgress: source.endProgress?.bind(source),
     subscribe(options: SubscribeOptions): SourceSubscription {
       const subscription = source.subscribe(options);
       const iterator = subscription[Symbol.asyncIterator]();

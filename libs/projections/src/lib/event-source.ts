@@ -1,4 +1,5 @@
 import type {
+  EventFilter,
   ReadAllOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -36,4 +37,13 @@ export interface EventSource {
   headPosition?(): Promise<number>;
   /** With headPosition, lets waitForPosition tell "no relevant event up to p" from "not processed yet". */
   readAll?(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Sources whose subscriptions report `progress()`: where the source ends now, per part (a Kafka
+   * partition: its end offset; parts with nothing in them left out), for the subscriptions of `filter`
+   * (a source routing projections to different sources by their filter answers undefined for those
+   * fed from a store). A rebuild with no live copy beside it to compare with (a version bump at start)
+   * is swapped in only once it holds what this returned when the rebuild began. May reject (a busy
+   * broker): the runner retries.
+   */
+  endProgress?(options: { readonly filter?: EventFilter }): Promise<SourceProgress | undefined>;
 }

@@ -49,6 +49,9 @@ export interface ProjectionRunnerOptions {
   readonly follow?: boolean;
 }
 
+/** Pauses between attempts to read where the source ends (a rebuild without a live copy), doubling. */
+const END_RETRY_MS = { first: 200, most: 5000 } as const;
+
 /** How often a follower's read-your-writes wait looks at the shared checkpoints: first soon, then less often. */
 const FOLLOW_POLL_MS = [1, 2, 5, 10, 20] as const;
 
@@ -302,6 +305,11 @@ export class ProjectionRunner {
     const { projection } = entry;
     const { database } = this.options;
     const copy = resumable ?? createCopy(database, projection, false);
+    // No live copy beside (a version bump at start): nothing runs to compare the fresh copy with, and
+    // on a source of several ordered logs "caught up" and the old checkpoint (one position) say nothing
+    // about the other partitions. The mark is then where the source ends as the rebuild begins.
+    const end = entry.live ? undefined : this.readEndProgress(projection);
+    end?.catch(() => undefined); // awaited below; a rebuild that fails first must not leave it unhandled
     const shadow = this.startWorker(projection, copy);
     entry.shadow = shadow;
     this.settings.logger.info(
@@ -317,7 +325,7 @@ export class ProjectionRunner {
       await this.unlessStopped(this.waitUntil(() => shadow, target, Infinity));
       // A source of several ordered logs (Kafka partitions): the highest position says nothing about
       // the other partitions, so the fresh copy must also stand where the live one stood in each.
-      const held = previous?.progress();
+      const held = previous ? previous.progress() : end && (await this.unlessStopped(end));
       if (held) await this.unlessStopped(this.waitUntilHolds(shadow, held));
       swapLiveCopy(database, projection, entry.liveCopy, copy);
     } catch (error) {
@@ -367,6 +375,29 @@ export class ProjectionRunner {
       const changed = this.changed.next();
       if (worker.holds(held)) return;
       await withTimeout(changed, 1000);
+    }
+  }
+
+  /**
+   * The source's end per part (see EventSource.endProgress), read until it succeeds: a busy broker
+   * delays the swap (the old copy keeps answering), it never lets a copy in unchecked.
+   */
+  private async readEndProgress(projection: Projection): Promise<SourceProgress | undefined> {
+    const read = this.options.source.endProgress;
+    if (!read) return undefined;
+    for (let pause: number = END_RETRY_MS.first; ; pause = Math.min(pause * 2, END_RETRY_MS.most)) {
+      try {
+        return await this.unlessStopped(
+          read.call(this.options.source, { filter: projection.filter }),
+        );
+      } catch (error) {
+        if (this.stopping) throw error;
+        this.settings.logger.warn(
+          { projection: projection.name, err: error },
+          'could not read where the source ends; retrying',
+        );
+        await this.unlessStopped(new Promise((resolve) => setTimeout(resolve, pause).unref()));
+      }
     }
   }
 

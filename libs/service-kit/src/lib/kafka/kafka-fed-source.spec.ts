@@ -158,4 +158,16 @@ describe('profileEventsSource', () => {
       data: { credentialId: 'c' },
     });
   });
+
+  it('with kafka, asks the projection topic where it ends (a rebuild after a version bump waits for it), and the store-fed models nothing', async () => {
+    const config = loadConfig(schema, {
+      PROFILE_EVENTS_SOURCE: 'kafka',
+      KAFKA_BROKERS: '127.0.0.1:1',
+    });
+    const source = profileEventsSource(store, config, 'auth-service', [accounts]);
+    // A store-fed model has one order: no per-partition mark, and no broker is asked.
+    expect(await source.endProgress?.({ filter: revokedTokensProjection.filter })).toBeUndefined();
+    // The Kafka-fed one asks its broker (none listens on port 1: the runner would retry).
+    await expect(source.endProgress?.({ filter: accounts.filter })).rejects.toThrow();
+  }, 60_000);
 });

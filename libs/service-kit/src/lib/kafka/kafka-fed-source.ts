@@ -59,6 +59,8 @@ export function profileEventsSource(
   return {
     subscribe: (options: SubscribeOptions): SourceSubscription =>
       (byFilter.get(options.filter) ?? store).subscribe(options),
+    // A Kafka-fed copy rebuilt at start after a version bump waits for its topic's end offsets.
+    endProgress: async (options) => byFilter.get(options.filter)?.endProgress(),
     headPosition: () => store.headPosition(),
     readAll: (options) => store.readAll(options),
   };
