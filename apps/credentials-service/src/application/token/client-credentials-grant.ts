@@ -89,9 +89,11 @@ export class ClientCredentialsGrant {
  * The credential's scopes, less administrator scopes once its owner is no longer one, narrowed to
  * the `scope` parameter; asking for one it does not hold is invalid_scope (RFC 6749 §5.2).
  */
-function grantedScopes(key: UsableKey, requested: readonly string[] | undefined): string[] {
-  const allowed = scopesAllowedFor(key.account_type);
-  const held = key.scopes.split(' ').filter((s) => allowed.some((a) => a === s));
+function grantedScopes(
+  key: UsableKey,
+  requested: readonly string[] | undefined,
+): readonly string[] {
+  const held = heldScopes(key.account_type, key.scopes);
   if (requested === undefined) return held;
   const missing = requested.find((s) => !held.includes(s));
   if (missing !== undefined)
@@ -99,6 +101,23 @@ function grantedScopes(key: UsableKey, requested: readonly string[] | undefined)
       `This client may not ask for ${missing}; it holds: ${held.join(' ') || 'nothing'}`,
     );
   return held.filter((s) => requested.includes(s));
+}
+
+/** Distinct (account type, scopes) pairs remembered; past it the memo starts again (a few per org). */
+const HELD_SCOPES_MEMO_SIZE = 1_000;
+const heldScopesMemo = new Map<string, readonly string[]>();
+
+/** A credential's scopes its owner's type still allows, computed once per distinct pair (every grant asks). */
+function heldScopes(accountType: string, scopes: string): readonly string[] {
+  const memoKey = `${accountType} ${scopes}`;
+  let held = heldScopesMemo.get(memoKey);
+  if (held === undefined) {
+    const allowed: readonly string[] = scopesAllowedFor(accountType);
+    held = Object.freeze(scopes.split(' ').filter((s) => allowed.includes(s)));
+    if (heldScopesMemo.size >= HELD_SCOPES_MEMO_SIZE) heldScopesMemo.clear();
+    heldScopesMemo.set(memoKey, held);
+  }
+  return held;
 }
 
 export type UsableKey = KeyCheckRow & {

@@ -1,10 +1,25 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyRequest } from 'fastify';
+import { Store as PinoStore, storage } from 'nestjs-pino/storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 import type { RequestContext } from './request-context';
 
-const storage = new AsyncLocalStorage<RequestContext>();
+/**
+ * What a request runs with, in nestjs-pino's AsyncLocalStorage: the app's logger (its PinoLogger
+ * and Nest's Logger write to it) and the request context. One store for both: each enabled
+ * AsyncLocalStorage propagates itself into every promise the process makes (README, "The HTTP
+ * stack's CPU per request").
+ */
+class RequestStore extends PinoStore {
+  constructor(
+    logger: Logger,
+    readonly context: RequestContext,
+  ) {
+    super(logger);
+  }
+}
+
 const CONTEXT = Symbol('accounts.requestContext');
 
 type RequestWithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
@@ -38,12 +53,20 @@ export function requestContextOf(
   return context;
 }
 
-/** Runs `next` (the rest of the request) with the context reachable through `currentRequestContext()`. */
-export function runWithRequestContext(context: RequestContext, next: () => void): void {
-  storage.run(context, next);
+/**
+ * Runs `next` (the rest of the request) with the context reachable through `currentRequestContext()`
+ * and `logger` as the logger of nestjs-pino's PinoLogger and of Nest's Logger.
+ */
+export function runWithRequestContext(
+  context: RequestContext,
+  logger: Logger,
+  next: () => void,
+): void {
+  storage.run(new RequestStore(logger, context), next);
 }
 
 /** The context of the HTTP request being handled, or undefined outside a request (e.g. a subscription). */
 export function currentRequestContext(): RequestContext | undefined {
-  return storage.getStore();
+  const store = storage.getStore();
+  return store instanceof RequestStore ? store.context : undefined;
 }

@@ -56,6 +56,15 @@ describe('correlation id and request context (over HTTP)', () => {
     expect(res.body).toEqual({ fromDecorator: expected, fromStorage: expected });
   });
 
+  it('keeps concurrent requests to their own context and their own handler lines', async () => {
+    const ids = ['together-1', 'together-2', 'together-3'];
+    const answers = await Promise.all(
+      ids.map((id) => http().get('/ctx').set('X-Correlation-Id', id).expect(200)),
+    );
+    expect(answers.map((a) => a.body.fromStorage.correlationId)).toEqual(ids);
+    for (const id of ids) expect(linesOf(id).map((l) => l.msg)[0]).toBe('handling');
+  });
+
   it('generates a UUID when the header is missing', async () => {
     const res = await http().get('/ctx').expect(200);
     expect(res.headers['x-correlation-id']).toMatch(UUID);

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { Logger } from 'pino';
 import type { ServiceLoggers } from './service-loggers';
 import { requestContextOf } from '../context/request-context-storage';
+import { accessLineWriter } from './access-line';
 import { SECRET_HEADERS } from './redact-paths';
 
 /** Probes and scrapes would drown the access log. */
@@ -35,12 +36,13 @@ type Level = 'info' | 'warn' | 'error';
  * onRequest hook (app/request-hooks.ts), so the line times the whole request.
  */
 export function accessLog({ access }: ServiceLoggers) {
+  const write = accessLineWriter(access);
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = pathOf(req);
     if (QUIET_PATHS.has(path)) return;
     (res as LoggedResponse)[REPORTED] = true;
     const startedMs = Date.now();
-    res.once('close', () => writeLine(access, req, res as LoggedResponse, path, startedMs));
+    res.once('close', () => writeLine(access, write, req, res as LoggedResponse, path, startedMs));
   };
 }
 
@@ -51,6 +53,7 @@ export function accessLogReports(res: ServerResponse): boolean {
 
 function writeLine(
   logger: Logger,
+  write: ReturnType<typeof accessLineWriter>,
   req: IncomingMessage,
   res: LoggedResponse,
   path: string,
@@ -81,7 +84,8 @@ function writeLine(
     : res.err || res.statusCode >= 500
       ? `${req.method} ${path} ${res.statusCode} failed`
       : `${req.method} ${path} ${res.statusCode} ${responseTime}ms`;
-  logger[level](line, message);
+  if (res.err) logger[level](line, message);
+  else write(level, line, message);
 }
 
 /** A copy of the request headers with credentials (authorization, cookies, API keys) censored. */

@@ -1,12 +1,8 @@
 import { hostname } from 'node:os';
-import pino, {
-  type DestinationStream,
-  type Logger,
-  type LoggerOptions,
-  stdTimeFunctions,
-} from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { workerIdentity } from '../cluster/worker-identity';
 import { currentRequestContext } from '../context/request-context-storage';
+import { isoTime } from './iso-time';
 import { REDACT_PATHS } from './redact-paths';
 
 /** The service's two pino loggers, writing to one destination. */
@@ -40,7 +36,7 @@ export function createServiceLoggers(
       hostname: hostname(),
       worker: workerIdentity().id,
     },
-    timestamp: stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     formatters: { level: (label) => ({ level: label }) },
   };
   return {

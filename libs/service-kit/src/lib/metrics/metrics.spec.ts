@@ -50,6 +50,13 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/route="unmatched",status="404"/);
     expect(text).not.toContain('/accounts/a1');
     expect(text).not.toContain('x93');
+
+    // The labelled series made at the first request keeps counting.
+    await http.get('/accounts/c3').expect(200);
+    const later = (await http.get('/metrics').expect(200)).text;
+    expect(later).toMatch(
+      /http_request_duration_seconds_count\{service="profile-service",method="GET",route="\/accounts\/:id",status="200"\} 3/,
+    );
   });
 
   it('keeps each app to its own numbers', async () => {
