@@ -51,7 +51,7 @@ async function child(path: string, index: number, appends: number): Promise<void
       : undefined;
   const consuming = subscription
     ? (async () => {
-        for await (const _ of subscription) delivered++;
+        for await (const event of subscription) if (event) delivered++;
       })()
     : undefined;
   process.send?.('ready');
@@ -139,7 +139,10 @@ async function main(): Promise<void> {
         const path = join(dir, `r${r}p${processes}.sqlite`);
         // The file exists with its schema before the children open it together.
         await new SqliteEventStore({ path }).close();
-        for (const f of await round(path, processes)) (figures.push(f), print(f));
+        for (const f of await round(path, processes)) {
+          figures.push(f);
+          print(f);
+        }
       }
   } finally {
     rmSync(dir, { recursive: true, force: true });
