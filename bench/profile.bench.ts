@@ -1,5 +1,5 @@
 /**
- * npm run bench -- profile [--requests=10000] [--accounts=100000] [--searches=2000] [--main=<entry>]
+ * npm run bench -- profile [--requests=10000] [--accounts=100000] [--searches=2000] [--clients=32] [--main=<entry>]
  * PATCH /accounts/me over HTTP (built profile-service in its own process or WORKERS processes,
  * embedded SQLite store) with 32 concurrent clients, next to the raw append rate of the store
  * measured in the same run. Per request it reports the service's CPU time (every process of it,
@@ -39,7 +39,7 @@ const REQUESTS = arg('requests', 10_000);
 const EXTRA_ACCOUNTS = arg('accounts', 0);
 const SEARCHES = arg('searches', 2_000);
 const MAIN = process.argv.find((a) => a.startsWith('--main='))?.split('=')[1];
-const CLIENTS = 32;
+const CLIENTS = arg('clients', 32);
 
 /** One JSON request on a keep-alive connection (bench/lib/load-client); its answer parsed, or an error. */
 async function call(
