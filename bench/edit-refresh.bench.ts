@@ -1,5 +1,5 @@
 /**
- * npm run bench -- edit-refresh [--operations=6000] [--rounds=3]
+ * npm run bench -- edit-refresh [--operations=6000] [--rounds=3] [--concurrency=32]
  * The use cases of PATCH /accounts/me and of a refresh with rotation without HTTP: each command
  * sent on the service's command bus, 32 at a time, in one process with a real SQLite store in a
  * temp folder (the test harnesses of the two services, production code paths). Prints the CPU of
@@ -20,7 +20,7 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const OPERATIONS = arg('operations', 6000);
 const ROUNDS = arg('rounds', 3);
-const CONCURRENCY = 32;
+const CONCURRENCY = arg('concurrency', 32);
 
 /** Counts readStream and append calls on a store object. */
 function counted(store: EventStore): { reads: number; appends: number } {

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- profile [--requests=10000] [--accounts=100000] [--searches=2000] [--main=<entry>]
+ * npm run bench -- profile [--requests=10000] [--accounts=100000] [--searches=2000] [--clients=32] [--main=<entry>]
  * PATCH /accounts/me over HTTP (built profile-service in its own process or WORKERS processes,
  * embedded SQLite store) with 32 concurrent clients, next to the raw append rate of the store
  * measured in the same run. Per request it reports the service's CPU time (every process of it,
@@ -23,7 +23,14 @@ import {
   ownCpuMs,
 } from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
-import { cpuMs, processTree, reportIdleRss, storeCalls } from './lib/process-stats';
+import {
+  contextSwitches,
+  cpuMs,
+  processTree,
+  reportIdleRss,
+  storeCalls,
+  systemCpuMs,
+} from './lib/process-stats';
 import { devTokenIssuer, startService } from './lib/service-process';
 
 const arg = (name: string, fallback: number): number =>
@@ -32,7 +39,7 @@ const REQUESTS = arg('requests', 10_000);
 const EXTRA_ACCOUNTS = arg('accounts', 0);
 const SEARCHES = arg('searches', 2_000);
 const MAIN = process.argv.find((a) => a.startsWith('--main='))?.split('=')[1];
-const CLIENTS = 32;
+const CLIENTS = arg('clients', 32);
 
 /** One JSON request on a keep-alive connection (bench/lib/load-client); its answer parsed, or an error. */
 async function call(
@@ -67,18 +74,31 @@ async function perOperation(
   readsEach: number;
   appendsEach: number;
   readAllEach: number;
+  commitsEach: number;
+  systemCpuMsEach: number;
+  switchesEach: { voluntary: number; involuntary: number };
   perProcessUs: number[];
 }> {
   const pids = processTree(pid);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 250)); // the counters flush every 100 ms
   await settle();
-  const [cpu0, calls0] = [cpuMs(pids), storeCalls(counts)];
+  const [cpu0, calls0, sys0, switches0] = [
+    cpuMs(pids),
+    storeCalls(counts),
+    systemCpuMs(pids),
+    contextSwitches(pids),
+  ];
   const each0 = pids.map((p) => cpuMs([p]));
   const ownCpuBefore = process.cpuUsage();
   await phase();
   const loadGeneratorCpuMs = ownCpuMs(ownCpuBefore);
   await settle();
-  const [cpu1, calls1] = [cpuMs(pids), storeCalls(counts)];
+  const [cpu1, calls1, sys1, switches1] = [
+    cpuMs(pids),
+    storeCalls(counts),
+    systemCpuMs(pids),
+    contextSwitches(pids),
+  ];
   const perProcessUs = pids.map((p, i) =>
     Math.round(((cpuMs([p]) - each0[i]) / operations) * 1000),
   );
@@ -89,6 +109,12 @@ async function perOperation(
     readsEach: each('readStream'),
     appendsEach: each('append'),
     readAllEach: each('readAll'),
+    commitsEach: each('commit'),
+    systemCpuMsEach: (sys1 - sys0) / operations,
+    switchesEach: {
+      voluntary: (switches1.voluntary - switches0.voluntary) / operations,
+      involuntary: (switches1.involuntary - switches0.involuntary) / operations,
+    },
     perProcessUs,
   };
 }
@@ -187,6 +213,9 @@ async function main(): Promise<void> {
       );
       // Both workers should share the load (a run where one idles measures one process).
       console.log(`    of which per process (primary first): ${cost.perProcessUs.join(', ')} µs`);
+      console.log(
+        `    of which system (kernel) time: ${Math.round(cost.systemCpuMsEach * 1000)} µs; group commit tries per edit: ${cost.commitsEach.toFixed(3)}; context switches per edit: ${cost.switchesEach.voluntary.toFixed(2)} voluntary, ${cost.switchesEach.involuntary.toFixed(2)} preempted`,
+      );
       console.log(
         `    store calls per edit: ${cost.readsEach.toFixed(2)} readStream, ${cost.appendsEach.toFixed(2)} append, ${cost.readAllEach.toFixed(2)} readAll (projections and read-your-writes checks)`,
       );

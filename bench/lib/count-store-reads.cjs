@@ -24,6 +24,21 @@ if (folder && existsSync(storeFile)) {
       return original.apply(this, args);
     };
   }
+  // Group commit tries (a batch retried for another process's write lock counts again).
+  counts.commit = 0;
+  for (const [file, name, method] of [
+    ['sqlite-group-commit.js', 'SqliteGroupCommit', 'flush'],
+    ['sqlite-thread-commit.js', 'SqliteThreadCommit', 'send'],
+  ]) {
+    const path = join(dirname(storeFile), file);
+    const writer = existsSync(path) ? require(path)[name] : undefined;
+    const original = writer?.prototype[method];
+    if (!original) continue;
+    writer.prototype[method] = function counted(...args) {
+      if (method === 'flush' || (!this.inFlight && this.queue.length > 0)) counts.commit++;
+      return original.apply(this, args);
+    };
+  }
   const fd = openSync(join(folder, `${process.pid}.json`), 'w');
   let saved = '';
   const save = () => {

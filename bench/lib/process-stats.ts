@@ -31,6 +31,32 @@ export function cpuMs(pids: readonly number[]): number {
   }, 0);
 }
 
+/** System (kernel) CPU time of the processes so far, in milliseconds: an fsync's work shows here. */
+export function systemCpuMs(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + (readStat(pid)?.stime ?? 0) * 10, 0);
+}
+
+/** Context switches of the processes so far (voluntary: it waited; involuntary: preempted). */
+export function contextSwitches(pids: readonly number[]): {
+  voluntary: number;
+  involuntary: number;
+} {
+  const total = { voluntary: 0, involuntary: 0 };
+  for (const pid of pids) {
+    try {
+      // Every thread of the process (libuv's pool, V8's helpers, a writer thread) counts.
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+        total.voluntary += Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+        total.involuntary += Number(/^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      }
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
 /** Resident set size in MiB (VmRSS), or undefined when the process is gone. */
 export function rssMiB(pid: number): number | undefined {
   try {

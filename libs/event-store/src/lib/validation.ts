@@ -103,25 +103,68 @@ function prepareEvent(event: NewEvent, index: number, defaultOccurredAt: string)
     type: event.type,
     schemaVersion,
     occurredAt: event.occurredAt ?? defaultOccurredAt,
-    data: serialise(at('data'), event.data, true),
-    metadata: serialise(at('metadata'), event.metadata ?? {}, false),
+    data: serialise(index, 'data', event.data, true),
+    metadata: serialise(index, 'metadata', event.metadata ?? {}, false),
   };
 }
 
+/** The last instant accepted: the events of one append usually share theirs. */
+let lastIsoInstant = '';
+
 function isIsoInstant(value: unknown): boolean {
-  return (
+  if (value === lastIsoInstant) return true;
+  const valid =
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) &&
-    !isNaN(Date.parse(value))
-  );
+    !isNaN(Date.parse(value));
+  if (valid) lastIsoInstant = value;
+  return valid;
 }
 
 /** JSON text of a value made only of JSON types; anything JSON would silently change is refused. */
-function serialise(field: string, value: unknown, anyJson: boolean): string {
+function serialise(index: number, name: string, value: unknown, anyJson: boolean): string {
   if (!anyJson && !isPlainObject(value))
-    throw new InvalidEventStoreInputError(field, 'must be a plain JSON object');
-  assertJson(field, value, new Set());
+    throw new InvalidEventStoreInputError(
+      `events[${index}].${name}`,
+      'must be a plain JSON object',
+    );
+  // The check that names the offending field runs only when the quick one finds something.
+  if (!isJsonTree(value, 0)) assertJson(`events[${index}].${name}`, value, new Set());
   return JSON.stringify(value);
+}
+
+/** Beyond this depth the quick check leaves the verdict to assertJson (a cycle goes deeper forever). */
+const QUICK_CHECK_DEPTH = 32;
+
+/**
+ * True only for a value assertJson accepts (null, strings, booleans, finite numbers, plain objects and
+ * arrays of them, no cycle), without building each field's path as assertJson does: a payload is
+ * almost always fine, and then its paths are never needed. False sends it to assertJson, which decides.
+ */
+function isJsonTree(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (depth >= QUICK_CHECK_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isJsonTree(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item !== undefined && !isJsonTree(item, depth + 1)) return false;
+  }
+  return true;
 }
 
 function assertJson(path: string, value: unknown, seen: Set<object>): void {
