@@ -43,7 +43,8 @@ export class PostgresAppendBatch {
   constructor(
     private readonly pool: Pool,
     private readonly sql: PostgresSql,
-    private readonly onCommitted: (position: number) => void,
+    /** After each commit: its head position and the channels it notified (PostgresSql.notifyChannels). */
+    private readonly onCommitted: (position: number, channels: readonly string[]) => void,
   ) {}
 
   enqueue(
@@ -182,11 +183,13 @@ export class PostgresAppendBatch {
       });
       if (rows.length > LITERAL_INSERT_MAX_ROWS) {
         await client.query(this.sql.insertMany, this.sql.insertManyValues(rows));
-        await client.query(this.sql.notifyAndCommit(rows, head));
-        this.onCommitted(head);
+        const channels = this.sql.notifyChannels(rows);
+        await client.query(this.sql.notifyAndCommit(rows, head, channels));
+        this.onCommitted(head, channels);
       } else if (rows.length) {
-        await client.query(this.sql.insertNotifyAndCommit(rows));
-        this.onCommitted(head);
+        const channels = this.sql.notifyChannels(rows);
+        await client.query(this.sql.insertNotifyAndCommit(rows, channels));
+        this.onCommitted(head, channels);
       } else {
         await client.query('COMMIT');
       }

@@ -79,9 +79,11 @@ export class PostgresEventStore implements EventStore {
     // An idle connection that breaks must not crash the process; the next query gets a new one.
     this.pool.on('error', () => undefined);
     this.sql = new PostgresSql(schema);
-    this.writer = new PostgresAppendBatch(this.pool, this.sql, (head) =>
-      this.appended.emit('append', head),
-    );
+    // A commit of this process wakes its subscriptions at once, on the channels its NOTIFY uses: only
+    // those whose filters may want it, as another process's commit does.
+    this.writer = new PostgresAppendBatch(this.pool, this.sql, (head, channels) => {
+      for (const channel of channels) this.appended.emit(channel, head);
+    });
     this.listener = new PostgresListener(config);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.appended.setMaxListeners(0);
@@ -157,7 +159,7 @@ export class PostgresEventStore implements EventStore {
     // Registered for the subscription's life, not per wait: a commit signalled while it reads a page
     // is kept (SubscriptionWakes).
     const wakes = new SubscriptionWakes();
-    this.appended.on('append', wakes.ring);
+    for (const channel of channels) this.appended.on(channel, wakes.ring);
     this.listener.on(channels, wakes.ring);
     const inner = createCatchUpSubscription(
       {
@@ -169,7 +171,7 @@ export class PostgresEventStore implements EventStore {
     const subscription: Subscription = {
       [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
       stop: async () => {
-        this.appended.off('append', wakes.ring);
+        for (const channel of channels) this.appended.off(channel, wakes.ring);
         this.listener.off(channels, wakes.ring);
         this.subscriptions.delete(subscription);
         await inner.stop();
