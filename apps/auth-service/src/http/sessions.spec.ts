@@ -154,6 +154,20 @@ describe('sessions: refresh, logout, list, end; password change', () => {
     expectStatus(await app.http().get('/auth/me/sessions'), 401);
   });
 
+  it('lists the session of a sign-in answered a moment ago, with no wait by the client', async () => {
+    // Read-your-writes: the list waits for its read model to hold what the store held when it was
+    // asked. Without it, on PostgreSQL the list ran 4-26 ms behind a sign-in here and often missed it.
+    await app.activeAccount(orgId, 'erin');
+    const started: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { accessToken, bearer } = await app.tokens('erin');
+      started.push(JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sid);
+      const list = await app.http().get('/auth/me/sessions').set(bearer);
+      expectStatus(list, 200);
+      expect(list.body.items.map((s: { id: string }) => s.id).sort()).toEqual([...started].sort());
+    }
+  });
+
   it("cannot end another account's session (404)", async () => {
     const a = await app.tokens('alice');
     const b = await app.tokens('bob');

@@ -3,8 +3,8 @@ import { AuthTestApp, expectStatus, STRONG_PASSWORD } from '../testing/auth-test
 /**
  * What a password sign-in asks of the store (issue 15: a sign-in at the cost of its argon2): the
  * guard and the authenticator are read once each, the new sign-in and session streams are not read at
- * all (fresh random ids), and the session and the guard's success are appended in the same turn, so
- * the embedded store writes them in one group commit. Each still ends where it did before.
+ * all (fresh random ids), and the sign-in, its session and the guard's success are appended in the same
+ * turn, so the embedded store writes them in one group commit. Each still ends where it did before.
  */
 describe('password sign-in: store reads and commits', () => {
   let app: AuthTestApp;
@@ -42,7 +42,7 @@ describe('password sign-in: store reads and commits', () => {
     return calls;
   }
 
-  it('reads the guard and the authenticator once, and commits the session with the guard success', async () => {
+  it('reads the guard and the authenticator once, and commits the sign-in, its session and the guard success together', async () => {
     let status = 0;
     const calls = await storeCalls(async () => {
       const res = await app.login('alice');
@@ -54,12 +54,13 @@ describe('password sign-in: store reads and commits', () => {
       'read signinguard',
       'read authenticator',
     ]);
-    // The sign-in first (the session follows from its SignInCompleted), then session and guard together.
+    // The sign-in, the session that follows from its SignInCompleted and the guard's success are
+    // appended in one turn, the sign-in first: one group commit, and none is stored before the others.
     expect(calls.filter((c) => !c.startsWith('read'))).toEqual([
       'append signin',
-      'stored signin',
       'append session',
       'append signinguard',
+      'stored signin',
       'stored session',
       'stored signinguard',
     ]);

@@ -1,7 +1,15 @@
 import { CommandRunner, firstEventOf } from '@accounts/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { emailForCodes, signInDecider, signInFailed, signInStreamId } from '../../domain';
+import type { SignInCompletedData } from '@accounts/contracts';
+import {
+  emailForCodes,
+  type SignInState,
+  type StartSignIn,
+  signInDecider,
+  signInFailed,
+  signInStreamId,
+} from '../../domain';
 import { ProfileFacts } from '../../projections/profile-facts.queries';
 import { TrustedDevices } from '../../projections/trusted-devices.queries';
 import { AuthStore } from '../shared/auth-store';
@@ -17,6 +25,23 @@ import { SignInCompletion } from './sign-in-completion';
 
 /** The guard stream of a user name no account has: `signinguard-unknown-<fingerprint>`. */
 const unknownUserGuardId = (fingerprint: string) => `unknown-${fingerprint.slice(0, 32)}`;
+
+/**
+ * The SignInCompleted that StartSignIn decides on `state`, if it completes the sign-in at once; null
+ * when it challenges or refuses (the runner's own decision then answers, refusal included).
+ */
+function completionOf(
+  command: StartSignIn,
+  state: SignInState,
+  now: Date,
+): SignInCompletedData | null {
+  try {
+    const events = signInDecider.decide(command, state, { now });
+    return firstEventOf(events, 'SignInCompleted')?.data ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** The password step, in the order the domain README gives: guard, password, then tokens or a challenge. */
 @CommandHandler(LoginCommand)
@@ -75,43 +100,56 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const signinId = randomUUID();
     const code = newSixDigitCode();
     const request = this.runner.metadata(actor, account.orgId);
-    const started = await this.runner.run({
+    const command: StartSignIn = {
+      type: 'StartSignIn',
+      data: {
+        signinId,
+        accountId,
+        passwordVerified,
+        account: {
+          email: emailForCodes(authenticator, account.email),
+          mobilePhone: account.mobilePhone,
+          enabled: account.enabled,
+        },
+        organization: this.profiles.organization(account.orgId),
+        authenticator,
+        trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
+        codeSha256: sha256(code),
+        sessionId: randomUUID(),
+        ip: request.ip ?? null,
+        userAgent: request.userAgent ?? null,
+      },
+    };
+    const loaded = freshStream(signInDecider);
+    const starting = this.runner.run({
       streamId: signInStreamId(signinId),
       decider: signInDecider,
-      command: {
-        type: 'StartSignIn',
-        data: {
-          signinId,
-          accountId,
-          passwordVerified,
-          account: {
-            email: emailForCodes(authenticator, account.email),
-            mobilePhone: account.mobilePhone,
-            enabled: account.enabled,
-          },
-          organization: this.profiles.organization(account.orgId),
-          authenticator,
-          trustedDeviceTokenSha256: trustedDeviceToken ? sha256(trustedDeviceToken) : null,
-          codeSha256: sha256(code),
-          sessionId: randomUUID(),
-          ip: request.ip ?? null,
-          userAgent: request.userAgent ?? null,
-        },
-      },
+      command,
       actor,
       orgId: account.orgId,
       now,
-      loaded: freshStream(signInDecider),
+      loaded,
     });
-    const completed = firstEventOf(started.appended, 'SignInCompleted')?.data;
-    if (completed) {
-      const tokens = await this.completion.complete(completed, account, now, guard);
+    // The decision on a fresh stream is pure and the runner makes the same one: when it completes the
+    // sign-in, the session and the guard's success follow from it and are appended in this same turn,
+    // after the sign-in's own events, so the store writes all three streams in one group commit (one
+    // fsync, one wake-up of every subscriber) instead of two, in the same order as before.
+    const completing = completionOf(command, loaded.state, now);
+    if (completing) {
+      const [started, tokens] = await Promise.all([
+        starting,
+        this.completion.complete(completing, account, now, guard),
+      ]);
+      const completed = firstEventOf(started.appended, 'SignInCompleted')?.data;
+      if (completed?.sessionId !== completing.sessionId)
+        throw new Error('StartSignIn stored another decision than the one its session followed');
       // The device's last use is in the list the user may open next.
       if (completed.trustedDeviceId) await this.devices.caughtUp(started.position);
       return { kind: 'tokens', tokens };
     }
+    const started = await starting;
     const challenge = firstEventOf(started.appended, 'SignInChallengeIssued')?.data;
-    if (!challenge) throw new Error('StartSignIn neither completed nor challenged');
+    if (!challenge) throw new Error('StartSignIn did not challenge as decided');
     await this.codes.send(
       challenge.challenge,
       account,

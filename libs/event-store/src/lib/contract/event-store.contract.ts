@@ -431,6 +431,35 @@ export function describeEventStoreContract(
         await subscription.stop();
       });
 
+      it('delivers an append committed while it reads its page at once, not at its next poll', async () => {
+        // Each round: a commit the subscriptions do not want wakes them (a store may wake every
+        // subscription at every commit), and one they want commits while those wakes read their pages
+        // and find nothing (a service has a dozen subscriptions sharing a few connections, so the reads
+        // take a while). That commit must wake them again by itself: lost, it waits for the store's
+        // poll, and adapters under this contract poll far less often than the second allowed here. In
+        // half the rounds both are appended in one turn, as a sign-in appends its events and session.
+        const rounds = 20;
+        const subscriptions = Array.from({ length: 12 }, () =>
+          store.subscribe({ filter: { streamPrefixes: [stream('wanted')] } }),
+        );
+        const seen = subscriptions.map(() => [] as number[]);
+        const consuming = subscriptions.map((subscription, s) =>
+          take(subscription, rounds, async (e) => {
+            seen[s].push((e.data as { n: number }).n);
+          }),
+        );
+        for (let i = 0; i < rounds; i++) {
+          const unwanted = store.append(stream('unwanted'), [ev('A', i)]);
+          if (i % 2 === 0) await unwanted;
+          await store.append(stream('wanted'), [ev('B', i)]);
+          await unwanted;
+          await waitUntil(() => seen.every((s) => s.length === i + 1), 1000);
+        }
+        await Promise.all(consuming);
+        for (const s of seen) expect(s).toEqual(Array.from({ length: rounds }, (_, i) => i));
+        await Promise.all(subscriptions.map((s) => s.stop()));
+      });
+
       it('ends the iteration when stopped', async () => {
         const subscription = store.subscribe({ filter: { streamPrefixes: [prefix] } });
         const done = take(subscription, 1000);

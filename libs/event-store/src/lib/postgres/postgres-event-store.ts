@@ -28,6 +28,7 @@ import {
   toRecordedEvent,
 } from './postgres-rows';
 import { PostgresSql } from './postgres-sql';
+import { SubscriptionWakes } from './postgres-subscription-wakes';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:5432/database?sslmode=…` (node-postgres syntax). */
@@ -78,7 +79,11 @@ export class PostgresEventStore implements EventStore {
     // An idle connection that breaks must not crash the process; the next query gets a new one.
     this.pool.on('error', () => undefined);
     this.sql = new PostgresSql(schema);
-    this.writer = new PostgresAppendBatch(this.pool, this.sql, () => this.appended.emit('append'));
+    // A commit of this process wakes its subscriptions at once, on the channels its NOTIFY uses: only
+    // those whose filters may want it, as another process's commit does.
+    this.writer = new PostgresAppendBatch(this.pool, this.sql, (head, channels) => {
+      for (const channel of channels) this.appended.emit(channel, head);
+    });
     this.listener = new PostgresListener(config);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.appended.setMaxListeners(0);
@@ -151,13 +156,27 @@ export class PostgresEventStore implements EventStore {
     const channels = this.sql.listenChannels(options.filter);
     this.listener.listen(channels);
     void this.listener.ensureStarted();
-    const subscription = createCatchUpSubscription(
+    // Registered for the subscription's life, not per wait: a commit signalled while it reads a page
+    // is kept (SubscriptionWakes).
+    const wakes = new SubscriptionWakes();
+    for (const channel of channels) this.appended.on(channel, wakes.ring);
+    this.listener.on(channels, wakes.ring);
+    const inner = createCatchUpSubscription(
       {
-        readPage: (from) => this.readPage(from, options),
-        waitForAppend: (signal) => this.waitForAppend(signal, channels),
+        readPage: (from) => this.readPage(from, options, wakes),
+        waitForAppend: (signal) => wakes.wait(signal, this.pollIntervalMs),
       },
       options,
     );
+    const subscription: Subscription = {
+      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
+      stop: async () => {
+        for (const channel of channels) this.appended.off(channel, wakes.ring);
+        this.listener.off(channels, wakes.ring);
+        this.subscriptions.delete(subscription);
+        await inner.stop();
+      },
+    };
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -216,35 +235,19 @@ export class PostgresEventStore implements EventStore {
   private async readPage(
     fromPosition: number,
     options: SubscribeOptions,
+    wakes: SubscriptionWakes,
   ): Promise<SubscriptionPage> {
     if (this.closed) return { events: [], scannedUpTo: fromPosition };
     await this.open();
+    wakes.reading();
     const head = await this.head();
+    wakes.read(head);
     if (head <= fromPosition) return { events: [], scannedUpTo: fromPosition };
     const query = this.sql.readAll(fromPosition, head, SUBSCRIPTION_PAGE, options.filter);
     const events = await this.rows(query.text, query.values);
     const scannedUpTo =
       events.length === SUBSCRIPTION_PAGE ? events[events.length - 1].position : head;
     return { events, scannedUpTo: Math.max(scannedUpTo, fromPosition) };
-  }
-
-  private waitForAppend(
-    signal: { stopped: boolean; wake?: () => void },
-    channels: readonly string[],
-  ): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        this.listener.off(channels, done);
-        signal.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.appended.on('append', done);
-      this.listener.on(channels, done);
-      signal.wake = done;
-    });
   }
 
   /** Driver and server failures become the port's typed "unavailable" error. */

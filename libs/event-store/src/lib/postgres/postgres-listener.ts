@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Client, type ClientConfig } from 'pg';
+import { notifiedPosition } from './postgres-subscription-wakes';
 
 /** Emitted to every listener, whatever its channels: (re)connected, events may have been missed. */
 const EVERY_LISTENER = '*';
@@ -40,12 +41,15 @@ export class PostgresListener {
     return this.starting;
   }
 
-  /** Calls `listener` at a NOTIFY on one of `channels`, and after each (re)connection. */
-  on(channels: readonly string[], listener: () => void): void {
+  /**
+   * Calls `listener` with the commit's position at a NOTIFY on one of `channels`, and with Infinity
+   * after each (re)connection (what was committed meanwhile is unknown).
+   */
+  on(channels: readonly string[], listener: (position: number) => void): void {
     for (const channel of [...channels, EVERY_LISTENER]) this.notified.on(channel, listener);
   }
 
-  off(channels: readonly string[], listener: () => void): void {
+  off(channels: readonly string[], listener: (position: number) => void): void {
     for (const channel of [...channels, EVERY_LISTENER]) this.notified.off(channel, listener);
   }
 
@@ -61,7 +65,10 @@ export class PostgresListener {
     const client = new Client(this.config);
     client.on('error', () => this.reconnectLater(client));
     client.on('end', () => this.reconnectLater(client));
-    client.on('notification', (message) => this.notified.emit(message.channel));
+    // The payload is the commit's head position (PostgresSql.notify).
+    client.on('notification', (message) =>
+      this.notified.emit(message.channel, notifiedPosition(message.payload)),
+    );
     try {
       await client.connect();
       const listened = [...this.channels];
@@ -77,7 +84,7 @@ export class PostgresListener {
       for (const channel of this.channels)
         if (!listened.includes(channel)) client.query(`LISTEN ${channel}`).catch(() => undefined);
       // Events committed while we were not listening: let every subscription look once.
-      this.notified.emit(EVERY_LISTENER);
+      this.notified.emit(EVERY_LISTENER, Number.POSITIVE_INFINITY);
     } catch {
       this.reconnectLater(client);
     }

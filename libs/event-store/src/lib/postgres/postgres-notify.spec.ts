@@ -109,6 +109,36 @@ pg.describe('PostgreSQL store: a commit wakes only the subscriptions that may wa
     await Promise.all([store.close(), other.close()]);
   }, 60_000);
 
+  it("is not woken by its own store's commits outside its filters, and gets each one it wants at once", async () => {
+    // auth-service's projecting worker: a sign-in commits signin- and signinguard- streams that the
+    // session list does not want; only the session's commit should make it read a page.
+    const schema = schemaName();
+    const store = new PostgresEventStore({
+      connectionString: pg.connectionString(),
+      schema,
+      pollIntervalMs: 60_000,
+    });
+    await store.migrate();
+    const sessions = collect(store, 3, { streamPrefixes: ['session-'] });
+    const ended = collect(store, 3, { eventTypes: ['SessionEnded'] });
+    await Promise.all([sessions.ready, ended.ready]);
+    await sleep(500);
+    const pageReads = spyOnPageReads();
+    for (let i = 0; i < 10; i++)
+      await store.append(`signin-${i}`, [{ type: 'SignInCompleted', data: { i } }]);
+    await sleep(300);
+    expect(pageReads).not.toHaveBeenCalled();
+    for (let i = 0; i < 3; i++)
+      await store.append(`session-${i}`, [{ type: 'SessionEnded', data: { i } }]);
+    await Promise.all([sessions.done, ended.done]);
+    expect(sessions.received).toEqual(
+      ['session-0', 'session-1', 'session-2'].map((s) => `${s} SessionEnded`),
+    );
+    expect(ended.received).toEqual(sessions.received);
+    await Promise.all([sessions.stop(), ended.stop()]);
+    await store.close();
+  }, 60_000);
+
   it('wakes a subscription without a filter at every commit of another process', async () => {
     const schema = schemaName();
     const options = { connectionString: pg.connectionString(), schema, pollIntervalMs: 60_000 };

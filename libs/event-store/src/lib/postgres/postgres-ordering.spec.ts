@@ -167,6 +167,41 @@ pg.describe('PostgreSQL event store: order, wake-ups, schema', () => {
     await store.close();
   });
 
+  it('writes the appends asked for in one turn in one transaction, in the order they were asked', async () => {
+    // A sign-in appends its own events, its session and the guard's success in one turn: one
+    // commit (one fsync, one set of NOTIFYs) instead of one for the first and one for the rest.
+    const schema = schemaName();
+    const store = open(schema);
+    await store.migrate();
+    const results = await Promise.all([
+      store.append('signin-1', [
+        { type: 'SignInStarted', data: {} },
+        { type: 'SignInCompleted', data: {} },
+      ]),
+      (async () => {
+        await null; // as a handler's append comes a few awaits after the first one
+        await null;
+        return store.append('session-1', [{ type: 'SessionStarted', data: {} }]);
+      })(),
+      store.append('signinguard-1', [{ type: 'SignInSucceeded', data: {} }]),
+    ]);
+    expect(results.map((r) => r.position)).toEqual([2, 4, 3]);
+    const client = new Client({ connectionString: pg.connectionString() });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT position, stream_id, xmin::text AS tx FROM ${schema}.events ORDER BY position`,
+    );
+    await client.end();
+    expect(rows.map((r) => r.stream_id)).toEqual([
+      'signin-1',
+      'signin-1',
+      'signinguard-1',
+      'session-1',
+    ]);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
+    await store.close();
+  });
+
   it('creates its schema by versioned migration once, even with several replicas starting together', async () => {
     const schema = schemaName();
     const replicas = Array.from({ length: 4 }, () => open(schema));

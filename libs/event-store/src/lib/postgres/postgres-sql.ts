@@ -93,7 +93,10 @@ export class PostgresSql {
    * Second and last round trip: the rows, the NOTIFY (delivered at commit, so listeners wake only
    * for visible events) and the commit. Numbers are ours; every text goes through escapeLiteral.
    */
-  insertNotifyAndCommit(rows: readonly EventRowToInsert[]): string {
+  insertNotifyAndCommit(
+    rows: readonly EventRowToInsert[],
+    channels: readonly string[] = this.notifyChannels(rows),
+  ): string {
     const values = rows
       .map(
         (r) =>
@@ -102,18 +105,22 @@ export class PostgresSql {
       .join(',\n');
     const head = rows[rows.length - 1].position;
     return `INSERT INTO ${this.table} (position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata) VALUES ${values};
-      ${this.notify(rows, head)}; COMMIT`;
+      ${this.notify(channels, head)}; COMMIT`;
   }
 
   /** The NOTIFYs and the commit after an insertMany; `position` is a number we computed. */
-  notifyAndCommit(rows: readonly EventRowToInsert[], position: number): string {
-    return `${this.notify(rows, position)}; COMMIT`;
+  notifyAndCommit(
+    rows: readonly EventRowToInsert[],
+    position: number,
+    channels: readonly string[] = this.notifyChannels(rows),
+  ): string {
+    return `${this.notify(channels, position)}; COMMIT`;
   }
 
   /** Channels are our hex digests and the payload a number: nothing to escape. */
-  private notify(rows: readonly EventRowToInsert[], position: number): string {
+  private notify(channels: readonly string[], position: number): string {
     const payload = Math.trunc(position);
-    return `SELECT ${this.notifyChannels(rows)
+    return `SELECT ${channels
       .map((channel) => `pg_notify('${channel}', '${payload}')`)
       .join(', ')}`;
   }
