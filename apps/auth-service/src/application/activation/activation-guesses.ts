@@ -1,5 +1,6 @@
-import { LIMITER_STORE, type LimiterStore, WrongTokenLimiter } from '@accounts/security';
+import { LIMITER_STORE, type LimiterStore } from '@accounts/security';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AddressGuesses } from '../address-guesses';
 
 /** Wrong activation links allowed per client address in any 15 minutes. */
 export const ACTIVATION_GUESSES_PER_ADDRESS = 20;
@@ -9,11 +10,9 @@ export const ACTIVATION_GUESSES_PER_ADDRESS = 20;
  * per-account count: an unknown token names no account.
  */
 @Injectable()
-export class ActivationGuesses {
-  private readonly limiter: WrongTokenLimiter;
-
+export class ActivationGuesses extends AddressGuesses {
   constructor(@Optional() @Inject(LIMITER_STORE) store?: LimiterStore) {
-    this.limiter = new WrongTokenLimiter(
+    super(
       {
         name: 'auth.activation',
         windowSeconds: 15 * 60,
@@ -23,14 +22,5 @@ export class ActivationGuesses {
       },
       store,
     );
-  }
-
-  /** Throws 429 with Retry-After while the address has used up its wrong links. */
-  assertAllowed(ip: string | undefined, now: Date): void {
-    this.limiter.assertAllowed({ ip }, now.getTime());
-  }
-
-  failed(ip: string | undefined, now: Date): void {
-    this.limiter.failed({ ip }, now.getTime());
   }
 }

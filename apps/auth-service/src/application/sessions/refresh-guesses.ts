@@ -1,5 +1,6 @@
-import { LIMITER_STORE, type LimiterStore, WrongTokenLimiter } from '@accounts/security';
+import { LIMITER_STORE, type LimiterStore } from '@accounts/security';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AddressGuesses } from '../address-guesses';
 
 /** Refresh tokens never issued allowed per client address in any 15 minutes. */
 export const REFRESH_GUESSES_PER_ADDRESS = 30;
@@ -12,11 +13,9 @@ export const REFRESH_GUESSES_PER_ADDRESS = 30;
  * session are not guesses: they answer AUTH-session-ended and count nothing.
  */
 @Injectable()
-export class RefreshGuesses {
-  private readonly limiter: WrongTokenLimiter;
-
+export class RefreshGuesses extends AddressGuesses {
   constructor(@Optional() @Inject(LIMITER_STORE) store?: LimiterStore) {
-    this.limiter = new WrongTokenLimiter(
+    super(
       {
         name: 'auth.refresh',
         windowSeconds: 15 * 60,
@@ -26,14 +25,5 @@ export class RefreshGuesses {
       },
       store,
     );
-  }
-
-  /** Throws 429 with Retry-After while the address has used up its wrong tokens. */
-  assertAllowed(ip: string | undefined, now: Date): void {
-    this.limiter.assertAllowed({ ip }, now.getTime());
-  }
-
-  failed(ip: string | undefined, now: Date): void {
-    this.limiter.failed({ ip }, now.getTime());
   }
 }
