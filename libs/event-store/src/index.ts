@@ -6,6 +6,7 @@ export * from './lib/validation';
 export * from './lib/sqlite/sqlite-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/sqlite/private-file';
+export * from './lib/sqlite/write-ahead-log';
 export * from './lib/postgres/postgres-event-store';
 export { schemaMigrationLockKey } from './lib/postgres/postgres-migrations';
 export * from './lib/append-inspector';

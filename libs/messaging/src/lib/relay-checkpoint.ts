@@ -1,5 +1,5 @@
 import type { ReadModelDatabase } from '@accounts/projections';
-import { preparePrivateSqliteFile } from '@accounts/event-store';
+import { preparePrivateSqliteFile, useWriteAheadLog } from '@accounts/event-store';
 import Database from 'better-sqlite3';
 
 /** Where a relay keeps the position of the last event Kafka acknowledged. */
@@ -27,7 +27,7 @@ export class SqliteRelayCheckpoint implements RelayCheckpointStore {
   static open(path: string, name: string): SqliteRelayCheckpoint {
     preparePrivateSqliteFile(path);
     const db = new Database(path);
-    db.pragma('journal_mode = WAL');
+    useWriteAheadLog(db);
     db.pragma('busy_timeout = 5000');
     return new SqliteRelayCheckpoint(db, name, true);
   }

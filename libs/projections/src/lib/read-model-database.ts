@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { preparePrivateSqliteFile } from '@accounts/event-store';
+import { preparePrivateSqliteFile, useWriteAheadLog } from '@accounts/event-store';
 import { join } from 'node:path';
 import { META_SCHEMA } from './meta-schema';
 
@@ -55,7 +55,7 @@ export class ReadModelDatabase {
   constructor(readonly options: ReadModelDatabaseOptions) {
     if (options.path !== ':memory:') preparePrivateSqliteFile(options.path);
     this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
+    useWriteAheadLog(this.db);
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`cache_size = -${this.cacheSizeKiB}`);

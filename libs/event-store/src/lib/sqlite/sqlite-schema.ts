@@ -1,3 +1,4 @@
+import { useWriteAheadLog } from './write-ahead-log';
 import type Database from 'better-sqlite3';
 
 export type SqliteSynchronous = 'full' | 'normal';
@@ -29,7 +30,7 @@ export function openEventsDatabase(
 ): void {
   // Several processes share the file: wait for the write lock instead of failing at once.
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  db.pragma('journal_mode = WAL');
+  useWriteAheadLog(db, busyTimeoutMs);
   // FULL: every commit is fsynced (survives power loss). NORMAL: survives process crashes only.
   db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
   db.exec(SCHEMA);

@@ -1,4 +1,4 @@
-import { preparePrivateSqliteFile } from '@accounts/event-store';
+import { preparePrivateSqliteFile, useWriteAheadLog } from '@accounts/event-store';
 import Database from 'better-sqlite3';
 import type { LimiterStore, StoredState } from './limiter-store';
 import { SqliteChangeWatch } from './sqlite-change-watch';
@@ -37,7 +37,7 @@ export class SqliteLimiterStore implements LimiterStore {
   constructor(path: string) {
     if (path !== ':memory:') preparePrivateSqliteFile(path);
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    useWriteAheadLog(this.db);
     // A lost counter after a power cut only forgets some failures; the events stay fsynced elsewhere.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
