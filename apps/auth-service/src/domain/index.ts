@@ -29,5 +29,6 @@ export { answerableChallenge } from './sign-in/decide-challenge';
 export { enrollableChallenge } from './sign-in/decide-complete-enrollment';
 export * from './session/session-commands';
 export * from './session/session-state';
+export * from './session/same-digest';
 export * from './session/session-decider';
 export * from './outcomes/refusal-of';

@@ -14,10 +14,10 @@ import type { EventStore, RecordedEvent } from '@accounts/event-store';
 import { currentRequestContext, EVENT_STORE } from '@accounts/service-kit';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { timingSafeEqual } from 'node:crypto';
 import {
   type RecordedRefreshToken,
   refusalOf,
+  sameDigest,
   sessionDecider,
   sessionFromEnds,
   type SessionState,
@@ -131,7 +131,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       if (!isInvalid(error)) throw error;
       const recorded = await this.recordedFor(streamId, presented, presentedSha256);
       // Another hash there: never issued (the domain would say so too; this spares a decision).
-      if (!recorded || !sameHex(recorded.refreshTokenSha256, presentedSha256)) throw error;
+      if (!recorded || !sameDigest(recorded.refreshTokenSha256, presentedSha256)) throw error;
       result = await run(recorded);
     }
     const refusal = refusalOf(result.appended);
@@ -180,7 +180,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     }
     for (const event of await this.store.readStream(streamId)) {
       const recorded = recordedBy(event);
-      if (recorded && sameHex(recorded.refreshTokenSha256, presentedSha256)) return recorded;
+      if (recorded && sameDigest(recorded.refreshTokenSha256, presentedSha256)) return recorded;
     }
     return null;
   }
@@ -204,8 +204,4 @@ function recordedBy(event: {
   if (event.type !== 'SessionStarted' && event.type !== 'SessionRefreshed') return null;
   const { refreshTokenSha256 } = event.data as Pick<SessionRefreshedData, 'refreshTokenSha256'>;
   return { number: event.revision, refreshTokenSha256 };
-}
-
-function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
