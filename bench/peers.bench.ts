@@ -16,8 +16,9 @@
  * the same cores. Prints a table and writes bench/results/peers.json. Stops what it started, by process
  * group id, also on SIGINT/SIGTERM or an error (bench/lib/started-processes). Not part of npm test.
  * Ours runs WORKERS worker processes per service (default: one per core). With the sign-in flow, raw
- * argon2id verifications on all cores (same cost, in this process, nothing else running) are measured
- * in the same run; at the end, the resident memory of each of our processes. Each service's CPU is also
+ * argon2id verifications on all cores (same cost, a process of their own with one libuv thread per
+ * core, nothing else running: bench/lib/raw-argon2) are measured after each round of ours, and our
+ * sign-ins are compared with their mean; at the end, the resident memory of each of our processes. Each service's CPU is also
  * split into its processes' main threads (the event loops) and their other threads (libuv's pool,
  * where argon2 hashes, and V8's helpers). `--profile=<dir>` writes a V8 CPU profile of every process
  * of ours (workers included) into <dir> when it stops (/work/wt/tools/prof.cjs summarises one).
@@ -25,7 +26,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import * as argon2 from 'argon2';
 import { join } from 'node:path';
 import { KEYCLOAK_VERSION, type RunningKeycloak, startKeycloak } from './lib/keycloak';
 import {
@@ -39,6 +39,7 @@ import {
 } from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
 import { formatIdleRss, rssAtEndAndIdle } from './lib/process-stats';
+import { type RawArgon2, rawArgon2PerSecond } from './lib/raw-argon2';
 import { ensureBuilt, freePort } from './lib/service-process';
 import { trackProcess } from './lib/started-processes';
 
@@ -163,36 +164,6 @@ function rssOfGroups(
     }
   }
   return found;
-}
-
-/**
- * argon2id verifications per second with every core busy (2 in flight per core), for at most
- * `seconds`, and the CPU each took (this process, its libuv threads included).
- */
-async function rawArgon2PerSecond(
-  seconds: number,
-): Promise<{ perSecond: number; cpuMsPerVerification: number }> {
-  const hash = await argon2.hash(PASSWORD, {
-    type: argon2.argon2id,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  });
-  const deadline = now() + seconds * 1000;
-  let done = 0;
-  const cpuBefore = process.cpuUsage();
-  const started = now();
-  await Promise.all(
-    Array.from({ length: 2 * availableParallelism() }, async () => {
-      while (now() < deadline && done < MAX_REQUESTS_PER_ROUND) {
-        if (!(await argon2.verify(hash, PASSWORD))) throw new Error('argon2 verify failed');
-        done++;
-      }
-    }),
-  );
-  const perSecond = done / ((now() - started) / 1000);
-  const cpu = process.cpuUsage(cpuBefore);
-  return { perSecond, cpuMsPerVerification: (cpu.user + cpu.system) / 1000 / done };
 }
 
 /** A now() time (process.hrtime: CLOCK_MONOTONIC, the clock of V8 CPU profiles) in µs. */
@@ -616,12 +587,22 @@ async function main(): Promise<void> {
         console.log('done');
       }
       const results = new Map<string, RoundResult[]>(systems.map((s) => [s.name, []]));
+      const raws: RawArgon2[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         for (const system of systems) {
           const result = await round(system, flow, SECONDS);
           results.get(system.name)?.push(result);
           console.log(
             `  ${flow} round ${r + 1} ${system.name.padEnd(8)} ${cell(result)}${cpuSplit(system, result)}`,
+          );
+        }
+        if (flow === 'signin') {
+          // Between the rounds, services idle: the bound argon2 sets on sign-ins, measured as often
+          // as ours so that the machine's drift over the run weighs on both alike.
+          const raw = await rawArgon2PerSecond(PASSWORD, Math.min(SECONDS, 15));
+          raws.push(raw);
+          console.log(
+            `  ${flow} round ${r + 1} raw      ${Math.round(raw.perSecond)}/s argon2id verifications, ${raw.cpuMsPerVerification.toFixed(2)} ms CPU each (${raw.threads} threads, nothing else running)`,
           );
         }
       }
@@ -635,11 +616,10 @@ async function main(): Promise<void> {
         ratio: keycloak ? ours.perSecond / keycloak.perSecond : undefined,
       });
       if (flow === 'signin') {
-        // Same run, services idle: the bound argon2 sets on sign-ins.
-        const raw = await rawArgon2PerSecond(Math.min(SECONDS, 15));
-        rawArgon2 = raw.perSecond;
+        rawArgon2 = raws.reduce((sum, raw) => sum + raw.perSecond, 0) / raws.length;
+        const rawCpu = raws.reduce((sum, raw) => sum + raw.cpuMsPerVerification, 0) / raws.length;
         console.log(
-          `  raw argon2id verifications, all ${availableParallelism()} cores: ${Math.round(rawArgon2)}/s, ${raw.cpuMsPerVerification.toFixed(2)} ms CPU each; our sign-ins are ${((ours.perSecond / rawArgon2) * 100).toFixed(1)} % of that, at ${ours.cpuMsPerRequest.toFixed(2)} ms CPU each`,
+          `  raw argon2id verifications, all ${availableParallelism()} cores (mean of ${raws.length} rounds): ${Math.round(rawArgon2)}/s, ${rawCpu.toFixed(2)} ms CPU each; our sign-ins are ${((ours.perSecond / rawArgon2) * 100).toFixed(1)} % of that, at ${ours.cpuMsPerRequest.toFixed(2)} ms CPU each`,
         );
       }
     }

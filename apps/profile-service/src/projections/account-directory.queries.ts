@@ -40,20 +40,23 @@ export class AccountDirectoryQueries {
   page(orgId: string, request: DirectoryPageRequest): DirectoryPage {
     const prefix = (request.search ?? '').toLowerCase();
     const cursor = request.cursor ? decodeCursor(request.cursor) : { after: '', id: '' };
+    const take = request.limit + 1;
+    if (!Number.isSafeInteger(take)) throw new RangeError(`limit must be an integer`);
+    // The limit is in the text, not bound: SQLite plans `LIMIT ?` for its value, so a bound limit
+    // re-prepares the statement on every page (statements are cached by text, one per page size).
     const rows = this.readModels.database.all<DirectoryRow>(
       `SELECT * FROM directory_accounts
         WHERE org_id = ?
           AND user_name_lower >= ? AND user_name_lower < ?
           AND (user_name_lower > ? OR (user_name_lower = ? AND account_id > ?))
         ORDER BY user_name_lower, account_id
-        LIMIT ?`,
+        LIMIT ${take}`,
       orgId,
       prefix,
       prefix + AFTER_ALPHANUMERICS,
       cursor.after,
       cursor.after,
       cursor.id,
-      request.limit + 1,
     );
     const page = rows.slice(0, request.limit);
     const last = page[page.length - 1];

@@ -133,20 +133,22 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const rows =
       options.direction === 'backwards'
-        ? this.queries.backwards.all(
-            streamId,
-            options.fromRevision === undefined
-              ? Number.MAX_SAFE_INTEGER
-              : validateCount('fromRevision', options.fromRevision),
-            maxCount,
-          )
-        : this.queries.forwards.all(
-            streamId,
-            options.fromRevision === undefined
-              ? 0
-              : validateCount('fromRevision', options.fromRevision),
-            maxCount,
-          );
+        ? this.queries.backwards
+            .get(maxCount)
+            .all(
+              streamId,
+              options.fromRevision === undefined
+                ? Number.MAX_SAFE_INTEGER
+                : validateCount('fromRevision', options.fromRevision),
+            )
+        : this.queries.forwards
+            .get(maxCount)
+            .all(
+              streamId,
+              options.fromRevision === undefined
+                ? 0
+                : validateCount('fromRevision', options.fromRevision),
+            );
     return rows.map(toRecordedEvent);
   }
 
