@@ -7,19 +7,16 @@
  * its CPU per grant (server and load generator), and issue 15's aim of 75 % of raw × cores beside it:
  * the aim is reachable here only if the ceiling is above it.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { newApiSecret } from '../apps/credentials-service/src/application/secrets/api-secret';
 import { SecretHasher } from '../apps/credentials-service/src/application/secrets/secret-hasher';
-import { allWorkersListening } from './lib/all-workers-listening';
+import { startCeilingServer } from './lib/ceiling-cluster';
 import { closeConnections, openConnections, ownCpuMs } from './lib/load-client';
 import { figure, print, runConcurrent, writeResults, type BenchFigure } from './lib/measure';
 import { cpuMs, processTree } from './lib/process-stats';
 import { rawGrantCost } from './lib/raw-grant';
-import { freePort } from './lib/service-process';
-import { trackProcess } from './lib/started-processes';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -34,31 +31,17 @@ async function main(): Promise<void> {
   const key = randomBytes(32);
   const client = 'ceiling-client';
   const secret = newApiSecret();
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(__dirname, 'lib', 'grant-ceiling-server.ts')],
-    {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        WORKERS: String(WORKERS),
-        CEILING_SECRET_KEY: key.toString('hex'),
-        CEILING_CLIENT: client,
-        CEILING_HASH: new SecretHasher(key).hash(secret),
-      },
-    },
-  );
-  const forget = trackProcess(child.pid, { group: true });
-  const connections = openConnections(origin, CONCURRENCY);
+  const server = await startCeilingServer(join(__dirname, 'lib', 'grant-ceiling-server.ts'), {
+    WORKERS: String(WORKERS),
+    CEILING_SECRET_KEY: key.toString('hex'),
+    CEILING_CLIENT: client,
+    CEILING_HASH: new SecretHasher(key).hash(secret),
+  });
+  const connections = openConnections(server.origin, CONCURRENCY);
   try {
     console.log(
       `grant-ceiling benchmark: bare node:http × ${WORKERS} workers, ${GRANTS.toLocaleString('en')} grants, ${CONCURRENCY} keep-alive connections, ${CORES} cores (load generator on the same cores)`,
     );
-    await allWorkersListening(origin, 60_000);
     const headers = {
       authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
@@ -72,7 +55,7 @@ async function main(): Promise<void> {
       if (answer.status !== 200) throw new Error(`token answered ${answer.status}: ${answer.body}`);
     };
     await runConcurrent(Math.min(5_000, GRANTS), CONCURRENCY, grant); // warm-up
-    const tree = processTree(child.pid ?? 0);
+    const tree = processTree(server.pid);
     const serverBefore = cpuMs(tree);
     const ownBefore = process.cpuUsage();
     const run = await runConcurrent(GRANTS, CONCURRENCY, grant);
@@ -113,12 +96,7 @@ async function main(): Promise<void> {
     console.log(`results written to ${file}`);
   } finally {
     await closeConnections(connections);
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-(child.pid ?? 0), 'SIGTERM');
-      await exited;
-    }
-    forget();
+    await server.stop();
   }
 }
 

@@ -7,17 +7,14 @@
  * cores with nothing else running (bench/lib/raw-argon2, as in peers). It prints each as a share of
  * raw: issue 15 asks our sign-ins for 95 %, reachable here only if these bare servers are above it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allWorkersListening } from './lib/all-workers-listening';
+import { type CeilingServer, startCeilingServer } from './lib/ceiling-cluster';
 import { closeConnections, openConnections, ownCpuMs, warmUpClient } from './lib/load-client';
 import { Latencies, now, writeResults } from './lib/measure';
 import { cpuMs, processTree } from './lib/process-stats';
 import { rawArgon2PerSecond } from './lib/raw-argon2';
-import { freePort } from './lib/service-process';
-import { trackProcess } from './lib/started-processes';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -29,48 +26,19 @@ const PASSWORD = 'correct horse battery staple 42';
 /** Hard bound on any one round, whatever the clock says. */
 const MAX_REQUESTS_PER_ROUND = 100_000;
 
-interface Server {
+interface Server extends CeilingServer {
   readonly name: string;
-  readonly origin: string;
-  readonly pid: number;
-  stop(): Promise<void>;
 }
 
 async function startServer(name: string, store: boolean, dir: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(__dirname, 'lib', 'signin-ceiling-server.ts')],
-    {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        WORKERS: String(WORKERS),
-        CEILING_PASSWORD: PASSWORD,
-        CEILING_USERS: Array.from({ length: CONNECTIONS }, (_, i) => `user${i}`).join(','),
-        CEILING_STORE: store ? '1' : '0',
-        CEILING_DIR: dir,
-      },
-    },
-  );
-  const forget = trackProcess(child.pid, { group: true });
-  const origin = `http://127.0.0.1:${port}`;
-  await allWorkersListening(origin, 60_000);
-  return {
-    name,
-    origin,
-    pid: child.pid ?? 0,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        process.kill(-(child.pid ?? 0), 'SIGTERM');
-        await exited;
-      }
-      forget();
-    },
-  };
+  const server = await startCeilingServer(join(__dirname, 'lib', 'signin-ceiling-server.ts'), {
+    WORKERS: String(WORKERS),
+    CEILING_PASSWORD: PASSWORD,
+    CEILING_USERS: Array.from({ length: CONNECTIONS }, (_, i) => `user${i}`).join(','),
+    CEILING_STORE: store ? '1' : '0',
+    CEILING_DIR: dir,
+  });
+  return { ...server, name };
 }
 
 async function round(server: Server, seconds: number) {

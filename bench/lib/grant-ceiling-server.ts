@@ -10,6 +10,7 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { SecretHasher } from '../../apps/credentials-service/src/application/secrets/secret-hasher';
+import { runCeilingCluster } from './ceiling-cluster';
 import { grantPrincipal, grantTokenIssuer } from './raw-grant';
 
 const env = (name: string): string => {
@@ -18,40 +19,22 @@ const env = (name: string): string => {
   return value;
 };
 
-if (cluster.isPrimary) {
-  const workers = Number(process.env['WORKERS'] ?? 2);
-  for (let i = 0; i < workers; i++) cluster.fork();
-  // /health says 200 only once every worker listens, so the bench's connections reach them all.
-  let listening = 0;
-  cluster.on('listening', () => {
-    listening += 1;
-    if (listening === workers)
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.send('all-listening');
-  });
-  process.on('SIGTERM', () => {
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    process.exit(0);
-  });
-} else {
-  void serve();
-}
+runCeilingCluster(serve);
 
-async function serve(): Promise<void> {
+async function serve(allListening: () => boolean): Promise<void> {
   const hasher = new SecretHasher(Buffer.from(env('CEILING_SECRET_KEY'), 'hex'));
   const client = env('CEILING_CLIENT');
   const stored = env('CEILING_HASH');
   const issuer = await grantTokenIssuer();
   const principal = grantPrincipal(client);
   const workerId = cluster.worker?.id ?? 1;
-  let allListening = false;
-  process.on('message', (message) => {
-    if (message === 'all-listening') allListening = true;
-  });
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url === '/health') {
-      response.statusCode = allListening ? 200 : 503;
+      response.statusCode = allListening() ? 200 : 503;
       response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ status: allListening ? 'ok' : 'starting', worker: workerId }));
+      response.end(
+        JSON.stringify({ status: allListening() ? 'ok' : 'starting', worker: workerId }),
+      );
       return;
     }
     let body = '';

@@ -16,6 +16,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { runCeilingCluster } from './ceiling-cluster';
 import { grantPrincipal, grantTokenIssuer } from './raw-grant';
 
 const env = (name: string): string => {
@@ -24,25 +25,14 @@ const env = (name: string): string => {
   return value;
 };
 
-if (cluster.isPrimary) {
-  const workers = Number(process.env['WORKERS'] ?? 2);
-  const threads = String(Math.max(1, Math.ceil(availableParallelism() / workers)));
-  for (let i = 0; i < workers; i++) cluster.fork({ UV_THREADPOOL_SIZE: threads });
-  let listening = 0;
-  cluster.on('listening', () => {
-    listening += 1;
-    if (listening === workers)
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.send('all-listening');
-  });
-  process.on('SIGTERM', () => {
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    process.exit(0);
-  });
-} else {
-  void serve();
-}
+// One libuv thread per core between the workers, as our services size theirs (threadPoolSizeFor).
+runCeilingCluster(serve, {
+  UV_THREADPOOL_SIZE: String(
+    Math.max(1, Math.ceil(availableParallelism() / Number(process.env['WORKERS'] ?? 2))),
+  ),
+});
 
-async function serve(): Promise<void> {
+async function serve(allListening: () => boolean): Promise<void> {
   const password = env('CEILING_PASSWORD');
   const users = new Map<string, string>();
   for (const userName of env('CEILING_USERS').split(','))
@@ -58,10 +48,6 @@ async function serve(): Promise<void> {
   const commit = process.env['CEILING_STORE'] === '1' ? openStore(env('CEILING_DIR')) : undefined;
   const issuer = await grantTokenIssuer();
   const workerId = cluster.worker?.id ?? 1;
-  let allListening = false;
-  process.on('message', (message) => {
-    if (message === 'all-listening') allListening = true;
-  });
   const server = createServer((request, response) => {
     const send = (status: number, payload: unknown) => {
       response.statusCode = status;
@@ -70,8 +56,8 @@ async function serve(): Promise<void> {
       response.end(JSON.stringify(payload));
     };
     if (request.method === 'GET' && request.url === '/health') {
-      send(allListening ? 200 : 503, {
-        status: allListening ? 'ok' : 'starting',
+      send(allListening() ? 200 : 503, {
+        status: allListening() ? 'ok' : 'starting',
         worker: workerId,
       });
       return;
