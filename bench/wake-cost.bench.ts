@@ -114,11 +114,11 @@ async function main(): Promise<void> {
     `wake-cost benchmark: ${CORES} cores, ${ROUNDS} rounds of ${SECONDS} s per paced condition`,
   );
   for (let i = 0; i < 5_000; i++) unit(); // optimized before anything is measured
+  const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
   const rounds: Round[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
     const measured = await round();
     rounds.push(measured);
-    const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
     console.log(
       `  round ${r}: empty wake ${us(measured.emptyWakeIdle)} (cores idle), ${us(measured.emptyWakeBusy)} (cores busy); ` +
         `unit back to back ${us(measured.hot)}, at 35/s ${us(measured.at35)}, at 70/s ${us(measured.at70)}, ` +
@@ -128,19 +128,15 @@ async function main(): Promise<void> {
   const mean = (pick: (r: Round) => number) =>
     rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
   const hot = mean((r) => r.hot);
+  const ratioFigure = (name: string, pick: (r: Round) => number) =>
+    figure(name, mean(pick) * 1000, 'µs CPU', undefined, `${(mean(pick) / hot).toFixed(1)}×`);
   const figures: BenchFigure[] = [
     figure('empty wake, cores idle', mean((r) => r.emptyWakeIdle) * 1000, 'µs CPU'),
     figure('empty wake, every core busy', mean((r) => r.emptyWakeBusy) * 1000, 'µs CPU'),
     figure('unit back to back', hot * 1000, 'µs CPU'),
-    ...(
-      [
-        ['unit at 35/s (wake included)', (r: Round) => r.at35],
-        ['unit at 70/s (wake included)', (r: Round) => r.at70],
-        ['unit at 35/s, every core busy (wake included)', (r: Round) => r.at35Busy],
-      ] as const
-    ).map(([name, pick]) =>
-      figure(name, mean(pick) * 1000, 'µs CPU', undefined, `${(mean(pick) / hot).toFixed(1)}×`),
-    ),
+    ratioFigure('unit at 35/s (wake included)', (r) => r.at35),
+    ratioFigure('unit at 70/s (wake included)', (r) => r.at70),
+    ratioFigure('unit at 35/s, every core busy (wake included)', (r) => r.at35Busy),
   ];
   console.log(`\nmean of ${ROUNDS} rounds:`);
   figures.forEach(print);

@@ -6,21 +6,29 @@
  */
 import { spawn } from 'node:child_process';
 import cluster from 'node:cluster';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { allWorkersListening } from './all-workers-listening';
 import { freePort } from './service-process';
 import { trackProcess } from './started-processes';
 
+/** A ceiling server's answer to any request but GET /health: its body read whole, a JSON reply. */
+export type CeilingHandler = (
+  body: string,
+  headers: IncomingHttpHeaders,
+) => Promise<[status: number, payload: unknown]>;
+
 /**
- * In the server's process: the primary forks WORKERS workers (with `workerEnv`) and tells them once
- * all listen; a worker runs `serve`, whose argument says whether all listen yet.
+ * In the server's process: the primary forks WORKERS workers (each with `workerEnv(workers)`) and
+ * tells them once all listen. A worker builds its handler with `handler` and listens on PORT at
+ * 127.0.0.1; GET /health answers 200 only once every worker listens, 503 before.
  */
 export function runCeilingCluster(
-  serve: (allListening: () => boolean) => void | Promise<void>,
-  workerEnv: Record<string, string> = {},
+  handler: () => Promise<CeilingHandler>,
+  workerEnv: (workers: number) => Record<string, string> = () => ({}),
 ): void {
   if (cluster.isPrimary) {
     const workers = Number(process.env['WORKERS'] ?? 2);
-    for (let i = 0; i < workers; i++) cluster.fork(workerEnv);
+    for (let i = 0; i < workers; i++) cluster.fork(workerEnv(workers));
     let listening = 0;
     cluster.on('listening', () => {
       listening += 1;
@@ -37,7 +45,34 @@ export function runCeilingCluster(
   process.on('message', (message) => {
     if (message === 'all-listening') allListening = true;
   });
-  void serve(() => allListening);
+  const send = (response: ServerResponse, status: number, payload: unknown) => {
+    response.statusCode = status;
+    response.setHeader('content-type', 'application/json');
+    response.setHeader('cache-control', 'no-store');
+    response.end(JSON.stringify(payload));
+  };
+  void handler().then((answer) => {
+    const worker = cluster.worker?.id ?? 1;
+    const server = createServer((request, response) => {
+      if (request.method === 'GET' && request.url === '/health') {
+        send(response, allListening ? 200 : 503, {
+          status: allListening ? 'ok' : 'starting',
+          worker,
+        });
+        return;
+      }
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        void answer(body, request.headers).then(([status, payload]) =>
+          send(response, status, payload),
+        );
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    server.listen(Number(process.env['PORT']), '127.0.0.1');
+  });
 }
 
 export interface CeilingServer {

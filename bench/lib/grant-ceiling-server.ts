@@ -7,10 +7,8 @@
  * grant can do without. GET /health answers 200 once every worker listens (bench/lib/all-workers-listening).
  * Environment: PORT, WORKERS, CEILING_SECRET_KEY (hex, the hasher's key), CEILING_CLIENT, CEILING_HASH.
  */
-import cluster from 'node:cluster';
-import { createServer } from 'node:http';
 import { SecretHasher } from '../../apps/credentials-service/src/application/secrets/secret-hasher';
-import { runCeilingCluster } from './ceiling-cluster';
+import { type CeilingHandler, runCeilingCluster } from './ceiling-cluster';
 import { grantPrincipal, grantTokenIssuer } from './raw-grant';
 
 const env = (name: string): string => {
@@ -21,39 +19,14 @@ const env = (name: string): string => {
 
 runCeilingCluster(serve);
 
-async function serve(allListening: () => boolean): Promise<void> {
+async function serve(): Promise<CeilingHandler> {
   const hasher = new SecretHasher(Buffer.from(env('CEILING_SECRET_KEY'), 'hex'));
   const client = env('CEILING_CLIENT');
   const stored = env('CEILING_HASH');
   const issuer = await grantTokenIssuer();
   const principal = grantPrincipal(client);
-  const workerId = cluster.worker?.id ?? 1;
-  const server = createServer((request, response) => {
-    if (request.method === 'GET' && request.url === '/health') {
-      response.statusCode = allListening() ? 200 : 503;
-      response.setHeader('content-type', 'application/json');
-      response.end(
-        JSON.stringify({ status: allListening() ? 'ok' : 'starting', worker: workerId }),
-      );
-      return;
-    }
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      void answer(request.headers.authorization, body).then(([status, payload]) => {
-        response.statusCode = status;
-        response.setHeader('content-type', 'application/json');
-        response.setHeader('cache-control', 'no-store');
-        response.end(JSON.stringify(payload));
-      });
-    });
-  });
 
-  async function answer(
-    authorization: string | undefined,
-    body: string,
-  ): Promise<[number, Record<string, unknown>]> {
+  return async (body, { authorization }) => {
     const basic = authorization?.startsWith('Basic ')
       ? Buffer.from(authorization.slice(6), 'base64').toString('utf8')
       : '';
@@ -66,8 +39,5 @@ async function serve(allListening: () => boolean): Promise<void> {
     if (!ok) return [401, { error: 'invalid_client' }];
     const { accessToken, expiresIn } = await issuer.issue(principal);
     return [200, { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }];
-  }
-
-  server.keepAliveTimeout = 60_000;
-  server.listen(Number(env('PORT')), '127.0.0.1');
+  };
 }

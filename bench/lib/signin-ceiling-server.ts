@@ -11,12 +11,10 @@
  */
 import * as argon2 from 'argon2';
 import Database from 'better-sqlite3';
-import cluster from 'node:cluster';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { runCeilingCluster } from './ceiling-cluster';
+import { type CeilingHandler, runCeilingCluster } from './ceiling-cluster';
 import { grantPrincipal, grantTokenIssuer } from './raw-grant';
 
 const env = (name: string): string => {
@@ -26,13 +24,11 @@ const env = (name: string): string => {
 };
 
 // One libuv thread per core between the workers, as our services size theirs (threadPoolSizeFor).
-runCeilingCluster(serve, {
-  UV_THREADPOOL_SIZE: String(
-    Math.max(1, Math.ceil(availableParallelism() / Number(process.env['WORKERS'] ?? 2))),
-  ),
-});
+runCeilingCluster(serve, (workers) => ({
+  UV_THREADPOOL_SIZE: String(Math.max(1, Math.ceil(availableParallelism() / workers))),
+}));
 
-async function serve(allListening: () => boolean): Promise<void> {
+async function serve(): Promise<CeilingHandler> {
   const password = env('CEILING_PASSWORD');
   const users = new Map<string, string>();
   for (const userName of env('CEILING_USERS').split(','))
@@ -47,30 +43,7 @@ async function serve(allListening: () => boolean): Promise<void> {
     );
   const commit = process.env['CEILING_STORE'] === '1' ? openStore(env('CEILING_DIR')) : undefined;
   const issuer = await grantTokenIssuer();
-  const workerId = cluster.worker?.id ?? 1;
-  const server = createServer((request, response) => {
-    const send = (status: number, payload: unknown) => {
-      response.statusCode = status;
-      response.setHeader('content-type', 'application/json');
-      response.setHeader('cache-control', 'no-store');
-      response.end(JSON.stringify(payload));
-    };
-    if (request.method === 'GET' && request.url === '/health') {
-      send(allListening() ? 200 : 503, {
-        status: allListening() ? 'ok' : 'starting',
-        worker: workerId,
-      });
-      return;
-    }
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      void answer(body).then(([status, payload]) => send(status, payload));
-    });
-  });
-
-  async function answer(body: string): Promise<[number, Record<string, unknown>]> {
+  return async (body) => {
     const { userName, password: given } = JSON.parse(body) as Record<string, string>;
     const hash = users.get(userName);
     if (!hash || !(await argon2.verify(hash, given))) return [401, { error: 'invalid' }];
@@ -80,10 +53,7 @@ async function serve(allListening: () => boolean): Promise<void> {
     commit(userName, sessionId, createHash('sha256').update(refreshToken).digest('hex'));
     const { accessToken, expiresIn } = await issuer.issue(grantPrincipal(sessionId));
     return [200, { accessToken, refreshToken, expiresIn }];
-  }
-
-  server.keepAliveTimeout = 60_000;
-  server.listen(Number(env('PORT')), '127.0.0.1');
+  };
 }
 
 /** One durable commit of a sign-in's three events (sign-in, session, guard), in a file all workers share. */
